@@ -1,0 +1,25 @@
+/** npm start: apply pending migrations, then serve. */
+import { applyMigrations } from "./migrate.ts";
+import { createServer } from "../../server.ts";
+import { getEnv } from "../utils/env.server.ts";
+import { logger } from "../utils/logger.server.ts";
+
+export async function serve() {
+  const env = getEnv();
+  applyMigrations(env.databaseUrl);
+  const app = await createServer();
+  return new Promise<void>((resolve) => {
+    app.listen(env.PORT, env.HOST, () => {
+      logger.info({ port: env.PORT }, "Registre is listening");
+      console.log(`Registre: http://localhost:${env.PORT}`);
+      resolve();
+    });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  serve().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

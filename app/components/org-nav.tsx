@@ -1,0 +1,34 @@
+import { NavLink, useRouteLoaderData } from "@remix-run/react";
+import { can, type Role } from "~/utils/permissions.ts";
+import { useT } from "~/utils/use-i18n.ts";
+
+type OrgLayoutData = { org: { slug: string; name: string }; role: Role } | undefined;
+
+/** Navigation of an organization: only what the member's role may open. */
+export function OrgNav() {
+  const data = useRouteLoaderData("routes/o.$org") as OrgLayoutData;
+  const { t } = useT();
+  if (!data) return null;
+  const base = `/o/${data.org.slug}`;
+  const items: { to: string; label: string; end?: boolean }[] = [{ to: base, label: t("nav.home"), end: true }];
+  if (can(data.role, "members:read")) items.push({ to: `${base}/members`, label: t("nav.members") });
+  if (can(data.role, "departments:manage")) items.push({ to: `${base}/departments`, label: t("nav.departments") });
+  if (can(data.role, "audit:read")) items.push({ to: `${base}/audit`, label: t("nav.audit") });
+  items.push({ to: `${base}/settings`, label: t("nav.settings") });
+  return (
+    <nav className="org-nav" aria-label={t("nav.orgNavigation", { name: data.org.name })}>
+      <p className="org-nav-name">
+        {data.org.name} <span className="role-badge">{t(`roles.${data.role}`)}</span>
+      </p>
+      <ul>
+        {items.map((i) => (
+          <li key={i.to}>
+            <NavLink to={i.to} end={i.end} prefetch="intent">
+              {i.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,41 @@
+import { getDb } from "~/utils/db.server.ts";
+import { recordAudit } from "./audit.server.ts";
+
+export function listDepartments(organizationId: string) {
+  return getDb().department.findMany({ where: { organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+export class DuplicateNameError extends Error {}
+
+async function nameTaken(organizationId: string, name: string, exceptId?: string) {
+  const found = await getDb().department.findFirst({ where: { organizationId, name, ...(exceptId ? { id: { not: exceptId } } : {}) } });
+  return found !== null;
+}
+
+export async function createDepartment(actorId: string, organizationId: string, name: string) {
+  if (await nameTaken(organizationId, name)) throw new DuplicateNameError();
+  return getDb().$transaction(async (tx) => {
+    const d = await tx.department.create({ data: { organizationId, name } });
+    await recordAudit(tx, { actorId, organizationId, action: "department.created", entity: "Department", entityId: d.id, details: { name } });
+    return d;
+  });
+}
+
+export async function renameDepartment(actorId: string, organizationId: string, id: string, name: string) {
+  if (await nameTaken(organizationId, name, id)) throw new DuplicateNameError();
+  return getDb().$transaction(async (tx) => {
+    const res = await tx.department.updateMany({ where: { id, organizationId }, data: { name } });
+    if (res.count === 0) return false;
+    await recordAudit(tx, { actorId, organizationId, action: "department.renamed", entity: "Department", entityId: id, details: { name } });
+    return true;
+  });
+}
+
+export async function deleteDepartment(actorId: string, organizationId: string, id: string) {
+  return getDb().$transaction(async (tx) => {
+    const res = await tx.department.deleteMany({ where: { id, organizationId } });
+    if (res.count === 0) return false;
+    await recordAudit(tx, { actorId, organizationId, action: "department.deleted", entity: "Department", entityId: id });
+    return true;
+  });
+}

@@ -1,0 +1,105 @@
+import { generateSecureRandomString, sha256Hex } from "~/utils/crypto.server.ts";
+import { getDb } from "~/utils/db.server.ts";
+import { hashPassword, verifyPassword } from "~/utils/password.server.ts";
+import type { Role } from "~/utils/permissions.ts";
+import { recordAudit } from "./audit.server.ts";
+import { normalizeEmail } from "./user.server.ts";
+import { NotFoundError } from "./membership.server.ts";
+
+export const INVITATION_TTL_MS = 72 * 60 * 60 * 1000;
+
+export async function createInvitation(
+  actorId: string,
+  organizationId: string,
+  input: { email: string; role: Role; departmentIds: string[] },
+  now = new Date(),
+): Promise<{ token: string; id: string; expiresAt: Date }> {
+  const token = generateSecureRandomString() + generateSecureRandomString();
+  const email = normalizeEmail(input.email);
+  const departmentIds = input.role === "EDITOR" ? [...new Set(input.departmentIds)] : [];
+  return getDb().$transaction(async (tx) => {
+    if (departmentIds.length) {
+      const n = await tx.department.count({ where: { organizationId, id: { in: departmentIds } } });
+      if (n !== departmentIds.length) throw new NotFoundError("department");
+    }
+    const inv = await tx.invitation.create({
+      data: {
+        organizationId,
+        email,
+        role: input.role,
+        departmentIds: JSON.stringify(departmentIds),
+        tokenHash: sha256Hex(token),
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+        createdById: actorId,
+        createdAt: now,
+      },
+    });
+    await recordAudit(tx, { actorId, organizationId, action: "invitation.created", entity: "Invitation", entityId: inv.id, details: { role: input.role, departmentIds } });
+    return { token, id: inv.id, expiresAt: inv.expiresAt };
+  });
+}
+
+export function listPendingInvitations(organizationId: string, now = new Date()) {
+  return getDb().invitation.findMany({
+    where: { organizationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+export async function revokeInvitation(actorId: string, organizationId: string, id: string) {
+  return getDb().$transaction(async (tx) => {
+    const res = await tx.invitation.updateMany({ where: { id, organizationId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (res.count === 0) return false;
+    await recordAudit(tx, { actorId, organizationId, action: "invitation.revoked", entity: "Invitation", entityId: id });
+    return true;
+  });
+}
+
+/** A usable invitation, with whether its e-mail already has an account. */
+export async function getUsableInvitation(token: string, now = new Date()) {
+  const db = getDb();
+  const inv = await db.invitation.findUnique({
+    where: { tokenHash: sha256Hex(token) },
+    include: { organization: { select: { id: true, name: true, slug: true } } },
+  });
+  if (!inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt <= now) return null;
+  const existing = await db.user.findUnique({ where: { email: inv.email }, select: { id: true } });
+  return { ...inv, hasAccount: existing !== null };
+}
+
+export type AcceptResult = { ok: true; userId: string; organizationSlug: string } | { ok: false; reason: "invalid" | "wrong_password" };
+
+/**
+ * Accepting creates the account (name + password) or, for an e-mail that already has one, asks for
+ * that account's password. Single use: the update is conditional on acceptedAt still being null.
+ */
+export async function acceptInvitation(token: string, input: { name?: string; password: string }, now = new Date()): Promise<AcceptResult> {
+  const inv = await getUsableInvitation(token, now);
+  if (!inv) return { ok: false, reason: "invalid" };
+  const db = getDb();
+  const existing = await db.user.findUnique({ where: { email: inv.email } });
+  if (existing && !(await verifyPassword(existing.passwordHash, input.password))) return { ok: false, reason: "wrong_password" };
+  const passwordHash = existing ? null : await hashPassword(input.password);
+  const departmentIds = JSON.parse(inv.departmentIds) as string[];
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } });
+    if (claimed.count === 0) return { ok: false as const, reason: "invalid" as const };
+    const user = existing ?? (await tx.user.create({ data: { email: inv.email, name: input.name ?? inv.email, passwordHash: passwordHash! } }));
+    const prior = await tx.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId: inv.organizationId } } });
+    const membership = prior
+      ? await tx.membership.update({ where: { id: prior.id }, data: { role: inv.role } })
+      : await tx.membership.create({ data: { userId: user.id, organizationId: inv.organizationId, role: inv.role } });
+    await tx.membershipDepartment.deleteMany({ where: { membershipId: membership.id } });
+    const valid = await tx.department.findMany({ where: { organizationId: inv.organizationId, id: { in: departmentIds } }, select: { id: true } });
+    if (valid.length) await tx.membershipDepartment.createMany({ data: valid.map((d) => ({ membershipId: membership.id, departmentId: d.id })) });
+    await recordAudit(tx, {
+      actorId: user.id,
+      organizationId: inv.organizationId,
+      action: "invitation.accepted",
+      entity: "Membership",
+      entityId: membership.id,
+      details: { invitationId: inv.id, role: inv.role, newAccount: !existing },
+    });
+    return { ok: true as const, userId: user.id, organizationSlug: inv.organization.slug };
+  });
+}

@@ -1,0 +1,97 @@
+import { getDb } from "~/utils/db.server.ts";
+import { isRole, type Role } from "~/utils/permissions.ts";
+import { recordAudit } from "./audit.server.ts";
+
+export type MembershipContext = {
+  membershipId: string;
+  role: Role;
+  departmentIds: string[];
+  organization: { id: string; slug: string; name: string; defaultLocale: string };
+};
+
+export async function listUserOrganizations(userId: string) {
+  const rows = await getDb().membership.findMany({
+    where: { userId },
+    include: { organization: { select: { id: true, slug: true, name: true } } },
+    orderBy: { organization: { name: "asc" } },
+  });
+  return rows.flatMap((m) => (isRole(m.role) ? [{ ...m.organization, role: m.role }] : []));
+}
+
+/** The one place that ties a user to an organization: every scoped query starts from its result. */
+export async function getMembershipBySlug(userId: string, slug: string): Promise<MembershipContext | null> {
+  const m = await getDb().membership.findFirst({
+    where: { userId, organization: { slug } },
+    include: {
+      organization: { select: { id: true, slug: true, name: true, defaultLocale: true } },
+      departments: { select: { departmentId: true } },
+    },
+  });
+  if (!m || !isRole(m.role)) return null;
+  return { membershipId: m.id, role: m.role, departmentIds: m.departments.map((d) => d.departmentId), organization: m.organization };
+}
+
+export function listMembers(organizationId: string) {
+  return getDb().membership.findMany({
+    where: { organizationId },
+    include: {
+      user: { select: { id: true, name: true, email: true } },
+      departments: { include: { department: { select: { id: true, name: true } } } },
+    },
+    orderBy: { user: { name: "asc" } },
+  });
+}
+
+export class LastAdminError extends Error {}
+export class NotFoundError extends Error {}
+
+async function assertDepartmentsInOrg(tx: Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0], organizationId: string, departmentIds: string[]) {
+  if (departmentIds.length === 0) return;
+  const n = await tx.department.count({ where: { organizationId, id: { in: departmentIds } } });
+  if (n !== new Set(departmentIds).size) throw new NotFoundError("department");
+}
+
+export async function updateMembership(
+  actorId: string,
+  organizationId: string,
+  membershipId: string,
+  input: { role: Role; departmentIds: string[] },
+) {
+  return getDb().$transaction(async (tx) => {
+    const m = await tx.membership.findFirst({ where: { id: membershipId, organizationId }, include: { departments: true } });
+    if (!m) throw new NotFoundError("membership");
+    if (m.role === "ADMIN" && input.role !== "ADMIN") {
+      const admins = await tx.membership.count({ where: { organizationId, role: "ADMIN" } });
+      if (admins <= 1) throw new LastAdminError();
+    }
+    const departmentIds = input.role === "EDITOR" ? [...new Set(input.departmentIds)] : [];
+    await assertDepartmentsInOrg(tx, organizationId, departmentIds);
+    await tx.membership.update({ where: { id: membershipId }, data: { role: input.role } });
+    await tx.membershipDepartment.deleteMany({ where: { membershipId } });
+    if (departmentIds.length) {
+      await tx.membershipDepartment.createMany({ data: departmentIds.map((departmentId) => ({ membershipId, departmentId })) });
+    }
+    await recordAudit(tx, {
+      actorId,
+      organizationId,
+      action: "member.role_changed",
+      entity: "Membership",
+      entityId: membershipId,
+      details: { userId: m.userId, from: m.role, to: input.role, departmentIds },
+    });
+  });
+}
+
+export async function removeMembership(actorId: string, organizationId: string, membershipId: string) {
+  return getDb().$transaction(async (tx) => {
+    const m = await tx.membership.findFirst({ where: { id: membershipId, organizationId } });
+    if (!m) throw new NotFoundError("membership");
+    if (m.role === "ADMIN" && (await tx.membership.count({ where: { organizationId, role: "ADMIN" } })) <= 1) throw new LastAdminError();
+    await tx.membership.delete({ where: { id: membershipId } });
+    await recordAudit(tx, { actorId, organizationId, action: "member.removed", entity: "Membership", entityId: membershipId, details: { userId: m.userId, role: m.role } });
+  });
+}
+
+export function getMemberInOrg(organizationId: string, membershipId: string) {
+  return getDb().membership.findFirst({ where: { id: membershipId, organizationId }, include: { user: { select: { id: true, name: true, email: true } } } });
+}

@@ -1,0 +1,212 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useParams,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { listUserOrganizations } from "~/models/membership.server.ts";
+import appCss from "~/styles/app.css?url";
+import { getLocale } from "~/utils/i18n.server.ts";
+import { createT, DEFAULT_LOCALE, isLocale, type Locale } from "~/utils/i18n.ts";
+import { useNonce } from "~/utils/nonce.tsx";
+import { getSession } from "~/utils/session.server.ts";
+import { readToast } from "~/utils/toast.server.ts";
+import { useT } from "~/utils/use-i18n.ts";
+import { Toast } from "~/components/toast.tsx";
+import { OrgNav } from "~/components/org-nav.tsx";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: appCss },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [session, locale] = await Promise.all([getSession(request), getLocale(request)]);
+  const organizations = session ? await listUserOrganizations(session.user.id) : [];
+  const { toast, clear } = readToast(request);
+  return data(
+    {
+      locale,
+      user: session ? { id: session.user.id, name: session.user.name, email: session.user.email } : null,
+      organizations,
+      toast,
+    },
+    clear ? { headers: { "Set-Cookie": clear } } : undefined,
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const t = createT(data?.locale ?? DEFAULT_LOCALE);
+  return [{ title: t("app.name") }, { name: "description", content: t("app.tagline") }];
+};
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale: Locale = data && isLocale(data.locale) ? data.locale : DEFAULT_LOCALE;
+  const nonce = useNonce();
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function LanguageSwitch() {
+  const { t, locale } = useT();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/lang" className="lang-switch" aria-label={t("nav.language")}>
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" name="locale" value="fr" lang="fr" aria-pressed={locale === "fr"} title="Français">
+        FR
+      </button>
+      <button type="submit" name="locale" value="en" lang="en" aria-pressed={locale === "en"} title="English">
+        EN
+      </button>
+    </Form>
+  );
+}
+
+function OrgSwitcher() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const params = useParams();
+  const { t } = useT();
+  const orgs = data?.organizations ?? [];
+  if (orgs.length < 2) return null;
+  const current = orgs.find((o) => o.slug === params.org);
+  return (
+    <details className="org-switcher">
+      <summary>
+        <span className="visually-hidden">{t("nav.switchOrganization")}: </span>
+        {current?.name ?? t("nav.chooseOrganization")}
+      </summary>
+      <ul>
+        {orgs.map((o) => (
+          <li key={o.id}>
+            <Link to={`/o/${o.slug}`} aria-current={o.slug === params.org ? "page" : undefined}>
+              {o.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function Header() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t } = useT();
+  const params = useParams();
+  return (
+    <header className="site-header" role="banner">
+      <div className="header-bar">
+        <Link to="/" className="brand">
+          <span aria-hidden="true" className="brand-mark">
+            R
+          </span>
+          {t("app.name")}
+        </Link>
+        {data?.user ? <OrgSwitcher /> : null}
+        <div className="header-tools">
+          <LanguageSwitch />
+          {data?.user ? (
+            <>
+              <Link to="/account" className="account-link">
+                <span className="visually-hidden">{t("nav.account")}: </span>
+                {data.user.name}
+              </Link>
+              <Form method="post" action="/logout">
+                <button type="submit" className="button-link">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </>
+          ) : null}
+        </div>
+      </div>
+      {params.org ? <OrgNav /> : null}
+    </header>
+  );
+}
+
+function Shell({ children }: { children: React.ReactNode }) {
+  const { t } = useT();
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t("nav.skipToContent")}
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer" role="contentinfo">
+        <p>{t("app.footer")}</p>
+      </footer>
+    </>
+  );
+}
+
+export default function App() {
+  const { toast } = useLoaderData<typeof loader>();
+  return (
+    <Shell>
+      {toast ? <Toast toast={toast} /> : null}
+      <Outlet />
+    </Shell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useT();
+  let title = t("errors.unexpectedTitle");
+  let body = t("errors.unexpectedBody");
+  let status = 500;
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    if (error.status === 404) {
+      title = t("errors.notFoundTitle");
+      body = t("errors.notFoundBody");
+    } else if (error.status === 403) {
+      title = t("errors.forbiddenTitle");
+      body = t("errors.forbiddenBody");
+    } else if (error.status === 429) {
+      title = t("errors.tooManyTitle");
+      body = t("errors.tooManyBody");
+    }
+  }
+  return (
+    <Shell>
+      <div className="error-page" data-status={status}>
+        <p className="error-code">{t("errors.code", { status })}</p>
+        <h1>{title}</h1>
+        <p>{body}</p>
+        <p>
+          <Link to="/">{t("errors.backHome")}</Link>
+        </p>
+      </div>
+    </Shell>
+  );
+}

@@ -1,0 +1,17 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { notFound } from "~/utils/auth.server.ts";
+import { getSession } from "~/utils/session.server.ts";
+
+/** Unknown pages: visitors go to login (nothing is disclosed), members get a 404. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (!(await getSession(request))) throw redirect("/login");
+  throw notFound();
+}
+
+export async function action() {
+  throw notFound();
+}
+
+export default function NotFound() {
+  return null;
+}

@@ -1,0 +1,39 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listUserOrganizations } from "~/models/membership.server.ts";
+import { countUsers } from "~/models/user.server.ts";
+import { getSession } from "~/utils/session.server.ts";
+import { useT } from "~/utils/use-i18n.ts";
+
+/** Home: first run goes to setup, visitors to login, a member of one organization straight into it. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const s = await getSession(request);
+  if (!s) {
+    if ((await countUsers()) === 0) throw redirect("/setup");
+    throw redirect("/login");
+  }
+  const orgs = await listUserOrganizations(s.user.id);
+  if (orgs.length === 1) throw redirect(`/o/${orgs[0]!.slug}`);
+  return { orgs };
+}
+
+export default function Index() {
+  const { orgs } = useLoaderData<typeof loader>();
+  const { t } = useT();
+  return (
+    <div className="page">
+      <h1>{t("home.chooseTitle")}</h1>
+      {orgs.length === 0 ? (
+        <p>{t("home.noOrganization")}</p>
+      ) : (
+        <ul className="card-list">
+          {orgs.map((o) => (
+            <li key={o.id} className="card">
+              <Link to={`/o/${o.slug}`}>{o.name}</Link> <span className="role-badge">{t(`roles.${o.role}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, SelectField, TextField } from "~/components/forms.tsx";
+import { recordAuditAlone } from "~/models/audit.server.ts";
+import { listUserOrganizations } from "~/models/membership.server.ts";
+import { countUserSessions, invalidateUserSessions } from "~/models/session.server.ts";
+import { changePassword, updateProfile } from "~/models/user.server.ts";
+import { requireUser } from "~/utils/auth.server.ts";
+import { langCookie } from "~/utils/i18n.server.ts";
+import { clearSessionCookie } from "~/utils/session.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+import { useT } from "~/utils/use-i18n.ts";
+import { newPasswordField, requiredText, z } from "~/utils/validation.ts";
+
+const ProfileSchema = z.object({ intent: z.literal("profile"), name: requiredText(120), locale: z.enum(["fr", "en"]) });
+const PasswordSchema = z
+  .object({ intent: z.literal("password"), current: z.string().min(1).max(200), password: newPasswordField, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "errors.passwordMismatch" });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireUser(request);
+  const [orgs, sessions] = await Promise.all([listUserOrganizations(user.id), countUserSessions(user.id)]);
+  return { user, orgs, sessions };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, session } = await requireUser(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "profile") {
+    const submission = parseWithZod(formData, { schema: ProfileSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    await updateProfile(user.id, { name: submission.value.name, locale: submission.value.locale });
+    return redirectWithToast(request, "/account", { type: "success", key: "toast.profileSaved" }, { "Set-Cookie": langCookie(request, submission.value.locale) });
+  }
+  if (intent === "password") {
+    const submission = parseWithZod(formData, { schema: PasswordSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply({ hideFields: ["current", "password", "confirm"] }) }, { status: 400 });
+    const res = await changePassword(user.id, submission.value.current, submission.value.password, session.id);
+    if (!res.ok) return data({ intent, result: submission.reply({ fieldErrors: { current: ["errors.wrongCurrentPassword"] }, hideFields: ["current", "password", "confirm"] }) }, { status: 400 });
+    return redirectWithToast(request, "/account", { type: "success", key: "toast.passwordChanged" });
+  }
+  if (intent === "signout-all") {
+    const n = await invalidateUserSessions(user.id);
+    await recordAuditAlone({ actorId: user.id, organizationId: null, action: "sessions.revoked_all", entity: "User", entityId: user.id, details: { count: n } });
+    return redirectWithToast(request, "/login", { type: "success", key: "toast.signedOutEverywhere" }, { "Set-Cookie": clearSessionCookie(request) });
+  }
+  throw redirect("/account");
+}
+
+export default function Account() {
+  const { user, orgs, sessions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useT();
+  const [profileForm, profileFields] = useForm({
+    id: "profile",
+    lastResult: actionData?.intent === "profile" ? actionData.result : undefined,
+    constraint: getZodConstraint(ProfileSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
+    defaultValue: { name: user.name, locale: user.locale ?? "fr" },
+    shouldRevalidate: "onBlur",
+  });
+  const [pwForm, pwFields] = useForm({
+    id: "password",
+    lastResult: actionData?.intent === "password" ? actionData.result : undefined,
+    constraint: getZodConstraint(PasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div className="page">
+      <h1>{t("account.title")}</h1>
+      <p>{t("account.signedInAs", { email: user.email })}</p>
+      <div className="grid-2">
+        <section aria-labelledby="profile-h" className="panel">
+          <h2 id="profile-h">{t("account.profile")}</h2>
+          <Form method="post" {...getFormProps(profileForm)} className="stack">
+            <input type="hidden" name="intent" value="profile" />
+            <FormErrors errors={profileForm.errors} />
+            <TextField label={t("fields.fullName")} field={profileFields.name} autoComplete="name" required />
+            <SelectField
+              label={t("fields.language")}
+              field={profileFields.locale}
+              options={[
+                { value: "fr", label: "Français" },
+                { value: "en", label: "English" },
+              ]}
+            />
+            <button type="submit" className="button primary">
+              {t("common.save")}
+            </button>
+          </Form>
+        </section>
+        <section aria-labelledby="password-h" className="panel">
+          <h2 id="password-h">{t("account.changePassword")}</h2>
+          <Form method="post" {...getFormProps(pwForm)} className="stack">
+            <input type="hidden" name="intent" value="password" />
+            <FormErrors errors={pwForm.errors} />
+            <input type="text" name="username" autoComplete="username" defaultValue={user.email} hidden readOnly />
+            <TextField label={t("fields.currentPassword")} field={pwFields.current} type="password" autoComplete="current-password" required />
+            <TextField label={t("fields.newPassword")} hint={t("hints.password")} field={pwFields.password} type="password" autoComplete="new-password" required />
+            <TextField label={t("fields.confirmPassword")} field={pwFields.confirm} type="password" autoComplete="new-password" required />
+            <button type="submit" className="button primary">
+              {t("account.changePasswordSubmit")}
+            </button>
+          </Form>
+        </section>
+      </div>
+      <section aria-labelledby="sessions-h" className="panel">
+        <h2 id="sessions-h">{t("account.sessions")}</h2>
+        <p>{t("account.sessionsCount", { count: sessions })}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="signout-all" />
+          <button type="submit" className="button danger">
+            {t("account.signOutEverywhere")}
+          </button>
+        </Form>
+      </section>
+      <section aria-labelledby="orgs-h" className="panel">
+        <h2 id="orgs-h">{t("account.organizations")}</h2>
+        <ul>
+          {orgs.map((o) => (
+            <li key={o.id}>
+              <Link to={`/o/${o.slug}`}>{o.name}</Link> — {t(`roles.${o.role}`)}
+            </li>
+          ))}
+        </ul>
+        {orgs.some((o) => o.role === "ADMIN") ? (
+          <p>
+            <Link to="/orgs/new" className="button">
+              {t("orgs.create")}
+            </Link>
+          </p>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { FormErrors, TextField } from "~/components/forms.tsx";
+import { recordAudit, recordAuditAlone } from "~/models/audit.server.ts";
+import { clearAccountFailures, lockedUntil, recordFailure, throttleKeys } from "~/models/login-throttle.server.ts";
+import { createSession } from "~/models/session.server.ts";
+import { countUsers, verifyLogin } from "~/models/user.server.ts";
+import { safeRedirectPath } from "~/utils/auth.server.ts";
+import { getDb } from "~/utils/db.server.ts";
+import { getSession, sessionCookie } from "~/utils/session.server.ts";
+import { useT } from "~/utils/use-i18n.ts";
+import { z } from "~/utils/validation.ts";
+
+export const meta: MetaFunction = () => [{ title: "Registre" }];
+
+const LoginSchema = z.object({
+  email: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.email().max(254)),
+  password: z.string().min(1).max(200),
+  redirectTo: z.string().max(500).optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getSession(request)) throw redirect("/");
+  if ((await countUsers()) === 0) throw redirect("/setup");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: LoginSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  }
+  const { email, password, redirectTo } = submission.value;
+  const keys = throttleKeys(email, context?.clientIp ?? null);
+  const locked = await lockedUntil(keys);
+  if (locked) {
+    const minutes = Math.max(1, Math.ceil((locked.getTime() - Date.now()) / 60000));
+    await recordAuditAlone({ actorId: null, organizationId: null, action: "login.throttled", entity: "User", details: { ip: context?.clientIp ?? null } });
+    return data({ result: submission.reply({ formErrors: [`errors.tooManyAttempts|${JSON.stringify({ minutes })}`], hideFields: ["password"] }) }, { status: 429 });
+  }
+  const user = await verifyLogin(email, password);
+  if (!user) {
+    const nowLocked = await recordFailure(keys);
+    await recordAuditAlone({ actorId: null, organizationId: null, action: "login.failed", entity: "User", details: { ip: context?.clientIp ?? null } });
+    if (nowLocked) {
+      const minutes = Math.max(1, Math.ceil((nowLocked.getTime() - Date.now()) / 60000));
+      return data({ result: submission.reply({ formErrors: [`errors.tooManyAttempts|${JSON.stringify({ minutes })}`], hideFields: ["password"] }) }, { status: 429 });
+    }
+    return data({ result: submission.reply({ formErrors: ["errors.invalidCredentials"], hideFields: ["password"] }) }, { status: 400 });
+  }
+  await clearAccountFailures(email);
+  const { token, session } = await createSession(user.id, { ipAddress: context?.clientIp ?? null, userAgent: request.headers.get("user-agent") });
+  await getDb().$transaction((tx) =>
+    recordAudit(tx, { actorId: user.id, organizationId: null, action: "login.succeeded", entity: "Session", entityId: session.id }),
+  );
+  return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": sessionCookie(request, token) } });
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const { t } = useT();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(LoginSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div className="narrow">
+      <h1>{t("login.title")}</h1>
+      <p className="lead">{t("login.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <TextField label={t("fields.email")} field={fields.email} type="email" autoComplete="username" required />
+        <TextField label={t("fields.password")} field={fields.password} type="password" autoComplete="current-password" required />
+        <button type="submit" className="button primary" disabled={navigation.state === "submitting"}>
+          {t("login.submit")}
+        </button>
+      </Form>
+      <p className="hint">{t("login.forgotten")}</p>
+    </div>
+  );
+}

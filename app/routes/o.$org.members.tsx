@@ -1,0 +1,270 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorList, FormErrors, SelectField, TextField } from "~/components/forms.tsx";
+import { listDepartments } from "~/models/department.server.ts";
+import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
+import { getMemberInOrg, LastAdminError, listMembers, NotFoundError, removeMembership, updateMembership } from "~/models/membership.server.ts";
+import { createPasswordReset } from "~/models/password-reset.server.ts";
+import { forbidden, notFound, requireOrgContext } from "~/utils/auth.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
+import { canAssignRole, isRole, ROLES, type Role } from "~/utils/permissions.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+import { useT } from "~/utils/use-i18n.ts";
+import { emailField, z } from "~/utils/validation.ts";
+
+const idField = z.string().min(1).max(40);
+const departmentIdsField = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(idField).max(200));
+
+const InviteSchema = z
+  .object({ intent: z.literal("invite"), email: emailField, role: z.enum(ROLES), departmentIds: departmentIdsField })
+  .refine((v) => v.role !== "EDITOR" || v.departmentIds.length > 0, { path: ["departmentIds"], message: "errors.editorNeedsDepartment" });
+const UpdateSchema = z
+  .object({ intent: z.literal("update"), membershipId: idField, role: z.enum(ROLES), departmentIds: departmentIdsField })
+  .refine((v) => v.role !== "EDITOR" || v.departmentIds.length > 0, { path: ["departmentIds"], message: "errors.editorNeedsDepartment" });
+const IdSchema = z.object({ intent: z.enum(["remove", "reset", "revoke"]), id: idField });
+
+function origin(request: Request) {
+  return getEnv().PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireOrgContext(request, params.org, "members:read");
+  const [members, departments, invitations] = await Promise.all([listMembers(ctx.org.id), listDepartments(ctx.org.id), listPendingInvitations(ctx.org.id)]);
+  return {
+    me: { userId: ctx.user.id, role: ctx.membership.role },
+    orgHasAdmin: members.some((m) => m.role === "ADMIN"),
+    members: members.map((m) => ({
+      id: m.id,
+      user: m.user,
+      role: isRole(m.role) ? m.role : ("VIEWER" as Role),
+      departments: m.departments.map((d) => d.department),
+    })),
+    departments,
+    invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireOrgContext(request, params.org, "members:manage");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const back = `/o/${ctx.org.slug}/members`;
+  const orgHasAdmin = (await listMembers(ctx.org.id)).some((m) => m.role === "ADMIN");
+
+  if (intent === "invite") {
+    const submission = parseWithZod(formData, { schema: InviteSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply(), link: null }, { status: 400 });
+    if (!canAssignRole(ctx.membership.role, submission.value.role, orgHasAdmin)) throw forbidden();
+    try {
+      const { token } = await createInvitation(ctx.user.id, ctx.org.id, submission.value);
+      return data({ intent, result: submission.reply({ resetForm: true }), link: `${origin(request)}/invitation/${token}` });
+    } catch (err) {
+      if (err instanceof NotFoundError) return data({ intent, result: submission.reply({ fieldErrors: { departmentIds: ["errors.choice"] } }), link: null }, { status: 400 });
+      throw err;
+    }
+  }
+
+  if (intent === "update") {
+    const submission = parseWithZod(formData, { schema: UpdateSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply(), link: null, target: String(formData.get("membershipId")) }, { status: 400 });
+    const target = await getMemberInOrg(ctx.org.id, submission.value.membershipId);
+    if (!target || !isRole(target.role)) throw notFound();
+    if (!canAssignRole(ctx.membership.role, target.role, orgHasAdmin) || !canAssignRole(ctx.membership.role, submission.value.role, orgHasAdmin)) throw forbidden();
+    try {
+      await updateMembership(ctx.user.id, ctx.org.id, target.id, submission.value);
+    } catch (err) {
+      if (err instanceof LastAdminError) return data({ intent, result: submission.reply({ formErrors: ["errors.lastAdmin"] }), link: null, target: target.id }, { status: 400 });
+      if (err instanceof NotFoundError) return data({ intent, result: submission.reply({ fieldErrors: { departmentIds: ["errors.choice"] } }), link: null, target: target.id }, { status: 400 });
+      throw err;
+    }
+    return redirectWithToast(request, back, { type: "success", key: "toast.saved" });
+  }
+
+  const parsed = IdSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+  const { id } = parsed.data;
+  if (parsed.data.intent === "revoke") {
+    if (!(await revokeInvitation(ctx.user.id, ctx.org.id, id))) throw notFound();
+    return redirectWithToast(request, back, { type: "success", key: "toast.invitationRevoked" });
+  }
+  const target = await getMemberInOrg(ctx.org.id, id);
+  if (!target || !isRole(target.role)) throw notFound();
+  if (!canAssignRole(ctx.membership.role, target.role, orgHasAdmin)) throw forbidden();
+  if (parsed.data.intent === "reset") {
+    const { token } = await createPasswordReset(ctx.user.id, ctx.org.id, target.user.id);
+    return data({ intent: "reset", result: undefined, link: `${origin(request)}/reset/${token}`, target: target.id });
+  }
+  try {
+    await removeMembership(ctx.user.id, ctx.org.id, target.id);
+  } catch (err) {
+    if (err instanceof LastAdminError) return redirectWithToast(request, back, { type: "error", key: "errors.lastAdmin" });
+    throw err;
+  }
+  return redirectWithToast(request, back, { type: "success", key: "toast.memberRemoved" });
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function DepartmentChecks({ name, departments, selected, legend, errors, errorId }: { name: string; departments: LoaderData["departments"]; selected: string[]; legend: string; errors?: string[]; errorId: string }) {
+  return (
+    <fieldset className="checks" aria-describedby={errors?.length ? errorId : undefined}>
+      <legend>{legend}</legend>
+      {departments.map((d) => (
+        <label key={d.id} className="check">
+          <input type="checkbox" name={name} value={d.id} defaultChecked={selected.includes(d.id)} /> {d.name}
+        </label>
+      ))}
+      <ErrorList id={errorId} errors={errors} />
+    </fieldset>
+  );
+}
+
+function CopyLink({ link, label }: { link: string; label: string }) {
+  const { t } = useT();
+  return (
+    <div className="callout success" role="status">
+      <p>{label}</p>
+      <label className="field">
+        <span>{t("members.linkToSend")}</span>
+        <input type="text" readOnly value={link} className="copy-field" onFocus={(e) => e.currentTarget.select()} />
+      </label>
+    </div>
+  );
+}
+
+function MemberRow({ member, data: d, actionData }: { member: LoaderData["members"][number]; data: LoaderData; actionData: ReturnType<typeof useActionData<typeof action>> }) {
+  const { t } = useT();
+  const mine = actionData && "target" in actionData && actionData.target === member.id ? actionData : undefined;
+  const [form, fields] = useForm({
+    id: `member-${member.id}`,
+    lastResult: mine?.intent === "update" ? mine.result : undefined,
+    constraint: getZodConstraint(UpdateSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: UpdateSchema }),
+    defaultValue: { role: member.role },
+  });
+  const editable = canAssignRole(d.me.role, member.role, d.orgHasAdmin);
+  const roles = ROLES.filter((r) => canAssignRole(d.me.role, r, d.orgHasAdmin));
+  return (
+    <li className="member card">
+      <h3>
+        {member.user.name} <span className="muted">{member.user.email}</span>
+      </h3>
+      <p>
+        {t(`roles.${member.role}`)}
+        {member.departments.length ? ` — ${member.departments.map((x) => x.name).join(", ")}` : ""}
+      </p>
+      {editable ? (
+        <>
+          <Form method="post" {...getFormProps(form)} className="stack">
+            <FormErrors errors={form.errors} />
+            <input type="hidden" name="intent" value="update" />
+            <input type="hidden" name="membershipId" value={member.id} />
+            <SelectField label={t("fields.roleOf", { name: member.user.name })} field={fields.role} options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+            <DepartmentChecks
+              name="departmentIds"
+              departments={d.departments}
+              selected={member.departments.map((x) => x.id)}
+              legend={t("members.editorDepartments")}
+              errors={fields.departmentIds.errors}
+              errorId={fields.departmentIds.errorId}
+            />
+            <button type="submit" className="button">
+              {t("members.saveRole")}
+            </button>
+          </Form>
+          <div className="button-row">
+            <Form method="post">
+              <input type="hidden" name="intent" value="reset" />
+              <input type="hidden" name="id" value={member.id} />
+              <button type="submit" className="button">
+                {t("members.resetLink")}
+                <span className="visually-hidden"> {member.user.name}</span>
+              </button>
+            </Form>
+            {member.user.id !== d.me.userId ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="remove" />
+                <input type="hidden" name="id" value={member.id} />
+                <button type="submit" className="button danger">
+                  {t("members.remove")}
+                  <span className="visually-hidden"> {member.user.name}</span>
+                </button>
+              </Form>
+            ) : null}
+          </div>
+          {mine?.intent === "reset" && mine.link ? <CopyLink link={mine.link} label={t("members.resetCreated", { name: member.user.name })} /> : null}
+        </>
+      ) : null}
+    </li>
+  );
+}
+
+export default function Members() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, date } = useT();
+  const [form, fields] = useForm({
+    id: "invite",
+    lastResult: actionData?.intent === "invite" ? actionData.result : undefined,
+    constraint: getZodConstraint(InviteSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+    shouldRevalidate: "onBlur",
+    defaultValue: { role: "EDITOR" },
+  });
+  const canManage = d.me.role === "ADMIN" || d.me.role === "DPO";
+  const roles = ROLES.filter((r) => canAssignRole(d.me.role, r, d.orgHasAdmin));
+  return (
+    <div className="page">
+      <h1>{t("members.title")}</h1>
+      {canManage ? (
+        <section className="panel" aria-labelledby="invite-h">
+          <h2 id="invite-h">{t("members.invite")}</h2>
+          <p className="hint">{t("members.inviteIntro")}</p>
+          {actionData?.intent === "invite" && actionData.link ? <CopyLink link={actionData.link} label={t("members.invitationCreated")} /> : null}
+          <Form method="post" {...getFormProps(form)} className="stack">
+            <FormErrors errors={form.errors} />
+            <input type="hidden" name="intent" value="invite" />
+            <TextField label={t("fields.email")} field={fields.email} type="email" required />
+            <SelectField label={t("fields.role")} hint={t("hints.roles")} field={fields.role} options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+            <DepartmentChecks name="departmentIds" departments={d.departments} selected={[]} legend={t("members.editorDepartments")} errors={fields.departmentIds.errors} errorId={fields.departmentIds.errorId} />
+            <button type="submit" className="button primary">
+              {t("members.createInvitation")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {d.invitations.length ? (
+        <section aria-labelledby="pending-h">
+          <h2 id="pending-h">{t("members.pending")}</h2>
+          <ul className="plain-list">
+            {d.invitations.map((i) => (
+              <li key={i.id} className="row">
+                <span>
+                  {i.email} — {t(`roles.${i.role as Role}`)} — {t("members.expires", { date: date(i.expiresAt, true) })}
+                </span>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="revoke" />
+                  <input type="hidden" name="id" value={i.id} />
+                  <button type="submit" className="button danger">
+                    {t("members.revoke")}
+                    <span className="visually-hidden"> {i.email}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="members-h">
+        <h2 id="members-h">{t("members.list", { count: d.members.length })}</h2>
+        <ul className="plain-list">
+          {d.members.map((m) => (
+            <MemberRow key={m.id} member={m} data={d} actionData={actionData} />
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors } from "~/components/forms.tsx";
+import { OrganizationFields } from "~/components/organization-fields.tsx";
+import { getOrganization, StaleUpdateError, updateOrganization } from "~/models/organization.server.ts";
+import { OrganizationUpdateSchema, toOrganizationInput } from "~/schemas/organization.ts";
+import { requireOrgContext } from "~/utils/auth.server.ts";
+import { can } from "~/utils/permissions.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+import { useT } from "~/utils/use-i18n.ts";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireOrgContext(request, params.org);
+  const org = await getOrganization(ctx.org.id);
+  return { org, canEdit: can(ctx.membership.role, "org:update") };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireOrgContext(request, params.org, "org:update");
+  const submission = parseWithZod(await request.formData(), { schema: OrganizationUpdateSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const { version, ...fields } = submission.value;
+  try {
+    await updateOrganization(ctx.user.id, ctx.org.id, version, toOrganizationInput(fields));
+  } catch (err) {
+    if (err instanceof StaleUpdateError) return data({ result: submission.reply({ formErrors: ["errors.staleUpdate"] }) }, { status: 409 });
+    throw err;
+  }
+  return redirectWithToast(request, `/o/${ctx.org.slug}/settings`, { type: "success", key: "toast.saved" });
+}
+
+export default function OrganizationSettings() {
+  const { org, canEdit } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useT();
+  const [form, fields] = useForm({
+    id: `org-${org.id}-${org.version}`,
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(OrganizationUpdateSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganizationUpdateSchema }),
+    shouldRevalidate: "onBlur",
+    defaultValue: {
+      name: org.name,
+      siren: org.siren ?? "",
+      address: org.address ?? "",
+      legalRepresentative: org.legalRepresentative ?? "",
+      dpoName: org.dpoName ?? "",
+      dpoEmail: org.dpoEmail ?? "",
+      dpoPhone: org.dpoPhone ?? "",
+      dpoCnilNumber: org.dpoCnilNumber ?? "",
+      defaultLocale: org.defaultLocale,
+      version: String(org.version),
+    },
+  });
+  if (!canEdit) {
+    const rows: [string, string | null][] = [
+      [t("fields.orgName"), org.name],
+      [t("fields.siren"), org.siren],
+      [t("fields.address"), org.address],
+      [t("fields.legalRepresentative"), org.legalRepresentative],
+      [t("fields.dpoName"), org.dpoName],
+      [t("fields.dpoEmail"), org.dpoEmail],
+      [t("fields.dpoPhone"), org.dpoPhone],
+      [t("fields.dpoCnilNumber"), org.dpoCnilNumber],
+    ];
+    return (
+      <div className="page">
+        <h1>{t("org.settingsTitle")}</h1>
+        <dl className="definition-list">
+          {rows.map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v || t("common.notProvided")}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    );
+  }
+  return (
+    <div className="page">
+      <h1>{t("org.settingsTitle")}</h1>
+      <p className="lead">{t("org.settingsIntro")}</p>
+      <Form method="post" {...getFormProps(form)} className="stack narrow-form">
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="version" value={org.version} />
+        <OrganizationFields fields={fields} />
+        <button type="submit" className="button primary">
+          {t("common.save")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { FormErrors } from "~/components/forms.tsx";
+import { OrganizationFields } from "~/components/organization-fields.tsx";
+import { listUserOrganizations } from "~/models/membership.server.ts";
+import { createOrganization, isSlugTaken } from "~/models/organization.server.ts";
+import { OrganizationCreateSchema, toOrganizationInput } from "~/schemas/organization.ts";
+import { forbidden, requireUser } from "~/utils/auth.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+import { useT } from "~/utils/use-i18n.ts";
+
+/** An ADMIN of any organization may add another controller to the instance. */
+async function requireSomeAdmin(request: Request) {
+  const s = await requireUser(request);
+  const orgs = await listUserOrganizations(s.user.id);
+  if (!orgs.some((o) => o.role === "ADMIN")) throw forbidden();
+  return s;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireSomeAdmin(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const s = await requireSomeAdmin(request);
+  const submission = parseWithZod(await request.formData(), { schema: OrganizationCreateSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (await isSlugTaken(submission.value.slug)) {
+    return data({ result: submission.reply({ fieldErrors: { slug: ["errors.slugTaken"] } }) }, { status: 400 });
+  }
+  const org = await createOrganization(s.user.id, { ...toOrganizationInput(submission.value), slug: submission.value.slug });
+  return redirectWithToast(request, `/o/${org.slug}`, { type: "success", key: "toast.organizationCreated" });
+}
+
+export default function NewOrganization() {
+  const actionData = useActionData<typeof action>();
+  const { t, locale } = useT();
+  const [form, fields] = useForm({
+    id: "new-org",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(OrganizationCreateSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganizationCreateSchema }),
+    shouldRevalidate: "onBlur",
+    defaultValue: { defaultLocale: locale },
+  });
+  return (
+    <div className="page">
+      <h1>{t("orgs.createTitle")}</h1>
+      <p className="lead">{t("orgs.createIntro")}</p>
+      <Form method="post" {...getFormProps(form)} className="stack narrow-form">
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <OrganizationFields fields={fields} slugField={fields.slug} />
+        <button type="submit" className="button primary">
+          {t("orgs.create")}
+        </button>
+      </Form>
+    </div>
+  );
+}

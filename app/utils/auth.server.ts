@@ -1,0 +1,44 @@
+import { redirect } from "@remix-run/node";
+import type { SessionWithUser } from "~/models/session.server.ts";
+import { getMembershipBySlug, type MembershipContext } from "~/models/membership.server.ts";
+import { can, type Permission } from "./permissions.ts";
+import { getSession } from "./session.server.ts";
+
+/** Only same-site relative paths, so a login link cannot send anyone elsewhere. */
+export function safeRedirectPath(to: unknown, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+export async function requireUser(request: Request): Promise<SessionWithUser> {
+  const s = await getSession(request);
+  if (!s) {
+    const url = new URL(request.url);
+    const redirectTo = url.pathname + url.search;
+    throw redirect(`/login${redirectTo && redirectTo !== "/" ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`);
+  }
+  return s;
+}
+
+export function forbidden(): Response {
+  return new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+}
+
+export function notFound(): Response {
+  return new Response("Not Found", { status: 404, statusText: "Not Found" });
+}
+
+export type OrgContext = SessionWithUser & { membership: MembershipContext; org: MembershipContext["organization"] };
+
+/**
+ * A user who is not a member gets a 404, not a 403: another organization's existence is not disclosed.
+ * A member without the permission gets a 403.
+ */
+export async function requireOrgContext(request: Request, slug: string | undefined, permission?: Permission): Promise<OrgContext> {
+  const s = await requireUser(request);
+  if (!slug) throw notFound();
+  const membership = await getMembershipBySlug(s.user.id, slug);
+  if (!membership) throw notFound();
+  if (permission && !can(membership.role, permission)) throw forbidden();
+  return { ...s, membership, org: membership.organization };
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { resolveDatabaseUrl } from "./paths.ts";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, 'must be an SQLite URL starting with "file:", e.g. file:./data/registre.db')
+    .optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an absolute http(s) URL" }).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SESSION_INACTIVITY_HOURS: z.coerce.number().int().min(2).max(24 * 90).default(72),
+  DEMO_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  TRUST_PROXY: z.stringbool({ error: 'must be "true" or "false"' }).default(false),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { databaseFile: string; databaseUrl: string };
+
+let cached: Env | undefined;
+
+/** Parsed once; a bad variable stops the process with a message naming it. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration in the environment:\n${lines.join("\n")}`);
+  }
+  const { url, file } = resolveDatabaseUrl(parsed.data.DATABASE_URL);
+  cached = { ...parsed.data, databaseUrl: url, databaseFile: file };
+  return cached;
+}
+
+/** For tests that change the environment between runs. */
+export function resetEnvCache() {
+  cached = undefined;
+}

@@ -1,0 +1,19 @@
+import { ABSOLUTE_LIFETIME_MS, validateSessionToken, type SessionWithUser } from "~/models/session.server.ts";
+import { readCookie, serializeCookie } from "./cookies.server.ts";
+
+export const SESSION_COOKIE = "registre_session";
+
+export function sessionCookie(request: Request, token: string): string {
+  return serializeCookie(request, SESSION_COOKIE, token, { maxAgeSeconds: ABSOLUTE_LIFETIME_MS / 1000 });
+}
+
+export function clearSessionCookie(request: Request): string {
+  return serializeCookie(request, SESSION_COOKIE, "", { maxAgeSeconds: 0 });
+}
+
+/** The cookie's lifetime is the absolute one; the server enforces inactivity on every request. */
+export async function getSession(request: Request): Promise<SessionWithUser | null> {
+  const token = readCookie(request, SESSION_COOKIE);
+  if (!token) return null;
+  return validateSessionToken(token);
+}

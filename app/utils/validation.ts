@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/**
+ * Every Zod message is an i18n key (optionally "key|{json params}"), translated where it is shown.
+ * This global map covers the issues a schema does not name itself.
+ */
+z.config({
+  customError: (issue) => {
+    switch (issue.code) {
+      case "invalid_type":
+        return issue.input === undefined || issue.input === null || issue.input === "" ? "errors.required" : "errors.invalid";
+      case "too_small":
+        if (issue.origin === "string" && issue.minimum === 1) return "errors.required";
+        if (issue.origin === "string") return `errors.tooShort|${JSON.stringify({ min: Number(issue.minimum) })}`;
+        if (issue.origin === "array") return `errors.tooFewItems|${JSON.stringify({ min: Number(issue.minimum) })}`;
+        return `errors.tooSmall|${JSON.stringify({ min: Number(issue.minimum) })}`;
+      case "too_big":
+        if (issue.origin === "string") return `errors.tooLong|${JSON.stringify({ max: Number(issue.maximum) })}`;
+        return `errors.tooBig|${JSON.stringify({ max: Number(issue.maximum) })}`;
+      case "invalid_format":
+        if (issue.format === "email") return "errors.email";
+        if (issue.format === "url") return "errors.url";
+        return "errors.invalid";
+      case "invalid_value":
+        return "errors.choice";
+      default:
+        return "errors.invalid";
+    }
+  },
+});
+
+/** Trims and turns an empty field into undefined, so optional fields stay optional. */
+export const optionalText = (max = 500) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), z.string().max(max).optional());
+
+export const requiredText = (max = 200) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(max));
+
+export const emailField = z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.email().max(254));
+
+/** 12+ characters: long passphrases beat composition rules (ANSSI and NIST guidance). */
+export const newPasswordField = z.string().min(12).max(200);
+
+export const slugField = z
+  .string()
+  .trim()
+  .min(2)
+  .max(60)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "errors.slug");
+
+export const sirenField = z.preprocess(
+  (v) => (typeof v === "string" ? v.replace(/\s+/g, "") : v),
+  z.union([z.literal(""), z.string().regex(/^\d{9}$/, "errors.siren")]).optional().transform((v) => (v ? v : undefined)),
+);
+
+export const localeField = z.enum(["fr", "en"]);
+
+export { z };

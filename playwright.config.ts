@@ -1,0 +1,44 @@
+import { defineConfig } from "@playwright/test";
+
+export const E2E_PASSWORD = "demo-password-e2e";
+const FRESH_PORT = 3101;
+const DEMO_PORT = 3102;
+
+/** Debian's Chromium, headless, with no background traffic (the machine has no outside network). */
+export default defineConfig({
+  testDir: "tests/e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: {
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+    locale: "fr-FR",
+    trace: "off",
+  },
+  projects: [
+    { name: "first-run", testMatch: "first-run.spec.ts", use: { baseURL: `http://localhost:${FRESH_PORT}` } },
+    { name: "demo", testIgnore: "first-run.spec.ts", use: { baseURL: `http://localhost:${DEMO_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: "tsx tests/e2e/serve-fresh.ts",
+      url: `http://localhost:${FRESH_PORT}/healthz`,
+      env: { PORT: String(FRESH_PORT), DATABASE_URL: "file:./tests/.tmp/e2e-fresh.db", LOG_LEVEL: "warn" },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: "tsx app/cli/demo.ts",
+      url: `http://localhost:${DEMO_PORT}/healthz`,
+      env: { PORT: String(DEMO_PORT), DATABASE_URL: "file:./tests/.tmp/e2e-demo.db", DEMO_PASSWORD: E2E_PASSWORD, LOG_LEVEL: "warn" },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
+});

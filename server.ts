@@ -1,0 +1,74 @@
+/**
+ * The HTTP server: Express in front of Remix, so that the same-origin check, the security headers
+ * and the CSP nonce apply to every request before any route code runs (ADR 001).
+ */
+import crypto from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { getEnv } from "./app/utils/env.server.ts";
+import { isSameOriginRequest, securityHeaders } from "./app/utils/http-security.server.ts";
+import { configureLogger, logger } from "./app/utils/logger.server.ts";
+import { projectRoot } from "./app/utils/paths.ts";
+
+export async function createServer() {
+  const env = getEnv();
+  configureLogger();
+  const dev = env.NODE_ENV === "development";
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+
+  app.use((req, res, next) => {
+    const nonce = crypto.randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    for (const [k, v] of Object.entries(securityHeaders({ nonce, dev }))) res.setHeader(k, v);
+    next();
+  });
+
+  app.use((req, res, next) => {
+    const expected = env.PUBLIC_URL ?? `${req.protocol}://${req.get("host") ?? "localhost"}`;
+    const ok = isSameOriginRequest(req.method, { origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") }, expected);
+    if (ok) return next();
+    logger.warn({ method: req.method, path: redactPath(req.path) }, "cross-origin write refused");
+    res.status(403).type("text/plain; charset=utf-8").send("403 Forbidden: cross-origin request refused / requête d'une autre origine refusée");
+  });
+
+  app.use((req, res, next) => {
+    const start = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      logger.info({ method: req.method, path: redactPath(req.path), status: res.statusCode, ms: Math.round(ms) }, "request");
+    });
+    next();
+  });
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (dev) {
+    const vite = await import("vite");
+    const viteServer = await vite.createServer({ server: { middlewareMode: true } });
+    app.use(viteServer.middlewares);
+    build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  } else {
+    const clientDir = path.join(projectRoot, "build", "client");
+    app.use("/assets", express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(clientDir, { maxAge: "1h" }));
+    build = (await import(path.join(projectRoot, "build", "server", "index.js"))) as ServerBuild;
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: dev ? "development" : "production",
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? null }),
+    }),
+  );
+  return app;
+}
+
+/** Links carry one-time tokens: they never reach the logs. */
+export function redactPath(p: string): string {
+  return p.replace(/^\/(invitation|reset|s)\/[^/]+/, "/$1/[token]");
+}
