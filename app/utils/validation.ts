@@ -47,9 +47,27 @@ export const slugField = z
   .max(60)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "errors.slug");
 
+/** SIREN numbers carry a Luhn check digit. */
+export function isValidSiren(value: string): boolean {
+  if (!/^\d{9}$/.test(value)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    let d = Number(value[8 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
 export const sirenField = z.preprocess(
   (v) => (typeof v === "string" ? v.replace(/\s+/g, "") : v),
-  z.union([z.literal(""), z.string().regex(/^\d{9}$/, "errors.siren")]).optional().transform((v) => (v ? v : undefined)),
+  z
+    .union([z.literal(""), z.string().refine(isValidSiren, "errors.siren")])
+    .optional()
+    .transform((v) => (v ? v : undefined)),
 );
 
 export const localeField = z.enum(["fr", "en"]);

@@ -15,6 +15,21 @@ export async function login(page: Page, email: string, password = E2E_PASSWORD) 
   await page.goto("/login");
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
-  await page.locator('form button[type="submit"]').click();
+  // Only the login form inside <main>: the header's language switch also has submit buttons.
+  await page.locator('main form button[type="submit"]').click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+/** Signs out with the header button and waits for the login page. */
+export async function logout(page: Page) {
+  await page.locator('header form[action="/logout"] button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname === "/login");
+}
+
+/** The demo users' stored language may have been changed by another spec: pin French. */
+export async function useFrench(page: Page) {
+  if ((await page.locator("html").getAttribute("lang")) !== "fr") {
+    await page.locator("header .lang-switch button[value=fr]").click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  }
 }
