@@ -10,7 +10,10 @@ export function OrgNav() {
   const { t } = useT();
   if (!data) return null;
   const base = `/o/${data.org.slug}`;
-  const items: { to: string; label: string; end?: boolean }[] = [{ to: base, label: t("nav.home"), end: true }];
+  const items: { to: string; label: string; end?: boolean }[] = [
+    { to: base, label: t("nav.home"), end: true },
+    { to: `${base}/activities`, label: t("nav.register") },
+  ];
   if (can(data.role, "members:read")) items.push({ to: `${base}/members`, label: t("nav.members") });
   if (can(data.role, "departments:manage")) items.push({ to: `${base}/departments`, label: t("nav.departments") });
   if (can(data.role, "audit:read")) items.push({ to: `${base}/audit`, label: t("nav.audit") });

@@ -1,6 +1,14 @@
 import type { fr } from "./fr.ts";
+import { enActivityForm } from "./en.activity-form.ts";
+import { enActivityView } from "./en.activity-view.ts";
+import { enRegister } from "./en.register.ts";
+import { enVocabulary } from "./en.vocabulary.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 export const en: Record<keyof typeof fr, string> = {
+  ...enVocabulary,
+  ...enRegister,
+  ...enActivityForm,
+  ...enActivityView,
   "app.name": "Registre",
   "app.tagline": "Your local authority's record of processing activities (GDPR, Article 30)",
   "app.footer": "Registre — record of processing activities (GDPR Art. 30), hosted by your local authority.",
@@ -88,6 +96,7 @@ export const en: Record<keyof typeof fr, string> = {
   "errors.staleUpdate": "Someone changed this information while you were editing it. Reload the page to see their version, then make your changes again.",
   "errors.lastAdmin": "The organisation must keep at least one administrator.",
   "errors.editorNeedsDepartment": "A department head must be assigned to at least one department.",
+  "errors.departmentInUse": "This department still has processing activities: move them to another department before deleting it.",
   "errors.departmentExists": "A department with this name already exists.",
   "errors.invalidFilters": "Some filters were not valid and have been ignored.",
   "errors.code": "Error {status}",

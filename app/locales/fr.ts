@@ -1,5 +1,10 @@
 /** French is the reference language: every key exists here first. */
-export const fr = {
+import { frActivityForm } from "./fr.activity-form.ts";
+import { frActivityView } from "./fr.activity-view.ts";
+import { frRegister } from "./fr.register.ts";
+import { frVocabulary } from "./fr.vocabulary.ts";
+
+const frCore = {
   "app.name": "Registre",
   "app.tagline": "Le registre des activités de traitement de votre collectivité (RGPD, article 30)",
   "app.footer": "Registre — registre des activités de traitement (RGPD art. 30), hébergé par votre collectivité.",
@@ -88,6 +93,7 @@ export const fr = {
   "errors.lastAdmin": "L'organisme doit garder au moins un administrateur.",
   "errors.editorNeedsDepartment": "Un responsable de service doit être rattaché à au moins un service.",
   "errors.departmentExists": "Un service porte déjà ce nom.",
+  "errors.departmentInUse": "Ce service a encore des traitements : rattachez-les à un autre service avant de le supprimer.",
   "errors.invalidFilters": "Certains filtres n'étaient pas valides et ont été ignorés.",
   "errors.code": "Erreur {status}",
   "errors.notFoundTitle": "Page introuvable",
@@ -205,3 +211,5 @@ export const fr = {
   "audit.hash": "Empreinte",
   "audit.system": "Système",
 } as const;
+
+export const fr = { ...frCore, ...frVocabulary, ...frRegister, ...frActivityForm, ...frActivityView } as const;

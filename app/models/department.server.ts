@@ -1,5 +1,6 @@
 import { getDb } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { reindexDepartmentName } from "./activity-search.server.ts";
 
 export function listDepartments(organizationId: string) {
   return getDb().department.findMany({ where: { organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
@@ -26,13 +27,18 @@ export async function renameDepartment(actorId: string, organizationId: string, 
   return getDb().$transaction(async (tx) => {
     const res = await tx.department.updateMany({ where: { id, organizationId }, data: { name } });
     if (res.count === 0) return false;
+    await reindexDepartmentName(tx, organizationId, id, name);
     await recordAudit(tx, { actorId, organizationId, action: "department.renamed", entity: "Department", entityId: id, details: { name } });
     return true;
   });
 }
 
+export class DepartmentInUseError extends Error {}
+
+/** A department that still has activities cannot be deleted: they would lose their owner. */
 export async function deleteDepartment(actorId: string, organizationId: string, id: string) {
   return getDb().$transaction(async (tx) => {
+    if ((await tx.activity.count({ where: { organizationId, departmentId: id } })) > 0) throw new DepartmentInUseError();
     const res = await tx.department.deleteMany({ where: { id, organizationId } });
     if (res.count === 0) return false;
     await recordAudit(tx, { actorId, organizationId, action: "department.deleted", entity: "Department", entityId: id });

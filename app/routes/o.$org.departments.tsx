@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms.tsx";
-import { createDepartment, deleteDepartment, DuplicateNameError, listDepartments, renameDepartment } from "~/models/department.server.ts";
+import { createDepartment, deleteDepartment, DepartmentInUseError, DuplicateNameError, listDepartments, renameDepartment } from "~/models/department.server.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
@@ -37,7 +37,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = DeleteSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-  if (!(await deleteDepartment(ctx.user.id, ctx.org.id, parsed.data.id))) throw new Response("Not Found", { status: 404 });
+  try {
+    if (!(await deleteDepartment(ctx.user.id, ctx.org.id, parsed.data.id))) throw new Response("Not Found", { status: 404 });
+  } catch (err) {
+    if (err instanceof DepartmentInUseError) return redirectWithToast(request, back, { type: "error", key: "errors.departmentInUse" });
+    throw err;
+  }
   return redirectWithToast(request, back, { type: "success", key: "toast.deleted" });
 }
 

@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   "members:invite": ["ADMIN", "DPO"],
   "members:manage": ["ADMIN", "DPO"],
   "audit:read": ["ADMIN", "DPO"],
+  /** The whole register; EDITORs only see their departments' activities. */
+  "register:export": ["ADMIN", "DPO", "VIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -97,6 +97,34 @@ describe("login action", () => {
     }
   });
 
+  // BUG (open redirect): browsers strip ASCII tab/newline when parsing a URL, so "/\t/evil.example"
+  // becomes "//evil.example". safeRedirectPath (app/utils/auth.server.ts) only rejects "//" and "/\\".
+  it("never redirects off-site, even through characters a browser strips from URLs", async () => {
+    const u = await createUser();
+    for (const evil of ["/\t/evil.example", "/\t\\evil.example", "\t//evil.example"]) {
+      const res = await call(login.action, request("/login", { method: "POST", body: form({ email: u.email, password: TEST_PASSWORD, redirectTo: evil }) }), {}, "10.0.0.7");
+      expect(res.status, JSON.stringify(evil)).toBe(302);
+      // Where a browser goes when it follows this Location header from our login page.
+      const target = new URL(res.location!, "https://registre.example/login");
+      expect(target.origin, JSON.stringify(evil)).toBe("https://registre.example");
+    }
+  });
+
+  // BUG (throttle bypass): the lock is read before the password check and the failure recorded after it,
+  // so concurrent requests all pass the check (app/routes/login.tsx lines 37-46).
+  it("parallel attempts cannot check more than 5 passwords for one account", async () => {
+    const u = await createUser();
+    const ip = "10.0.9.1";
+    const failedBefore = await countAudit("login.failed");
+    const guesses = Array.from({ length: 20 }, (_, i) => (i === 19 ? TEST_PASSWORD : `guess-${i}`));
+    const results = await Promise.all(guesses.map((g) => attempt(u.email, g, ip)));
+    const failed = (await countAudit("login.failed")) - failedBefore;
+    const succeeded = results.filter((r) => r.status === 302).length;
+    // Every password actually compared is either a failure or a success: at most 5 per window.
+    expect(failed + succeeded).toBeLessThanOrEqual(THROTTLE_RULES.account.maxFailures);
+    expect(await getDb().session.count({ where: { userId: u.id } })).toBe(succeeded);
+  });
+
   it("locks an account after 5 failures: even the right password then gets 429", async () => {
     const u = await createUser();
     const ip = "10.0.1.1";

@@ -1,0 +1,2 @@
+export const frActivityForm = {
+} as const;

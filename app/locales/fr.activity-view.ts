@@ -1,0 +1,2 @@
+export const frActivityView = {
+} as const;

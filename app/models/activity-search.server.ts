@@ -1,0 +1,48 @@
+import type { ActivityContent } from "~/schemas/activity.ts";
+import { getDb, type Tx } from "~/utils/db.server.ts";
+
+/** Rewrites the activity's row in the FTS5 index; called in the transaction of every save. */
+export async function indexActivity(tx: Tx, a: { id: string; organizationId: string }, content: ActivityContent, departmentName: string | null) {
+  await tx.$executeRawUnsafe(`DELETE FROM "ActivitySearch" WHERE activityId = ?`, a.id);
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "ActivitySearch" (activityId, organizationId, name, purposes, description, categories, department) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    a.id,
+    a.organizationId,
+    content.name,
+    [content.purposes.main ?? "", ...content.purposes.sub].join("\n"),
+    content.description ?? "",
+    content.dataCategories.map((d) => [d.category, d.description ?? "", d.source ?? ""].join(" ")).join("\n"),
+    departmentName ?? "",
+  );
+}
+
+export async function reindexDepartmentName(tx: Tx, organizationId: string, departmentId: string, name: string) {
+  await tx.$executeRawUnsafe(
+    `UPDATE "ActivitySearch" SET department = ? WHERE organizationId = ? AND activityId IN (SELECT id FROM "Activity" WHERE departmentId = ?)`,
+    name,
+    organizationId,
+    departmentId,
+  );
+}
+
+/** User text -> an FTS5 query of quoted prefix terms, so no input can be FTS syntax. */
+export function toFtsQuery(input: string): string | null {
+  const terms = input
+    .normalize("NFKC")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0)
+    .slice(0, 12);
+  if (terms.length === 0) return null;
+  return terms.map((t) => `"${t.replace(/"/g, "")}"*`).join(" AND ");
+}
+
+export async function searchActivityIds(organizationId: string, q: string): Promise<string[] | null> {
+  const query = toFtsQuery(q);
+  if (!query) return null;
+  const rows = await getDb().$queryRawUnsafe<{ activityId: string }[]>(
+    `SELECT activityId FROM "ActivitySearch" WHERE "ActivitySearch" MATCH ? AND organizationId = ? ORDER BY rank LIMIT 10000`,
+    query,
+    organizationId,
+  );
+  return rows.map((r) => r.activityId);
+}

@@ -1,0 +1,364 @@
+import type { Activity, Prisma } from "~/generated/prisma/client.ts";
+import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
+import { computeCompleteness, hasOffenceData, hasSensitiveData } from "~/utils/activity-rules.ts";
+import { diffContents } from "~/utils/activity-diff.ts";
+import { TRANSITION_TARGET, type Transition } from "~/utils/activity-workflow.ts";
+import { getDb, type Tx } from "~/utils/db.server.ts";
+import { recordAudit } from "./audit.server.ts";
+import { indexActivity, searchActivityIds } from "./activity-search.server.ts";
+
+export class ConflictError extends Error {
+  constructor(public current: ActivityRecord) {
+    super("conflict");
+  }
+}
+export class ActivityNotFoundError extends Error {}
+export class InvalidTransitionError extends Error {}
+
+export type ActivityRecord = Activity & { parsed: ActivityContent; departmentName: string | null };
+
+export function formatRef(seq: number): string {
+  return `T-${String(seq).padStart(4, "0")}`;
+}
+
+/** Stored JSON is re-validated on the way out; an unreadable record is a bug, not user input. */
+export function parseContent(json: string): ActivityContent {
+  return ActivityContentSchema.parse(JSON.parse(json));
+}
+
+function derivedColumns(content: ActivityContent, departmentId: string | null) {
+  return {
+    name: content.name,
+    regime: content.regime,
+    role: content.role,
+    legalBases: `|${[...new Set(content.legalBases.map((b) => b.basis))].join("|")}|`,
+    hasSensitive: hasSensitiveData(content),
+    hasOffences: hasOffenceData(content),
+    completeness: computeCompleteness(content, departmentId).score,
+    nextReviewAt: content.nextReviewAt ? new Date(`${content.nextReviewAt}T00:00:00Z`) : null,
+  };
+}
+
+async function departmentName(tx: Tx, organizationId: string, departmentId: string | null): Promise<string | null> {
+  if (!departmentId) return null;
+  const d = await tx.department.findFirst({ where: { id: departmentId, organizationId }, select: { name: true } });
+  if (!d) throw new ActivityNotFoundError("department");
+  return d.name;
+}
+
+function withParsed(a: Activity & { department: { name: string } | null }): ActivityRecord {
+  const { department, ...rest } = a;
+  return { ...rest, parsed: parseContent(a.content), departmentName: department?.name ?? null };
+}
+
+export async function createActivity(
+  actorId: string,
+  organizationId: string,
+  input: { content: ActivityContent; departmentId: string | null },
+): Promise<ActivityRecord> {
+  return getDb().$transaction(async (tx) => {
+    const depName = await departmentName(tx, organizationId, input.departmentId);
+    const org = await tx.organization.update({ where: { id: organizationId }, data: { activitySeq: { increment: 1 } }, select: { activitySeq: true } });
+    const seq = org.activitySeq;
+    const created = await tx.activity.create({
+      data: {
+        organizationId,
+        seq,
+        ref: formatRef(seq),
+        departmentId: input.departmentId,
+        content: JSON.stringify(input.content),
+        ...derivedColumns(input.content, input.departmentId),
+        createdById: actorId,
+        updatedById: actorId,
+      },
+      include: { department: { select: { name: true } } },
+    });
+    await indexActivity(tx, created, input.content, depName);
+    await recordAudit(tx, { actorId, organizationId, action: "activity.created", entity: "Activity", entityId: created.id, details: { ref: created.ref } });
+    return withParsed(created);
+  });
+}
+
+export async function getActivityByRef(organizationId: string, ref: string): Promise<ActivityRecord | null> {
+  const a = await getDb().activity.findUnique({ where: { organizationId_ref: { organizationId, ref } }, include: { department: { select: { name: true } } } });
+  return a ? withParsed(a) : null;
+}
+
+async function loadForWrite(tx: Tx, organizationId: string, activityId: string) {
+  const a = await tx.activity.findFirst({ where: { id: activityId, organizationId }, include: { department: { select: { name: true } } } });
+  if (!a) throw new ActivityNotFoundError("activity");
+  return a;
+}
+
+/**
+ * Saves the working copy if nobody else saved since `expectedRevision`; otherwise throws
+ * ConflictError with the current state. Editing an approved activity opens a new draft.
+ */
+export async function saveActivity(
+  actorId: string,
+  organizationId: string,
+  activityId: string,
+  expectedRevision: number,
+  input: { content: ActivityContent; departmentId: string | null },
+): Promise<ActivityRecord> {
+  return getDb().$transaction(async (tx) => {
+    const current = await loadForWrite(tx, organizationId, activityId);
+    if (current.revision !== expectedRevision) throw new ConflictError(withParsed(current));
+    if (current.status === "ARCHIVED") throw new InvalidTransitionError("archived");
+    const depName = await departmentName(tx, organizationId, input.departmentId);
+    const before = parseContent(current.content);
+    const changes = diffContents(before, input.content).map((r) => r.path);
+    const departmentChanged = current.departmentId !== input.departmentId;
+    if (changes.length === 0 && !departmentChanged) return withParsed(current);
+    let pendingChanges = true;
+    if (current.approvedVersion) {
+      const v = await tx.activityVersion.findUnique({ where: { activityId_number: { activityId, number: current.approvedVersion } } });
+      pendingChanges = !v || v.content !== JSON.stringify(input.content) || v.departmentId !== input.departmentId;
+    }
+    const res = await tx.activity.updateMany({
+      where: { id: activityId, organizationId, revision: expectedRevision },
+      data: {
+        content: JSON.stringify(input.content),
+        departmentId: input.departmentId,
+        ...derivedColumns(input.content, input.departmentId),
+        status: current.status === "APPROVED" ? "DRAFT" : current.status,
+        pendingChanges,
+        revision: { increment: 1 },
+        updatedById: actorId,
+      },
+    });
+    if (res.count === 0) throw new ConflictError(withParsed(await loadForWrite(tx, organizationId, activityId)));
+    const saved = await loadForWrite(tx, organizationId, activityId);
+    await indexActivity(tx, saved, input.content, depName);
+    await recordAudit(tx, {
+      actorId,
+      organizationId,
+      action: "activity.updated",
+      entity: "Activity",
+      entityId: activityId,
+      details: { ref: saved.ref, revision: saved.revision, fields: departmentChanged ? ["department", ...changes] : changes, reopened: current.status === "APPROVED" },
+    });
+    return withParsed(saved);
+  });
+}
+
+/** Moves the activity through the workflow; approval freezes a version, archiving closes it. */
+export async function transitionActivity(
+  actorId: string,
+  organizationId: string,
+  activityId: string,
+  expectedRevision: number,
+  transition: Transition,
+  opts: { comment?: string; reason?: string } = {},
+  now = new Date(),
+): Promise<ActivityRecord> {
+  return getDb().$transaction(async (tx) => {
+    const current = await loadForWrite(tx, organizationId, activityId);
+    if (current.revision !== expectedRevision) throw new ConflictError(withParsed(current));
+    const target = TRANSITION_TARGET[transition];
+    const data: Prisma.ActivityUpdateManyMutationInput = { status: target, revision: { increment: 1 }, updatedById: actorId };
+    const details: Record<string, unknown> = { ref: current.ref, from: current.status, to: target };
+    if (transition === "submit") data.submittedAt = now;
+    if (transition === "approve") {
+      const number = (current.approvedVersion ?? 0) + 1;
+      if (current.approvedVersion) {
+        await tx.activityVersion.updateMany({ where: { activityId, number: current.approvedVersion, validTo: null }, data: { validTo: now } });
+      }
+      await tx.activityVersion.create({
+        data: {
+          activityId,
+          organizationId,
+          number,
+          content: current.content,
+          name: current.name,
+          departmentId: current.departmentId,
+          departmentName: current.department?.name ?? null,
+          approvedAt: now,
+          approvedById: actorId,
+          validFrom: now,
+        },
+      });
+      data.approvedVersion = number;
+      data.pendingChanges = false;
+      details.version = number;
+    }
+    if (transition === "archive") {
+      if (!opts.reason) throw new InvalidTransitionError("reason");
+      data.archivedAt = now;
+      data.archiveReason = opts.reason;
+      if (current.approvedVersion) {
+        await tx.activityVersion.updateMany({ where: { activityId, number: current.approvedVersion, validTo: null }, data: { validTo: now } });
+      }
+      details.reason = opts.reason;
+    }
+    if (transition === "restore") {
+      data.archivedAt = null;
+      data.archiveReason = null;
+    }
+    if (transition === "requestChanges" && !opts.comment) throw new InvalidTransitionError("comment");
+    const res = await tx.activity.updateMany({ where: { id: activityId, organizationId, revision: expectedRevision }, data });
+    if (res.count === 0) throw new ConflictError(withParsed(await loadForWrite(tx, organizationId, activityId)));
+    const body = opts.comment ?? opts.reason ?? "";
+    await tx.activityComment.create({
+      data: { activityId, organizationId, authorId: actorId, kind: transition === "requestChanges" ? "CHANGE_REQUEST" : "TRANSITION", body: `${transition}${body ? `\n${body}` : ""}` },
+    });
+    await recordAudit(tx, { actorId, organizationId, action: `activity.${transition}`, entity: "Activity", entityId: activityId, details });
+    return withParsed(await loadForWrite(tx, organizationId, activityId));
+  });
+}
+
+export async function addComment(actorId: string, organizationId: string, activityId: string, body: string) {
+  return getDb().$transaction(async (tx) => {
+    await loadForWrite(tx, organizationId, activityId);
+    const c = await tx.activityComment.create({ data: { activityId, organizationId, authorId: actorId, kind: "COMMENT", body } });
+    await recordAudit(tx, { actorId, organizationId, action: "activity.commented", entity: "Activity", entityId: activityId, details: { commentId: c.id } });
+    return c;
+  });
+}
+
+export async function listComments(organizationId: string, activityId: string) {
+  const comments = await getDb().activityComment.findMany({ where: { organizationId, activityId }, orderBy: { createdAt: "asc" } });
+  const authors = await getDb().user.findMany({ where: { id: { in: [...new Set(comments.flatMap((c) => (c.authorId ? [c.authorId] : [])))] } }, select: { id: true, name: true } });
+  const names = new Map(authors.map((a) => [a.id, a.name]));
+  return comments.map((c) => {
+    const [first, ...rest] = c.body.split("\n");
+    const isTransition = c.kind !== "COMMENT";
+    return {
+      id: c.id,
+      kind: c.kind,
+      transition: isTransition ? (first ?? null) : null,
+      body: isTransition ? rest.join("\n") : c.body,
+      author: c.authorId ? (names.get(c.authorId) ?? null) : null,
+      createdAt: c.createdAt,
+    };
+  });
+}
+
+export async function listVersions(organizationId: string, activityId: string) {
+  const versions = await getDb().activityVersion.findMany({ where: { organizationId, activityId }, orderBy: { number: "desc" } });
+  const approvers = await getDb().user.findMany({ where: { id: { in: versions.flatMap((v) => (v.approvedById ? [v.approvedById] : [])) } }, select: { id: true, name: true } });
+  const names = new Map(approvers.map((a) => [a.id, a.name]));
+  return versions.map((v) => ({ ...v, parsed: parseContent(v.content), approvedBy: v.approvedById ? (names.get(v.approvedById) ?? null) : null }));
+}
+
+export type ActivityFilters = {
+  q?: string;
+  departmentId?: string;
+  status?: string;
+  legalBasis?: string;
+  sensitive?: boolean;
+  regime?: string;
+  role?: string;
+  overdue?: boolean;
+  includeArchived?: boolean;
+  departmentScope?: string[]; // EDITORs: only these departments
+};
+export const SORTS = ["ref", "name", "department", "status", "updated", "review", "completeness"] as const;
+export type Sort = (typeof SORTS)[number];
+
+const ORDER: Record<Sort, Prisma.ActivityOrderByWithRelationInput[]> = {
+  ref: [{ seq: "asc" }],
+  name: [{ name: "asc" }, { seq: "asc" }],
+  department: [{ department: { name: "asc" } }, { name: "asc" }],
+  status: [{ status: "asc" }, { seq: "asc" }],
+  updated: [{ updatedAt: "desc" }],
+  review: [{ nextReviewAt: { sort: "asc", nulls: "last" } }, { seq: "asc" }],
+  completeness: [{ completeness: "asc" }, { seq: "asc" }],
+};
+
+export async function listActivities(organizationId: string, f: ActivityFilters, sort: Sort, page: { skip: number; take: number }, now = new Date()) {
+  let ids: string[] | null = null;
+  if (f.q) {
+    ids = await searchActivityIds(organizationId, f.q);
+    if (ids && ids.length === 0) return { rows: [], total: 0 };
+  }
+  const where: Prisma.ActivityWhereInput = {
+    organizationId,
+    ...(ids ? { id: { in: ids } } : {}),
+    ...(f.departmentScope ? { departmentId: { in: f.departmentScope } } : {}),
+    ...(f.departmentId ? { departmentId: f.departmentId } : {}),
+    ...(f.status ? { status: f.status } : f.includeArchived ? {} : { status: { not: "ARCHIVED" } }),
+    ...(f.legalBasis ? { legalBases: { contains: `|${f.legalBasis}|` } } : {}),
+    ...(f.sensitive === true ? { OR: [{ hasSensitive: true }, { hasOffences: true }] } : f.sensitive === false ? { hasSensitive: false, hasOffences: false } : {}),
+    ...(f.regime ? { regime: f.regime } : {}),
+    ...(f.role ? { role: f.role } : {}),
+    ...(f.overdue ? { nextReviewAt: { lt: now }, status: { not: "ARCHIVED" } } : {}),
+  };
+  const db = getDb();
+  const [rows, total] = await Promise.all([
+    db.activity.findMany({
+      where,
+      orderBy: ORDER[sort],
+      skip: page.skip,
+      take: page.take,
+      select: {
+        id: true,
+        ref: true,
+        name: true,
+        status: true,
+        regime: true,
+        role: true,
+        legalBases: true,
+        hasSensitive: true,
+        hasOffences: true,
+        completeness: true,
+        nextReviewAt: true,
+        approvedVersion: true,
+        pendingChanges: true,
+        updatedAt: true,
+        departmentId: true,
+        department: { select: { name: true } },
+      },
+    }),
+    db.activity.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+/** The register as it stood at `date`: the approved versions valid then. */
+export async function listRegisterAsOf(organizationId: string, date: Date, departmentScope?: string[]) {
+  const versions = await getDb().activityVersion.findMany({
+    where: {
+      organizationId,
+      validFrom: { lte: date },
+      OR: [{ validTo: null }, { validTo: { gt: date } }],
+      ...(departmentScope ? { departmentId: { in: departmentScope } } : {}),
+    },
+    include: { activity: { select: { ref: true, seq: true } } },
+    orderBy: { activity: { seq: "asc" } },
+  });
+  return versions.map((v) => ({ ...v, parsed: parseContent(v.content) }));
+}
+
+export async function registerCounts(organizationId: string, departmentScope?: string[], now = new Date()) {
+  const db = getDb();
+  const scope: Prisma.ActivityWhereInput = { organizationId, ...(departmentScope ? { departmentId: { in: departmentScope } } : {}) };
+  const [byStatus, byDepartment, overdue, incomplete] = await Promise.all([
+    db.activity.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
+    db.activity.groupBy({ by: ["departmentId"], where: { ...scope, status: { not: "ARCHIVED" } }, _count: { _all: true } }),
+    db.activity.count({ where: { ...scope, status: { not: "ARCHIVED" }, nextReviewAt: { lt: now } } }),
+    db.activity.count({ where: { ...scope, status: { not: "ARCHIVED" }, completeness: { lt: 100 } } }),
+  ]);
+  return {
+    byStatus: Object.fromEntries(byStatus.map((r) => [r.status, r._count._all])) as Record<string, number>,
+    byDepartment: byDepartment.map((r) => ({ departmentId: r.departmentId, count: r._count._all })),
+    overdue,
+    incomplete,
+  };
+}
+
+/** Activities needing someone's attention, newest first. */
+export function listActivitiesByStatus(organizationId: string, statuses: string[], opts: { departmentScope?: string[]; take?: number; overdue?: boolean; incomplete?: boolean } = {}, now = new Date()) {
+  return getDb().activity.findMany({
+    where: {
+      organizationId,
+      status: { in: statuses },
+      ...(opts.departmentScope ? { departmentId: { in: opts.departmentScope } } : {}),
+      ...(opts.overdue ? { nextReviewAt: { lt: now } } : {}),
+      ...(opts.incomplete ? { completeness: { lt: 100 } } : {}),
+    },
+    orderBy: opts.overdue ? { nextReviewAt: "asc" } : opts.incomplete ? { completeness: "asc" } : { updatedAt: "desc" },
+    take: opts.take ?? 10,
+    select: { id: true, ref: true, name: true, status: true, completeness: true, nextReviewAt: true, updatedAt: true, department: { select: { name: true } } },
+  });
+}

@@ -1,0 +1,307 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useParams, useSearchParams } from "@remix-run/react";
+import { listActivities, listRegisterAsOf, SORTS } from "~/models/activity.server.ts";
+import { listDepartments } from "~/models/department.server.ts";
+import { ACTIVITY_ROLES, ACTIVITY_STATUSES, LEGAL_BASES, REGIMES } from "~/reference/vocabularies.ts";
+import { canCreateIn } from "~/utils/activity-workflow.ts";
+import { departmentScope } from "~/utils/activity-access.server.ts";
+import { requireOrgContext } from "~/utils/auth.server.ts";
+import { can } from "~/utils/permissions.ts";
+import { useT } from "~/utils/use-i18n.ts";
+import { z } from "~/utils/validation.ts";
+
+export const PAGE_SIZE = 25;
+const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
+export const RegisterQuerySchema = z.object({
+  q: z.preprocess(blank, z.string().max(200).optional()),
+  department: z.preprocess(blank, z.string().max(40).optional()),
+  status: z.preprocess(blank, z.enum(ACTIVITY_STATUSES).optional()),
+  basis: z.preprocess(blank, z.enum(LEGAL_BASES).optional()),
+  sensitive: z.preprocess(blank, z.enum(["yes", "no"]).optional()),
+  regime: z.preprocess(blank, z.enum(REGIMES).optional()),
+  role: z.preprocess(blank, z.enum(ACTIVITY_ROLES).optional()),
+  overdue: z.preprocess(blank, z.literal("1").optional()),
+  sort: z.preprocess(blank, z.enum(SORTS).default("ref")),
+  page: z.preprocess(blank, z.coerce.number().int().min(1).max(100000).default(1)),
+  asOf: z.preprocess(blank, z.iso.date().optional()),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireOrgContext(request, params.org);
+  const url = new URL(request.url);
+  const parsed = RegisterQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+  const q = parsed.success ? parsed.data : RegisterQuerySchema.parse({});
+  const scope = departmentScope(ctx);
+  const departments = await listDepartments(ctx.org.id);
+  const canCreate = departments.some((d) => canCreateIn(ctx.membership, d.id));
+  const canExport = can(ctx.membership.role, "register:export");
+  if (q.asOf) {
+    const versions = await listRegisterAsOf(ctx.org.id, new Date(`${q.asOf}T23:59:59.999Z`), scope);
+    return {
+      mode: "asOf" as const,
+      invalidQuery: !parsed.success,
+      canCreate,
+      canExport,
+      departments,
+      query: q,
+      total: versions.length,
+      pages: 1,
+      asOfRows: versions.map((v) => ({ ref: v.activity.ref, name: v.name, department: v.departmentName, version: v.number, approvedAt: v.approvedAt.toISOString() })),
+      rows: [],
+    };
+  }
+  const { rows, total } = await listActivities(
+    ctx.org.id,
+    {
+      q: q.q,
+      departmentId: q.department,
+      status: q.status,
+      legalBasis: q.basis,
+      sensitive: q.sensitive === undefined ? undefined : q.sensitive === "yes",
+      regime: q.regime,
+      role: q.role,
+      overdue: q.overdue === "1",
+      includeArchived: q.status === "ARCHIVED",
+      departmentScope: scope,
+    },
+    q.sort,
+    { skip: (q.page - 1) * PAGE_SIZE, take: PAGE_SIZE },
+  );
+  const today = new Date().toISOString().slice(0, 10);
+  return {
+    mode: "current" as const,
+    invalidQuery: !parsed.success,
+    canCreate,
+    canExport,
+    departments: scope ? departments.filter((d) => scope.includes(d.id)) : departments,
+    query: q,
+    total,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    asOfRows: [],
+    rows: rows.map((r) => ({
+      ref: r.ref,
+      name: r.name,
+      status: r.status,
+      department: r.department?.name ?? null,
+      legalBases: r.legalBases.split("|").filter(Boolean),
+      sensitive: r.hasSensitive || r.hasOffences,
+      completeness: r.completeness,
+      nextReviewAt: r.nextReviewAt ? r.nextReviewAt.toISOString().slice(0, 10) : null,
+      overdue: r.nextReviewAt ? r.nextReviewAt.toISOString().slice(0, 10) < today : false,
+      approvedVersion: r.approvedVersion,
+      pendingChanges: r.pendingChanges,
+    })),
+  };
+}
+
+export default function Register() {
+  const d = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const { org } = useParams();
+  const { t, date } = useT();
+  const link = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null) next.delete(k);
+      else next.set(k, v);
+    }
+    return `?${next.toString()}`;
+  };
+  const q = d.query;
+  const base = `/o/${org}/activities`;
+  const exportHref = `/o/${org}/register.json${q.asOf ? `?asOf=${q.asOf}` : ""}`;
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>{q.asOf ? t("register.titleAsOf", { date: date(q.asOf) }) : t("register.title")}</h1>
+        <div className="button-row">
+          {d.canCreate && !q.asOf ? (
+            <Link to={`${base}/new`} className="button primary">
+              {t("register.new")}
+            </Link>
+          ) : null}
+          {d.canExport ? (
+            <a href={exportHref} className="button" download>
+              {t("register.exportJson")}
+            </a>
+          ) : null}
+        </div>
+      </div>
+      {d.invalidQuery ? (
+        <p className="callout warning" role="alert">
+          {t("errors.invalidFilters")}
+        </p>
+      ) : null}
+      <Form method="get" className="filters" aria-label={t("register.filters")}>
+        <label>
+          {t("register.search")}
+          <input type="search" name="q" defaultValue={q.q ?? ""} />
+        </label>
+        <label>
+          {t("register.department")}
+          <select name="department" defaultValue={q.department ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {d.departments.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("register.status")}
+          <select name="status" defaultValue={q.status ?? ""}>
+            <option value="">{t("register.allButArchived")}</option>
+            {ACTIVITY_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`vocab.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("register.legalBasis")}
+          <select name="basis" defaultValue={q.basis ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {LEGAL_BASES.map((b) => (
+              <option key={b} value={b}>
+                {t(`vocab.legalBasis.${b}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("register.sensitive")}
+          <select name="sensitive" defaultValue={q.sensitive ?? ""}>
+            <option value="">{t("common.all")}</option>
+            <option value="yes">{t("common.yes")}</option>
+            <option value="no">{t("common.no")}</option>
+          </select>
+        </label>
+        <label>
+          {t("register.regime")}
+          <select name="regime" defaultValue={q.regime ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {REGIMES.map((r) => (
+              <option key={r} value={r}>
+                {t(`vocab.regime.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("register.role")}
+          <select name="role" defaultValue={q.role ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {ACTIVITY_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`vocab.role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" name="overdue" value="1" defaultChecked={q.overdue === "1"} /> {t("register.overdue")}
+        </label>
+        <label>
+          {t("register.sort")}
+          <select name="sort" defaultValue={q.sort}>
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`register.sortBy.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("register.asOf")}
+          <input type="date" name="asOf" defaultValue={q.asOf ?? ""} />
+        </label>
+        <button type="submit" className="button">
+          {t("common.filter")}
+        </button>
+        <Link to="?" className="button-link">
+          {t("register.reset")}
+        </Link>
+      </Form>
+      <p role="status">{t("register.count", { count: d.total })}</p>
+      {d.mode === "asOf" ? (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("register.title")}>
+          <table>
+            <caption className="visually-hidden">{t("register.titleAsOf", { date: date(q.asOf!) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("register.ref")}</th>
+                <th scope="col">{t("register.name")}</th>
+                <th scope="col">{t("register.department")}</th>
+                <th scope="col">{t("register.version")}</th>
+                <th scope="col">{t("register.approvedAt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.asOfRows.map((r) => (
+                <tr key={r.ref}>
+                  <td>{r.ref}</td>
+                  <td>
+                    <Link to={`${base}/${r.ref}/versions/${r.version}`}>{r.name}</Link>
+                  </td>
+                  <td>{r.department ?? t("common.notProvided")}</td>
+                  <td>v{r.version}</td>
+                  <td>{date(r.approvedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("register.title")}>
+          <table className="register-table">
+            <caption className="visually-hidden">{t("register.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("register.ref")}</th>
+                <th scope="col">{t("register.name")}</th>
+                <th scope="col">{t("register.department")}</th>
+                <th scope="col">{t("register.status")}</th>
+                <th scope="col">{t("register.legalBasis")}</th>
+                <th scope="col">{t("register.sensitive")}</th>
+                <th scope="col">{t("register.completeness")}</th>
+                <th scope="col">{t("register.nextReview")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.rows.map((r) => (
+                <tr key={r.ref}>
+                  <td>{r.ref}</td>
+                  <td>
+                    <Link to={`${base}/${r.ref}`}>{r.name}</Link>
+                  </td>
+                  <td>{r.department ?? t("common.notProvided")}</td>
+                  <td>
+                    <span className={`status-badge status-${r.status.toLowerCase()}`}>{t(`vocab.status.${r.status as "DRAFT"}`)}</span>
+                    {r.approvedVersion ? <span className="muted"> v{r.approvedVersion}</span> : null}
+                    {r.pendingChanges && r.status !== "APPROVED" && r.approvedVersion ? <span className="muted"> · {t("register.pendingChanges")}</span> : null}
+                  </td>
+                  <td>{r.legalBases.map((b) => t(`vocab.legalBasis.${b as "a"}`)).join(", ") || t("common.notProvided")}</td>
+                  <td>{r.sensitive ? t("common.yes") : t("common.no")}</td>
+                  <td>{t("register.percent", { value: r.completeness })}</td>
+                  <td className={r.overdue ? "overdue" : undefined}>
+                    {r.nextReviewAt ? date(r.nextReviewAt) : t("common.notProvided")}
+                    {r.overdue ? <span className="visually-hidden"> ({t("register.overdue")})</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {d.pages > 1 ? (
+        <nav aria-label={t("common.pagination")} className="pagination">
+          {q.page > 1 ? <Link to={link({ page: String(q.page - 1) })}>{t("common.previous")}</Link> : null}
+          <span>{t("common.pageOf", { page: q.page, pages: d.pages })}</span>
+          {q.page < d.pages ? <Link to={link({ page: String(q.page + 1) })}>{t("common.next")}</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The Art. 30 record of one processing activity. One schema for forms, imports, exports and
+ * templates: what is valid here is valid everywhere.
+ */
+import {
+  ACTIVITY_ROLES,
+  ART9_CONDITIONS,
+  DATA_CATEGORIES,
+  DATA_SUBJECT_CATEGORIES,
+  FINAL_FATES,
+  LEGAL_BASES,
+  RECIPIENT_TYPES,
+  REGIMES,
+  RISK_FLAGS,
+  SECURITY_MEASURES,
+  TRANSFER_SAFEGUARDS,
+} from "~/reference/vocabularies.ts";
+import { z } from "~/utils/validation.ts";
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
+const text = (max: number) => z.preprocess(blankToUndefined, z.string().max(max).optional());
+const required = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(max));
+const isoDate = z.preprocess(blankToUndefined, z.iso.date({ error: "errors.date" }).optional());
+const list = <T extends z.ZodType>(item: T, max = 50) => z.preprocess((v) => (v === undefined || v === null ? [] : v), z.array(item).max(max));
+const bool = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+const count = z.preprocess(blankToUndefined, z.coerce.number({ error: (iss) => (iss.code === "invalid_type" ? "errors.number" : undefined) }).int().min(0).max(100_000_000).optional());
+const url = z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: "errors.url" }).max(500).optional());
+const country = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim().toUpperCase() : v),
+  z.string().regex(/^[A-Z]{2}$/, "errors.country"),
+);
+
+export const RetentionSchema = z.object({
+  activePeriod: text(200),
+  intermediatePeriod: text(200),
+  finalFate: z.preprocess(blankToUndefined, z.enum(FINAL_FATES).optional()),
+  rule: text(500),
+});
+
+export const ActivityContentSchema = z
+  .object({
+    name: required(200),
+    description: text(4000),
+    internalContact: text(200),
+    implementationDate: isoDate,
+    regime: z.enum(REGIMES).default("GDPR"),
+    role: z.enum(ACTIVITY_ROLES).default("CONTROLLER"),
+    jointControllers: list(z.object({ name: required(200), contact: text(300), arrangement: text(2000) })),
+    processorFor: list(z.object({ controller: required(200), contact: text(300), categories: text(2000) })),
+    purposes: z.object({ main: text(1000), sub: list(required(500), 30) }).default({ main: undefined, sub: [] }),
+    legalBases: list(z.object({ basis: z.enum(LEGAL_BASES), text: text(500), purpose: text(500) }), 10),
+    art9Conditions: list(z.object({ condition: z.enum(ART9_CONDITIONS), text: text(500) }), 10),
+    art10Basis: text(1000),
+    dataSubjects: list(z.object({ category: z.enum(DATA_SUBJECT_CATEGORIES), description: text(500), estimatedCount: count }), 20),
+    dataCategories: list(
+      z.object({ category: z.enum(DATA_CATEGORIES), description: text(1000), source: text(500), retention: RetentionSchema.default({}) }),
+      40,
+    ),
+    recipients: list(z.object({ type: z.enum(RECIPIENT_TYPES), name: required(300) }), 50),
+    transfers: list(z.object({ country, recipient: required(300), safeguard: z.enum(TRANSFER_SAFEGUARDS), documentationUrl: url }), 30),
+    securityMeasures: list(z.object({ measure: z.enum(SECURITY_MEASURES), details: text(2000) }), 20),
+    rights: z.object({ exercise: text(2000), information: text(2000) }).default({ exercise: undefined, information: undefined }),
+    riskFlags: z
+      .object(Object.fromEntries(RISK_FLAGS.map((f) => [f, bool.default(false)])) as Record<(typeof RISK_FLAGS)[number], z.ZodDefault<typeof bool>>)
+      .default(Object.fromEntries(RISK_FLAGS.map((f) => [f, false])) as Record<(typeof RISK_FLAGS)[number], boolean>),
+    nextReviewAt: isoDate,
+    lastReviewAt: isoDate,
+  })
+  .superRefine((v, ctx) => {
+    if (v.lastReviewAt && v.nextReviewAt && v.nextReviewAt < v.lastReviewAt) {
+      ctx.addIssue({ code: "custom", path: ["nextReviewAt"], message: "errors.reviewOrder" });
+    }
+    const seen = new Set<string>();
+    v.dataCategories.forEach((c, i) => {
+      if (seen.has(c.category)) ctx.addIssue({ code: "custom", path: ["dataCategories", i, "category"], message: "errors.duplicateCategory" });
+      seen.add(c.category);
+    });
+    if (v.role === "JOINT_CONTROLLER" && v.jointControllers.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["jointControllers"], message: "errors.jointControllerNeeded" });
+    }
+    if (v.role === "PROCESSOR" && v.processorFor.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["processorFor"], message: "errors.controllerNeeded" });
+    }
+  });
+
+export type ActivityContent = z.infer<typeof ActivityContentSchema>;
+export type ActivityContentInput = z.input<typeof ActivityContentSchema>;
+
+export function emptyActivityContent(name: string): ActivityContent {
+  return ActivityContentSchema.parse({ name });
+}

@@ -1,0 +1,89 @@
+/**
+ * The JSON export of a register (schemaVersion 1). Output-shaped (no coercion) so that it converts
+ * to the JSON Schema published in docs/schemas/, and so that an import can check a file strictly.
+ */
+import {
+  ACTIVITY_ROLES,
+  ACTIVITY_STATUSES,
+  ART9_CONDITIONS,
+  DATA_CATEGORIES,
+  DATA_SUBJECT_CATEGORIES,
+  FINAL_FATES,
+  LEGAL_BASES,
+  RECIPIENT_TYPES,
+  REGIMES,
+  RISK_FLAGS,
+  SECURITY_MEASURES,
+  TRANSFER_SAFEGUARDS,
+} from "~/reference/vocabularies.ts";
+import { COMPLETENESS_ITEMS } from "~/utils/activity-rules.ts";
+import { z } from "~/utils/validation.ts";
+
+const str = z.string();
+const optStr = z.string().optional();
+const date = z.iso.date().optional();
+
+export const ExportActivitySchema = z.object({
+  ref: str.regex(/^T-\d{4,}$/),
+  name: str,
+  department: z.string().nullable(),
+  status: z.enum(ACTIVITY_STATUSES),
+  version: z.number().int().positive().nullable().describe("Approved version number, null if never approved"),
+  approvedAt: z.iso.datetime().nullable(),
+  role: z.enum(ACTIVITY_ROLES),
+  regime: z.enum(REGIMES),
+  description: optStr,
+  internalContact: optStr,
+  implementationDate: date,
+  jointControllers: z.array(z.object({ name: str, contact: optStr, arrangement: optStr })),
+  processorFor: z.array(z.object({ controller: str, contact: optStr, categories: optStr })),
+  purposes: z.object({ main: optStr, sub: z.array(str) }),
+  legalBases: z.array(z.object({ basis: z.enum(LEGAL_BASES), text: optStr, purpose: optStr })),
+  art9Conditions: z.array(z.object({ condition: z.enum(ART9_CONDITIONS), text: optStr })),
+  art10Basis: optStr,
+  dataSubjects: z.array(z.object({ category: z.enum(DATA_SUBJECT_CATEGORIES), description: optStr, estimatedCount: z.number().int().min(0).optional() })),
+  dataCategories: z.array(
+    z.object({
+      category: z.enum(DATA_CATEGORIES),
+      sensitive: z.boolean().describe("Art. 9 special category"),
+      description: optStr,
+      source: optStr,
+      retention: z.object({ activePeriod: optStr, intermediatePeriod: optStr, finalFate: z.enum(FINAL_FATES).optional(), rule: optStr }),
+    }),
+  ),
+  recipients: z.array(z.object({ type: z.enum(RECIPIENT_TYPES), name: str })),
+  transfers: z.array(z.object({ country: str.regex(/^[A-Z]{2}$/), recipient: str, safeguard: z.enum(TRANSFER_SAFEGUARDS), documentationUrl: optStr })),
+  securityMeasures: z.array(z.object({ measure: z.enum(SECURITY_MEASURES), details: optStr })),
+  rights: z.object({ exercise: optStr, information: optStr }),
+  riskFlags: z.object(Object.fromEntries(RISK_FLAGS.map((f) => [f, z.boolean()])) as Record<(typeof RISK_FLAGS)[number], z.ZodBoolean>),
+  nextReviewAt: date,
+  lastReviewAt: date,
+  completeness: z.object({ score: z.number().int().min(0).max(100), missing: z.array(z.enum(COMPLETENESS_ITEMS)) }),
+});
+
+export const RegisterExportSchema = z.object({
+  schemaVersion: z.literal(1),
+  generator: z.literal("Registre"),
+  organization: z.object({
+    slug: str,
+    name: str,
+    siren: z.string().nullable(),
+    address: z.string().nullable(),
+    legalRepresentative: z.string().nullable(),
+    dpo: z.object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable(), cnilDesignationNumber: z.string().nullable() }),
+  }),
+  generatedAt: z.iso.datetime(),
+  asOf: z.iso.date().nullable().describe("null for the current register; otherwise the register as it stood on that date"),
+  activities: z.array(ExportActivitySchema),
+});
+
+export type RegisterExport = z.infer<typeof RegisterExportSchema>;
+export type ExportActivity = z.infer<typeof ExportActivitySchema>;
+
+export function registerExportJsonSchema() {
+  return {
+    $id: "https://registre.example/schemas/register-export.schema.json",
+    title: "Registre — register of processing activities (JSON export)",
+    ...z.toJSONSchema(RegisterExportSchema, { target: "draft-2020-12" }),
+  };
+}

@@ -1,0 +1,32 @@
+import { getActivityByRef, type ActivityRecord } from "~/models/activity.server.ts";
+import { canComment, canEditActivity, canReadActivity } from "./activity-workflow.ts";
+import { forbidden, notFound, requireOrgContext, type OrgContext } from "./auth.server.ts";
+import { z } from "./validation.ts";
+
+const RefSchema = z.string().regex(/^T-\d{4,}$/);
+
+/**
+ * Loads an activity of the organization in the URL and checks the member may `need` it:
+ * 404 when it does not exist (or belongs to another organization), 403 when the role forbids it.
+ */
+export async function requireActivity(
+  request: Request,
+  params: { org?: string; ref?: string },
+  need: "read" | "edit" | "comment",
+): Promise<{ ctx: OrgContext; activity: ActivityRecord }> {
+  const ctx = await requireOrgContext(request, params.org);
+  const ref = RefSchema.safeParse(params.ref);
+  if (!ref.success) throw notFound();
+  const activity = await getActivityByRef(ctx.org.id, ref.data);
+  if (!activity) throw notFound();
+  const m = ctx.membership;
+  if (!canReadActivity(m, activity)) throw forbidden();
+  if (need === "edit" && !canEditActivity(m, activity)) throw forbidden();
+  if (need === "comment" && !canComment(m, activity)) throw forbidden();
+  return { ctx, activity };
+}
+
+/** EDITORs see only their departments; undefined means no restriction. */
+export function departmentScope(ctx: OrgContext): string[] | undefined {
+  return ctx.membership.role === "EDITOR" ? ctx.membership.departmentIds : undefined;
+}

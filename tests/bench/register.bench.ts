@@ -1,0 +1,70 @@
+/**
+ * npm run bench:register — 5,000 activities (~15 data categories each) in a temporary database:
+ * server-side time of the register list (first page, a filtered page, a search), an activity page
+ * and the JSON export, plus peak RSS. Prints one JSON line last.
+ */
+import { rssMb, timeMany, useTemporaryDatabase } from "./bench-utils.ts";
+import { syntheticContent } from "./synthetic-register.ts";
+
+const N = Number(process.env.BENCH_ACTIVITIES ?? 5000);
+useTemporaryDatabase("register");
+const { dbReady, getDb, disconnectDb } = await import("../../app/utils/db.server.ts");
+const { hashPassword } = await import("../../app/utils/password.server.ts");
+const { createSession } = await import("../../app/models/session.server.ts");
+const { createActivity, transitionActivity } = await import("../../app/models/activity.server.ts");
+const { buildRegisterExport } = await import("../../app/models/register-export.server.ts");
+const list = await import("../../app/routes/o.$org.activities._index.tsx");
+const detail = await import("../../app/routes/o.$org.activities.$ref.tsx");
+
+await dbReady();
+const db = getDb();
+const org = await db.organization.create({ data: { slug: "bench", name: "Commune de Bench" } });
+const departments = await Promise.all(Array.from({ length: 12 }, (_, i) => db.department.create({ data: { organizationId: org.id, name: `Service ${i + 1}` } })));
+const user = await db.user.create({ data: { email: "dpo@bench.example", name: "DPO", passwordHash: await hashPassword("bench-password-123") } });
+await db.membership.create({ data: { userId: user.id, organizationId: org.id, role: "DPO" } });
+const { token } = await createSession(user.id);
+
+const seedStart = performance.now();
+for (let i = 1; i <= N; i++) {
+  const a = await createActivity(user.id, org.id, { content: syntheticContent(i), departmentId: departments[i % departments.length]!.id });
+  if (i % 3 === 0) await transitionActivity(user.id, org.id, a.id, a.revision, "approve");
+}
+const seedS = (performance.now() - seedStart) / 1000;
+console.log(`seeded ${N} activities in ${seedS.toFixed(1)} s`);
+
+const ctx = { cspNonce: "", clientIp: null };
+const req = (path: string) => new Request(`http://localhost${path}`, { headers: { Cookie: `registre_session=${token}` } });
+const params = { org: "bench" };
+let peak = rssMb();
+const track = () => (peak = Math.max(peak, rssMb()));
+
+const firstPage = await timeMany(50, () => list.loader({ request: req("/o/bench/activities"), params, context: ctx }).then(track));
+const filtered = await timeMany(50, () =>
+  list.loader({ request: req(`/o/bench/activities?department=${departments[3]!.id}&basis=c&sensitive=yes&sort=name&page=2`), params, context: ctx }).then(track),
+);
+const search = await timeMany(50, (i) => list.loader({ request: req(`/o/bench/activities?q=${encodeURIComponent(["cantine", "urbanisme", "police sport", "médiathèque"][i % 4]!)}`), params, context: ctx }).then(track));
+const detailT = await timeMany(50, (i) => detail.loader({ request: req(`/o/bench/activities/T-${String(1 + ((i * 97) % N)).padStart(4, "0")}`), params: { org: "bench", ref: `T-${String(1 + ((i * 97) % N)).padStart(4, "0")}` }, context: ctx }).then(track));
+const exportStart = performance.now();
+const exported = await buildRegisterExport(org.id);
+const json = JSON.stringify(exported);
+const exportS = (performance.now() - exportStart) / 1000;
+track();
+await disconnectDb();
+
+console.log(`list first page  p95 ${firstPage.p95} ms`);
+console.log(`list filtered    p95 ${filtered.p95} ms`);
+console.log(`search           p95 ${search.p95} ms`);
+console.log(`activity page    p95 ${detailT.p95} ms`);
+console.log(`json export      ${exportS.toFixed(2)} s (${(json.length / 1e6).toFixed(1)} MB, ${exported.activities.length} activities)`);
+console.log(
+  JSON.stringify({
+    activities: N,
+    list_p95_ms: Math.max(firstPage.p95, filtered.p95),
+    list_first_page_p95_ms: firstPage.p95,
+    list_filtered_p95_ms: filtered.p95,
+    search_p95_ms: search.p95,
+    detail_p95_ms: detailT.p95,
+    export_json_s: Math.round(exportS * 100) / 100,
+    rss_mb: peak,
+  }),
+);
