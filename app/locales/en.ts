@@ -94,6 +94,7 @@ export const en: Record<keyof typeof fr, string> = {
   "errors.invitationInvalid": "This invitation is no longer valid (already used, revoked or expired).",
   "errors.resetInvalid": "This reset link is no longer valid (already used or expired).",
   "errors.staleUpdate": "Someone changed this information while you were editing it. Reload the page to see their version, then make your changes again.",
+  "errors.resetOtherOrganizations": "This person also belongs to an organisation you do not manage: only someone who administers all of their organisations can reset their password.",
   "errors.lastAdmin": "The organisation must keep at least one administrator.",
   "errors.editorNeedsDepartment": "A department head must be assigned to at least one department.",
   "errors.departmentInUse": "This department still has processing activities: move them to another department before deleting it.",

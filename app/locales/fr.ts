@@ -90,6 +90,7 @@ const frCore = {
   "errors.invitationInvalid": "Cette invitation n'est plus valable (déjà utilisée, révoquée ou expirée).",
   "errors.resetInvalid": "Ce lien de réinitialisation n'est plus valable (déjà utilisé ou expiré).",
   "errors.staleUpdate": "Quelqu'un a modifié ces informations pendant que vous les éditiez. Rechargez la page pour voir sa version, puis refaites vos changements.",
+  "errors.resetOtherOrganizations": "Cette personne est aussi membre d'un organisme que vous ne gérez pas : seul un administrateur de chacun de ses organismes peut réinitialiser son mot de passe.",
   "errors.lastAdmin": "L'organisme doit garder au moins un administrateur.",
   "errors.editorNeedsDepartment": "Un responsable de service doit être rattaché à au moins un service.",
   "errors.departmentExists": "Un service porte déjà ce nom.",

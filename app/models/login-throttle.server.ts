@@ -24,6 +24,43 @@ export async function lockedUntil(keys: { key: string }[], now = new Date()): Pr
   return until;
 }
 
+/**
+ * Reserves one password check before it happens, atomically: concurrent requests cannot all slip
+ * under the limit. Returns the lock end when the attempt is refused, or null when it may proceed.
+ * The attempt counts as a failure until `attemptSucceeded` gives it back.
+ */
+export async function beginAttempt(keys: { kind: Kind; key: string }[], now = new Date()): Promise<Date | null> {
+  return getDb().$transaction(async (tx) => {
+    const rows = await tx.loginThrottle.findMany({ where: { key: { in: keys.map((k) => k.key) } } });
+    let until: Date | null = null;
+    for (const r of rows) if (r.lockedUntil && r.lockedUntil > now && (!until || r.lockedUntil > until)) until = r.lockedUntil;
+    if (until) return until;
+    for (const { kind, key } of keys) {
+      const rule = THROTTLE_RULES[kind];
+      const row = rows.find((r) => r.key === key);
+      const fresh = !row || now.getTime() - row.windowStart.getTime() > rule.windowMs;
+      const failures = fresh ? 1 : row.failures + 1;
+      const lock = failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMs) : null;
+      await tx.loginThrottle.upsert({
+        where: { key },
+        create: { key, failures, windowStart: now, lockedUntil: lock },
+        update: { failures, windowStart: fresh ? now : row.windowStart, lockedUntil: lock },
+      });
+    }
+    return null;
+  });
+}
+
+/** A right password: the account starts afresh and the IP gets its reserved attempt back. */
+export async function attemptSucceeded(keys: { kind: Kind; key: string }[]): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    for (const { kind, key } of keys) {
+      if (kind === "account") await tx.loginThrottle.deleteMany({ where: { key } });
+      else await tx.loginThrottle.updateMany({ where: { key, failures: { gt: 0 }, lockedUntil: null }, data: { failures: { decrement: 1 } } });
+    }
+  });
+}
+
 export async function recordFailure(keys: { kind: Kind; key: string }[], now = new Date()): Promise<Date | null> {
   const db = getDb();
   let until: Date | null = null;

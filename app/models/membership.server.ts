@@ -95,3 +95,21 @@ export async function removeMembership(actorId: string, organizationId: string, 
 export function getMemberInOrg(organizationId: string, membershipId: string) {
   return getDb().membership.findFirst({ where: { id: membershipId, organizationId }, include: { user: { select: { id: true, name: true, email: true } } } });
 }
+
+/**
+ * A password reset hands over the whole account, which may belong to other organizations too.
+ * The actor may do it only if, in every organization of the target, they could manage the target's role.
+ */
+export async function canResetPasswordOf(actorId: string, targetUserId: string, canManage: (actorRole: Role, targetRole: Role, orgHasAdmin: boolean) => boolean): Promise<boolean> {
+  if (actorId === targetUserId) return false;
+  const db = getDb();
+  const targetMemberships = await db.membership.findMany({ where: { userId: targetUserId } });
+  for (const tm of targetMemberships) {
+    const mine = await db.membership.findUnique({ where: { userId_organizationId: { userId: actorId, organizationId: tm.organizationId } } });
+    if (!mine || !isRole(mine.role) || !isRole(tm.role)) return false;
+    if (mine.role !== "ADMIN" && mine.role !== "DPO") return false;
+    const orgHasAdmin = (await db.membership.count({ where: { organizationId: tm.organizationId, role: "ADMIN" } })) > 0;
+    if (!canManage(mine.role, tm.role, orgHasAdmin)) return false;
+  }
+  return true;
+}

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms.tsx";
 import { acceptInvitation, getUsableInvitation } from "~/models/invitation.server.ts";
+import { attemptSucceeded, beginAttempt, throttleKeys } from "~/models/login-throttle.server.ts";
 import { createSession } from "~/models/session.server.ts";
 import { sessionCookie } from "~/utils/session.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
@@ -34,7 +35,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema });
   if (!inv) return data({ result: submission.reply({ formErrors: ["errors.invitationInvalid"] }) }, { status: 410 });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400 });
+  // Checking an existing account's password here must be throttled exactly like a login.
+  const keys = inv.hasAccount ? throttleKeys(inv.email, context?.clientIp ?? null) : [];
+  if (keys.length) {
+    const until = await beginAttempt(keys);
+    if (until) {
+      const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
+      return data({ result: submission.reply({ formErrors: [`errors.tooManyAttempts|${JSON.stringify({ minutes })}`], hideFields: ["password"] }) }, { status: 429 });
+    }
+  }
   const res = await acceptInvitation(params.token!, submission.value);
+  if (res.ok && keys.length) await attemptSucceeded(keys);
   if (!res.ok) {
     const key = res.reason === "wrong_password" ? "errors.invalidCredentials" : "errors.invitationInvalid";
     return data({ result: submission.reply({ formErrors: [key], hideFields: ["password", "confirm"] }) }, { status: 400 });

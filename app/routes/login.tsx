@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms.tsx";
 import { recordAudit, recordAuditAlone } from "~/models/audit.server.ts";
-import { clearAccountFailures, lockedUntil, recordFailure, throttleKeys } from "~/models/login-throttle.server.ts";
+import { attemptSucceeded, beginAttempt, lockedUntil, throttleKeys } from "~/models/login-throttle.server.ts";
 import { createSession } from "~/models/session.server.ts";
 import { countUsers, verifyLogin } from "~/models/user.server.ts";
 import { safeRedirectPath } from "~/utils/auth.server.ts";
@@ -35,23 +35,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password, redirectTo } = submission.value;
   const keys = throttleKeys(email, context?.clientIp ?? null);
-  const locked = await lockedUntil(keys);
-  if (locked) {
-    const minutes = Math.max(1, Math.ceil((locked.getTime() - Date.now()) / 60000));
-    await recordAuditAlone({ actorId: null, organizationId: null, action: "login.throttled", entity: "User", details: { ip: context?.clientIp ?? null } });
+  const tooMany = (until: Date) => {
+    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
     return data({ result: submission.reply({ formErrors: [`errors.tooManyAttempts|${JSON.stringify({ minutes })}`], hideFields: ["password"] }) }, { status: 429 });
+  };
+  const refusedUntil = await beginAttempt(keys);
+  if (refusedUntil) {
+    await recordAuditAlone({ actorId: null, organizationId: null, action: "login.throttled", entity: "User", details: { ip: context?.clientIp ?? null } });
+    return tooMany(refusedUntil);
   }
   const user = await verifyLogin(email, password);
   if (!user) {
-    const nowLocked = await recordFailure(keys);
     await recordAuditAlone({ actorId: null, organizationId: null, action: "login.failed", entity: "User", details: { ip: context?.clientIp ?? null } });
-    if (nowLocked) {
-      const minutes = Math.max(1, Math.ceil((nowLocked.getTime() - Date.now()) / 60000));
-      return data({ result: submission.reply({ formErrors: [`errors.tooManyAttempts|${JSON.stringify({ minutes })}`], hideFields: ["password"] }) }, { status: 429 });
-    }
+    const nowLocked = await lockedUntil(keys);
+    if (nowLocked) return tooMany(nowLocked);
     return data({ result: submission.reply({ formErrors: ["errors.invalidCredentials"], hideFields: ["password"] }) }, { status: 400 });
   }
-  await clearAccountFailures(email);
+  await attemptSucceeded(keys);
   const { token, session } = await createSession(user.id, { ipAddress: context?.clientIp ?? null, userAgent: request.headers.get("user-agent") });
   await getDb().$transaction((tx) =>
     recordAudit(tx, { actorId: user.id, organizationId: null, action: "login.succeeded", entity: "Session", entityId: session.id }),

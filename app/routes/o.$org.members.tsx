@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, FormErrors, SelectField, TextField } from "~/components/forms.tsx";
 import { listDepartments } from "~/models/department.server.ts";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
-import { getMemberInOrg, LastAdminError, listMembers, NotFoundError, removeMembership, updateMembership } from "~/models/membership.server.ts";
+import { canResetPasswordOf, getMemberInOrg, LastAdminError, listMembers, NotFoundError, removeMembership, updateMembership } from "~/models/membership.server.ts";
 import { createPasswordReset } from "~/models/password-reset.server.ts";
 import { forbidden, notFound, requireOrgContext } from "~/utils/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
@@ -93,6 +93,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!target || !isRole(target.role)) throw notFound();
   if (!canAssignRole(ctx.membership.role, target.role, orgHasAdmin)) throw forbidden();
   if (parsed.data.intent === "reset") {
+    if (!(await canResetPasswordOf(ctx.user.id, target.user.id, canAssignRole))) {
+      return data({ intent: "reset", result: undefined, link: null, target: target.id, error: "errors.resetOtherOrganizations" }, { status: 403 });
+    }
     const { token } = await createPasswordReset(ctx.user.id, ctx.org.id, target.user.id);
     return data({ intent: "reset", result: undefined, link: `${origin(request)}/reset/${token}`, target: target.id });
   }
@@ -195,6 +198,7 @@ function MemberRow({ member, data: d, actionData }: { member: LoaderData["member
             ) : null}
           </div>
           {mine?.intent === "reset" && mine.link ? <CopyLink link={mine.link} label={t("members.resetCreated", { name: member.user.name })} /> : null}
+          {mine?.intent === "reset" && "error" in mine && mine.error ? <FormErrors errors={[mine.error]} /> : null}
         </>
       ) : null}
     </li>

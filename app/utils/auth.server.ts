@@ -4,9 +4,15 @@ import { getMembershipBySlug, type MembershipContext } from "~/models/membership
 import { can, type Permission } from "./permissions.ts";
 import { getSession } from "./session.server.ts";
 
-/** Only same-site relative paths, so a login link cannot send anyone elsewhere. */
+/**
+ * Only same-site relative paths, so a login link cannot send anyone elsewhere. Browsers drop tabs
+ * and newlines and read "\\" as "/", so any of those, or any other control character, is refused.
+ */
 export function safeRedirectPath(to: unknown, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (typeof to !== "string" || to.length > 500) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  if (!to.startsWith("/") || to.startsWith("//")) return fallback;
   return to;
 }
 

@@ -1,12 +1,11 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll } from "vitest";
-import { templateDb, tmpDir } from "./paths.ts";
+import { afterAll, inject } from "vitest";
 
 /** Every test file runs against its own copy of the migrated template: a real SQLite file. */
-const file = path.join(tmpDir, `test-${process.pid}-${crypto.randomBytes(4).toString("hex")}.db`);
-fs.copyFileSync(templateDb, file);
+const file = path.join(inject("runDir"), `test-${process.pid}-${crypto.randomBytes(4).toString("hex")}.db`);
+fs.copyFileSync(inject("templateDb"), file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.NODE_ENV = "test";
 process.env.LOG_LEVEL = "silent";

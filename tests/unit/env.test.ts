@@ -133,7 +133,7 @@ describe("getEnv", () => {
 describe("after the env tests", () => {
   it("the test database URL set by setup-db is back in force", () => {
     resetEnvCache();
-    expect(process.env.DATABASE_URL).toMatch(/^file:.*tests[/\\]\.tmp[/\\]test-.*\.db$/);
+    expect(process.env.DATABASE_URL).toMatch(/^file:.*tests[/\\]\.tmp[/\\](.+[/\\])?test-[^/\\]+\.db$/);
     expect(getEnv().databaseFile).toBe(process.env.DATABASE_URL!.slice("file:".length));
   });
 });

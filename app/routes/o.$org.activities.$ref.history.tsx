@@ -1,0 +1,296 @@
+/**
+ * Version history of an activity: the approved (frozen) versions, the working copy when it differs,
+ * and a field-level comparison between any two of them (a GET form: works without JavaScript).
+ */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useParams } from "@remix-run/react";
+import { listVersions } from "~/models/activity.server.ts";
+import type { ActivityStatus } from "~/reference/vocabularies.ts";
+import type { ActivityContent } from "~/schemas/activity.ts";
+import { requireActivity } from "~/utils/activity-access.server.ts";
+import { diffContents, pathParts } from "~/utils/activity-diff.ts";
+import { createT, DEFAULT_LOCALE, isLocale, isMessageKey, type T } from "~/utils/i18n.ts";
+import { useT } from "~/utils/use-i18n.ts";
+import { z } from "~/utils/validation.ts";
+
+type Choice = number | "draft";
+
+const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
+const ChoiceSchema = z.union([z.literal("draft"), z.string().regex(/^[1-9]\d{0,5}$/).transform(Number)]);
+const QuerySchema = z.object({
+  from: z.preprocess(blank, ChoiceSchema.optional()),
+  to: z.preprocess(blank, ChoiceSchema.optional()),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { activity } = await requireActivity(request, params, "read");
+  const versions = await listVersions(activity.organizationId, activity.id); // newest first
+  const draftDiffers = activity.approvedVersion === null || activity.pendingChanges;
+  const exists = (c: Choice) => c === "draft" || versions.some((v) => v.number === c);
+
+  // Defaults: the latest state against the approved version before it.
+  const latest: Choice | null = draftDiffers ? "draft" : (versions[0]?.number ?? null);
+  const previous: Choice | null = draftDiffers ? (versions[0]?.number ?? null) : (versions[1]?.number ?? null);
+
+  const url = new URL(request.url);
+  const parsed = QuerySchema.safeParse({ from: url.searchParams.get("from"), to: url.searchParams.get("to") });
+  const asked = parsed.success ? parsed.data : {};
+  const askedValid = parsed.success && (asked.from === undefined || exists(asked.from)) && (asked.to === undefined || exists(asked.to));
+  let from: Choice | null = previous;
+  let to: Choice | null = latest;
+  if (askedValid) {
+    if (asked.from !== undefined) from = asked.from;
+    if (asked.to !== undefined) to = asked.to;
+  }
+
+  const state = (c: Choice): { content: ActivityContent; departmentName: string | null } => {
+    if (c === "draft") return { content: activity.parsed, departmentName: activity.departmentName };
+    const v = versions.find((x) => x.number === c)!;
+    return { content: v.parsed, departmentName: v.departmentName };
+  };
+  let rows: ReturnType<typeof diffContents> | null = null;
+  if (from !== null && to !== null) {
+    const a = state(from);
+    const b = state(to);
+    rows = diffContents(a.content, b.content, { before: { department: a.departmentName }, after: { department: b.departmentName } });
+  }
+
+  return {
+    activity: {
+      ref: activity.ref,
+      name: activity.name,
+      status: activity.status as ActivityStatus,
+      approvedVersion: activity.approvedVersion,
+      updatedAt: activity.updatedAt.toISOString(),
+    },
+    draftDiffers,
+    versions: versions.map((v) => ({
+      number: v.number,
+      name: v.name,
+      approvedAt: v.approvedAt.toISOString(),
+      approvedBy: v.approvedBy,
+      validFrom: v.validFrom.toISOString(),
+      validTo: v.validTo?.toISOString() ?? null,
+    })),
+    invalidQuery: !askedValid,
+    from,
+    to,
+    rows,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
+  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
+  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  return [{ title: d ? `${t("activityView.historyPage.title", { ref: d.activity.ref })} — ${t("app.name")}` : t("app.name") }];
+};
+
+/** Vocabulary list for a diff value, by the field it belongs to. */
+function vocabPrefix(parts: (string | number)[]): string | null {
+  const last = parts[parts.length - 1];
+  switch (last) {
+    case "basis":
+      return "vocab.legalBasis";
+    case "category":
+      return parts[0] === "dataSubjects" ? "vocab.dataSubject" : parts[0] === "dataCategories" ? "vocab.dataCategory" : null;
+    case "finalFate":
+      return "vocab.finalFate";
+    case "type":
+      return "vocab.recipientType";
+    case "safeguard":
+      return "vocab.safeguard";
+    case "measure":
+      return "vocab.security";
+    case "condition":
+      return "vocab.art9";
+    case "regime":
+      return "vocab.regime";
+    case "role":
+      return "vocab.role";
+    default:
+      return null;
+  }
+}
+
+const DATE_FIELDS = new Set(["implementationDate", "nextReviewAt", "lastReviewAt"]);
+
+/** "dataCategories[1].retention.activePeriod" -> "Catégories de données › 2 › Conservation › Durée active". */
+function pathLabel(t: T, path: string): string {
+  const parts = pathParts(path);
+  let parent: string | null = null;
+  return parts
+    .map((p) => {
+      if (typeof p === "number") return String(p);
+      const contextual = parent ? `activityView.path.${parent}.${p}` : null;
+      parent = p;
+      if (contextual && isMessageKey(contextual)) return t(contextual);
+      const key = `activityView.path.${p}`;
+      return isMessageKey(key) ? t(key) : p;
+    })
+    .join(" › ");
+}
+
+function diffValue(t: T, formatDate: (d: string) => string, path: string, value: string): string {
+  const parts = pathParts(path);
+  const prefix = vocabPrefix(parts);
+  if (prefix) {
+    const key = `${prefix}.${value}`;
+    return isMessageKey(key) ? t(key) : value;
+  }
+  if (parts[0] === "riskFlags") return value === "true" ? t("activityView.yes") : t("activityView.no");
+  if (parts.length === 1 && typeof parts[0] === "string" && DATE_FIELDS.has(parts[0]) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+  return value;
+}
+
+export default function ActivityHistory() {
+  const d = useLoaderData<typeof loader>();
+  const { t, date } = useT();
+  const org = useParams().org ?? "";
+  const self = `/o/${org}/activities/${d.activity.ref}`;
+  const choiceLabel = (c: Choice) => (c === "draft" ? t("activityView.historyPage.draft") : t("activityView.historyPage.version", { number: c }));
+  const options: Choice[] = ["draft", ...d.versions.map((v) => v.number)];
+  return (
+    <div className="page activity-page">
+      <nav aria-label={t("activityView.breadcrumb")} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to={`/o/${org}/activities`}>{t("nav.register")}</Link>
+          </li>
+          <li>
+            <Link to={self}>{d.activity.ref}</Link>
+          </li>
+          <li aria-current="page">{t("activityView.history")}</li>
+        </ol>
+      </nav>
+      <h1>{t("activityView.historyPage.title", { ref: d.activity.ref })}</h1>
+      <p className="lead">{d.activity.name}</p>
+
+      <section aria-labelledby="versions-h">
+        <h2 id="versions-h">{t("activityView.historyPage.versions")}</h2>
+        {d.versions.length === 0 ? <p>{t("activityView.historyPage.noVersion")}</p> : null}
+        <div className="table-wrap" role="region" tabIndex={0} aria-labelledby="versions-h">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("activityView.historyPage.colVersion")}</th>
+                <th scope="col">{t("activityView.historyPage.colApprovedAt")}</th>
+                <th scope="col">{t("activityView.historyPage.colApprovedBy")}</th>
+                <th scope="col">{t("activityView.historyPage.colValidFrom")}</th>
+                <th scope="col">{t("activityView.historyPage.colValidTo")}</th>
+                <th scope="col">{t("activityView.historyPage.colView")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.draftDiffers ? (
+                <tr className="draft-row">
+                  <th scope="row">{t("activityView.historyPage.draftRow")}</th>
+                  <td colSpan={4}>
+                    {t(`vocab.status.${d.activity.status}`)} — {t("activityView.updatedAt", { date: date(d.activity.updatedAt, true) })}
+                  </td>
+                  <td>
+                    <Link to={self}>
+                      {t("activityView.historyPage.viewDraft")}
+                      <span className="visually-hidden"> {t("activityView.historyPage.draftRow")}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ) : null}
+              {d.versions.map((v) => (
+                <tr key={v.number}>
+                  <th scope="row">
+                    {t("activityView.historyPage.version", { number: v.number })}
+                    {v.number === d.activity.approvedVersion && !v.validTo ? <span className="status-note">{t("activityView.historyPage.current")}</span> : null}
+                  </th>
+                  <td>{date(v.approvedAt, true)}</td>
+                  <td>{v.approvedBy ?? t("activityView.comments.unknownAuthor")}</td>
+                  <td>{date(v.validFrom, true)}</td>
+                  <td>{v.validTo ? date(v.validTo, true) : t("activityView.historyPage.stillValid")}</td>
+                  <td>
+                    <Link to={`${self}/versions/${v.number}`}>
+                      {t("activityView.historyPage.viewVersion")}
+                      <span className="visually-hidden"> {t("activityView.historyPage.version", { number: v.number })}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="compare-h">
+        <h2 id="compare-h">{t("activityView.historyPage.compare")}</h2>
+        {d.invalidQuery ? (
+          <p className="callout warning" role="alert">
+            {t("activityView.historyPage.invalidQuery")}
+          </p>
+        ) : null}
+        {options.length < 2 ? (
+          <p>{t("activityView.historyPage.nothingToCompare")}</p>
+        ) : (
+          <Form method="get" className="filters" aria-labelledby="compare-h">
+            <label>
+              {t("activityView.historyPage.from")}
+              <select name="from" defaultValue={d.from === null ? "" : String(d.from)} key={`from-${d.from}`}>
+                {options.map((o) => (
+                  <option key={o} value={String(o)}>
+                    {choiceLabel(o)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("activityView.historyPage.to")}
+              <select name="to" defaultValue={d.to === null ? "" : String(d.to)} key={`to-${d.to}`}>
+                {options.map((o) => (
+                  <option key={o} value={String(o)}>
+                    {choiceLabel(o)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="button">
+              {t("activityView.historyPage.compareSubmit")}
+            </button>
+          </Form>
+        )}
+        {d.rows === null || d.from === null || d.to === null ? (
+          options.length < 2 ? null : <p>{t("activityView.historyPage.nothingToCompare")}</p>
+        ) : d.rows.length === 0 ? (
+          <p role="status">{t("activityView.historyPage.noDifference", { from: choiceLabel(d.from), to: choiceLabel(d.to) })}</p>
+        ) : (
+          <>
+            <p role="status">{t("activityView.historyPage.differences", { count: d.rows.length, from: choiceLabel(d.from), to: choiceLabel(d.to) })}</p>
+            <div className="table-wrap diff-table" role="region" tabIndex={0} aria-labelledby="diff-caption">
+              <table>
+                <caption id="diff-caption" className="visually-hidden">
+                  {t("activityView.historyPage.diffCaption", { from: choiceLabel(d.from), to: choiceLabel(d.to) })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("activityView.historyPage.colField")}</th>
+                    <th scope="col">{choiceLabel(d.from)}</th>
+                    <th scope="col">{choiceLabel(d.to)}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.rows.map((r) => (
+                    <tr key={r.path}>
+                      <th scope="row">{pathLabel(t, r.path)}</th>
+                      <td className="diff-before">
+                        {r.before === null ? <span className="not-provided">{t("activityView.historyPage.empty")}</span> : <del>{diffValue(t, (x) => date(x), r.path, r.before)}</del>}
+                      </td>
+                      <td className="diff-after">
+                        {r.after === null ? <span className="not-provided">{t("activityView.historyPage.empty")}</span> : <ins>{diffValue(t, (x) => date(x), r.path, r.after)}</ins>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
