@@ -22,17 +22,16 @@ export const frActivityForm = {
   "activityForm.breadcrumb": "Fil d'Ariane",
   "activityForm.save": "Enregistrer",
   "activityForm.cancel": "Annuler et revenir à la fiche",
-  "activityForm.actions": "Enregistrer la fiche",
   "activityForm.toc": "Rubriques de la fiche",
   "activityForm.choose": "— Choisir —",
   "activityForm.itemLegend": "{label} n° {n}",
-  "activityForm.required": "obligatoire",
   "activityForm.approvedNotice.title": "Ce traitement est validé (version {version}).",
   "activityForm.approvedNotice.body":
     "Si vous enregistrez une modification, un nouveau brouillon est ouvert. Le registre continue d'afficher la version {version} jusqu'à ce que le DPO valide la nouvelle version.",
   "activityForm.pendingNotice":
     "Des modifications sont en cours depuis la version {version} validée. Le registre affiche toujours la version {version} tant que ces modifications ne sont pas validées.",
-  "activityForm.submittedNotice": "Cette fiche est soumise au DPO. Vos modifications seront visibles de lui immédiatement.",
+  "activityForm.changesRequestedNotice":
+    "Le DPO a demandé des modifications : ses commentaires figurent sur la page du traitement. Une fois la fiche corrigée et enregistrée, soumettez-la de nouveau depuis cette page.",
 
   // Summary of the saved record
   "activityForm.summary.title": "Où en est la fiche ?",

@@ -56,7 +56,13 @@ export async function attemptSucceeded(keys: { kind: Kind; key: string }[]): Pro
   await getDb().$transaction(async (tx) => {
     for (const { kind, key } of keys) {
       if (kind === "account") await tx.loginThrottle.deleteMany({ where: { key } });
-      else await tx.loginThrottle.updateMany({ where: { key, failures: { gt: 0 }, lockedUntil: null }, data: { failures: { decrement: 1 } } });
+      else {
+        // A lock here can only come from this very attempt (a locked key refuses the attempt), so it goes too.
+        const row = await tx.loginThrottle.findUnique({ where: { key } });
+        if (!row || row.failures <= 0) continue;
+        const failures = row.failures - 1;
+        await tx.loginThrottle.update({ where: { key }, data: { failures, lockedUntil: failures < THROTTLE_RULES[kind].maxFailures ? null : row.lockedUntil } });
+      }
     }
   });
 }

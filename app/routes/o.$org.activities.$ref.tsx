@@ -137,7 +137,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     } catch (err) {
       if (err instanceof ConflictError) return data<ActionData>({ form, result: submission.reply(), alert: "activityView.conflict" }, { status: 409 });
       if (err instanceof InvalidTransitionError) {
-        const fieldErrors = err.message === "comment" ? { comment: ["errors.commentRequired"] } : err.message === "reason" ? { reason: ["errors.reasonRequired"] } : undefined;
+        const fieldErrors: Record<string, string[]> | undefined =
+          err.message === "comment" ? { comment: ["errors.commentRequired"] } : err.message === "reason" ? { reason: ["errors.reasonRequired"] } : undefined;
         return data<ActionData>(
           { form, result: submission.reply(fieldErrors ? { fieldErrors } : { formErrors: ["errors.transitionNotAllowed"] }), alert: fieldErrors ? null : "errors.transitionNotAllowed" },
           { status: 400 },

@@ -19,9 +19,23 @@ test("a wrong password shows the French error and stays on /login", async ({ pag
   await page.locator("main").getByRole("button", { name: "Se connecter" }).click();
   await expect(page.getByRole("alert")).toHaveText("Adresse e-mail ou mot de passe incorrect.");
   await expect(page).toHaveURL(/\/login$/);
-  // The password is not echoed back.
-  await expect(page.getByLabel("Mot de passe")).toHaveValue("");
+  await expect(page.getByLabel("Adresse e-mail")).toHaveValue("admin@demo.example");
   await expectAccessible(page);
+});
+
+test("empty login fields show French errors, and the corrected form signs in with one click", async ({ page }) => {
+  await page.goto("/login");
+  const submit = page.locator("main").getByRole("button", { name: "Se connecter" });
+  await submit.click();
+  await expect(page.getByText("Ce champ est obligatoire.")).toHaveCount(2);
+  await expect(page.getByLabel("Adresse e-mail")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Mot de passe")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+  await page.getByLabel("Adresse e-mail").fill("lecteur@demo.example");
+  await page.getByLabel("Mot de passe").fill(E2E_PASSWORD);
+  // A mouse user clicks the button while the password field still shows its error: that one click must sign in.
+  await submit.click();
+  await expect(page).toHaveURL(/\/o\/ville-demo$/, { timeout: 5_000 });
 });
 
 test("the DPO of two organizations chooses one, switches in the header, and signs out", async ({ page }) => {
@@ -44,8 +58,9 @@ test("the DPO of two organizations chooses one, switches in the header, and sign
   await expect(switcher).not.toHaveAttribute("open", /.*/);
   await switcher.locator("summary").click();
   await expect(switcher).toHaveAttribute("open", "");
-  const links = switcher.getByRole("link");
-  await expect(links).toHaveText(["Ville de Démo", "CCAS de Démo"]);
+  await expect(switcher.getByRole("link")).toHaveCount(2);
+  await expect(switcher.getByRole("link", { name: "Ville de Démo" })).toHaveAttribute("href", "/o/ville-demo");
+  await expect(switcher.getByRole("link", { name: "CCAS de Démo" })).toHaveAttribute("href", "/o/ccas-demo");
   await expect(switcher.getByRole("link", { name: "Ville de Démo" })).toHaveAttribute("aria-current", "page");
   await switcher.getByRole("link", { name: "CCAS de Démo" }).click();
   await page.waitForURL("**/o/ccas-demo");

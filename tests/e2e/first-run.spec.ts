@@ -31,7 +31,7 @@ test("submitting the empty setup form shows French errors", async ({ page }) => 
   await expect(page.getByText("Ce champ est obligatoire.").first()).toBeVisible();
   // Each required field has its error, wired to the input.
   for (const label of ["Nom de l'organisme", "Nom et prénom", "Adresse e-mail", "Nouveau mot de passe"]) {
-    const input = page.getByLabel(label, { exact: true });
+    const input = page.getByLabel(label);
     await expect(input, label).toHaveAttribute("aria-invalid", "true");
     const describedBy = (await input.getAttribute("aria-describedby")) ?? "";
     const errorId = describedBy.split(" ").find((id) => id.endsWith("-error"));

@@ -168,9 +168,8 @@ describe("invitation route", () => {
     expect(formErrors(again.data)).toEqual(["errors.invitationInvalid"]);
   });
 
-  // BUG (throttle bypass): acceptInvitation (app/models/invitation.server.ts line 81) checks an existing
-  // account's password with no throttling. Any ADMIN can create an organization, invite any e-mail of the
-  // instance and use the invitation page as an unlimited password oracle for that account.
+  // Regression: the invitation page checks an existing account's password. Unthrottled, any ADMIN could
+  // create an organization, invite any e-mail of the instance and guess that account's password freely.
   it("password checks on an invitation for an existing account are throttled like logins", async () => {
     const victim = await createUser();
     const inv = await createInvitation(admin.user.id, A.org.id, { email: victim.email, role: "VIEWER", departmentIds: [] });

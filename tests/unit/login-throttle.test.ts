@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clearAccountFailures, lockedUntil, recordFailure, THROTTLE_RULES, throttleKeys } from "~/models/login-throttle.server.ts";
+import { attemptSucceeded, beginAttempt, clearAccountFailures, lockedUntil, recordFailure, THROTTLE_RULES, throttleKeys } from "~/models/login-throttle.server.ts";
 import { validateSessionToken } from "~/models/session.server.ts";
 import * as login from "~/routes/login.tsx";
 import { getDb } from "~/utils/db.server.ts";
@@ -97,8 +97,8 @@ describe("login action", () => {
     }
   });
 
-  // BUG (open redirect): browsers strip ASCII tab/newline when parsing a URL, so "/\t/evil.example"
-  // becomes "//evil.example". safeRedirectPath (app/utils/auth.server.ts) only rejects "//" and "/\\".
+  // Regression (open redirect): browsers strip ASCII tab/newline when parsing a URL, so "/\t/evil.example"
+  // becomes "//evil.example"; safeRedirectPath must refuse it, not only "//" and "/\\".
   it("never redirects off-site, even through characters a browser strips from URLs", async () => {
     const u = await createUser();
     for (const evil of ["/\t/evil.example", "/\t\\evil.example", "\t//evil.example"]) {
@@ -110,8 +110,8 @@ describe("login action", () => {
     }
   });
 
-  // BUG (throttle bypass): the lock is read before the password check and the failure recorded after it,
-  // so concurrent requests all pass the check (app/routes/login.tsx lines 37-46).
+  // Regression (throttle bypass): reading the lock before the password check and recording the failure
+  // after it let concurrent requests all pass the check.
   it("parallel attempts cannot check more than 5 passwords for one account", async () => {
     const u = await createUser();
     const ip = "10.0.9.1";
@@ -179,6 +179,20 @@ describe("login action", () => {
     expect(formErrors(locked.data)[0]).toMatch(/^errors\.tooManyAttempts\|/);
     // The same account from another IP is fine.
     expect((await attempt(u.email, TEST_PASSWORD, "10.0.3.2")).status).toBe(302);
+  });
+
+  it("a successful login never counts as a failure towards the IP rule", async () => {
+    const ip = "10.0.3.50";
+    for (let i = 0; i < THROTTLE_RULES.ip.maxFailures - 1; i++) expect((await attempt(`spray-ok-${i}@test.example`, "Password123!", ip)).status).toBe(400);
+    // 29 failures: the IP is not locked, and a right password gets in.
+    const u = await createUser();
+    expect((await attempt(u.email, TEST_PASSWORD, ip)).status).toBe(302);
+    // Still only 29 failures from this IP: the next right password gets in too.
+    const v = await createUser();
+    expect((await attempt(v.email, TEST_PASSWORD, ip)).status).toBe(302);
+    // The 30th failure locks it.
+    expect((await attempt("spray-ok-last@test.example", "Password123!", ip)).status).toBe(429);
+    expect((await attempt(v.email, TEST_PASSWORD, ip)).status).toBe(429);
   });
 
   it("a successful login clears the account's counter", async () => {
@@ -266,5 +280,46 @@ describe("throttle model with explicit clocks", () => {
     await clearAccountFailures("CLOCK-5@test.example ");
     expect(await getDb().loginThrottle.findUnique({ where: { key: keys[0]!.key } })).toBeNull();
     expect(await getDb().loginThrottle.findUnique({ where: { key: keys[1]!.key } })).not.toBeNull();
+  });
+});
+
+describe("beginAttempt / attemptSucceeded (a password check is reserved before it happens)", () => {
+  const t0 = new Date("2033-03-01T10:00:00Z");
+  const at = (ms: number) => new Date(t0.getTime() + ms);
+
+  it("lets 5 checks through per account and window, then refuses until the lock ends", async () => {
+    const keys = throttleKeys("reserve-1@test.example", null);
+    for (let i = 0; i < 5; i++) expect(await beginAttempt(keys, at(i * MINUTE)), `attempt ${i + 1}`).toBeNull();
+    const refused = await beginAttempt(keys, at(5 * MINUTE));
+    expect(refused?.getTime()).toBe(at(4 * MINUTE + 15 * MINUTE).getTime());
+    // A refused attempt does not extend the lock.
+    expect((await beginAttempt(keys, at(10 * MINUTE)))?.getTime()).toBe(refused!.getTime());
+    expect(await beginAttempt(keys, at(19 * MINUTE))).toBeNull();
+    const row = await getDb().loginThrottle.findUniqueOrThrow({ where: { key: keys[0]!.key } });
+    expect(row.failures).toBe(1);
+    expect(row.windowStart.getTime()).toBe(at(19 * MINUTE).getTime());
+  });
+
+  it("concurrent reservations cannot exceed the limit", async () => {
+    const keys = throttleKeys("reserve-2@test.example", "198.51.100.77");
+    const results = await Promise.all(Array.from({ length: 20 }, () => beginAttempt(keys, at(0))));
+    expect(results.filter((r) => r === null)).toHaveLength(THROTTLE_RULES.account.maxFailures);
+  });
+
+  it("a success gives the account a fresh start and the IP its reserved attempt back", async () => {
+    const keys = throttleKeys("reserve-3@test.example", "198.51.100.78");
+    for (let i = 0; i < 3; i++) expect(await beginAttempt(keys, at(i * MINUTE))).toBeNull();
+    await attemptSucceeded(keys);
+    expect(await getDb().loginThrottle.findUnique({ where: { key: keys[0]!.key } })).toBeNull();
+    expect((await getDb().loginThrottle.findUniqueOrThrow({ where: { key: keys[1]!.key } })).failures).toBe(2);
+    // Four more wrong checks are allowed again for the account.
+    for (let i = 3; i < 7; i++) expect(await beginAttempt(keys, at(i * MINUTE))).toBeNull();
+  });
+
+  it("a locked IP refuses every account", async () => {
+    const ip = "198.51.100.79";
+    for (let i = 0; i < THROTTLE_RULES.ip.maxFailures; i++) expect(await beginAttempt(throttleKeys(`spray-r-${i}@test.example`, ip), at(i * 1000))).toBeNull();
+    expect(await beginAttempt(throttleKeys("someone-else@test.example", ip), at(60 * 1000))).not.toBeNull();
+    expect(await beginAttempt(throttleKeys("someone-else@test.example", "198.51.100.80"), at(60 * 1000))).toBeNull();
   });
 });

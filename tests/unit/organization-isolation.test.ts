@@ -263,9 +263,9 @@ describe("actions cannot reach B", () => {
     expect(await snapshotB()).toEqual(before);
   });
 
-  // BUG (isolation): the members action "reset" (app/routes/o.$org.members.tsx lines 92-97) only checks the
-  // target's role in the current organization. A's ADMIN can reset the password of a person who is also a
-  // member of B (a shared DPO, say), sign in as them and open B's pages.
+  // Regression (isolation): if the "reset" intent only checked the target's role in the current organization,
+  // A's ADMIN could reset the password of a person who is also a member of B (a shared DPO, say), sign in as
+  // them and open B's pages.
   it("A's ADMIN cannot reach B by resetting the password of a member shared with B", async () => {
     const shared = await createUser({ name: `Shared ${tag}` });
     const sharedInA = await addMember(shared.id, A.org.id, "VIEWER");
@@ -285,5 +285,29 @@ describe("actions cannot reach B", () => {
     } else {
       expect([403, 404]).toContain(res.status);
     }
+  });
+
+  it("the refused reset creates no link; a reset of a member of A only, or by an ADMIN of both, still works", async () => {
+    const shared = await createUser();
+    const sharedInA = await addMember(shared.id, A.org.id, "VIEWER");
+    await addMember(shared.id, B.org.id, "VIEWER");
+    const refused = await post(members.action, A.org.slug, { intent: "reset", id: sharedInA.id });
+    expect(refused.status).not.toBe(200);
+    expect(JSON.stringify(refused.data ?? null)).not.toContain("/reset/");
+    expect(await getDb().passwordReset.count({ where: { userId: shared.id } })).toBe(0);
+
+    // A member of A only: the reset link is given.
+    const onlyA = await createUser();
+    const onlyAInA = await addMember(onlyA.id, A.org.id, "VIEWER");
+    const ok = await post(members.action, A.org.slug, { intent: "reset", id: onlyAInA.id });
+    expect(ok.status).toBe(200);
+    expect((ok.data as { link: string }).link).toMatch(/\/reset\/[a-z0-9]{48}$/);
+
+    // An ADMIN of both organizations may reset the shared member.
+    const both = await signedInMember(A.org.id, "ADMIN");
+    await addMember(both.user.id, B.org.id, "ADMIN");
+    const byBoth = await post(members.action, A.org.slug, { intent: "reset", id: sharedInA.id }, both.cookie);
+    expect(byBoth.status).toBe(200);
+    expect((byBoth.data as { link: string }).link).toMatch(/\/reset\/[a-z0-9]{48}$/);
   });
 });

@@ -1,0 +1,131 @@
+/** Declares a new processing activity: a name and a department create a draft, completed on /edit. */
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DepartmentIdField } from "~/components/activity-form.tsx";
+import { ErrorList, FormErrors, TextField } from "~/components/forms.tsx";
+import { listDepartments } from "~/models/department.server.ts";
+import { ActivityNotFoundError, createActivity } from "~/models/activity.server.ts";
+import { ActivityContentSchema } from "~/schemas/activity.ts";
+import { canCreateIn, isReviewer } from "~/utils/activity-workflow.ts";
+import { forbidden, requireOrgContext, type OrgContext } from "~/utils/auth.server.ts";
+import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+import { useT } from "~/utils/use-i18n.ts";
+import { requiredText, z } from "~/utils/validation.ts";
+
+const NewActivitySchema = z.object({ name: requiredText(200), departmentId: DepartmentIdField });
+
+/** VIEWERs never create; EDITORs only in their departments; ADMIN and DPO anywhere. */
+async function requireCreator(request: Request, org: string | undefined) {
+  const ctx = await requireOrgContext(request, org);
+  if (ctx.membership.role !== "EDITOR" && !isReviewer(ctx.membership.role)) throw forbidden();
+  return ctx;
+}
+
+async function pickableDepartments(ctx: OrgContext) {
+  const all = await listDepartments(ctx.org.id);
+  return ctx.membership.role === "EDITOR" ? all.filter((d) => ctx.membership.departmentIds.includes(d.id)) : all;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireCreator(request, params.org);
+  return { org: ctx.org.slug, departments: await pickableDepartments(ctx), allowNoDepartment: isReviewer(ctx.membership.role) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireCreator(request, params.org);
+  const submission = parseWithZod(await request.formData(), { schema: NewActivitySchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const { name, departmentId } = submission.value;
+  const notAllowed = () => data({ result: submission.reply({ fieldErrors: { departmentId: ["errors.departmentNotAllowed"] } }) }, { status: 400 });
+  if (departmentId === null && !isReviewer(ctx.membership.role)) {
+    return data({ result: submission.reply({ fieldErrors: { departmentId: ["errors.required"] } }) }, { status: 400 });
+  }
+  if (!canCreateIn(ctx.membership, departmentId)) return notAllowed();
+  let ref: string;
+  try {
+    const created = await createActivity(ctx.user.id, ctx.org.id, { content: ActivityContentSchema.parse({ name }), departmentId });
+    ref = created.ref;
+  } catch (err) {
+    if (err instanceof ActivityNotFoundError) return notAllowed(); // not a department of this organization
+    throw err;
+  }
+  return redirectWithToast(request, `/o/${ctx.org.slug}/activities/${ref}/edit`, { type: "success", key: "toast.activityCreated", params: { ref } });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => {
+  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
+  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  return [{ title: `${t("activityForm.new.title")} — ${t("app.name")}` }];
+};
+
+export default function NewActivity() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useT();
+  const [form, fields] = useForm({
+    id: "new-activity",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(NewActivitySchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewActivitySchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    defaultValue: { departmentId: d.departments.length === 1 && !d.allowNoDepartment ? d.departments[0]?.id : "" },
+  });
+  const base = `/o/${d.org}/activities`;
+  const dep = fields.departmentId;
+  const depProps = getSelectProps(dep, { ariaAttributes: true });
+  const depHintId = `${dep.id}-hint`;
+  return (
+    <div className="page">
+      <nav aria-label={t("activityForm.breadcrumb")} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to={base}>{t("nav.register")}</Link>
+          </li>
+          <li aria-current="page">{t("activityForm.new.breadcrumb")}</li>
+        </ol>
+      </nav>
+      <h1>{t("activityForm.new.title")}</h1>
+      {d.departments.length === 0 && !d.allowNoDepartment ? (
+        <p className="callout warning">{t("activityForm.new.noDepartment")}</p>
+      ) : (
+        <>
+          <p className="lead">{t("activityForm.new.intro")}</p>
+          <Form method="post" {...getFormProps(form)} className="stack narrow-form">
+            <FormErrors errors={form.errors} id={form.errorId} />
+            <TextField label={t("activityForm.field.name")} hint={t("activityForm.hint.name")} field={fields.name} required />
+            <div className="field">
+              <label htmlFor={dep.id}>
+                {t("activityForm.field.departmentId")}
+                {d.allowNoDepartment ? null : <span aria-hidden="true"> *</span>}
+              </label>
+              <p id={depHintId} className="hint">
+                {d.allowNoDepartment ? t("activityForm.hint.departmentId") : t("activityForm.hint.departmentIdEditor")}
+              </p>
+              <select
+                {...depProps}
+                key={depProps.key}
+                required={!d.allowNoDepartment}
+                aria-describedby={[depHintId, dep.errors?.length ? dep.errorId : null].filter(Boolean).join(" ")}
+              >
+                {d.allowNoDepartment ? <option value="">{t("activityForm.department.none")}</option> : <option value="">{t("activityForm.choose")}</option>}
+                {d.departments.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.name}
+                  </option>
+                ))}
+              </select>
+              <ErrorList id={dep.errorId} errors={dep.errors} />
+            </div>
+            <button type="submit" className="button primary">
+              {t("activityForm.new.submit")}
+            </button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}
