@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -28,7 +28,7 @@ export default function handleRequest(
         nonce,
         [bot ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = stripNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
@@ -49,4 +49,16 @@ export default function handleRequest(
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   logger.error({ err: error, path: new URL(request.url).pathname.replace(/^\/(invitation|reset|s)\/[^/]+/, "/$1/[token]") }, "unhandled error");
+}
+
+/**
+ * React 18.3 can emit a NUL byte where a multi-byte character straddles a stream chunk boundary
+ * (facebook/react#24985). NUL is never valid in HTML, so it is dropped.
+ */
+function stripNulBytes() {
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      done(null, chunk.includes(0) ? Buffer.from(chunk.filter((b) => b !== 0)) : chunk);
+    },
+  });
 }

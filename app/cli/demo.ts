@@ -22,7 +22,7 @@ try {
   console.log("Demo accounts (password below):");
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(26)} ${a.role}`);
   console.log(env.DEMO_PASSWORD ? "  password: the value of DEMO_PASSWORD" : `  password: ${password}`);
-  await serve();
+  await serve({ migrate: false });
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);

@@ -4,9 +4,9 @@ import { createServer } from "../../server.ts";
 import { getEnv } from "../utils/env.server.ts";
 import { logger } from "../utils/logger.server.ts";
 
-export async function serve() {
+export async function serve(opts: { migrate?: boolean } = {}) {
   const env = getEnv();
-  applyMigrations(env.databaseUrl);
+  if (opts.migrate !== false) applyMigrations(env.databaseUrl);
   const app = await createServer();
   return new Promise<void>((resolve) => {
     app.listen(env.PORT, env.HOST, () => {

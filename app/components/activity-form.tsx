@@ -208,7 +208,12 @@ export function useDiffLabels() {
       names.push(p);
       if (i !== parts.length - 1) return;
       if (names[0] === "riskFlags") out.push(key("activityForm.section.risks"), key(`vocab.riskFlag.${p}`));
-      else out.push(key(`activityForm.field.${names.join(".")}`));
+      else {
+        const leaf = key(`activityForm.field.${names.join(".")}`);
+        // "Base légale n° 1 — Base légale" says the same thing twice.
+        const list = names.length > 1 ? key(`activityForm.field.${names.slice(0, -1).join(".")}`) : null;
+        if (leaf !== list) out.push(leaf);
+      }
     });
     return out.join(" — ");
   };

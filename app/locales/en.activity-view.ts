@@ -23,7 +23,7 @@ export const enActivityView: Record<keyof typeof frActivityView, string> = {
   "activityView.statusHelp.APPROVED": "Approved: this version is in the register.",
   "activityView.statusHelp.ARCHIVED": "Archived: the processing is no longer carried out. Its approved versions remain available.",
 
-  "activityView.workflow.title": "Review",
+  "activityView.workflow.title": "Approval",
   "activityView.workflow.none": "No review action is open to you on this activity in its current state.",
   "activityView.workflow.approveHint": "Approving records the current content as version {number} of the register.",
   "activityView.workflow.commentLabel": "Requested changes",
@@ -62,7 +62,7 @@ export const enActivityView: Record<keyof typeof frActivityView, string> = {
   "activityView.details.risks": "Risk criteria (impact assessment)",
   "activityView.details.noRiskFlag": "No risk criterion selected.",
   "activityView.details.dpiaLikely": "{count} risk criteria are selected: from two onwards, a data protection impact assessment (DPIA, Art. 35) is in principle required.",
-  "activityView.details.review": "Review",
+  "activityView.details.review": "Periodic review",
 
   "activityView.comments.title": "Discussion ({count})",
   "activityView.comments.empty": "No messages yet.",

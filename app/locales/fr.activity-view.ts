@@ -61,7 +61,7 @@ export const frActivityView = {
   "activityView.details.risks": "Critères de risque (analyse d'impact)",
   "activityView.details.noRiskFlag": "Aucun critère de risque retenu.",
   "activityView.details.dpiaLikely": "{count} critères de risque sont retenus : à partir de deux, une analyse d'impact (AIPD, art. 35) est en principe requise.",
-  "activityView.details.review": "Revue",
+  "activityView.details.review": "Revue périodique",
 
   "activityView.comments.title": "Échanges ({count})",
   "activityView.comments.empty": "Aucun échange pour l'instant.",

@@ -4,6 +4,7 @@ import { computeCompleteness, hasOffenceData, hasSensitiveData } from "~/utils/a
 import { diffContents } from "~/utils/activity-diff.ts";
 import { TRANSITION_TARGET, type Transition } from "~/utils/activity-workflow.ts";
 import { getDb, type Tx } from "~/utils/db.server.ts";
+import type { Sort } from "~/utils/register-query.ts";
 import { recordAudit } from "./audit.server.ts";
 import { indexActivity, searchActivityIds } from "./activity-search.server.ts";
 
@@ -253,8 +254,6 @@ export type ActivityFilters = {
   includeArchived?: boolean;
   departmentScope?: string[]; // EDITORs: only these departments
 };
-export const SORTS = ["ref", "name", "department", "status", "updated", "review", "completeness"] as const;
-export type Sort = (typeof SORTS)[number];
 
 const ORDER: Record<Sort, Prisma.ActivityOrderByWithRelationInput[]> = {
   ref: [{ seq: "asc" }],

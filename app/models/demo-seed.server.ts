@@ -1,24 +1,16 @@
-import { getDb } from "~/utils/db.server.ts";
+import { DEMO_ACTIVITIES, type DemoActivity } from "~/demo/activities.ts";
+import { DEMO_DEPARTMENTS } from "~/demo/departments.ts";
+import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
+import { dbReady, getDb } from "~/utils/db.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
 import type { Role } from "~/utils/permissions.ts";
+import type { Transition } from "~/utils/activity-workflow.ts";
+import { addComment, createActivity, saveActivity, transitionActivity, type ActivityRecord } from "./activity.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
-export const DEMO_ORG_SLUG = "ville-demo";
+export { DEMO_DEPARTMENTS };
 
-export const DEMO_DEPARTMENTS = [
-  "État civil",
-  "Ressources humaines",
-  "Police municipale",
-  "Affaires scolaires et périscolaires",
-  "Urbanisme",
-  "Finances et commande publique",
-  "Action sociale",
-  "Systèmes d'information",
-  "Culture et médiathèque",
-  "Communication",
-  "Élections",
-  "Services techniques",
-] as const;
+export const DEMO_ORG_SLUG = "ville-demo";
 
 type DemoAccount = { email: string; name: string; role: Role; departments: (typeof DEMO_DEPARTMENTS)[number][] };
 
@@ -32,12 +24,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 /**
  * The demo city. The DPO is shared with the city's CCAS (a separate controller), as is common,
- * so the organization switcher has something to switch.
+ * so the organization switcher has something to switch. Its register (app/demo/activities.ts) is
+ * replayed through the domain functions after the organization and accounts exist.
  */
 export async function seedDemo(password: string) {
-  const db = getDb();
+  const db = await dbReady(); // the connection pragmas must not land inside the seed's transactions
+  DEMO_ACTIVITIES.forEach((a) => (checkStory(a), demoContentHistory(a))); // fail before writing anything
   const passwordHash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
+  const seeded = await db.$transaction(async (tx) => {
     const org = await tx.organization.create({
       data: {
         slug: DEMO_ORG_SLUG,
@@ -82,6 +76,88 @@ export async function seedDemo(password: string) {
     await tx.membership.create({ data: { userId: users.get("dpo@demo.example")!, organizationId: ccas.id, role: "DPO" } });
     await tx.membership.create({ data: { userId: users.get("admin@demo.example")!, organizationId: ccas.id, role: "ADMIN" } });
     await recordAudit(tx, { actorId: null, organizationId: org.id, action: "demo.seeded", entity: "Organization", entityId: org.id, details: { accounts: DEMO_ACCOUNTS.length } });
-    return { org, ccas };
+    return { org, ccas, users };
   });
+  await seedDemoActivities(seeded.org.id, seeded.users);
+  return { org: seeded.org, ccas: seeded.ccas };
+}
+
+/**
+ * The contents an activity went through, oldest first: version 1, then one state per edit. Each
+ * state is parsed, and each edit must change something (a no-op edit would not make a version).
+ */
+export function demoContentHistory(a: DemoActivity): ActivityContent[] {
+  const edits = a.story.edits ?? [];
+  const states: ActivityContent[] = [ActivityContentSchema.parse(a.content)];
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const before = ActivityContentSchema.parse(edits[i]!.undo(structuredClone(states[0]!)));
+    if (JSON.stringify(before) === JSON.stringify(states[0])) throw new Error(`Demo activity "${a.content.name as string}": edit ${i + 1} changes nothing`);
+    states.unshift(before);
+  }
+  return states;
+}
+
+/** Checks a story before anything is written, so a bad entry cannot leave a half-seeded demo. */
+function checkStory(a: DemoActivity) {
+  const { story } = a;
+  const name = String(a.content.name);
+  const versions = story.versions ?? 1;
+  const approved = story.status === "APPROVED" || story.status === "ARCHIVED";
+  const expectedEdits = approved ? versions - 1 + (story.pendingDraft ? 1 : 0) : 0;
+  if ((story.edits?.length ?? 0) !== expectedEdits) throw new Error(`Demo activity "${name}": expected ${expectedEdits} edit(s)`);
+  if (story.pendingDraft && story.status !== "APPROVED") throw new Error(`Demo activity "${name}": pendingDraft needs APPROVED`);
+  if (story.status === "CHANGES_REQUESTED" && !story.changeRequest) throw new Error(`Demo activity "${name}": changeRequest missing`);
+  if (story.status === "ARCHIVED" && !story.archiveReason) throw new Error(`Demo activity "${name}": archiveReason missing`);
+  if (story.comments?.some((c) => c.author === "editor") && !DEMO_ACCOUNTS.some((u) => u.role === "EDITOR" && u.departments.includes(a.department))) throw new Error(`Demo activity "${name}": no editor in ${a.department}`);
+}
+
+/**
+ * Replays each demo activity's story through the real domain functions, so that its versions,
+ * comments and audit events are the ones the app itself would have written. The department's
+ * EDITOR writes and submits (the DPO when the department has none); the DPO reviews.
+ */
+export async function seedDemoActivities(orgId: string, users: Map<string, string>): Promise<void> {
+  const dpo = users.get("dpo@demo.example");
+  if (!dpo) throw new Error("Demo DPO account missing");
+  const editorOf = new Map<string, string>();
+  for (const account of DEMO_ACCOUNTS) {
+    const id = users.get(account.email);
+    if (account.role === "EDITOR" && id) for (const d of account.departments) editorOf.set(d, id);
+  }
+  const departments = await getDb().department.findMany({ where: { organizationId: orgId }, select: { id: true, name: true } });
+  const departmentIds = new Map(departments.map((d) => [d.name, d.id]));
+  const plans = DEMO_ACTIVITIES.map((a) => {
+    checkStory(a);
+    const departmentId = departmentIds.get(a.department);
+    if (!departmentId) throw new Error(`Demo department missing: ${a.department}`);
+    return { a, departmentId, states: demoContentHistory(a), author: editorOf.get(a.department) ?? dpo };
+  });
+
+  for (const { a, departmentId, states, author } of plans) {
+    const { story } = a;
+    let rec: ActivityRecord = await createActivity(author, orgId, { content: states[0]!, departmentId });
+    const step = async (actorId: string, t: Transition, opts: { comment?: string; reason?: string } = {}) => {
+      rec = await transitionActivity(actorId, orgId, rec.id, rec.revision, t, opts);
+    };
+    /** The editor submits, the DPO approves; a DPO-written entry is approved directly. */
+    const approve = async (note?: string) => {
+      if (author !== dpo) await step(author, "submit", note ? { comment: note } : {});
+      await step(dpo, "approve", author === dpo && note ? { comment: note } : {});
+    };
+
+    if (story.status === "SUBMITTED" || story.status === "CHANGES_REQUESTED") await step(author, "submit");
+    if (story.status === "CHANGES_REQUESTED") await step(dpo, "requestChanges", { comment: story.changeRequest! });
+    if (story.status === "APPROVED" || story.status === "ARCHIVED") {
+      await approve();
+      for (let i = 1; i < states.length; i++) {
+        rec = await saveActivity(author, orgId, rec.id, rec.revision, { content: states[i]!, departmentId });
+        const pending = story.pendingDraft === true && i === states.length - 1;
+        if (!pending) await approve(story.edits![i - 1]!.summary);
+      }
+    }
+    if (story.status === "ARCHIVED") await step(dpo, "archive", { reason: story.archiveReason! });
+    for (const c of story.comments ?? []) {
+      await addComment(c.author === "dpo" ? dpo : editorOf.get(a.department)!, orgId, rec.id, c.body);
+    }
+  }
 }

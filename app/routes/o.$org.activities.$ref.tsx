@@ -273,7 +273,7 @@ function TransitionForm({ transition, revision, nextVersion, actionData }: { tra
     lastResult: mine?.result,
     constraint: getZodConstraint(TransitionSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TransitionSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const hidden = (
     <>
@@ -384,7 +384,7 @@ function CommentThread({ comments, canComment, actionData }: { comments: LoaderD
     lastResult: mine?.result,
     constraint: getZodConstraint(CommentSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CommentSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const body = getTextareaProps(fields.body, { ariaAttributes: true });
   return (

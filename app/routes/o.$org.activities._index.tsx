@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useParams, useSearchParams } from "@remix-run/react";
-import { listActivities, listRegisterAsOf, SORTS } from "~/models/activity.server.ts";
+import { listActivities, listRegisterAsOf } from "~/models/activity.server.ts";
+import { SORTS } from "~/utils/register-query.ts";
 import { listDepartments } from "~/models/department.server.ts";
 import { ACTIVITY_ROLES, ACTIVITY_STATUSES, LEGAL_BASES, REGIMES } from "~/reference/vocabularies.ts";
 import { canCreateIn } from "~/utils/activity-workflow.ts";
@@ -10,9 +11,9 @@ import { can } from "~/utils/permissions.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
-export const RegisterQuerySchema = z.object({
+const RegisterQuerySchema = z.object({
   q: z.preprocess(blank, z.string().max(200).optional()),
   department: z.preprocess(blank, z.string().max(40).optional()),
   status: z.preprocess(blank, z.enum(ACTIVITY_STATUSES).optional()),

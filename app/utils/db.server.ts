@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 import { getEnv } from "./env.server.ts";
 
@@ -13,15 +14,18 @@ declare global {
 }
 
 function connect(url: string, file: string) {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ":memory:") {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // WAL is stored in the file itself: set once, synchronously, before Prisma opens it, so readers
+    // keep working while a writer commits (the server and a CLI export at the same time).
+    const raw = new Database(file, { timeout: 5000 });
+    raw.pragma("journal_mode = WAL");
+    raw.close();
+  }
+  // `timeout` is better-sqlite3's busy timeout: a second process waits for the lock instead of failing.
   const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
-  // WAL lets readers work while a writer commits; busy_timeout makes a second process wait, not fail.
-  const ready = (async () => {
-    await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-    await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-    await client.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
-    await client.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
-  })();
+  // better-sqlite3 enables foreign keys by default; say so explicitly (a no-op inside a transaction, never an error).
+  const ready = client.$executeRawUnsafe("PRAGMA foreign_keys = ON").then(() => undefined);
   return { client, ready, url };
 }
 

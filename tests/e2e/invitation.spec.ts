@@ -70,7 +70,7 @@ test("the DPO invites an editor, who accepts once and gets an editor's view", as
   const nav = p2.getByRole("navigation", { name: "Navigation de Ville de Démo" });
   await expect(nav.getByText("Responsable de service")).toBeVisible();
   await expect(nav.getByRole("link", { name: "Accueil" })).toBeVisible();
-  await expect(p2.getByRole("link", { name: "Membres" })).toHaveCount(0);
+  await expect(p2.getByRole("link", { name: "Membres", exact: true })).toHaveCount(0);
   await expect(p2.getByRole("region", { name: "Mes services" }).getByRole("listitem")).toHaveText(["Urbanisme"]);
 
   // Single use.
