@@ -1,5 +1,5 @@
 import type { ActivityContent } from "~/schemas/activity.ts";
-import { getDb, type Tx } from "~/utils/db.server.ts";
+import type { Tx } from "~/utils/db.server.ts";
 
 /** Rewrites the activity's row in the FTS5 index; called in the transaction of every save. */
 export async function indexActivity(tx: Tx, a: { id: string; organizationId: string }, content: ActivityContent, departmentName: string | null) {
@@ -34,15 +34,4 @@ export function toFtsQuery(input: string): string | null {
     .slice(0, 12);
   if (terms.length === 0) return null;
   return terms.map((t) => `"${t.replace(/"/g, "")}"*`).join(" AND ");
-}
-
-export async function searchActivityIds(organizationId: string, q: string): Promise<string[] | null> {
-  const query = toFtsQuery(q);
-  if (!query) return null;
-  const rows = await getDb().$queryRawUnsafe<{ activityId: string }[]>(
-    `SELECT activityId FROM "ActivitySearch" WHERE "ActivitySearch" MATCH ? AND organizationId = ? ORDER BY rank LIMIT 10000`,
-    query,
-    organizationId,
-  );
-  return rows.map((r) => r.activityId);
 }

@@ -6,7 +6,7 @@ import { TRANSITION_TARGET, type Transition } from "~/utils/activity-workflow.ts
 import { getDb, type Tx } from "~/utils/db.server.ts";
 import type { Sort } from "~/utils/register-query.ts";
 import { recordAudit } from "./audit.server.ts";
-import { indexActivity, searchActivityIds } from "./activity-search.server.ts";
+import { indexActivity, toFtsQuery } from "./activity-search.server.ts";
 
 export class ConflictError extends Error {
   constructor(public current: ActivityRecord) {
@@ -255,63 +255,98 @@ export type ActivityFilters = {
   departmentScope?: string[]; // EDITORs: only these departments
 };
 
-const ORDER: Record<Sort, Prisma.ActivityOrderByWithRelationInput[]> = {
-  ref: [{ seq: "asc" }],
-  name: [{ name: "asc" }, { seq: "asc" }],
-  department: [{ department: { name: "asc" } }, { name: "asc" }],
-  status: [{ status: "asc" }, { seq: "asc" }],
-  updated: [{ updatedAt: "desc" }],
-  review: [{ nextReviewAt: { sort: "asc", nulls: "last" } }, { seq: "asc" }],
-  completeness: [{ completeness: "asc" }, { seq: "asc" }],
+const ORDER_SQL: Record<Sort, string> = {
+  ref: `a."seq" ASC`,
+  name: `a."name" COLLATE NOCASE ASC, a."seq" ASC`,
+  department: `d."name" IS NULL, d."name" COLLATE NOCASE ASC, a."name" COLLATE NOCASE ASC, a."seq" ASC`,
+  status: `a."status" ASC, a."seq" ASC`,
+  updated: `a."updatedAt" DESC, a."seq" DESC`,
+  review: `a."nextReviewAt" IS NULL, a."nextReviewAt" ASC, a."seq" ASC`,
+  completeness: `a."completeness" ASC, a."seq" ASC`,
 };
 
+/** Prisma stores SQLite DateTimes as ISO text with "+00:00"; compare in the same form. */
+function sqlDate(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
+}
+
+/**
+ * The register list. Filtering, full-text search and paging run in one SQL statement (a search
+ * can match thousands of activities, more than a parameter list may hold); the page's rows are
+ * then read through Prisma.
+ */
 export async function listActivities(organizationId: string, f: ActivityFilters, sort: Sort, page: { skip: number; take: number }, now = new Date()) {
-  let ids: string[] | null = null;
+  const where: string[] = [`a."organizationId" = ?`];
+  const args: unknown[] = [organizationId];
   if (f.q) {
-    ids = await searchActivityIds(organizationId, f.q);
-    if (ids && ids.length === 0) return { rows: [], total: 0 };
+    const query = toFtsQuery(f.q);
+    if (!query) return { rows: [], total: 0 };
+    where.push(`a."id" IN (SELECT activityId FROM "ActivitySearch" WHERE "ActivitySearch" MATCH ? AND organizationId = ?)`);
+    args.push(query, organizationId);
   }
-  const where: Prisma.ActivityWhereInput = {
-    organizationId,
-    ...(ids ? { id: { in: ids } } : {}),
-    ...(f.departmentScope ? { departmentId: { in: f.departmentScope } } : {}),
-    ...(f.departmentId ? { departmentId: f.departmentId } : {}),
-    ...(f.status ? { status: f.status } : f.includeArchived ? {} : { status: { not: "ARCHIVED" } }),
-    ...(f.legalBasis ? { legalBases: { contains: `|${f.legalBasis}|` } } : {}),
-    ...(f.sensitive === true ? { OR: [{ hasSensitive: true }, { hasOffences: true }] } : f.sensitive === false ? { hasSensitive: false, hasOffences: false } : {}),
-    ...(f.regime ? { regime: f.regime } : {}),
-    ...(f.role ? { role: f.role } : {}),
-    ...(f.overdue ? { nextReviewAt: { lt: now }, status: { not: "ARCHIVED" } } : {}),
-  };
+  if (f.departmentScope) {
+    if (f.departmentScope.length === 0) return { rows: [], total: 0 };
+    where.push(`a."departmentId" IN (${f.departmentScope.map(() => "?").join(",")})`);
+    args.push(...f.departmentScope);
+  }
+  if (f.departmentId) {
+    where.push(`a."departmentId" = ?`);
+    args.push(f.departmentId);
+  }
+  if (f.status) {
+    where.push(`a."status" = ?`);
+    args.push(f.status);
+  } else if (!f.includeArchived || f.overdue) {
+    where.push(`a."status" <> 'ARCHIVED'`);
+  }
+  if (f.legalBasis) {
+    where.push(`instr(a."legalBases", ?) > 0`);
+    args.push(`|${f.legalBasis}|`);
+  }
+  if (f.sensitive === true) where.push(`(a."hasSensitive" = 1 OR a."hasOffences" = 1)`);
+  if (f.sensitive === false) where.push(`a."hasSensitive" = 0 AND a."hasOffences" = 0`);
+  if (f.regime) {
+    where.push(`a."regime" = ?`);
+    args.push(f.regime);
+  }
+  if (f.role) {
+    where.push(`a."role" = ?`);
+    args.push(f.role);
+  }
+  if (f.overdue) {
+    where.push(`a."nextReviewAt" IS NOT NULL AND a."nextReviewAt" < ?`);
+    args.push(sqlDate(now));
+  }
   const db = getDb();
-  const [rows, total] = await Promise.all([
-    db.activity.findMany({
-      where,
-      orderBy: ORDER[sort],
-      skip: page.skip,
-      take: page.take,
-      select: {
-        id: true,
-        ref: true,
-        name: true,
-        status: true,
-        regime: true,
-        role: true,
-        legalBases: true,
-        hasSensitive: true,
-        hasOffences: true,
-        completeness: true,
-        nextReviewAt: true,
-        approvedVersion: true,
-        pendingChanges: true,
-        updatedAt: true,
-        departmentId: true,
-        department: { select: { name: true } },
-      },
-    }),
-    db.activity.count({ where }),
+  const from = `FROM "Activity" a LEFT JOIN "Department" d ON d."id" = a."departmentId" WHERE ${where.join(" AND ")}`;
+  const [idRows, countRows] = await Promise.all([
+    db.$queryRawUnsafe<{ id: string }[]>(`SELECT a."id" AS id ${from} ORDER BY ${ORDER_SQL[sort]} LIMIT ? OFFSET ?`, ...args, page.take, page.skip),
+    db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n ${from}`, ...args),
   ]);
-  return { rows, total };
+  const ids = idRows.map((r) => r.id);
+  const found = await db.activity.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      ref: true,
+      name: true,
+      status: true,
+      regime: true,
+      role: true,
+      legalBases: true,
+      hasSensitive: true,
+      hasOffences: true,
+      completeness: true,
+      nextReviewAt: true,
+      approvedVersion: true,
+      pendingChanges: true,
+      updatedAt: true,
+      departmentId: true,
+      department: { select: { name: true } },
+    },
+  });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return { rows: ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])), total: Number(countRows[0]?.n ?? 0) };
 }
 
 /** The register as it stood at `date`: the approved versions valid then. */

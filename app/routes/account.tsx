@@ -60,14 +60,14 @@ export default function Account() {
     constraint: getZodConstraint(ProfileSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ProfileSchema }),
     defaultValue: { name: user.name, locale: user.locale ?? "fr" },
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const [pwForm, pwFields] = useForm({
     id: "password",
     lastResult: actionData?.intent === "password" ? actionData.result : undefined,
     constraint: getZodConstraint(PasswordSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PasswordSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="page">

@@ -64,7 +64,7 @@ export default function AcceptInvitation() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(schema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   if (!invitation) {
     return (

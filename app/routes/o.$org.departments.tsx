@@ -85,7 +85,7 @@ export default function Departments() {
     lastResult: actionData?.intent === "create" ? actionData.result : undefined,
     constraint: getZodConstraint(CreateSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="page">

@@ -214,7 +214,7 @@ export default function Members() {
     lastResult: actionData?.intent === "invite" ? actionData.result : undefined,
     constraint: getZodConstraint(InviteSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
     defaultValue: { role: "EDITOR" },
   });
   const canManage = d.me.role === "ADMIN" || d.me.role === "DPO";

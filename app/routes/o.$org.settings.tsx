@@ -40,7 +40,7 @@ export default function OrganizationSettings() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(OrganizationUpdateSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganizationUpdateSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
     defaultValue: {
       name: org.name,
       siren: org.siren ?? "",

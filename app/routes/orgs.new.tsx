@@ -43,7 +43,7 @@ export default function NewOrganization() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(OrganizationCreateSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganizationCreateSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
     defaultValue: { defaultLocale: locale },
   });
   return (

@@ -39,7 +39,7 @@ export default function ResetPassword() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(ResetSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   if (!reset) {
     return (

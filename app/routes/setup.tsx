@@ -68,7 +68,7 @@ export default function Setup() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(SetupSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SetupSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
     defaultValue: { role: "DPO" },
   });
   return (
