@@ -6,6 +6,8 @@ export { E2E_PASSWORD };
 
 /** axe-core on the current page: no serious or critical violation allowed. */
 export async function expectAccessible(page: Page) {
+  // Let entrance animations (toasts) end: mid-fade colours are not what a reader sees.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
