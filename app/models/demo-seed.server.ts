@@ -133,11 +133,17 @@ export async function seedDemoActivities(orgId: string, users: Map<string, strin
     return { a, departmentId, states: demoContentHistory(a), author: editorOf.get(a.department) ?? dpo };
   });
 
-  for (const { a, departmentId, states, author } of plans) {
+  const DAY = 24 * 60 * 60 * 1000;
+  const today = Date.now();
+  for (const [index, { a, departmentId, states, author }] of plans.entries()) {
     const { story } = a;
     let rec: ActivityRecord = await createActivity(author, orgId, { content: states[0]!, departmentId });
+    // Approvals are spread over the past two years, so "the register as of" a past date has a history.
+    let clock = Date.UTC(2024, 0, 15) + index * 9 * DAY;
     const step = async (actorId: string, t: Transition, opts: { comment?: string; reason?: string } = {}) => {
-      rec = await transitionActivity(actorId, orgId, rec.id, rec.revision, t, opts);
+      const when = new Date(Math.min(clock, today - DAY));
+      rec = await transitionActivity(actorId, orgId, rec.id, rec.revision, t, opts, when);
+      if (t === "approve") clock += 130 * DAY;
     };
     /** The editor submits, the DPO approves; a DPO-written entry is approved directly. */
     const approve = async (note?: string) => {

@@ -1,0 +1,181 @@
+import { createAnalyser, compareLevels, type ActivityInput, type Analysis, type CountryFacts, type ExposureLevel, type ServiceGraph } from "~/analysis/sovereignty.ts";
+import { adequacyFor, isEea, lawsFor } from "~/reference/countries.ts";
+import { hasOffenceData, hasSensitiveData } from "~/utils/activity-rules.ts";
+import { getDb } from "~/utils/db.server.ts";
+import { parseContent } from "./activity.server.ts";
+
+export const countryFacts: CountryFacts = {
+  isEea,
+  adequacy: (code) => {
+    const a = adequacyFor(code);
+    return a ? (a.scope as "full" | "commercial" | "dpf_certified") : null;
+  },
+  laws: (code) => lawsFor(code).map((l) => ({ id: l.id, name: l.name })),
+};
+
+/** The organization's whole vendor graph, in one query. */
+export async function loadServiceGraph(organizationId: string): Promise<ServiceGraph> {
+  const services = await getDb().service.findMany({
+    where: { organizationId },
+    include: { vendor: { select: { id: true, name: true, country: true, parentName: true, parentCountry: true, dpfCertified: true } }, locations: true },
+  });
+  return new Map(
+    services.map((s) => [
+      s.id,
+      {
+        id: s.id,
+        name: s.name,
+        secNumCloudQualified: s.secNumCloudQualified,
+        vendor: s.vendor,
+        locations: s.locations.map((l) => ({ role: l.role, country: l.country, region: l.region, providerServiceId: l.providerServiceId, safeguard: l.safeguard, tiaDone: l.tiaDone })),
+      },
+    ]),
+  );
+}
+
+type LinkRow = { activityId: string; role: string; serviceId: string | null; site: { name: string; country: string } | null };
+
+async function loadLinks(organizationId: string, activityIds?: string[]): Promise<Map<string, LinkRow[]>> {
+  const links = await getDb().activityLink.findMany({
+    where: { organizationId, ...(activityIds ? { activityId: { in: activityIds } } : {}) },
+    select: { activityId: true, role: true, serviceId: true, site: { select: { name: true, country: true } } },
+  });
+  const byActivity = new Map<string, LinkRow[]>();
+  for (const l of links) {
+    const list = byActivity.get(l.activityId) ?? [];
+    list.push(l);
+    byActivity.set(l.activityId, list);
+  }
+  return byActivity;
+}
+
+export async function analyseActivity(organizationId: string, activityId: string): Promise<Analysis> {
+  const [graph, links, activity] = await Promise.all([
+    loadServiceGraph(organizationId),
+    loadLinks(organizationId, [activityId]),
+    getDb().activity.findFirstOrThrow({ where: { id: activityId, organizationId }, select: { content: true } }),
+  ]);
+  const content = parseContent(activity.content);
+  return createAnalyser(graph, countryFacts)({ links: links.get(activityId) ?? [], declaredTransfers: content.transfers });
+}
+
+export type OrganizationAnalysis = {
+  activities: { id: string; ref: string; name: string; status: string; sensitive: boolean; analysis: Analysis; serviceIds: string[] }[];
+};
+
+/** Every non-archived activity of the organization, analysed with one graph load and one analyser. */
+export async function analyseOrganization(organizationId: string, opts: { graph?: ServiceGraph; rewrite?: (links: LinkRow[]) => LinkRow[] } = {}): Promise<OrganizationAnalysis> {
+  const [graph, links, activities] = await Promise.all([
+    opts.graph ? Promise.resolve(opts.graph) : loadServiceGraph(organizationId),
+    loadLinks(organizationId),
+    getDb().activity.findMany({ where: { organizationId, status: { not: "ARCHIVED" } }, orderBy: { seq: "asc" }, select: { id: true, ref: true, name: true, status: true, content: true } }),
+  ]);
+  const analyse = createAnalyser(graph, countryFacts);
+  return {
+    activities: activities.map((a) => {
+      const content = parseContent(a.content);
+      const own = links.get(a.id) ?? [];
+      const used = opts.rewrite ? opts.rewrite(own) : own;
+      const input: ActivityInput = { links: used, declaredTransfers: content.transfers };
+      return {
+        id: a.id,
+        ref: a.ref,
+        name: a.name,
+        status: a.status,
+        sensitive: hasSensitiveData(content) || hasOffenceData(content),
+        analysis: analyse(input),
+        serviceIds: used.flatMap((l) => (l.serviceId ? [l.serviceId] : [])),
+      };
+    }),
+  };
+}
+
+/** What the sovereignty dashboard shows; sensitive activities weigh double. */
+export async function sovereigntyDashboard(organizationId: string, now = new Date()) {
+  const db = getDb();
+  const [{ activities }, vendors] = await Promise.all([
+    analyseOrganization(organizationId),
+    db.vendor.findMany({
+      where: { organizationId },
+      select: { id: true, name: true, country: true, parentCountry: true, dpaStatus: true, dpaNextReview: true, services: { select: { id: true } } },
+    }),
+  ]);
+  const byLevel = new Map<ExposureLevel, { count: number; weighted: number }>();
+  const stored = new Map<string, number>();
+  const reachable = new Map<string, number>();
+  const jurisdictions = new Map<string, number>();
+  const missingSafeguards: { ref: string; name: string; country: string; who: string; status: string }[] = [];
+  for (const a of activities) {
+    const level = a.analysis.level;
+    const entry = byLevel.get(level) ?? { count: 0, weighted: 0 };
+    entry.count += 1;
+    entry.weighted += a.sensitive ? 2 : 1;
+    byLevel.set(level, entry);
+    for (const c of new Set(a.analysis.reach.filter((r) => r.role === "STORAGE" || r.role === "BACKUP").map((r) => r.country))) stored.set(c, (stored.get(c) ?? 0) + 1);
+    for (const c of new Set(a.analysis.reach.map((r) => r.country))) reachable.set(c, (reachable.get(c) ?? 0) + 1);
+    for (const j of new Set(a.analysis.exposure.filter((e) => !e.shielded).map((e) => e.jurisdiction))) jurisdictions.set(j, (jurisdictions.get(j) ?? 0) + 1);
+    for (const t of a.analysis.transfers) {
+      if (t.status === "missing" || t.status === "not_certified" || t.status === "refused_derogation") {
+        missingSafeguards.push({ ref: a.ref, name: a.name, country: t.country, who: t.chain.length ? t.chain.join(" → ") : t.recipient, status: t.status });
+      }
+    }
+  }
+  const serviceToVendor = new Map(vendors.flatMap((v) => v.services.map((s) => [s.id, v.id] as const)));
+  const dependence = new Map<string, { activities: number; sensitive: number }>();
+  for (const a of activities) {
+    for (const vid of new Set(a.serviceIds.map((s) => serviceToVendor.get(s)).filter((x): x is string => Boolean(x)))) {
+      const d = dependence.get(vid) ?? { activities: 0, sensitive: 0 };
+      d.activities += 1;
+      if (a.sensitive) d.sensitive += 1;
+      dependence.set(vid, d);
+    }
+  }
+  const soon = new Date(now.getTime() + 60 * 24 * 3600 * 1000);
+  return {
+    levels: [...byLevel.entries()].map(([level, v]) => ({ level, ...v })).sort((a, b) => compareLevels(b.level, a.level)),
+    vendorsRanked: vendors
+      .map((v) => ({ id: v.id, name: v.name, country: v.country, parentCountry: v.parentCountry, ...(dependence.get(v.id) ?? { activities: 0, sensitive: 0 }) }))
+      .filter((v) => v.activities > 0)
+      .sort((a, b) => b.sensitive - a.sensitive || b.activities - a.activities || a.name.localeCompare(b.name))
+      .slice(0, 20),
+    missingSafeguards,
+    dpaAttention: vendors
+      .filter((v) => (dependence.get(v.id)?.activities ?? 0) > 0 && (v.dpaStatus === "NONE" || v.dpaStatus === "REQUESTED" || (v.dpaNextReview !== null && v.dpaNextReview < soon)))
+      .map((v) => ({ id: v.id, name: v.name, dpaStatus: v.dpaStatus, dpaNextReview: v.dpaNextReview?.toISOString() ?? null, overdue: v.dpaNextReview !== null && v.dpaNextReview < now })),
+    map: {
+      stored: Object.fromEntries(stored),
+      reachable: Object.fromEntries(reachable),
+      jurisdictions: Object.fromEntries(jurisdictions),
+    },
+    activityCount: activities.length,
+  };
+}
+
+/**
+ * What-if: replace one service by another (or a vendor's services by one service) for every
+ * activity that uses it, and compare exposures. Nothing is written.
+ */
+export async function whatIf(organizationId: string, from: { serviceId?: string; vendorId?: string }, toServiceId: string) {
+  const graph = await loadServiceGraph(organizationId);
+  const replaced = new Set<string>();
+  for (const s of graph.values()) if (s.id === from.serviceId || (from.vendorId && s.vendor.id === from.vendorId)) replaced.add(s.id);
+  const before = await analyseOrganization(organizationId, { graph });
+  const after = await analyseOrganization(organizationId, {
+    graph,
+    rewrite: (links) => links.map((l) => (l.serviceId && replaced.has(l.serviceId) ? { ...l, serviceId: toServiceId } : l)),
+  });
+  const afterById = new Map(after.activities.map((a) => [a.id, a]));
+  return before.activities
+    .filter((a) => a.serviceIds.some((s) => replaced.has(s)))
+    .map((a) => {
+      const b = afterById.get(a.id)!;
+      return {
+        ref: a.ref,
+        name: a.name,
+        sensitive: a.sensitive,
+        before: { level: a.analysis.level, countries: a.analysis.countries, jurisdictions: [...new Set(a.analysis.exposure.filter((e) => !e.shielded).map((e) => e.jurisdiction))], transfers: a.analysis.transfers.length },
+        after: { level: b.analysis.level, countries: b.analysis.countries, jurisdictions: [...new Set(b.analysis.exposure.filter((e) => !e.shielded).map((e) => e.jurisdiction))], transfers: b.analysis.transfers.length },
+        change: compareLevels(b.analysis.level, a.analysis.level),
+      };
+    });
+}

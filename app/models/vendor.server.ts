@@ -1,0 +1,263 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { sha256Hex } from "~/utils/crypto.server.ts";
+import { getDb } from "~/utils/db.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
+import { recordAudit } from "./audit.server.ts";
+
+export class VendorConflictError extends Error {}
+export class VendorNotFoundError extends Error {}
+export class DuplicateVendorError extends Error {}
+
+export const DPA_STATUSES = ["NONE", "REQUESTED", "SIGNED", "NOT_REQUIRED"] as const;
+export const MAX_DPA_BYTES = 10 * 1024 * 1024;
+
+export type VendorInput = {
+  name: string;
+  legalName: string | null;
+  registrationNumber: string | null;
+  website: string | null;
+  country: string;
+  parentName: string | null;
+  parentCountry: string | null;
+  contactName: string | null;
+  contactEmail: string | null;
+  hdsActivities: string | null;
+  hdsExpiry: Date | null;
+  iso27001Expiry: Date | null;
+  dpfCertified: boolean | null;
+  dpfCheckedAt: Date | null;
+  dpaStatus: (typeof DPA_STATUSES)[number];
+  dpaSignedAt: Date | null;
+  dpaReference: string | null;
+  dpaNextReview: Date | null;
+  notes: string | null;
+};
+
+export type ServiceInput = { name: string; description: string | null; secNumCloudQualified: boolean; secNumCloudDate: Date | null };
+export type LocationInput = { role: string; country: string; region: string | null; providerServiceId: string | null; safeguard: string | null; tiaDone: boolean; safeguardUrl: string | null };
+
+async function nameTaken(organizationId: string, name: string, exceptId?: string) {
+  return (await getDb().vendor.count({ where: { organizationId, name, ...(exceptId ? { id: { not: exceptId } } : {}) } })) > 0;
+}
+
+export async function createVendor(actorId: string, organizationId: string, input: VendorInput) {
+  if (await nameTaken(organizationId, input.name)) throw new DuplicateVendorError();
+  return getDb().$transaction(async (tx) => {
+    const v = await tx.vendor.create({ data: { ...input, organizationId } });
+    await recordAudit(tx, { actorId, organizationId, action: "vendor.created", entity: "Vendor", entityId: v.id, details: { name: v.name } });
+    return v;
+  });
+}
+
+/** Optimistic lock on `version`, as for activities. */
+export async function updateVendor(actorId: string, organizationId: string, id: string, version: number, input: VendorInput) {
+  if (await nameTaken(organizationId, input.name, id)) throw new DuplicateVendorError();
+  return getDb().$transaction(async (tx) => {
+    const res = await tx.vendor.updateMany({ where: { id, organizationId, version }, data: { ...input, version: { increment: 1 } } });
+    if (res.count === 0) {
+      if ((await tx.vendor.count({ where: { id, organizationId } })) === 0) throw new VendorNotFoundError();
+      throw new VendorConflictError();
+    }
+    await recordAudit(tx, { actorId, organizationId, action: "vendor.updated", entity: "Vendor", entityId: id, details: { fields: Object.keys(input) } });
+    return tx.vendor.findUniqueOrThrow({ where: { id } });
+  });
+}
+
+export async function deleteVendor(actorId: string, organizationId: string, id: string) {
+  return getDb().$transaction(async (tx) => {
+    const res = await tx.vendor.deleteMany({ where: { id, organizationId } });
+    if (res.count === 0) throw new VendorNotFoundError();
+    await recordAudit(tx, { actorId, organizationId, action: "vendor.deleted", entity: "Vendor", entityId: id });
+  });
+}
+
+export function getVendor(organizationId: string, id: string) {
+  return getDb().vendor.findFirst({
+    where: { id, organizationId },
+    include: {
+      services: {
+        orderBy: { name: "asc" },
+        include: {
+          locations: { include: { providerService: { select: { id: true, name: true, vendor: { select: { id: true, name: true } } } } } },
+          links: { include: { activity: { select: { id: true, ref: true, name: true, status: true } } } },
+          providing: { include: { service: { select: { id: true, name: true, vendor: { select: { id: true, name: true } } } } } },
+        },
+      },
+    },
+  });
+}
+
+export type VendorFilters = { q?: string; country?: string; certification?: "secnumcloud" | "hds" | "iso27001" | "dpf"; dpaStatus?: string };
+
+export function listVendors(organizationId: string, f: VendorFilters = {}) {
+  const where: Prisma.VendorWhereInput = { organizationId };
+  if (f.q) where.OR = [{ name: { contains: f.q } }, { legalName: { contains: f.q } }, { services: { some: { name: { contains: f.q } } } }];
+  if (f.country) where.AND = [{ OR: [{ country: f.country }, { parentCountry: f.country }] }];
+  if (f.dpaStatus) where.dpaStatus = f.dpaStatus;
+  if (f.certification === "secnumcloud") where.services = { some: { secNumCloudQualified: true } };
+  if (f.certification === "hds") where.hdsExpiry = { gt: new Date() };
+  if (f.certification === "iso27001") where.iso27001Expiry = { gt: new Date() };
+  if (f.certification === "dpf") where.dpfCertified = true;
+  return getDb().vendor.findMany({
+    where,
+    orderBy: { name: "asc" },
+    include: { services: { select: { id: true, name: true, secNumCloudQualified: true, _count: { select: { links: true } } } } },
+  });
+}
+
+export async function createService(actorId: string, organizationId: string, vendorId: string, input: ServiceInput) {
+  return getDb().$transaction(async (tx) => {
+    const v = await tx.vendor.findFirst({ where: { id: vendorId, organizationId } });
+    if (!v) throw new VendorNotFoundError();
+    const s = await tx.service.create({ data: { ...input, vendorId, organizationId } });
+    await recordAudit(tx, { actorId, organizationId, action: "service.created", entity: "Service", entityId: s.id, details: { vendorId, name: s.name } });
+    return s;
+  });
+}
+
+export async function updateService(actorId: string, organizationId: string, serviceId: string, input: ServiceInput) {
+  return getDb().$transaction(async (tx) => {
+    const res = await tx.service.updateMany({ where: { id: serviceId, organizationId }, data: input });
+    if (res.count === 0) throw new VendorNotFoundError();
+    await recordAudit(tx, { actorId, organizationId, action: "service.updated", entity: "Service", entityId: serviceId, details: { fields: Object.keys(input) } });
+  });
+}
+
+export async function deleteService(actorId: string, organizationId: string, serviceId: string) {
+  return getDb().$transaction(async (tx) => {
+    const res = await tx.service.deleteMany({ where: { id: serviceId, organizationId } });
+    if (res.count === 0) throw new VendorNotFoundError();
+    await recordAudit(tx, { actorId, organizationId, action: "service.deleted", entity: "Service", entityId: serviceId });
+  });
+}
+
+/** A provider must be a service of the same organization; a cycle is allowed (the analysis stops on it). */
+export async function addLocation(actorId: string, organizationId: string, serviceId: string, input: LocationInput) {
+  return getDb().$transaction(async (tx) => {
+    const s = await tx.service.findFirst({ where: { id: serviceId, organizationId } });
+    if (!s) throw new VendorNotFoundError();
+    if (input.providerServiceId) {
+      const p = await tx.service.findFirst({ where: { id: input.providerServiceId, organizationId } });
+      if (!p || p.id === serviceId) throw new VendorNotFoundError();
+    }
+    const loc = await tx.serviceLocation.create({ data: { ...input, serviceId } });
+    await recordAudit(tx, { actorId, organizationId, action: "service.location_added", entity: "Service", entityId: serviceId, details: { country: input.country, role: input.role, provider: input.providerServiceId } });
+    return loc;
+  });
+}
+
+export async function removeLocation(actorId: string, organizationId: string, locationId: string) {
+  return getDb().$transaction(async (tx) => {
+    const loc = await tx.serviceLocation.findFirst({ where: { id: locationId, service: { organizationId } } });
+    if (!loc) throw new VendorNotFoundError();
+    await tx.serviceLocation.delete({ where: { id: locationId } });
+    await recordAudit(tx, { actorId, organizationId, action: "service.location_removed", entity: "Service", entityId: loc.serviceId, details: { country: loc.country, role: loc.role } });
+  });
+}
+
+export function listServicesForPicker(organizationId: string) {
+  return getDb().service.findMany({ where: { organizationId }, orderBy: [{ vendor: { name: "asc" } }, { name: "asc" }], select: { id: true, name: true, vendor: { select: { id: true, name: true, country: true } } } });
+}
+
+/* Own hosting sites */
+
+export function listHostingSites(organizationId: string) {
+  return getDb().hostingSite.findMany({ where: { organizationId }, orderBy: { name: "asc" }, include: { _count: { select: { links: true } } } });
+}
+
+export async function createHostingSite(actorId: string, organizationId: string, input: { name: string; country: string; city: string | null; description: string | null }) {
+  return getDb().$transaction(async (tx) => {
+    const s = await tx.hostingSite.create({ data: { ...input, organizationId } });
+    await recordAudit(tx, { actorId, organizationId, action: "hosting_site.created", entity: "HostingSite", entityId: s.id, details: { name: s.name } });
+    return s;
+  });
+}
+
+export async function deleteHostingSite(actorId: string, organizationId: string, id: string) {
+  return getDb().$transaction(async (tx) => {
+    const res = await tx.hostingSite.deleteMany({ where: { id, organizationId } });
+    if (res.count === 0) throw new VendorNotFoundError();
+    await recordAudit(tx, { actorId, organizationId, action: "hosting_site.deleted", entity: "HostingSite", entityId: id });
+  });
+}
+
+/* Links between activities and services / own hosting */
+
+export function listActivityLinks(organizationId: string, activityId: string) {
+  return getDb().activityLink.findMany({
+    where: { organizationId, activityId },
+    orderBy: { createdAt: "asc" },
+    include: { service: { select: { id: true, name: true, vendor: { select: { id: true, name: true, country: true } } } }, site: { select: { id: true, name: true, country: true, city: true } } },
+  });
+}
+
+export async function linkActivity(actorId: string, organizationId: string, activityId: string, target: { serviceId?: string; siteId?: string }, role: string) {
+  return getDb().$transaction(async (tx) => {
+    const a = await tx.activity.findFirst({ where: { id: activityId, organizationId } });
+    if (!a) throw new VendorNotFoundError();
+    if (target.serviceId && !(await tx.service.findFirst({ where: { id: target.serviceId, organizationId } }))) throw new VendorNotFoundError();
+    if (target.siteId && !(await tx.hostingSite.findFirst({ where: { id: target.siteId, organizationId } }))) throw new VendorNotFoundError();
+    const link = await tx.activityLink.create({ data: { organizationId, activityId, serviceId: target.serviceId ?? null, siteId: target.siteId ?? null, role } });
+    await recordAudit(tx, { actorId, organizationId, action: "activity.linked", entity: "Activity", entityId: activityId, details: { ref: a.ref, ...target, role } });
+    return link;
+  });
+}
+
+export async function unlinkActivity(actorId: string, organizationId: string, activityId: string, linkId: string) {
+  return getDb().$transaction(async (tx) => {
+    const link = await tx.activityLink.findFirst({ where: { id: linkId, organizationId, activityId } });
+    if (!link) throw new VendorNotFoundError();
+    await tx.activityLink.delete({ where: { id: linkId } });
+    await recordAudit(tx, { actorId, organizationId, action: "activity.unlinked", entity: "Activity", entityId: activityId, details: { serviceId: link.serviceId, siteId: link.siteId, role: link.role } });
+  });
+}
+
+/* DPA files: PDF only, size-limited, content-addressed, outside any public folder */
+
+export class InvalidDpaFileError extends Error {
+  constructor(public reason: "type" | "size" | "empty") {
+    super(reason);
+  }
+}
+
+function filesDir(): string {
+  const { databaseFile } = getEnv();
+  return path.join(path.dirname(databaseFile), "files");
+}
+
+export function dpaFilePath(hash: string): string {
+  if (!/^[0-9a-f]{64}$/.test(hash)) throw new InvalidDpaFileError("type");
+  return path.join(filesDir(), `${hash}.pdf`);
+}
+
+export async function storeDpaFile(actorId: string, organizationId: string, vendorId: string, file: { name: string; bytes: Uint8Array }) {
+  if (file.bytes.byteLength === 0) throw new InvalidDpaFileError("empty");
+  if (file.bytes.byteLength > MAX_DPA_BYTES) throw new InvalidDpaFileError("size");
+  // The magic number, not the name or the browser's claim, decides what a file is.
+  if (Buffer.from(file.bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") throw new InvalidDpaFileError("type");
+  const hash = sha256Hex(file.bytes);
+  const target = dpaFilePath(hash);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  if (!fs.existsSync(target)) {
+    const tmp = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, file.bytes);
+    fs.renameSync(tmp, target);
+  }
+  const safeName = file.name.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 120) || "dpa.pdf";
+  await getDb().$transaction(async (tx) => {
+    const res = await tx.vendor.updateMany({ where: { id: vendorId, organizationId }, data: { dpaFileHash: hash, dpaFileName: safeName, dpaFileSize: file.bytes.byteLength, version: { increment: 1 } } });
+    if (res.count === 0) throw new VendorNotFoundError();
+    await recordAudit(tx, { actorId, organizationId, action: "vendor.dpa_uploaded", entity: "Vendor", entityId: vendorId, details: { sha256: hash, size: file.bytes.byteLength } });
+  });
+  return hash;
+}
+
+export async function readDpaFile(organizationId: string, vendorId: string): Promise<{ name: string; bytes: Buffer } | null> {
+  const v = await getDb().vendor.findFirst({ where: { id: vendorId, organizationId }, select: { dpaFileHash: true, dpaFileName: true } });
+  if (!v?.dpaFileHash) return null;
+  const p = dpaFilePath(v.dpaFileHash);
+  if (!fs.existsSync(p)) return null;
+  return { name: v.dpaFileName ?? "dpa.pdf", bytes: fs.readFileSync(p) };
+}
