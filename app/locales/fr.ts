@@ -2,6 +2,9 @@
 import { frActivityForm } from "./fr.activity-form.ts";
 import { frActivityView } from "./fr.activity-view.ts";
 import { frRegister } from "./fr.register.ts";
+import { frSovereignty } from "./fr.sovereignty.ts";
+import { frSovereigntyUi } from "./fr.sovereignty-ui.ts";
+import { frVendors } from "./fr.vendors.ts";
 import { frVocabulary } from "./fr.vocabulary.ts";
 
 const frCore = {
@@ -213,4 +216,4 @@ const frCore = {
   "audit.system": "Système",
 } as const;
 
-export const fr = { ...frCore, ...frVocabulary, ...frRegister, ...frActivityForm, ...frActivityView } as const;
+export const fr = { ...frCore, ...frVocabulary, ...frRegister, ...frActivityForm, ...frActivityView, ...frSovereignty, ...frSovereigntyUi, ...frVendors } as const;

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   "audit:read": ["ADMIN", "DPO"],
   /** The whole register; EDITORs only see their departments' activities. */
   "register:export": ["ADMIN", "DPO", "VIEWER"],
+  /** The vendor catalogue and the organization's own hosting sites. */
+  "vendors:manage": ["ADMIN", "DPO"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,6 +13,7 @@ describe("can", () => {
     "audit:read": { ADMIN: true, DPO: true, EDITOR: false, VIEWER: false },
     // The whole register: an EDITOR only sees their own departments' activities.
     "register:export": { ADMIN: true, DPO: true, EDITOR: false, VIEWER: true },
+    "vendors:manage": { ADMIN: true, DPO: true, EDITOR: false, VIEWER: false },
   };
 
   it("covers exactly the permissions the app defines", () => {

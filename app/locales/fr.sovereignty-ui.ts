@@ -1,0 +1,2 @@
+export const frSovereigntyUi = {
+} as const;

@@ -1,0 +1,2 @@
+export const frVendors = {
+} as const;
