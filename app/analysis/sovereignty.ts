@@ -186,8 +186,10 @@ export function createAnalyser(graph: ServiceGraph, facts: CountryFacts) {
     }
 
     for (const r of reach) if (!facts.isEea(r.country)) raise("adequate");
-    const unshielded = [...exposure.values()].filter((e) => !e.shielded);
-    if (unshielded.length) raise("foreign_law");
+    // An adequate jurisdiction with no known extraterritorial access law (Switzerland, say) is listed
+    // but does not by itself make the activity "exposed".
+    const compelling = [...exposure.values()].filter((e) => !e.shielded && (e.laws.length > 0 || facts.adequacy(e.jurisdiction) === null));
+    if (compelling.length) raise("foreign_law");
     for (const t of transfers) {
       if (t.status === "missing" || t.status === "not_certified" || t.status === "refused_derogation") raise("unsafeguarded_transfer");
       else if (t.status === "safeguarded") raise("safeguarded_transfer");

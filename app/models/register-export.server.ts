@@ -1,15 +1,29 @@
+import { createAnalyser, type Analysis, type LinkRole, type LocationRole } from "~/analysis/sovereignty.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
 import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
+import { isMessageKey, translate, type Locale } from "~/utils/i18n.ts";
 import { isSensitiveCategory, type ActivityStatus } from "~/reference/vocabularies.ts";
 import { computeCompleteness } from "~/utils/activity-rules.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { listRegisterAsOf, parseContent } from "./activity.server.ts";
+import { countryFacts, loadServiceGraph } from "./sovereignty.server.ts";
+
+type ExportLink = { role: string; serviceId: string | null; site: { name: string; country: string } | null; label: { vendor: string | null; service: string } };
+
+function explain(analysis: Analysis, locale: Locale): string[] {
+  return analysis.reasons.map((r) => (isMessageKey(r.key) ? translate(locale, r.key, r.params) : r.key));
+}
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 function toExportActivity(
   meta: { ref: string; department: string | null; departmentId: string | null; status: ActivityStatus; version: number | null; approvedAt: Date | null },
   c: ActivityContent,
+  links: ExportLink[],
+  analyse: ReturnType<typeof createAnalyser>,
 ): ExportActivity {
   const completeness = computeCompleteness(c, meta.departmentId);
+  const analysis = analyse({ links, declaredTransfers: c.transfers });
   return {
     ref: meta.ref,
     name: c.name,
@@ -38,6 +52,15 @@ function toExportActivity(
     nextReviewAt: c.nextReviewAt,
     lastReviewAt: c.lastReviewAt,
     completeness: { score: completeness.score, missing: completeness.missing },
+    services: links.map((l) => ({ vendor: l.label.vendor, service: l.label.service, role: l.role as LinkRole, ownHosting: l.site !== null })),
+    analysis: {
+      level: analysis.level,
+      countries: analysis.countries,
+      reach: analysis.reach.map((r) => ({ country: r.country, region: r.region, role: r.role, chain: r.chain, ownHosting: r.ownHosting })),
+      transfers: analysis.transfers.map((t) => ({ country: t.country, recipient: t.recipient, chain: t.chain, source: t.source, adequacy: t.adequacy, status: t.status, safeguard: t.safeguard, tiaMissing: t.tiaMissing })),
+      exposure: analysis.exposure,
+      explanation: { fr: explain(analysis, "fr"), en: explain(analysis, "en") },
+    },
   };
 }
 
@@ -50,12 +73,33 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
   const db = getDb();
   const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
   const generatedAt = opts.generatedAt ?? new Date();
+  const [graph, linkRows, vendors, sites] = await Promise.all([
+    loadServiceGraph(organizationId),
+    db.activityLink.findMany({
+      where: { organizationId },
+      orderBy: { createdAt: "asc" },
+      select: { activityId: true, role: true, serviceId: true, site: { select: { name: true, country: true } }, service: { select: { name: true, vendor: { select: { name: true } } } } },
+    }),
+    db.vendor.findMany({
+      where: { organizationId },
+      orderBy: { name: "asc" },
+      include: { services: { orderBy: { name: "asc" }, include: { locations: { include: { providerService: { select: { name: true, vendor: { select: { name: true } } } } } } } } },
+    }),
+    db.hostingSite.findMany({ where: { organizationId }, orderBy: { name: "asc" } }),
+  ]);
+  const analyse = createAnalyser(graph, countryFacts);
+  const linksOf = new Map<string, ExportLink[]>();
+  for (const l of linkRows) {
+    const list = linksOf.get(l.activityId) ?? [];
+    list.push({ role: l.role, serviceId: l.serviceId, site: l.site, label: l.site ? { vendor: null, service: l.site.name } : { vendor: l.service?.vendor.name ?? null, service: l.service?.name ?? "" } });
+    linksOf.set(l.activityId, list);
+  }
   let activities: ExportActivity[];
   if (opts.asOf) {
     const end = new Date(`${opts.asOf}T23:59:59.999Z`);
     const versions = await listRegisterAsOf(organizationId, end);
     activities = versions.map((v) =>
-      toExportActivity({ ref: v.activity.ref, department: v.departmentName, departmentId: v.departmentId, status: "APPROVED", version: v.number, approvedAt: v.approvedAt }, v.parsed),
+      toExportActivity({ ref: v.activity.ref, department: v.departmentName, departmentId: v.departmentId, status: "APPROVED", version: v.number, approvedAt: v.approvedAt }, v.parsed, linksOf.get(v.activityId) ?? [], analyse),
     );
   } else {
     const rows = await db.activity.findMany({
@@ -66,11 +110,13 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
     activities = rows.map((a) => {
       const v = a.versions[0];
       if (v) {
-        return toExportActivity({ ref: a.ref, department: v.departmentName, departmentId: v.departmentId, status: "APPROVED", version: v.number, approvedAt: v.approvedAt }, parseContent(v.content));
+        return toExportActivity({ ref: a.ref, department: v.departmentName, departmentId: v.departmentId, status: "APPROVED", version: v.number, approvedAt: v.approvedAt }, parseContent(v.content), linksOf.get(a.id) ?? [], analyse);
       }
       return toExportActivity(
         { ref: a.ref, department: a.department?.name ?? null, departmentId: a.departmentId, status: a.status as ActivityStatus, version: null, approvedAt: null },
         parseContent(a.content),
+        linksOf.get(a.id) ?? [],
+        analyse,
       );
     });
   }
@@ -88,5 +134,32 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
     generatedAt: generatedAt.toISOString(),
     asOf: opts.asOf ?? null,
     activities,
+    vendors: vendors.map((v) => ({
+      name: v.name,
+      legalName: v.legalName,
+      registrationNumber: v.registrationNumber,
+      website: v.website,
+      country: v.country,
+      parent: { name: v.parentName, country: v.parentCountry },
+      certifications: {
+        hds: { activities: v.hdsActivities, expiry: day(v.hdsExpiry) },
+        iso27001Expiry: day(v.iso27001Expiry),
+        dpf: { certified: v.dpfCertified, checkedAt: day(v.dpfCheckedAt) },
+      },
+      dpa: { status: v.dpaStatus, signedAt: day(v.dpaSignedAt), reference: v.dpaReference, nextReview: day(v.dpaNextReview), sha256: v.dpaFileHash },
+      services: v.services.map((s) => ({
+        name: s.name,
+        secNumCloud: { qualified: s.secNumCloudQualified, date: day(s.secNumCloudDate) },
+        locations: s.locations.map((l) => ({
+          role: l.role as LocationRole,
+          country: l.country,
+          region: l.region,
+          provider: l.providerService ? { vendor: l.providerService.vendor.name, service: l.providerService.name } : null,
+          safeguard: l.safeguard,
+          tiaDone: l.tiaDone,
+        })),
+      })),
+    })),
+    hostingSites: sites.map((h) => ({ name: h.name, country: h.country, city: h.city })),
   };
 }

@@ -16,6 +16,7 @@ import {
   SECURITY_MEASURES,
   TRANSFER_SAFEGUARDS,
 } from "~/reference/vocabularies.ts";
+import { EXPOSURE_LEVELS, LINK_ROLES, LOCATION_ROLES } from "~/analysis/sovereignty.ts";
 import { COMPLETENESS_ITEMS } from "~/utils/activity-rules.ts";
 import { z } from "~/utils/validation.ts";
 
@@ -59,6 +60,69 @@ export const ExportActivitySchema = z.object({
   nextReviewAt: date,
   lastReviewAt: date,
   completeness: z.object({ score: z.number().int().min(0).max(100), missing: z.array(z.enum(COMPLETENESS_ITEMS)) }),
+  services: z
+    .array(z.object({ vendor: z.string().nullable(), service: z.string(), role: z.enum(LINK_ROLES), ownHosting: z.boolean() }))
+    .describe("Vendor services and own hosting sites linked to the activity (current links, also in an as-of export)"),
+  analysis: z.object({
+    level: z.enum(EXPOSURE_LEVELS),
+    countries: z.array(str),
+    reach: z.array(z.object({ country: str, region: z.string().nullable(), role: str, chain: z.array(str), ownHosting: z.boolean() })),
+    transfers: z.array(
+      z.object({
+        country: str,
+        recipient: str,
+        chain: z.array(str),
+        source: z.enum(["computed", "declared"]),
+        adequacy: z.enum(["full", "commercial", "dpf_certified"]).nullable(),
+        status: z.enum(["adequate", "adequate_certified", "not_certified", "safeguarded", "missing", "refused_derogation"]),
+        safeguard: z.string().nullable(),
+        tiaMissing: z.boolean(),
+      }),
+    ),
+    exposure: z.array(
+      z.object({
+        jurisdiction: str,
+        laws: z.array(z.object({ id: str, name: str })),
+        vendor: str,
+        via: z.enum(["establishment", "parent"]),
+        chain: z.array(str),
+        shielded: z.boolean(),
+        shieldReason: z.enum(["secnumcloud"]).nullable(),
+      }),
+    ),
+    explanation: z.object({ fr: z.array(str), en: z.array(str) }),
+  }),
+});
+
+export const ExportVendorSchema = z.object({
+  name: str,
+  legalName: z.string().nullable(),
+  registrationNumber: z.string().nullable(),
+  website: z.string().nullable(),
+  country: str,
+  parent: z.object({ name: z.string().nullable(), country: z.string().nullable() }),
+  certifications: z.object({
+    hds: z.object({ activities: z.string().nullable(), expiry: z.iso.date().nullable() }),
+    iso27001Expiry: z.iso.date().nullable(),
+    dpf: z.object({ certified: z.boolean().nullable(), checkedAt: z.iso.date().nullable() }),
+  }),
+  dpa: z.object({ status: str, signedAt: z.iso.date().nullable(), reference: z.string().nullable(), nextReview: z.iso.date().nullable(), sha256: z.string().nullable() }),
+  services: z.array(
+    z.object({
+      name: str,
+      secNumCloud: z.object({ qualified: z.boolean(), date: z.iso.date().nullable() }),
+      locations: z.array(
+        z.object({
+          role: z.enum(LOCATION_ROLES),
+          country: str,
+          region: z.string().nullable(),
+          provider: z.object({ vendor: str, service: str }).nullable().describe("Set when the location is operated by a sub-processor"),
+          safeguard: z.string().nullable(),
+          tiaDone: z.boolean(),
+        }),
+      ),
+    }),
+  ),
 });
 
 export const RegisterExportSchema = z.object({
@@ -75,6 +139,8 @@ export const RegisterExportSchema = z.object({
   generatedAt: z.iso.datetime(),
   asOf: z.iso.date().nullable().describe("null for the current register; otherwise the register as it stood on that date"),
   activities: z.array(ExportActivitySchema),
+  vendors: z.array(ExportVendorSchema),
+  hostingSites: z.array(z.object({ name: str, country: str, city: z.string().nullable() })),
 });
 
 export type RegisterExport = z.infer<typeof RegisterExportSchema>;
