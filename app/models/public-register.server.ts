@@ -1,0 +1,57 @@
+import { getDb } from "~/utils/db.server.ts";
+import { recordAudit } from "./audit.server.ts";
+import { parseContent } from "./activity.server.ts";
+
+export async function setActivityPublic(actorId: string, organizationId: string, activityId: string, isPublic: boolean) {
+  return getDb().$transaction(async (tx) => {
+    const res = await tx.activity.updateMany({ where: { id: activityId, organizationId }, data: { isPublic } });
+    if (res.count === 0) return false;
+    await recordAudit(tx, { actorId, organizationId, action: isPublic ? "activity.published" : "activity.unpublished", entity: "Activity", entityId: activityId });
+    return true;
+  });
+}
+
+/**
+ * What a citizen may see (CADA): only activities the DPO marked public, only their last approved
+ * version, and only a safe subset of fields — no internal contacts, names of people, or security details.
+ */
+export async function getPublicRegister(slug: string) {
+  const db = getDb();
+  const org = await db.organization.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, siren: true, address: true, dpoName: true, dpoEmail: true, dpoPhone: true } });
+  if (!org) return null;
+  const rows = await db.activity.findMany({
+    where: { organizationId: org.id, isPublic: true, status: { not: "ARCHIVED" }, approvedVersion: { not: null } },
+    orderBy: { seq: "asc" },
+    select: { ref: true, versions: { where: { validTo: null }, orderBy: { number: "desc" }, take: 1, select: { content: true, approvedAt: true, number: true } } },
+  });
+  const activities = rows.flatMap((a) => {
+    const v = a.versions[0];
+    if (!v) return [];
+    const c = parseContent(v.content);
+    return [
+      {
+        ref: a.ref,
+        name: c.name,
+        version: v.number,
+        approvedAt: v.approvedAt.toISOString().slice(0, 10),
+        purposes: { main: c.purposes.main ?? null, sub: c.purposes.sub },
+        legalBases: c.legalBases.map((b) => ({ basis: b.basis, text: b.text ?? null })),
+        dataSubjects: c.dataSubjects.map((d) => d.category),
+        dataCategories: c.dataCategories.map((d) => ({
+          category: d.category,
+          retention: { activePeriod: d.retention.activePeriod ?? null, intermediatePeriod: d.retention.intermediatePeriod ?? null, finalFate: d.retention.finalFate ?? null },
+        })),
+        recipientTypes: [...new Set(c.recipients.map((r) => r.type))],
+        transfers: c.transfers.map((t) => ({ country: t.country, safeguard: t.safeguard })),
+        rightsExercise: c.rights.exercise ?? null,
+      },
+    ];
+  });
+  return {
+    organization: { name: org.name, slug: org.slug, siren: org.siren, address: org.address },
+    dpo: { name: org.dpoName, email: org.dpoEmail, phone: org.dpoPhone },
+    activities,
+  };
+}
+
+export type PublicRegister = NonNullable<Awaited<ReturnType<typeof getPublicRegister>>>;
