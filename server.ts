@@ -12,6 +12,8 @@ import { isSameOriginRequest, securityHeaders } from "./app/utils/http-security.
 import { configureLogger, logger } from "./app/utils/logger.server.ts";
 import { projectRoot } from "./app/utils/paths.ts";
 
+const PUBLIC_PAGE = /^\/public\/[a-z0-9-]+\/?$/;
+
 export async function createServer() {
   const env = getEnv();
   configureLogger();
@@ -23,7 +25,9 @@ export async function createServer() {
   app.use((req, res, next) => {
     const nonce = crypto.randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
-    for (const [k, v] of Object.entries(securityHeaders({ nonce, dev }))) res.setHeader(k, v);
+    // Only the public register page may be embedded in another site (a city's own website).
+    const frameAncestors = PUBLIC_PAGE.test(req.path) ? env.PUBLIC_EMBED_ORIGINS : "'none'";
+    for (const [k, v] of Object.entries(securityHeaders({ nonce, dev, frameAncestors }))) res.setHeader(k, v);
     next();
   });
 

@@ -1,6 +1,9 @@
 /**
- * npm run export -- --org <slug> --format json --out <file> [--as-of YYYY-MM-DD]
+ * npm run export -- --org <slug> --format pdf|csv|xlsx|json|jsonld --out <file>
+ *                   [--lang fr|en] [--as-of YYYY-MM-DD] [--scope controller|processor|all]
+ *                   [--ref T-0001 (with --format pdf: the one-activity sheet)] [--separator comma|semicolon]
  * Honours DATABASE_URL like every command, so it can run against the demo database while it is served.
+ * Every export is recorded in the export log, as from the UI.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -8,17 +11,36 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 
 const ArgsSchema = z.object({
-  org: z.string().min(1, "--org <slug> is required"),
-  format: z.enum(["json"], { error: "--format must be json (other formats come with the exports issue)" }).default("json"),
-  out: z.string().min(1, "--out <file> is required"),
+  org: z.string({ error: "--org <slug> is required" }).min(1, "--org <slug> is required"),
+  format: z.enum(["pdf", "csv", "xlsx", "json", "jsonld"], { error: "--format must be one of pdf, csv, xlsx, json, jsonld" }).default("json"),
+  out: z.string({ error: "--out <file> is required" }).min(1, "--out <file> is required"),
+  lang: z.enum(["fr", "en"], { error: "--lang must be fr or en" }).optional(),
   "as-of": z.iso.date({ error: "--as-of must be a date YYYY-MM-DD" }).optional(),
+  scope: z.enum(["controller", "processor", "all"], { error: "--scope must be controller, processor or all" }).default("all"),
+  ref: z.string().regex(/^T-\d{4,}$/, "--ref must look like T-0001").optional(),
+  separator: z.enum(["comma", "semicolon"], { error: "--separator must be comma or semicolon" }).default("comma"),
 });
 
-async function main() {
-  const { values } = parseArgs({
-    options: { org: { type: "string" }, format: { type: "string" }, out: { type: "string" }, "as-of": { type: "string" } },
-    strict: true,
-  });
+async function main(): Promise<number> {
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        org: { type: "string" },
+        format: { type: "string" },
+        out: { type: "string" },
+        lang: { type: "string" },
+        "as-of": { type: "string" },
+        scope: { type: "string" },
+        ref: { type: "string" },
+        separator: { type: "string" },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
   const parsed = ArgsSchema.safeParse(values);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) console.error(`error: ${issue.message}`);
@@ -26,7 +48,7 @@ async function main() {
   }
   const args = parsed.data;
   const { getOrganizationBySlug } = await import("../models/organization.server.ts");
-  const { buildRegisterExport } = await import("../models/register-export.server.ts");
+  const { createExport, UnknownActivityError } = await import("../models/exports.server.ts");
   const { disconnectDb, dbReady } = await import("../utils/db.server.ts");
   try {
     await dbReady();
@@ -35,12 +57,27 @@ async function main() {
       console.error(`error: no organization with slug "${args.org}"`);
       return 1;
     }
-    const data = await buildRegisterExport(org.id, { asOf: args["as-of"] });
-    const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.out);
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, `${JSON.stringify(data, null, 2)}\n`);
-    console.log(`Wrote ${data.activities.length} activities of "${org.name}" to ${out}`);
-    return 0;
+    const format = args.format === "pdf" && args.ref ? "activity-pdf" : args.format;
+    const locale = args.lang ?? (org.defaultLocale === "en" ? "en" : "fr");
+    try {
+      const { record, bytes } = await createExport(
+        org.id,
+        null,
+        { format, locale, scope: args.scope, asOf: args["as-of"], departments: null, ref: args.ref, separator: args.separator === "semicolon" ? ";" : "," },
+        "cli",
+      );
+      const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.out);
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, bytes);
+      console.log(`Wrote ${format} export of "${org.name}" to ${out} (${bytes.byteLength} bytes, sha256 ${record.sha256})`);
+      return 0;
+    } catch (err) {
+      if (err instanceof UnknownActivityError) {
+        console.error(`error: no activity ${args.ref} in "${args.org}"`);
+        return 1;
+      }
+      throw err;
+    }
   } finally {
     await disconnectDb();
   }

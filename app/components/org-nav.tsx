@@ -13,6 +13,9 @@ export function OrgNav() {
   const items: { to: string; label: string; end?: boolean }[] = [
     { to: base, label: t("nav.home"), end: true },
     { to: `${base}/activities`, label: t("nav.register") },
+    { to: `${base}/vendors`, label: t("nav.vendors") },
+    // Where the data can go and whose law can reach it: every member may read it.
+    { to: `${base}/sovereignty`, label: t("nav.sovereignty") },
   ];
   if (can(data.role, "members:read")) items.push({ to: `${base}/members`, label: t("nav.members") });
   if (can(data.role, "departments:manage")) items.push({ to: `${base}/departments`, label: t("nav.departments") });

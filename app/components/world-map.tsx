@@ -21,7 +21,7 @@ export const STORED_BUCKETS = [1, 3, 10, 30] as const;
 /** The pattern is referenced by id from app.css (fill: url(#world-map-hatch)). */
 const HATCH_ID = "world-map-hatch";
 
-const map = worldMap as { asOf: string; source: string; width: number; height: number; sphere: string; countries: Record<string, string>; markers: Record<string, [number, number]> };
+const map = worldMap as unknown as { asOf: string; source: string; width: number; height: number; sphere: string; countries: Record<string, string>; markers: Record<string, [number, number]> };
 
 export function storedBucket(n: number): 0 | 1 | 2 | 3 | 4 {
   let b: 0 | 1 | 2 | 3 | 4 = 0;
@@ -71,8 +71,9 @@ export function WorldMap({ counts }: { counts: WorldMapCounts }) {
       <figure className="world-map-figure">
         <svg className="world-map" viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-labelledby={captionId} focusable="false">
           <defs>
-            <pattern id={HATCH_ID} patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">
-              <line className="map-hatch-line" x1="0" y1="0" x2="0" y2="5" />
+            <pattern id={HATCH_ID} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+              <line className="map-hatch-line" x1="1" y1="0" x2="1" y2="6" />
+              <line className="map-hatch-line dark" x1="1" y1="0" x2="1" y2="6" />
             </pattern>
           </defs>
           <path className="map-sphere" d={map.sphere} />

@@ -1592,7 +1592,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     {
       name: "Annuaire, messagerie et outils collaboratifs",
       description:
-        "Annuaire des agents et des élus, messagerie électronique, agendas partagés, stockage et partage de fichiers, visioconférence. Suite hébergée en France par un prestataire établi dans l'Union européenne et non soumis à un droit extra-européen, retenue en 2025 pour limiter l'exposition des données municipales aux lois extraterritoriales.",
+        "Annuaire des agents et des élus, messagerie électronique, agendas partagés, stockage et partage de fichiers, visioconférence. Suite Microsoft 365 (données hébergées dans l'Union européenne) ; la maison mère américaine relève du CLOUD Act : une migration vers une messagerie souveraine est à l'étude.",
       internalContact: "Responsable du service des systèmes d'information",
       implementationDate: "2025-02-03",
       purposes: { main: "Permettre aux agents et aux élus de communiquer et de travailler ensemble", sub: ["Annuaire", "Messagerie et agendas", "Partage de documents et visioconférence"] },
@@ -1614,7 +1614,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       ],
       recipients: [
         { type: "internal", name: "Administrateurs du service des systèmes d'information" },
-        { type: "processor", name: "Hébergeur de la suite collaborative (société française, hébergement en France)" },
+        { type: "processor", name: "Éditeur de la suite collaborative (filiale européenne d'un groupe américain, hébergement dans l'UE)" },
       ],
       securityMeasures: [
         { measure: "access_control", details: "Authentification multifacteur pour tout accès depuis l'extérieur" },

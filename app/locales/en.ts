@@ -1,20 +1,26 @@
 import type { fr } from "./fr.ts";
 import { enActivityForm } from "./en.activity-form.ts";
 import { enActivityView } from "./en.activity-view.ts";
+import { enDocuments } from "./en.documents.ts";
+import { enExports } from "./en.exports.ts";
 import { enRegister } from "./en.register.ts";
 import { enSovereignty } from "./en.sovereignty.ts";
 import { enSovereigntyUi } from "./en.sovereignty-ui.ts";
+import { enTabular } from "./en.tabular.ts";
 import { enVendors } from "./en.vendors.ts";
 import { enVocabulary } from "./en.vocabulary.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 export const en: Record<keyof typeof fr, string> = {
+  ...enDocuments,
   ...enVocabulary,
   ...enRegister,
+  ...enExports,
   ...enActivityForm,
   ...enActivityView,
   ...enSovereignty,
   ...enSovereigntyUi,
   ...enVendors,
+  ...enTabular,
   "app.name": "Registre",
   "app.tagline": "Your local authority's record of processing activities (GDPR, Article 30)",
   "app.footer": "Registre — record of processing activities (GDPR Art. 30), hosted by your local authority.",

@@ -1,9 +1,12 @@
 /** French is the reference language: every key exists here first. */
 import { frActivityForm } from "./fr.activity-form.ts";
 import { frActivityView } from "./fr.activity-view.ts";
+import { frDocuments } from "./fr.documents.ts";
+import { frExports } from "./fr.exports.ts";
 import { frRegister } from "./fr.register.ts";
 import { frSovereignty } from "./fr.sovereignty.ts";
 import { frSovereigntyUi } from "./fr.sovereignty-ui.ts";
+import { frTabular } from "./fr.tabular.ts";
 import { frVendors } from "./fr.vendors.ts";
 import { frVocabulary } from "./fr.vocabulary.ts";
 
@@ -216,4 +219,4 @@ const frCore = {
   "audit.system": "Système",
 } as const;
 
-export const fr = { ...frCore, ...frVocabulary, ...frRegister, ...frActivityForm, ...frActivityView, ...frSovereignty, ...frSovereigntyUi, ...frVendors } as const;
+export const fr = { ...frCore, ...frDocuments, ...frExports, ...frVocabulary, ...frRegister, ...frActivityForm, ...frActivityView, ...frSovereignty, ...frSovereigntyUi, ...frVendors, ...frTabular } as const;

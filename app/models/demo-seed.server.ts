@@ -1,5 +1,6 @@
 import { DEMO_ACTIVITIES, type DemoActivity } from "~/demo/activities.ts";
 import { DEMO_DEPARTMENTS } from "~/demo/departments.ts";
+import { checkDemoVendors, DEMO_HOSTING_SITES, DEMO_LINKS, DEMO_VENDORS, isSiteRef, serviceKey, type DemoDate, type DemoVendor } from "~/demo/vendors.ts";
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
 import { dbReady, getDb } from "~/utils/db.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
@@ -7,6 +8,7 @@ import type { Role } from "~/utils/permissions.ts";
 import type { Transition } from "~/utils/activity-workflow.ts";
 import { addComment, createActivity, saveActivity, transitionActivity, type ActivityRecord } from "./activity.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { addLocation, createHostingSite, createService, createVendor, linkActivity, type VendorInput } from "./vendor.server.ts";
 
 export { DEMO_DEPARTMENTS };
 
@@ -30,6 +32,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 export async function seedDemo(password: string) {
   const db = await dbReady(); // the connection pragmas must not land inside the seed's transactions
   DEMO_ACTIVITIES.forEach((a) => (checkStory(a), demoContentHistory(a))); // fail before writing anything
+  checkDemoVendors();
   const passwordHash = await hashPassword(password);
   const seeded = await db.$transaction(async (tx) => {
     const org = await tx.organization.create({
@@ -79,6 +82,7 @@ export async function seedDemo(password: string) {
     return { org, ccas, users };
   });
   await seedDemoActivities(seeded.org.id, seeded.users);
+  await seedDemoVendors(seeded.org.id, seeded.users.get("dpo@demo.example")!);
   return { org: seeded.org, ccas: seeded.ccas };
 }
 
@@ -164,6 +168,85 @@ export async function seedDemoActivities(orgId: string, users: Map<string, strin
     if (story.status === "ARCHIVED") await step(dpo, "archive", { reason: story.archiveReason! });
     for (const c of story.comments ?? []) {
       await addComment(c.author === "dpo" ? dpo : editorOf.get(a.department)!, orgId, rec.id, c.body);
+    }
+  }
+}
+
+const day = (d: DemoDate | undefined): Date | null => (d ? new Date(`${d}T00:00:00.000Z`) : null);
+
+function demoVendorInput(v: DemoVendor): VendorInput {
+  return {
+    name: v.name,
+    legalName: v.legalName ?? null,
+    registrationNumber: v.registrationNumber ?? null,
+    website: v.website ?? null,
+    country: v.country,
+    parentName: v.parent?.name ?? null,
+    parentCountry: v.parent?.country ?? null,
+    contactName: v.contact?.name ?? null,
+    contactEmail: v.contact?.email ?? null,
+    hdsActivities: v.hds?.activities ?? null,
+    hdsExpiry: day(v.hds?.expiry),
+    iso27001Expiry: day(v.iso27001Expiry),
+    dpfCertified: v.dpf?.certified ?? null,
+    dpfCheckedAt: day(v.dpf?.checkedAt),
+    dpaStatus: v.dpa.status,
+    dpaSignedAt: v.dpa.status === "SIGNED" ? day(v.dpa.signedAt) : null,
+    dpaReference: v.dpa.status === "SIGNED" || v.dpa.status === "REQUESTED" ? (v.dpa.reference ?? null) : null,
+    dpaNextReview: v.dpa.status === "SIGNED" ? day(v.dpa.nextReview) : null,
+    notes: v.notes ?? null,
+  };
+}
+
+/**
+ * The demo city's vendors, services, locations (sub-processor chains included), own hosting sites
+ * and activity links (app/demo/vendors.ts), written by the DPO through the real domain functions so
+ * that each row has its audit event. Activities are resolved by name within the organization.
+ */
+export async function seedDemoVendors(orgId: string, dpoUserId: string): Promise<void> {
+  checkDemoVendors();
+  const serviceIds = new Map<string, string>();
+  // Every service first: a location may name a provider declared further down the list.
+  for (const v of DEMO_VENDORS) {
+    const vendor = await createVendor(dpoUserId, orgId, demoVendorInput(v));
+    for (const s of v.services) {
+      const service = await createService(dpoUserId, orgId, vendor.id, {
+        name: s.name,
+        description: s.description ?? null,
+        secNumCloudQualified: s.secNumCloudDate !== undefined,
+        secNumCloudDate: day(s.secNumCloudDate),
+      });
+      serviceIds.set(serviceKey({ vendor: v.name, service: s.name }), service.id);
+    }
+  }
+  for (const v of DEMO_VENDORS) {
+    for (const s of v.services) {
+      const serviceId = serviceIds.get(serviceKey({ vendor: v.name, service: s.name }))!;
+      for (const l of s.locations) {
+        await addLocation(dpoUserId, orgId, serviceId, {
+          role: l.role,
+          country: l.country,
+          region: l.region ?? null,
+          providerServiceId: l.provider ? serviceIds.get(serviceKey(l.provider))! : null,
+          safeguard: l.safeguard ?? null,
+          tiaDone: l.tiaDone ?? false,
+          safeguardUrl: l.safeguardUrl ?? null,
+        });
+      }
+    }
+  }
+  const siteIds = new Map<string, string>();
+  for (const s of DEMO_HOSTING_SITES) {
+    const site = await createHostingSite(dpoUserId, orgId, { name: s.name, country: s.country, city: s.city, description: s.description });
+    siteIds.set(s.name, site.id);
+  }
+  const activities = await getDb().activity.findMany({ where: { organizationId: orgId }, select: { id: true, name: true } });
+  const activityIds = new Map(activities.map((a) => [a.name, a.id]));
+  for (const [name, links] of Object.entries(DEMO_LINKS)) {
+    const activityId = activityIds.get(name);
+    if (!activityId) throw new Error(`Demo activity not found for vendor links: ${name}`);
+    for (const [target, role] of links) {
+      await linkActivity(dpoUserId, orgId, activityId, isSiteRef(target) ? { siteId: siteIds.get(target.site)! } : { serviceId: serviceIds.get(serviceKey(target))! }, role);
     }
   }
 }

@@ -7,8 +7,9 @@ import { hashPassword, verifyPassword } from "~/utils/password.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { attemptSucceeded, beginAttempt } from "./login-throttle.server.ts";
 
-export const EXPORT_FORMATS = ["pdf", "activity-pdf", "csv", "xlsx", "json", "jsonld"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from "~/schemas/export-request.ts";
+
+export type { ExportFormat };
 export const SHARE_MAX_DAYS = 90;
 
 function exportsDir(): string {
@@ -155,4 +156,16 @@ export async function openShareLink(token: string, passphrase: string | null, me
   if (!bytes) return { status: "not_found" };
   await log("downloaded");
   return { status: "ok", fileName: link.export.fileName, format: link.export.format, bytes, ...who };
+}
+
+/** What the share page shows before any download; not logged as an access. */
+export async function peekShareLink(token: string, now = new Date()) {
+  if (!/^[a-z0-9]{48}$/.test(token)) return { status: "not_found" as const };
+  const link = await getDb().shareLink.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { export: { select: { format: true, fileName: true, size: true } } } });
+  if (!link) return { status: "not_found" as const };
+  const org = await getDb().organization.findUniqueOrThrow({ where: { id: link.organizationId }, select: { name: true } });
+  const base = { recipient: link.recipient, organization: org.name, format: link.export.format, fileName: link.export.fileName, size: link.export.size, expiresAt: link.expiresAt.toISOString() };
+  if (link.revokedAt) return { status: "revoked" as const, ...base };
+  if (link.expiresAt <= now) return { status: "expired" as const, ...base };
+  return { status: "open" as const, passphrase: link.passphraseHash !== null, ...base };
 }

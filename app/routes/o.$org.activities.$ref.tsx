@@ -1,6 +1,7 @@
 /**
  * The page of one processing activity: status, completeness, warnings, workflow actions, the full
- * record and the discussion thread. Every form is a plain POST, so the page works without JavaScript.
+ * record, its vendors and hosting (app/components/activity-sovereignty.tsx) and the discussion thread.
+ * Every form is a plain POST, so the page works without JavaScript.
  *
  * With flat routes, /edit, /history and /versions/:number are children of this route: when one of
  * them matches, this component only renders the child (see useOutlet below).
@@ -11,10 +12,12 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useOutlet, useParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useId } from "react";
 import { ActivityDetails } from "~/components/activity-details.tsx";
+import { ActivitySovereignty } from "~/components/activity-sovereignty.tsx";
 import { ErrorList } from "~/components/forms.tsx";
 import { addComment, ConflictError, InvalidTransitionError, listComments, transitionActivity, type ActivityRecord } from "~/models/activity.server.ts";
 import { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
+import { linkIntentAction, loadActivitySovereignty } from "~/utils/activity-sovereignty.server.ts";
 import { computeCompleteness, computeWarnings } from "~/utils/activity-rules.ts";
 import { availableTransitions, canComment, canEditActivity, canTransition, TRANSITIONS, type Transition } from "~/utils/activity-workflow.ts";
 import { forbidden, type OrgContext } from "~/utils/auth.server.ts";
@@ -63,7 +66,7 @@ function pagePath(ctx: OrgContext, activity: { ref: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "read");
   const m = ctx.membership;
-  const comments = await listComments(ctx.org.id, activity.id);
+  const [comments, sovereignty] = await Promise.all([listComments(ctx.org.id, activity.id), loadActivitySovereignty(ctx, activity)]);
   return {
     activity: {
       ref: activity.ref,
@@ -85,6 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     transitions: availableTransitions(m, activity),
     canEdit: canEditActivity(m, activity),
     canComment: canComment(m, activity),
+    sovereignty,
   };
 }
 
@@ -100,6 +104,9 @@ function mayEverTransition(m: OrgContext["membership"], a: ActivityRecord, t: Tr
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
+
+  // Vendors and hosting section: link / unlink a service or an own hosting site.
+  if (intent === "link" || intent === "unlink") return linkIntentAction(request, params, formData, intent);
 
   if (intent === "comment") {
     const { ctx, activity } = await requireActivity(request, params, "comment");
@@ -258,6 +265,8 @@ function ActivityPage() {
       <CompletenessPanel completeness={d.completeness} warnings={d.warnings} />
 
       <ActivityDetails content={a.content} departmentName={a.departmentName} />
+
+      <ActivitySovereignty data={d.sovereignty} actionData={actionData} base={`/o/${org}`} />
 
       <CommentThread comments={d.comments} canComment={d.canComment} actionData={actionData} />
     </div>

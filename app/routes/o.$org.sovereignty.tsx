@@ -8,7 +8,7 @@
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useOutlet, useParams, type ShouldRevalidateFunction } from "@remix-run/react";
-import { compareLevels, EXPOSURE_LEVELS, type ExposureLevel } from "~/analysis/sovereignty.ts";
+import { compareLevels, EXPOSURE_LEVELS } from "~/analysis/sovereignty.ts";
 import { ExposureBadge } from "~/components/activity-sovereignty.tsx";
 import { WorldMap } from "~/components/world-map.tsx";
 import { listActivitiesByStatus } from "~/models/activity.server.ts";
@@ -332,5 +332,3 @@ function VendorDependence({ rows, base }: { rows: DashboardData["vendorsRanked"]
     </section>
   );
 }
-
-export type { ExposureLevel };

@@ -13,6 +13,11 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SESSION_INACTIVITY_HOURS: z.coerce.number().int().min(2).max(24 * 90).default(72),
   DEMO_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  /** Sites allowed to embed the public register page (CSP frame-ancestors), e.g. "https://www.ville.fr". */
+  PUBLIC_EMBED_ORIGINS: z
+    .string()
+    .regex(/^(\*|(https?:\/\/[^\s;,]+)(\s+https?:\/\/[^\s;,]+)*)$/, 'must be "*" or space-separated https:// origins')
+    .default("*"),
   TRUST_PROXY: z.stringbool({ error: 'must be "true" or "false"' }).default(false),
 });
 

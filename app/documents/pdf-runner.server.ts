@@ -1,0 +1,44 @@
+/**
+ * PDF generation off the request thread: each job runs in a child process (Node 20 worker threads
+ * cannot load TypeScript through tsx), so a 1,000-activity register never blocks other requests.
+ */
+import { fork } from "node:child_process";
+import path from "node:path";
+import type { RegisterExport } from "~/schemas/register-export.ts";
+import { projectRoot } from "~/utils/paths.ts";
+
+export type PdfJob =
+  | { kind: "register"; data: RegisterExport; opts: { locale: "fr" | "en"; scope: "controller" | "processor" | "all"; departments: string[] | null; fingerprint: string } }
+  | { kind: "activity"; data: RegisterExport; ref: string; opts: { locale: "fr" | "en"; fingerprint: string } };
+
+const TIMEOUT_MS = 5 * 60 * 1000;
+
+export function renderPdfOffThread(job: PdfJob): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(projectRoot, "app", "documents", "pdf-worker.ts"), [], {
+      execArgv: ["--import", "tsx"],
+      serialization: "advanced",
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      env: { ...process.env, LOG_LEVEL: "silent" },
+    });
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error("PDF generation timed out"));
+    }, TIMEOUT_MS);
+    child.once("message", (msg: { ok: true; pdf: Uint8Array } | { ok: false; error: string }) => {
+      clearTimeout(timer);
+      child.disconnect();
+      if (msg.ok) resolve(Buffer.from(msg.pdf));
+      else reject(new Error(msg.error));
+    });
+    child.once("error", (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      if (code !== 0) reject(new Error(`PDF process exited with code ${code}`));
+    });
+    child.send(job);
+  });
+}

@@ -1,0 +1,290 @@
+/**
+ * Spreadsheet exports of the register (CSV and XLSX): pure functions from a RegisterExport to bytes.
+ * One row per activity; the columns follow the CNIL register model (2019 simplified spreadsheet),
+ * with the Art. 30 items this product adds (regime, role, Art. 9 conditions, exposure level…).
+ *
+ * FORMULA NEUTRALISATION (OWASP "CSV injection"): a spreadsheet evaluates a cell whose text starts
+ * with = + - @ (and, in some programs, TAB or CR) as a formula, e.g. =HYPERLINK("http://evil", "x").
+ * Register content is typed by department staff and may be imported from elsewhere, so every such
+ * cell is prefixed with an apostrophe, which spreadsheets treat as "this is text":
+ * - in CSV, the apostrophe is written into the field;
+ * - in XLSX, the cell is always written as a plain string (never an exceljs formula object), which
+ *   Excel and LibreOffice never evaluate. We ALSO add the apostrophe there: if someone later saves
+ *   the workbook as CSV (a common step before an import elsewhere), the apostrophe travels with the
+ *   text and the CSV stays safe. The cost is a visible apostrophe in the few cells concerned.
+ * Numbers (completeness, version) are written as numbers and need no neutralisation.
+ */
+import ExcelJS from "exceljs";
+import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
+import { translate, type Locale, type MessageKey } from "~/utils/i18n.ts";
+
+export const TABULAR_COLUMNS = [
+  "ref",
+  "name",
+  "department",
+  "role",
+  "regime",
+  "lastUpdate",
+  "controller",
+  "processorFor",
+  "dpo",
+  "jointControllers",
+  "mainPurpose",
+  "subPurposes",
+  "legalBases",
+  "art9Conditions",
+  "dataSubjects",
+  "dataCategories",
+  "sensitive",
+  "sensitiveCategories",
+  "offences",
+  "retention",
+  "recipients",
+  "transfers",
+  "securityMeasures",
+  "services",
+  "exposure",
+  "completeness",
+  "status",
+  "version",
+] as const;
+export type TabularColumn = (typeof TABULAR_COLUMNS)[number];
+export type TabularCell = string | number;
+export type TabularRow = Record<TabularColumn, TabularCell>;
+
+/** Column widths in the XLSX sheet (characters). */
+const WIDTHS: Record<TabularColumn, number> = {
+  ref: 10,
+  name: 32,
+  department: 20,
+  role: 20,
+  regime: 14,
+  lastUpdate: 14,
+  controller: 24,
+  processorFor: 28,
+  dpo: 28,
+  jointControllers: 28,
+  mainPurpose: 40,
+  subPurposes: 36,
+  legalBases: 40,
+  art9Conditions: 32,
+  dataSubjects: 30,
+  dataCategories: 36,
+  sensitive: 12,
+  sensitiveCategories: 30,
+  offences: 20,
+  retention: 48,
+  recipients: 32,
+  transfers: 36,
+  securityMeasures: 40,
+  services: 36,
+  exposure: 24,
+  completeness: 12,
+  status: 16,
+  version: 10,
+};
+
+/** Separator between the values of a multi-valued cell. */
+const LINE = "\n";
+const NONE = "—";
+
+export function columnHeader(locale: Locale, column: TabularColumn): string {
+  return translate(locale, `tabular.column.${column}`);
+}
+
+export function registerHeaders(locale: Locale): string[] {
+  return TABULAR_COLUMNS.map((c) => columnHeader(locale, c));
+}
+
+/** French typography puts a space before the colon. */
+function labelled(locale: Locale, label: string, value: string | undefined | null): string {
+  if (!value) return label;
+  return locale === "fr" ? `${label} : ${value}` : `${label}: ${value}`;
+}
+
+function joinDash(parts: (string | null | undefined)[]): string {
+  return parts.filter((p): p is string => !!p).join(" — ");
+}
+
+/** Date part of an ISO timestamp, in Paris time (the register's legal time zone). */
+function parisDay(iso: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+}
+
+function retentionLine(locale: Locale, d: ExportActivity["dataCategories"][number]): string {
+  const r = d.retention;
+  const fate = r.finalFate ? translate(locale, `vocab.finalFate.${r.finalFate}`) : NONE;
+  const line = labelled(locale, translate(locale, `vocab.dataCategory.${d.category}`), `${r.activePeriod ?? NONE} / ${r.intermediatePeriod ?? NONE} / ${fate}`);
+  return r.rule ? `${line} (${r.rule})` : line;
+}
+
+function activityRow(data: RegisterExport, a: ExportActivity, locale: Locale): TabularRow {
+  const t = (key: MessageKey) => translate(locale, key);
+  const org = data.organization;
+  const categoryLabel = (d: ExportActivity["dataCategories"][number]) => {
+    const label = t(`vocab.dataCategory.${d.category}`);
+    return d.description ? `${label} (${d.description})` : label;
+  };
+  const ordinary = a.dataCategories.filter((d) => !d.sensitive && d.category !== "offences");
+  const sensitive = a.dataCategories.filter((d) => d.sensitive);
+  const offences = a.dataCategories.find((d) => d.category === "offences");
+  return {
+    ref: a.ref,
+    name: a.name,
+    department: a.department ?? "",
+    role: t(`vocab.role.${a.role}`),
+    regime: t(`vocab.regime.${a.regime}`),
+    lastUpdate: a.approvedAt ? parisDay(a.approvedAt) : "",
+    controller: org.name,
+    processorFor: a.processorFor.map((p) => joinDash([p.controller, p.contact, p.categories])).join(LINE),
+    dpo: joinDash([org.dpo.name, org.dpo.email, org.dpo.phone]),
+    jointControllers: a.jointControllers.map((j) => joinDash([j.name, j.contact, j.arrangement])).join(LINE),
+    mainPurpose: a.purposes.main ?? "",
+    subPurposes: a.purposes.sub.join(LINE),
+    legalBases: a.legalBases
+      .map((b) => {
+        const line = labelled(locale, t(`vocab.legalBasis.${b.basis}`), b.text);
+        return b.purpose ? `${line} (${b.purpose})` : line;
+      })
+      .join(LINE),
+    art9Conditions: a.art9Conditions.map((c) => labelled(locale, t(`vocab.art9.${c.condition}`), c.text)).join(LINE),
+    dataSubjects: a.dataSubjects
+      .map((s) => {
+        const label = t(`vocab.dataSubject.${s.category}`);
+        const detail = [s.description, s.estimatedCount !== undefined ? `≈ ${s.estimatedCount}` : undefined].filter(Boolean).join(", ");
+        return detail ? `${label} (${detail})` : label;
+      })
+      .join(LINE),
+    dataCategories: ordinary.map(categoryLabel).join(LINE),
+    sensitive: sensitive.length > 0 ? t("tabular.yes") : t("tabular.no"),
+    sensitiveCategories: sensitive.map(categoryLabel).join(LINE),
+    offences: offences ? labelled(locale, t("tabular.yes"), a.art10Basis ?? offences.description) : t("tabular.no"),
+    retention: a.dataCategories.map((d) => retentionLine(locale, d)).join(LINE),
+    recipients: a.recipients.map((r) => labelled(locale, t(`vocab.recipientType.${r.type}`), r.name)).join(LINE),
+    transfers: a.transfers.map((tr) => joinDash([tr.country, tr.recipient, t(`vocab.safeguard.${tr.safeguard}`), tr.documentationUrl])).join(LINE),
+    securityMeasures: a.securityMeasures.map((m) => labelled(locale, t(`vocab.security.${m.measure}`), m.details)).join(LINE),
+    services: a.services
+      .map((s) => {
+        const what = s.ownHosting ? `${s.service} (${t("tabular.ownHosting")})` : joinDash([s.vendor, s.service]);
+        return `${what} [${t(`tabular.linkRole.${s.role}`)}]`;
+      })
+      .join(LINE),
+    exposure: t(`sovereignty.level.${a.analysis.level}`),
+    completeness: a.completeness.score,
+    status: t(`vocab.status.${a.status}`),
+    version: a.version ?? "",
+  };
+}
+
+/** One row per activity, raw values (not yet neutralised: the writers do that). */
+export function registerRows(data: RegisterExport, locale: Locale): TabularRow[] {
+  return data.activities.map((a) => activityRow(data, a, locale));
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** OWASP CSV-injection neutralisation: see the comment at the top of this file. */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/* CSV */
+
+export type CsvSeparator = "," | ";";
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+function csvField(value: TabularCell, separator: CsvSeparator): string {
+  const text = typeof value === "number" ? String(value) : neutraliseCell(value);
+  return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csvLine(cells: TabularCell[], separator: CsvSeparator): string {
+  return cells.map((c) => csvField(c, separator)).join(separator);
+}
+
+/**
+ * RFC 4180 CSV, UTF-8 with a BOM (so that Excel detects the encoding), CRLF line ends. Use ";" for
+ * a French Excel, which expects it because "," is the decimal separator.
+ */
+export function toCsv(data: RegisterExport, opts: { locale: Locale; separator: CsvSeparator }): Buffer {
+  const lines = [csvLine(registerHeaders(opts.locale), opts.separator), ...registerRows(data, opts.locale).map((r) => csvLine(TABULAR_COLUMNS.map((c) => r[c]), opts.separator))];
+  return Buffer.concat([BOM, Buffer.from(lines.map((l) => `${l}\r\n`).join(""), "utf8")]);
+}
+
+/* XLSX */
+
+const EXCEL_CELL_MAX = 32_767;
+// Characters that XML 1.0 forbids (a workbook containing them is "corrupt" for Excel).
+// eslint-disable-next-line no-control-regex
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * Neutralised first (a leading CR counts), then line ends normalised to LF: XML parsers turn a raw CR
+ * into LF anyway, and LF is the line break inside an Excel cell.
+ */
+function xlsxText(value: string): string {
+  const clean = neutraliseCell(value.replace(XML_INVALID, "")).replace(/\r\n?/g, "\n");
+  return clean.length > EXCEL_CELL_MAX ? `${clean.slice(0, EXCEL_CELL_MAX - 1)}…` : clean;
+}
+
+/** Always a string or a number: never a formula object. Empty strings leave the cell empty. */
+function xlsxValue(value: TabularCell | null | undefined): string | number | null {
+  if (value === null || value === undefined || value === "") return null;
+  return typeof value === "number" ? value : xlsxText(value);
+}
+
+export async function toXlsx(data: RegisterExport, opts: { locale: Locale }): Promise<Buffer> {
+  const { locale } = opts;
+  const generatedAt = new Date(data.generatedAt);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Registre";
+  wb.lastModifiedBy = "Registre";
+  wb.created = generatedAt;
+  wb.modified = generatedAt;
+  wb.title = `${translate(locale, "tabular.sheet.register")} — ${data.organization.name}`;
+
+  const sheet = wb.addWorksheet(translate(locale, "tabular.sheet.register"), { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
+  sheet.columns = TABULAR_COLUMNS.map((c) => ({ key: c, width: WIDTHS[c] }));
+  const header = sheet.getRow(1);
+  TABULAR_COLUMNS.forEach((c, i) => {
+    header.getCell(i + 1).value = xlsxValue(columnHeader(locale, c));
+  });
+  header.font = { bold: true };
+  header.alignment = { wrapText: true, vertical: "top" };
+  registerRows(data, locale).forEach((r, i) => {
+    const row = sheet.getRow(i + 2);
+    TABULAR_COLUMNS.forEach((c, j) => {
+      row.getCell(j + 1).value = xlsxValue(r[c]);
+    });
+    row.alignment = { wrapText: true, vertical: "top" };
+  });
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: TABULAR_COLUMNS.length } };
+
+  const org = data.organization;
+  const orgSheet = wb.addWorksheet(translate(locale, "tabular.sheet.organization"));
+  orgSheet.columns = [{ width: 40 }, { width: 60 }];
+  const orgRows: [MessageKey, string | number | null][] = [
+    ["tabular.org.name", org.name],
+    ["tabular.org.siren", org.siren],
+    ["tabular.org.address", org.address],
+    ["tabular.org.legalRepresentative", org.legalRepresentative],
+    ["tabular.org.dpoName", org.dpo.name],
+    ["tabular.org.dpoEmail", org.dpo.email],
+    ["tabular.org.dpoPhone", org.dpo.phone],
+    ["tabular.org.dpoCnilNumber", org.dpo.cnilDesignationNumber],
+    ["tabular.org.asOf", data.asOf ?? translate(locale, "tabular.org.current")],
+    ["tabular.org.generatedAt", data.generatedAt],
+    ["tabular.org.activityCount", data.activities.length],
+  ];
+  const orgHeader = orgSheet.addRow([translate(locale, "tabular.org.field"), translate(locale, "tabular.org.value")]);
+  orgHeader.font = { bold: true };
+  for (const [key, value] of orgRows) {
+    const row = orgSheet.addRow([]);
+    row.getCell(1).value = xlsxValue(translate(locale, key));
+    row.getCell(2).value = xlsxValue(value);
+    row.alignment = { wrapText: true, vertical: "top" };
+  }
+
+  const out = await wb.xlsx.writeBuffer();
+  return Buffer.from(out as ArrayBuffer);
+}

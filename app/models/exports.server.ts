@@ -1,0 +1,87 @@
+import { renderPdfOffThread } from "~/documents/pdf-runner.server.ts";
+import { toJsonLd } from "~/documents/jsonld.ts";
+import { toCsv, toXlsx } from "~/documents/tabular.ts";
+import type { RegisterExport } from "~/schemas/register-export.ts";
+import { sha256Hex } from "~/utils/crypto.server.ts";
+import type { Locale } from "~/utils/i18n.ts";
+import { recordExport, type ExportFormat } from "./export-log.server.ts";
+import { buildRegisterExport } from "./register-export.server.ts";
+
+export type ExportRequest = {
+  format: ExportFormat;
+  locale: Locale;
+  scope: "controller" | "processor" | "all";
+  asOf?: string;
+  departments?: string[] | null;
+  ref?: string;
+  separator?: "," | ";";
+};
+
+export class UnknownActivityError extends Error {}
+
+const EXTENSIONS: Record<ExportFormat, string> = { pdf: "pdf", "activity-pdf": "pdf", csv: "csv", xlsx: "xlsx", json: "json", jsonld: "jsonld" };
+
+/** Keeps the activities of the requested scope and departments (the JSON, CSV and XLSX follow the same filter as the PDF). */
+function filterData(data: RegisterExport, req: ExportRequest): RegisterExport {
+  const activities = data.activities.filter((a) => {
+    if (req.scope === "processor" && a.role !== "PROCESSOR") return false;
+    if (req.scope === "controller" && a.role === "PROCESSOR") return false;
+    if (req.departments?.length && !req.departments.includes(a.department ?? "")) return false;
+    return true;
+  });
+  return { ...data, activities };
+}
+
+/** The data's own fingerprint, printed on the PDF cover (a file cannot contain its own hash). */
+export function dataFingerprint(data: RegisterExport): string {
+  return sha256Hex(JSON.stringify(data));
+}
+
+export async function renderExport(organizationId: string, req: ExportRequest, generatedAt = new Date()): Promise<{ bytes: Buffer; fileName: string; data: RegisterExport }> {
+  const full = await buildRegisterExport(organizationId, { asOf: req.asOf, generatedAt });
+  const data = filterData(full, req);
+  const stamp = `${req.asOf ? `au-${req.asOf}` : generatedAt.toISOString().slice(0, 10)}`;
+  const base = `registre-${data.organization.slug}-${stamp}`;
+  const fingerprint = dataFingerprint(data);
+  let bytes: Buffer;
+  let fileName = `${base}.${EXTENSIONS[req.format]}`;
+  switch (req.format) {
+    case "pdf":
+      bytes = await renderPdfOffThread({ kind: "register", data, opts: { locale: req.locale, scope: req.scope, departments: req.departments ?? null, fingerprint } });
+      break;
+    case "activity-pdf": {
+      if (!req.ref || !full.activities.some((a) => a.ref === req.ref)) throw new UnknownActivityError();
+      bytes = await renderPdfOffThread({ kind: "activity", data: full, ref: req.ref, opts: { locale: req.locale, fingerprint } });
+      fileName = `${data.organization.slug}-${req.ref}-${stamp}.pdf`;
+      break;
+    }
+    case "csv":
+      bytes = toCsv(data, { locale: req.locale, separator: req.separator ?? "," });
+      break;
+    case "xlsx":
+      bytes = await toXlsx(data, { locale: req.locale });
+      break;
+    case "json":
+      bytes = Buffer.from(`${JSON.stringify(data, null, 2)}\n`, "utf8");
+      break;
+    case "jsonld":
+      bytes = Buffer.from(`${JSON.stringify(toJsonLd(data), null, 2)}\n`, "utf8");
+      break;
+  }
+  return { bytes, fileName, data };
+}
+
+/** Renders and records: every export made through the UI or the command line is logged. */
+export async function createExport(organizationId: string, actorId: string | null, req: ExportRequest, channel: "ui" | "cli", generatedAt = new Date()) {
+  const { bytes, fileName, data } = await renderExport(organizationId, req, generatedAt);
+  const record = await recordExport({
+    organizationId,
+    actorId,
+    format: req.format,
+    params: { locale: req.locale, scope: req.scope, asOf: req.asOf ?? null, departments: req.departments ?? null, ref: req.ref ?? null, separator: req.separator ?? null, fingerprint: dataFingerprint(data) },
+    bytes,
+    fileName,
+    channel,
+  });
+  return { record, bytes, fileName };
+}

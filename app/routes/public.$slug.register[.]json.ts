@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getPublicRegister } from "~/models/public-register.server.ts";
+import { notFound } from "~/utils/auth.server.ts";
+import { z } from "~/utils/validation.ts";
+
+/** Open data: the public subset, codes rather than labels, readable by any site (CORS). */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const slug = z.string().regex(/^[a-z0-9-]{1,60}$/).safeParse(params.slug);
+  if (!slug.success) throw notFound();
+  const reg = await getPublicRegister(slug.data);
+  if (!reg) throw notFound();
+  return new Response(`${JSON.stringify({ schemaVersion: 1, generator: "Registre", ...reg }, null, 2)}\n`, {
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
+  });
+}

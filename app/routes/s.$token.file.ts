@@ -1,0 +1,39 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { openShareLink, type ShareOpenResult } from "~/models/export-log.server.ts";
+import { z } from "~/utils/validation.ts";
+
+export const EXPORT_CONTENT_TYPES: Record<string, string> = {
+  pdf: "application/pdf",
+  "activity-pdf": "application/pdf",
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  json: "application/json; charset=utf-8",
+  jsonld: "application/ld+json; charset=utf-8",
+};
+
+const FormSchema = z.object({ passphrase: z.string().max(200).optional() });
+
+async function open(token: string, passphrase: string | null, request: Request, clientIp: string | null) {
+  const r: ShareOpenResult = await openShareLink(token, passphrase, { ipAddress: clientIp, userAgent: request.headers.get("user-agent") });
+  if (r.status === "ok") {
+    return new Response(new Uint8Array(r.bytes), {
+      headers: {
+        "Content-Type": EXPORT_CONTENT_TYPES[r.format] ?? "application/octet-stream",
+        "Content-Disposition": `attachment; filename="${r.fileName.replace(/["\\\r\n]/g, "")}"`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  }
+  const error = r.status === "wrong_passphrase" || r.status === "throttled" ? `?error=${r.status}` : "";
+  return redirect(`/s/${token}${error}`);
+}
+
+/** The download behind a share link: logged, throttled, refused once expired or revoked. */
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  return open(params.token ?? "", null, request, context?.clientIp ?? null);
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const parsed = FormSchema.safeParse(Object.fromEntries(await request.formData()));
+  return open(params.token ?? "", parsed.success ? (parsed.data.passphrase ?? "") : "", request, context?.clientIp ?? null);
+}

@@ -1,0 +1,19 @@
+import { z } from "~/utils/validation.ts";
+
+export const EXPORT_FORMATS = ["pdf", "activity-pdf", "csv", "xlsx", "json", "jsonld"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+/** One schema for the export form and the command line. */
+export const ExportRequestSchema = z
+  .object({
+    format: z.enum(EXPORT_FORMATS),
+    locale: z.enum(["fr", "en"]).default("fr"),
+    scope: z.enum(["controller", "processor", "all"]).default("all"),
+    asOf: z.preprocess(blank, z.iso.date({ error: "errors.date" }).optional()),
+    departments: z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1).max(200)).max(100)),
+    ref: z.preprocess(blank, z.string().regex(/^T-\d{4,}$/, "errors.refRequired").optional()),
+    separator: z.enum(["comma", "semicolon"]).default("comma"),
+  })
+  .refine((v) => v.format !== "activity-pdf" || Boolean(v.ref), { path: ["ref"], message: "errors.refRequired" });
