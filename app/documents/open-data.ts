@@ -1,14 +1,9 @@
 /** The public register as open data (CSV and JSON): the same safe subset the public page shows. */
 import type { PublicRegister } from "~/models/public-register.server.ts";
 import { translate, type Locale } from "~/utils/i18n.ts";
+import { csvBuffer, type CsvSeparator } from "./tabular.ts";
 
-/** A cell that a spreadsheet would read as a formula is prefixed with an apostrophe (OWASP CSV injection). */
-export function csvCell(value: string, separator: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function publicRegisterCsv(reg: PublicRegister, locale: Locale, separator = ","): Buffer {
+export function publicRegisterCsv(reg: PublicRegister, locale: Locale, separator: CsvSeparator = ","): Buffer {
   const t = (k: Parameters<typeof translate>[1]) => translate(locale, k);
   const header = ["ref", "name", "purposes", "legal_bases", "data_subjects", "data_categories_and_retention", "recipient_types", "transfers", "rights", "version", "approved_at"];
   const rows = reg.activities.map((a) => [
@@ -26,6 +21,5 @@ export function publicRegisterCsv(reg: PublicRegister, locale: Locale, separator
     String(a.version),
     a.approvedAt,
   ]);
-  const lines = [header, ...rows].map((r) => r.map((c) => csvCell(c ?? "", separator)).join(separator));
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join("\r\n")}\r\n`, "utf8")]);
+  return csvBuffer([header, ...rows], separator);
 }

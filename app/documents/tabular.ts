@@ -193,7 +193,7 @@ export function neutraliseCell(value: string): string {
 export type CsvSeparator = "," | ";";
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-function csvField(value: TabularCell, separator: CsvSeparator): string {
+export function csvField(value: TabularCell, separator: CsvSeparator): string {
   const text = typeof value === "number" ? String(value) : neutraliseCell(value);
   return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -207,15 +207,18 @@ function csvLine(cells: TabularCell[], separator: CsvSeparator): string {
  * a French Excel, which expects it because "," is the decimal separator.
  */
 export function toCsv(data: RegisterExport, opts: { locale: Locale; separator: CsvSeparator }): Buffer {
-  const lines = [csvLine(registerHeaders(opts.locale), opts.separator), ...registerRows(data, opts.locale).map((r) => csvLine(TABULAR_COLUMNS.map((c) => r[c]), opts.separator))];
-  return Buffer.concat([BOM, Buffer.from(lines.map((l) => `${l}\r\n`).join(""), "utf8")]);
+  return csvBuffer([registerHeaders(opts.locale), ...registerRows(data, opts.locale).map((r) => TABULAR_COLUMNS.map((c) => r[c]))], opts.separator);
+}
+
+/** Any table as CSV with the same rules (BOM, quoting, CRLF, formula neutralisation). */
+export function csvBuffer(rows: TabularCell[][], separator: CsvSeparator): Buffer {
+  return Buffer.concat([BOM, Buffer.from(rows.map((r) => `${csvLine(r, separator)}\r\n`).join(""), "utf8")]);
 }
 
 /* XLSX */
 
 const EXCEL_CELL_MAX = 32_767;
 // Characters that XML 1.0 forbids (a workbook containing them is "corrupt" for Excel).
-// eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /**
@@ -286,5 +289,34 @@ export async function toXlsx(data: RegisterExport, opts: { locale: Locale }): Pr
   }
 
   const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  return stampZipEntries(Buffer.from(out as ArrayBuffer), generatedAt);
+}
+
+/**
+ * exceljs (through JSZip) dates every zip entry with the current time, so two exports of the same
+ * data would differ in a few bytes. The entries are re-dated with the export's generatedAt (UTC, DOS
+ * format, 2-second precision) in the central directory and in each local header, so that the same
+ * register gives the same bytes and the same SHA-256. A buffer that does not look like a plain zip is
+ * returned unchanged.
+ */
+export function stampZipEntries(zip: Buffer, when: Date): Buffer {
+  const out = Buffer.from(zip);
+  const eocd = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > out.length) return zip;
+  const year = Math.min(Math.max(when.getUTCFullYear(), 1980), 2107);
+  const dosDate = ((year - 1980) << 9) | ((when.getUTCMonth() + 1) << 5) | when.getUTCDate();
+  const dosTime = (when.getUTCHours() << 11) | (when.getUTCMinutes() << 5) | Math.floor(when.getUTCSeconds() / 2);
+  const count = out.readUInt16LE(eocd + 10);
+  let p = out.readUInt32LE(eocd + 16);
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > out.length || out.readUInt32LE(p) !== 0x02014b50) return zip;
+    out.writeUInt16LE(dosTime, p + 12);
+    out.writeUInt16LE(dosDate, p + 14);
+    const local = out.readUInt32LE(p + 42);
+    if (local + 30 > out.length || out.readUInt32LE(local) !== 0x04034b50) return zip;
+    out.writeUInt16LE(dosTime, local + 10);
+    out.writeUInt16LE(dosDate, local + 12);
+    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
+  }
+  return out;
 }

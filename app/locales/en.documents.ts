@@ -32,7 +32,7 @@ export const enDocuments: Record<keyof typeof frDocuments, string> = {
   "pdf.cover.notice":
     "This record is kept in electronic form (GDPR Art. 30(3)) and made available to the CNIL on request (Art. 30(4)). An activity never approved by the DPO appears as entered, with its status; for the others, the latest approved version is authoritative.",
 
-  "pdf.header.page": "Page {page} of {pages}",
+  "pdf.footer.page": "Page {page} of {pages}",
   "pdf.footer.generated": "Generated on {date}",
   "pdf.footer.fingerprint": "fingerprint {hash}",
 
@@ -42,6 +42,7 @@ export const enDocuments: Record<keyof typeof frDocuments, string> = {
   "pdf.value.yes": "Yes",
   "pdf.value.no": "No",
   "pdf.value.percent": "{value}%",
+  "pdf.value.labelled": "{label}: {value}",
   "pdf.value.versionApproved": "Version {number}, approved on {date}",
   "pdf.value.neverApproved": "Never approved",
 

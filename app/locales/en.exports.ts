@@ -7,7 +7,7 @@ export const enExports: Record<keyof typeof frExports, string> = {
   "exports.generate": "Generate an export",
   "exports.format": "Format",
   "exports.format.pdf": "PDF (register)",
-  "exports.format.activity-pdf": "PDF (one activity sheet)",
+  "exports.format.activity_pdf": "PDF (one activity sheet)",
   "exports.format.csv": "CSV (CNIL model)",
   "exports.format.xlsx": "Excel (CNIL model)",
   "exports.format.json": "JSON (Registre)",

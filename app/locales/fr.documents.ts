@@ -31,7 +31,7 @@ export const frDocuments = {
   "pdf.cover.notice":
     "Ce registre est tenu sous forme électronique (art. 30.3 du RGPD) et mis à la disposition de la CNIL sur demande (art. 30.4). Un traitement qui n'a jamais été validé par le DPO y figure tel qu'il est saisi, avec son statut ; pour les autres, la dernière version validée fait foi.",
 
-  "pdf.header.page": "Page {page} sur {pages}",
+  "pdf.footer.page": "Page {page} sur {pages}",
   "pdf.footer.generated": "Généré le {date}",
   "pdf.footer.fingerprint": "empreinte {hash}",
 
@@ -41,6 +41,7 @@ export const frDocuments = {
   "pdf.value.yes": "Oui",
   "pdf.value.no": "Non",
   "pdf.value.percent": "{value} %",
+  "pdf.value.labelled": "{label} : {value}",
   "pdf.value.versionApproved": "Version {number}, validée le {date}",
   "pdf.value.neverApproved": "Jamais validé",
 

@@ -6,7 +6,7 @@ export const frExports = {
   "exports.generate": "Générer un export",
   "exports.format": "Format",
   "exports.format.pdf": "PDF (registre)",
-  "exports.format.activity-pdf": "PDF (fiche d'un traitement)",
+  "exports.format.activity_pdf": "PDF (fiche d'un traitement)",
   "exports.format.csv": "CSV (modèle CNIL)",
   "exports.format.xlsx": "Excel (modèle CNIL)",
   "exports.format.json": "JSON (Registre)",

@@ -8,6 +8,7 @@ import { requireOrgContext } from "~/utils/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { can } from "~/utils/permissions.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
+import { formatLabel } from "~/schemas/export-request.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 
@@ -96,7 +97,7 @@ export default function Exports() {
               <select id="x-format" name="format" defaultValue="pdf">
                 {EXPORT_FORMATS.map((f) => (
                   <option key={f} value={f}>
-                    {t(`exports.format.${f}`)}
+                    {t(formatLabel(f))}
                   </option>
                 ))}
               </select>
@@ -166,7 +167,7 @@ export default function Exports() {
           {d.exports.map((e) => (
             <li key={e.id} className="card export-card">
               <h3>
-                {t(`exports.format.${e.format as "pdf"}`)} — {date(e.createdAt, true)}
+                {t(formatLabel(e.format))} — {date(e.createdAt, true)}
               </h3>
               <p>
                 {e.actor ?? "—"} ({t(e.channel === "cli" ? "exports.channel.cli" : "exports.channel.ui")}) · {formatSize(e.size)} ·{" "}

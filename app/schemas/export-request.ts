@@ -3,6 +3,11 @@ import { z } from "~/utils/validation.ts";
 export const EXPORT_FORMATS = ["pdf", "activity-pdf", "csv", "xlsx", "json", "jsonld"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** The i18n key of a format's label (message keys use "_" where format codes use "-"). */
+export function formatLabel(format: string) {
+  return `exports.format.${format === "activity-pdf" ? "activity_pdf" : (format as Exclude<ExportFormat, "activity-pdf">)}` as const;
+}
+
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 /** One schema for the export form and the command line. */

@@ -1,0 +1,733 @@
+/**
+ * The small layout engine of the PDF documents (pdfkit + embedded DejaVu Sans).
+ *
+ * Two passes over the same build function: the first only measures (our own line breaking, with
+ * cached word widths) to learn the page of every anchor and the page count; the second draws. So the
+ * table of contents and "Page X of Y" are known while drawing, every page is finished (header,
+ * footer) and handed to the output stream as soon as it is full, and memory stays flat for
+ * thousands of activities (no buffered pages, nothing redrawn).
+ *
+ * Output: PDF 1.7, PDF/A-3b metadata, tagged (structure tree with headings, paragraphs, lists,
+ * tables; page furniture marked as artifacts), bookmarks, named destinations, document language.
+ * Deterministic: the same input and generation time give the same bytes (fixed dates, file ID
+ * derived from a SHA-256 of the input).
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import PDFDocument from "pdfkit";
+
+const require = createRequire(import.meta.url);
+
+export type DocLocale = "fr" | "en";
+export type FontKey = "regular" | "bold" | "italic";
+export type TextStyle = { font: FontKey; size: number; leading: number; color: string };
+
+/** A4 in points, margins wide enough for the running header and footer. */
+export const PAGE = { width: 595.28, height: 841.89, margin: { top: 68, bottom: 62, left: 56, right: 56 } } as const;
+export const CONTENT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
+const TOP = PAGE.margin.top;
+const BOTTOM = PAGE.height - PAGE.margin.bottom;
+const LEFT = PAGE.margin.left;
+
+export const COLORS = {
+  text: "#1b1f24",
+  muted: "#58616b",
+  accent: "#1f3a5f",
+  rule: "#c3ccd6",
+  headerFill: "#e6ecf3",
+  coverBand: "#1f3a5f",
+} as const;
+
+/** DejaVu Sans: ascent + descent = 1.164 em; every leading below is larger, so lines never overlap. */
+const FONT_HEIGHT = 1.164;
+
+export const STYLES = {
+  title: { font: "bold", size: 24, leading: 30, color: COLORS.accent },
+  subtitle: { font: "regular", size: 12, leading: 16, color: COLORS.muted },
+  h1: { font: "bold", size: 16, leading: 21, color: COLORS.accent },
+  h2: { font: "bold", size: 12.5, leading: 16.5, color: COLORS.accent },
+  h3: { font: "bold", size: 10.5, leading: 14, color: COLORS.text },
+  h4: { font: "bold", size: 9, leading: 12.5, color: COLORS.muted },
+  body: { font: "regular", size: 9.5, leading: 13, color: COLORS.text },
+  note: { font: "italic", size: 9, leading: 12.5, color: COLORS.muted },
+  label: { font: "bold", size: 8.5, leading: 11.5, color: COLORS.muted },
+  value: { font: "regular", size: 9, leading: 11.5, color: COLORS.text },
+  small: { font: "regular", size: 7.5, leading: 10, color: COLORS.muted },
+  cell: { font: "regular", size: 8.5, leading: 11, color: COLORS.text },
+  cellBold: { font: "bold", size: 8.5, leading: 11, color: COLORS.text },
+  cellHeader: { font: "bold", size: 8, leading: 10.5, color: COLORS.accent },
+  toc1: { font: "bold", size: 10, leading: 14, color: COLORS.text },
+  toc2: { font: "regular", size: 9, leading: 12.5, color: COLORS.text },
+  tocNumber: { font: "regular", size: 9, leading: 12.5, color: COLORS.muted },
+} as const satisfies Record<string, TextStyle>;
+
+// ---------------------------------------------------------------------------------------------
+// Fonts and document
+
+const FONT_FILES: Record<FontKey, string> = {
+  regular: "dejavu-fonts-ttf/ttf/DejaVuSans.ttf",
+  bold: "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf",
+  italic: "dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf",
+};
+const FONT_NAMES: Record<FontKey, string> = { regular: "DejaVuSans", bold: "DejaVuSans-Bold", italic: "DejaVuSans-Oblique" };
+
+/** Resolved from node_modules (works from app/ under tsx and from the server bundle; pdfkit stays external). */
+export function fontPath(key: FontKey): string {
+  return require.resolve(FONT_FILES[key]);
+}
+
+let fontCache: Record<FontKey, Buffer> | null = null;
+function fontData(): Record<FontKey, Buffer> {
+  fontCache ??= { regular: fs.readFileSync(fontPath("regular")), bold: fs.readFileSync(fontPath("bold")), italic: fs.readFileSync(fontPath("italic")) };
+  return fontCache;
+}
+
+export function registerFonts(doc: PDFKit.PDFDocument): void {
+  const data = fontData();
+  for (const key of ["regular", "bold", "italic"] as const) doc.registerFont(FONT_NAMES[key], data[key]);
+}
+
+export type DocumentMeta = {
+  title: string;
+  lang: DocLocale;
+  author: string;
+  subject: string;
+  keywords?: string;
+  creationDate: Date;
+  /** Anything that identifies the content; the file ID (/ID) is derived from its SHA-256. */
+  idSeed?: string | Buffer;
+  /**
+   * pdfkit's page buffering (switchToPage). Off by default: PdfLayout knows the page count before
+   * drawing, so pages are written as soon as they are full (half the memory of a buffered document).
+   */
+  bufferPages?: boolean;
+};
+
+const xmlEscape = (s: unknown) =>
+  String(s ?? "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+
+type PdfKitInternals = { _id: Buffer; info: Record<string, unknown>; _addInfo: () => void };
+
+export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
+  const info = {
+    Title: meta.title,
+    Author: meta.author,
+    Subject: meta.subject,
+    ...(meta.keywords ? { Keywords: meta.keywords } : {}),
+    Creator: "Registre",
+    Producer: "Registre",
+    CreationDate: meta.creationDate,
+    ModDate: meta.creationDate,
+  };
+  const doc = new PDFDocument({
+    pdfVersion: "1.7",
+    subset: "PDF/A-3b",
+    tagged: true,
+    displayTitle: true,
+    lang: meta.lang === "fr" ? "fr-FR" : "en-GB",
+    bufferPages: meta.bufferPages ?? false,
+    autoFirstPage: false,
+    size: "A4",
+    margins: PAGE.margin,
+    info,
+  });
+  const internals = doc as unknown as PdfKitInternals;
+  // pdfkit derives /ID from an MD5 of the info dictionary; make it explicitly a hash of the content.
+  const seed = meta.idSeed ?? JSON.stringify({ ...info, CreationDate: meta.creationDate.toISOString(), ModDate: undefined });
+  internals._id = crypto.createHash("sha256").update(seed).digest().subarray(0, 16);
+  // pdfkit writes Title/Author/Subject/Keywords into the XMP packet unescaped: "&" or "<" in an
+  // organization name would break the PDF/A metadata. Escape them there (the Info dictionary is
+  // already written with the raw strings when this runs).
+  const addInfo = internals._addInfo;
+  internals._addInfo = function (this: PdfKitInternals) {
+    const saved = this.info;
+    this.info = { ...saved, Title: xmlEscape(saved.Title), Author: xmlEscape(saved.Author), Subject: xmlEscape(saved.Subject), Creator: xmlEscape(saved.Creator) };
+    if (saved.Keywords) this.info.Keywords = xmlEscape(saved.Keywords);
+    try {
+      addInfo.call(this);
+    } finally {
+      this.info = saved;
+    }
+  };
+  registerFonts(doc);
+  return doc;
+}
+
+export function collectStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on("data", (c: Buffer) => chunks.push(c));
+    stream.on("end", () => resolve(Buffer.concat(chunks)));
+    stream.on("error", reject);
+  });
+}
+
+/** Dates and times in documents: Europe/Paris, like the UI. */
+export function shortHash(fingerprint: string): string {
+  return fingerprint.replace(/^sha256:/i, "").slice(0, 12);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout
+
+export type Bookmark = PDFKit.PDFOutline | null;
+export type Chrome = {
+  headerLeft: string;
+  headerRight: string;
+  footerLeft: string;
+  pageLabel: (page: number, pages: number) => string;
+};
+export type PageKind = "cover" | "body";
+export type Column = { header: string; width: number; align?: "left" | "right" };
+export type Cell = string | { text: string; style?: TextStyle; goTo?: string };
+export type TableOptions = { header?: boolean; plain?: boolean; labelColumn?: boolean; padX?: number; padY?: number };
+export type TocEntry = { title: string; anchor: string; level: 1 | 2 };
+
+type StructEl = PDFKit.PDFStructureElement;
+type StructContent = PDFKit.PDFStructureContent;
+type FontMetrics = { widthOfString(s: string, size: number): number };
+type OutlineInternals = { outlineData: Record<string, unknown> };
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B]/g;
+
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(CONTROL, "");
+}
+
+export class PdfLayout {
+  readonly doc: PDFKit.PDFDocument;
+  private readonly chrome: Chrome;
+  /** First pass: nothing is drawn, only positions are computed. */
+  measuring = true;
+  page = 0;
+  y = TOP;
+  private pages = 0;
+  private kind: PageKind = "body";
+  private anchors = new Map<string, number>();
+  private measured = new Map<string, number>();
+  private readonly fonts: Record<FontKey, FontMetrics>;
+  private readonly widths: Record<FontKey, Map<string, number>> = { regular: new Map(), bold: new Map(), italic: new Map() };
+  private stack: StructEl[] = [];
+  private open: { tag: string; content: StructContent } | null = null;
+  private color = "";
+  private lastYield = 0;
+  /** Receives every string drawn (benchmarks compare with bare pdfkit writing the same text). */
+  onText: ((s: string) => void) | null = null;
+
+  constructor(doc: PDFKit.PDFDocument, chrome: Chrome) {
+    this.doc = doc;
+    this.chrome = chrome;
+    const font = (key: FontKey) => (doc.font(FONT_NAMES[key]) as unknown as { _font: FontMetrics })._font;
+    this.fonts = { regular: font("regular"), bold: font("bold"), italic: font("italic") };
+  }
+
+  /** Runs `build` twice (measure, then draw); returns the page count. */
+  async run(build: (L: PdfLayout) => Promise<void> | void): Promise<{ pages: number }> {
+    this.begin(true);
+    await build(this);
+    const pages = this.page;
+    this.measured = new Map(this.anchors);
+
+    this.begin(false);
+    this.pages = pages;
+    const root = this.doc.struct("Document");
+    this.doc.addStructure(root);
+    this.stack = [root];
+    await build(this);
+    this.finishPage();
+    root.end();
+    if (this.page !== pages) throw new Error(`PDF layout: ${this.page} pages drawn, ${pages} measured`);
+    for (const [anchor, p] of this.anchors) if (this.measured.get(anchor) !== p) throw new Error(`PDF layout: anchor ${anchor} moved`);
+    return { pages };
+  }
+
+  private begin(measuring: boolean) {
+    this.measuring = measuring;
+    this.page = 0;
+    this.y = TOP;
+    this.kind = "body";
+    this.anchors.clear();
+    this.open = null;
+    this.stack = [];
+  }
+
+  /** Lets the event loop breathe during long documents (a server keeps answering). */
+  async tick(): Promise<void> {
+    const now = performance.now();
+    if (now - this.lastYield < 25) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.lastYield = performance.now();
+  }
+
+  /** Page on which an anchor was laid out in the measuring pass. */
+  pageOf(anchor: string): number | undefined {
+    return this.measured.get(anchor);
+  }
+
+  get bottom(): number {
+    return BOTTOM;
+  }
+
+  // -- pages ------------------------------------------------------------------------------------
+
+  newPage(kind: PageKind = "body"): void {
+    const carry = this.open;
+    if (!this.measuring && this.page > 0) {
+      if (carry) this.doc.endMarkedContent();
+      this.drawChrome();
+    }
+    this.page++;
+    this.kind = kind;
+    this.y = TOP;
+    if (!this.measuring) {
+      this.doc.addPage({ size: [PAGE.width, PAGE.height], margins: PAGE.margin });
+      this.color = "";
+      if (carry) carry.content.push(this.doc.markStructureContent(carry.tag));
+    }
+  }
+
+  private finishPage() {
+    if (this.measuring || this.page === 0) return;
+    if (this.open) throw new Error("PDF layout: a block is still open");
+    this.drawChrome();
+  }
+
+  /** Starts a new page unless `h` points still fit on this one. */
+  ensure(h: number): void {
+    if (this.page === 0 || (this.y + h > BOTTOM && this.y > TOP)) this.newPage();
+  }
+
+  space(h: number): void {
+    this.y = Math.min(this.y + h, BOTTOM);
+  }
+
+  private drawChrome() {
+    const d = this.doc;
+    const s = STYLES.small;
+    d.markContent("Artifact", { type: "Pagination" });
+    if (this.kind === "body") {
+      const half = CONTENT_WIDTH / 2 - 6;
+      const left = this.fit(this.chrome.headerLeft, s, half);
+      const right = this.fit(this.chrome.headerRight, s, half);
+      this.drawText(left, LEFT, 34, s);
+      this.drawText(right, LEFT + CONTENT_WIDTH - this.width(right, s), 34, s);
+      this.hline(48, COLORS.rule, 0.5);
+    }
+    const fy = PAGE.height - 44;
+    this.hline(fy - 6, COLORS.rule, 0.5);
+    const label = this.chrome.pageLabel(this.page, this.pages);
+    const lw = this.width(label, s);
+    this.drawText(this.fit(this.chrome.footerLeft, s, CONTENT_WIDTH - lw - 12), LEFT, fy, s);
+    this.drawText(label, LEFT + CONTENT_WIDTH - lw, fy, s);
+    d.endMarkedContent();
+  }
+
+  private hline(y: number, color: string, width: number) {
+    this.doc.save().lineWidth(width).strokeColor(color).moveTo(LEFT, y).lineTo(LEFT + CONTENT_WIDTH, y).stroke().restore();
+  }
+
+  /** Decorative drawing, marked as an artifact for assistive technologies. */
+  artifact(draw: (doc: PDFKit.PDFDocument) => void): void {
+    if (this.measuring) return;
+    this.doc.markContent("Artifact");
+    this.doc.save();
+    draw(this.doc);
+    this.doc.restore();
+    this.doc.endMarkedContent();
+  }
+
+  // -- text measurement and line breaking -------------------------------------------------------
+
+  width(s: string, style: TextStyle): number {
+    const cache = this.widths[style.font];
+    let w = cache.get(s);
+    if (w === undefined) {
+      w = this.fonts[style.font].widthOfString(s, 1000);
+      cache.set(s, w);
+    }
+    return (w * style.size) / 1000;
+  }
+
+  /** Breaks text into lines no wider than `max` (words, then characters for an over-long word). */
+  wrap(text: string, style: TextStyle, max: number): string[] {
+    const out: string[] = [];
+    const space = this.width(" ", style);
+    for (const para of cleanText(text).split("\n")) {
+      let line = "";
+      let lw = 0;
+      for (const word of para.split(" ")) {
+        if (word === "") continue;
+        const ww = this.width(word, style);
+        if (line !== "" && lw + space + ww <= max) {
+          line += " " + word;
+          lw += space + ww;
+          continue;
+        }
+        if (line !== "") out.push(line);
+        if (ww <= max) {
+          line = word;
+          lw = ww;
+          continue;
+        }
+        const pieces = this.breakWord(word, style, max);
+        for (let i = 0; i < pieces.length - 1; i++) out.push(pieces[i]!);
+        line = pieces[pieces.length - 1] ?? "";
+        lw = this.width(line, style);
+      }
+      out.push(line);
+    }
+    return out;
+  }
+
+  private breakWord(word: string, style: TextStyle, max: number): string[] {
+    const pieces: string[] = [];
+    let cur = "";
+    let cw = 0;
+    for (const ch of word) {
+      const w = this.width(ch, style);
+      if (cur !== "" && cw + w > max) {
+        pieces.push(cur);
+        cur = "";
+        cw = 0;
+      }
+      cur += ch;
+      cw += w;
+    }
+    pieces.push(cur);
+    return pieces;
+  }
+
+  /** One line, cut with an ellipsis if too wide. */
+  fit(text: string, style: TextStyle, max: number): string {
+    const flat = cleanText(text).replace(/\n/g, " ");
+    if (this.width(flat, style) <= max) return flat;
+    let lo = 0;
+    let hi = flat.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (this.width(flat.slice(0, mid) + "…", style) <= max) lo = mid;
+      else hi = mid - 1;
+    }
+    return flat.slice(0, lo).trimEnd() + "…";
+  }
+
+  // -- drawing ------------------------------------------------------------------------------------
+
+  private drawText(s: string, x: number, y: number, style: TextStyle, goTo?: string) {
+    if (this.measuring || s === "") return;
+    const d = this.doc;
+    d.font(FONT_NAMES[style.font]).fontSize(style.size);
+    if (this.color !== style.color) {
+      d.fillColor(style.color);
+      this.color = style.color;
+    }
+    d.text(s, x, y + (style.leading - style.size * FONT_HEIGHT) / 2, goTo ? { lineBreak: false, goTo } : { lineBreak: false });
+    this.onText?.(s);
+  }
+
+  private parent(): StructEl {
+    const p = this.stack[this.stack.length - 1];
+    if (!p) throw new Error("PDF layout: no structure parent");
+    return p;
+  }
+
+  /** Opens a structure element (Sect, L, TOC…) that the following blocks go into. */
+  beginGroup(tag: string): void {
+    if (this.measuring) return;
+    const el = this.doc.struct(tag);
+    this.parent().add(el);
+    this.stack.push(el);
+  }
+
+  endGroup(): void {
+    if (this.measuring) return;
+    const el = this.stack.pop();
+    if (!el || this.stack.length === 0) throw new Error("PDF layout: unbalanced groups");
+    el.end();
+  }
+
+  private beginMark(tag: string) {
+    if (this.measuring) return;
+    this.open = { tag, content: this.doc.markStructureContent(tag) };
+  }
+
+  private endMark() {
+    if (this.measuring || !this.open) return;
+    this.doc.endMarkedContent();
+    this.parent().add(this.doc.struct(this.open.tag, {}, [this.open.content]));
+    this.open = null;
+  }
+
+  /** Lines drawn one under the other, flowing onto new pages; one structure element. */
+  private block(lines: string[], x: number, style: TextStyle, tag: string, bullet?: string) {
+    this.ensure(style.leading * Math.min(lines.length, 2));
+    this.beginMark(tag);
+    let first = true;
+    for (const line of lines) {
+      if (this.y + style.leading > BOTTOM) this.newPage();
+      if (first && bullet) this.drawText(bullet, x - 10, this.y, style);
+      this.drawText(line, x, this.y, style);
+      this.y += style.leading;
+      first = false;
+    }
+    this.endMark();
+  }
+
+  paragraph(text: string, style: TextStyle = STYLES.body, opts: { indent?: number; gap?: number; tag?: string } = {}): void {
+    const indent = opts.indent ?? 0;
+    this.block(this.wrap(text, style, CONTENT_WIDTH - indent), LEFT + indent, style, opts.tag ?? "P");
+    this.y += opts.gap ?? 4;
+  }
+
+  /** A bulleted list (structure L > LI). */
+  list(items: string[], style: TextStyle = STYLES.body, gap = 4): void {
+    if (items.length === 0) return;
+    this.beginGroup("L");
+    for (const item of items) {
+      this.block(this.wrap(item, style, CONTENT_WIDTH - 12), LEFT + 12, style, "LI", "•");
+      this.y += 1.5;
+    }
+    this.endGroup();
+    this.y += gap;
+  }
+
+  /**
+   * A heading kept with what follows; optional named destination (`anchor`, also recorded for the
+   * table of contents) and bookmark under `bookmark` ("root" for the top level).
+   */
+  heading(level: 1 | 2 | 3 | 4, text: string, opts: { anchor?: string; bookmark?: Bookmark | "root"; keep?: number } = {}): Bookmark {
+    const style = level === 1 ? STYLES.h1 : level === 2 ? STYLES.h2 : level === 3 ? STYLES.h3 : STYLES.h4;
+    const lines = this.wrap(text, style, CONTENT_WIDTH);
+    if (this.page > 0 && this.y > TOP) this.y += level === 1 ? 6 : level === 2 ? 8 : level === 3 ? 7 : 3;
+    this.ensure(lines.length * style.leading + (opts.keep ?? STYLES.body.leading * 3));
+    let bookmark: Bookmark = null;
+    if (opts.anchor) this.anchors.set(opts.anchor, this.page);
+    if (!this.measuring) {
+      if (opts.anchor) (this.doc.addNamedDestination as (name: string, ...args: unknown[]) => void)(opts.anchor, "XYZ", LEFT, this.y, null);
+      const parent = opts.bookmark === "root" ? this.doc.outline : opts.bookmark;
+      if (parent) {
+        bookmark = parent.addItem(cleanText(text).replace(/\n/g, " "));
+        (bookmark as unknown as OutlineInternals).outlineData.Dest = [this.doc.page.dictionary, "XYZ", null, PAGE.height - this.y, null];
+      }
+    }
+    this.block(lines, LEFT, style, `H${level}`);
+    this.y += level === 1 ? 6 : level === 2 ? 4 : 2;
+    return bookmark;
+  }
+
+  /** "label: value" rows, label column on the left, both wrapping. */
+  keyValues(rows: [string, string][], labelWidth = 0.3): void {
+    if (rows.length === 0) return;
+    this.table(
+      [
+        { header: "", width: labelWidth },
+        { header: "", width: 1 - labelWidth },
+      ],
+      rows.map(([k, v]) => [{ text: k, style: STYLES.label }, { text: v, style: STYLES.value }]),
+      { header: false, plain: true, labelColumn: true, padX: 0, padY: 1.5 },
+    );
+    this.y += 4;
+  }
+
+  /**
+   * A table: wrapped cells, header row repeated on every page, rows taller than the space left move
+   * to the next page, rows taller than a page are split line by line. Nothing is clipped.
+   */
+  table(columns: Column[], rows: Cell[][], opts: TableOptions = {}): void {
+    const withHeader = opts.header !== false;
+    const padX = opts.padX ?? 4;
+    const padY = opts.padY ?? 3;
+    const totalWeight = columns.reduce((a, c) => a + c.width, 0);
+    const colW = columns.map((c) => (c.width / totalWeight) * CONTENT_WIDTH);
+    const colX: number[] = [];
+    let acc = LEFT;
+    for (const w of colW) {
+      colX.push(acc);
+      acc += w;
+    }
+    const gutter = (i: number) => (opts.labelColumn && i === 0 ? 10 : 0);
+    const innerW = colW.map((w, i) => Math.max(w - 2 * padX - gutter(i), 8));
+    const head = STYLES.cellHeader;
+    const headLines = withHeader ? columns.map((c, i) => this.wrap(c.header, head, innerW[i]!)) : [];
+    const headH = withHeader ? Math.max(...headLines.map((l) => l.length)) * head.leading + 2 * padY : 0;
+    let headerCount = 0;
+
+    const drawHeader = () => {
+      if (!withHeader) return;
+      const y0 = this.y;
+      if (!this.measuring) {
+        this.artifact((d) => d.rect(LEFT, y0, CONTENT_WIDTH, headH).fill(COLORS.headerFill));
+        const repeat = headerCount > 0;
+        if (repeat) this.doc.markContent("Artifact", { type: "Pagination" });
+        const ths: StructEl[] = [];
+        headLines.forEach((lines, i) => {
+          let content: StructContent | null = null;
+          if (!repeat) content = this.doc.markStructureContent("TH");
+          lines.forEach((line, k) => this.drawText(line, this.alignX(line, head, colX[i]!, colW[i]!, padX, columns[i]!.align), y0 + padY + k * head.leading, head));
+          if (!repeat) {
+            this.doc.endMarkedContent();
+            ths.push(this.doc.struct("TH", {}, content ? [content] : []));
+          }
+        });
+        if (repeat) this.doc.endMarkedContent();
+        else this.parent().add(this.doc.struct("TR", {}, ths));
+      }
+      headerCount++;
+      this.y += headH;
+    };
+    const breakPage = () => {
+      this.newPage();
+      drawHeader();
+    };
+
+    if (!this.measuring) {
+      this.beginGroup(opts.plain ? "Div" : "Table");
+      if (withHeader) this.beginGroup("THead");
+    }
+    const styleOf = (c: Cell) => (typeof c === "string" ? STYLES.cell : (c.style ?? STYLES.cell));
+    const textOf = (c: Cell) => (typeof c === "string" ? c : c.text);
+    let first = true;
+    for (const row of rows) {
+      const styles = row.map(styleOf);
+      const lines = row.map((c, i) => this.wrap(textOf(c), styles[i]!, innerW[i]!));
+      const leading = Math.max(...styles.map((s) => s.leading));
+      const n = Math.max(1, ...lines.map((l) => l.length));
+      const rowH = n * leading + 2 * padY;
+      if (first) {
+        // The header and the first row (or its first lines, if it needs more than a page) stay together.
+        this.ensure(headH + (rowH <= BOTTOM - TOP - headH ? rowH : 2 * leading + 2 * padY));
+        drawHeader();
+        if (!this.measuring && withHeader) {
+          this.endGroup();
+          this.beginGroup("TBody");
+        }
+        first = false;
+      }
+      if (this.y + rowH > BOTTOM) {
+        const fresh = BOTTOM - TOP - headH;
+        if (rowH <= fresh || this.y + leading + 2 * padY > BOTTOM) breakPage();
+      }
+      const parts: StructContent[][] = row.map(() => []);
+      let start = 0;
+      for (;;) {
+        const fits = Math.floor((BOTTOM - this.y - 2 * padY) / leading);
+        if (fits < 1) {
+          breakPage();
+          continue;
+        }
+        const take = Math.min(n - start, fits);
+        this.drawRowSlice(lines, styles, start, take, leading, colX, colW, padX, padY, columns, row, parts, opts.plain === true);
+        this.y += take * leading + 2 * padY;
+        start += take;
+        if (start >= n) break;
+        breakPage();
+      }
+      if (!this.measuring) {
+        const cells = parts.map((p) => {
+          const [c0, ...rest] = p;
+          if (c0) for (const r of rest) c0.push(r);
+          return c0;
+        });
+        if (opts.plain) this.parent().add(this.doc.struct("P", {}, cells.filter((c): c is StructContent => c !== undefined)));
+        else this.parent().add(this.doc.struct("TR", {}, cells.map((c) => this.doc.struct("TD", {}, c ? [c] : []))));
+      }
+    }
+    if (rows.length === 0 && withHeader) {
+      this.ensure(headH);
+      drawHeader();
+      if (!this.measuring) this.endGroup();
+    }
+    if (!this.measuring) {
+      if (withHeader && rows.length > 0) this.endGroup();
+      this.endGroup();
+    }
+    this.y += 6;
+  }
+
+  private alignX(line: string, style: TextStyle, x: number, w: number, padX: number, align?: "left" | "right") {
+    return align === "right" ? x + w - padX - this.width(line, style) : x + padX;
+  }
+
+  private drawRowSlice(
+    lines: string[][],
+    styles: TextStyle[],
+    start: number,
+    take: number,
+    leading: number,
+    colX: number[],
+    colW: number[],
+    padX: number,
+    padY: number,
+    columns: Column[],
+    row: Cell[],
+    parts: StructContent[][],
+    plain: boolean,
+  ) {
+    if (this.measuring) return;
+    const y0 = this.y;
+    const h = take * leading + 2 * padY;
+    if (!plain) this.artifact((d) => d.lineWidth(0.5).strokeColor(COLORS.rule).moveTo(LEFT, y0 + h).lineTo(LEFT + CONTENT_WIDTH, y0 + h).stroke());
+    lines.forEach((cellLines, i) => {
+      const slice = cellLines.slice(start, start + take);
+      if (slice.length === 0 || (slice.length === 1 && slice[0] === "")) return;
+      const style = styles[i]!;
+      const cell = row[i];
+      const goTo = typeof cell === "object" ? cell.goTo : undefined;
+      const tag = plain ? "Span" : "TD";
+      const content = this.doc.markStructureContent(tag);
+      slice.forEach((line, k) => this.drawText(line, this.alignX(line, style, colX[i]!, colW[i]!, padX, columns[i]?.align), y0 + padY + k * leading, style, goTo));
+      this.doc.endMarkedContent();
+      parts[i]!.push(content);
+    });
+  }
+
+  /** Table of contents: entries with dot leaders and the page numbers of the measuring pass, linked. */
+  toc(entries: TocEntry[]): void {
+    this.beginGroup("TOC");
+    const numW = 34;
+    for (const e of entries) {
+      const style = e.level === 1 ? STYLES.toc1 : STYLES.toc2;
+      const indent = e.level === 1 ? 0 : 14;
+      if (e.level === 1) this.y += 4;
+      const lines = this.wrap(e.title, style, CONTENT_WIDTH - indent - numW - 10);
+      const h = lines.length * style.leading;
+      this.ensure(h);
+      const y0 = this.y;
+      const page = this.pageOf(e.anchor);
+      if (!this.measuring) {
+        this.open = { tag: "TOCI", content: this.doc.markStructureContent("TOCI") };
+        lines.forEach((line, k) => this.drawText(line, LEFT + indent, y0 + k * style.leading, style));
+        const last = lines[lines.length - 1] ?? "";
+        const lastY = y0 + (lines.length - 1) * style.leading;
+        const num = page === undefined ? "" : String(page);
+        const nw = this.width(num, STYLES.tocNumber);
+        const dotsFrom = LEFT + indent + this.width(last, style) + 4;
+        const dotsTo = LEFT + CONTENT_WIDTH - numW;
+        const dotW = this.width(".", STYLES.tocNumber) + 1.2;
+        const count = Math.max(0, Math.floor((dotsTo - dotsFrom) / dotW));
+        if (count > 2) {
+          this.doc.save().font(FONT_NAMES.regular).fontSize(STYLES.tocNumber.size).fillColor(COLORS.rule);
+          this.doc.text(".".repeat(count), dotsTo - count * dotW, lastY + (style.leading - STYLES.tocNumber.size * FONT_HEIGHT) / 2, { lineBreak: false, characterSpacing: 1.2 });
+          this.doc.restore();
+        }
+        this.drawText(num, LEFT + CONTENT_WIDTH - nw, lastY, { ...STYLES.tocNumber, leading: style.leading });
+        this.endMark();
+        this.doc.goTo(LEFT + indent, y0, CONTENT_WIDTH - indent, h, e.anchor);
+      }
+      this.y += h + 1;
+    }
+    this.endGroup();
+  }
+
+  /** Large cover blocks: a band of colour, then the caller's content. */
+  coverBand(): void {
+    const y = this.y;
+    this.artifact((d) => d.rect(LEFT, y, 56, 5).fill(COLORS.coverBand));
+    this.y += 18;
+  }
+}
