@@ -17,6 +17,7 @@ export function OrgNav() {
     // Where the data can go and whose law can reach it: every member may read it.
     { to: `${base}/sovereignty`, label: t("nav.sovereignty") },
   ];
+  if (can(data.role, "register:export")) items.push({ to: `${base}/exports`, label: t("nav.exports") });
   if (can(data.role, "members:read")) items.push({ to: `${base}/members`, label: t("nav.members") });
   if (can(data.role, "departments:manage")) items.push({ to: `${base}/departments`, label: t("nav.departments") });
   if (can(data.role, "audit:read")) items.push({ to: `${base}/audit`, label: t("nav.audit") });

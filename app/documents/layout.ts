@@ -57,6 +57,7 @@ export const STYLES = {
   cell: { font: "regular", size: 8.5, leading: 11, color: COLORS.text },
   cellBold: { font: "bold", size: 8.5, leading: 11, color: COLORS.text },
   cellHeader: { font: "bold", size: 8, leading: 10.5, color: COLORS.accent },
+  cellNote: { font: "italic", size: 8, leading: 11, color: COLORS.muted },
   toc1: { font: "bold", size: 10, leading: 14, color: COLORS.text },
   toc2: { font: "regular", size: 9, leading: 12.5, color: COLORS.text },
   tocNumber: { font: "regular", size: 9, leading: 12.5, color: COLORS.muted },
@@ -184,7 +185,10 @@ export type Chrome = {
 };
 export type PageKind = "cover" | "body";
 export type Column = { header: string; width: number; align?: "left" | "right" };
-export type Cell = string | { text: string; style?: TextStyle; goTo?: string };
+export type Cell = string | { text: string; style?: TextStyle; goTo?: string; /** A secondary text under the main one, smaller. */ note?: string };
+type CellLine = { s: string; style: TextStyle };
+const cellStyle = (c: Cell): TextStyle => (typeof c === "string" ? STYLES.cell : (c.style ?? STYLES.cell));
+const cellText = (c: Cell): string => (typeof c === "string" ? c : c.text);
 export type TableOptions = { header?: boolean; plain?: boolean; labelColumn?: boolean; padX?: number; padY?: number };
 export type TocEntry = { title: string; anchor: string; level: 1 | 2 };
 
@@ -205,7 +209,7 @@ export class PdfLayout {
   /** First pass: nothing is drawn, only positions are computed. */
   measuring = true;
   page = 0;
-  y = TOP;
+  y: number = TOP;
   private pages = 0;
   private kind: PageKind = "body";
   private anchors = new Map<string, number>();
@@ -384,6 +388,7 @@ export class PdfLayout {
     return out;
   }
 
+  /** Splits an over-long word (a URL, a reference), preferably after "/", "-", "_", "." or ":". */
   private breakWord(word: string, style: TextStyle, max: number): string[] {
     const pieces: string[] = [];
     let cur = "";
@@ -391,15 +396,29 @@ export class PdfLayout {
     for (const ch of word) {
       const w = this.width(ch, style);
       if (cur !== "" && cw + w > max) {
-        pieces.push(cur);
-        cur = "";
-        cw = 0;
+        const cut = Math.max(cur.lastIndexOf("/"), cur.lastIndexOf("-"), cur.lastIndexOf("_"), cur.lastIndexOf("."), cur.lastIndexOf(":"));
+        if (cut >= cur.length / 2 && cut < cur.length - 1) {
+          pieces.push(cur.slice(0, cut + 1));
+          cur = cur.slice(cut + 1);
+          cw = this.width(cur, style);
+        } else {
+          pieces.push(cur);
+          cur = "";
+          cw = 0;
+        }
       }
       cur += ch;
       cw += w;
     }
     pieces.push(cur);
     return pieces;
+  }
+
+  /** Width of the widest word: the narrowest a column can be without cutting words. */
+  minContent(text: string, style: TextStyle): number {
+    let max = 0;
+    for (const word of cleanText(text).split(/[ \n]/)) if (word) max = Math.max(max, this.width(word, style));
+    return max;
   }
 
   /** One line, cut with an ellipsis if too wide. */
@@ -426,7 +445,9 @@ export class PdfLayout {
       d.fillColor(style.color);
       this.color = style.color;
     }
-    d.text(s, x, y + (style.leading - style.size * FONT_HEIGHT) / 2, goTo ? { lineBreak: false, goTo } : { lineBreak: false });
+    d.text(s, x, y + (style.leading - style.size * FONT_HEIGHT) / 2, { lineBreak: false });
+    // pdfkit's own `goTo` text option needs its line wrapper to know the width; annotate directly.
+    if (goTo) d.goTo(x, y, this.width(s, style), style.leading, goTo);
     this.onText?.(s);
   }
 
@@ -536,23 +557,23 @@ export class PdfLayout {
 
   /**
    * A table: wrapped cells, header row repeated on every page, rows taller than the space left move
-   * to the next page, rows taller than a page are split line by line. Nothing is clipped.
+   * to the next page, rows taller than a page are split line by line. Nothing is clipped. Column
+   * weights are adjusted so that no column is narrower than its longest word, when possible.
    */
   table(columns: Column[], rows: Cell[][], opts: TableOptions = {}): void {
     const withHeader = opts.header !== false;
     const padX = opts.padX ?? 4;
     const padY = opts.padY ?? 3;
-    const totalWeight = columns.reduce((a, c) => a + c.width, 0);
-    const colW = columns.map((c) => (c.width / totalWeight) * CONTENT_WIDTH);
+    const head = STYLES.cellHeader;
+    const gutter = (i: number) => (opts.labelColumn && i === 0 ? 10 : 0);
+    const colW = this.columnWidths(columns, rows, head, padX, gutter, withHeader);
     const colX: number[] = [];
     let acc = LEFT;
     for (const w of colW) {
       colX.push(acc);
       acc += w;
     }
-    const gutter = (i: number) => (opts.labelColumn && i === 0 ? 10 : 0);
     const innerW = colW.map((w, i) => Math.max(w - 2 * padX - gutter(i), 8));
-    const head = STYLES.cellHeader;
     const headLines = withHeader ? columns.map((c, i) => this.wrap(c.header, head, innerW[i]!)) : [];
     const headH = withHeader ? Math.max(...headLines.map((l) => l.length)) * head.leading + 2 * padY : 0;
     let headerCount = 0;
@@ -563,11 +584,11 @@ export class PdfLayout {
       if (!this.measuring) {
         this.artifact((d) => d.rect(LEFT, y0, CONTENT_WIDTH, headH).fill(COLORS.headerFill));
         const repeat = headerCount > 0;
+        // Repeated headers are page furniture; only the first one is in the structure tree.
         if (repeat) this.doc.markContent("Artifact", { type: "Pagination" });
         const ths: StructEl[] = [];
         headLines.forEach((lines, i) => {
-          let content: StructContent | null = null;
-          if (!repeat) content = this.doc.markStructureContent("TH");
+          const content = repeat ? null : this.doc.markStructureContent("TH");
           lines.forEach((line, k) => this.drawText(line, this.alignX(line, head, colX[i]!, colW[i]!, padX, columns[i]!.align), y0 + padY + k * head.leading, head));
           if (!repeat) {
             this.doc.endMarkedContent();
@@ -589,13 +610,10 @@ export class PdfLayout {
       this.beginGroup(opts.plain ? "Div" : "Table");
       if (withHeader) this.beginGroup("THead");
     }
-    const styleOf = (c: Cell) => (typeof c === "string" ? STYLES.cell : (c.style ?? STYLES.cell));
-    const textOf = (c: Cell) => (typeof c === "string" ? c : c.text);
     let first = true;
     for (const row of rows) {
-      const styles = row.map(styleOf);
-      const lines = row.map((c, i) => this.wrap(textOf(c), styles[i]!, innerW[i]!));
-      const leading = Math.max(...styles.map((s) => s.leading));
+      const lines = row.map((c, i) => this.cellLines(c, innerW[i]!));
+      const leading = Math.max(...row.map((c) => cellStyle(c).leading));
       const n = Math.max(1, ...lines.map((l) => l.length));
       const rowH = n * leading + 2 * padY;
       if (first) {
@@ -621,7 +639,7 @@ export class PdfLayout {
           continue;
         }
         const take = Math.min(n - start, fits);
-        this.drawRowSlice(lines, styles, start, take, leading, colX, colW, padX, padY, columns, row, parts, opts.plain === true);
+        this.drawRowSlice(lines, start, take, leading, colX, colW, padX, padY, columns, row, parts, opts.plain === true);
         this.y += take * leading + 2 * padY;
         start += take;
         if (start >= n) break;
@@ -649,13 +667,48 @@ export class PdfLayout {
     this.y += 6;
   }
 
+  /** Column widths from the weights, widened to the longest word of each column where others have room. */
+  private columnWidths(columns: Column[], rows: Cell[][], head: TextStyle, padX: number, gutter: (i: number) => number, withHeader: boolean): number[] {
+    const total = columns.reduce((a, c) => a + c.width, 0);
+    const widths = columns.map((c) => (c.width / total) * CONTENT_WIDTH);
+    const need = columns.map((c, i) => {
+      let m = withHeader ? this.minContent(c.header, head) : 0;
+      for (const row of rows) {
+        const cell = row[i];
+        if (cell === undefined) continue;
+        m = Math.max(m, this.minContent(cellText(cell), cellStyle(cell)));
+        if (typeof cell === "object" && cell.note) m = Math.max(m, this.minContent(cell.note, STYLES.cellNote));
+      }
+      return Math.min(m + 2 * padX + gutter(i) + 0.5, CONTENT_WIDTH * 0.45);
+    });
+    for (let pass = 0; pass < 3; pass++) {
+      const deficit = widths.reduce((a, w, i) => a + Math.max(0, need[i]! - w), 0);
+      if (deficit <= 0.01) break;
+      const slack = widths.reduce((a, w, i) => a + Math.max(0, w - need[i]!), 0);
+      if (slack <= 0.01) break;
+      const ratio = Math.min(1, deficit / slack);
+      for (let i = 0; i < widths.length; i++) {
+        const w = widths[i]!;
+        const n = need[i]!;
+        widths[i] = w < n ? w + (n - w) * Math.min(1, slack / deficit) : w - (w - n) * ratio;
+      }
+    }
+    return widths;
+  }
+
+  private cellLines(cell: Cell, width: number): CellLine[] {
+    const style = cellStyle(cell);
+    const out: CellLine[] = this.wrap(cellText(cell), style, width).map((s) => ({ s, style }));
+    if (typeof cell === "object" && cell.note) for (const s of this.wrap(cell.note, STYLES.cellNote, width)) out.push({ s, style: STYLES.cellNote });
+    return out;
+  }
+
   private alignX(line: string, style: TextStyle, x: number, w: number, padX: number, align?: "left" | "right") {
     return align === "right" ? x + w - padX - this.width(line, style) : x + padX;
   }
 
   private drawRowSlice(
-    lines: string[][],
-    styles: TextStyle[],
+    lines: CellLine[][],
     start: number,
     take: number,
     leading: number,
@@ -674,13 +727,11 @@ export class PdfLayout {
     if (!plain) this.artifact((d) => d.lineWidth(0.5).strokeColor(COLORS.rule).moveTo(LEFT, y0 + h).lineTo(LEFT + CONTENT_WIDTH, y0 + h).stroke());
     lines.forEach((cellLines, i) => {
       const slice = cellLines.slice(start, start + take);
-      if (slice.length === 0 || (slice.length === 1 && slice[0] === "")) return;
-      const style = styles[i]!;
+      if (slice.length === 0 || (slice.length === 1 && slice[0]!.s === "")) return;
       const cell = row[i];
       const goTo = typeof cell === "object" ? cell.goTo : undefined;
-      const tag = plain ? "Span" : "TD";
-      const content = this.doc.markStructureContent(tag);
-      slice.forEach((line, k) => this.drawText(line, this.alignX(line, style, colX[i]!, colW[i]!, padX, columns[i]?.align), y0 + padY + k * leading, style, goTo));
+      const content = this.doc.markStructureContent(plain ? "Span" : "TD");
+      slice.forEach((line, k) => this.drawText(line.s, this.alignX(line.s, line.style, colX[i]!, colW[i]!, padX, columns[i]?.align), y0 + padY + k * leading, { ...line.style, leading }, goTo));
       this.doc.endMarkedContent();
       parts[i]!.push(content);
     });

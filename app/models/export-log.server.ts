@@ -7,10 +7,9 @@ import { hashPassword, verifyPassword } from "~/utils/password.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { attemptSucceeded, beginAttempt } from "./login-throttle.server.ts";
 
-import type { ExportFormat } from "~/schemas/export-request.ts";
+import { SHARE_MAX_DAYS, type ExportFormat } from "~/schemas/export-request.ts";
 
 export type { ExportFormat };
-export const SHARE_MAX_DAYS = 90;
 
 function exportsDir(): string {
   return path.join(path.dirname(getEnv().databaseFile), "files", "exports");

@@ -2,8 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "~/components/forms.tsx";
 import { listDepartments } from "~/models/department.server.ts";
-import { createShareLink, listExports, listShareAccesses, revokeShareLink, SHARE_MAX_DAYS, ShareLinkError } from "~/models/export-log.server.ts";
-import { EXPORT_FORMATS } from "~/schemas/export-request.ts";
+import { createShareLink, listExports, listShareAccesses, revokeShareLink, ShareLinkError } from "~/models/export-log.server.ts";
+import { EXPORT_FORMATS, SHARE_MAX_DAYS } from "~/schemas/export-request.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { can } from "~/utils/permissions.ts";

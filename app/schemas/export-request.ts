@@ -2,6 +2,8 @@ import { z } from "~/utils/validation.ts";
 
 export const EXPORT_FORMATS = ["pdf", "activity-pdf", "csv", "xlsx", "json", "jsonld"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** A share link lives at most this long. */
+export const SHARE_MAX_DAYS = 90;
 
 /** The i18n key of a format's label (message keys use "_" where format codes use "-"). */
 export function formatLabel(format: string) {
