@@ -152,7 +152,10 @@ export function ActivitySovereignty({ data, actionData, base }: { data: Activity
         </div>
       )}
 
-      {data.canLink && data.pickers ? <LinkForm pickers={data.pickers} canManageVendors={data.canManageVendors} base={base} actionData={actionData} /> : null}
+      {data.canLink && data.pickers ? (
+        // Remounted when the links change, so a successful link leaves an empty form behind.
+        <LinkForm key={data.links.map((l) => l.id).join()} pickers={data.pickers} canManageVendors={data.canManageVendors} base={base} actionData={actionData} />
+      ) : null}
 
       <h3 id="exposure-h">{t("sovereigntyUi.activity.exposureTitle")}</h3>
       <p className="exposure-line">

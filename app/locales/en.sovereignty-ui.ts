@@ -168,6 +168,7 @@ export const enSovereigntyUi: Record<keyof typeof frSovereigntyUi, string> = {
   "sovereigntyUi.activity.roleHint": "Software without access to the data (installed on your premises, no remote maintenance) is left out of the analysis.",
   "sovereigntyUi.activity.linkSubmit": "Link",
   "sovereigntyUi.activity.targetGone": "This service or hosting no longer exists: choose another one.",
+  "sovereigntyUi.activity.alreadyLinked": "This service or hosting is already linked to this activity in this role.",
   "sovereigntyUi.activity.exposureTitle": "Exposure",
   "sovereigntyUi.activity.reasonsTitle": "Why this level",
   "sovereigntyUi.activity.reachTitle": "Where the data can be",

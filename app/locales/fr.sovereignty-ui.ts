@@ -168,6 +168,7 @@ export const frSovereigntyUi = {
   "sovereigntyUi.activity.roleHint": "Un logiciel sans accès aux données (installé chez vous, sans télémaintenance) n'est pas pris en compte dans l'analyse.",
   "sovereigntyUi.activity.linkSubmit": "Lier",
   "sovereigntyUi.activity.targetGone": "Ce service ou cet hébergement n'existe plus : choisissez-en un autre.",
+  "sovereigntyUi.activity.alreadyLinked": "Ce service ou cet hébergement est déjà lié à ce traitement dans ce rôle.",
   "sovereigntyUi.activity.exposureTitle": "Exposition",
   "sovereigntyUi.activity.reasonsTitle": "Pourquoi ce niveau",
   "sovereigntyUi.activity.reachTitle": "Où les données peuvent se trouver",

@@ -55,29 +55,38 @@ function withParsed(a: Activity & { department: { name: string } | null }): Acti
 export async function createActivity(
   actorId: string,
   organizationId: string,
-  input: { content: ActivityContent; departmentId: string | null },
+  input: { content: ActivityContent; departmentId: string | null; prefilledPaths?: string[] },
 ): Promise<ActivityRecord> {
-  return getDb().$transaction(async (tx) => {
-    const depName = await departmentName(tx, organizationId, input.departmentId);
-    const org = await tx.organization.update({ where: { id: organizationId }, data: { activitySeq: { increment: 1 } }, select: { activitySeq: true } });
-    const seq = org.activitySeq;
-    const created = await tx.activity.create({
-      data: {
-        organizationId,
-        seq,
-        ref: formatRef(seq),
-        departmentId: input.departmentId,
-        content: JSON.stringify(input.content),
-        ...derivedColumns(input.content, input.departmentId),
-        createdById: actorId,
-        updatedById: actorId,
-      },
-      include: { department: { select: { name: true } } },
-    });
-    await indexActivity(tx, created, input.content, depName);
-    await recordAudit(tx, { actorId, organizationId, action: "activity.created", entity: "Activity", entityId: created.id, details: { ref: created.ref } });
-    return withParsed(created);
+  return getDb().$transaction((tx) => createActivityTx(tx, actorId, organizationId, input));
+}
+
+/** The same, inside a caller's transaction (an import writes many activities all at once or not at all). */
+export async function createActivityTx(
+  tx: Tx,
+  actorId: string,
+  organizationId: string,
+  input: { content: ActivityContent; departmentId: string | null; prefilledPaths?: string[] },
+): Promise<ActivityRecord> {
+  const depName = await departmentName(tx, organizationId, input.departmentId);
+  const org = await tx.organization.update({ where: { id: organizationId }, data: { activitySeq: { increment: 1 } }, select: { activitySeq: true } });
+  const seq = org.activitySeq;
+  const created = await tx.activity.create({
+    data: {
+      organizationId,
+      seq,
+      ref: formatRef(seq),
+      departmentId: input.departmentId,
+      content: JSON.stringify(input.content),
+      prefilledPaths: JSON.stringify(input.prefilledPaths ?? []),
+      ...derivedColumns(input.content, input.departmentId),
+      createdById: actorId,
+      updatedById: actorId,
+    },
+    include: { department: { select: { name: true } } },
   });
+  await indexActivity(tx, created, input.content, depName);
+  await recordAudit(tx, { actorId, organizationId, action: "activity.created", entity: "Activity", entityId: created.id, details: { ref: created.ref, prefilled: (input.prefilledPaths ?? []).length > 0 } });
+  return withParsed(created);
 }
 
 export async function getActivityByRef(organizationId: string, ref: string): Promise<ActivityRecord | null> {
@@ -100,9 +109,21 @@ export async function saveActivity(
   organizationId: string,
   activityId: string,
   expectedRevision: number,
-  input: { content: ActivityContent; departmentId: string | null },
+  input: { content: ActivityContent; departmentId: string | null; prefilledPaths?: string[] },
 ): Promise<ActivityRecord> {
-  return getDb().$transaction(async (tx) => {
+  return getDb().$transaction((tx) => saveActivityTx(tx, actorId, organizationId, activityId, expectedRevision, input));
+}
+
+/** The same, inside a caller's transaction. `prefilledPaths`, when given, replaces the list of unconfirmed template fields. */
+export async function saveActivityTx(
+  tx: Tx,
+  actorId: string,
+  organizationId: string,
+  activityId: string,
+  expectedRevision: number,
+  input: { content: ActivityContent; departmentId: string | null; prefilledPaths?: string[] },
+): Promise<ActivityRecord> {
+  {
     const current = await loadForWrite(tx, organizationId, activityId);
     if (current.revision !== expectedRevision) throw new ConflictError(withParsed(current));
     if (current.status === "ARCHIVED") throw new InvalidTransitionError("archived");
@@ -110,7 +131,9 @@ export async function saveActivity(
     const before = parseContent(current.content);
     const changes = diffContents(before, input.content).map((r) => r.path);
     const departmentChanged = current.departmentId !== input.departmentId;
-    if (changes.length === 0 && !departmentChanged) return withParsed(current);
+    const prefilledPaths = input.prefilledPaths === undefined ? undefined : JSON.stringify(input.prefilledPaths);
+    const prefilledChanged = prefilledPaths !== undefined && prefilledPaths !== current.prefilledPaths;
+    if (changes.length === 0 && !departmentChanged && !prefilledChanged) return withParsed(current);
     let pendingChanges = true;
     if (current.approvedVersion) {
       const v = await tx.activityVersion.findUnique({ where: { activityId_number: { activityId, number: current.approvedVersion } } });
@@ -124,6 +147,7 @@ export async function saveActivity(
         ...derivedColumns(input.content, input.departmentId),
         status: current.status === "APPROVED" ? "DRAFT" : current.status,
         pendingChanges,
+        ...(prefilledPaths !== undefined ? { prefilledPaths } : {}),
         revision: { increment: 1 },
         updatedById: actorId,
       },
@@ -140,7 +164,7 @@ export async function saveActivity(
       details: { ref: saved.ref, revision: saved.revision, fields: departmentChanged ? ["department", ...changes] : changes, reopened: current.status === "APPROVED" },
     });
     return withParsed(saved);
-  });
+  }
 }
 
 /** Moves the activity through the workflow; approval freezes a version, archiving closes it. */

@@ -29,6 +29,19 @@ function isDashboardPath(pathname: string, slug: string) {
   return pathname.replace(/\/+$/, "") === `/o/${slug}/sovereignty`;
 }
 
+/** Storage and processing in the same country by the same vendor are one transfer to fix, not two. */
+function dedupe<T extends { ref: string | null; country: string; who: string; status: string }>(rows: T[]): T[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    // Hidden rows (another department's activity) stay distinct: they may be different activities.
+    const key = r.ref === null ? null : `${r.ref}|${r.country}|${r.who}|${r.status}`;
+    if (key === null) return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org);
   // A child route (what-if) is being rendered: it has its own loader, and the dashboard is not shown.
@@ -51,10 +64,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       totalWeighted: levels.reduce((s, l) => s + l.weighted, 0),
       activityCount: d.activityCount,
       vendorsRanked: d.vendorsRanked,
-      missingSafeguards: d.missingSafeguards.map((m) => {
-        const shown = !visibleRefs || visibleRefs.has(m.ref);
-        return { ref: shown ? m.ref : null, name: shown ? m.name : null, country: m.country, who: m.who, status: m.status as TransferProblem };
-      }),
+      missingSafeguards: dedupe(
+        d.missingSafeguards.map((m) => {
+          const shown = !visibleRefs || visibleRefs.has(m.ref);
+          return { ref: shown ? m.ref : null, name: shown ? m.name : null, country: m.country, who: m.who, status: m.status as TransferProblem };
+        }),
+      ),
       dpaAttention: d.dpaAttention.map((v) => ({ ...v, dpaStatus: (DPA_STATUSES as readonly string[]).includes(v.dpaStatus) ? (v.dpaStatus as DpaStatus) : "NONE" })),
       map: d.map,
     },

@@ -54,8 +54,13 @@ export async function linkIntentAction(request: Request, params: { org?: string;
   if (intent === "link") {
     const submission = parseWithZod(formData, { schema: LinkSchema });
     if (submission.status !== "success") return data<LinkActionData>({ form: "link", result: submission.reply(), alert: null }, { status: 400 });
+    const target = parseTarget(submission.value.target);
+    const existing = await listActivityLinks(ctx.org.id, activity.id);
+    if (existing.some((l) => l.role === submission.value.role && (target.serviceId ? l.serviceId === target.serviceId : l.siteId === target.siteId))) {
+      return data<LinkActionData>({ form: "link", result: submission.reply({ fieldErrors: { target: ["sovereigntyUi.activity.alreadyLinked"] } }), alert: null }, { status: 400 });
+    }
     try {
-      await linkActivity(ctx.user.id, ctx.org.id, activity.id, parseTarget(submission.value.target), submission.value.role);
+      await linkActivity(ctx.user.id, ctx.org.id, activity.id, target, submission.value.role);
     } catch (err) {
       if (err instanceof VendorNotFoundError) {
         return data<LinkActionData>({ form: "link", result: submission.reply({ fieldErrors: { target: ["sovereigntyUi.activity.targetGone"] } }), alert: null }, { status: 400 });

@@ -57,7 +57,7 @@ let ownDep: string;
 let otherDep: string;
 let actorId: string;
 const refs = {} as Record<"mail" | "payroll" | "cctv" | "helpdesk" | "empty" | "approved" | "archived", string>;
-const ids = {} as Record<string, string>;
+const ids = {} as Record<"mail" | "payroll" | "cctv" | "helpdesk" | "empty" | "approved" | "archived" | "cloud" | "m365" | "host" | "frMail" | "desk" | "site", string>;
 const callers = {} as Record<Who | "EDITOR_OTHER", { cookie?: string }>;
 
 beforeAll(async () => {
@@ -297,6 +297,9 @@ describe("activity page: vendors and hosting", () => {
     const gone = await call(activityPage.action, request(page(refs.payroll), { method: "POST", cookie: callers.DPO.cookie, body: form({ intent: "link", target: "service:cgoneservice0000000000000", role: "PROCESSOR" }) }), { org: slug, ref: refs.payroll });
     expect(gone.status).toBe(400);
     expect(fieldErrors(gone.data, "target")).toEqual(["sovereigntyUi.activity.targetGone"]);
+    const dup = await call(activityPage.action, request(page(refs.payroll), { method: "POST", cookie: callers.DPO.cookie, body: form({ intent: "link", target: `service:${ids.frMail}`, role: "PROCESSOR" }) }), { org: slug, ref: refs.payroll });
+    expect(dup.status).toBe(400);
+    expect(fieldErrors(dup.data, "target")).toEqual(["sovereigntyUi.activity.alreadyLinked"]);
     expect(await count()).toBe(before);
     expect(actorId).toBeTruthy();
   });
