@@ -16,6 +16,8 @@ export type Outcome = {
   thrown: boolean;
   /** Text body of a Response, when the handler returned or threw one. */
   text: string | null;
+  /** The Response itself (an unread clone), for binary bodies. */
+  raw: Response | null;
 };
 
 export function context(clientIp: string | null = "127.0.0.1") {
@@ -38,13 +40,13 @@ export async function call(handler: AnyHandler, request: Request, params: Record
     const text = res.body ? await res.clone().text() : null;
     let data: unknown = null;
     if (res.headers.get("Content-Type")?.includes("json") && text) data = JSON.parse(text);
-    return { status: res.status, data, headers: res.headers, location: res.headers.get("Location"), thrown, text };
+    return { status: res.status, data, headers: res.headers, location: res.headers.get("Location"), thrown, text, raw: res.clone() };
   }
   if (res && typeof res === "object" && "init" in res && "data" in res) {
     const r = res as { data: unknown; init: { status?: number; headers?: HeadersInit } | null };
-    return { status: r.init?.status ?? 200, data: r.data, headers: new Headers(r.init?.headers), location: null, thrown, text: null };
+    return { status: r.init?.status ?? 200, data: r.data, headers: new Headers(r.init?.headers), location: null, thrown, text: null, raw: null };
   }
-  return { status: 200, data: res, headers: new Headers(), location: null, thrown, text: null };
+  return { status: 200, data: res, headers: new Headers(), location: null, thrown, text: null, raw: null };
 }
 
 /** The form-level errors of a conform reply ({ result: { error: { "": [...] } } }). */

@@ -1,0 +1,26 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { setActivityPublic } from "~/models/public-register.server.ts";
+import { requireActivity } from "~/utils/activity-access.server.ts";
+import { forbidden } from "~/utils/auth.server.ts";
+import { can } from "~/utils/permissions.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+import { z } from "~/utils/validation.ts";
+
+const Schema = z.object({ public: z.enum(["yes", "no"]) });
+
+export async function loader({ params }: { params: { org?: string; ref?: string } }) {
+  return redirect(`/o/${params.org}/activities/${params.ref}`);
+}
+
+/** Only the DPO (or an ADMIN) decides what citizens see; only an approved version can be shown. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { ctx, activity } = await requireActivity(request, params, "read");
+  if (!can(ctx.membership.role, "org:update")) throw forbidden();
+  const parsed = Schema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+  const back = `/o/${ctx.org.slug}/activities/${activity.ref}`;
+  const makePublic = parsed.data.public === "yes";
+  if (makePublic && !activity.approvedVersion) return redirectWithToast(request, back, { type: "error", key: "activityPublic.needsApproval" });
+  await setActivityPublic(ctx.user.id, ctx.org.id, activity.id, makePublic);
+  return redirectWithToast(request, back, { type: "success", key: makePublic ? "toast.published" : "toast.unpublished" });
+}
