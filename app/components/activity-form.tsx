@@ -9,8 +9,9 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type FormMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useFormAction } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 import { ErrorList, FormErrors, type AnyField } from "~/components/forms.tsx";
+import { confirmedFrom, PrefilledNotice } from "~/components/prefilled-notice.tsx";
 import {
   ACTIVITY_ROLES,
   ART9_CONDITIONS,
@@ -31,6 +32,7 @@ import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.
 import type { CompletenessItem } from "~/utils/activity-rules.ts";
 import { pathParts, type DiffRow } from "~/utils/activity-diff.ts";
 import { isMessageKey, type MessageKey } from "~/utils/i18n.ts";
+import type { ContentKey } from "~/utils/prefilled.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 
@@ -59,6 +61,22 @@ const constraint = getZodConstraint(ActivityEditSchema);
 export const SECTIONS = ["identity", "regime", "purposes", "legal", "subjects", "data", "recipients", "transfers", "security", "rights", "risks", "review"] as const;
 export type Section = (typeof SECTIONS)[number];
 export const sectionId = (s: Section) => `section-${s}`;
+
+/** The content keys each section edits: a section shows the "prefilled" notice for those still unconfirmed. */
+export const SECTION_CONTENT_KEYS: Record<Section, readonly ContentKey[]> = {
+  identity: ["name", "description", "internalContact", "implementationDate"],
+  regime: ["regime", "role", "jointControllers", "processorFor"],
+  purposes: ["purposes"],
+  legal: ["legalBases", "art9Conditions", "art10Basis"],
+  subjects: ["dataSubjects"],
+  data: ["dataCategories"],
+  recipients: ["recipients"],
+  transfers: ["transfers"],
+  security: ["securityMeasures"],
+  rights: ["rights"],
+  risks: ["riskFlags"],
+  review: ["nextReviewAt", "lastReviewAt"],
+};
 
 /** Where each completeness item is filled in, so the summary can link to it. */
 export const COMPLETENESS_SECTION: Record<CompletenessItem, Section> = {
@@ -347,8 +365,13 @@ function Check({ field, label, hint }: { field: AnyField; label: string; hint: s
 /* Sections and repeatable lists                                        */
 /* ------------------------------------------------------------------ */
 
+/** Prefilled keys of the record not confirmed yet, and the confirmations of the last submission. */
+const PrefilledContext = createContext<{ keys: readonly ContentKey[]; confirmed: readonly string[] }>({ keys: [], confirmed: [] });
+
 function SectionBlock({ section, children }: { section: Section; children: ReactNode }) {
   const { t } = useT();
+  const prefilled = useContext(PrefilledContext);
+  const pending = SECTION_CONTENT_KEYS[section].filter((k) => prefilled.keys.includes(k));
   return (
     <fieldset className="form-section" id={sectionId(section)} aria-describedby={`${sectionId(section)}-intro`}>
       <legend>
@@ -357,6 +380,7 @@ function SectionBlock({ section, children }: { section: Section; children: React
       <p className="section-intro" id={`${sectionId(section)}-intro`}>
         {t(`activityForm.section.${section}.intro`)}
       </p>
+      <PrefilledNotice keys={pending} idPrefix={sectionId(section)} confirmed={prefilled.confirmed} />
       {children}
     </fieldset>
   );
@@ -460,13 +484,15 @@ export type ActivityFormProps = {
   allowNoDepartment: boolean;
   submitLabel: string;
   cancelHref: string;
+  /** Content keys prefilled from a template and not confirmed yet: their sections ask for a confirmation. */
+  prefilledPaths?: readonly ContentKey[];
 };
 
 function asRows(v: unknown): Record<string, unknown>[] {
   return Array.isArray(v) ? v.map((x) => (x && typeof x === "object" ? (x as Record<string, unknown>) : {})) : [];
 }
 
-export function ActivityForm({ id, revision, defaultValue, lastResult, departments, allowNoDepartment, submitLabel, cancelHref }: ActivityFormProps) {
+export function ActivityForm({ id, revision, defaultValue, lastResult, departments, allowNoDepartment, submitLabel, cancelHref, prefilledPaths = [] }: ActivityFormProps) {
   const { t } = useT();
   const [form, fields] = useForm<Shape>({
     id,
@@ -508,7 +534,7 @@ export function ActivityForm({ id, revision, defaultValue, lastResult, departmen
     </div>
   );
 
-  return (
+  const body = (
     <Form method="post" {...getFormProps(form)} className="activity-form">
       {/* The first submit button in the form is the one Enter triggers: keep "save" first, before any list button. */}
       {actions}
@@ -802,6 +828,7 @@ export function ActivityForm({ id, revision, defaultValue, lastResult, departmen
       {actions}
     </Form>
   );
+  return <PrefilledContext.Provider value={{ keys: prefilledPaths, confirmed: confirmedFrom(form.initialValue) }}>{body}</PrefilledContext.Provider>;
 }
 
 /** Message keys of the sections, for the table of contents. */

@@ -194,7 +194,28 @@ export type TocEntry = { title: string; anchor: string; level: 1 | 2 };
 
 type StructEl = PDFKit.PDFStructureElement;
 type StructContent = PDFKit.PDFStructureContent;
-type FontMetrics = { widthOfString(s: string, size: number): number };
+type GlyphPosition = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number };
+/** pdfkit's EmbeddedFont (internal API of pdfkit 0.17). */
+type EmbeddedFont = {
+  id: string;
+  ascender: number;
+  widthOfString(s: string, size: number): number;
+  encode(text: string): [string[], GlyphPosition[]];
+  ref(): unknown;
+};
+type PageInternals = { fonts: Record<string, unknown>; write(chunk: string): void; dictionary: { data: { StructParents?: number } } };
+
+const num = (n: number) => String(Math.round(n * 1000) / 1000);
+const rgbCache = new Map<string, string>();
+function rgb(hex: string): string {
+  let v = rgbCache.get(hex);
+  if (v === undefined) {
+    const n = parseInt(hex.slice(1), 16);
+    v = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => num(c / 255)).join(" ");
+    rgbCache.set(hex, v);
+  }
+  return v;
+}
 type OutlineInternals = { outlineData: Record<string, unknown> };
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B]/g;
@@ -214,7 +235,8 @@ export class PdfLayout {
   private kind: PageKind = "body";
   private anchors = new Map<string, number>();
   private measured = new Map<string, number>();
-  private readonly fonts: Record<FontKey, FontMetrics>;
+  private readonly fonts: Record<FontKey, EmbeddedFont>;
+  private readonly tjCache: Record<FontKey, Map<string, string>> = { regular: new Map(), bold: new Map(), italic: new Map() };
   private readonly widths: Record<FontKey, Map<string, number>> = { regular: new Map(), bold: new Map(), italic: new Map() };
   private stack: StructEl[] = [];
   private open: { tag: string; content: StructContent } | null = null;
@@ -226,15 +248,17 @@ export class PdfLayout {
   constructor(doc: PDFKit.PDFDocument, chrome: Chrome) {
     this.doc = doc;
     this.chrome = chrome;
-    const font = (key: FontKey) => (doc.font(FONT_NAMES[key]) as unknown as { _font: FontMetrics })._font;
+    const font = (key: FontKey) => (doc.font(FONT_NAMES[key]) as unknown as { _font: EmbeddedFont })._font;
     this.fonts = { regular: font("regular"), bold: font("bold"), italic: font("italic") };
   }
 
   /** Runs `build` twice (measure, then draw); returns the page count. */
   async run(build: (L: PdfLayout) => Promise<void> | void): Promise<{ pages: number }> {
+    const t0 = performance.now();
     this.begin(true);
     await build(this);
     const pages = this.page;
+    if (process.env.PDF_TIMING) console.error("measure", performance.now() - t0);
     this.measured = new Map(this.anchors);
 
     this.begin(false);
@@ -245,6 +269,7 @@ export class PdfLayout {
     await build(this);
     this.finishPage();
     root.end();
+    if (process.env.PDF_TIMING) console.error("draw", performance.now() - t0);
     if (this.page !== pages) throw new Error(`PDF layout: ${this.page} pages drawn, ${pages} measured`);
     for (const [anchor, p] of this.anchors) if (this.measured.get(anchor) !== p) throw new Error(`PDF layout: anchor ${anchor} moved`);
     return { pages };
@@ -437,18 +462,62 @@ export class PdfLayout {
 
   // -- drawing ------------------------------------------------------------------------------------
 
-  private drawText(s: string, x: number, y: number, style: TextStyle, goTo?: string) {
+  /**
+   * Draws one line whose box starts at `y` (top) and is `leading` high. Writes the text operators
+   * itself (one content chunk per line, TJ strings cached per font for repeated short lines):
+   * pdfkit's text() does the same work with several times the overhead, and lines are already
+   * broken here. Falls back to text() for glyphs that need positioning offsets.
+   */
+  private drawText(s: string, x: number, y: number, style: TextStyle, leading = style.leading, goTo?: string) {
     if (this.measuring || s === "") return;
-    const d = this.doc;
-    d.font(FONT_NAMES[style.font]).fontSize(style.size);
-    if (this.color !== style.color) {
-      d.fillColor(style.color);
+    const font = this.fonts[style.font];
+    const top = y + (leading - style.size * FONT_HEIGHT) / 2;
+    const tj = this.tj(font, style.font, s);
+    if (tj === null) {
+      const d = this.doc;
+      d.font(FONT_NAMES[style.font]).fontSize(style.size).fillColor(style.color);
+      d.text(s, x, top, { lineBreak: false });
       this.color = style.color;
+    } else {
+      const page = this.doc.page as unknown as PageInternals;
+      if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+      let op = "";
+      if (this.color !== style.color) {
+        op = `${rgb(style.color)} rg\n`;
+        this.color = style.color;
+      }
+      // The page's user space is flipped (y down, pdfkit's convention): flip the text matrix back.
+      page.write(`${op}BT\n1 0 0 -1 ${num(x)} ${num(top + (font.ascender / 1000) * style.size)} Tm\n/${font.id} ${num(style.size)} Tf\n${tj}\nET`);
     }
-    d.text(s, x, y + (style.leading - style.size * FONT_HEIGHT) / 2, { lineBreak: false });
     // pdfkit's own `goTo` text option needs its line wrapper to know the width; annotate directly.
-    if (goTo) d.goTo(x, y, this.width(s, style), style.leading, goTo);
+    if (goTo) this.doc.goTo(x, y, this.width(s, style), leading, goTo);
     this.onText?.(s);
+  }
+
+  /** The TJ operator of a line (glyph ids, kerning), as pdfkit's _fragment writes it; null if offsets are needed. */
+  private tj(font: EmbeddedFont, key: FontKey, s: string): string | null {
+    const cache = this.tjCache[key];
+    const hit = cache.get(s);
+    if (hit !== undefined) return hit;
+    const [encoded, positions] = font.encode(s);
+    const commands: string[] = [];
+    let last = 0;
+    for (let i = 0; i < positions.length; i++) {
+      const pos = positions[i]!;
+      if (pos.xOffset || pos.yOffset) return null;
+      const adjust = pos.xAdvance - pos.advanceWidth;
+      if (adjust !== 0) {
+        commands.push(`<${encoded.slice(last, i + 1).join("")}> ${num(-adjust)}`);
+        last = i + 1;
+      }
+    }
+    if (last < encoded.length) commands.push(`<${encoded.slice(last).join("")}> 0`);
+    const out = `[${commands.join(" ")}] TJ`;
+    if (s.length <= 48) {
+      if (cache.size > 50_000) cache.clear();
+      cache.set(s, out);
+    }
+    return out;
   }
 
   private parent(): StructEl {
@@ -731,7 +800,7 @@ export class PdfLayout {
       const cell = row[i];
       const goTo = typeof cell === "object" ? cell.goTo : undefined;
       const content = this.doc.markStructureContent(plain ? "Span" : "TD");
-      slice.forEach((line, k) => this.drawText(line.s, this.alignX(line.s, line.style, colX[i]!, colW[i]!, padX, columns[i]?.align), y0 + padY + k * leading, { ...line.style, leading }, goTo));
+      slice.forEach((line, k) => this.drawText(line.s, this.alignX(line.s, line.style, colX[i]!, colW[i]!, padX, columns[i]?.align), y0 + padY + k * leading, line.style, leading, goTo));
       this.doc.endMarkedContent();
       parts[i]!.push(content);
     });
@@ -755,8 +824,8 @@ export class PdfLayout {
         lines.forEach((line, k) => this.drawText(line, LEFT + indent, y0 + k * style.leading, style));
         const last = lines[lines.length - 1] ?? "";
         const lastY = y0 + (lines.length - 1) * style.leading;
-        const num = page === undefined ? "" : String(page);
-        const nw = this.width(num, STYLES.tocNumber);
+        const pageNo = page === undefined ? "" : String(page);
+        const nw = this.width(pageNo, STYLES.tocNumber);
         const dotsFrom = LEFT + indent + this.width(last, style) + 4;
         const dotsTo = LEFT + CONTENT_WIDTH - numW;
         const dotW = this.width(".", STYLES.tocNumber) + 1.2;
@@ -766,7 +835,7 @@ export class PdfLayout {
           this.doc.text(".".repeat(count), dotsTo - count * dotW, lastY + (style.leading - STYLES.tocNumber.size * FONT_HEIGHT) / 2, { lineBreak: false, characterSpacing: 1.2 });
           this.doc.restore();
         }
-        this.drawText(num, LEFT + CONTENT_WIDTH - nw, lastY, { ...STYLES.tocNumber, leading: style.leading });
+        this.drawText(pageNo, LEFT + CONTENT_WIDTH - nw, lastY, STYLES.tocNumber, style.leading);
         this.endMark();
         this.doc.goTo(LEFT + indent, y0, CONTENT_WIDTH - indent, h, e.anchor);
       }

@@ -13,6 +13,11 @@ export const countryFacts: CountryFacts = {
   laws: (code) => lawsFor(code).map((l) => ({ id: l.id, name: l.name })),
 };
 
+/** Same rule as the exposure level (ADR 006): an adequate jurisdiction without a known access law does not count. */
+function canCompel(e: Analysis["exposure"][number]): boolean {
+  return !e.shielded && (e.laws.length > 0 || countryFacts.adequacy(e.jurisdiction) === null);
+}
+
 /** The organization's whole vendor graph, in one query. */
 export async function loadServiceGraph(organizationId: string): Promise<ServiceGraph> {
   const services = await getDb().service.findMany({
@@ -113,7 +118,7 @@ export async function sovereigntyDashboard(organizationId: string, now = new Dat
     byLevel.set(level, entry);
     for (const c of new Set(a.analysis.reach.filter((r) => r.role === "STORAGE" || r.role === "BACKUP").map((r) => r.country))) stored.set(c, (stored.get(c) ?? 0) + 1);
     for (const c of new Set(a.analysis.reach.map((r) => r.country))) reachable.set(c, (reachable.get(c) ?? 0) + 1);
-    for (const j of new Set(a.analysis.exposure.filter((e) => !e.shielded).map((e) => e.jurisdiction))) jurisdictions.set(j, (jurisdictions.get(j) ?? 0) + 1);
+    for (const j of new Set(a.analysis.exposure.filter(canCompel).map((e) => e.jurisdiction))) jurisdictions.set(j, (jurisdictions.get(j) ?? 0) + 1);
     for (const t of a.analysis.transfers) {
       if (t.status === "missing" || t.status === "not_certified" || t.status === "refused_derogation") {
         missingSafeguards.push({ ref: a.ref, name: a.name, country: t.country, who: t.chain.length ? t.chain.join(" → ") : t.recipient, status: t.status });
@@ -173,8 +178,8 @@ export async function whatIf(organizationId: string, from: { serviceId?: string;
         ref: a.ref,
         name: a.name,
         sensitive: a.sensitive,
-        before: { level: a.analysis.level, countries: a.analysis.countries, jurisdictions: [...new Set(a.analysis.exposure.filter((e) => !e.shielded).map((e) => e.jurisdiction))], transfers: a.analysis.transfers.length },
-        after: { level: b.analysis.level, countries: b.analysis.countries, jurisdictions: [...new Set(b.analysis.exposure.filter((e) => !e.shielded).map((e) => e.jurisdiction))], transfers: b.analysis.transfers.length },
+        before: { level: a.analysis.level, countries: a.analysis.countries, jurisdictions: [...new Set(a.analysis.exposure.filter(canCompel).map((e) => e.jurisdiction))], transfers: a.analysis.transfers.length },
+        after: { level: b.analysis.level, countries: b.analysis.countries, jurisdictions: [...new Set(b.analysis.exposure.filter(canCompel).map((e) => e.jurisdiction))], transfers: b.analysis.transfers.length },
         change: compareLevels(b.analysis.level, a.analysis.level),
       };
     });

@@ -15,6 +15,7 @@ import { requireActivity } from "~/utils/activity-access.server.ts";
 import { diffContents, type DiffRow } from "~/utils/activity-diff.ts";
 import { computeCompleteness, computeWarnings } from "~/utils/activity-rules.ts";
 import { isReviewer } from "~/utils/activity-workflow.ts";
+import { parsePrefilledPaths, withoutConfirmed } from "~/utils/prefilled.ts";
 import type { OrgContext } from "~/utils/auth.server.ts";
 import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -40,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       content: activity.parsed,
       approvedVersion: activity.approvedVersion,
       pendingChanges: activity.pendingChanges,
+      prefilledPaths: parsePrefilledPaths(activity.prefilledPaths),
     },
     departments: await pickableDepartments(ctx),
     allowNoDepartment: isReviewer(ctx.membership.role),
@@ -56,7 +58,8 @@ type Conflict = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "edit");
-  const submission = parseWithZod(await request.formData(), { schema: ActivityEditSchema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: ActivityEditSchema });
   if (submission.status !== "success") {
     // A list button (add/remove a row) is not an error: the form comes back with the row changed.
     return data({ result: submission.reply(), conflict: null }, { status: submission.status === "error" ? 400 : 200 });
@@ -69,7 +72,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ result: submission.reply({ fieldErrors: { departmentId: ["errors.departmentNotAllowed"] } }), conflict: null }, { status: 400 });
   }
   try {
-    await saveActivity(ctx.user.id, ctx.org.id, activity.id, revision, { content, departmentId });
+    // Sections prefilled from a template stay marked until their box "checked" is ticked.
+    const prefilledPaths = withoutConfirmed(parsePrefilledPaths(activity.prefilledPaths), formData.getAll("confirmPrefilled"));
+    await saveActivity(ctx.user.id, ctx.org.id, activity.id, revision, { content, departmentId, prefilledPaths });
   } catch (err) {
     if (err instanceof ConflictError) {
       const current = err.current;
@@ -280,6 +285,7 @@ export default function EditActivity() {
         allowNoDepartment={d.allowNoDepartment}
         submitLabel={conflict ? t("activityForm.conflict.submit") : t("activityForm.save")}
         cancelHref={self}
+        prefilledPaths={a.prefilledPaths}
       />
     </div>
   );

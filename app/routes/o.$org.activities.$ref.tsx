@@ -12,6 +12,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useOutlet, useParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useId } from "react";
 import { ActivityDetails } from "~/components/activity-details.tsx";
+import { can } from "~/utils/permissions.ts";
+import { ActivityPublicPanel } from "~/components/activity-public.tsx";
 import { ActivitySovereignty } from "~/components/activity-sovereignty.tsx";
 import { ErrorList } from "~/components/forms.tsx";
 import { addComment, ConflictError, InvalidTransitionError, listComments, transitionActivity, type ActivityRecord } from "~/models/activity.server.ts";
@@ -81,7 +83,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       updatedAt: activity.updatedAt.toISOString(),
       departmentName: activity.departmentName,
       content: activity.parsed,
+      isPublic: activity.isPublic,
     },
+    canPublish: can(m.role, "org:update"),
     completeness: computeCompleteness(activity.parsed, activity.departmentId),
     warnings: computeWarnings(activity.parsed),
     comments: comments.map((c) => ({ ...c, transition: isTransition(c.transition) ? c.transition : null, createdAt: c.createdAt.toISOString() })),
@@ -267,6 +271,8 @@ function ActivityPage() {
       <ActivityDetails content={a.content} departmentName={a.departmentName} />
 
       <ActivitySovereignty data={d.sovereignty} actionData={actionData} base={`/o/${org}`} />
+
+      <ActivityPublicPanel base={`/o/${org}`} ref={a.ref} isPublic={a.isPublic} approved={a.approvedVersion !== null} canPublish={d.canPublish} />
 
       <CommentThread comments={d.comments} canComment={d.canComment} actionData={actionData} />
     </div>
