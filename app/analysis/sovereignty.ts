@@ -128,16 +128,37 @@ function classify(country: string, facts: CountryFacts, certified: boolean | nul
 
 const LEVEL_RANK: Record<ExposureLevel, number> = { unknown: -1, eu: 0, adequate: 1, foreign_law: 2, safeguarded_transfer: 3, unsafeguarded_transfer: 4 };
 
-/** Vendor-chain reach memoised per service: the same service is analysed once per organization. */
-export function createAnalyser(graph: ServiceGraph, facts: CountryFacts) {
-  const memo = new Map<string, Visit[]>();
-  const visitsOf = (serviceId: string) => {
-    let v = memo.get(serviceId);
-    if (!v) {
-      v = walkServices(graph, serviceId);
-      memo.set(serviceId, v);
+type ServicePart = { reach: ReachEntry[]; transfers: TransferEntry[]; exposure: Map<string, ExposureEntry> };
+
+/**
+ * What one linked service contributes (its whole sub-processor chain) is the same for every activity
+ * that uses it, so it is computed once per analysis run and shared.
+ */
+export function createAnalyser(graph: ServiceGraph, facts: CountryFacts, opts: { explain?: boolean } = {}) {
+  const explainReasons = opts.explain !== false;
+  const parts = new Map<string, ServicePart>();
+
+  const partOf = (serviceId: string): ServicePart => {
+    const cached = parts.get(serviceId);
+    if (cached) return cached;
+    const part: ServicePart = { reach: [], transfers: [], exposure: new Map() };
+    for (const visit of walkServices(graph, serviceId)) {
+      const vendor = visit.service.vendor;
+      for (const loc of visit.service.locations) {
+        part.reach.push({ country: loc.country, region: loc.region, role: loc.role, chain: visit.chain, serviceId: visit.service.id, ownHosting: false });
+        if (facts.isEea(loc.country)) continue;
+        const c = classify(loc.country, facts, vendor.dpfCertified, loc.safeguard, loc.tiaDone);
+        part.transfers.push({ country: loc.country, chain: visit.chain, recipient: vendor.name, source: "computed", adequacy: c.adequacy, status: c.status, safeguard: loc.safeguard, tiaMissing: c.tiaMissing });
+      }
+      const jurisdictions: [string, "establishment" | "parent"][] = [[vendor.country, "establishment"]];
+      if (vendor.parentCountry && vendor.parentCountry !== vendor.country) jurisdictions.push([vendor.parentCountry, "parent"]);
+      for (const [j, via] of jurisdictions) {
+        if (facts.isEea(j)) continue;
+        mergeExposure(part.exposure, { jurisdiction: j, laws: facts.laws(j), vendor: vendor.name, via, chain: visit.chain, shielded: visit.shielded, shieldReason: visit.shielded ? "secnumcloud" : null }, vendor.id);
+      }
     }
-    return v;
+    parts.set(serviceId, part);
+    return part;
   };
 
   return function analyse(input: ActivityInput): Analysis {
@@ -157,25 +178,10 @@ export function createAnalyser(graph: ServiceGraph, facts: CountryFacts) {
       }
       // Software whose vendor never touches the data sends it nowhere.
       if (!link.serviceId || link.role === "SOFTWARE_NO_ACCESS") continue;
-      for (const visit of visitsOf(link.serviceId)) {
-        const vendor = visit.service.vendor;
-        for (const loc of visit.service.locations) {
-          reach.push({ country: loc.country, region: loc.region, role: loc.role, chain: visit.chain, serviceId: visit.service.id, ownHosting: false });
-          if (facts.isEea(loc.country)) continue;
-          const c = classify(loc.country, facts, vendor.dpfCertified, loc.safeguard, loc.tiaDone);
-          transfers.push({ country: loc.country, chain: visit.chain, recipient: vendor.name, source: "computed", adequacy: c.adequacy, status: c.status, safeguard: loc.safeguard, tiaMissing: c.tiaMissing });
-        }
-        const jurisdictions: [string, "establishment" | "parent"][] = [[vendor.country, "establishment"]];
-        if (vendor.parentCountry && vendor.parentCountry !== vendor.country) jurisdictions.push([vendor.parentCountry, "parent"]);
-        for (const [j, via] of jurisdictions) {
-          if (facts.isEea(j)) continue;
-          const key = `${j}|${vendor.id}|${via}`;
-          const prev = exposure.get(key);
-          // Shielded only if every path to this vendor goes through a SecNumCloud-qualified service.
-          if (!prev) exposure.set(key, { jurisdiction: j, laws: facts.laws(j), vendor: vendor.name, via, chain: visit.chain, shielded: visit.shielded, shieldReason: visit.shielded ? "secnumcloud" : null });
-          else if (prev.shielded && !visit.shielded) exposure.set(key, { ...prev, shielded: false, shieldReason: null, chain: visit.chain });
-        }
-      }
+      const part = partOf(link.serviceId);
+      reach.push(...part.reach);
+      transfers.push(...part.transfers);
+      for (const [key, e] of part.exposure) mergeExposure(exposure, e, key);
     }
 
     for (const d of input.declaredTransfers) {
@@ -188,16 +194,24 @@ export function createAnalyser(graph: ServiceGraph, facts: CountryFacts) {
     for (const r of reach) if (!facts.isEea(r.country)) raise("adequate");
     // An adequate jurisdiction with no known extraterritorial access law (Switzerland, say) is listed
     // but does not by itself make the activity "exposed".
-    const compelling = [...exposure.values()].filter((e) => !e.shielded && (e.laws.length > 0 || facts.adequacy(e.jurisdiction) === null));
-    if (compelling.length) raise("foreign_law");
+    for (const e of exposure.values()) if (!e.shielded && (e.laws.length > 0 || facts.adequacy(e.jurisdiction) === null)) raise("foreign_law");
     for (const t of transfers) {
       if (t.status === "missing" || t.status === "not_certified" || t.status === "refused_derogation") raise("unsafeguarded_transfer");
       else if (t.status === "safeguarded") raise("safeguarded_transfer");
     }
 
     const countries = [...new Set(reach.map((r) => r.country).concat(transfers.map((t) => t.country)))].sort();
-    return { reach, countries, transfers, exposure: [...exposure.values()], level, reasons: explain(level, reach, transfers, [...exposure.values()]) };
+    const exposureList = [...exposure.values()];
+    return { reach, countries, transfers, exposure: exposureList, level, reasons: explainReasons ? explain(level, reach, transfers, exposureList) : [] };
   };
+}
+
+/** Keyed by jurisdiction, vendor and route: shielded only if every path to the vendor is shielded. */
+function mergeExposure(into: Map<string, ExposureEntry>, e: ExposureEntry, vendorKey: string) {
+  const key = vendorKey.includes("|") ? vendorKey : `${e.jurisdiction}|${vendorKey}|${e.via}`;
+  const prev = into.get(key);
+  if (!prev) into.set(key, e);
+  else if (prev.shielded && !e.shielded) into.set(key, e);
 }
 
 /** Plain-language reasons, as i18n keys with parameters (the UI and the PDF translate them). */

@@ -151,13 +151,38 @@ export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
     if (saved.Keywords) this.info.Keywords = xmlEscape(saved.Keywords);
     try {
       addInfo.call(this);
+      // PDF/A: every Info entry has its XMP equivalent; pdfkit writes CreateDate, not ModifyDate.
+      (this as unknown as { appendXML(xml: string): void }).appendXML(
+        `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${meta.creationDate.toISOString().split(".")[0]}Z</xmp:ModifyDate></rdf:Description>`,
+      );
     } finally {
       this.info = saved;
     }
   };
+  // The cross-reference table is written one line per object, each a Buffer pushed to the stream:
+  // for a large register (hundreds of thousands of objects) that blocks the event loop for a long
+  // time. Collect pdfkit's own output of _finalize and push it as one chunk (same bytes).
+  const finalize = (doc as unknown as PdfKitEnd)._finalize;
+  (doc as unknown as PdfKitEnd)._finalize = function (this: PdfKitEnd) {
+    const write = this._write;
+    const push = this.push;
+    const parts: string[] = [];
+    this._write = (data: string | Buffer) => {
+      parts.push(Buffer.isBuffer(data) ? data.toString("binary") : `${data}\n`);
+    };
+    this.push = (chunk: unknown) => {
+      this._write = write;
+      this.push = push;
+      this._write(Buffer.from(parts.join(""), "binary"));
+      return this.push(chunk);
+    };
+    finalize.call(this);
+  };
   registerFonts(doc);
   return doc;
 }
+
+type PdfKitEnd = { _finalize: () => void; _write: (data: string | Buffer) => void; push: (chunk: unknown) => boolean };
 
 export function collectStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -168,7 +193,7 @@ export function collectStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
   });
 }
 
-/** Dates and times in documents: Europe/Paris, like the UI. */
+/** The first 12 hexadecimal digits of a SHA-256 fingerprint, for page footers. */
 export function shortHash(fingerprint: string): string {
   return fingerprint.replace(/^sha256:/i, "").slice(0, 12);
 }
@@ -242,6 +267,8 @@ export class PdfLayout {
   private open: { tag: string; content: StructContent } | null = null;
   private color = "";
   private lastYield = 0;
+  private pageKeys: number[] = [];
+  private readonly abstractReference: object;
   /** Receives every string drawn (benchmarks compare with bare pdfkit writing the same text). */
   onText: ((s: string) => void) | null = null;
 
@@ -250,15 +277,21 @@ export class PdfLayout {
     this.chrome = chrome;
     const font = (key: FontKey) => (doc.font(FONT_NAMES[key]) as unknown as { _font: EmbeddedFont })._font;
     this.fonts = { regular: font("regular"), bold: font("bold"), italic: font("italic") };
+    const root = (doc as unknown as { _root: object })._root;
+    this.abstractReference = Object.create(Object.getPrototypeOf(Object.getPrototypeOf(root)) as object, {
+      toString: {
+        value(this: { s: string }) {
+          return this.s;
+        },
+      },
+    }) as object;
   }
 
   /** Runs `build` twice (measure, then draw); returns the page count. */
   async run(build: (L: PdfLayout) => Promise<void> | void): Promise<{ pages: number }> {
-    const t0 = performance.now();
     this.begin(true);
     await build(this);
     const pages = this.page;
-    if (process.env.PDF_TIMING) console.error("measure", performance.now() - t0);
     this.measured = new Map(this.anchors);
 
     this.begin(false);
@@ -269,7 +302,7 @@ export class PdfLayout {
     await build(this);
     this.finishPage();
     root.end();
-    if (process.env.PDF_TIMING) console.error("draw", performance.now() - t0);
+    this.compactParentTree(true);
     if (this.page !== pages) throw new Error(`PDF layout: ${this.page} pages drawn, ${pages} measured`);
     for (const [anchor, p] of this.anchors) if (this.measured.get(anchor) !== p) throw new Error(`PDF layout: anchor ${anchor} moved`);
     return { pages };
@@ -283,6 +316,7 @@ export class PdfLayout {
     this.anchors.clear();
     this.open = null;
     this.stack = [];
+    this.pageKeys = [];
   }
 
   /** Lets the event loop breathe during long documents (a server keeps answering). */
@@ -309,6 +343,7 @@ export class PdfLayout {
     if (!this.measuring && this.page > 0) {
       if (carry) this.doc.endMarkedContent();
       this.drawChrome();
+      this.compactParentTree(false);
     }
     this.page++;
     this.kind = kind;
@@ -318,6 +353,39 @@ export class PdfLayout {
       this.color = "";
       if (carry) carry.content.push(this.doc.markStructureContent(carry.tag));
     }
+  }
+
+  /**
+   * The structure parent tree keeps, for every marked content, the structure element that owns it,
+   * until the document ends: hundreds of thousands of pdfkit references (with their dictionaries)
+   * for a large register. Once an element's dictionary is written only its "n 0 R" is needed, so
+   * the entries of finished pages are replaced with light references.
+   */
+  private compactParentTree(all: boolean) {
+    const tree = (this.doc.getStructTreeRoot() as unknown as { data: { ParentTree: { _items: Record<string, unknown> } } }).data.ParentTree._items;
+    const page = (this.doc.page as unknown as PageInternals).dictionary.data.StructParents;
+    const keys = all ? Object.keys(tree).map(Number) : this.pageKeys;
+    if (!all && page !== undefined) keys.push(page);
+    const keep: number[] = [];
+    for (const key of keys) {
+      const entries = tree[key];
+      if (!Array.isArray(entries)) continue;
+      // Content still waiting for its element (a block running over the next pages): look again later.
+      if (entries.some((e) => e === null || e === undefined)) {
+        if (!all) keep.push(key);
+        continue;
+      }
+      // The page's whole array, serialized as pdfkit would write it.
+      tree[key] = this.lightRef(`[${entries.map((e) => String(e)).join(" ")}]`);
+    }
+    this.pageKeys = keep;
+  }
+
+  /** An object pdfkit writes as-is (it is a PDFAbstractReference to PDFObject.convert). */
+  private lightRef(s: string): object {
+    const ref = Object.create(this.abstractReference) as { s: string };
+    ref.s = s;
+    return ref;
   }
 
   private finishPage() {
@@ -630,6 +698,15 @@ export class PdfLayout {
    * weights are adjusted so that no column is narrower than its longest word, when possible.
    */
   table(columns: Column[], rows: Cell[][], opts: TableOptions = {}): void {
+    for (const _ of this.tableRows(columns, rows, opts));
+  }
+
+  /** The same table, letting the event loop run between rows (for tables of thousands of rows). */
+  async tableAsync(columns: Column[], rows: Cell[][], opts: TableOptions = {}): Promise<void> {
+    for (const _ of this.tableRows(columns, rows, opts)) await this.tick();
+  }
+
+  private *tableRows(columns: Column[], rows: Cell[][], opts: TableOptions): Generator<void> {
     const withHeader = opts.header !== false;
     const padX = opts.padX ?? 4;
     const padY = opts.padY ?? 3;
@@ -675,10 +752,8 @@ export class PdfLayout {
       drawHeader();
     };
 
-    if (!this.measuring) {
-      this.beginGroup(opts.plain ? "Div" : "Table");
-      if (withHeader) this.beginGroup("THead");
-    }
+    // Rows go straight under Table (THead/TBody are optional); key/value rows are paragraphs.
+    if (!this.measuring && !opts.plain) this.beginGroup("Table");
     let first = true;
     for (const row of rows) {
       const lines = row.map((c, i) => this.cellLines(c, innerW[i]!));
@@ -689,10 +764,6 @@ export class PdfLayout {
         // The header and the first row (or its first lines, if it needs more than a page) stay together.
         this.ensure(headH + (rowH <= BOTTOM - TOP - headH ? rowH : 2 * leading + 2 * padY));
         drawHeader();
-        if (!this.measuring && withHeader) {
-          this.endGroup();
-          this.beginGroup("TBody");
-        }
         first = false;
       }
       if (this.y + rowH > BOTTOM) {
@@ -723,16 +794,13 @@ export class PdfLayout {
         if (opts.plain) this.parent().add(this.doc.struct("P", {}, cells.filter((c): c is StructContent => c !== undefined)));
         else this.parent().add(this.doc.struct("TR", {}, cells.map((c) => this.doc.struct("TD", {}, c ? [c] : []))));
       }
+      yield;
     }
     if (rows.length === 0 && withHeader) {
       this.ensure(headH);
       drawHeader();
-      if (!this.measuring) this.endGroup();
     }
-    if (!this.measuring) {
-      if (withHeader && rows.length > 0) this.endGroup();
-      this.endGroup();
-    }
+    if (!this.measuring && !opts.plain) this.endGroup();
     this.y += 6;
   }
 
@@ -807,7 +875,11 @@ export class PdfLayout {
   }
 
   /** Table of contents: entries with dot leaders and the page numbers of the measuring pass, linked. */
-  toc(entries: TocEntry[]): void {
+  async toc(entries: TocEntry[]): Promise<void> {
+    for (const _ of this.tocEntries(entries)) await this.tick();
+  }
+
+  private *tocEntries(entries: TocEntry[]): Generator<void> {
     this.beginGroup("TOC");
     const numW = 34;
     for (const e of entries) {
@@ -840,6 +912,7 @@ export class PdfLayout {
         this.doc.goTo(LEFT + indent, y0, CONTENT_WIDTH - indent, h, e.anchor);
       }
       this.y += h + 1;
+      yield;
     }
     this.endGroup();
   }

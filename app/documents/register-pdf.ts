@@ -38,8 +38,28 @@ function labelOf(t: T, key: string, fallback: string): string {
   return isMessageKey(key) ? t(key) : fallback;
 }
 
+const helpersCache = new WeakMap<DocContext, ReturnType<typeof createHelpers>>();
 function makeHelpers(ctx: DocContext) {
+  let h = helpersCache.get(ctx);
+  if (!h) {
+    h = createHelpers(ctx);
+    helpersCache.set(ctx, h);
+  }
+  return h;
+}
+
+function createHelpers(ctx: DocContext) {
   const { t, locale } = ctx;
+  // Dates repeat a lot (review dates, approvals): format each once.
+  const dates = new Map<string, string>();
+  const date = (d: string) => {
+    let s = dates.get(d);
+    if (s === undefined) {
+      s = formatDate(locale, d);
+      dates.set(d, s);
+    }
+    return s;
+  };
   const np = t("pdf.value.notProvided");
   const na = t("pdf.value.notAvailable");
   const numbers = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB");
@@ -47,7 +67,7 @@ function makeHelpers(ctx: DocContext) {
     np,
     na,
     text: (s: string | null | undefined) => (present(s) ? s : np),
-    date: (d: string | null | undefined) => (present(d) ? formatDate(locale, d) : na),
+    date: (d: string | null | undefined) => (present(d) ? date(d) : na),
     number: (n: number | undefined) => (n === undefined ? na : numbers.format(n)),
     country: (code: string) => `${countryName(code, locale)} (${code})`,
     yesNo: (b: boolean) => t(b ? "pdf.value.yes" : "pdf.value.no"),
@@ -487,7 +507,7 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
   ];
   L.newPage();
   L.heading(1, t("pdf.toc.title"), { anchor: ANCHORS.toc, bookmark: "root", keep: 0 });
-  L.toc(entries);
+  await L.toc(entries);
   await L.tick();
 
   // Summary table
@@ -497,7 +517,7 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
   if (activities.length === 0) L.paragraph(t("pdf.summary.empty"), STYLES.note);
   else {
     L.paragraph(t("pdf.summary.intro", { count: h.number(activities.length) }), STYLES.note, { gap: 6 });
-    L.table(
+    await L.tableAsync(
       [
         { header: t("pdf.summary.col.ref"), width: 0.85 },
         { header: t("pdf.summary.col.name"), width: 2.4 },
@@ -595,7 +615,7 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
       }
     if (rows.length === 0) L.paragraph(t("pdf.annex.services.empty"), STYLES.note);
     else
-      L.table(
+      await L.tableAsync(
         [
           { header: t("pdf.annex.services.col.service"), width: 1.5 },
           { header: t("pdf.annex.services.col.role"), width: 0.9 },
@@ -628,7 +648,7 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
   const transfers = activities.flatMap((a) => a.analysis.transfers.map((x) => ({ a, x })));
   if (transfers.length === 0) L.paragraph(t("pdf.annex.transfers.empty"), STYLES.note);
   else
-    L.table(
+    await L.tableAsync(
       [
         { header: t("pdf.summary.col.ref"), width: 0.75 },
         { header: t("pdf.transfers.col.country"), width: 0.95 },

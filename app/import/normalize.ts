@@ -70,9 +70,12 @@ export function isNoneMarker(s: string): boolean {
   return NONE_MARKERS.has(norm(s));
 }
 
-/** Strips leading separators between a label and its detail (":", "-", "—", spaces). */
+/**
+ * Strips what separates a label from its detail: ":", "-", "—", spaces, and the closing bracket or
+ * dot left over when the label matched without its punctuation ("Obligation légale (art. 6.1.c)").
+ */
 export function stripLead(s: string): string {
-  return s.replace(/^[\s:：\-–—=]+/, "").trim();
+  return s.replace(/^[\s:：\-–—=).…\]]+/, "").trim();
 }
 
 /**

@@ -14,7 +14,6 @@ export const enDocuments: Record<keyof typeof frDocuments, string> = {
   "pdf.scope.processor": "Processor's record (Art. 30(2))",
   "pdf.scope.all": "Full record: activities as controller (Art. 30(1)) and as processor (Art. 30(2))",
 
-  "pdf.cover.organization": "Organisation",
   "pdf.cover.siren": "SIREN number",
   "pdf.cover.address": "Address",
   "pdf.cover.legalRepresentative": "Legal representative",
@@ -151,7 +150,6 @@ export const enDocuments: Record<keyof typeof frDocuments, string> = {
   "pdf.transfers.col.chain": "Sub-processing chain",
   "pdf.transfers.col.status": "Assessment",
   "pdf.transfers.col.tia": "Transfer impact assessment (TIA)",
-  "pdf.transfers.col.activity": "Activity",
   "pdf.transfers.col.source": "Source",
   "pdf.transfers.source.computed": "Derived from vendors",
   "pdf.transfers.source.declared": "Declared",
@@ -159,7 +157,6 @@ export const enDocuments: Record<keyof typeof frDocuments, string> = {
   "pdf.transfers.tiaOk": "Done or not required",
 
   "pdf.security.none": "No security measure given.",
-  "pdf.security.item": "{measure}: {details}",
 
   "pdf.rights.exercise": "Exercise of rights",
   "pdf.rights.information": "Information of data subjects",
@@ -178,7 +175,6 @@ export const enDocuments: Record<keyof typeof frDocuments, string> = {
 
   "pdf.exposure.level": "Exposure level",
   "pdf.exposure.countries": "Countries concerned",
-  "pdf.exposure.laws": "Non-EU access laws",
   "pdf.exposure.explanation": "Explanation",
   "pdf.exposure.none": "No vendor in the chain is subject to a non-EU data access law.",
   "pdf.exposure.col.jurisdiction": "Jurisdiction",

@@ -197,4 +197,5 @@ export const enSovereigntyUi: Record<keyof typeof frSovereigntyUi, string> = {
   "sovereigntyUi.activity.shieldedNo": "No",
   "sovereigntyUi.activity.noKnownLaw": "No known access law",
   "sovereigntyUi.activity.dashboardLink": "See the sovereignty of all activities",
+  "sovereigntyUi.dashboard.missingTruncated": "Only the first {shown} of {total} transfers without a safeguard are listed; filter the register to see the others.",
 };

@@ -3,6 +3,8 @@ import { enActivityForm } from "./en.activity-form.ts";
 import { enActivityView } from "./en.activity-view.ts";
 import { enDocuments } from "./en.documents.ts";
 import { enExports } from "./en.exports.ts";
+import { enGuided } from "./en.guided.ts";
+import { enImport } from "./en.import.ts";
 import { enRegister } from "./en.register.ts";
 import { enSovereignty } from "./en.sovereignty.ts";
 import { enSovereigntyUi } from "./en.sovereignty-ui.ts";
@@ -21,6 +23,8 @@ export const en: Record<keyof typeof fr, string> = {
   ...enSovereigntyUi,
   ...enVendors,
   ...enTabular,
+  ...enImport,
+  ...enGuided,
   "app.name": "Registre",
   "app.tagline": "Your local authority's record of processing activities (GDPR, Article 30)",
   "app.footer": "Registre — record of processing activities (GDPR Art. 30), hosted by your local authority.",

@@ -13,7 +13,6 @@ export const frDocuments = {
   "pdf.scope.processor": "Registre du sous-traitant (art. 30.2)",
   "pdf.scope.all": "Registre complet : traitements en tant que responsable (art. 30.1) et en tant que sous-traitant (art. 30.2)",
 
-  "pdf.cover.organization": "Organisme",
   "pdf.cover.siren": "SIREN",
   "pdf.cover.address": "Adresse",
   "pdf.cover.legalRepresentative": "Représentant légal",
@@ -150,7 +149,6 @@ export const frDocuments = {
   "pdf.transfers.col.chain": "Chaîne de sous-traitance",
   "pdf.transfers.col.status": "Appréciation",
   "pdf.transfers.col.tia": "Analyse d'impact du transfert (TIA)",
-  "pdf.transfers.col.activity": "Traitement",
   "pdf.transfers.col.source": "Origine",
   "pdf.transfers.source.computed": "Déduit des prestataires",
   "pdf.transfers.source.declared": "Déclaré",
@@ -158,7 +156,6 @@ export const frDocuments = {
   "pdf.transfers.tiaOk": "Faite ou non requise",
 
   "pdf.security.none": "Aucune mesure de sécurité indiquée.",
-  "pdf.security.item": "{measure} : {details}",
 
   "pdf.rights.exercise": "Exercice des droits",
   "pdf.rights.information": "Information des personnes",
@@ -177,7 +174,6 @@ export const frDocuments = {
 
   "pdf.exposure.level": "Niveau d'exposition",
   "pdf.exposure.countries": "Pays concernés",
-  "pdf.exposure.laws": "Lois d'accès extra-européennes",
   "pdf.exposure.explanation": "Explication",
   "pdf.exposure.none": "Aucun prestataire de la chaîne ne relève d'une loi extra-européenne d'accès aux données.",
   "pdf.exposure.col.jurisdiction": "Juridiction",

@@ -197,4 +197,5 @@ export const frSovereigntyUi = {
   "sovereigntyUi.activity.shieldedNo": "Non",
   "sovereigntyUi.activity.noKnownLaw": "Aucune loi d'accès connue",
   "sovereigntyUi.activity.dashboardLink": "Voir la souveraineté de tous les traitements",
+  "sovereigntyUi.dashboard.missingTruncated": "Seuls les {shown} premiers des {total} transferts sans garantie sont listés ; filtrez le registre pour voir les autres.",
 } as const;

@@ -3,6 +3,8 @@ import { frActivityForm } from "./fr.activity-form.ts";
 import { frActivityView } from "./fr.activity-view.ts";
 import { frDocuments } from "./fr.documents.ts";
 import { frExports } from "./fr.exports.ts";
+import { frGuided } from "./fr.guided.ts";
+import { frImport } from "./fr.import.ts";
 import { frRegister } from "./fr.register.ts";
 import { frSovereignty } from "./fr.sovereignty.ts";
 import { frSovereigntyUi } from "./fr.sovereignty-ui.ts";
@@ -219,4 +221,4 @@ const frCore = {
   "audit.system": "Système",
 } as const;
 
-export const fr = { ...frCore, ...frDocuments, ...frExports, ...frVocabulary, ...frRegister, ...frActivityForm, ...frActivityView, ...frSovereignty, ...frSovereigntyUi, ...frVendors, ...frTabular } as const;
+export const fr = { ...frCore, ...frDocuments, ...frExports, ...frVocabulary, ...frRegister, ...frActivityForm, ...frActivityView, ...frSovereignty, ...frSovereigntyUi, ...frVendors, ...frTabular, ...frImport, ...frGuided } as const;

@@ -5,6 +5,7 @@ import { diffContents } from "~/utils/activity-diff.ts";
 import { TRANSITION_TARGET, type Transition } from "~/utils/activity-workflow.ts";
 import { getDb, type Tx } from "~/utils/db.server.ts";
 import type { Sort } from "~/utils/register-query.ts";
+import { bumpAnalysisVersion } from "./analysis-version.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { indexActivity, toFtsQuery } from "./activity-search.server.ts";
 
@@ -85,6 +86,7 @@ export async function createActivityTx(
     include: { department: { select: { name: true } } },
   });
   await indexActivity(tx, created, input.content, depName);
+  await bumpAnalysisVersion(tx, organizationId);
   await recordAudit(tx, { actorId, organizationId, action: "activity.created", entity: "Activity", entityId: created.id, details: { ref: created.ref, prefilled: (input.prefilledPaths ?? []).length > 0 } });
   return withParsed(created);
 }
@@ -155,6 +157,7 @@ export async function saveActivityTx(
     if (res.count === 0) throw new ConflictError(withParsed(await loadForWrite(tx, organizationId, activityId)));
     const saved = await loadForWrite(tx, organizationId, activityId);
     await indexActivity(tx, saved, input.content, depName);
+    await bumpAnalysisVersion(tx, organizationId);
     await recordAudit(tx, {
       actorId,
       organizationId,
@@ -227,6 +230,7 @@ export async function transitionActivity(
     await tx.activityComment.create({
       data: { activityId, organizationId, authorId: actorId, kind: transition === "requestChanges" ? "CHANGE_REQUEST" : "TRANSITION", body: `${transition}${body ? `\n${body}` : ""}` },
     });
+    if (transition === "archive" || transition === "restore") await bumpAnalysisVersion(tx, organizationId);
     await recordAudit(tx, { actorId, organizationId, action: `activity.${transition}`, entity: "Activity", entityId: activityId, details });
     return withParsed(await loadForWrite(tx, organizationId, activityId));
   });

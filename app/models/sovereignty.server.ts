@@ -1,8 +1,8 @@
 import { createAnalyser, compareLevels, type ActivityInput, type Analysis, type CountryFacts, type ExposureLevel, type ServiceGraph } from "~/analysis/sovereignty.ts";
 import { adequacyFor, isEea, lawsFor } from "~/reference/countries.ts";
-import { hasOffenceData, hasSensitiveData } from "~/utils/activity-rules.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseContent } from "./activity.server.ts";
+import { getAnalysisVersion } from "./analysis-version.server.ts";
 
 export const countryFacts: CountryFacts = {
   isEea,
@@ -69,34 +69,66 @@ export type OrganizationAnalysis = {
 };
 
 /** Every non-archived activity of the organization, analysed with one graph load and one analyser. */
+/**
+ * Analyses are cached per organization and analysis version (bumped by every write that matters,
+ * in its transaction), so a dashboard reload costs one small query until something changes.
+ */
+const cache = new Map<string, { key: string; value: unknown }>();
+async function cached<T>(name: string, organizationId: string, extra: string, compute: () => Promise<T>): Promise<T> {
+  const key = `${await getAnalysisVersion(organizationId)}|${extra}`;
+  const hit = cache.get(`${name}:${organizationId}`);
+  if (hit && hit.key === key) return hit.value as T;
+  const value = await compute();
+  cache.set(`${name}:${organizationId}`, { key, value });
+  return value;
+}
+
 export async function analyseOrganization(organizationId: string, opts: { graph?: ServiceGraph; rewrite?: (links: LinkRow[]) => LinkRow[] } = {}): Promise<OrganizationAnalysis> {
+  if (!opts.graph && !opts.rewrite) return cached("analysis", organizationId, "", () => computeOrganizationAnalysis(organizationId, opts));
+  return computeOrganizationAnalysis(organizationId, opts);
+}
+
+async function computeOrganizationAnalysis(organizationId: string, opts: { graph?: ServiceGraph; rewrite?: (links: LinkRow[]) => LinkRow[] }): Promise<OrganizationAnalysis> {
+  // Only the declared transfers are read from each record, by SQLite itself: the whole JSON of
+  // thousands of activities is never shipped to JavaScript for a dashboard. It was validated on write.
   const [graph, links, activities] = await Promise.all([
     opts.graph ? Promise.resolve(opts.graph) : loadServiceGraph(organizationId),
     loadLinks(organizationId),
-    getDb().activity.findMany({ where: { organizationId, status: { not: "ARCHIVED" } }, orderBy: { seq: "asc" }, select: { id: true, ref: true, name: true, status: true, content: true } }),
+    getDb().$queryRawUnsafe<{ id: string; ref: string; name: string; status: string; sensitive: bigint | number; transfers: string | null }[]>(
+      `SELECT id, ref, name, status, (hasSensitive OR hasOffences) AS sensitive, json_extract(content, '$.transfers') AS transfers
+       FROM "Activity" WHERE organizationId = ? AND status <> 'ARCHIVED' ORDER BY seq`,
+      organizationId,
+    ),
   ]);
-  const analyse = createAnalyser(graph, countryFacts);
+  // Organization-wide views need levels and facts, not the per-activity explanation text.
+  const analyse = createAnalyser(graph, countryFacts, { explain: false });
   return {
     activities: activities.map((a) => {
-      const content = parseContent(a.content);
       const own = links.get(a.id) ?? [];
       const used = opts.rewrite ? opts.rewrite(own) : own;
-      const input: ActivityInput = { links: used, declaredTransfers: content.transfers };
+      const declaredTransfers = a.transfers ? (JSON.parse(a.transfers) as ActivityInput["declaredTransfers"]) : [];
       return {
         id: a.id,
         ref: a.ref,
         name: a.name,
         status: a.status,
-        sensitive: hasSensitiveData(content) || hasOffenceData(content),
-        analysis: analyse(input),
+        sensitive: Number(a.sensitive) === 1,
+        analysis: analyse({ links: used, declaredTransfers }),
         serviceIds: used.flatMap((l) => (l.serviceId ? [l.serviceId] : [])),
       };
     }),
   };
 }
 
+/** A dashboard lists the first problems and counts all of them. */
+const MAX_LISTED = 200;
+
 /** What the sovereignty dashboard shows; sensitive activities weigh double. */
-export async function sovereigntyDashboard(organizationId: string, now = new Date()) {
+export function sovereigntyDashboard(organizationId: string, now = new Date()) {
+  return cached("dashboard", organizationId, now.toISOString().slice(0, 10), () => computeDashboard(organizationId, now));
+}
+
+async function computeDashboard(organizationId: string, now: Date) {
   const db = getDb();
   const [{ activities }, vendors] = await Promise.all([
     analyseOrganization(organizationId),
@@ -110,6 +142,7 @@ export async function sovereigntyDashboard(organizationId: string, now = new Dat
   const reachable = new Map<string, number>();
   const jurisdictions = new Map<string, number>();
   const missingSafeguards: { ref: string; name: string; country: string; who: string; status: string }[] = [];
+  let missingCount = 0;
   for (const a of activities) {
     const level = a.analysis.level;
     const entry = byLevel.get(level) ?? { count: 0, weighted: 0 };
@@ -121,7 +154,8 @@ export async function sovereigntyDashboard(organizationId: string, now = new Dat
     for (const j of new Set(a.analysis.exposure.filter(canCompel).map((e) => e.jurisdiction))) jurisdictions.set(j, (jurisdictions.get(j) ?? 0) + 1);
     for (const t of a.analysis.transfers) {
       if (t.status === "missing" || t.status === "not_certified" || t.status === "refused_derogation") {
-        missingSafeguards.push({ ref: a.ref, name: a.name, country: t.country, who: t.chain.length ? t.chain.join(" → ") : t.recipient, status: t.status });
+        missingCount += 1;
+        if (missingSafeguards.length < MAX_LISTED) missingSafeguards.push({ ref: a.ref, name: a.name, country: t.country, who: t.chain.length ? t.chain.join(" → ") : t.recipient, status: t.status });
       }
     }
   }
@@ -144,6 +178,7 @@ export async function sovereigntyDashboard(organizationId: string, now = new Dat
       .sort((a, b) => b.sensitive - a.sensitive || b.activities - a.activities || a.name.localeCompare(b.name))
       .slice(0, 20),
     missingSafeguards,
+    missingSafeguardCount: missingCount,
     dpaAttention: vendors
       .filter((v) => (dependence.get(v.id)?.activities ?? 0) > 0 && (v.dpaStatus === "NONE" || v.dpaStatus === "REQUESTED" || (v.dpaNextReview !== null && v.dpaNextReview < soon)))
       .map((v) => ({ id: v.id, name: v.name, dpaStatus: v.dpaStatus, dpaNextReview: v.dpaNextReview?.toISOString() ?? null, overdue: v.dpaNextReview !== null && v.dpaNextReview < now })),

@@ -4,6 +4,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { sha256Hex } from "~/utils/crypto.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
+import { bumpAnalysisVersion } from "./analysis-version.server.ts";
 import { recordAudit } from "./audit.server.ts";
 
 export class VendorConflictError extends Error {}
@@ -47,6 +48,7 @@ export async function createVendor(actorId: string, organizationId: string, inpu
   return getDb().$transaction(async (tx) => {
     const v = await tx.vendor.create({ data: { ...input, organizationId } });
     await recordAudit(tx, { actorId, organizationId, action: "vendor.created", entity: "Vendor", entityId: v.id, details: { name: v.name } });
+    await bumpAnalysisVersion(tx, organizationId);
     return v;
   });
 }
@@ -61,6 +63,7 @@ export async function updateVendor(actorId: string, organizationId: string, id: 
       throw new VendorConflictError();
     }
     await recordAudit(tx, { actorId, organizationId, action: "vendor.updated", entity: "Vendor", entityId: id, details: { fields: Object.keys(input) } });
+    await bumpAnalysisVersion(tx, organizationId);
     return tx.vendor.findUniqueOrThrow({ where: { id } });
   });
 }
@@ -70,6 +73,7 @@ export async function deleteVendor(actorId: string, organizationId: string, id: 
     const res = await tx.vendor.deleteMany({ where: { id, organizationId } });
     if (res.count === 0) throw new VendorNotFoundError();
     await recordAudit(tx, { actorId, organizationId, action: "vendor.deleted", entity: "Vendor", entityId: id });
+    await bumpAnalysisVersion(tx, organizationId);
   });
 }
 
@@ -113,6 +117,7 @@ export async function createService(actorId: string, organizationId: string, ven
     if (!v) throw new VendorNotFoundError();
     const s = await tx.service.create({ data: { ...input, vendorId, organizationId } });
     await recordAudit(tx, { actorId, organizationId, action: "service.created", entity: "Service", entityId: s.id, details: { vendorId, name: s.name } });
+    await bumpAnalysisVersion(tx, organizationId);
     return s;
   });
 }
@@ -122,6 +127,7 @@ export async function updateService(actorId: string, organizationId: string, ser
     const res = await tx.service.updateMany({ where: { id: serviceId, organizationId }, data: input });
     if (res.count === 0) throw new VendorNotFoundError();
     await recordAudit(tx, { actorId, organizationId, action: "service.updated", entity: "Service", entityId: serviceId, details: { fields: Object.keys(input) } });
+    await bumpAnalysisVersion(tx, organizationId);
   });
 }
 
@@ -130,6 +136,7 @@ export async function deleteService(actorId: string, organizationId: string, ser
     const res = await tx.service.deleteMany({ where: { id: serviceId, organizationId } });
     if (res.count === 0) throw new VendorNotFoundError();
     await recordAudit(tx, { actorId, organizationId, action: "service.deleted", entity: "Service", entityId: serviceId });
+    await bumpAnalysisVersion(tx, organizationId);
   });
 }
 
@@ -144,6 +151,7 @@ export async function addLocation(actorId: string, organizationId: string, servi
     }
     const loc = await tx.serviceLocation.create({ data: { ...input, serviceId } });
     await recordAudit(tx, { actorId, organizationId, action: "service.location_added", entity: "Service", entityId: serviceId, details: { country: input.country, role: input.role, provider: input.providerServiceId } });
+    await bumpAnalysisVersion(tx, organizationId);
     return loc;
   });
 }
@@ -154,6 +162,7 @@ export async function removeLocation(actorId: string, organizationId: string, lo
     if (!loc) throw new VendorNotFoundError();
     await tx.serviceLocation.delete({ where: { id: locationId } });
     await recordAudit(tx, { actorId, organizationId, action: "service.location_removed", entity: "Service", entityId: loc.serviceId, details: { country: loc.country, role: loc.role } });
+    await bumpAnalysisVersion(tx, organizationId);
   });
 }
 
@@ -171,6 +180,7 @@ export async function createHostingSite(actorId: string, organizationId: string,
   return getDb().$transaction(async (tx) => {
     const s = await tx.hostingSite.create({ data: { ...input, organizationId } });
     await recordAudit(tx, { actorId, organizationId, action: "hosting_site.created", entity: "HostingSite", entityId: s.id, details: { name: s.name } });
+    await bumpAnalysisVersion(tx, organizationId);
     return s;
   });
 }
@@ -180,6 +190,7 @@ export async function deleteHostingSite(actorId: string, organizationId: string,
     const res = await tx.hostingSite.deleteMany({ where: { id, organizationId } });
     if (res.count === 0) throw new VendorNotFoundError();
     await recordAudit(tx, { actorId, organizationId, action: "hosting_site.deleted", entity: "HostingSite", entityId: id });
+    await bumpAnalysisVersion(tx, organizationId);
   });
 }
 
@@ -201,6 +212,7 @@ export async function linkActivity(actorId: string, organizationId: string, acti
     if (target.siteId && !(await tx.hostingSite.findFirst({ where: { id: target.siteId, organizationId } }))) throw new VendorNotFoundError();
     const link = await tx.activityLink.create({ data: { organizationId, activityId, serviceId: target.serviceId ?? null, siteId: target.siteId ?? null, role } });
     await recordAudit(tx, { actorId, organizationId, action: "activity.linked", entity: "Activity", entityId: activityId, details: { ref: a.ref, ...target, role } });
+    await bumpAnalysisVersion(tx, organizationId);
     return link;
   });
 }
@@ -211,6 +223,7 @@ export async function unlinkActivity(actorId: string, organizationId: string, ac
     if (!link) throw new VendorNotFoundError();
     await tx.activityLink.delete({ where: { id: linkId } });
     await recordAudit(tx, { actorId, organizationId, action: "activity.unlinked", entity: "Activity", entityId: activityId, details: { serviceId: link.serviceId, siteId: link.siteId, role: link.role } });
+    await bumpAnalysisVersion(tx, organizationId);
   });
 }
 
@@ -250,6 +263,7 @@ export async function storeDpaFile(actorId: string, organizationId: string, vend
     const res = await tx.vendor.updateMany({ where: { id: vendorId, organizationId }, data: { dpaFileHash: hash, dpaFileName: safeName, dpaFileSize: file.bytes.byteLength, version: { increment: 1 } } });
     if (res.count === 0) throw new VendorNotFoundError();
     await recordAudit(tx, { actorId, organizationId, action: "vendor.dpa_uploaded", entity: "Vendor", entityId: vendorId, details: { sha256: hash, size: file.bytes.byteLength } });
+    await bumpAnalysisVersion(tx, organizationId);
   });
   return hash;
 }

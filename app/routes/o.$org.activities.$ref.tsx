@@ -24,6 +24,7 @@ import { computeCompleteness, computeWarnings } from "~/utils/activity-rules.ts"
 import { availableTransitions, canComment, canEditActivity, canTransition, TRANSITIONS, type Transition } from "~/utils/activity-workflow.ts";
 import { forbidden, type OrgContext } from "~/utils/auth.server.ts";
 import { createT, DEFAULT_LOCALE, isLocale, type MessageKey } from "~/utils/i18n.ts";
+import { parsePrefilledPaths } from "~/utils/prefilled.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
@@ -93,6 +94,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: canEditActivity(m, activity),
     canComment: canComment(m, activity),
     sovereignty,
+    /** Parts prefilled from a template that nobody has confirmed yet. */
+    prefilledCount: parsePrefilledPaths(activity.prefilledPaths).length,
   };
 }
 
@@ -246,11 +249,19 @@ function ActivityPage() {
             {t("activityView.edit")}
           </Link>
         ) : null}
+        {d.canEdit ? (
+          <Link to={`${self}/guided/1`} className="button">
+            {t("guided.page.guidedLink")}
+          </Link>
+        ) : null}
         <Link to={`${self}/history`} className="button">
           {t("activityView.history")}
         </Link>
       </div>
       {d.canEdit && a.status === "APPROVED" ? <p className="hint">{t("activityView.editApprovedHint")}</p> : null}
+      {d.prefilledCount > 0 ? (
+        <p className="callout prefilled-callout">{d.prefilledCount === 1 ? t("guided.prefilled.pageNotice.one") : t("guided.prefilled.pageNotice.other", { count: d.prefilledCount })}</p>
+      ) : null}
 
       <section className="panel" aria-labelledby="workflow-h">
         <h2 id="workflow-h">{t("activityView.workflow.title")}</h2>
@@ -272,7 +283,7 @@ function ActivityPage() {
 
       <ActivitySovereignty data={d.sovereignty} actionData={actionData} base={`/o/${org}`} />
 
-      <ActivityPublicPanel base={`/o/${org}`} ref={a.ref} isPublic={a.isPublic} approved={a.approvedVersion !== null} canPublish={d.canPublish} />
+      <ActivityPublicPanel base={`/o/${org}`} activityRef={a.ref} isPublic={a.isPublic} approved={a.approvedVersion !== null} canPublish={d.canPublish} />
 
       <CommentThread comments={d.comments} canComment={d.canComment} actionData={actionData} />
     </div>

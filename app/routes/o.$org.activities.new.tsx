@@ -1,4 +1,8 @@
-/** Declares a new processing activity: a name and a department create a draft, completed on /edit. */
+/**
+ * Declares a new processing activity: a name and a department create a draft, completed either in the
+ * guided declaration (/guided/1, the default offered to EDITORs) or in the full form (/edit). A link
+ * leads to the template library for those who prefer to start from a typical activity.
+ */
 import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -15,7 +19,8 @@ import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { requiredText, z } from "~/utils/validation.ts";
 
-const NewActivitySchema = z.object({ name: requiredText(200), departmentId: DepartmentIdField });
+/** Without `mode` (older clients, scripts) the draft opens in the full form, as before. */
+const NewActivitySchema = z.object({ name: requiredText(200), departmentId: DepartmentIdField, mode: z.enum(["guided", "full"]).default("full") });
 
 /** VIEWERs never create; EDITORs only in their departments; ADMIN and DPO anywhere. */
 async function requireCreator(request: Request, org: string | undefined) {
@@ -31,14 +36,14 @@ async function pickableDepartments(ctx: OrgContext) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireCreator(request, params.org);
-  return { org: ctx.org.slug, departments: await pickableDepartments(ctx), allowNoDepartment: isReviewer(ctx.membership.role) };
+  return { org: ctx.org.slug, departments: await pickableDepartments(ctx), allowNoDepartment: isReviewer(ctx.membership.role), guidedByDefault: ctx.membership.role === "EDITOR" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireCreator(request, params.org);
   const submission = parseWithZod(await request.formData(), { schema: NewActivitySchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const { name, departmentId } = submission.value;
+  const { name, departmentId, mode } = submission.value;
   const notAllowed = () => data({ result: submission.reply({ fieldErrors: { departmentId: ["errors.departmentNotAllowed"] } }) }, { status: 400 });
   if (departmentId === null && !isReviewer(ctx.membership.role)) {
     return data({ result: submission.reply({ fieldErrors: { departmentId: ["errors.required"] } }) }, { status: 400 });
@@ -52,7 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (err instanceof ActivityNotFoundError) return notAllowed(); // not a department of this organization
     throw err;
   }
-  return redirectWithToast(request, `/o/${ctx.org.slug}/activities/${ref}/edit`, { type: "success", key: "toast.activityCreated", params: { ref } });
+  const next = mode === "guided" ? `/o/${ctx.org.slug}/activities/${ref}/guided/1` : `/o/${ctx.org.slug}/activities/${ref}/edit`;
+  return redirectWithToast(request, next, { type: "success", key: "toast.activityCreated", params: { ref } });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => {
@@ -72,7 +78,7 @@ export default function NewActivity() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewActivitySchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    defaultValue: { departmentId: d.departments.length === 1 && !d.allowNoDepartment ? d.departments[0]?.id : "" },
+    defaultValue: { departmentId: d.departments.length === 1 && !d.allowNoDepartment ? d.departments[0]?.id : "", mode: d.guidedByDefault ? "guided" : "full" },
   });
   const base = `/o/${d.org}/activities`;
   const dep = fields.departmentId;
@@ -120,10 +126,37 @@ export default function NewActivity() {
               </select>
               <ErrorList id={dep.errorId} errors={dep.errors} />
             </div>
+            <fieldset className="mode-choice" aria-describedby="mode-hint">
+              <legend>{t("guided.new.modeLegend")}</legend>
+              <p className="hint" id="mode-hint">
+                {t("guided.new.modeHint")}
+              </p>
+              {(["guided", "full"] as const).map((m) => (
+                <div className="mode-option" key={m}>
+                  <input
+                    type="radio"
+                    id={`mode-${m}`}
+                    name={fields.mode.name}
+                    value={m}
+                    defaultChecked={(fields.mode.initialValue ?? (d.guidedByDefault ? "guided" : "full")) === m}
+                    aria-describedby={`mode-${m}-hint`}
+                  />
+                  <div>
+                    <label htmlFor={`mode-${m}`}>{t(`guided.new.mode.${m}`)}</label>
+                    <p className="hint" id={`mode-${m}-hint`}>
+                      {t(`guided.new.mode.${m}.hint`)}
+                    </p>
+                  </div>
+                </div>
+              ))}
+            </fieldset>
             <button type="submit" className="button primary">
               {t("activityForm.new.submit")}
             </button>
           </Form>
+          <p className="callout template-offer">
+            {t("guided.new.templatesText")} <Link to={`/o/${d.org}/templates`}>{t("guided.new.templatesLink")}</Link>
+          </p>
         </>
       )}
     </div>

@@ -64,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       totalWeighted: levels.reduce((s, l) => s + l.weighted, 0),
       activityCount: d.activityCount,
       vendorsRanked: d.vendorsRanked,
+      missingSafeguardCount: d.missingSafeguardCount,
       missingSafeguards: dedupe(
         d.missingSafeguards.map((m) => {
           const shown = !visibleRefs || visibleRefs.has(m.ref);
@@ -130,7 +131,7 @@ function Dashboard() {
         <WorldMap counts={d.map} />
       </section>
 
-      <MissingSafeguards rows={d.missingSafeguards} base={base} />
+      <MissingSafeguards rows={d.missingSafeguards} total={d.missingSafeguardCount} base={base} />
       <DpaAttention rows={d.dpaAttention} base={base} />
       <VendorDependence rows={d.vendorsRanked} base={base} />
     </div>
@@ -200,18 +201,19 @@ function LevelsPanel({ levels, totalWeighted, activityCount }: { levels: Dashboa
   );
 }
 
-function MissingSafeguards({ rows, base }: { rows: DashboardData["missingSafeguards"]; base: string }) {
+function MissingSafeguards({ rows, total, base }: { rows: DashboardData["missingSafeguards"]; total: number; base: string }) {
   const { t, locale } = useT();
   return (
     <section className="panel" aria-labelledby="missing-h">
       <h2 id="missing-h">
-        {t("sovereigntyUi.dashboard.missingTitle")} <span className="count-badge">{rows.length}</span>
+        {t("sovereigntyUi.dashboard.missingTitle")} <span className="count-badge">{total}</span>
       </h2>
       {rows.length === 0 ? (
         <p className="muted">{t("sovereigntyUi.dashboard.missingNone")}</p>
       ) : (
         <>
           <p>{t("sovereigntyUi.dashboard.missingIntro")}</p>
+          {total > rows.length ? <p className="hint">{t("sovereigntyUi.dashboard.missingTruncated", { shown: rows.length, total })}</p> : null}
           <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="missing-caption">
             <table className="compact">
               <caption id="missing-caption">{t("sovereigntyUi.dashboard.missingCaption")}</caption>

@@ -78,7 +78,8 @@ const categoryRow = S.dataCategories.out.element.shape;
 
 /** The same list field (same preprocessing, same maximum length) with other rows. */
 function sameListOf<T extends z.ZodType>(list: typeof S.dataCategories, item: T) {
-  return z.pipe(list.in, z.array(item).check(...(list.out._zod.def.checks ?? [])));
+  const checks = (list.out._zod.def.checks ?? []) as unknown as z.core.$ZodCheck<z.output<T>[]>[];
+  return z.pipe(list.in, z.array(item).check(...checks));
 }
 
 const revision = z.coerce.number().int().min(1);

@@ -20,18 +20,19 @@ import { syntheticContent } from "./synthetic-register.ts";
 const DEPARTMENTS = ["État civil", "Éducation", "Ressources humaines", "Police municipale", "Urbanisme", "Finances", "Culture", "Action sociale"];
 const FINGERPRINT = "9b1de3f0c2a4e6b8d0f1a3c5e7092b4d6f8a0c1e3f5a7b9d1e3f5a7c9e1b3d5f";
 
-const VENDORS: RegisterExport["vendors"] = [
+const VENDOR_LIST: [name: string, country: string, parentCountry: string | null][] = [
   ["Famille+", "FR", null],
   ["CloudCo", "US", "US"],
   ["Hébergeur Souverain", "FR", null],
   ["Logiciels Mairie", "FR", "DE"],
   ["Support Monde", "IN", null],
-].map(([name, country, parent]) => ({
-  name: name!,
+];
+const VENDORS: RegisterExport["vendors"] = VENDOR_LIST.map(([name, country, parent]) => ({
+  name,
   legalName: `${name} SAS`,
   registrationNumber: "RCS Grenoble 123 456 789",
-  website: `https://${name!.toLowerCase().replace(/[^a-z]/g, "")}.example`,
-  country: country!,
+  website: `https://${name.toLowerCase().replace(/[^a-z]/g, "")}.example`,
+  country,
   parent: { name: parent ? `${name} Group` : null, country: parent },
   certifications: { hds: { activities: null, expiry: null }, iso27001Expiry: "2027-01-31", dpf: { certified: country === "US" ? true : null, checkedAt: country === "US" ? "2026-10-01" : null } },
   dpa: { status: "SIGNED", signedAt: "2024-05-02", reference: "DPA-2024-07", nextReview: "2027-05-02", sha256: null },
@@ -41,7 +42,7 @@ const VENDORS: RegisterExport["vendors"] = [
       secNumCloud: { qualified: name === "Hébergeur Souverain", date: name === "Hébergeur Souverain" ? "2025-03-01" : null },
       locations: [
         { role: "STORAGE", country: "FR", region: "Auvergne-Rhône-Alpes", provider: null, safeguard: null, tiaDone: false },
-        { role: "SUPPORT", country: country!, region: null, provider: null, safeguard: country === "FR" ? null : "SCC_C2P", tiaDone: false },
+        { role: "SUPPORT", country, region: null, provider: null, safeguard: country === "FR" ? null : "SCC_C2P", tiaDone: false },
       ],
     },
   ],
@@ -178,10 +179,15 @@ if (!isMain) {
   }
   const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "registre-pdf-bench-")), "lines.json");
   run("--child=lines", tmp);
-  const b = run("--child=bare", tmp);
+  // Best of two, interleaved, for both: the machine may be shared.
+  const bares = [run("--child=bare", tmp)];
+  const ours1000 = [results.find((r) => r.activities === 1000) ?? run("--child=ours", "1000")];
+  ours1000.push(run("--child=ours", "1000"));
+  bares.push(run("--child=bare", tmp));
   fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
-  const oursAt1000 = results.find((r) => r.activities === 1000) ?? run("--child=ours", "1000");
-  const ratio = Math.round((oursAt1000.s! / b.s!) * 100) / 100;
-  console.log(`bare pdfkit, same ${b.lines} strings: ${b.s} s (${(b.bytes! / 1e6).toFixed(1)} MB); ours ÷ bare = ${ratio}`);
+  const best = (rs: Record<string, number>[]) => rs.reduce((a, r) => (r.s! < a.s! ? r : a));
+  const b = best(bares);
+  const ratio = Math.round((best(ours1000).s! / b.s!) * 100) / 100;
+  console.log(`bare pdfkit, same ${b.lines} strings: ${b.s} s (${(b.bytes! / 1e6).toFixed(1)} MB); ours (best of 2: ${best(ours1000).s} s) ÷ bare = ${ratio}`);
   console.log(JSON.stringify({ pdf: results, ratio_to_bare_pdfkit: ratio }));
 }

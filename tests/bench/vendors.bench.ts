@@ -33,13 +33,22 @@ const analyse = await timeMany(5, async () => {
 const levels = new Map<string, number>();
 for (const a of (await analyseOrganization(org.id)).activities) levels.set(a.analysis.level, (levels.get(a.analysis.level) ?? 0) + 1);
 const request = () => new Request("http://localhost/o/bench/sovereignty", { headers: { Cookie: `registre_session=${token}` } });
+const load = () => dashboard.loader({ request: request(), params: { org: "bench" }, context: { cspNonce: "", clientIp: null } });
+// Cold: right after a change to the register (the analysis version moves), the dashboard recomputes.
+const cold = await timeMany(5, async () => {
+  await db.organization.update({ where: { id: org.id }, data: { analysisVersion: { increment: 1 } } });
+  await load();
+  peak = Math.max(peak, rssMb());
+});
+// Warm: further views while nothing changes are served from the versioned cache.
 const dash = await timeMany(20, async () => {
-  await dashboard.loader({ request: request(), params: { org: "bench" }, context: { cspNonce: "", clientIp: null } });
+  await load();
   peak = Math.max(peak, rssMb());
 });
 await disconnectDb();
 
 console.log(`levels: ${JSON.stringify(Object.fromEntries(levels))}`);
 console.log(`analyse whole organization  p50 ${analyse.p50} ms  max ${analyse.max} ms`);
-console.log(`dashboard loader            p95 ${dash.p95} ms`);
-console.log(JSON.stringify({ activities: ACTIVITIES, vendors: VENDORS, analyse_all_ms: analyse.p50, analyse_all_max_ms: analyse.max, dashboard_p95_ms: dash.p95, rss_mb: peak }));
+console.log(`dashboard loader, cold      p50 ${cold.p50} ms  max ${cold.max} ms (after a change)`);
+console.log(`dashboard loader, warm      p95 ${dash.p95} ms`);
+console.log(JSON.stringify({ activities: ACTIVITIES, vendors: VENDORS, analyse_all_ms: analyse.p50, analyse_all_max_ms: analyse.max, dashboard_cold_ms: cold.p50, dashboard_cold_max_ms: cold.max, dashboard_p95_ms: dash.p95, rss_mb: peak }));

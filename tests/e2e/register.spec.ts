@@ -21,6 +21,8 @@ test("an editor declares and submits, the DPO requests a change, the editor fixe
   await expect(editor).toHaveURL(/\/activities\/new$/);
   await expectAccessible(editor);
   await editor.locator('input[name="name"]').fill(name);
+  // EDITORs are offered the guided declaration by default; this scenario uses the full form.
+  await editor.getByLabel("Formulaire complet").check();
   await editor.getByRole("button", { name: "Créer le brouillon" }).click();
   await expect(editor).toHaveURL(/\/activities\/T-\d{4}\/edit$/);
   const ref = /activities\/(T-\d{4})\/edit/.exec(editor.url())![1]!;

@@ -466,6 +466,20 @@ describe("register PDF: a long register", () => {
   }, 60_000);
 });
 
+describe("register PDF: edge cases", () => {
+  it("renders an empty register and odd text (control characters, an unbreakable 3,000-character URL)", async () => {
+    const empty = await parse(await generateRegisterPdfBuffer(register([]), { locale: "fr", scope: "all", fingerprint: FINGERPRINT }));
+    expect(empty.squashed.join("")).toContain(squash(fr("pdf.summary.empty")));
+    const url = "https://example.org/" + "a".repeat(3000);
+    const odd = activity(1, { name: "Nom\u0007 avec\ttabulation", description: `${url}\n\nfin-de-description` });
+    const doc = await parse(await generateRegisterPdfBuffer(register([odd]), { locale: "en", scope: "all", fingerprint: FINGERPRINT }));
+    const all = doc.squashed.join("");
+    expect(all).toContain("Nomavectabulation");
+    expect(all).toContain(url);
+    expect(all).toContain("fin-de-description");
+  });
+});
+
 describe("activity PDF", () => {
   const activities = richActivities();
   const data = register(activities);

@@ -1,0 +1,427 @@
+/**
+ * One spreadsheet row -> an ImportPatch (what the row says, field by field), with a warning for each
+ * label that could not be mapped back to a vocabulary code. The cell formats are those our exports
+ * write (app/documents/tabular.ts: "Label : detail (more)", one value per line, " — " between parts,
+ * "active / intermediate / fate (rule)") and the looser ones people type ("6-1-c", "c", "Usagers; Agents").
+ */
+import { isSensitiveCategory, type DataCategory, type TRANSFER_SAFEGUARDS } from "~/reference/vocabularies.ts";
+import type { MessageKey } from "~/utils/i18n.ts";
+import type { ColumnInfo, ImportField } from "./headers.ts";
+import type { ImportMessage } from "./limits.ts";
+import type { ImportPatch } from "./merge.ts";
+import { isNoneMarker, norm, NO, splitValues, stripLead, trailingParenthesis, YES } from "./normalize.ts";
+import {
+  art9Matcher,
+  countryCode,
+  dataCategoryMatcher,
+  dataSubjectMatcher,
+  finalFateMatcher,
+  legalBasisMatcher,
+  matchLabel,
+  recipientTypeMatcher,
+  regimeMatcher,
+  roleMatcher,
+  safeguardMatcher,
+  securityMatcher,
+} from "./vocabulary.ts";
+
+/** A cell as read from the file: its text, and whether it was a formula with no cached value. */
+export type RawCell = string | { formula: string };
+export type RawRow = { rowNumber: number; cells: RawCell[] };
+
+export type RowPatch = {
+  rowNumber: number;
+  ref?: string;
+  /** undefined: no department column; null: the column is empty for this row. */
+  department?: string | null;
+  patch: ImportPatch;
+  warnings: ImportMessage[];
+};
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Text of a cell. An export neutralises formula-looking text with a leading apostrophe: it is removed.
+ * A formula with no cached result is never evaluated: the cell is read as empty, with a warning.
+ */
+export function cellText(cell: RawCell | undefined, onFormula: () => void): string {
+  if (cell === undefined) return "";
+  if (typeof cell !== "string") {
+    onFormula();
+    return "";
+  }
+  if (cell.startsWith("'") && FORMULA_START.test(cell.slice(1))) return cell.slice(1);
+  return cell;
+}
+
+const blank = (s: string) => (s.trim() === "" ? undefined : s.trim());
+
+type Ctx = { header: string; warn: (key: MessageKey, value?: string) => void; note: (value: string) => void };
+
+/** "(detail)" -> "detail"; "detail" -> "detail". */
+function unwrap(rest: string): string | undefined {
+  const r = rest.trim();
+  const p = trailingParenthesis(r);
+  if (p && p[0] === "") return blank(p[1]);
+  return blank(r);
+}
+
+/** Article references stay in the legal text: "Code électoral (art. L16)" has no purpose. */
+const ARTICLE_LIKE = /^(art\.?|article|articles|§|l\.?\s?\d|r\.?\s?\d|d\.?\s?\d|\d)/i;
+
+function legalBases(items: string[], c: Ctx) {
+  const out: NonNullable<ImportPatch["legalBases"]> = [];
+  for (const item of items) {
+    const m = matchLabel(legalBasisMatcher, item);
+    if (!m) {
+      c.warn("import.warn.unknownLegalBasis", item);
+      c.note(item);
+      continue;
+    }
+    let text = m.rest;
+    let purpose: string | undefined;
+    const p = trailingParenthesis(text);
+    if (p && !ARTICLE_LIKE.test(p[1])) {
+      text = p[0];
+      purpose = blank(p[1]);
+    }
+    out.push({ basis: m.code, text: blank(stripLead(text)), purpose });
+  }
+  return out;
+}
+
+function art9(items: string[], c: Ctx) {
+  const out: NonNullable<ImportPatch["art9Conditions"]> = [];
+  for (const item of items) {
+    const m = matchLabel(art9Matcher, item);
+    if (!m) {
+      c.warn("import.warn.unknownArt9", item);
+      c.note(item);
+      continue;
+    }
+    out.push({ condition: m.code, text: blank(m.rest) });
+  }
+  return out;
+}
+
+function subjects(items: string[], c: Ctx) {
+  const out: NonNullable<ImportPatch["dataSubjects"]> = [];
+  for (const item of items) {
+    const m = matchLabel(dataSubjectMatcher, item);
+    if (!m) {
+      c.warn("import.warn.unknownDataSubject", item);
+      out.push({ category: "other", description: item });
+      continue;
+    }
+    let detail = unwrap(m.rest);
+    let estimatedCount: number | undefined;
+    if (detail) {
+      const parts = detail.split(/,\s*/);
+      const last = parts[parts.length - 1]!;
+      const n = /^(?:≈|~|env\.?|environ|about|approx\.?)\s*([\d\s  .]+)$/i.exec(last.trim());
+      if (n) {
+        estimatedCount = Number(n[1]!.replace(/[\s  .]/g, ""));
+        detail = blank(parts.slice(0, -1).join(", "));
+      }
+    }
+    out.push({ category: m.code, description: detail, estimatedCount: Number.isFinite(estimatedCount) ? estimatedCount : undefined });
+  }
+  return out;
+}
+
+function categories(items: string[], c: Ctx): { category: DataCategory; description?: string }[] {
+  const out: { category: DataCategory; description?: string }[] = [];
+  for (const item of items) {
+    const m = matchLabel(dataCategoryMatcher, item);
+    if (!m) {
+      c.warn("import.warn.unknownDataCategory", item);
+      c.note(item);
+      continue;
+    }
+    out.push({ category: m.code, description: unwrap(m.rest) });
+  }
+  return out;
+}
+
+function retentionOf(text: string, c: Ctx) {
+  const r: { activePeriod?: string; intermediatePeriod?: string; finalFate?: "destruction" | "archives" | "sorting" | "undetermined"; rule?: string } = {};
+  const none = (s: string | undefined) => (s === undefined || isNoneMarker(s) ? undefined : blank(s));
+  if (!text.includes(" / ")) {
+    const t = blank(text);
+    if (t && t.length > 200) r.rule = t;
+    else r.activePeriod = t;
+    return r;
+  }
+  const [active, intermediate, ...fateParts] = text.split(" / ");
+  r.activePeriod = none(active);
+  r.intermediatePeriod = none(intermediate);
+  let fate = fateParts.join(" / ").trim();
+  const p = trailingParenthesis(fate);
+  if (p) {
+    fate = p[0];
+    r.rule = blank(p[1]);
+  }
+  if (fate && !isNoneMarker(fate)) {
+    const m = matchLabel(finalFateMatcher, fate);
+    if (m && !m.rest) r.finalFate = m.code;
+    else {
+      c.warn("import.warn.unknownFinalFate", fate);
+      r.rule = r.rule ? `${fate} (${r.rule})` : fate;
+    }
+  }
+  return r;
+}
+
+function retentions(items: string[], c: Ctx) {
+  const out: NonNullable<ImportPatch["retentions"]> = [];
+  for (const item of items) {
+    // "Label : active / intermediate / fate (rule)" as exported, or a period for the whole activity.
+    const m = matchLabel(dataCategoryMatcher, item);
+    if (m) {
+      out.push({ category: m.code, retention: retentionOf(m.rest, c) });
+    } else {
+      out.push({ category: null, retention: retentionOf(item, c) });
+    }
+  }
+  return out;
+}
+
+function recipients(items: string[], c: Ctx) {
+  const out: NonNullable<ImportPatch["recipients"]> = [];
+  for (const item of items) {
+    const m = matchLabel(recipientTypeMatcher, item);
+    if (!m) {
+      c.warn("import.warn.unknownRecipientType", item);
+      out.push({ type: "other", name: item });
+      continue;
+    }
+    out.push({ type: m.code, name: blank(m.rest) ?? item });
+  }
+  return out;
+}
+
+const PARTS = /\s+[—–-]\s+|\s*\|\s*/;
+
+function transfers(items: string[], c: Ctx) {
+  const out: NonNullable<ImportPatch["transfers"]> = [];
+  for (const item of items) {
+    const parts = item.split(PARTS).map((p) => p.trim()).filter(Boolean);
+    let country: string | null = null;
+    let safeguard: NonNullable<ImportPatch["transfers"]>[number]["safeguard"] | null = null;
+    let url: string | undefined;
+    const rest: string[] = [];
+    for (const part of parts) {
+      if (!url && /^https?:\/\//i.test(part)) {
+        url = part;
+        continue;
+      }
+      const code: string | null = country ? null : countryCode(part);
+      if (code) {
+        country = code;
+        continue;
+      }
+      const s: ReturnType<typeof matchLabel<(typeof TRANSFER_SAFEGUARDS)[number]>> = safeguard ? null : matchLabel(safeguardMatcher, part);
+      if (s && s.rest === "") {
+        safeguard = s.code;
+        continue;
+      }
+      rest.push(part);
+    }
+    const recipient = blank(rest.join(" — "));
+    if (!country || !safeguard || !recipient) {
+      c.warn(!country ? "import.warn.unknownCountry" : !safeguard ? "import.warn.unknownSafeguard" : "import.warn.transferIncomplete", item);
+      c.note(item);
+      continue;
+    }
+    out.push({ country, recipient, safeguard, documentationUrl: url });
+  }
+  return out;
+}
+
+function security(items: string[], c: Ctx) {
+  const out: NonNullable<ImportPatch["securityMeasures"]> = [];
+  for (const item of items) {
+    const m = matchLabel(securityMatcher, item);
+    if (!m) {
+      c.warn("import.warn.unknownSecurityMeasure", item);
+      out.push({ measure: "other", details: item });
+      continue;
+    }
+    out.push({ measure: m.code, details: blank(m.rest) });
+  }
+  return out;
+}
+
+/** "name — contact — detail" lines (joint controllers, controllers of a processor). */
+function dashed(items: string[]) {
+  return items.map((item) => {
+    const [a, b, ...rest] = item.split(/\s+[—–]\s+/);
+    return [a!.trim(), blank(b ?? ""), blank(rest.join(" — "))] as const;
+  });
+}
+
+/** YYYY-MM-DD from "2026-03-01", "01/03/2026", "1.3.2026" or an ISO timestamp (XLSX dates). */
+export function parseDate(s: string): string | null {
+  const t = s.trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$/.exec(t);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m) return `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
+  return null;
+}
+
+function isYes(s: string): boolean {
+  return YES.has(norm(s).split(" ")[0] ?? "");
+}
+
+/**
+ * Reads one row with the columns' fields. Every field of a column that exists is set in the patch,
+ * even when its cell is empty (an empty cell in an existing column means "none").
+ */
+export function rowToPatch(row: RawRow, columns: ColumnInfo[]): RowPatch {
+  const warnings: ImportMessage[] = [];
+  const seen = new Set<string>();
+  const patch: ImportPatch = { notes: [] };
+  const out: RowPatch = { rowNumber: row.rowNumber, patch, warnings };
+  const cats: { category: DataCategory; description?: string }[] = [];
+  let catsCovered = false;
+  const addCats = (list: { category: DataCategory; description?: string }[]) => {
+    for (const d of list) if (!cats.some((x) => x.category === d.category)) cats.push(d);
+  };
+  const concat = <T>(a: T[] | undefined, b: T[]) => [...(a ?? []), ...b];
+
+  for (const col of columns) {
+    if (!col.field || col.informational) continue;
+    const field: ImportField = col.field;
+    const c: Ctx = {
+      header: col.header,
+      warn: (key, value) => {
+        const id = `${key}|${col.index}|${value ?? ""}`;
+        if (seen.has(id)) return;
+        seen.add(id);
+        warnings.push({ key, params: { column: col.header || `#${col.index + 1}`, value: (value ?? "").slice(0, 120) } });
+      },
+      note: (value) => patch.notes.push(`${col.header || `#${col.index + 1}`} : ${value}`),
+    };
+    const text = cellText(row.cells[col.index], () => c.warn("import.warn.formula"));
+    const items = () => splitValues(text);
+    switch (field) {
+      case "ref":
+        out.ref = blank(text);
+        break;
+      case "department":
+        out.department = blank(text) ?? null;
+        break;
+      case "name":
+        patch.name = blank(text.replace(/\s*\n\s*/g, " ")) ?? patch.name;
+        break;
+      case "description":
+      case "internalContact":
+      case "art10Basis":
+      case "rightsExercise":
+      case "rightsInformation": {
+        const v = blank(text);
+        patch[field] = patch[field] && v ? `${patch[field]}\n${v}` : (v ?? patch[field]);
+        break;
+      }
+      case "mainPurpose": {
+        const v = blank(text);
+        patch.purposesMain = patch.purposesMain && v ? `${patch.purposesMain}\n${v}` : (v ?? patch.purposesMain);
+        break;
+      }
+      case "subPurposes":
+        patch.purposesSub = concat(patch.purposesSub, items());
+        break;
+      case "implementationDate":
+      case "nextReviewAt":
+      case "lastReviewAt": {
+        const v = blank(text);
+        const d = v ? parseDate(v) : null;
+        if (v && !d) {
+          c.warn("import.warn.badDate", v);
+          c.note(v);
+        }
+        patch[field] = d ?? undefined;
+        break;
+      }
+      case "role": {
+        const v = blank(text);
+        const m = v ? matchLabel(roleMatcher, v) : null;
+        if (v && !m) c.warn("import.warn.unknownRole", v);
+        patch.role = m?.code;
+        break;
+      }
+      case "regime": {
+        const v = blank(text);
+        const m = v ? matchLabel(regimeMatcher, v) : null;
+        if (v && !m) c.warn("import.warn.unknownRegime", v);
+        patch.regime = m?.code;
+        break;
+      }
+      case "jointControllers":
+        patch.jointControllers = concat(patch.jointControllers, dashed(items()).map(([name, contact, arrangement]) => ({ name, contact, arrangement })));
+        break;
+      case "processorFor":
+        patch.processorFor = concat(patch.processorFor, dashed(items()).map(([controller, contact, categories]) => ({ controller, contact, categories })));
+        break;
+      case "legalBases":
+        patch.legalBases = concat(patch.legalBases, legalBases(items(), c));
+        break;
+      case "art9Conditions":
+        patch.art9Conditions = concat(patch.art9Conditions, art9(items(), c));
+        break;
+      case "dataSubjects":
+        patch.dataSubjects = concat(patch.dataSubjects, subjects(items(), c));
+        break;
+      case "dataCategories":
+      case "sensitiveCategories":
+        catsCovered = true;
+        addCats(categories(items(), c));
+        break;
+      case "sensitive": {
+        // The export writes Oui/Non here (derived); a hand-kept register may list the categories.
+        catsCovered = true;
+        const v = blank(text);
+        if (v && !YES.has(norm(v)) && !NO.has(norm(v))) {
+          const list = categories(items(), c);
+          for (const d of list) if (!isSensitiveCategory(d.category) && d.category !== "offences") c.warn("import.warn.notSensitive", d.category);
+          addCats(list);
+        }
+        break;
+      }
+      case "offences": {
+        catsCovered = true;
+        const v = blank(text);
+        if (!v || NO.has(norm(v)) || isNoneMarker(v)) {
+          if (!("art10Basis" in patch)) patch.art10Basis = undefined;
+          break;
+        }
+        if (isYes(v)) {
+          const detail = blank(stripLead(v.replace(/^\s*\S+/, "")));
+          patch.art10Basis = detail;
+          addCats([{ category: "offences" }]);
+        } else {
+          if (!("art10Basis" in patch)) patch.art10Basis = undefined;
+          addCats([{ category: "offences", description: v }]);
+        }
+        break;
+      }
+      case "retention":
+        patch.retentions = concat(patch.retentions, retentions(items(), c));
+        break;
+      case "recipients":
+        patch.recipients = concat(patch.recipients, recipients(items(), c));
+        break;
+      case "transfers":
+        patch.transfers = concat(patch.transfers, transfers(items(), c));
+        break;
+      case "securityMeasures":
+        patch.securityMeasures = concat(patch.securityMeasures, security(items(), c));
+        break;
+      default:
+        break;
+    }
+  }
+  if (catsCovered) patch.dataCategories = cats;
+  return out;
+}

@@ -1,0 +1,359 @@
+/**
+ * Register import: preview (parse and plan, nothing written) and commit (everything in ONE
+ * transaction, or nothing). Parsing is pure (app/import/); this module decides, for each row, which
+ * activity it becomes:
+ * - spreadsheet rows: the activity with the same reference (T-0001) if there is one, else the activity
+ *   with the same name (case- and accent-insensitive) not already taken by another row, else a new
+ *   draft. An existing activity keeps the fields the file does not carry (rights, risk flags…).
+ *   A draft is updated; an approved activity is never overwritten: saving it opens a new draft and the
+ *   approved version stays in the register; a submitted activity is withdrawn back to draft first.
+ *   Importing the same file twice changes nothing the second time ("unchanged").
+ * - register JSON (another Registre's export): every activity becomes a new draft with a new reference.
+ * Departments are matched by name (case- and accent-insensitive); an unknown one is left empty, with a warning.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { ColumnMapping } from "~/import/headers.ts";
+import { IMPORT_LIMITS, type ImportMessage } from "~/import/limits.ts";
+import { buildContent } from "~/import/merge.ts";
+import { norm } from "~/import/normalize.ts";
+import { parseImportFile, type ParsedImport, type ParsedRow } from "~/import/parse.ts";
+import type { ActivityContent } from "~/schemas/activity.ts";
+import type { ActivityStatus } from "~/reference/vocabularies.ts";
+import { diffContents } from "~/utils/activity-diff.ts";
+import { getDb, type Tx } from "~/utils/db.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
+import { createActivityTx, parseContent, saveActivityTx } from "./activity.server.ts";
+import { recordAudit } from "./audit.server.ts";
+
+export type ImportAction = "create" | "update" | "newDraft" | "unchanged";
+
+export type PreviewRow = {
+  rowNumber: number;
+  /** The reference given in the file (spreadsheet column or source register). */
+  sourceRef: string | null;
+  name: string | null;
+  /** null when the row has errors. */
+  action: ImportAction | null;
+  /** The existing activity the row updates. */
+  target: { id: string; ref: string; name: string; status: ActivityStatus } | null;
+  departmentId: string | null;
+  departmentName: string | null;
+  content?: ActivityContent;
+  errors: ImportMessage[];
+  warnings: ImportMessage[];
+};
+
+export type ImportCounts = { rows: number; create: number; update: number; newDraft: number; unchanged: number; errors: number; warnings: number };
+
+export type ImportPreview = {
+  format: ParsedImport["format"];
+  encoding?: ParsedImport["encoding"];
+  separator?: ParsedImport["separator"];
+  sheet?: string;
+  headerRow?: number;
+  columns: ParsedImport["columns"];
+  unmatched: ParsedImport["unmatched"];
+  fileErrors: ImportMessage[];
+  fileWarnings: ImportMessage[];
+  rows: PreviewRow[];
+  counts: ImportCounts;
+  /** No file error and no row error: the import can be confirmed. */
+  canCommit: boolean;
+  sha256: string;
+  /** Kept so that the commit re-plans against the database as it is then. */
+  parsed: ParsedImport;
+};
+
+export class ImportHasErrorsError extends Error {
+  constructor(public preview: Pick<ImportPreview, "counts" | "fileErrors">) {
+    super("import has errors");
+  }
+}
+
+type Db = ReturnType<typeof getDb> | Tx;
+
+type Existing = { id: string; ref: string; name: string; status: string; departmentId: string | null; revision: number; seq: number };
+
+const REF = /^T-\d{4,}$/;
+
+async function loadExisting(db: Db, organizationId: string) {
+  const [activities, departments] = await Promise.all([
+    db.activity.findMany({ where: { organizationId }, select: { id: true, ref: true, name: true, status: true, departmentId: true, revision: true, seq: true }, orderBy: { seq: "asc" } }),
+    db.department.findMany({ where: { organizationId }, select: { id: true, name: true } }),
+  ]);
+  const byRef = new Map(activities.map((a) => [a.ref, a]));
+  const byName = new Map<string, Existing[]>();
+  for (const a of activities) {
+    if (a.status === "ARCHIVED") continue;
+    const k = norm(a.name);
+    byName.set(k, [...(byName.get(k) ?? []), a]);
+  }
+  const depByName = new Map(departments.map((d) => [norm(d.name), d]));
+  const depById = new Map(departments.map((d) => [d.id, d]));
+  return { byRef, byName, depByName, depById };
+}
+
+async function loadContents(db: Db, organizationId: string, ids: string[]): Promise<Map<string, ActivityContent>> {
+  const out = new Map<string, ActivityContent>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = await db.activity.findMany({ where: { organizationId, id: { in: chunk } }, select: { id: true, content: true } });
+    for (const r of rows) out.set(r.id, parseContent(r.content));
+  }
+  return out;
+}
+
+function countsOf(rows: PreviewRow[]): ImportCounts {
+  const c: ImportCounts = { rows: rows.length, create: 0, update: 0, newDraft: 0, unchanged: 0, errors: 0, warnings: 0 };
+  for (const r of rows) {
+    if (r.action) c[r.action]++;
+    if (r.errors.length) c.errors++;
+    if (r.warnings.length) c.warnings++;
+  }
+  return c;
+}
+
+/** Decides what each parsed row becomes in this organization (reads only). */
+async function plan(db: Db, organizationId: string, parsed: ParsedImport): Promise<PreviewRow[]> {
+  const { byRef, byName, depByName, depById } = await loadExisting(db, organizationId);
+  const taken = new Map<string, number>(); // activity id -> row number that updates it
+  const targets: (Existing | null)[] = parsed.rows.map(() => null);
+  const extra: ImportMessage[][] = parsed.rows.map(() => []);
+  const nameOf = (row: ParsedRow) => row.content?.name ?? row.patch?.name;
+
+  if (parsed.format === "json") {
+    parsed.rows.forEach((row, i) => {
+      const name = nameOf(row);
+      const same = name ? byName.get(norm(name))?.[0] : undefined;
+      if (same) extra[i]!.push({ key: "import.warn.sameNameExists", params: { ref: same.ref } });
+    });
+  } else {
+    // References first, then names: a row naming T-0002 keeps it even if an earlier row has its name.
+    parsed.rows.forEach((row, i) => {
+      const hit = row.ref && REF.test(row.ref) ? byRef.get(row.ref) : undefined;
+      if (!hit) return;
+      if (hit.status === "ARCHIVED") {
+        extra[i]!.push({ key: "import.warn.archivedRef", params: { ref: hit.ref } });
+        return;
+      }
+      const other = taken.get(hit.id);
+      if (other !== undefined) {
+        extra[i]!.push({ key: "errors.import.duplicateTarget", params: { ref: hit.ref, row: other } });
+        return;
+      }
+      const name = nameOf(row);
+      if (name && norm(name) !== norm(hit.name)) extra[i]!.push({ key: "import.warn.renamed", params: { ref: hit.ref, name: hit.name } });
+      targets[i] = hit;
+      taken.set(hit.id, row.rowNumber);
+    });
+    parsed.rows.forEach((row, i) => {
+      const name = nameOf(row);
+      if (targets[i] || !name || extra[i]!.some((m) => m.key === "errors.import.duplicateTarget")) return;
+      const hit = byName.get(norm(name))?.find((a) => !taken.has(a.id));
+      if (!hit) return;
+      targets[i] = hit;
+      taken.set(hit.id, row.rowNumber);
+    });
+  }
+
+  const contents = await loadContents(db, organizationId, targets.flatMap((t) => (t ? [t.id] : [])));
+  return parsed.rows.map((row, i): PreviewRow => {
+    const target = targets[i]!;
+    const planned = extra[i]!;
+    const errors = planned.filter((m) => m.key.startsWith("errors."));
+    const warnings = [...row.warnings, ...planned.filter((m) => !m.key.startsWith("errors."))];
+    let content = row.content;
+    let rowErrors = row.errors;
+    const existing = target ? contents.get(target.id) : undefined;
+    if (target && existing && row.patch) {
+      // The row over what the activity already holds: fields the file lacks are kept.
+      const built = buildContent(row.patch, existing);
+      content = built.content;
+      rowErrors = built.errors;
+    }
+    // Department: by name; absent column -> unchanged for an update, none for a new activity.
+    let departmentId: string | null = target?.departmentId ?? null;
+    if (row.department !== undefined) {
+      if (row.department === null) departmentId = null;
+      else {
+        const d = depByName.get(norm(row.department));
+        if (d) departmentId = d.id;
+        else {
+          warnings.push({ key: "import.warn.unknownDepartment", params: { department: row.department } });
+          if (!target) departmentId = null;
+        }
+      }
+    }
+    const allErrors = [...rowErrors, ...errors];
+    let action: ImportAction | null = null;
+    if (allErrors.length === 0 && content) {
+      if (!target || !existing) action = "create";
+      else if (diffContents(existing, content).length === 0 && departmentId === target.departmentId) action = "unchanged";
+      else action = target.status === "APPROVED" || target.status === "SUBMITTED" ? "newDraft" : "update";
+    }
+    return {
+      rowNumber: row.rowNumber,
+      sourceRef: row.ref ?? null,
+      name: content?.name ?? row.patch?.name ?? null,
+      action,
+      target: target ? { id: target.id, ref: target.ref, name: target.name, status: target.status as ActivityStatus } : null,
+      departmentId,
+      departmentName: departmentId ? (depById.get(departmentId)?.name ?? null) : null,
+      content,
+      errors: allErrors,
+      warnings,
+    };
+  });
+}
+
+function sha256(bytes: Uint8Array): string {
+  return crypto.createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Parses the file and plans the import. Throws ImportFileError when the file cannot be read; writes nothing. */
+export async function previewImport(organizationId: string, bytes: Uint8Array, mapping?: ColumnMapping): Promise<ImportPreview> {
+  const parsed = await parseImportFile(bytes, { mapping });
+  const rows = await plan(getDb(), organizationId, parsed);
+  const counts = countsOf(rows);
+  return {
+    format: parsed.format,
+    encoding: parsed.encoding,
+    separator: parsed.separator,
+    sheet: parsed.sheet,
+    headerRow: parsed.headerRow,
+    columns: parsed.columns,
+    unmatched: parsed.unmatched,
+    fileErrors: parsed.fileErrors,
+    fileWarnings: parsed.fileWarnings,
+    rows,
+    counts,
+    canCommit: parsed.fileErrors.length === 0 && counts.errors === 0 && rows.length > 0,
+    sha256: sha256(bytes),
+    parsed,
+  };
+}
+
+/** Same as the "withdraw" transition, inside the import's transaction. */
+async function withdrawTx(tx: Tx, actorId: string | null, organizationId: string, a: { id: string; ref: string; revision: number }): Promise<number> {
+  const res = await tx.activity.updateMany({ where: { id: a.id, organizationId, revision: a.revision, status: "SUBMITTED" }, data: { status: "DRAFT", revision: { increment: 1 }, updatedById: actorId } });
+  if (res.count === 0) throw new Error(`activity ${a.ref} changed during the import`);
+  await tx.activityComment.create({ data: { activityId: a.id, organizationId, authorId: actorId, kind: "TRANSITION", body: "withdraw" } });
+  await recordAudit(tx, { actorId, organizationId, action: "activity.withdraw", entity: "Activity", entityId: a.id, details: { ref: a.ref, from: "SUBMITTED", to: "DRAFT", reason: "import" } });
+  return a.revision + 1;
+}
+
+export type CommitResult = { created: number; updated: number; newDrafts: number; unchanged: number; refs: string[] };
+
+/**
+ * Writes the import, all rows or none: one transaction, re-planned inside it against the database as
+ * it is then. Throws ImportHasErrorsError (nothing written) if the file or any row has an error.
+ * `actorId` null = the command line (recorded as the system in the audit log).
+ */
+export async function commitImport(actorId: string | null, organizationId: string, preview: ImportPreview): Promise<CommitResult> {
+  if (!preview.canCommit) throw new ImportHasErrorsError(preview);
+  // createdById/updatedById are nullable: a command-line import is the system's, like a CLI export.
+  const actor = actorId as string;
+  return getDb().$transaction(
+    async (tx) => {
+      const rows = await plan(tx, organizationId, preview.parsed);
+      const counts = countsOf(rows);
+      if (counts.errors > 0) throw new ImportHasErrorsError({ counts, fileErrors: preview.fileErrors });
+      const revisions = new Map<string, number>();
+      if (rows.some((r) => r.target)) {
+        const current = await tx.activity.findMany({ where: { organizationId, id: { in: rows.flatMap((r) => (r.target && r.action !== "unchanged" ? [r.target.id] : [])) } }, select: { id: true, revision: true } });
+        for (const c of current) revisions.set(c.id, c.revision);
+      }
+      const result: CommitResult = { created: 0, updated: 0, newDrafts: 0, unchanged: 0, refs: [] };
+      for (const r of rows) {
+        const content = r.content!;
+        if (r.action === "create") {
+          const a = await createActivityTx(tx, actor, organizationId, { content, departmentId: r.departmentId });
+          result.created++;
+          result.refs.push(a.ref);
+        } else if (r.action === "update" || r.action === "newDraft") {
+          const t = r.target!;
+          let revision = revisions.get(t.id)!;
+          if (t.status === "SUBMITTED") revision = await withdrawTx(tx, actorId, organizationId, { id: t.id, ref: t.ref, revision });
+          await saveActivityTx(tx, actor, organizationId, t.id, revision, { content, departmentId: r.departmentId });
+          if (r.action === "update") result.updated++;
+          else result.newDrafts++;
+          result.refs.push(t.ref);
+        } else {
+          result.unchanged++;
+        }
+      }
+      await recordAudit(tx, {
+        actorId,
+        organizationId,
+        action: "import.committed",
+        entity: "Organization",
+        entityId: organizationId,
+        details: { format: preview.format, sha256: preview.sha256, rows: rows.length, created: result.created, updated: result.updated, newDrafts: result.newDrafts, unchanged: result.unchanged },
+      });
+      return result;
+    },
+    { timeout: 10 * 60_000, maxWait: 30_000 },
+  );
+}
+
+/* Files waiting for confirmation (the preview page works without JavaScript: the file stays on the server). */
+
+function pendingDir(): string {
+  return path.join(path.dirname(getEnv().databaseFile), "tmp", "imports");
+}
+
+type PendingMeta = { organizationId: string; userId: string; fileName: string; createdAt: number };
+const PENDING_ID = /^[a-f0-9]{32}$/;
+
+/** Deletes pending files older than the TTL (called on every upload). */
+export function cleanupPendingImports(now = Date.now()) {
+  const dir = pendingDir();
+  if (!fs.existsSync(dir)) return;
+  for (const f of fs.readdirSync(dir)) {
+    const p = path.join(dir, f);
+    try {
+      if (now - fs.statSync(p).mtimeMs > IMPORT_LIMITS.pendingTtlMs) fs.rmSync(p, { force: true });
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+export function storePendingImport(organizationId: string, userId: string, fileName: string, bytes: Uint8Array): string {
+  cleanupPendingImports();
+  const id = crypto.randomBytes(16).toString("hex");
+  const dir = pendingDir();
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${id}.bin`), bytes);
+  const meta: PendingMeta = { organizationId, userId, fileName: fileName.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 120), createdAt: Date.now() };
+  fs.writeFileSync(path.join(dir, `${id}.json`), JSON.stringify(meta));
+  return id;
+}
+
+/** The pending file, if it exists, is not expired and belongs to this user in this organization. */
+export function readPendingImport(organizationId: string, userId: string, id: string, now = Date.now()): { bytes: Uint8Array; fileName: string } | null {
+  if (!PENDING_ID.test(id)) return null;
+  const dir = pendingDir();
+  try {
+    const meta = JSON.parse(fs.readFileSync(path.join(dir, `${id}.json`), "utf8")) as PendingMeta;
+    if (meta.organizationId !== organizationId || meta.userId !== userId) return null;
+    if (now - meta.createdAt > IMPORT_LIMITS.pendingTtlMs) {
+      deletePendingImport(id);
+      return null;
+    }
+    return { bytes: new Uint8Array(fs.readFileSync(path.join(dir, `${id}.bin`))), fileName: meta.fileName };
+  } catch {
+    return null;
+  }
+}
+
+export function deletePendingImport(id: string) {
+  if (!PENDING_ID.test(id)) return;
+  const dir = pendingDir();
+  fs.rmSync(path.join(dir, `${id}.bin`), { force: true });
+  fs.rmSync(path.join(dir, `${id}.json`), { force: true });
+}
+
+export type { ParsedRow };
