@@ -10,7 +10,8 @@ import { recogniseHeader } from "~/import/headers.ts";
 import { IMPORT_LIMITS, ImportFileError } from "~/import/limits.ts";
 import { parseImportFile } from "~/import/parse.ts";
 import { createActivity, getActivityByRef, transitionActivity } from "~/models/activity.server.ts";
-import { commitImport, ImportHasErrorsError, previewImport, readPendingImport } from "~/models/import.server.ts";
+import { verifyAuditChain } from "~/models/audit.server.ts";
+import { commitImport, createActivitiesTx, ImportHasErrorsError, previewImport, readPendingImport } from "~/models/import.server.ts";
 import { buildRegisterExport } from "~/models/register-export.server.ts";
 import { ActivityContentSchema, type ActivityContentInput } from "~/schemas/activity.ts";
 import type { ExportActivity } from "~/schemas/register-export.ts";
@@ -343,6 +344,32 @@ describe("commit: all or nothing, idempotent, approved versions kept", () => {
     expect(after.parsed).toEqual({ ...a.parsed, purposes: { ...a.parsed.purposes, main: "Nouvelle finalité" } });
     const withdraw = await getDb().auditEvent.findFirst({ where: { organizationId: org.id, action: "activity.withdraw", entityId: a.id } });
     expect(withdraw).not.toBeNull();
+  });
+});
+
+describe("bulk creation", () => {
+  it("writes the same activity row, search entry and audit event as createActivityTx, and keeps the audit chain valid", async () => {
+    const { org, departments } = await createOrg();
+    const user = await createUser();
+    const content = ActivityContentSchema.parse(rich(7));
+    const one = await createActivity(user.id, org.id, { content, departmentId: departments[1]!.id });
+    const [bulk] = await getDb().$transaction((tx) => createActivitiesTx(tx, user.id, org.id, [{ content, departmentId: departments[1]!.id }]));
+    expect(bulk!.ref).toBe("T-0002");
+    const db = getDb();
+    const strip = ({ id: _i, seq: _s, ref: _r, createdAt: _c, updatedAt: _u, ...rest }: Record<string, unknown>) => rest;
+    const [a, b] = await Promise.all([db.activity.findUniqueOrThrow({ where: { id: one.id } }), db.activity.findUniqueOrThrow({ where: { id: bulk!.id } })]);
+    expect(strip(b)).toEqual(strip(a));
+    const fts = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "ActivitySearch" WHERE organizationId = ? ORDER BY activityId = ?`, org.id, bulk!.id);
+    expect(fts).toHaveLength(2);
+    expect({ ...fts[1], activityId: null }).toEqual({ ...fts[0], activityId: null });
+    const events = await db.auditEvent.findMany({ where: { organizationId: org.id, action: "activity.created" }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => [e.actorId, e.entity, e.entityId, e.details])).toEqual([
+      [user.id, "Activity", one.id, JSON.stringify({ prefilled: false, ref: "T-0001" })],
+      [user.id, "Activity", bulk!.id, JSON.stringify({ prefilled: false, ref: "T-0002" })],
+    ]);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+    // The register search finds it like any other.
+    expect((await getActivityByRef(org.id, "T-0002"))?.parsed).toEqual(content);
   });
 });
 
