@@ -268,6 +268,7 @@ export class PdfLayout {
   private color = "";
   private lastYield = 0;
   private pageKeys: number[] = [];
+  private pagesCompacted = 0;
   private readonly abstractReference: object;
   /** Receives every string drawn (benchmarks compare with bare pdfkit writing the same text). */
   onText: ((s: string) => void) | null = null;
@@ -317,6 +318,7 @@ export class PdfLayout {
     this.open = null;
     this.stack = [];
     this.pageKeys = [];
+    this.pagesCompacted = 0;
   }
 
   /** Lets the event loop breathe during long documents (a server keeps answering). */
@@ -350,9 +352,34 @@ export class PdfLayout {
     this.y = TOP;
     if (!this.measuring) {
       this.doc.addPage({ size: [PAGE.width, PAGE.height], margins: PAGE.margin });
+      this.compactPages();
       this.color = "";
       if (carry) carry.content.push(this.doc.markStructureContent(carry.tag));
     }
+  }
+
+  /**
+   * Pages already written stay referenced by the page tree (with their resources, annotations and
+   * content objects) until the document ends; the page tree only needs their "n 0 R".
+   */
+  private compactPages() {
+    const kids = (this.doc as unknown as { _root: { data: { Pages: { data: { Kids: unknown[] } } } } })._root.data.Pages.data.Kids;
+    for (let i = this.pagesCompacted; i < kids.length - 1; i++) kids[i] = this.lightRef(String(kids[i]));
+    this.pagesCompacted = Math.max(this.pagesCompacted, kids.length - 1);
+    // pdfkit's per-font cache of laid-out words grows with every new word; the line cache below
+    // (tj) and the width cache cover what repeats.
+    if (this.page % 200 === 0) {
+      for (const key of ["regular", "bold", "italic"] as const) {
+        const font = this.fonts[key] as EmbeddedFont & { layoutCache?: object };
+        if (font.layoutCache) font.layoutCache = Object.create(null) as object;
+        if (this.widths[key].size > 200_000) this.widths[key].clear();
+      }
+    }
+  }
+
+  /** The current page as a light reference (for destinations). */
+  private pageRef(): object {
+    return this.lightRef(String((this.doc.page as unknown as PageInternals).dictionary));
   }
 
   /**
@@ -375,8 +402,10 @@ export class PdfLayout {
         if (!all) keep.push(key);
         continue;
       }
-      // The page's whole array, serialized as pdfkit would write it.
-      tree[key] = this.lightRef(`[${entries.map((e) => String(e)).join(" ")}]`);
+      // Written now as an indirect object; the tree keeps its reference.
+      const ref = this.doc.ref(entries as unknown as object) as unknown as { end(): void };
+      ref.end();
+      tree[key] = this.lightRef(String(ref));
     }
     this.pageKeys = keep;
   }
@@ -582,7 +611,7 @@ export class PdfLayout {
     if (last < encoded.length) commands.push(`<${encoded.slice(last).join("")}> 0`);
     const out = `[${commands.join(" ")}] TJ`;
     if (s.length <= 48) {
-      if (cache.size > 50_000) cache.clear();
+      if (cache.size > 20_000) cache.clear();
       cache.set(s, out);
     }
     return out;
@@ -666,11 +695,14 @@ export class PdfLayout {
     let bookmark: Bookmark = null;
     if (opts.anchor) this.anchors.set(opts.anchor, this.page);
     if (!this.measuring) {
-      if (opts.anchor) (this.doc.addNamedDestination as (name: string, ...args: unknown[]) => void)(opts.anchor, "XYZ", LEFT, this.y, null);
+      if (opts.anchor) {
+        const dests = (this.doc as unknown as { _root: { data: { Names: { data: { Dests: { add(name: string, dest: unknown[]): void } } } } } })._root.data.Names.data.Dests;
+        dests.add(opts.anchor, [this.pageRef(), "XYZ", LEFT, PAGE.height - this.y, null]);
+      }
       const parent = opts.bookmark === "root" ? this.doc.outline : opts.bookmark;
       if (parent) {
         bookmark = parent.addItem(cleanText(text).replace(/\n/g, " "));
-        (bookmark as unknown as OutlineInternals).outlineData.Dest = [this.doc.page.dictionary, "XYZ", null, PAGE.height - this.y, null];
+        (bookmark as unknown as OutlineInternals).outlineData.Dest = [this.pageRef(), "XYZ", null, PAGE.height - this.y, null];
       }
     }
     this.block(lines, LEFT, style, `H${level}`);

@@ -11,6 +11,7 @@ import { enSovereigntyUi } from "./en.sovereignty-ui.ts";
 import { enTabular } from "./en.tabular.ts";
 import { enVendors } from "./en.vendors.ts";
 import { enVocabulary } from "./en.vocabulary.ts";
+import { enDpia } from "./en.dpia.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 export const en: Record<keyof typeof fr, string> = {
   ...enDocuments,
@@ -22,6 +23,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enSovereignty,
   ...enSovereigntyUi,
   ...enVendors,
+  ...enDpia,
   ...enTabular,
   ...enImport,
   ...enGuided,

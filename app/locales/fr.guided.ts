@@ -9,6 +9,7 @@ export const frGuided = {
   "guided.breadcrumb": "Déclaration guidée",
   "guided.title": "Déclaration guidée : {name}",
   "guided.stepOf": "Étape {n} sur {total}",
+  "guided.stepWithTitle": "Étape {n} sur {total} : {title}",
   "guided.progress.label": "Étapes de la déclaration",
   "guided.progress.hint":
     "Chaque étape est enregistrée quand vous passez à la suivante ou revenez à la précédente. Les liens ci-dessus changent d'étape sans enregistrer.",
@@ -176,6 +177,8 @@ export const frGuided = {
   "guided.review.missingTitle": "Ce qui manque encore ({count})",
   "guided.review.goToStep": "compléter à l'étape {n} ({title})",
   "guided.review.inFullForm": "compléter dans le formulaire complet",
+  "guided.review.checkAtStep": "vérifier à l'étape {n} ({title})",
+  "guided.review.checkInFullForm": "vérifier dans le formulaire complet",
   "guided.review.warningsTitle": "Points d'attention ({count})",
   "guided.review.prefilledTitle": "Rubriques préremplies à vérifier ({count})",
   "guided.review.prefilledIntro": "Ces rubriques viennent d'un modèle et n'ont pas encore été confirmées. Vérifiez-les et cochez la case de confirmation à l'étape indiquée.",

@@ -281,6 +281,8 @@ export type ActivityFilters = {
   overdue?: boolean;
   includeArchived?: boolean;
   departmentScope?: string[]; // EDITORs: only these departments
+  /** Only these activity ids (the DPIA screening filter, resolved by app/models/dpia.server.ts). */
+  ids?: string[];
 };
 
 const ORDER_SQL: Record<Sort, string> = {
@@ -316,6 +318,11 @@ export async function listActivities(organizationId: string, f: ActivityFilters,
     if (f.departmentScope.length === 0) return { rows: [], total: 0 };
     where.push(`a."departmentId" IN (${f.departmentScope.map(() => "?").join(",")})`);
     args.push(...f.departmentScope);
+  }
+  if (f.ids) {
+    // One JSON parameter, however many ids.
+    where.push(`a."id" IN (SELECT value FROM json_each(?))`);
+    args.push(JSON.stringify(f.ids));
   }
   if (f.departmentId) {
     where.push(`a."departmentId" = ?`);

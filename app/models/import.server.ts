@@ -236,11 +236,36 @@ export async function previewImport(organizationId: string, bytes: Uint8Array, m
   };
 }
 
+/** Prisma's storage of a DateTime in SQLite: ISO 8601 text with "+00:00" (see listActivities). */
+const sqlDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
+let idCounter = crypto.randomInt(0, 36 ** 4);
+const fingerprint = (process.pid.toString(36) + crypto.randomBytes(2).toString("hex")).slice(-4).padStart(4, "0");
+
+/** A cuid (v1 layout, 25 characters), the form of the ids Prisma generates for @default(cuid()). */
+export function newCuid(): string {
+  idCounter = (idCounter + 1) % 36 ** 4;
+  const random = crypto.randomBytes(6).readUIntBE(0, 6).toString(36).padStart(8, "0").slice(-8);
+  return `c${Date.now().toString(36).padStart(8, "0")}${idCounter.toString(36).padStart(4, "0")}${fingerprint}${random}`;
+}
+
+/** Multi-row INSERTs; each statement's values are built only when it runs, so a large import stays small in memory. */
+async function insertRows(tx: Tx, table: string, columns: string[], count: number, row: (i: number) => unknown[], perStatement: number) {
+  const one = `(${columns.map(() => "?").join(", ")})`;
+  for (let i = 0; i < count; i += perStatement) {
+    const n = Math.min(perStatement, count - i);
+    const args: unknown[] = [];
+    for (let k = 0; k < n; k++) args.push(...row(i + k));
+    await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${Array.from({ length: n }, () => one).join(", ")}`, ...args);
+  }
+}
+
 /**
- * New activities, a few hundred per statement: exactly the rows, search-index entries and chained
- * audit events ("activity.created") that createActivityTx writes one activity at a time (about eight
- * queries each, ~5 ms: 25 s for a 5,000-row register). tests/unit/import.test.ts checks that both
- * write the same thing; change them together.
+ * New activities, a hundred per statement: exactly the rows, search-index entries and chained audit
+ * events ("activity.created") that createActivityTx writes one activity at a time, with eight Prisma
+ * queries each (~5 ms, and garbage that a 5,000-row import turns into hundreds of MB). The SQL is
+ * written in Prisma's storage format; tests/unit/import.test.ts checks that both write the same
+ * thing, column by column: change them together.
  */
 export async function createActivitiesTx(
   tx: Tx,
@@ -255,74 +280,75 @@ export async function createActivitiesTx(
   const depName = new Map(departments.map((d) => [d.id, d.name]));
   const org = await tx.organization.update({ where: { id: organizationId }, data: { activitySeq: { increment: items.length } }, select: { activitySeq: true } });
   const first = org.activitySeq - items.length + 1;
-  const rows = items.map(({ content, departmentId }, i) => ({
-    organizationId,
-    seq: first + i,
-    ref: formatRef(first + i),
-    departmentId,
-    content: JSON.stringify(content),
-    prefilledPaths: "[]",
-    // The derived columns of activity.server.ts (derivedColumns).
-    name: content.name,
-    regime: content.regime,
-    role: content.role,
-    legalBases: `|${[...new Set(content.legalBases.map((b) => b.basis))].join("|")}|`,
-    hasSensitive: hasSensitiveData(content),
-    hasOffences: hasOffenceData(content),
-    completeness: computeCompleteness(content, departmentId).score,
-    nextReviewAt: content.nextReviewAt ? new Date(`${content.nextReviewAt}T00:00:00Z`) : null,
-    createdById: actorId,
-    updatedById: actorId,
-  }));
-  for (let i = 0; i < rows.length; i += 500) await tx.activity.createMany({ data: rows.slice(i, i + 500) });
-  const created = await tx.activity.findMany({ where: { organizationId, seq: { gte: first, lte: org.activitySeq } }, select: { id: true, seq: true, ref: true }, orderBy: { seq: "asc" } });
-  if (created.length !== items.length) throw new Error("bulk create: unexpected row count");
+  const created = items.map((_, i) => ({ id: newCuid(), ref: formatRef(first + i) }));
 
-  // Search index (indexActivity's columns).
-  const FTS_CHUNK = 100;
-  for (let i = 0; i < created.length; i += FTS_CHUNK) {
-    const chunk = created.slice(i, i + FTS_CHUNK);
-    const args: unknown[] = [];
-    chunk.forEach((a, k) => {
-      const { content, departmentId } = items[i + k]!;
-      args.push(
-        a.id,
-        organizationId,
-        content.name,
-        [content.purposes.main ?? "", ...content.purposes.sub].join("\n"),
-        content.description ?? "",
-        content.dataCategories.map((d) => [d.category, d.description ?? "", d.source ?? ""].join(" ")).join("\n"),
-        (departmentId ? depName.get(departmentId) : null) ?? "",
-      );
-    });
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "ActivitySearch" (activityId, organizationId, name, purposes, description, categories, department) VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
-      ...args,
-    );
-  }
+  // The activity rows (createActivityTx's data, derivedColumns included; status, revision… take their defaults).
+  const now = sqlDate(new Date());
+  await insertRows(
+    tx,
+    "Activity",
+    ["id", "organizationId", "seq", "ref", "departmentId", "content", "prefilledPaths", "name", "regime", "role", "legalBases", "hasSensitive", "hasOffences", "completeness", "nextReviewAt", "createdById", "updatedById", "createdAt", "updatedAt"],
+    items.length,
+    (i) => {
+      const { content, departmentId } = items[i]!;
+      return [
+      created[i]!.id,
+      organizationId,
+      first + i,
+      created[i]!.ref,
+      departmentId,
+      JSON.stringify(content),
+      "[]",
+      content.name,
+      content.regime,
+      content.role,
+      `|${[...new Set(content.legalBases.map((b) => b.basis))].join("|")}|`,
+      hasSensitiveData(content) ? 1 : 0,
+      hasOffenceData(content) ? 1 : 0,
+      computeCompleteness(content, departmentId).score,
+      content.nextReviewAt ? sqlDate(new Date(`${content.nextReviewAt}T00:00:00Z`)) : null,
+      actorId,
+      actorId,
+      now,
+      now,
+    ];
+    },
+    100,
+  );
+
+  // The search index (indexActivity's columns).
+  await insertRows(
+    tx,
+    "ActivitySearch",
+    ["activityId", "organizationId", "name", "purposes", "description", "categories", "department"],
+    items.length,
+    (i) => {
+      const { content, departmentId } = items[i]!;
+      return [
+      created[i]!.id,
+      organizationId,
+      content.name,
+      [content.purposes.main ?? "", ...content.purposes.sub].join("\n"),
+      content.description ?? "",
+      content.dataCategories.map((d) => [d.category, d.description ?? "", d.source ?? ""].join(" ")).join("\n"),
+      (departmentId ? depName.get(departmentId) : null) ?? "",
+    ];
+    },
+    100,
+  );
 
   // Audit events, chained as recordAudit chains them (details in canonical form: sorted keys).
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   let seq = last?.seq ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const events = created.map((a) => {
-    const fields = {
-      seq: ++seq,
-      at: new Date(),
-      actorId,
-      organizationId,
-      action: "activity.created",
-      entity: "Activity",
-      entityId: a.id,
-      details: JSON.stringify({ prefilled: false, ref: a.ref }),
-      prevHash,
-    };
+    const fields = { seq: ++seq, at: new Date(), actorId, organizationId, action: "activity.created", entity: "Activity", entityId: a.id, details: JSON.stringify({ prefilled: false, ref: a.ref }), prevHash };
     const hash = computeAuditHash(fields);
     prevHash = hash;
-    return { ...fields, hash };
+    return [fields.seq, sqlDate(fields.at), actorId, organizationId, fields.action, fields.entity, fields.entityId, fields.details, fields.prevHash, hash];
   });
-  for (let i = 0; i < events.length; i += 500) await tx.auditEvent.createMany({ data: events.slice(i, i + 500) });
-  return created.map((a) => ({ id: a.id, ref: a.ref }));
+  await insertRows(tx, "AuditEvent", ["seq", "at", "actorId", "organizationId", "action", "entity", "entityId", "details", "prevHash", "hash"], events.length, (i) => events[i]!, 200);
+  return created;
 }
 
 /** Same as the "withdraw" transition, inside the import's transaction. */

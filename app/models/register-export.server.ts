@@ -7,6 +7,7 @@ import { computeCompleteness } from "~/utils/activity-rules.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { listRegisterAsOf, parseContent } from "./activity.server.ts";
 import { countryFacts, loadServiceGraph } from "./sovereignty.server.ts";
+import { exportScreening, loadScreeningsForExport } from "./dpia.server.ts";
 
 type ExportLink = { role: string; serviceId: string | null; site: { name: string; country: string } | null; label: { vendor: string | null; service: string } };
 
@@ -21,6 +22,7 @@ function toExportActivity(
   c: ActivityContent,
   links: ExportLink[],
   analyse: ReturnType<typeof createAnalyser>,
+  screening?: Parameters<typeof exportScreening>[1],
 ): ExportActivity {
   const completeness = computeCompleteness(c, meta.departmentId);
   const analysis = analyse({ links, declaredTransfers: c.transfers });
@@ -61,6 +63,7 @@ function toExportActivity(
       exposure: analysis.exposure,
       explanation: { fr: explain(analysis, "fr"), en: explain(analysis, "en") },
     },
+    ...exportScreening(c, screening),
   };
 }
 
@@ -73,7 +76,7 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
   const db = getDb();
   const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
   const generatedAt = opts.generatedAt ?? new Date();
-  const [graph, linkRows, vendors, sites] = await Promise.all([
+  const [graph, linkRows, vendors, sites, screenings] = await Promise.all([
     loadServiceGraph(organizationId),
     db.activityLink.findMany({
       where: { organizationId },
@@ -86,6 +89,7 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
       include: { services: { orderBy: { name: "asc" }, include: { locations: { include: { providerService: { select: { name: true, vendor: { select: { name: true } } } } } } } } },
     }),
     db.hostingSite.findMany({ where: { organizationId }, orderBy: { name: "asc" } }),
+    loadScreeningsForExport(organizationId),
   ]);
   const analyse = createAnalyser(graph, countryFacts);
   const linksOf = new Map<string, ExportLink[]>();
@@ -99,7 +103,7 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
     const end = new Date(`${opts.asOf}T23:59:59.999Z`);
     const versions = await listRegisterAsOf(organizationId, end);
     activities = versions.map((v) =>
-      toExportActivity({ ref: v.activity.ref, department: v.departmentName, departmentId: v.departmentId, status: "APPROVED", version: v.number, approvedAt: v.approvedAt }, v.parsed, linksOf.get(v.activityId) ?? [], analyse),
+      toExportActivity({ ref: v.activity.ref, department: v.departmentName, departmentId: v.departmentId, status: "APPROVED", version: v.number, approvedAt: v.approvedAt }, v.parsed, linksOf.get(v.activityId) ?? [], analyse, screenings.get(v.activityId)),
     );
   } else {
     const rows = await db.activity.findMany({
@@ -110,13 +114,14 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
     activities = rows.map((a) => {
       const v = a.versions[0];
       if (v) {
-        return toExportActivity({ ref: a.ref, department: v.departmentName, departmentId: v.departmentId, status: "APPROVED", version: v.number, approvedAt: v.approvedAt }, parseContent(v.content), linksOf.get(a.id) ?? [], analyse);
+        return toExportActivity({ ref: a.ref, department: v.departmentName, departmentId: v.departmentId, status: "APPROVED", version: v.number, approvedAt: v.approvedAt }, parseContent(v.content), linksOf.get(a.id) ?? [], analyse, screenings.get(a.id));
       }
       return toExportActivity(
         { ref: a.ref, department: a.department?.name ?? null, departmentId: a.departmentId, status: a.status as ActivityStatus, version: null, approvedAt: null },
         parseContent(a.content),
         linksOf.get(a.id) ?? [],
         analyse,
+        screenings.get(a.id),
       );
     });
   }

@@ -1,4 +1,4 @@
-import { createAnalyser, compareLevels, type ActivityInput, type Analysis, type CountryFacts, type ExposureLevel, type ServiceGraph } from "~/analysis/sovereignty.ts";
+import { createAnalyser, compareLevels, type ActivityInput, type Analysis, type CountryFacts, type ExposureLevel, type ServiceGraph, type ServiceNode } from "~/analysis/sovereignty.ts";
 import { adequacyFor, isEea, lawsFor } from "~/reference/countries.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseContent } from "./activity.server.ts";
@@ -18,35 +18,54 @@ function canCompel(e: Analysis["exposure"][number]): boolean {
   return !e.shielded && (e.laws.length > 0 || countryFacts.adequacy(e.jurisdiction) === null);
 }
 
-/** The organization's whole vendor graph, in one query. */
+/** The organization's whole vendor graph in two flat queries (faster than nested includes for thousands of rows). */
 export async function loadServiceGraph(organizationId: string): Promise<ServiceGraph> {
-  const services = await getDb().service.findMany({
-    where: { organizationId },
-    include: { vendor: { select: { id: true, name: true, country: true, parentName: true, parentCountry: true, dpfCertified: true } }, locations: true },
-  });
-  return new Map(
-    services.map((s) => [
-      s.id,
-      {
-        id: s.id,
-        name: s.name,
-        secNumCloudQualified: s.secNumCloudQualified,
-        vendor: s.vendor,
-        locations: s.locations.map((l) => ({ role: l.role, country: l.country, region: l.region, providerServiceId: l.providerServiceId, safeguard: l.safeguard, tiaDone: l.tiaDone })),
-      },
-    ]),
-  );
+  const db = getDb();
+  const [services, locations] = await Promise.all([
+    db.$queryRawUnsafe<{ id: string; name: string; snc: bigint | number; vid: string; vname: string; country: string; parentName: string | null; parentCountry: string | null; dpf: bigint | number | null }[]>(
+      `SELECT s.id, s.name, s.secNumCloudQualified AS snc, v.id AS vid, v.name AS vname, v.country, v.parentName, v.parentCountry, v.dpfCertified AS dpf
+       FROM "Service" s JOIN "Vendor" v ON v.id = s.vendorId WHERE s.organizationId = ?`,
+      organizationId,
+    ),
+    db.$queryRawUnsafe<{ serviceId: string; role: string; country: string; region: string | null; providerServiceId: string | null; safeguard: string | null; tiaDone: bigint | number }[]>(
+      `SELECT l.serviceId, l.role, l.country, l.region, l.providerServiceId, l.safeguard, l.tiaDone
+       FROM "ServiceLocation" l JOIN "Service" s ON s.id = l.serviceId WHERE s.organizationId = ?`,
+      organizationId,
+    ),
+  ]);
+  const vendors = new Map<string, ServiceNode["vendor"]>();
+  const graph: ServiceGraph = new Map();
+  for (const r of services) {
+    let vendor = vendors.get(r.vid);
+    if (!vendor) {
+      vendor = { id: r.vid, name: r.vname, country: r.country, parentName: r.parentName, parentCountry: r.parentCountry, dpfCertified: r.dpf === null ? null : Number(r.dpf) === 1 };
+      vendors.set(r.vid, vendor);
+    }
+    graph.set(r.id, { id: r.id, name: r.name, secNumCloudQualified: Number(r.snc) === 1, vendor, locations: [] });
+  }
+  for (const l of locations) {
+    graph.get(l.serviceId)?.locations.push({ role: l.role, country: l.country, region: l.region, providerServiceId: l.providerServiceId, safeguard: l.safeguard, tiaDone: Number(l.tiaDone) === 1 });
+  }
+  return graph;
 }
 
 type LinkRow = { activityId: string; role: string; serviceId: string | null; site: { name: string; country: string } | null };
 
 async function loadLinks(organizationId: string, activityIds?: string[]): Promise<Map<string, LinkRow[]>> {
-  const links = await getDb().activityLink.findMany({
-    where: { organizationId, ...(activityIds ? { activityId: { in: activityIds } } : {}) },
-    select: { activityId: true, role: true, serviceId: true, site: { select: { name: true, country: true } } },
-  });
+  const rows = activityIds
+    ? await getDb().activityLink.findMany({
+        where: { organizationId, activityId: { in: activityIds } },
+        select: { activityId: true, role: true, serviceId: true, site: { select: { name: true, country: true } } },
+      })
+    : (
+        await getDb().$queryRawUnsafe<{ activityId: string; role: string; serviceId: string | null; siteName: string | null; siteCountry: string | null }[]>(
+          `SELECT l.activityId, l.role, l.serviceId, h.name AS siteName, h.country AS siteCountry
+           FROM "ActivityLink" l LEFT JOIN "HostingSite" h ON h.id = l.siteId WHERE l.organizationId = ? ORDER BY l.createdAt`,
+          organizationId,
+        )
+      ).map((l) => ({ activityId: l.activityId, role: l.role, serviceId: l.serviceId, site: l.siteName !== null ? { name: l.siteName, country: l.siteCountry ?? "FR" } : null }));
   const byActivity = new Map<string, LinkRow[]>();
-  for (const l of links) {
+  for (const l of rows) {
     const list = byActivity.get(l.activityId) ?? [];
     list.push(l);
     byActivity.set(l.activityId, list);

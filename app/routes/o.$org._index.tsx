@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listActivitiesByStatus, registerCounts } from "~/models/activity.server.ts";
+import { listDpiaRequiredNoneStarted } from "~/models/dpia.server.ts";
 import { getOrganizationOverview } from "~/models/organization.server.ts";
 import { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
 import { departmentScope } from "~/utils/activity-access.server.ts";
@@ -44,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     overdue: ser(overdue),
     incomplete: ser(incomplete),
     drafts: ser(drafts),
+    dpiaNoneStarted: reviewer ? await listDpiaRequiredNoneStarted(ctx.org.id) : [],
   };
 }
 
@@ -147,6 +149,7 @@ export default function OrganizationHome() {
           <ActivityList id="changes" title={t("dashboard.changesRequested")} rows={d.changesRequested} base={base} />
           <ActivityList id="overdue" title={t("dashboard.overdue")} rows={d.overdue} base={base} detail={(r) => (r.nextReviewAt ? t("dashboard.reviewDue", { date: date(r.nextReviewAt) }) : "")} />
           <ActivityList id="incomplete" title={t("dashboard.incomplete")} rows={d.incomplete} base={base} detail={(r) => t("dashboard.completenessOf", { value: r.completeness })} />
+          <ActivityList id="dpia-none-started" title={t("dpia.filter.none_started")} rows={d.dpiaNoneStarted} base={base} />
         </div>
       ) : d.role === "EDITOR" ? (
         <ActivityList id="overdue" title={t("dashboard.overdue")} rows={d.overdue} base={base} detail={(r) => (r.nextReviewAt ? t("dashboard.reviewDue", { date: date(r.nextReviewAt) }) : "")} />

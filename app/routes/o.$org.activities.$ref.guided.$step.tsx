@@ -13,7 +13,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { CategoryTag } from "~/components/activity-details.tsx";
-import { COMPLETENESS_SECTION, sectionId } from "~/components/activity-form.tsx";
+import { COMPLETENESS_SECTION, SECTION_CONTENT_KEYS, SECTIONS, sectionId } from "~/components/activity-form.tsx";
 import { FormErrors } from "~/components/forms.tsx";
 import { GuidedArea, GuidedCheck, GuidedChoice, GuidedDepartment, GuidedInput, GuidedRepeat, type FieldText, type LooseField, type Option, type RepeatText } from "~/components/guided-fields.tsx";
 import { confirmedFrom, PrefilledElsewhere, PrefilledNotice } from "~/components/prefilled-notice.tsx";
@@ -195,7 +195,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   if (!d) return [{ title: t("app.name") }];
   return [
     {
-      title: `${t("guided.stepOf", { n: d.step, total: LAST_STEP })} : ${t(`guided.step.${STEP_NAMES[d.step]}.title`)} — ${d.activity.ref} ${d.activity.name} — ${t("app.name")}`,
+      title: `${t("guided.stepWithTitle", { n: d.step, total: LAST_STEP, title: t(`guided.step.${STEP_NAMES[d.step]}.short`) })} — ${d.activity.ref} ${d.activity.name} — ${t("app.name")}`,
     },
   ];
 };
@@ -254,7 +254,7 @@ function StepProgress({ current, org, refCode }: { current: GuidedStep; org: str
               <span className="guided-step-number" aria-hidden="true">
                 {s}
               </span>
-              <span className="visually-hidden">{t("guided.stepOf", { n: s, total: LAST_STEP })} : </span>
+              <span className="visually-hidden">{t("guided.stepWithTitle", { n: s, total: LAST_STEP, title: "" })}</span>
               {t(`guided.step.${STEP_NAMES[s]}.short`)}
             </>
           );
@@ -682,6 +682,12 @@ function SecurityStep({ c, form }: StepProps) {
 /* Step 7: review and submit                                            */
 /* ------------------------------------------------------------------ */
 
+/** The section of the full form that holds a content key (for keys the guided steps do not show). */
+function fullFormAnchor(k: ContentKey): string {
+  const section = SECTIONS.find((x) => SECTION_CONTENT_KEYS[x].includes(k));
+  return section ? `#${sectionId(section)}` : "";
+}
+
 function ReviewStep({ d, actionData }: { d: LoaderData; actionData: ActionData | undefined }) {
   const { t } = useT();
   const review = d.review!;
@@ -689,8 +695,8 @@ function ReviewStep({ d, actionData }: { d: LoaderData; actionData: ActionData |
   const self = `/o/${d.org}/activities/${d.activity.ref}`;
   const present = completeness.applicable.length - completeness.missing.length;
   const formErrors = actionData && !actionData.conflict ? (actionData.result.error?.[""] ?? []) : [];
-  const stepLink = (s: GuidedStep) => (
-    <Link to={stepPath(d.org, d.activity.ref, s)}>{t("guided.review.goToStep", { n: s, title: t(`guided.step.${STEP_NAMES[s]}.short`) })}</Link>
+  const stepLink = (s: GuidedStep, verb: "goToStep" | "checkAtStep" = "goToStep") => (
+    <Link to={stepPath(d.org, d.activity.ref, s)}>{t(`guided.review.${verb}`, { n: s, title: t(`guided.step.${STEP_NAMES[s]}.short`) })}</Link>
   );
   const checks: MessageKey[] = ["guided.review.dpo.purpose", "guided.review.dpo.legalBasis", "guided.review.dpo.minimisation", "guided.review.dpo.retention", "guided.review.dpo.recipients", "guided.review.dpo.security"];
   if (review.sensitive) checks.push("guided.review.dpo.sensitive");
@@ -749,7 +755,7 @@ function ReviewStep({ d, actionData }: { d: LoaderData; actionData: ActionData |
                 <li key={k}>
                   {t(`guided.key.${k}`)}
                   {" — "}
-                  {s ? stepLink(s) : <Link to={`${self}/edit`}>{t("guided.review.inFullForm")}</Link>}
+                  {s ? stepLink(s, "checkAtStep") : <Link to={`${self}/edit${fullFormAnchor(k)}`}>{t("guided.review.checkInFullForm")}</Link>}
                 </li>
               );
             })}

@@ -15,6 +15,8 @@ import { ActivityDetails } from "~/components/activity-details.tsx";
 import { can } from "~/utils/permissions.ts";
 import { ActivityPublicPanel } from "~/components/activity-public.tsx";
 import { ActivitySovereignty } from "~/components/activity-sovereignty.tsx";
+import { DpiaPanel } from "~/components/dpia-panel.tsx";
+import { dpiaPanel } from "~/models/dpia.server.ts";
 import { ErrorList } from "~/components/forms.tsx";
 import { addComment, ConflictError, InvalidTransitionError, listComments, transitionActivity, type ActivityRecord } from "~/models/activity.server.ts";
 import { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
@@ -69,7 +71,7 @@ function pagePath(ctx: OrgContext, activity: { ref: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "read");
   const m = ctx.membership;
-  const [comments, sovereignty] = await Promise.all([listComments(ctx.org.id, activity.id), loadActivitySovereignty(ctx, activity)]);
+  const [comments, sovereignty, dpia] = await Promise.all([listComments(ctx.org.id, activity.id), loadActivitySovereignty(ctx, activity), dpiaPanel(ctx.org.id, activity)]);
   return {
     activity: {
       ref: activity.ref,
@@ -94,6 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: canEditActivity(m, activity),
     canComment: canComment(m, activity),
     sovereignty,
+    dpia,
     /** Parts prefilled from a template that nobody has confirmed yet. */
     prefilledCount: parsePrefilledPaths(activity.prefilledPaths).length,
   };
@@ -278,6 +281,8 @@ function ActivityPage() {
       </section>
 
       <CompletenessPanel completeness={d.completeness} warnings={d.warnings} />
+
+      <DpiaPanel data={d.dpia} base={self} />
 
       <ActivityDetails content={a.content} departmentName={a.departmentName} />
 

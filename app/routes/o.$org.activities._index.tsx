@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useParams, useSearchParams } from "@remix-run/react";
 import { listActivities, listRegisterAsOf } from "~/models/activity.server.ts";
+import { activityIdsForDpiaFilter } from "~/models/dpia.server.ts";
 import { SORTS } from "~/utils/register-query.ts";
 import { listDepartments } from "~/models/department.server.ts";
 import { ACTIVITY_ROLES, ACTIVITY_STATUSES, LEGAL_BASES, REGIMES } from "~/reference/vocabularies.ts";
@@ -22,6 +23,7 @@ const RegisterQuerySchema = z.object({
   regime: z.preprocess(blank, z.enum(REGIMES).optional()),
   role: z.preprocess(blank, z.enum(ACTIVITY_ROLES).optional()),
   overdue: z.preprocess(blank, z.literal("1").optional()),
+  dpia: z.preprocess(blank, z.enum(["required", "recommended", "not_required", "none_started"]).optional()),
   sort: z.preprocess(blank, z.enum(SORTS).default("ref")),
   page: z.preprocess(blank, z.coerce.number().int().min(1).max(100000).default(1)),
   asOf: z.preprocess(blank, z.iso.date().optional()),
@@ -64,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       overdue: q.overdue === "1",
       includeArchived: q.status === "ARCHIVED",
       departmentScope: scope,
+      ids: q.dpia ? await activityIdsForDpiaFilter(ctx.org.id, q.dpia, scope) : undefined,
     },
     q.sort,
     { skip: (q.page - 1) * PAGE_SIZE, take: PAGE_SIZE },
@@ -199,6 +202,18 @@ export default function Register() {
                 {t(`vocab.role.${r}`)}
               </option>
             ))}
+          </select>
+        </label>
+        <label>
+          {t("dpia.filter.label")}
+          <select name="dpia" defaultValue={q.dpia ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {(["required", "recommended", "not_required"] as const).map((r) => (
+              <option key={r} value={r}>
+                {t(`dpia.result.${r}`)}
+              </option>
+            ))}
+            <option value="none_started">{t("dpia.filter.none_started")}</option>
           </select>
         </label>
         <label className="check">

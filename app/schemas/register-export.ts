@@ -18,6 +18,8 @@ import {
 } from "~/reference/vocabularies.ts";
 import { EXPOSURE_LEVELS, LINK_ROLES, LOCATION_ROLES } from "~/analysis/sovereignty.ts";
 import { COMPLETENESS_ITEMS } from "~/utils/activity-rules.ts";
+import { SCREENING_CRITERIA, SCREENING_RESULTS } from "~/analysis/dpia-screening.ts";
+import { DPIA_STATUSES } from "~/schemas/dpia.ts";
 import { z } from "~/utils/validation.ts";
 
 const str = z.string();
@@ -92,6 +94,21 @@ export const ExportActivitySchema = z.object({
     ),
     explanation: z.object({ fr: z.array(str), en: z.array(str) }),
   }),
+  screening: z
+    .object({
+      result: z.enum(SCREENING_RESULTS),
+      saved: z.boolean().describe("False when computed from the record and not yet confirmed by the DPO"),
+      criteriaMet: z.array(z.enum(SCREENING_CRITERIA)).describe("WP248 criteria met"),
+      art35: z.object({ a: z.boolean(), b: z.boolean(), c: z.boolean() }).describe("GDPR Art. 35(3) cases"),
+      cnilListType: z.string().nullable().describe("Type on the CNIL list of processing requiring a DPIA (1-14)"),
+      exemptListType: z.string().nullable().describe("Type on the CNIL list of exempt processing (1-12)"),
+      decision: z.enum(["dpia", "no_dpia"]).nullable(),
+      decisionReason: z.string().nullable(),
+      decidedAt: z.iso.datetime().nullable(),
+    })
+    .optional()
+    .describe("DPIA screening (WP248 criteria, Art. 35(3), CNIL lists)"),
+  dpia: z.object({ status: z.enum(DPIA_STATUSES) }).optional().describe("The DPIA of the activity, when one exists"),
 });
 
 export const ExportVendorSchema = z.object({

@@ -24,8 +24,11 @@ const user = await db.user.findUniqueOrThrow({ where: { email: "dpo@bench.exampl
 const { token } = await createSession(user.id);
 let peak = rssMb();
 
+const bumpVersion = () => db.organization.update({ where: { id: org.id }, data: { analysisVersion: { increment: 1 } } });
 await analyseOrganization(org.id); // warm-up: module loading and SQLite page cache
+// Each run follows a change, so the whole organization is really analysed (no cache hit).
 const analyse = await timeMany(5, async () => {
+  await bumpVersion();
   const r = await analyseOrganization(org.id);
   if (r.activities.length !== ACTIVITIES) throw new Error(`expected ${ACTIVITIES} activities, got ${r.activities.length}`);
   peak = Math.max(peak, rssMb());
@@ -36,7 +39,7 @@ const request = () => new Request("http://localhost/o/bench/sovereignty", { head
 const load = () => dashboard.loader({ request: request(), params: { org: "bench" }, context: { cspNonce: "", clientIp: null } });
 // Cold: right after a change to the register (the analysis version moves), the dashboard recomputes.
 const cold = await timeMany(5, async () => {
-  await db.organization.update({ where: { id: org.id }, data: { analysisVersion: { increment: 1 } } });
+  await bumpVersion();
   await load();
   peak = Math.max(peak, rssMb());
 });

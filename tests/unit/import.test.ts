@@ -356,13 +356,30 @@ describe("bulk creation", () => {
     const [bulk] = await getDb().$transaction((tx) => createActivitiesTx(tx, user.id, org.id, [{ content, departmentId: departments[1]!.id }]));
     expect(bulk!.ref).toBe("T-0002");
     const db = getDb();
-    const strip = ({ id: _i, seq: _s, ref: _r, createdAt: _c, updatedAt: _u, ...rest }: Record<string, unknown>) => rest;
+    const strip = ({ id: _i, seq: _s, ref: _r, createdAt: _c, updatedAt: _u, ca: _ca, ua: _ua, ...rest }: Record<string, unknown>) => rest;
     const [a, b] = await Promise.all([db.activity.findUniqueOrThrow({ where: { id: one.id } }), db.activity.findUniqueOrThrow({ where: { id: bulk!.id } })]);
     expect(strip(b)).toEqual(strip(a));
+    expect(b.id).toMatch(/^c[a-z0-9]{24}$/);
+    expect(b.id).toHaveLength(one.id.length);
+    // Stored the same way, column by column (types and date format), as SQL queries read them.
+    const raw = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+      `SELECT *, typeof(createdAt) AS tc, typeof(updatedAt) AS tu, typeof(nextReviewAt) AS tn, typeof(hasSensitive) AS th, CAST(createdAt AS TEXT) AS ca, CAST(updatedAt AS TEXT) AS ua, CAST(nextReviewAt AS TEXT) AS na FROM "Activity" WHERE id IN (?, ?) ORDER BY seq`,
+      one.id,
+      bulk!.id,
+    );
+    expect(strip(raw[1]!)).toEqual(strip(raw[0]!));
+    for (const r of raw) {
+      expect(r.ca).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/);
+      expect(r.ua).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/);
+      expect(r.na).toBe("2027-06-30T00:00:00.000+00:00");
+    }
     const fts = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "ActivitySearch" WHERE organizationId = ? ORDER BY activityId = ?`, org.id, bulk!.id);
     expect(fts).toHaveLength(2);
     expect({ ...fts[1], activityId: null }).toEqual({ ...fts[0], activityId: null });
     const events = await db.auditEvent.findMany({ where: { organizationId: org.id, action: "activity.created" }, orderBy: { seq: "asc" } });
+    const rawEvents = await db.$queryRawUnsafe<{ at: string; t: string }[]>(`SELECT CAST(at AS TEXT) AS at, typeof(at) AS t FROM "AuditEvent" WHERE entityId IN (?, ?) ORDER BY seq`, one.id, bulk!.id);
+    expect(rawEvents.map((e) => e.t)).toEqual(["text", "text"]);
+    expect(rawEvents[1]!.at).toMatch(/\+00:00$/);
     expect(events.map((e) => [e.actorId, e.entity, e.entityId, e.details])).toEqual([
       [user.id, "Activity", one.id, JSON.stringify({ prefilled: false, ref: "T-0001" })],
       [user.id, "Activity", bulk!.id, JSON.stringify({ prefilled: false, ref: "T-0002" })],

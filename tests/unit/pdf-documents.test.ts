@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { generateActivityPdfBuffer, renderActivityPdf } from "~/documents/activity-pdf.ts";
 import { collectStream, PAGE } from "~/documents/layout.ts";
-import { activitySectionKeys, generateRegisterPdfBuffer, renderRegisterPdf, selectActivities } from "~/documents/register-pdf.ts";
+import { activitySectionKeys, anchorOf, generateRegisterPdfBuffer, renderRegisterPdf, selectActivities } from "~/documents/register-pdf.ts";
 import { createActivity } from "~/models/activity.server.ts";
 import { buildRegisterExport } from "~/models/register-export.server.ts";
 import { RISK_FLAGS } from "~/reference/vocabularies.ts";
@@ -198,7 +198,16 @@ function richActivities(): ExportActivity[] {
 // Reading PDFs back
 
 type Item = { str: string; x: number; y: number; w: number; size: number };
-type Parsed = { bytes: Buffer; pages: Item[][]; texts: string[]; squashed: string[]; outline: { title: string; items: { title: string }[] }[]; info: Record<string, unknown>; numPages: number };
+type Parsed = {
+  bytes: Buffer;
+  pages: Item[][];
+  texts: string[];
+  squashed: string[];
+  outline: { title: string; page: number; items: { title: string; page: number }[] }[];
+  destinations: Record<string, number>;
+  info: Record<string, unknown>;
+  numPages: number;
+};
 
 const squash = (s: string) => s.replace(/\s+/g, "");
 
@@ -215,12 +224,25 @@ async function parse(bytes: Buffer): Promise<Parsed> {
     }
     pages.push(items);
   }
-  const outline = ((await pdf.getOutline()) ?? []).map((o) => ({ title: o.title, items: o.items.map((c) => ({ title: c.title })) }));
+  const pageOfDest = async (dest: string | unknown[] | null): Promise<number> => {
+    const explicit = typeof dest === "string" ? await pdf.getDestination(dest) : dest;
+    return explicit ? (await pdf.getPageIndex(explicit[0] as never)) + 1 : -1;
+  };
+  const outline = await Promise.all(
+    ((await pdf.getOutline()) ?? []).map(async (o) => ({
+      title: o.title,
+      page: await pageOfDest(o.dest as never),
+      items: await Promise.all(o.items.map(async (c) => ({ title: c.title, page: await pageOfDest(c.dest as never) }))),
+    })),
+  );
+  /** Named destinations (the TOC's and summary's links point at them) → page number. */
+  const destinations: Record<string, number> = {};
+  for (const [name, dest] of Object.entries((await pdf.getDestinations()) as Record<string, unknown[]>)) destinations[name] = await pageOfDest(dest);
   const meta = await pdf.getMetadata();
   const numPages = pdf.numPages;
   await pdf.destroy();
   const texts = pages.map((items) => items.map((i) => i.str).join(" "));
-  return { bytes, pages, texts, squashed: texts.map(squash), outline, info: meta.info as Record<string, unknown>, numPages };
+  return { bytes, pages, texts, squashed: texts.map(squash), outline, destinations, info: meta.info as Record<string, unknown>, numPages };
 }
 
 /** Index (0-based) of the first page at or after `from` whose text contains `needle` (whitespace ignored). */
@@ -342,9 +364,15 @@ describe("register PDF (French)", () => {
     }
   });
 
-  it("has bookmarks for each section and each activity", () => {
+  it("has bookmarks and link targets for each section and each activity, on the right pages", () => {
     expect(doc.outline.map((o) => o.title)).toEqual([fr("pdf.toc.title"), fr("pdf.summary.title"), fr("pdf.activities.title"), fr("pdf.annexes.title")]);
     expect(doc.outline[2]!.items.map((i) => i.title)).toEqual(activities.map((a) => heading("fr", a)));
+    for (const [k, a] of activities.entries()) {
+      const start = findPage(doc, heading("fr", a), 3) + 1;
+      expect(doc.outline[2]!.items[k]!.page, a.ref).toBe(start);
+      expect(doc.destinations[anchorOf(a.ref)], a.ref).toBe(start);
+    }
+    expect(doc.outline[1]!.page).toBe(findPage(doc, fr("pdf.summary.intro", { count: activities.length }), 1) + 1);
     expect(doc.outline[3]!.items.map((i) => i.title)).toEqual([fr("pdf.annex.vendors.title"), fr("pdf.annex.transfers.title"), fr("pdf.annex.glossary.title")]);
   });
 

@@ -1,0 +1,297 @@
+/**
+ * DPIA screening and DPIA (AIPD) persistence. Every write is audited in its transaction and guarded
+ * by an optimistic `version`.
+ */
+import { needsNoDpiaReason, screen, SCREENING_CRITERIA as SCREENING_CRITERIA_LIST, type ScreeningOutcome, type ScreeningResult } from "~/analysis/dpia-screening.ts";
+import type { Dpia, Screening } from "~/generated/prisma/client.ts";
+import type { ActivityContent } from "~/schemas/activity.ts";
+import {
+  ActionPlanSchema,
+  DpiaAnswersSchema,
+  DpiaMeasuresSchema,
+  DpiaRisksSchema,
+  OpinionsSchema,
+  ScreeningAnswersSchema,
+  ValidationSchema,
+  type ActionRow,
+  type DpiaAnswers,
+  type DpiaMeasure,
+  type DpiaRisks,
+  type DpiaStatus,
+  type DpiaTransition,
+  type DpiaValidation,
+  type Opinions,
+  type ScreeningAnswers,
+  type ScreeningForm,
+} from "~/schemas/dpia.ts";
+import { getDb, type Tx } from "~/utils/db.server.ts";
+import { parseContent } from "./activity.server.ts";
+import { recordAudit } from "./audit.server.ts";
+
+export class DpiaConflictError extends Error {
+  constructor() {
+    super("conflict");
+  }
+}
+export class DpiaTransitionError extends Error {}
+export class ScreeningReasonError extends Error {}
+
+// Screening ------------------------------------------------------------------------------------
+
+export type ScreeningRecord = Screening & { parsedAnswers: ScreeningAnswers };
+
+function parseScreening(s: Screening): ScreeningRecord {
+  return { ...s, parsedAnswers: ScreeningAnswersSchema.parse(JSON.parse(s.answers)) };
+}
+
+export async function getScreening(organizationId: string, activityId: string): Promise<ScreeningRecord | null> {
+  const s = await getDb().screening.findFirst({ where: { organizationId, activityId } });
+  return s ? parseScreening(s) : null;
+}
+
+/** The effective screening of an activity: the saved one, or the one computed from the record. */
+export function evaluateScreening(content: ActivityContent, saved: Pick<ScreeningRecord, "parsedAnswers" | "cnilListType" | "exemptListType" | "art35c"> | null): ScreeningOutcome {
+  return screen(content, saved ? { answers: saved.parsedAnswers, cnilListType: saved.cnilListType, exemptListType: saved.exemptListType, art35c: saved.art35c } : { answers: {} });
+}
+
+/** Saves the DPO's screening. `expectedVersion` 0 means "none saved yet". */
+export async function saveScreening(actorId: string, organizationId: string, activityId: string, expectedVersion: number, form: ScreeningForm): Promise<ScreeningRecord> {
+  return getDb().$transaction(async (tx) => {
+    const activity = await tx.activity.findFirstOrThrow({ where: { id: activityId, organizationId }, select: { content: true, ref: true } });
+    const content = parseContent(activity.content);
+    const answers: ScreeningAnswers = form.criteria;
+    const outcome = screen(content, { answers, cnilListType: form.cnilListType, exemptListType: form.exemptListType, art35c: form.art35c });
+    if (form.decision === "no_dpia" && needsNoDpiaReason(outcome) && !form.decisionReason) throw new ScreeningReasonError();
+    const current = await tx.screening.findUnique({ where: { activityId } });
+    if ((current?.version ?? 0) !== expectedVersion) throw new DpiaConflictError();
+    const decisionChanged = form.decision !== (current?.decision ?? undefined) || (form.decisionReason ?? null) !== (current?.decisionReason ?? null);
+    const data = {
+      answers: JSON.stringify(answers),
+      cnilListType: form.cnilListType ?? null,
+      exemptListType: form.exemptListType ?? null,
+      art35c: form.art35c,
+      result: outcome.result,
+      decision: form.decision ?? null,
+      decisionReason: form.decisionReason ?? null,
+      ...(decisionChanged ? { decidedById: form.decision ? actorId : null, decidedAt: form.decision ? new Date() : null } : {}),
+    };
+    let saved: Screening;
+    if (!current) {
+      saved = await tx.screening.create({ data: { ...data, organizationId, activityId, version: 1 } });
+    } else {
+      const res = await tx.screening.updateMany({ where: { id: current.id, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
+      if (res.count === 0) throw new DpiaConflictError();
+      saved = await tx.screening.findUniqueOrThrow({ where: { id: current.id } });
+    }
+    await tx.screeningVersion.create({ data: { screeningId: saved.id, number: saved.version, snapshot: JSON.stringify({ ...data, decidedById: saved.decidedById, decidedAt: saved.decidedAt }), actorId } });
+    await recordAudit(tx, {
+      actorId,
+      organizationId,
+      action: "screening.saved",
+      entity: "Screening",
+      entityId: saved.id,
+      details: { ref: activity.ref, version: saved.version, result: outcome.result, decision: saved.decision },
+    });
+    return parseScreening(saved);
+  });
+}
+
+export type DpiaFilter = ScreeningResult | "none_started";
+
+/**
+ * Effective screening result of every non-archived activity of the organization (saved screening,
+ * else computed from the record), and whether a DPIA exists.
+ */
+export async function screeningOverview(organizationId: string, departmentScope?: string[]) {
+  const db = getDb();
+  const [activities, screenings, dpias] = await Promise.all([
+    db.activity.findMany({
+      where: { organizationId, status: { not: "ARCHIVED" }, ...(departmentScope ? { departmentId: { in: departmentScope } } : {}) },
+      select: { id: true, ref: true, name: true, content: true, department: { select: { name: true } } },
+      orderBy: { seq: "asc" },
+    }),
+    db.screening.findMany({ where: { organizationId } }),
+    db.dpia.findMany({ where: { organizationId }, select: { activityId: true, status: true } }),
+  ]);
+  const byActivity = new Map(screenings.map((s) => [s.activityId, s]));
+  const dpiaBy = new Map(dpias.map((d) => [d.activityId, d.status]));
+  return activities.map((a) => {
+    const s = byActivity.get(a.id);
+    const result = s ? (s.result as ScreeningResult) : screen(parseContent(a.content), { answers: {} }).result;
+    return { id: a.id, ref: a.ref, name: a.name, departmentName: a.department?.name ?? null, result, saved: Boolean(s), decision: s?.decision ?? null, dpiaStatus: dpiaBy.get(a.id) ?? null };
+  });
+}
+
+/** Ids of the activities matching a `dpia` register filter. */
+export async function activityIdsForDpiaFilter(organizationId: string, filter: DpiaFilter, departmentScope?: string[]): Promise<string[]> {
+  const rows = await screeningOverview(organizationId, departmentScope);
+  return rows.filter((r) => (filter === "none_started" ? r.result === "required" && r.dpiaStatus === null && r.decision !== "no_dpia" : r.result === filter)).map((r) => r.id);
+}
+
+// DPIA -----------------------------------------------------------------------------------------
+
+export type DpiaRecord = Omit<Dpia, "answers" | "measures" | "risks" | "actionPlan" | "opinions" | "validation" | "status"> & {
+  status: DpiaStatus;
+  answers: DpiaAnswers;
+  measures: DpiaMeasure[];
+  risks: DpiaRisks;
+  actionPlan: ActionRow[];
+  opinions: Opinions;
+  validation: DpiaValidation;
+};
+
+export function parseDpia(d: Dpia): DpiaRecord {
+  return {
+    ...d,
+    status: d.status as DpiaStatus,
+    answers: DpiaAnswersSchema.parse(JSON.parse(d.answers)) as DpiaAnswers,
+    measures: DpiaMeasuresSchema.parse(JSON.parse(d.measures)),
+    risks: DpiaRisksSchema.parse(JSON.parse(d.risks)),
+    actionPlan: ActionPlanSchema.parse(JSON.parse(d.actionPlan)),
+    opinions: OpinionsSchema.parse(JSON.parse(d.opinions)),
+    validation: ValidationSchema.parse(JSON.parse(d.validation)),
+  };
+}
+
+export async function getDpia(organizationId: string, activityId: string): Promise<DpiaRecord | null> {
+  const d = await getDb().dpia.findFirst({ where: { organizationId, activityId } });
+  return d ? parseDpia(d) : null;
+}
+
+export type DpiaContent = { answers: DpiaAnswers; measures: DpiaMeasure[]; risks: DpiaRisks; actionPlan: ActionRow[] };
+
+function serialise(c: Partial<DpiaContent & { opinions: Opinions; validation: DpiaValidation }>) {
+  return {
+    ...(c.answers ? { answers: JSON.stringify(c.answers) } : {}),
+    ...(c.measures ? { measures: JSON.stringify(c.measures) } : {}),
+    ...(c.risks ? { risks: JSON.stringify(c.risks) } : {}),
+    ...(c.actionPlan ? { actionPlan: JSON.stringify(c.actionPlan) } : {}),
+    ...(c.opinions ? { opinions: JSON.stringify(c.opinions) } : {}),
+    ...(c.validation ? { validation: JSON.stringify(c.validation) } : {}),
+  };
+}
+
+async function snapshot(tx: Tx, d: Dpia, actorId: string) {
+  const last = await tx.dpiaVersion.findFirst({ where: { dpiaId: d.id }, orderBy: { number: "desc" }, select: { number: true } });
+  const { id: _id, ...rest } = d;
+  await tx.dpiaVersion.create({ data: { dpiaId: d.id, number: (last?.number ?? 0) + 1, status: d.status, snapshot: JSON.stringify(rest), actorId } });
+}
+
+/** Creates the DPIA of an activity from prefilled content; a second start is a conflict. */
+export async function startDpia(actorId: string, organizationId: string, activityId: string, content: DpiaContent): Promise<DpiaRecord> {
+  return getDb().$transaction(async (tx) => {
+    const activity = await tx.activity.findFirstOrThrow({ where: { id: activityId, organizationId }, select: { ref: true } });
+    if (await tx.dpia.findUnique({ where: { activityId } })) throw new DpiaConflictError();
+    const d = await tx.dpia.create({ data: { organizationId, activityId, status: "draft", createdById: actorId, ...serialise(content) } });
+    await snapshot(tx, d, actorId);
+    await recordAudit(tx, { actorId, organizationId, action: "dpia.started", entity: "Dpia", entityId: d.id, details: { ref: activity.ref } });
+    return parseDpia(d);
+  });
+}
+
+async function update(actorId: string, organizationId: string, dpiaId: string, expectedVersion: number, action: string, data: Record<string, unknown>, details: Record<string, unknown> = {}, snap = false) {
+  return getDb().$transaction(async (tx) => {
+    const res = await tx.dpia.updateMany({ where: { id: dpiaId, organizationId, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
+    if (res.count === 0) throw new DpiaConflictError();
+    const d = await tx.dpia.findUniqueOrThrow({ where: { id: dpiaId }, include: { activity: { select: { ref: true } } } });
+    const { activity, ...row } = d;
+    if (snap) await snapshot(tx, row, actorId);
+    await recordAudit(tx, { actorId, organizationId, action, entity: "Dpia", entityId: dpiaId, details: { ref: activity.ref, version: d.version, ...details } });
+    return parseDpia(row);
+  });
+}
+
+export function saveDpiaContent(actorId: string, organizationId: string, dpia: Pick<DpiaRecord, "id" | "status">, expectedVersion: number, content: Partial<DpiaContent>) {
+  if (dpia.status !== "draft" && dpia.status !== "in_review") throw new DpiaTransitionError("locked");
+  return update(actorId, organizationId, dpia.id, expectedVersion, "dpia.updated", serialise(content), { fields: Object.keys(content) });
+}
+
+export function saveDpiaOpinions(actorId: string, organizationId: string, dpia: Pick<DpiaRecord, "id" | "status">, expectedVersion: number, opinions: Opinions) {
+  if (dpia.status !== "draft" && dpia.status !== "in_review") throw new DpiaTransitionError("locked");
+  return update(actorId, organizationId, dpia.id, expectedVersion, "dpia.opinions", serialise({ opinions }), { canProceed: opinions.dpo.canProceed ?? null });
+}
+
+const FROM: Record<DpiaTransition, DpiaStatus[]> = {
+  submit: ["draft"],
+  withdraw: ["in_review"],
+  validate: ["draft", "in_review"],
+  refuse: ["draft", "in_review"],
+  archive: ["draft", "in_review", "validated", "refused"],
+  reopen: ["validated", "refused", "archived"],
+};
+const TARGET: Record<DpiaTransition, DpiaStatus> = { submit: "in_review", withdraw: "draft", validate: "validated", refuse: "refused", archive: "archived", reopen: "draft" };
+const REVIEWER_ONLY: DpiaTransition[] = ["validate", "refuse", "archive", "reopen"];
+
+export function dpiaTransitionAllowed(role: string, status: DpiaStatus, t: DpiaTransition): boolean {
+  if (!FROM[t].includes(status)) return false;
+  return !REVIEWER_ONLY.includes(t) || role === "ADMIN" || role === "DPO";
+}
+
+export function availableDpiaTransitions(role: string, status: DpiaStatus): DpiaTransition[] {
+  return (Object.keys(FROM) as DpiaTransition[]).filter((t) => dpiaTransitionAllowed(role, status, t));
+}
+
+/** Status change, with a snapshot in DpiaVersion. Validation and refusal record the validator. */
+export function transitionDpia(actorId: string, organizationId: string, dpia: Pick<DpiaRecord, "id" | "status" | "validation">, expectedVersion: number, t: DpiaTransition, input: { validator?: string; reason?: string } = {}) {
+  if (!FROM[t].includes(dpia.status)) throw new DpiaTransitionError("status");
+  const data: Record<string, unknown> = { status: TARGET[t] };
+  if (t === "validate" || t === "refuse") {
+    if (!input.validator || (t === "refuse" && !input.reason)) throw new DpiaTransitionError("fields");
+    data.validation = JSON.stringify({ validator: input.validator, decision: t === "validate" ? "validated" : "refused", date: new Date().toISOString(), reason: input.reason ?? "" } satisfies DpiaValidation);
+  }
+  if (t === "reopen") data.validation = JSON.stringify({ ...dpia.validation, decision: undefined });
+  return update(actorId, organizationId, dpia.id, expectedVersion, `dpia.${t}`, data, { from: dpia.status, to: TARGET[t] }, true);
+}
+
+export function listDpiaVersions(organizationId: string, dpiaId: string) {
+  return getDb().dpiaVersion.findMany({ where: { dpiaId, dpia: { organizationId } }, orderBy: { number: "desc" }, select: { number: true, status: true, createdAt: true, actorId: true } });
+}
+
+/** Display name of a member who decided or validated (null when unknown). */
+export async function userDisplayName(userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  return (await getDb().user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? null;
+}
+
+/** What the activity page shows about DPIAs. */
+export async function dpiaPanel(organizationId: string, activity: { id: string; parsed: ActivityContent }) {
+  const [saved, dpia] = await Promise.all([getScreening(organizationId, activity.id), getDb().dpia.findFirst({ where: { organizationId, activityId: activity.id }, select: { status: true } })]);
+  const outcome = evaluateScreening(activity.parsed, saved);
+  return { result: outcome.result, metCount: outcome.metCount, saved: Boolean(saved), decision: saved?.decision ?? null, dpiaStatus: (dpia?.status ?? null) as DpiaStatus | null };
+}
+
+/** Dashboard: activities whose screening requires a DPIA and which have none (nor a reasoned "no DPIA" decision). */
+export async function listDpiaRequiredNoneStarted(organizationId: string, take = 10) {
+  const rows = (await screeningOverview(organizationId)).filter((r) => r.result === "required" && r.dpiaStatus === null && r.decision !== "no_dpia");
+  return rows.slice(0, take).map((r) => ({ ref: r.ref, name: r.name, department: r.departmentName, completeness: 0, nextReviewAt: null as string | null }));
+}
+
+/** Per activity id: the saved screening and the DPIA status, for the register export. */
+export async function loadScreeningsForExport(organizationId: string) {
+  const db = getDb();
+  const [screenings, dpias] = await Promise.all([db.screening.findMany({ where: { organizationId } }), db.dpia.findMany({ where: { organizationId }, select: { activityId: true, status: true } })]);
+  const out = new Map<string, { screening: ScreeningRecord | null; dpiaStatus: DpiaStatus | null }>();
+  for (const s of screenings) out.set(s.activityId, { screening: parseScreening(s), dpiaStatus: null });
+  for (const d of dpias) out.set(d.activityId, { screening: out.get(d.activityId)?.screening ?? null, dpiaStatus: d.status as DpiaStatus });
+  return out;
+}
+
+/** The `screening` (and `dpia`) fields of an exported activity. */
+export function exportScreening(content: ActivityContent, info: { screening: ScreeningRecord | null; dpiaStatus: DpiaStatus | null } | undefined) {
+  const s = info?.screening ?? null;
+  const o = evaluateScreening(content, s);
+  return {
+    screening: {
+      result: o.result,
+      saved: s !== null,
+      criteriaMet: SCREENING_CRITERIA_LIST.filter((c) => o.criteria[c].met),
+      art35: o.art35,
+      cnilListType: s?.cnilListType ?? null,
+      exemptListType: s?.exemptListType ?? null,
+      decision: (s?.decision ?? null) as "dpia" | "no_dpia" | null,
+      decisionReason: s?.decisionReason ?? null,
+      decidedAt: s?.decidedAt?.toISOString() ?? null,
+    },
+    ...(info?.dpiaStatus ? { dpia: { status: info.dpiaStatus } } : {}),
+  };
+}
