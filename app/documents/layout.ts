@@ -159,22 +159,27 @@ export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
       this.info = saved;
     }
   };
-  // The cross-reference table is written one line per object, each a Buffer pushed to the stream:
-  // for a large register (hundreds of thousands of objects) that blocks the event loop for a long
-  // time. Collect pdfkit's own output of _finalize and push it as one chunk (same bytes).
+  // The cross-reference table is written one line per object, each line a Buffer pushed to the
+  // stream: for a large register (hundreds of thousands of objects) that takes long. Collect
+  // pdfkit's own output of _finalize and push it in 1 MB chunks (same bytes).
   const finalize = (doc as unknown as PdfKitEnd)._finalize;
   (doc as unknown as PdfKitEnd)._finalize = function (this: PdfKitEnd) {
     const write = this._write;
     const push = this.push;
-    const parts: string[] = [];
+    let pending = "";
+    const flush = () => {
+      if (pending) push.call(this, Buffer.from(pending, "binary"));
+      pending = "";
+    };
     this._write = (data: string | Buffer) => {
-      parts.push(Buffer.isBuffer(data) ? data.toString("binary") : `${data}\n`);
+      pending += Buffer.isBuffer(data) ? data.toString("binary") : `${data}\n`;
+      if (pending.length >= 1 << 20) flush();
     };
     this.push = (chunk: unknown) => {
+      flush();
       this._write = write;
       this.push = push;
-      this._write(Buffer.from(parts.join(""), "binary"));
-      return this.push(chunk);
+      return push.call(this, chunk);
     };
     finalize.call(this);
   };

@@ -4,10 +4,22 @@
  * CNIL register models (2018 model, 2019 simplified spreadsheet) and in registers kept by hand.
  * Headers are compared normalised (see normalize.ts), also without a trailing "(…)" or "*".
  */
-import { TABULAR_COLUMNS, type TabularColumn } from "~/documents/tabular.ts";
+import type { TabularColumn } from "~/documents/tabular.ts";
 import { enTabular } from "~/locales/en.tabular.ts";
 import { frTabular } from "~/locales/fr.tabular.ts";
 import { norm, trailingParenthesis } from "./normalize.ts";
+
+/**
+ * The export's columns, in order, from their header labels: documents/tabular.ts (which loads exceljs)
+ * stays out of the browser bundle of the import page. A unit test checks they equal TABULAR_COLUMNS.
+ */
+export const EXPORT_COLUMNS = Object.keys(frTabular)
+  .filter((k) => k.startsWith("tabular.column."))
+  .map((k) => k.slice("tabular.column.".length)) as TabularColumn[];
+
+export function isExportColumn(field: string): field is TabularColumn {
+  return (EXPORT_COLUMNS as string[]).includes(field);
+}
 
 /** Fields an import can fill beyond the export's columns. */
 export const EXTRA_FIELDS = ["description", "internalContact", "implementationDate", "nextReviewAt", "lastReviewAt", "rightsExercise", "rightsInformation", "art10Basis"] as const;
@@ -22,7 +34,7 @@ export const INFORMATIONAL_FIELDS: readonly ImportField[] = ["lastUpdate", "cont
 
 /** The fields a person can map a column to, in the order of the mapping menu. */
 export const MAPPABLE_FIELDS: readonly ImportField[] = [
-  ...TABULAR_COLUMNS.filter((c) => !INFORMATIONAL_FIELDS.includes(c)),
+  ...EXPORT_COLUMNS.filter((c) => !INFORMATIONAL_FIELDS.includes(c)),
   ...EXTRA_FIELDS,
 ];
 
@@ -122,7 +134,7 @@ function register(field: ImportField, text: string) {
   if (n && !HEADER_INDEX.has(n)) HEADER_INDEX.set(n, field);
 }
 // Exported headers first: they win over a synonym.
-for (const c of TABULAR_COLUMNS) {
+for (const c of EXPORT_COLUMNS) {
   register(c, frTabular[`tabular.column.${c}`]);
   register(c, enTabular[`tabular.column.${c}`]);
 }

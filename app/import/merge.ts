@@ -96,6 +96,9 @@ function mergeCategories(patch: ImportPatch, existing: Content | undefined, warn
   return list;
 }
 
+/** Warnings that depend on what the activity already holds: recomputed when a row updates an activity. */
+export const MERGE_WARNINGS: readonly string[] = ["import.warn.retentionWithoutCategory"];
+
 /** The content the activity will have: the patch over `existing` (or over an empty activity). */
 export function buildContentInput(patch: ImportPatch, existing?: Content): { input: ActivityContentInput; warnings: ImportMessage[] } {
   const warnings: ImportMessage[] = [];

@@ -5,56 +5,83 @@
  */
 
 const LIGATURES: Record<string, string> = { œ: "oe", æ: "ae", ß: "ss", ø: "o", đ: "d", ł: "l" };
-const charCache = new Map<string, string>();
+const charCache = new Map<number, string>();
 
-function foldChar(c: string): string {
-  let out = charCache.get(c);
+/** Folded form of a non-ASCII code point: "" for punctuation and spaces. */
+function foldCodePoint(cp: number): string {
+  let out = charCache.get(cp);
   if (out !== undefined) return out;
-  const lower = c.toLowerCase();
+  const lower = String.fromCodePoint(cp).toLowerCase();
   out = LIGATURES[lower] ?? lower.normalize("NFD").replace(/\p{M}+/gu, "");
   out = /^[\p{L}\p{N}]+$/u.test(out) ? out : "";
-  if (charCache.size < 4096) charCache.set(c, out);
+  if (charCache.size < 8192) charCache.set(cp, out);
   return out;
+}
+
+/**
+ * Walks `s` once, calling `emit(folded, endIndex)` for each kept piece; ASCII takes a fast path.
+ * Runs of anything else become one space between words.
+ */
+function fold(s: string, emit: (piece: string, end: number) => void): void {
+  let pendingSpace = false;
+  let started = false;
+  for (let i = 0; i < s.length; ) {
+    const code = s.charCodeAt(i);
+    let piece: string;
+    let next: number;
+    if (code < 0x80) {
+      next = i + 1;
+      if (code >= 0x61 && code <= 0x7a) piece = s[i]!;
+      else if (code >= 0x41 && code <= 0x5a) piece = String.fromCharCode(code + 32);
+      else if (code >= 0x30 && code <= 0x39) piece = s[i]!;
+      else piece = "";
+    } else {
+      const cp = s.codePointAt(i)!;
+      next = i + (cp > 0xffff ? 2 : 1);
+      piece = foldCodePoint(cp);
+    }
+    if (piece === "") {
+      pendingSpace = started;
+    } else {
+      if (pendingSpace) {
+        emit(" ", i);
+        pendingSpace = false;
+      }
+      emit(piece, next);
+      started = true;
+    }
+    i = next;
+  }
 }
 
 /** The normalised form, and for each of its characters the index just after its source character. */
 export function normWithMap(s: string): { text: string; ends: number[] } {
   let text = "";
   const ends: number[] = [];
-  let pendingSpace = false;
-  let i = 0;
-  for (const c of s) {
-    const start = i;
-    i += c.length;
-    const f = foldChar(c);
-    if (f === "") {
-      pendingSpace = text.length > 0;
-      continue;
-    }
-    if (pendingSpace) {
-      text += " ";
-      ends.push(start);
-      pendingSpace = false;
-    }
-    text += f;
-    for (let k = 0; k < f.length; k++) ends.push(i);
-  }
+  fold(s, (piece, end) => {
+    text += piece;
+    for (let k = 0; k < piece.length; k++) ends.push(end);
+  });
   return { text, ends };
 }
 
 export function norm(s: string): string {
-  return normWithMap(s).text;
+  let text = "";
+  fold(s, (piece) => {
+    text += piece;
+  });
+  return text;
 }
 
 /**
  * If the normalised `s` starts with the normalised `prefix` on a word boundary, the rest of `s` after
  * the characters that matched (original text, untrimmed); otherwise null.
  */
-export function stripPrefix(s: string, normPrefix: string, mapped = normWithMap(s)): string | null {
-  if (!normPrefix || !mapped.text.startsWith(normPrefix)) return null;
-  const next = mapped.text.charAt(normPrefix.length);
+export function stripPrefix(s: string, normPrefix: string, normalised = norm(s)): string | null {
+  if (!normPrefix || !normalised.startsWith(normPrefix)) return null;
+  const next = normalised.charAt(normPrefix.length);
   if (next !== "" && next !== " ") return null;
-  return s.slice(mapped.ends[normPrefix.length - 1]);
+  return s.slice(normWithMap(s).ends[normPrefix.length - 1]);
 }
 
 /** Splits a multi-valued cell: by line when it has several lines (as the exports write), else by ";". */
@@ -67,7 +94,7 @@ const NONE_MARKERS = new Set(["", "non", "no", "aucun", "aucune", "none", "neant
 
 /** "—", "-", "Non", "Aucun", "N/A", "Sans objet"… mean "nothing" in a register cell. */
 export function isNoneMarker(s: string): boolean {
-  return NONE_MARKERS.has(norm(s));
+  return s.length <= 12 && NONE_MARKERS.has(norm(s));
 }
 
 /**

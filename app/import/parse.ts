@@ -6,13 +6,12 @@
  */
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
 import { RegisterExportSchema, type ExportActivity } from "~/schemas/register-export.ts";
-import { TABULAR_COLUMNS } from "~/documents/tabular.ts";
 import { decodeText, detectSeparator, looksBinary, parseCsv, type CsvEncoding, type CsvSeparator } from "./csv.ts";
-import { describeColumns, headerScore, INFORMATIONAL_FIELDS, type ColumnInfo, type ColumnMapping, type ImportField } from "./headers.ts";
+import { describeColumns, headerScore, type ColumnInfo, type ColumnMapping, type ImportField } from "./headers.ts";
 import { IMPORT_LIMITS, ImportFileError, type ImportMessage } from "./limits.ts";
 import { buildContent, issueMessage, type ImportPatch } from "./merge.ts";
 import { cellText, rowToPatch, type RawRow } from "./rows.ts";
-import { isZip, readXlsx } from "./xlsx.ts";
+import { isZip, readXlsx, zipUncompressedSize } from "./xlsx.ts";
 
 export type ImportFormat = "xlsx" | "csv" | "json";
 
@@ -60,7 +59,11 @@ export type Detected = { format: "xlsx" } | { format: "json"; data: ReturnType<t
 export function detectFormat(bytes: Uint8Array): Detected {
   if (bytes.byteLength === 0) throw new ImportFileError("errors.import.empty");
   if (bytes.byteLength > IMPORT_LIMITS.maxBytes) throw new ImportFileError("errors.import.tooLarge", { max: Math.round(IMPORT_LIMITS.maxBytes / 1024 / 1024) });
-  if (isZip(bytes)) return { format: "xlsx" };
+  if (isZip(bytes)) {
+    // Truncated files and zip bombs are refused here, from the central directory alone.
+    if (zipUncompressedSize(bytes) > IMPORT_LIMITS.maxXlsxUncompressedBytes) throw new ImportFileError("errors.import.tooLarge", { max: Math.round(IMPORT_LIMITS.maxBytes / 1024 / 1024) });
+    return { format: "xlsx" };
+  }
   const first = firstSignificantByte(bytes);
   if (first === 0x7b /* { */ || first === 0x5b /* [ */) {
     let json: unknown;
@@ -205,6 +208,3 @@ export async function parseImportFile(bytes: Uint8Array, opts: ParseOptions = {}
   }));
   return { format: "csv", encoding, separator, ...parseTable(rows, opts.mapping) };
 }
-
-/** The columns of our own export, for documentation and tests. */
-export const EXPORT_COLUMNS_IMPORTED = TABULAR_COLUMNS.filter((c) => !INFORMATIONAL_FIELDS.includes(c));

@@ -20,10 +20,16 @@ import {
 } from "~/reference/vocabularies.ts";
 import { enVocabulary } from "~/locales/en.vocabulary.ts";
 import { frVocabulary } from "~/locales/fr.vocabulary.ts";
-import { norm, normWithMap, stripLead, stripPrefix, trailingParenthesis } from "./normalize.ts";
+import { norm, stripLead, stripPrefix, trailingParenthesis } from "./normalize.ts";
 
 type Variant = { text: string; exact: boolean };
-export type Matcher<C extends string> = { variants: { code: C; v: Variant }[] };
+export type Matcher<C extends string> = {
+  variants: { code: C; v: Variant }[];
+  /** Variants by their first word: a value can only match the variants that start with its own first word. */
+  byFirstWord: Map<string, { code: C; v: Variant }[]>;
+  /** Recent results: a register repeats the same labels on every row. */
+  cache: Map<string, Match<C> | null>;
+};
 export type Match<C extends string> = { code: C; rest: string };
 
 const labels = (key: string): string[] => {
@@ -66,20 +72,38 @@ function build<C extends string>(prefix: string, codes: readonly C[], extra: Par
   }
   // Longest first: "coordonnees bancaires" wins over "coordonnees".
   variants.sort((a, b) => b.v.text.length - a.v.text.length);
-  return { variants };
+  const byFirstWord = new Map<string, { code: C; v: Variant }[]>();
+  for (const entry of variants) {
+    const w = entry.v.text.split(" ")[0]!;
+    byFirstWord.set(w, [...(byFirstWord.get(w) ?? []), entry]);
+  }
+  return { variants, byFirstWord, cache: new Map() };
 }
 
+const CACHE_SIZE = 5000;
+
 export function matchLabel<C extends string>(m: Matcher<C>, value: string): Match<C> | null {
-  const mapped = normWithMap(value);
-  for (const { code, v } of m.variants) {
+  const cached = m.cache.get(value);
+  if (cached !== undefined) return cached;
+  const text = norm(value);
+  let found: Match<C> | null = null;
+  for (const { code, v } of m.byFirstWord.get(text.split(" ", 1)[0]!) ?? []) {
     if (v.exact) {
-      if (mapped.text === v.text) return { code, rest: "" };
+      if (text === v.text) {
+        found = { code, rest: "" };
+        break;
+      }
       continue;
     }
-    const rest = stripPrefix(value, v.text, mapped);
-    if (rest !== null) return { code, rest: stripLead(rest) };
+    const rest = stripPrefix(value, v.text, text);
+    if (rest !== null) {
+      found = { code, rest: stripLead(rest) };
+      break;
+    }
   }
-  return null;
+  if (m.cache.size >= CACHE_SIZE) m.cache.clear();
+  m.cache.set(value, found);
+  return found;
 }
 
 const letters = (article: string, codes: readonly string[], map: (x: string) => string) =>

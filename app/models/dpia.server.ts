@@ -27,6 +27,9 @@ import {
 import { getDb, type Tx } from "~/utils/db.server.ts";
 import { parseContent } from "./activity.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { analyseActivity } from "./sovereignty.server.ts";
+import { prefillDpia, prefillMeasures } from "~/analysis/dpia-prefill.ts";
+import { createT, type Locale } from "~/utils/i18n.ts";
 
 export class DpiaConflictError extends Error {
   constructor() {
@@ -294,4 +297,26 @@ export function exportScreening(content: ActivityContent, info: { screening: Scr
     },
     ...(info?.dpiaStatus ? { dpia: { status: info.dpiaStatus } } : {}),
   };
+}
+
+/** What the prefill needs about an activity's links: vendor, service, role and DPA status. */
+export async function loadPrefillLinks(organizationId: string, activityId: string) {
+  const links = await getDb().activityLink.findMany({
+    where: { organizationId, activityId },
+    orderBy: { createdAt: "asc" },
+    include: { service: { select: { name: true, vendor: { select: { name: true, dpaStatus: true } } } }, site: { select: { name: true } } },
+  });
+  return links.map((l) => ({ role: l.role, vendor: l.service?.vendor.name ?? null, service: l.service?.name ?? l.site?.name ?? "", dpaStatus: l.service?.vendor.dpaStatus ?? null, siteName: l.site?.name ?? null }));
+}
+
+/** Starts the DPIA of an activity prefilled from the register (record, links, sovereignty analysis). */
+export async function startPrefilledDpia(actorId: string, organizationId: string, activity: { id: string; parsed: ActivityContent }, locale: Locale) {
+  const [links, analysis] = await Promise.all([loadPrefillLinks(organizationId, activity.id), analyseActivity(organizationId, activity.id).catch(() => null)]);
+  const t = createT(locale);
+  return startDpia(actorId, organizationId, activity.id, {
+    answers: prefillDpia({ content: activity.parsed, links, analysis }, t),
+    measures: prefillMeasures(activity.parsed, locale),
+    risks: DpiaRisksSchema.parse({}),
+    actionPlan: [],
+  });
 }

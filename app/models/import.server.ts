@@ -16,7 +16,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ColumnMapping } from "~/import/headers.ts";
 import { IMPORT_LIMITS, type ImportMessage } from "~/import/limits.ts";
-import { buildContent } from "~/import/merge.ts";
+import { buildContent, MERGE_WARNINGS } from "~/import/merge.ts";
 import { norm } from "~/import/normalize.ts";
 import { parseImportFile, type ParsedImport, type ParsedRow } from "~/import/parse.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
@@ -173,6 +173,7 @@ async function plan(db: Db, organizationId: string, parsed: ParsedImport): Promi
       const built = buildContent(row.patch, existing);
       content = built.content;
       rowErrors = built.errors;
+      warnings.splice(0, warnings.length, ...warnings.filter((w) => !MERGE_WARNINGS.includes(w.key)), ...built.warnings);
     }
     // Department: by name; absent column -> unchanged for an update, none for a new activity.
     let departmentId: string | null = target?.departmentId ?? null;
@@ -473,4 +474,3 @@ export function deletePendingImport(id: string) {
   fs.rmSync(path.join(dir, `${id}.json`), { force: true });
 }
 
-export type { ParsedRow };

@@ -17,8 +17,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { TABULAR_COLUMNS } from "~/documents/tabular.ts";
-import { isMappableField, MAPPABLE_FIELDS, type ColumnMapping, type ImportField } from "~/import/headers.ts";
+import { isExportColumn, isMappableField, MAPPABLE_FIELDS, type ColumnMapping, type ImportField } from "~/import/headers.ts";
 import { IMPORT_LIMITS, ImportFileError, type ImportMessage } from "~/import/limits.ts";
 import { detectFormat } from "~/import/parse.ts";
 import {
@@ -31,14 +30,18 @@ import {
   type ImportAction,
 } from "~/models/import.server.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
-import type { MessageKey, T } from "~/utils/i18n.ts";
+import { createT, DEFAULT_LOCALE, isLocale, type MessageKey, type T } from "~/utils/i18n.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
 const PAGE_SIZE = 100;
 const UPLOAD_ID = /^[a-f0-9]{32}$/;
 
-export const meta: MetaFunction = () => [{ title: "Import — Registre" }];
+export const meta: MetaFunction<typeof loader> = ({ matches }) => {
+  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
+  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  return [{ title: `${t("import.title")} — ${t("app.name")}` }];
+};
 
 /** map.<column index> = field | "ignore" (empty = automatic). */
 function readMapping(entries: Iterable<[string, FormDataEntryValue]>): ColumnMapping {
@@ -205,7 +208,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 function fieldLabel(t: T, field: ImportField): string {
-  return (TABULAR_COLUMNS as readonly string[]).includes(field) ? t(`tabular.column.${field as (typeof TABULAR_COLUMNS)[number]}`) : t(`import.field.${field as Exclude<ImportField, (typeof TABULAR_COLUMNS)[number]>}`);
+  return isExportColumn(field) ? t(`tabular.column.${field}`) : t(`import.field.${field}`);
 }
 
 function Message({ m }: { m: ImportMessage }) {

@@ -3,7 +3,8 @@
  * memory, ~15 data categories each, with vendors, transfers and exposure), each in a fresh process:
  * seconds, pages, bytes and peak RSS. For 1,000 activities, the same text written by a bare pdfkit
  * script (same font, one text() per line, no layout) gives `ratio_to_bare_pdfkit` (ours ÷ bare).
- * Prints one JSON line last. BENCH_PDF_SIZES=100,1000 limits the sizes.
+ * Times are the best of two runs (one at 5,000), RSS the highest. Prints one JSON line last.
+ * BENCH_PDF_SIZES=100,1000 limits the sizes.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -173,21 +174,23 @@ if (!isMain) {
   const sizes = (process.env.BENCH_PDF_SIZES ?? "100,1000,5000").split(",").map(Number);
   const results: Record<string, number>[] = [];
   for (const n of sizes) {
-    const r = run("--child=ours", String(n));
+    // Best of two below 5,000 (the machine may be shared); one run at 5,000.
+    const runs = [run("--child=ours", String(n))];
+    if (n < 5000) runs.push(run("--child=ours", String(n)));
+    const r = runs.reduce((a, x) => (x.s! < a.s! ? x : a));
+    r.rss_mb = Math.max(...runs.map((x) => x.rss_mb!));
     console.log(`${String(n).padStart(5)} activities: ${r.s} s, ${r.pages} pages, ${(r.bytes! / 1e6).toFixed(1)} MB, peak RSS ${r.rss_mb} MB`);
     results.push(r);
   }
   const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "registre-pdf-bench-")), "lines.json");
   run("--child=lines", tmp);
-  // Best of two, interleaved, for both: the machine may be shared.
-  const bares = [run("--child=bare", tmp)];
+  // Best of two for bare pdfkit too.
+  const bares = [run("--child=bare", tmp), run("--child=bare", tmp)];
   const ours1000 = [results.find((r) => r.activities === 1000) ?? run("--child=ours", "1000")];
-  ours1000.push(run("--child=ours", "1000"));
-  bares.push(run("--child=bare", tmp));
   fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
   const best = (rs: Record<string, number>[]) => rs.reduce((a, r) => (r.s! < a.s! ? r : a));
   const b = best(bares);
   const ratio = Math.round((best(ours1000).s! / b.s!) * 100) / 100;
-  console.log(`bare pdfkit, same ${b.lines} strings: ${b.s} s (${(b.bytes! / 1e6).toFixed(1)} MB); ours (best of 2: ${best(ours1000).s} s) ÷ bare = ${ratio}`);
+  console.log(`bare pdfkit, same ${b.lines} strings: ${b.s} s (${(b.bytes! / 1e6).toFixed(1)} MB); ours (${best(ours1000).s} s) ÷ bare = ${ratio}`);
   console.log(JSON.stringify({ pdf: results, ratio_to_bare_pdfkit: ratio }));
 }

@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
-import { registerHeaders, toCsv, toXlsx } from "~/documents/tabular.ts";
-import { recogniseHeader } from "~/import/headers.ts";
+import { registerHeaders, TABULAR_COLUMNS, toCsv, toXlsx } from "~/documents/tabular.ts";
+import { EXPORT_COLUMNS, recogniseHeader } from "~/import/headers.ts";
 import { IMPORT_LIMITS, ImportFileError } from "~/import/limits.ts";
 import { parseImportFile } from "~/import/parse.ts";
 import { createActivity, getActivityByRef, transitionActivity } from "~/models/activity.server.ts";
@@ -17,6 +17,7 @@ import { ActivityContentSchema, type ActivityContentInput } from "~/schemas/acti
 import type { ExportActivity } from "~/schemas/register-export.ts";
 import { getDb } from "~/utils/db.server.ts";
 import * as route from "~/routes/o.$org.import.tsx";
+import { checkMatrix, type Who } from "../helpers/authorization-matrix.ts";
 import { createOrg, createUser, request, signedInMember } from "../helpers/factories.ts";
 import { root } from "../helpers/paths.ts";
 import { call } from "./route-helpers.ts";
@@ -199,6 +200,7 @@ describe("formulas", () => {
 
 describe("header recognition", () => {
   it("the export's French and English headers", () => {
+    expect(EXPORT_COLUMNS).toEqual([...TABULAR_COLUMNS]);
     for (const locale of ["fr", "en"] as const) {
       const fields = registerHeaders(locale).map(recogniseHeader);
       expect(fields.every(Boolean), locale).toBe(true);
@@ -390,9 +392,9 @@ describe("bulk creation", () => {
   });
 });
 
-/** The content of an exported activity, without what belongs to the source register. */
+/** An exported activity without what belongs to the source register (reference, workflow, vendor links). */
 function comparable(a: ExportActivity) {
-  const { ref: _r, status: _s, version: _v, approvedAt: _a, completeness: _c, analysis: _an, services: _sv, ...rest } = a;
+  const { ref: _r, status: _s, version: _v, approvedAt: _a, services: _sv, ...rest } = a;
   return rest;
 }
 
@@ -423,6 +425,10 @@ describe("round trips", () => {
     const again = await buildRegisterExport(target.id);
     expect(again.activities.map((a) => [a.ref, a.status, a.version])).toEqual(exported.activities.map((_, i) => [`T-000${i + 1}`, "DRAFT", null]));
     expect(again.activities.map(comparable)).toEqual(exported.activities.map(comparable));
+    // A register JSON always creates (its references belong to another register); duplicates are pointed out.
+    const twice = await previewImport(target.id, bytes);
+    expect(twice.counts).toMatchObject({ create: 5, update: 0 });
+    expect(twice.rows.map((r) => r.warnings.map((w) => w.key))).toEqual(Array(5).fill(["import.warn.sameNameExists"]));
   });
 
   it.each(["xlsx", "csv-fr", "csv-en"] as const)("%s: export -> import -> export keeps the register's content", async (kind) => {
@@ -495,6 +501,30 @@ describe("npm run import", () => {
 });
 
 describe("the import page", () => {
+  it("authorization matrix: ADMIN and DPO; others 403; a non-member 404; anonymous to login", async () => {
+    const { org } = await createOrg();
+    const outsider = await createOrg();
+    const callers = {} as Record<Who, { cookie?: string }>;
+    for (const role of ["ADMIN", "DPO", "EDITOR", "VIEWER"] as const) callers[role] = { cookie: (await signedInMember(org.id, role)).cookie };
+    callers.ANONYMOUS = {};
+    callers.OUTSIDER = { cookie: (await signedInMember(outsider.org.id, "ADMIN")).cookie };
+    const upload = () => {
+      const fd = new FormData();
+      fd.set("intent", "upload");
+      fd.set("file", new File(["Nom du traitement\nA\n"], "r.csv"));
+      return fd;
+    };
+    await checkMatrix(
+      [
+        { name: "import page", handler: route.loader, path: (s) => `/o/${s}/import`, params: (s) => ({ org: s }), expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 } },
+        { name: "upload", handler: route.action, method: "POST", body: upload, path: (s) => `/o/${s}/import`, params: (s) => ({ org: s }), expect: { ADMIN: 303, DPO: 303, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 } },
+      ],
+      callers,
+      org.slug,
+    );
+    expect(await getDb().activity.count({ where: { organizationId: org.id } })).toBe(0);
+  });
+
   it("ADMIN/DPO only; upload -> preview -> confirm, nothing written before", async () => {
     const { org } = await createOrg();
     const editor = await signedInMember(org.id, "EDITOR");
@@ -526,6 +556,14 @@ describe("the import page", () => {
     const refused = await call(route.action, request(url, { method: "POST", body: garbageForm, cookie: dpo.cookie }), { org: org.slug });
     expect(refused.status).toBe(400);
     expect(refused.data).toMatchObject({ error: { key: "errors.import.binary" } });
+
+    const huge = new FormData();
+    huge.set("intent", "upload");
+    huge.set("file", new File([new Uint8Array(IMPORT_LIMITS.maxBytes + 1).fill(0x61)], "huge.csv"));
+    const tooLarge = await call(route.action, request(url, { method: "POST", body: huge, cookie: dpo.cookie }), { org: org.slug });
+    expect(tooLarge.status).toBe(400);
+    expect(tooLarge.data).toMatchObject({ error: { key: "errors.import.tooLarge" } });
+    expect(await snapshot(org.id)).toEqual(before);
 
     const commit = await call(route.action, request(url, { method: "POST", body: new URLSearchParams({ intent: "commit", upload: id, "map.2": "subPurposes" }), cookie: dpo.cookie }), { org: org.slug });
     expect(commit.status).toBe(302);

@@ -1,0 +1,473 @@
+/**
+ * The DPIA (AIPD) of one activity, CNIL method: start (prefilled from the register), edit the
+ * sections, the three risks, the action plan; DPO opinions; validation by the DPO or an admin.
+ * Readers of the activity see it; editors of its department (and reviewers) draft it.
+ * Plain POST forms; action-plan rows use Conform list intents, so it all works without JavaScript.
+ */
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { ErrorList } from "~/components/forms.tsx";
+import { RiskMap } from "~/components/risk-map.tsx";
+import {
+  availableDpiaTransitions,
+  DpiaConflictError,
+  DpiaTransitionError,
+  dpiaTransitionAllowed,
+  getDpia,
+  saveDpiaContent,
+  saveDpiaOpinions,
+  startPrefilledDpia,
+  transitionDpia,
+} from "~/models/dpia.server.ts";
+import { ACTION_STATUSES, DPIA_RISKS, DPIA_SECTIONS, DpiaContentFormSchema, DpiaTransitionFormSchema, DpoOpinionFormSchema, type DpiaQuestion, type DpiaRiskId, type DpiaStatus } from "~/schemas/dpia.ts";
+import { requireActivity } from "~/utils/activity-access.server.ts";
+import { canEditActivity, isReviewer } from "~/utils/activity-workflow.ts";
+import { forbidden } from "~/utils/auth.server.ts";
+import { createT, DEFAULT_LOCALE, isLocale, type MessageKey } from "~/utils/i18n.ts";
+import { getLocale } from "~/utils/i18n.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
+import { useT } from "~/utils/use-i18n.ts";
+import type { z } from "~/utils/validation.ts";
+
+type ActionData = { form: string; result: SubmissionResult<string[]> | undefined; alert: MessageKey | null };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { ctx, activity } = await requireActivity(request, params, "read");
+  const dpia = await getDpia(ctx.org.id, activity.id);
+  const m = ctx.membership;
+  const canDraft = canEditActivity(m, { departmentId: activity.departmentId, status: activity.status === "ARCHIVED" ? "ARCHIVED" : "DRAFT" });
+  return {
+    activity: { ref: activity.ref, name: activity.name },
+    dpia: dpia
+      ? { version: dpia.version, status: dpia.status, answers: dpia.answers, measures: dpia.measures, risks: dpia.risks, actionPlan: dpia.actionPlan, opinions: dpia.opinions, validation: dpia.validation }
+      : null,
+    canDraft,
+    editable: canDraft && (dpia?.status === "draft" || dpia?.status === "in_review"),
+    isDpo: m.role === "DPO",
+    transitions: dpia && canDraft ? availableDpiaTransitions(m.role, dpia.status) : [],
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { ctx, activity } = await requireActivity(request, params, "read");
+  const m = ctx.membership;
+  const canDraft = canEditActivity(m, { departmentId: activity.departmentId, status: activity.status === "ARCHIVED" ? "ARCHIVED" : "DRAFT" });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const self = `/o/${ctx.org.slug}/activities/${activity.ref}/dpia`;
+  if (!canDraft) throw forbidden();
+  if (intent === "start") {
+    try {
+      await startPrefilledDpia(ctx.user.id, ctx.org.id, activity, await getLocale(request));
+    } catch (err) {
+      if (err instanceof DpiaConflictError) return data<ActionData>({ form: "start", result: undefined, alert: "dpia.errors.conflict" }, { status: 409 });
+      throw err;
+    }
+    return redirectWithToast(request, self, { type: "success", key: "dpia.page.started" });
+  }
+  const dpia = await getDpia(ctx.org.id, activity.id);
+  if (!dpia) throw new Response("Not Found", { status: 404 });
+  try {
+    if (intent === "opinion") {
+      if (m.role !== "DPO") throw forbidden();
+      const submission = parseWithZod(formData, { schema: DpoOpinionFormSchema });
+      if (submission.status !== "success") return data<ActionData>({ form: "opinion", result: submission.reply(), alert: null }, { status: 400 });
+      const v = submission.value;
+      await saveDpiaOpinions(ctx.user.id, ctx.org.id, dpia, v.version, {
+        dpo: { name: v.dpoName, canProceed: v.canProceed, text: v.dpoText },
+        subjects: { sought: v.subjectsSought, reason: v.subjectsReason ?? "", text: v.subjectsText ?? "" },
+      });
+      return redirectWithToast(request, `${self}#opinions-h`, { type: "success", key: "dpia.opinion.saved" });
+    }
+    if (intent === "transition") {
+      const submission = parseWithZod(formData, { schema: DpiaTransitionFormSchema });
+      if (submission.status !== "success") return data<ActionData>({ form: "transition", result: submission.reply(), alert: null }, { status: 400 });
+      const v = submission.value;
+      if (!dpiaTransitionAllowed(m.role, dpia.status, v.transition)) {
+        if (!isReviewer(m.role) && ["validate", "refuse", "archive", "reopen"].includes(v.transition)) throw forbidden();
+        return data<ActionData>({ form: "transition", result: submission.reply(), alert: "dpia.errors.transition" }, { status: 400 });
+      }
+      await transitionDpia(ctx.user.id, ctx.org.id, dpia, v.version, v.transition, { validator: v.validator, reason: v.reason });
+      return redirectWithToast(request, self, { type: "success", key: "dpia.transitioned" });
+    }
+    // Default: save the content (also the target of Conform's list intents without JavaScript).
+    const submission = parseWithZod(formData, { schema: DpiaContentFormSchema });
+    if (submission.status !== "success") return data<ActionData>({ form: "content", result: submission.reply(), alert: null }, { status: submission.status === "error" ? 400 : 200 });
+    const v = submission.value;
+    const answers = Object.fromEntries(
+      Object.entries(v.answers).map(([q, a]) => {
+        const before = dpia.answers[q as keyof typeof dpia.answers];
+        const text = a.text ?? "";
+        return [q, { text, prefilled: Boolean(before?.prefilled && before.text === text), toComplete: a.toComplete }];
+      }),
+    );
+    const risks = Object.fromEntries(DPIA_RISKS.map((r) => [r, { ...v.risks[r], impacts: v.risks[r].impacts ?? "", threats: v.risks[r].threats ?? "", sources: v.risks[r].sources ?? "", measures: v.risks[r].measures ?? "" }])) as typeof dpia.risks;
+    await saveDpiaContent(ctx.user.id, ctx.org.id, dpia, v.version, { answers, risks, actionPlan: v.actionPlan });
+    return redirectWithToast(request, self, { type: "success", key: "dpia.page.saved" });
+  } catch (err) {
+    if (err instanceof DpiaConflictError) return data<ActionData>({ form: String(intent ?? "content"), result: undefined, alert: "dpia.errors.conflict" }, { status: 409 });
+    if (err instanceof DpiaTransitionError) return data<ActionData>({ form: String(intent ?? "content"), result: undefined, alert: "dpia.errors.transition" }, { status: 400 });
+    throw err;
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
+  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
+  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  return [{ title: d ? `${t("dpia.page.title", { ref: d.activity.ref })} — ${t("app.name")}` : t("app.name") }];
+};
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Dpia = NonNullable<LoaderData["dpia"]>;
+
+export default function DpiaPage() {
+  const d = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useT();
+  const org = useParams().org ?? "";
+  const base = `/o/${org}/activities/${d.activity.ref}`;
+  return (
+    <div className="page dpia-page">
+      <nav aria-label={t("activityView.breadcrumb")} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to={`/o/${org}/activities`}>{t("nav.register")}</Link>
+          </li>
+          <li>
+            <Link to={base}>{d.activity.ref}</Link>
+          </li>
+          <li aria-current="page">{t("dpia.panel.title")}</li>
+        </ol>
+      </nav>
+      <h1>{t("dpia.page.title", { ref: d.activity.ref })}</h1>
+      <p className="muted">{d.activity.name}</p>
+      <p>{t("dpia.page.intro")}</p>
+      {actionData?.alert ? (
+        <div className="form-errors" role="alert">
+          <p>{t(actionData.alert)}</p>
+        </div>
+      ) : null}
+      {!d.dpia ? (
+        <section className="panel">
+          <p>{t("dpia.page.notStarted")}</p>
+          {d.canDraft ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="start" />
+              <button type="submit" className="button primary">
+                {t("dpia.page.start")}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ) : (
+        <>
+          <p>
+            <strong>{t(`dpia.status.${d.dpia.status as DpiaStatus}`)}</strong> · {t("dpia.page.version", { version: d.dpia.version })}
+          </p>
+          {!d.editable ? <p className="callout">{t("dpia.page.readOnly")}</p> : null}
+          <ContentForm dpia={d.dpia} editable={d.editable} actionData={actionData?.form === "content" ? actionData : undefined} />
+          <RiskMap risks={d.dpia.risks} />
+          <Opinions dpia={d.dpia} canEdit={d.isDpo && d.editable} actionData={actionData?.form === "opinion" ? actionData : undefined} />
+          <Validation dpia={d.dpia} transitions={d.transitions} actionData={actionData?.form === "transition" ? actionData : undefined} />
+        </>
+      )}
+    </div>
+  );
+}
+
+type RiskField = "impacts" | "threats" | "sources" | "measures" | "severity" | "likelihood" | "residualSeverity" | "residualLikelihood";
+type ContentShape = {
+  intent: string;
+  version: number;
+  answers: Record<DpiaQuestion, { text: string; toComplete: string }>;
+  risks: Record<DpiaRiskId, Record<RiskField, string>>;
+  actionPlan: { action: string; owner: string; dueDate: string; status: string }[];
+};
+
+function ContentForm({ dpia, editable, actionData }: { dpia: Dpia; editable: boolean; actionData: ActionData | undefined }) {
+  const { t } = useT();
+  const [form, fields] = useForm<ContentShape>({
+    id: `dpia-content-${dpia.version}`,
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(DpiaContentFormSchema),
+    defaultValue: {
+      answers: Object.fromEntries(Object.entries(dpia.answers).map(([q, a]) => [q, { text: a?.text ?? "", toComplete: a?.toComplete ? "on" : undefined }])),
+      risks: Object.fromEntries(DPIA_RISKS.map((r) => [r, Object.fromEntries(Object.entries(dpia.risks[r]).map(([k, v]) => [k, v === undefined ? "" : String(v)]))])),
+      actionPlan: dpia.actionPlan,
+    } as never,
+    shouldValidate: "onSubmit",
+  });
+  const answers = fields.answers.getFieldset();
+  const risks = fields.risks.getFieldset();
+  const plan = fields.actionPlan.getFieldList();
+  const levelOptions = (
+    <>
+      <option value="">{t("dpia.risk.notAssessed")}</option>
+      {[1, 2, 3, 4].map((n) => (
+        <option key={n} value={n}>
+          {t(`dpia.scale.${n}` as MessageKey)}
+        </option>
+      ))}
+    </>
+  );
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack dpia-form">
+      <input type="hidden" name="intent" value="save" />
+      <input type="hidden" name="version" value={dpia.version} />
+      <fieldset disabled={!editable} className="screening-fieldset">
+        {DPIA_SECTIONS.map((s) => (
+          <section key={s.id} className="panel" aria-labelledby={`dpia-s${s.id}`}>
+            <h2 id={`dpia-s${s.id}`}>
+              {s.id}. {t(`dpia.section.${s.id}` as MessageKey)}
+            </h2>
+            {s.items.map((item) => (
+              <div key={item.id}>
+                <h3>{t(`dpia.item.${item.id}` as MessageKey)}</h3>
+                {item.questions.map((q) => {
+                  const f = answers[q].getFieldset();
+                  const a = dpia.answers[q];
+                  const ta = getTextareaProps(f.text, { ariaAttributes: true });
+                  return (
+                    <div key={q} className="field dpia-question">
+                      <label htmlFor={f.text.id}>
+                        {q} — {t(`dpia.q.${q}` as MessageKey)}
+                        {a?.prefilled ? <span className="dpia-flag dpia-flag-prefilled">{t("dpia.page.prefilled")}</span> : null}
+                        {a?.toComplete ? <span className="dpia-flag dpia-flag-tocomplete">{t("dpia.page.toComplete")}</span> : null}
+                      </label>
+                      <textarea {...ta} key={ta.key} rows={4} />
+                      <ErrorList id={f.text.errorId} errors={f.text.errors} />
+                      <label className="checkbox">
+                        <input {...getInputProps(f.toComplete, { type: "checkbox" })} key={f.toComplete.key} /> {t("dpia.markToComplete")}
+                      </label>
+                    </div>
+                  );
+                })}
+              </div>
+            ))}
+          </section>
+        ))}
+        <section className="panel" aria-labelledby="measures-h">
+          <h2 id="measures-h">3.1 {t("dpia.measures.title")}</h2>
+          {dpia.measures.length === 0 ? (
+            <p className="muted">{t("dpia.measures.none")}</p>
+          ) : (
+            <ul>
+              {dpia.measures.map((m, i) => (
+                <li key={`${m.code ?? "m"}-${i}`}>
+                  <strong>{m.title}</strong> — {m.text}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="risks-h">
+          <h2 id="risks-h">3. {t("dpia.section.3")}</h2>
+          {DPIA_RISKS.map((r) => {
+            const f = risks[r].getFieldset();
+            const area = (name: "impacts" | "threats" | "sources" | "measures") => {
+              const p = getTextareaProps(f[name], { ariaAttributes: true });
+              return (
+                <div className="field">
+                  <label htmlFor={f[name].id}>{t(`dpia.risk.${name}`)}</label>
+                  <textarea {...p} key={p.key} rows={3} />
+                </div>
+              );
+            };
+            const sel = (name: "severity" | "likelihood" | "residualSeverity" | "residualLikelihood") => {
+              const p = getSelectProps(f[name], { ariaAttributes: true });
+              return (
+                <div className="field">
+                  <label htmlFor={f[name].id}>{t(`dpia.risk.${name}`)}</label>
+                  <select {...p} key={p.key}>
+                    {levelOptions}
+                  </select>
+                  <ErrorList id={f[name].errorId} errors={f[name].errors} />
+                </div>
+              );
+            };
+            return (
+              <fieldset key={r} className="dpia-risk">
+                <legend>{t(`dpia.risk.${r}`)}</legend>
+                {area("impacts")}
+                {area("threats")}
+                {area("sources")}
+                {area("measures")}
+                <div className="dpia-levels">
+                  {sel("severity")}
+                  {sel("likelihood")}
+                  {sel("residualSeverity")}
+                  {sel("residualLikelihood")}
+                </div>
+              </fieldset>
+            );
+          })}
+        </section>
+        <section className="panel" aria-labelledby="plan-h">
+          <h2 id="plan-h">{t("dpia.plan.title")}</h2>
+          {plan.length === 0 ? <p className="muted">{t("dpia.plan.empty")}</p> : null}
+          {plan.map((row, i) => {
+            const f = row.getFieldset();
+            return (
+              <fieldset key={row.key} className="dpia-row">
+                <legend className="visually-hidden">
+                  {t("dpia.plan.action")} {i + 1}
+                </legend>
+                <div className="field">
+                  <label htmlFor={f.action.id}>{t("dpia.plan.action")}</label>
+                  <input {...getInputProps(f.action, { type: "text" })} key={f.action.key} />
+                  <ErrorList id={f.action.errorId} errors={f.action.errors} />
+                </div>
+                <div className="field">
+                  <label htmlFor={f.owner.id}>{t("dpia.plan.owner")}</label>
+                  <input {...getInputProps(f.owner, { type: "text" })} key={f.owner.key} />
+                </div>
+                <div className="field">
+                  <label htmlFor={f.dueDate.id}>{t("dpia.plan.dueDate")}</label>
+                  <input {...getInputProps(f.dueDate, { type: "date" })} key={f.dueDate.key} />
+                  <ErrorList id={f.dueDate.errorId} errors={f.dueDate.errors} />
+                </div>
+                <div className="field">
+                  <label htmlFor={f.status.id}>{t("dpia.plan.status")}</label>
+                  <select {...getSelectProps(f.status)} key={f.status.key}>
+                    {ACTION_STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`dpia.plan.status.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button className="button" {...form.remove.getButtonProps({ name: fields.actionPlan.name, index: i })}>
+                  {t("dpia.plan.remove")}
+                </button>
+              </fieldset>
+            );
+          })}
+          <button className="button" {...form.insert.getButtonProps({ name: fields.actionPlan.name, defaultValue: { status: "todo" } })}>
+            {t("dpia.plan.add")}
+          </button>
+        </section>
+        <ErrorList errors={form.errors} />
+        {editable ? (
+          <button type="submit" className="button primary">
+            {t("dpia.page.save")}
+          </button>
+        ) : null}
+      </fieldset>
+    </Form>
+  );
+}
+
+function Opinions({ dpia, canEdit, actionData }: { dpia: Dpia; canEdit: boolean; actionData: ActionData | undefined }) {
+  const { t } = useT();
+  const o = dpia.opinions;
+  const [form, fields] = useForm<z.input<typeof DpoOpinionFormSchema>>({
+    id: `dpia-opinion-${dpia.version}`,
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(DpoOpinionFormSchema),
+    defaultValue: {
+      dpoName: o.dpo.name,
+      canProceed: o.dpo.canProceed === undefined ? "" : o.dpo.canProceed ? "yes" : "no",
+      dpoText: o.dpo.text,
+      subjectsSought: o.subjects.sought === undefined ? "" : o.subjects.sought ? "yes" : "no",
+      subjectsReason: o.subjects.reason,
+      subjectsText: o.subjects.text,
+    } as never,
+    shouldValidate: "onSubmit",
+  });
+  const yesNo = (name: "canProceed" | "subjectsSought", label: MessageKey) => (
+    <div className="field">
+      <label htmlFor={fields[name].id}>{t(label)}</label>
+      <select {...getSelectProps(fields[name], { ariaAttributes: true })} key={fields[name].key}>
+        <option value="">—</option>
+        <option value="yes">{t("dpia.screening.yes")}</option>
+        <option value="no">{t("dpia.screening.no")}</option>
+      </select>
+      <ErrorList id={fields[name].errorId} errors={fields[name].errors} />
+    </div>
+  );
+  const area = (name: "dpoText" | "subjectsReason" | "subjectsText", label: MessageKey) => {
+    const p = getTextareaProps(fields[name], { ariaAttributes: true });
+    return (
+      <div className="field">
+        <label htmlFor={fields[name].id}>{t(label)}</label>
+        <textarea {...p} key={p.key} rows={3} />
+        <ErrorList id={fields[name].errorId} errors={fields[name].errors} />
+      </div>
+    );
+  };
+  return (
+    <section className="panel" aria-labelledby="opinions-h">
+      <h2 id="opinions-h">{t("dpia.opinion.title")}</h2>
+      {!canEdit ? <p className="hint">{t("dpia.opinion.dpoOnly")}</p> : null}
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <input type="hidden" name="intent" value="opinion" />
+        <input type="hidden" name="version" value={dpia.version} />
+        <fieldset disabled={!canEdit} className="screening-fieldset">
+          <h3>{t("dpia.opinion.dpo")}</h3>
+          <div className="field">
+            <label htmlFor={fields.dpoName.id}>{t("dpia.opinion.dpoName")}</label>
+            <input {...getInputProps(fields.dpoName, { type: "text", ariaAttributes: true })} key={fields.dpoName.key} />
+            <ErrorList id={fields.dpoName.errorId} errors={fields.dpoName.errors} />
+          </div>
+          {yesNo("canProceed", "dpia.opinion.canProceed")}
+          {area("dpoText", "dpia.opinion.dpoText")}
+          <h3>{t("dpia.opinion.subjects")}</h3>
+          {yesNo("subjectsSought", "dpia.opinion.sought")}
+          {area("subjectsReason", "dpia.opinion.reason")}
+          {area("subjectsText", "dpia.opinion.subjectsText")}
+          {canEdit ? (
+            <button type="submit" className="button primary">
+              {t("dpia.opinion.save")}
+            </button>
+          ) : null}
+        </fieldset>
+      </Form>
+    </section>
+  );
+}
+
+function Validation({ dpia, transitions, actionData }: { dpia: Dpia; transitions: string[]; actionData: ActionData | undefined }) {
+  const { t, date } = useT();
+  const v = dpia.validation;
+  const [form, fields] = useForm<z.input<typeof DpiaTransitionFormSchema>>({ id: `dpia-transition-${dpia.version}`, lastResult: actionData?.result, constraint: getZodConstraint(DpiaTransitionFormSchema), shouldValidate: "onSubmit" });
+  return (
+    <section className="panel" aria-labelledby="validation-h">
+      <h2 id="validation-h">{t("dpia.validation.title")}</h2>
+      <p>
+        {v.decision && v.date
+          ? t("dpia.validation.decided", { decision: t(`dpia.status.${v.decision}`), validator: v.validator, date: date(v.date) })
+          : t("dpia.validation.none")}
+      </p>
+      {v.reason ? <p className="free-text">{v.reason}</p> : null}
+      {transitions.length > 0 ? (
+        <Form method="post" {...getFormProps(form)} className="stack">
+          <input type="hidden" name="intent" value="transition" />
+          <input type="hidden" name="version" value={dpia.version} />
+          {transitions.includes("validate") || transitions.includes("refuse") ? (
+            <>
+              <div className="field">
+                <label htmlFor={fields.validator.id}>{t("dpia.validation.validator")}</label>
+                <input {...getInputProps(fields.validator, { type: "text", ariaAttributes: true })} key={fields.validator.key} />
+                <ErrorList id={fields.validator.errorId} errors={fields.validator.errors} />
+              </div>
+              <div className="field">
+                <label htmlFor={fields.reason.id}>{t("dpia.validation.reason")}</label>
+                <textarea {...getTextareaProps(fields.reason, { ariaAttributes: true })} key={fields.reason.key} rows={3} />
+                <ErrorList id={fields.reason.errorId} errors={fields.reason.errors} />
+              </div>
+            </>
+          ) : null}
+          <div className="button-row">
+            {transitions.map((tr) => (
+              <button key={tr} type="submit" name="transition" value={tr} className={tr === "validate" ? "button primary" : "button"}>
+                {t(`dpia.transition.${tr}` as MessageKey)}
+              </button>
+            ))}
+          </div>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
