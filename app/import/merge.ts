@@ -31,7 +31,7 @@ export type ImportPatch = {
   /** The categories named by the category columns (ordinary, sensitive, offences). */
   dataCategories?: { category: DataCategory; description?: string }[];
   /** Retention lines; category null = a period given for the whole activity. */
-  retentions?: { category: DataCategory | null; retention: Retention }[];
+  retentions?: { category: DataCategory | null; retention: Retention; column?: string }[];
   recipients?: Content["recipients"];
   transfers?: Content["transfers"];
   securityMeasures?: Content["securityMeasures"];
@@ -88,7 +88,8 @@ function mergeCategories(patch: ImportPatch, existing: Content | undefined, warn
       const targets = list.filter((d) => !specific.has(d.category));
       if (targets.length === 0) {
         warnings.push({ key: "import.warn.retentionWithoutCategory" });
-        notes.push([merged.activePeriod, merged.intermediatePeriod, merged.rule].filter(Boolean).join(" / "));
+        const text = [merged.activePeriod, merged.intermediatePeriod, merged.rule].filter(Boolean).join(" / ");
+        notes.push(generic[0]!.column ? `${generic[0]!.column} : ${text}` : text);
       }
       for (const d of targets) d.retention = { ...merged };
     }

@@ -180,7 +180,7 @@ function retentions(items: string[], c: Ctx) {
     if (m) {
       out.push({ category: m.code, retention: retentionOf(m.rest, c) });
     } else {
-      out.push({ category: null, retention: retentionOf(item, c) });
+      out.push({ category: null, retention: retentionOf(item, c), column: c.header || undefined });
     }
   }
   return out;

@@ -79,7 +79,7 @@ export const enDpia: Record<keyof typeof frDpia, string> = {
   "dpia.errors.conflict": "Someone saved another version in the meantime. The page now shows the current version: make your changes again.",
   "dpia.errors.transition": "This status change is not possible now.",
   "dpia.errors.importInvalid": "This file is not a valid export of the CNIL PIA tool. Nothing was imported.",
-  "dpia.errors.importTooLarge": "The file is too large (5 MB at most).",
+  "dpia.errors.importTooLarge": "The file is too large (2 MB at most).",
 
   "dpia.screening.title": "DPIA screening",
   "dpia.screening.pageTitle": "DPIA screening of {ref}",

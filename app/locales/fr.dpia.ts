@@ -78,7 +78,7 @@ export const frDpia = {
   "dpia.errors.conflict": "Quelqu'un a enregistré une autre version entre-temps. La page montre maintenant la version actuelle : reprenez vos modifications.",
   "dpia.errors.transition": "Ce changement d'état n'est pas possible maintenant.",
   "dpia.errors.importInvalid": "Ce fichier n'est pas un export valide de l'outil PIA de la CNIL. Rien n'a été importé.",
-  "dpia.errors.importTooLarge": "Le fichier est trop volumineux (5 Mo au plus).",
+  "dpia.errors.importTooLarge": "Le fichier est trop volumineux (2 Mo au plus).",
 
   "dpia.screening.title": "Pré-analyse AIPD",
   "dpia.screening.pageTitle": "Pré-analyse AIPD de {ref}",

@@ -30,6 +30,7 @@ import { recordAudit } from "./audit.server.ts";
 import { analyseActivity } from "./sovereignty.server.ts";
 import { prefillDpia, prefillMeasures } from "~/analysis/dpia-prefill.ts";
 import { createT, type Locale } from "~/utils/i18n.ts";
+import { piaJsonToDpia } from "~/documents/pia-json.ts";
 
 export class DpiaConflictError extends Error {
   constructor() {
@@ -318,5 +319,36 @@ export async function startPrefilledDpia(actorId: string, organizationId: string
     measures: prefillMeasures(activity.parsed, locale),
     risks: DpiaRisksSchema.parse({}),
     actionPlan: [],
+  });
+}
+
+/**
+ * Imports a CNIL PIA tool export into the activity's DPIA (created as a draft when there is none):
+ * answers, measures and risks are replaced, the action plan, opinions and validation are kept. The
+ * file is validated before anything is written (PiaImportError); one audited transaction.
+ */
+export async function importPiaJson(actorId: string, organizationId: string, activityId: string, json: unknown): Promise<DpiaRecord> {
+  const content = piaJsonToDpia(json);
+  return getDb().$transaction(async (tx) => {
+    const activity = await tx.activity.findFirstOrThrow({ where: { id: activityId, organizationId }, select: { ref: true } });
+    const current = await tx.dpia.findUnique({ where: { activityId } });
+    let d: Dpia;
+    if (!current) {
+      d = await tx.dpia.create({ data: { organizationId, activityId, status: "draft", createdById: actorId, ...serialise({ ...content, actionPlan: [] }) } });
+    } else {
+      if (current.organizationId !== organizationId) throw new DpiaConflictError();
+      if (current.status !== "draft" && current.status !== "in_review") throw new DpiaTransitionError("locked");
+      d = await tx.dpia.update({ where: { id: current.id }, data: { ...serialise(content), version: { increment: 1 } } });
+    }
+    await snapshot(tx, d, actorId);
+    await recordAudit(tx, {
+      actorId,
+      organizationId,
+      action: "dpia.imported",
+      entity: "Dpia",
+      entityId: d.id,
+      details: { ref: activity.ref, version: d.version, answers: Object.keys(content.answers).length, measures: content.measures.length, created: !current },
+    });
+    return parseDpia(d);
   });
 }

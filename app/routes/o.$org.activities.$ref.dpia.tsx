@@ -6,16 +6,26 @@
  */
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { ErrorList } from "~/components/forms.tsx";
 import { RiskMap } from "~/components/risk-map.tsx";
+import { PiaImportError } from "~/documents/pia-json.ts";
 import {
   availableDpiaTransitions,
   DpiaConflictError,
   DpiaTransitionError,
   dpiaTransitionAllowed,
   getDpia,
+  importPiaJson,
   saveDpiaContent,
   saveDpiaOpinions,
   startPrefilledDpia,
@@ -33,6 +43,16 @@ import type { z } from "~/utils/validation.ts";
 
 type ActionData = { form: string; result: SubmissionResult<string[]> | undefined; alert: MessageKey | null };
 
+/** Largest CNIL PIA tool file accepted for import. */
+export const PIA_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
+
+/** Reviewers import into a draft or a DPIA in review; the department's editors into a draft (or a new one). */
+function canImportPia(role: string, canDraft: boolean, status: DpiaStatus | null): boolean {
+  if (!canDraft) return false;
+  if (status === null || status === "draft") return true;
+  return status === "in_review" && isReviewer(role);
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "read");
   const dpia = await getDpia(ctx.org.id, activity.id);
@@ -46,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canDraft,
     editable: canDraft && (dpia?.status === "draft" || dpia?.status === "in_review"),
     isDpo: m.role === "DPO",
+    canImport: canImportPia(m.role, canDraft, dpia?.status ?? null),
     transitions: dpia && canDraft ? availableDpiaTransitions(m.role, dpia.status) : [],
   };
 }
@@ -54,10 +75,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "read");
   const m = ctx.membership;
   const canDraft = canEditActivity(m, { departmentId: activity.departmentId, status: activity.status === "ARCHIVED" ? "ARCHIVED" : "DRAFT" });
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  const self = `/o/${ctx.org.slug}/activities/${activity.ref}/dpia`;
   if (!canDraft) throw forbidden();
+  const self = `/o/${ctx.org.slug}/activities/${activity.ref}/dpia`;
+  let formData: FormData;
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    // Only the PIA import is multipart: the parser stops reading past the size limit.
+    try {
+      formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: PIA_IMPORT_MAX_BYTES }));
+    } catch (err) {
+      if (err instanceof MaxPartSizeExceededError) return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.importTooLarge" }, { status: 413 });
+      if (err instanceof TypeError) throw new Response("Bad Request", { status: 400 });
+      throw err;
+    }
+  } else {
+    formData = await request.formData();
+  }
+  const intent = formData.get("intent");
+  if (intent === "importPia") {
+    const current = await getDpia(ctx.org.id, activity.id);
+    if (!canImportPia(m.role, canDraft, current?.status ?? null)) {
+      if (current && !isReviewer(m.role)) throw forbidden();
+      return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.transition" }, { status: 400 });
+    }
+    const file = formData.get("file");
+    if (!file || typeof file === "string" || file.size === 0) return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.importInvalid" }, { status: 400 });
+    try {
+      await importPiaJson(ctx.user.id, ctx.org.id, activity.id, await file.text());
+    } catch (err) {
+      if (err instanceof PiaImportError) return data<ActionData>({ form: "importPia", result: undefined, alert: err.key }, { status: 400 });
+      if (err instanceof DpiaTransitionError) return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.transition" }, { status: 400 });
+      throw err;
+    }
+    return redirectWithToast(request, self, { type: "success", key: "dpia.page.imported" });
+  }
   if (intent === "start") {
     try {
       await startPrefilledDpia(ctx.user.id, ctx.org.id, activity, await getLocale(request));
@@ -160,6 +210,7 @@ export default function DpiaPage() {
               </button>
             </Form>
           ) : null}
+          {d.canImport ? <PiaImport /> : null}
         </section>
       ) : (
         <>
@@ -167,6 +218,17 @@ export default function DpiaPage() {
             <strong>{t(`dpia.status.${d.dpia.status as DpiaStatus}`)}</strong> · {t("dpia.page.version", { version: d.dpia.version })}
           </p>
           {!d.editable ? <p className="callout">{t("dpia.page.readOnly")}</p> : null}
+          <section className="panel" aria-labelledby="pia-h">
+            <h2 id="pia-h" className="visually-hidden">
+              {t("dpia.page.exportPia")}
+            </h2>
+            <p className="button-row">
+              <a className="button" href={`${base}/dpia/pia-json`} download>
+                {t("dpia.page.exportPia")}
+              </a>
+            </p>
+            {d.canImport ? <PiaImport /> : null}
+          </section>
           <ContentForm dpia={d.dpia} editable={d.editable} actionData={actionData?.form === "content" ? actionData : undefined} />
           <RiskMap risks={d.dpia.risks} />
           <Opinions dpia={d.dpia} canEdit={d.isDpo && d.editable} actionData={actionData?.form === "opinion" ? actionData : undefined} />
@@ -174,6 +236,23 @@ export default function DpiaPage() {
         </>
       )}
     </div>
+  );
+}
+
+function PiaImport() {
+  const { t } = useT();
+  return (
+    <Form method="post" encType="multipart/form-data" className="stack">
+      <h3>{t("dpia.page.importPia")}</h3>
+      <input type="hidden" name="intent" value="importPia" />
+      <div className="field">
+        <label htmlFor="pia-file">{t("dpia.page.importFile")}</label>
+        <input id="pia-file" type="file" name="file" accept="application/json,.json" required />
+      </div>
+      <button type="submit" className="button">
+        {t("dpia.page.importSubmit")}
+      </button>
+    </Form>
   );
 }
 

@@ -392,6 +392,25 @@ describe("bulk creation", () => {
   });
 });
 
+describe("updates merge over what the activity holds", () => {
+  it("a retention column alone applies to the activity's own categories; a new activity without categories keeps the text", async () => {
+    const { org } = await createOrg();
+    const user = await createUser();
+    const a = await createActivity(user.id, org.id, { content: ActivityContentSchema.parse(rich(3)), departmentId: null });
+    const file = enc(`Référence;Nom du traitement;Durée de conservation\n${a.ref};${a.parsed.name};3 ans\n;Nouveau;5 ans\n`);
+    const preview = await previewImport(org.id, file);
+    expect(preview.rows.map((r) => [r.action, r.warnings.map((w) => w.key)])).toEqual([
+      ["update", []],
+      ["create", ["import.warn.retentionWithoutCategory"]],
+    ]);
+    expect(preview.rows[0]!.content!.dataCategories.map((d) => [d.category, d.retention, d.description, d.source])).toEqual(
+      a.parsed.dataCategories.map((d) => [d.category, { activePeriod: "3 ans" }, d.description, d.source]),
+    );
+    expect(preview.rows[0]!.content!.rights).toEqual(a.parsed.rights);
+    expect(preview.rows[1]!.content!.description).toBe("Durée de conservation : 5 ans");
+  });
+});
+
 /** An exported activity without what belongs to the source register (reference, workflow, vendor links). */
 function comparable(a: ExportActivity) {
   const { ref: _r, status: _s, version: _v, approvedAt: _a, services: _sv, ...rest } = a;

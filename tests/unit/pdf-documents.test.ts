@@ -306,8 +306,11 @@ describe("register PDF (French)", () => {
       expect(section).toContain(squash(a.name));
       for (const key of activitySectionKeys(a.role)) expect(section, `${a.ref}: ${key}`).toContain(squash(fr(key)));
     });
-    // Processor activities use the Art. 30(2) headings.
-    expect(activitySectionKeys("PROCESSOR")).toContain("pdf.section.controllersProcessor");
+    // Every item of Art. 30(1) a-g and 30(2) a-d has its heading, plus the other required parts.
+    expect(activitySectionKeys("CONTROLLER")).toEqual(
+      expect.arrayContaining(["pdf.section.controllers", "pdf.section.purposes", "pdf.section.dataSubjects", "pdf.section.dataCategories", "pdf.section.recipients", "pdf.section.transfers", "pdf.section.security", "pdf.section.legalBases", "pdf.section.sensitive", "pdf.section.rights", "pdf.section.vendors", "pdf.section.exposure", "pdf.section.completeness"]),
+    );
+    expect(activitySectionKeys("PROCESSOR")).toEqual(expect.arrayContaining(["pdf.section.controllersProcessor", "pdf.section.purposesProcessor", "pdf.section.transfersProcessor", "pdf.section.securityProcessor"]));
   });
 
   it("prints every Art. 30 item of an activity", () => {

@@ -1,0 +1,72 @@
+/** CNIL PIA tool interoperability: export structure, import of the tool's example, round trip, bad files. */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { dpiaToPiaJson, htmlToText, piaJsonToDpia, PiaImportError } from "~/documents/pia-json.ts";
+import { createActivity } from "~/models/activity.server.ts";
+import { getDpia, importPiaJson } from "~/models/dpia.server.ts";
+import { ActivityContentSchema } from "~/schemas/activity.ts";
+import { getDb } from "~/utils/db.server.ts";
+import { projectRoot as root } from "~/utils/paths.ts";
+import { createOrg, createUser } from "../helpers/factories.ts";
+
+const examplePath = path.resolve(root, "..", "shared", "reference", "cnil-pia", "2018-02-21-pia-example.json");
+const example = JSON.parse(readFileSync(examplePath, "utf8")) as { pia: Record<string, unknown>; answers: { reference_to: number; data: { text: string | null; gauge: number | null; list: string[] | null } }[]; measures: { title: string }[]; evaluations: unknown[]; comments: unknown[] };
+const textAnswers = example.answers.filter((a) => a.reference_to < 300 && a.data.text);
+
+let orgId: string;
+let userId: string;
+let activityId: string;
+
+beforeAll(async () => {
+  const { org } = await createOrg();
+  orgId = org.id;
+  userId = (await createUser()).id;
+  const a = await createActivity(userId, org.id, { content: ActivityContentSchema.parse({ name: "Capteur de sommeil", purposes: { main: "Suivi" }, legalBases: [{ basis: "b" }] }) });
+  activityId = a.id;
+});
+
+describe("PIA JSON", () => {
+  it("imports the CNIL example: answers for its question ids, risks and measures", () => {
+    const d = piaJsonToDpia(example);
+    const ids = textAnswers.map((a) => String(a.reference_to)).sort();
+    expect(Object.keys(d.answers).sort()).toEqual(ids);
+    expect(d.answers["121"]?.text).toContain("adresse électronique");
+    expect(d.answers["121"]?.text).not.toContain("<strong>");
+    expect(d.measures.map((m) => m.title)).toEqual(example.measures.map((m) => m.title));
+    expect(d.risks.access.impacts).toContain("Discrimination");
+    expect(d.risks.access.likelihood).toBe(4);
+    expect(d.risks.access.residualSeverity).toBe(3);
+    expect(d.risks.access.residualLikelihood).toBe(1);
+  });
+
+  it("exports the example's top-level keys and question ids, and round-trips the answer texts", async () => {
+    const dpia = await importPiaJson(userId, orgId, activityId, example);
+    const out = dpiaToPiaJson(dpia, { ref: "T-0001", name: "Capteur" }, { name: "Commune" });
+    expect(Object.keys(out).sort()).toEqual(Object.keys(example).sort());
+    expect(Object.keys(out.pia).sort()).toEqual(Object.keys(example.pia).sort());
+    expect(Object.keys(out.answers[0]!.data).sort()).toEqual(["gauge", "list", "text"]);
+    const exportedIds = new Set(out.answers.map((a) => a.reference_to));
+    for (const a of example.answers) if (a.data.text || a.data.list?.length || a.data.gauge) expect(exportedIds, String(a.reference_to)).toContain(a.reference_to);
+    const exported = new Map(out.answers.map((a) => [a.reference_to, a.data.text]));
+    for (const a of textAnswers) expect(htmlToText(exported.get(a.reference_to) ?? ""), String(a.reference_to)).toBe(htmlToText(a.data.text!));
+    expect(out.evaluations.map((e) => e.reference_to)).toEqual(["3.2", "3.3", "3.4"]);
+    // …and the export imports back to the same content.
+    const back = piaJsonToDpia(JSON.parse(JSON.stringify(out)));
+    expect(back.answers).toEqual(dpia.answers);
+    expect(back.risks).toEqual(dpia.risks);
+    const audit = await getDb().auditEvent.findFirst({ where: { organizationId: orgId, action: "dpia.imported" } });
+    expect(audit?.entityId).toBe(dpia.id);
+  });
+
+  it("refuses malformed JSON and wrong shapes without writing anything", async () => {
+    const before = await getDpia(orgId, activityId);
+    const events = await getDb().auditEvent.count({ where: { organizationId: orgId } });
+    for (const bad of ["{not json", { pia: {}, answers: "x", measures: [] }, { foo: 1 }, [], null, { ...example, answers: [{ reference_to: 111, data: { text: 3 } }] }]) {
+      await expect(importPiaJson(userId, orgId, activityId, bad)).rejects.toThrow(PiaImportError);
+      await expect(importPiaJson(userId, orgId, activityId, bad)).rejects.toThrow("dpia.errors.importInvalid");
+    }
+    expect(await getDpia(orgId, activityId)).toEqual(before);
+    expect(await getDb().auditEvent.count({ where: { organizationId: orgId } })).toBe(events);
+  });
+});
