@@ -236,7 +236,7 @@ export function GuidedRepeat({
               </button>
             );
             return (
-              <li key={row.key} id={`${domId}-${i + 1}`} className="repeat-item">
+              <li key={row.key ?? i} id={`${domId}-${i + 1}`} className="repeat-item">
                 {simple ? (
                   <div className="repeat-simple">
                     {item(row, i + 1)}
