@@ -2,6 +2,8 @@
  * npm run export -- --org <slug> --format pdf|csv|xlsx|json|jsonld --out <file>
  *                   [--lang fr|en] [--as-of YYYY-MM-DD] [--scope controller|processor|all]
  *                   [--ref T-0001 (with --format pdf: the one-activity sheet)] [--separator comma|semicolon]
+ * npm run export -- --org <slug> --dpia T-0001 --format pdf|pia-json --out <file> [--lang fr|en]
+ *                   (the activity's DPIA: PDF, or the JSON of the CNIL PIA tool)
  * Honours DATABASE_URL like every command, so it can run against the demo database while it is served.
  * Every export is recorded in the export log, as from the UI.
  */
@@ -12,12 +14,13 @@ import { z } from "zod";
 
 const ArgsSchema = z.object({
   org: z.string({ error: "--org <slug> is required" }).min(1, "--org <slug> is required"),
-  format: z.enum(["pdf", "csv", "xlsx", "json", "jsonld"], { error: "--format must be one of pdf, csv, xlsx, json, jsonld" }).default("json"),
+  format: z.enum(["pdf", "csv", "xlsx", "json", "jsonld", "pia-json"], { error: "--format must be one of pdf, csv, xlsx, json, jsonld (with --dpia: pdf, pia-json)" }).default("json"),
   out: z.string({ error: "--out <file> is required" }).min(1, "--out <file> is required"),
   lang: z.enum(["fr", "en"], { error: "--lang must be fr or en" }).optional(),
   "as-of": z.iso.date({ error: "--as-of must be a date YYYY-MM-DD" }).optional(),
   scope: z.enum(["controller", "processor", "all"], { error: "--scope must be controller, processor or all" }).default("all"),
   ref: z.string().regex(/^T-\d{4,}$/, "--ref must look like T-0001").optional(),
+  dpia: z.string().regex(/^T-\d{4,}$/, "--dpia must look like T-0001").optional(),
   separator: z.enum(["comma", "semicolon"], { error: "--separator must be comma or semicolon" }).default("comma"),
 });
 
@@ -33,6 +36,7 @@ async function main(): Promise<number> {
         "as-of": { type: "string" },
         scope: { type: "string" },
         ref: { type: "string" },
+        dpia: { type: "string" },
         separator: { type: "string" },
       },
       strict: true,
@@ -47,6 +51,18 @@ async function main(): Promise<number> {
     return 2;
   }
   const args = parsed.data;
+  if (args.dpia && args.format !== "pdf" && args.format !== "pia-json") {
+    console.error("error: with --dpia, --format must be pdf or pia-json");
+    return 2;
+  }
+  if (!args.dpia && args.format === "pia-json") {
+    console.error("error: --format pia-json needs --dpia T-0001");
+    return 2;
+  }
+  if (args.dpia && args.ref) {
+    console.error("error: use either --dpia or --ref");
+    return 2;
+  }
   const { getOrganizationBySlug } = await import("../models/organization.server.ts");
   const { createExport, UnknownActivityError } = await import("../models/exports.server.ts");
   const { disconnectDb, dbReady } = await import("../utils/db.server.ts");
@@ -57,13 +73,14 @@ async function main(): Promise<number> {
       console.error(`error: no organization with slug "${args.org}"`);
       return 1;
     }
-    const format = args.format === "pdf" && args.ref ? "activity-pdf" : args.format;
+    const format = args.dpia ? (args.format === "pdf" ? "dpia-pdf" : "pia-json") : args.format === "pdf" && args.ref ? "activity-pdf" : args.format;
+    const ref = args.dpia ?? args.ref;
     const locale = args.lang ?? (org.defaultLocale === "en" ? "en" : "fr");
     try {
       const { record, bytes } = await createExport(
         org.id,
         null,
-        { format, locale, scope: args.scope, asOf: args["as-of"], departments: null, ref: args.ref, separator: args.separator === "semicolon" ? ";" : "," },
+        { format, locale, scope: args.scope, asOf: args["as-of"], departments: null, ref, separator: args.separator === "semicolon" ? ";" : "," },
         "cli",
       );
       const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.out);
@@ -73,7 +90,7 @@ async function main(): Promise<number> {
       return 0;
     } catch (err) {
       if (err instanceof UnknownActivityError) {
-        console.error(`error: no activity ${args.ref} in "${args.org}"`);
+        console.error(args.dpia ? `error: no DPIA for activity ${args.dpia} in "${args.org}"` : `error: no activity ${args.ref} in "${args.org}"`);
         return 1;
       }
       throw err;

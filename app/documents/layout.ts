@@ -71,7 +71,7 @@ const FONT_FILES: Record<FontKey, string> = {
   bold: "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf",
   italic: "dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf",
 };
-const FONT_NAMES: Record<FontKey, string> = { regular: "DejaVuSans", bold: "DejaVuSans-Bold", italic: "DejaVuSans-Oblique" };
+export const FONT_NAMES: Record<FontKey, string> = { regular: "DejaVuSans", bold: "DejaVuSans-Bold", italic: "DejaVuSans-Oblique" };
 
 /** Resolved from node_modules (works from app/ under tsx and from the server bundle; pdfkit stays external). */
 export function fontPath(key: FontKey): string {
@@ -212,6 +212,8 @@ export type Chrome = {
   headerRight: string;
   footerLeft: string;
   pageLabel: (page: number, pages: number) => string;
+  /** Diagonal text across every page (e.g. a draft mark), drawn as an artifact. */
+  watermark?: string;
 };
 export type PageKind = "cover" | "body";
 export type Column = { header: string; width: number; align?: "left" | "right" };
@@ -250,7 +252,11 @@ type OutlineInternals = { outlineData: Record<string, unknown> };
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B]/g;
 
+const NEEDS_CLEANING = /[\u0000-\u0009\u000B-\u001F\u007F\u200B]/;
+
+/** Line ends normalised, tabs as spaces, other control characters dropped. */
 export function cleanText(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text;
   return text.replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(CONTROL, "");
 }
 
@@ -268,6 +274,7 @@ export class PdfLayout {
   private readonly fonts: Record<FontKey, EmbeddedFont>;
   private readonly tjCache: Record<FontKey, Map<string, string>> = { regular: new Map(), bold: new Map(), italic: new Map() };
   private readonly widths: Record<FontKey, Map<string, number>> = { regular: new Map(), bold: new Map(), italic: new Map() };
+  private readonly minContents: Record<FontKey, Map<string, number>> = { regular: new Map(), bold: new Map(), italic: new Map() };
   private stack: StructEl[] = [];
   private open: { tag: string; content: StructContent } | null = null;
   private color = "";
@@ -455,6 +462,16 @@ export class PdfLayout {
     const lw = this.width(label, s);
     this.drawText(this.fit(this.chrome.footerLeft, s, CONTENT_WIDTH - lw - 12), LEFT, fy, s);
     this.drawText(label, LEFT + CONTENT_WIDTH - lw, fy, s);
+    if (this.chrome.watermark) {
+      const size = 56;
+      const w = this.width(this.chrome.watermark, { ...STYLES.h1, size });
+      const cx = PAGE.width / 2;
+      const cy = PAGE.height / 2;
+      d.save().rotate(-45, { origin: [cx, cy] }).fillOpacity(0.12).font(FONT_NAMES.bold).fontSize(size).fillColor("#b3261e");
+      d.text(this.chrome.watermark, cx - w / 2, cy - (size * FONT_HEIGHT) / 2, { lineBreak: false });
+      d.restore();
+      this.color = "";
+    }
     d.endMarkedContent();
   }
 
@@ -543,9 +560,15 @@ export class PdfLayout {
 
   /** Width of the widest word: the narrowest a column can be without cutting words. */
   minContent(text: string, style: TextStyle): number {
-    let max = 0;
-    for (const word of cleanText(text).split(/[ \n]/)) if (word) max = Math.max(max, this.width(word, style));
-    return max;
+    const cache = this.minContents[style.font];
+    let unit = cache.get(text);
+    if (unit === undefined) {
+      unit = 0;
+      for (const word of cleanText(text).split(/[ \n]/)) if (word) unit = Math.max(unit, this.width(word, { ...style, size: 1000 }));
+      if (cache.size > 100_000) cache.clear();
+      cache.set(text, unit);
+    }
+    return (unit * style.size) / 1000;
   }
 
   /** One line, cut with an ellipsis if too wide. */

@@ -5,11 +5,13 @@
 import { fork } from "node:child_process";
 import path from "node:path";
 import type { RegisterExport } from "~/schemas/register-export.ts";
+import type { DpiaPdfData } from "./dpia-pdf.ts";
 import { projectRoot } from "~/utils/paths.ts";
 
 export type PdfJob =
   | { kind: "register"; data: RegisterExport; opts: { locale: "fr" | "en"; scope: "controller" | "processor" | "all"; departments: string[] | null; fingerprint: string } }
-  | { kind: "activity"; data: RegisterExport; ref: string; opts: { locale: "fr" | "en"; fingerprint: string } };
+  | { kind: "activity"; data: RegisterExport; ref: string; opts: { locale: "fr" | "en"; fingerprint: string } }
+  | { kind: "dpia"; data: DpiaPdfData; opts: { locale: "fr" | "en" } };
 
 const TIMEOUT_MS = 5 * 60 * 1000;
 

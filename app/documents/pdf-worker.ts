@@ -1,6 +1,7 @@
 /** Child process entry: receives one PdfJob, renders it, sends the bytes back, exits. */
 import type { PdfJob } from "./pdf-runner.server.ts";
 import { renderActivityPdf } from "./activity-pdf.ts";
+import { renderDpiaPdf } from "./dpia-pdf.ts";
 import { renderRegisterPdf } from "./register-pdf.ts";
 
 function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -14,7 +15,8 @@ function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
 
 process.once("message", async (job: PdfJob) => {
   try {
-    const stream = job.kind === "register" ? renderRegisterPdf(job.data, job.opts) : renderActivityPdf(job.data, job.ref, job.opts);
+    const stream =
+      job.kind === "register" ? renderRegisterPdf(job.data, job.opts) : job.kind === "dpia" ? renderDpiaPdf(job.data, job.opts) : renderActivityPdf(job.data, job.ref, job.opts);
     const pdf = await collect(stream);
     process.send!({ ok: true, pdf: new Uint8Array(pdf) }, () => process.exit(0));
   } catch (err) {

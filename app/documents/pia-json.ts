@@ -197,9 +197,11 @@ export function piaJsonToDpia(json: unknown): PiaImport {
   if (!file.success) throw new PiaImportError();
   const byRef = new Map(file.data.answers.map((a) => [String(a.reference_to), a.data]));
   const answers: DpiaAnswers = {};
+  // Every question has an entry (the stored record is exhaustive); those the file leaves empty are to complete.
   for (const q of DPIA_QUESTIONS) {
     const text = byRef.get(q)?.text;
-    if (text) answers[q as DpiaQuestion] = { text: htmlToText(text), prefilled: false, toComplete: false };
+    const plain = text ? htmlToText(text) : "";
+    answers[q as DpiaQuestion] = { text: plain, prefilled: false, toComplete: plain === "" };
   }
   const evaluations = new Map(file.data.evaluations.map((e) => [e.reference_to, e.gauges]));
   const risks = Object.fromEntries(

@@ -576,7 +576,6 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
       ],
       vendors.map((v): Cell[] => {
         const id = [
-          v.name,
           present(v.legalName) ? t("pdf.annex.vendors.legalName", { value: v.legalName }) : null,
           present(v.registrationNumber) ? t("pdf.annex.vendors.registration", { value: v.registrationNumber }) : null,
           v.website,
@@ -594,7 +593,7 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
           present(v.dpa.reference) ? t("pdf.annex.vendors.dpaReference", { value: v.dpa.reference }) : null,
           v.dpa.nextReview ? t("pdf.annex.vendors.dpaReview", { date: h.date(v.dpa.nextReview) }) : null,
         ].filter(present);
-        return [{ text: id.join("\n"), style: STYLES.cellBold }, place.join("\n"), certs.length ? certs.join("\n") : h.na, dpa.join("\n")];
+        return [{ text: v.name, style: STYLES.cellBold, note: id.length ? id.join("\n") : undefined }, place.join("\n"), certs.length ? certs.join("\n") : h.na, dpa.join("\n")];
       }),
     );
     await L.tick();

@@ -12,6 +12,8 @@ export const enExports: Record<keyof typeof frExports, string> = {
   "exports.format.xlsx": "Excel (CNIL model)",
   "exports.format.json": "JSON (Registre)",
   "exports.format.jsonld": "JSON-LD (W3C DPV vocabulary)",
+  "exports.format.dpia_pdf": "PDF (DPIA of one activity)",
+  "exports.format.pia_json": "JSON for the CNIL PIA tool (DPIA of one activity)",
   "exports.language": "Language",
   "exports.scope": "Register",
   "exports.scope.all": "Controller and processor",

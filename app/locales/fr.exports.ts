@@ -11,6 +11,8 @@ export const frExports = {
   "exports.format.xlsx": "Excel (modèle CNIL)",
   "exports.format.json": "JSON (Registre)",
   "exports.format.jsonld": "JSON-LD (vocabulaire W3C DPV)",
+  "exports.format.dpia_pdf": "PDF (AIPD d'un traitement)",
+  "exports.format.pia_json": "JSON pour l'outil PIA de la CNIL (AIPD d'un traitement)",
   "exports.language": "Langue",
   "exports.scope": "Registre",
   "exports.scope.all": "Responsable de traitement et sous-traitant",

@@ -1,5 +1,8 @@
 import { DEMO_ACTIVITIES, type DemoActivity } from "~/demo/activities.ts";
 import { DEMO_DEPARTMENTS } from "~/demo/departments.ts";
+import { DEMO_DPIAS } from "~/demo/dpias.ts";
+import { screen, SCREENING_CRITERIA } from "~/analysis/dpia-screening.ts";
+import { DPIA_QUESTIONS, type DpiaAnswers, type ScreeningForm } from "~/schemas/dpia.ts";
 import { checkDemoVendors, DEMO_HOSTING_SITES, DEMO_LINKS, DEMO_VENDORS, isSiteRef, serviceKey, type DemoDate, type DemoVendor } from "~/demo/vendors.ts";
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
 import { dbReady, getDb } from "~/utils/db.server.ts";
@@ -8,6 +11,7 @@ import type { Role } from "~/utils/permissions.ts";
 import type { Transition } from "~/utils/activity-workflow.ts";
 import { addComment, createActivity, saveActivity, transitionActivity, type ActivityRecord } from "./activity.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { saveDpiaContent, saveDpiaOpinions, saveScreening, startPrefilledDpia, transitionDpia } from "./dpia.server.ts";
 import { addLocation, createHostingSite, createService, createVendor, linkActivity, type VendorInput } from "./vendor.server.ts";
 
 export { DEMO_DEPARTMENTS };
@@ -83,6 +87,7 @@ export async function seedDemo(password: string) {
   });
   await seedDemoActivities(seeded.org.id, seeded.users);
   await seedDemoVendors(seeded.org.id, seeded.users.get("dpo@demo.example")!);
+  await seedDemoDpias(seeded.org.id, seeded.users);
   return { org: seeded.org, ccas: seeded.ccas };
 }
 
@@ -248,5 +253,58 @@ export async function seedDemoVendors(orgId: string, dpoUserId: string): Promise
     for (const [target, role] of links) {
       await linkActivity(dpoUserId, orgId, activityId, isSiteRef(target) ? { siteId: siteIds.get(target.site)! } : { serviceId: serviceIds.get(serviceKey(target))! }, role);
     }
+  }
+}
+
+/** CNIL list types and Art. 35(3)(c) cases of the demo activities, as the DPO recorded them. */
+const DEMO_SCREENING_LISTS: Record<string, { cnilListType?: ScreeningForm["cnilListType"]; art35c?: boolean }> = {
+  "Vidéoprotection de la voie publique et centre de supervision urbain": { art35c: true },
+  "Enregistrement et suivi des demandes de logement social": { cnilListType: "12" },
+  "Dispositif de recueil et de traitement des signalements (lanceurs d'alerte)": { cnilListType: "6" },
+};
+
+/**
+ * The DPO's screening of every demo activity (the record's pre-answers, confirmed), then the three
+ * demo DPIAs (app/demo/dpias.ts), each through the DPIA model functions: started prefilled, drafted,
+ * given opinions, submitted and validated as their story says.
+ */
+export async function seedDemoDpias(orgId: string, users: Map<string, string>): Promise<void> {
+  const dpo = users.get("dpo@demo.example");
+  const hrEditor = users.get("rh@demo.example");
+  if (!dpo || !hrEditor) throw new Error("Demo accounts missing");
+  const activities = await getDb().activity.findMany({ where: { organizationId: orgId }, orderBy: { seq: "asc" }, select: { id: true, name: true, content: true } });
+  const byName = new Map(activities.map((a) => [a.name, a]));
+  for (const d of DEMO_DPIAS) if (!byName.has(d.activity)) throw new Error(`Demo DPIA: no activity "${d.activity}"`);
+  for (const a of activities) {
+    const content = ActivityContentSchema.parse(JSON.parse(a.content));
+    const lists = DEMO_SCREENING_LISTS[a.name] ?? {};
+    const outcome = screen(content, { answers: {}, ...lists });
+    const form: ScreeningForm = {
+      version: 0,
+      criteria: Object.fromEntries(SCREENING_CRITERIA.map((c) => [c, { met: outcome.criteria[c].met }])) as ScreeningForm["criteria"],
+      cnilListType: lists.cnilListType,
+      exemptListType: undefined,
+      art35c: lists.art35c ?? false,
+      decision: outcome.result === "required" || DEMO_DPIAS.some((x) => x.activity === a.name) ? "dpia" : undefined,
+      decisionReason: undefined,
+    };
+    await saveScreening(dpo, orgId, a.id, 0, form);
+  }
+  for (const d of DEMO_DPIAS) {
+    const a = byName.get(d.activity)!;
+    const actor = d.author === "editor" ? hrEditor : dpo;
+    let dpia = await startPrefilledDpia(actor, orgId, { id: a.id, parsed: ActivityContentSchema.parse(JSON.parse(a.content)) }, "fr");
+    const answers: DpiaAnswers = { ...dpia.answers };
+    for (const q of DPIA_QUESTIONS) {
+      const text = d.answers[q];
+      if (text) answers[q] = { text, prefilled: false, toComplete: false };
+    }
+    dpia = await saveDpiaContent(actor, orgId, dpia, dpia.version, { answers, measures: d.measures, risks: d.risks, actionPlan: d.actionPlan });
+    if (d.opinions) {
+      const o = d.opinions;
+      dpia = await saveDpiaOpinions(dpo, orgId, dpia, dpia.version, { dpo: { name: o.dpoName, canProceed: o.canProceed, text: o.dpoText }, subjects: { sought: o.subjectsSought, reason: o.subjectsReason, text: o.subjectsText } });
+    }
+    if (d.status === "in_review" || d.status === "validated") dpia = await transitionDpia(actor, orgId, dpia, dpia.version, "submit");
+    if (d.status === "validated") await transitionDpia(dpo, orgId, dpia, dpia.version, "validate", { validator: d.validator ?? "" });
   }
 }

@@ -30,7 +30,8 @@ import { recordAudit } from "./audit.server.ts";
 import { analyseActivity } from "./sovereignty.server.ts";
 import { prefillDpia, prefillMeasures } from "~/analysis/dpia-prefill.ts";
 import { createT, type Locale } from "~/utils/i18n.ts";
-import { piaJsonToDpia } from "~/documents/pia-json.ts";
+import { dpiaToPiaJson, piaJsonToDpia } from "~/documents/pia-json.ts";
+import type { DpiaPdfData } from "~/documents/dpia-pdf.ts";
 
 export class DpiaConflictError extends Error {
   constructor() {
@@ -351,4 +352,38 @@ export async function importPiaJson(actorId: string, organizationId: string, act
     });
     return parseDpia(d);
   });
+}
+
+/**
+ * What the DPIA PDF shows (null when the activity has no DPIA). Dated by the DPIA's last change,
+ * so the same DPIA version always gives the same document.
+ */
+export async function buildDpiaPdfData(organizationId: string, activityId: string): Promise<DpiaPdfData | null> {
+  const db = getDb();
+  const [activity, org, saved, row] = await Promise.all([
+    db.activity.findFirst({ where: { id: activityId, organizationId }, select: { ref: true, name: true, content: true } }),
+    db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } }),
+    getScreening(organizationId, activityId),
+    db.dpia.findFirst({ where: { organizationId, activityId } }),
+  ]);
+  if (!activity || !row) return null;
+  const d = parseDpia(row);
+  const outcome = evaluateScreening(parseContent(activity.content), saved);
+  return {
+    organization: { name: org.name },
+    activity: { ref: activity.ref, name: activity.name },
+    generatedAt: d.updatedAt.toISOString(),
+    screening: { outcome: { result: outcome.result, criteria: outcome.criteria, reasons: outcome.reasons }, saved: Boolean(saved), decision: (saved?.decision ?? null) as "dpia" | "no_dpia" | null, decisionReason: saved?.decisionReason ?? null },
+    dpia: { status: d.status, version: d.version, answers: d.answers, measures: d.measures, risks: d.risks, actionPlan: d.actionPlan, opinions: d.opinions, validation: d.validation },
+  };
+}
+
+/** The DPIA of activity `ref` for the exports (PDF data and CNIL PIA tool JSON); null when there is none. */
+export async function buildDpiaExport(organizationId: string, ref: string) {
+  const activity = await getDb().activity.findFirst({ where: { organizationId, ref }, select: { id: true, organization: { select: { slug: true } } } });
+  if (!activity) return null;
+  const pdf = await buildDpiaPdfData(organizationId, activity.id);
+  if (!pdf) return null;
+  const row = (await getDb().dpia.findFirstOrThrow({ where: { organizationId, activityId: activity.id } }));
+  return { slug: activity.organization.slug, pdf, piaJson: dpiaToPiaJson(parseDpia(row), pdf.activity, pdf.organization) };
 }

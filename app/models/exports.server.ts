@@ -6,6 +6,7 @@ import { sha256Hex } from "~/utils/crypto.server.ts";
 import type { Locale } from "~/utils/i18n.ts";
 import { recordExport, type ExportFormat } from "./export-log.server.ts";
 import { buildRegisterExport } from "./register-export.server.ts";
+import { buildDpiaExport } from "./dpia.server.ts";
 
 export type ExportRequest = {
   format: ExportFormat;
@@ -19,7 +20,7 @@ export type ExportRequest = {
 
 export class UnknownActivityError extends Error {}
 
-const EXTENSIONS: Record<ExportFormat, string> = { pdf: "pdf", "activity-pdf": "pdf", csv: "csv", xlsx: "xlsx", json: "json", jsonld: "jsonld" };
+const EXTENSIONS: Record<ExportFormat, string> = { pdf: "pdf", "activity-pdf": "pdf", csv: "csv", xlsx: "xlsx", json: "json", jsonld: "jsonld", "dpia-pdf": "pdf", "pia-json": "json" };
 
 /** Keeps the activities of the requested scope and departments (the JSON, CSV and XLSX follow the same filter as the PDF). */
 function filterData(data: RegisterExport, req: ExportRequest): RegisterExport {
@@ -33,11 +34,19 @@ function filterData(data: RegisterExport, req: ExportRequest): RegisterExport {
 }
 
 /** The data's own fingerprint, printed on the PDF cover (a file cannot contain its own hash). */
-export function dataFingerprint(data: RegisterExport): string {
+export function dataFingerprint(data: unknown): string {
   return sha256Hex(JSON.stringify(data));
 }
 
-export async function renderExport(organizationId: string, req: ExportRequest, generatedAt = new Date()): Promise<{ bytes: Buffer; fileName: string; data: RegisterExport }> {
+export async function renderExport(organizationId: string, req: ExportRequest, generatedAt = new Date()): Promise<{ bytes: Buffer; fileName: string; data: unknown }> {
+  if (req.format === "dpia-pdf" || req.format === "pia-json") {
+    // One activity's DPIA: a PDF (rendered off the request thread) or the CNIL PIA tool's JSON.
+    const dpia = req.ref ? await buildDpiaExport(organizationId, req.ref) : null;
+    if (!dpia) throw new UnknownActivityError();
+    const base = `aipd-${dpia.slug}-${req.ref}-${dpia.pdf.generatedAt.slice(0, 10)}`;
+    if (req.format === "pia-json") return { bytes: Buffer.from(`${JSON.stringify(dpia.piaJson, null, 2)}\n`, "utf8"), fileName: `${base}-pia.json`, data: dpia.piaJson };
+    return { bytes: await renderPdfOffThread({ kind: "dpia", data: dpia.pdf, opts: { locale: req.locale } }), fileName: `${base}.pdf`, data: dpia.pdf };
+  }
   const full = await buildRegisterExport(organizationId, { asOf: req.asOf, generatedAt });
   const data = filterData(full, req);
   const stamp = `${req.asOf ? `au-${req.asOf}` : generatedAt.toISOString().slice(0, 10)}`;

@@ -35,6 +35,7 @@ import { ACTION_STATUSES, DPIA_RISKS, DPIA_SECTIONS, DpiaContentFormSchema, Dpia
 import { requireActivity } from "~/utils/activity-access.server.ts";
 import { canEditActivity, isReviewer } from "~/utils/activity-workflow.ts";
 import { forbidden } from "~/utils/auth.server.ts";
+import type { Role } from "~/utils/permissions.ts";
 import { createT, DEFAULT_LOCALE, isLocale, type MessageKey } from "~/utils/i18n.ts";
 import { getLocale } from "~/utils/i18n.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -47,7 +48,7 @@ type ActionData = { form: string; result: SubmissionResult<string[]> | undefined
 export const PIA_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 
 /** Reviewers import into a draft or a DPIA in review; the department's editors into a draft (or a new one). */
-function canImportPia(role: string, canDraft: boolean, status: DpiaStatus | null): boolean {
+function canImportPia(role: Role, canDraft: boolean, status: DpiaStatus | null): boolean {
   if (!canDraft) return false;
   if (status === null || status === "draft") return true;
   return status === "in_review" && isReviewer(role);
@@ -223,6 +224,9 @@ export default function DpiaPage() {
               {t("dpia.page.exportPia")}
             </h2>
             <p className="button-row">
+              <a className="button" href={`${base}/dpia/pdf`} download>
+                {t("dpia.page.pdf")}
+              </a>
               <a className="button" href={`${base}/dpia/pia-json`} download>
                 {t("dpia.page.exportPia")}
               </a>

@@ -9,6 +9,8 @@ export const EXPORT_CONTENT_TYPES: Record<string, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   json: "application/json; charset=utf-8",
   jsonld: "application/ld+json; charset=utf-8",
+  "dpia-pdf": "application/pdf",
+  "pia-json": "application/json; charset=utf-8",
 };
 
 const FormSchema = z.object({ passphrase: z.string().max(200).optional() });

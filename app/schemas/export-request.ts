@@ -1,13 +1,15 @@
 import { z } from "~/utils/validation.ts";
 
-export const EXPORT_FORMATS = ["pdf", "activity-pdf", "csv", "xlsx", "json", "jsonld"] as const;
+export const EXPORT_FORMATS = ["pdf", "activity-pdf", "csv", "xlsx", "json", "jsonld", "dpia-pdf", "pia-json"] as const;
+/** Formats about one activity: they need a `ref`. */
+export const ONE_ACTIVITY_FORMATS: readonly ExportFormat[] = ["activity-pdf", "dpia-pdf", "pia-json"];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** A share link lives at most this long. */
 export const SHARE_MAX_DAYS = 90;
 
 /** The i18n key of a format's label (message keys use "_" where format codes use "-"). */
 export function formatLabel(format: string) {
-  return `exports.format.${format === "activity-pdf" ? "activity_pdf" : (format as Exclude<ExportFormat, "activity-pdf">)}` as const;
+  return `exports.format.${format.replace(/-/g, "_") as "pdf" | "activity_pdf" | "csv" | "xlsx" | "json" | "jsonld" | "dpia_pdf" | "pia_json"}` as const;
 }
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -23,4 +25,4 @@ export const ExportRequestSchema = z
     ref: z.preprocess(blank, z.string().regex(/^T-\d{4,}$/, "errors.refRequired").optional()),
     separator: z.enum(["comma", "semicolon"]).default("comma"),
   })
-  .refine((v) => v.format !== "activity-pdf" || Boolean(v.ref), { path: ["ref"], message: "errors.refRequired" });
+  .refine((v) => !ONE_ACTIVITY_FORMATS.includes(v.format) || Boolean(v.ref), { path: ["ref"], message: "errors.refRequired" });

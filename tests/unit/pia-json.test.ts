@@ -8,7 +8,10 @@ import { getDpia, importPiaJson } from "~/models/dpia.server.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { projectRoot as root } from "~/utils/paths.ts";
-import { createOrg, createUser } from "../helpers/factories.ts";
+import * as dpiaRoute from "~/routes/o.$org.activities.$ref.dpia.tsx";
+import * as piaRoute from "~/routes/o.$org.activities.$ref.dpia.pia-json.ts";
+import { createOrg, createUser, request, signedInMember } from "../helpers/factories.ts";
+import { call } from "./route-helpers.ts";
 
 const examplePath = path.resolve(root, "..", "shared", "reference", "cnil-pia", "2018-02-21-pia-example.json");
 const example = JSON.parse(readFileSync(examplePath, "utf8")) as { pia: Record<string, unknown>; answers: { reference_to: number; data: { text: string | null; gauge: number | null; list: string[] | null } }[]; measures: { title: string }[]; evaluations: unknown[]; comments: unknown[] };
@@ -22,7 +25,7 @@ beforeAll(async () => {
   const { org } = await createOrg();
   orgId = org.id;
   userId = (await createUser()).id;
-  const a = await createActivity(userId, org.id, { content: ActivityContentSchema.parse({ name: "Capteur de sommeil", purposes: { main: "Suivi" }, legalBases: [{ basis: "b" }] }) });
+  const a = await createActivity(userId, org.id, { content: ActivityContentSchema.parse({ name: "Capteur de sommeil", purposes: { main: "Suivi" }, legalBases: [{ basis: "b" }] }), departmentId: null });
   activityId = a.id;
 });
 
@@ -30,7 +33,7 @@ describe("PIA JSON", () => {
   it("imports the CNIL example: answers for its question ids, risks and measures", () => {
     const d = piaJsonToDpia(example);
     const ids = textAnswers.map((a) => String(a.reference_to)).sort();
-    expect(Object.keys(d.answers).sort()).toEqual(ids);
+    expect(Object.keys(d.answers).filter((q) => d.answers[q as keyof typeof d.answers]?.text).sort()).toEqual(ids);
     expect(d.answers["121"]?.text).toContain("adresse électronique");
     expect(d.answers["121"]?.text).not.toContain("<strong>");
     expect(d.measures.map((m) => m.title)).toEqual(example.measures.map((m) => m.title));
@@ -59,6 +62,14 @@ describe("PIA JSON", () => {
     expect(audit?.entityId).toBe(dpia.id);
   });
 
+  it("imports a partial file: unanswered questions are kept empty and marked to complete", () => {
+    const d = piaJsonToDpia({ ...example, answers: example.answers.filter((a) => a.reference_to === 111), measures: [], evaluations: [] });
+    expect(d.answers["111"]?.text).not.toBe("");
+    expect(d.answers["112"]).toEqual({ text: "", prefilled: false, toComplete: true });
+    expect(d.measures).toEqual([]);
+    expect(d.risks.access.severity).toBeUndefined();
+  });
+
   it("refuses malformed JSON and wrong shapes without writing anything", async () => {
     const before = await getDpia(orgId, activityId);
     const events = await getDb().auditEvent.count({ where: { organizationId: orgId } });
@@ -68,5 +79,53 @@ describe("PIA JSON", () => {
     }
     expect(await getDpia(orgId, activityId)).toEqual(before);
     expect(await getDb().auditEvent.count({ where: { organizationId: orgId } })).toBe(events);
+  });
+});
+
+describe("PIA JSON routes", () => {
+  let slug: string;
+  let ref: string;
+  let oid: string;
+  let aid: string;
+  const c: Record<string, string> = {};
+  beforeAll(async () => {
+    const { org, departments } = await createOrg();
+    slug = org.slug;
+    oid = org.id;
+    const a = await createActivity((await createUser()).id, org.id, { content: ActivityContentSchema.parse({ name: "Vidéoprotection", purposes: { main: "Sécurité" }, legalBases: [{ basis: "e_official_authority" }] }), departmentId: departments[2]!.id });
+    ref = a.ref;
+    aid = a.id;
+    c.DPO = (await signedInMember(org.id, "DPO")).cookie;
+    c.EDITOR = (await signedInMember(org.id, "EDITOR", [departments[2]!.id])).cookie;
+    c.VIEWER = (await signedInMember(org.id, "VIEWER")).cookie;
+  });
+  const upload = (who: string, content: string) => {
+    const fd = new FormData();
+    fd.append("intent", "importPia");
+    fd.append("file", new File([content], "pia.json", { type: "application/json" }));
+    return call(dpiaRoute.action, request(`/o/${slug}/activities/${ref}/dpia`, { method: "POST", cookie: c[who], body: fd }), { org: slug, ref });
+  };
+  const download = (who: string) => call(piaRoute.loader, request(`/o/${slug}/activities/${ref}/dpia/pia-json`, { cookie: c[who] }), { org: slug, ref });
+
+  it("imports an uploaded file for the department's editor, refuses viewers, bad and oversized files", async () => {
+    expect((await download("DPO")).status).toBe(404);
+    expect((await upload("VIEWER", JSON.stringify(example))).status).toBe(403);
+    const bad = await upload("EDITOR", "{oops");
+    expect(bad.status).toBe(400);
+    expect(bad.data).toMatchObject({ alert: "dpia.errors.importInvalid" });
+    const big = await upload("EDITOR", " ".repeat(dpiaRoute.PIA_IMPORT_MAX_BYTES + 10));
+    expect(big.status).toBe(413);
+    expect(await getDpia(oid, aid)).toBeNull();
+    expect((await upload("EDITOR", JSON.stringify(example))).status).toBe(302);
+    expect(Object.keys((await getDpia(oid, aid))!.answers)).toContain("121");
+  });
+
+  it("downloads the DPIA as a PIA tool file for readers", async () => {
+    const res = await download("VIEWER");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Disposition")).toContain(`aipd-${ref}-pia.json`);
+    const json = JSON.parse(res.text!) as { pia: { name: string }; answers: { reference_to: number }[] };
+    expect(json.pia.name).toContain(ref);
+    expect(json.answers.map((a) => a.reference_to)).toContain(121);
   });
 });
