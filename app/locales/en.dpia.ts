@@ -193,6 +193,12 @@ export const enDpia: Record<keyof typeof frDpia, string> = {
   "dpia.measures.name": "Title",
   "dpia.measures.text": "Description",
   "dpia.measures.none": "No measure.",
+  "dpia.measures.choose": "Choose a measure…",
+  "dpia.measures.details": "Details (optional)",
+  "dpia.measures.added": "Measure added.",
+  "dpia.measures.removed": "Measure removed.",
+  "dpia.measures.allAdded": "Every measure of the library is already in the DPIA.",
+  "dpia.errors.measure": "This measure cannot be added or removed: choose a library measure that is not yet in the DPIA.",
 
   "dpia.risk.access": "Illegitimate access to data",
   "dpia.risk.modification": "Unwanted modification of data",

@@ -192,6 +192,12 @@ export const frDpia = {
   "dpia.measures.name": "Intitulé",
   "dpia.measures.text": "Description",
   "dpia.measures.none": "Aucune mesure.",
+  "dpia.measures.choose": "Choisir une mesure…",
+  "dpia.measures.details": "Précisions (facultatif)",
+  "dpia.measures.added": "Mesure ajoutée.",
+  "dpia.measures.removed": "Mesure retirée.",
+  "dpia.measures.allAdded": "Toutes les mesures de la bibliothèque figurent déjà dans l'AIPD.",
+  "dpia.errors.measure": "Cette mesure ne peut être ni ajoutée ni retirée : choisissez une mesure de la bibliothèque qui ne figure pas encore dans l'AIPD.",
 
   "dpia.risk.access": "Accès illégitime à des données",
   "dpia.risk.modification": "Modification non désirée de données",

@@ -30,6 +30,7 @@ import { recordAudit } from "./audit.server.ts";
 import { analyseActivity } from "./sovereignty.server.ts";
 import { prefillDpia, prefillMeasures } from "~/analysis/dpia-prefill.ts";
 import { createT, type Locale } from "~/utils/i18n.ts";
+import { libraryMeasure } from "~/reference/dpia-measures.ts";
 import { dpiaToPiaJson, piaJsonToDpia } from "~/documents/pia-json.ts";
 import type { DpiaPdfData } from "~/documents/dpia-pdf.ts";
 
@@ -40,6 +41,8 @@ export class DpiaConflictError extends Error {
 }
 export class DpiaTransitionError extends Error {}
 export class ScreeningReasonError extends Error {}
+/** An unknown library measure, one already in the DPIA, or no measure at that index. */
+export class DpiaMeasureError extends Error {}
 
 // Screening ------------------------------------------------------------------------------------
 
@@ -209,6 +212,35 @@ async function update(actorId: string, organizationId: string, dpiaId: string, e
 export function saveDpiaContent(actorId: string, organizationId: string, dpia: Pick<DpiaRecord, "id" | "status">, expectedVersion: number, content: Partial<DpiaContent>) {
   if (dpia.status !== "draft" && dpia.status !== "in_review") throw new DpiaTransitionError("locked");
   return update(actorId, organizationId, dpia.id, expectedVersion, "dpia.updated", serialise(content), { fields: Object.keys(content) });
+}
+
+/** Adds a measure of the library (not already in the DPIA), in the DPIA's language, with optional details appended. */
+export function addDpiaMeasure(
+  actorId: string,
+  organizationId: string,
+  dpia: Pick<DpiaRecord, "id" | "status" | "version" | "measures">,
+  expectedVersion: number,
+  input: { code: string; details?: string },
+  locale: Locale,
+) {
+  if (dpia.status !== "draft" && dpia.status !== "in_review") throw new DpiaTransitionError("locked");
+  if (dpia.version !== expectedVersion) throw new DpiaConflictError();
+  const lib = libraryMeasure(input.code);
+  if (!lib || dpia.measures.some((m) => m.code === lib.code)) throw new DpiaMeasureError();
+  const base = locale === "fr" ? lib.textFr : lib.textEn;
+  const details = input.details?.trim();
+  const measures = [...dpia.measures, { code: lib.code, title: locale === "fr" ? lib.fr : lib.en, text: details ? `${base}\n${details}` : base }];
+  return update(actorId, organizationId, dpia.id, expectedVersion, "dpia.measureAdded", serialise({ measures: DpiaMeasuresSchema.parse(measures) }), { code: lib.code });
+}
+
+/** Removes the measure at `index` (the version guards against a list changed in the meantime). */
+export function removeDpiaMeasure(actorId: string, organizationId: string, dpia: Pick<DpiaRecord, "id" | "status" | "version" | "measures">, expectedVersion: number, index: number) {
+  if (dpia.status !== "draft" && dpia.status !== "in_review") throw new DpiaTransitionError("locked");
+  if (dpia.version !== expectedVersion) throw new DpiaConflictError();
+  const removed = dpia.measures[index];
+  if (!removed) throw new DpiaMeasureError();
+  const measures = dpia.measures.filter((_, i) => i !== index);
+  return update(actorId, organizationId, dpia.id, expectedVersion, "dpia.measureRemoved", { measures: JSON.stringify(measures) }, { code: removed.code ?? null, title: removed.title });
 }
 
 export function saveDpiaOpinions(actorId: string, organizationId: string, dpia: Pick<DpiaRecord, "id" | "status">, expectedVersion: number, opinions: Opinions) {

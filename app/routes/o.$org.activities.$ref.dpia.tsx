@@ -20,18 +20,22 @@ import { ErrorList } from "~/components/forms.tsx";
 import { RiskMap } from "~/components/risk-map.tsx";
 import { PiaImportError } from "~/documents/pia-json.ts";
 import {
+  addDpiaMeasure,
   availableDpiaTransitions,
   DpiaConflictError,
+  DpiaMeasureError,
   DpiaTransitionError,
   dpiaTransitionAllowed,
   getDpia,
   importPiaJson,
+  removeDpiaMeasure,
   saveDpiaContent,
   saveDpiaOpinions,
   startPrefilledDpia,
   transitionDpia,
 } from "~/models/dpia.server.ts";
-import { ACTION_STATUSES, DPIA_RISKS, DPIA_SECTIONS, DpiaContentFormSchema, DpiaTransitionFormSchema, DpoOpinionFormSchema, type DpiaQuestion, type DpiaRiskId, type DpiaStatus } from "~/schemas/dpia.ts";
+import { DPIA_MEASURES } from "~/reference/dpia-measures.ts";
+import { ACTION_STATUSES, AddMeasureFormSchema, DPIA_RISKS, DPIA_SECTIONS, DpiaContentFormSchema, RemoveMeasureFormSchema, DpiaTransitionFormSchema, DpoOpinionFormSchema, type DpiaQuestion, type DpiaRiskId, type DpiaStatus } from "~/schemas/dpia.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
 import { canEditActivity, isReviewer } from "~/utils/activity-workflow.ts";
 import { forbidden } from "~/utils/auth.server.ts";
@@ -132,6 +136,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
       return redirectWithToast(request, `${self}#opinions-h`, { type: "success", key: "dpia.opinion.saved" });
     }
+    if (intent === "addMeasure" || intent === "removeMeasure") {
+      if (intent === "addMeasure") {
+        const submission = parseWithZod(formData, { schema: AddMeasureFormSchema });
+        if (submission.status !== "success") return data<ActionData>({ form: "measures", result: submission.reply(), alert: "dpia.errors.measure" }, { status: 400 });
+        await addDpiaMeasure(ctx.user.id, ctx.org.id, dpia, submission.value.version, { code: submission.value.code, details: submission.value.details }, await getLocale(request));
+      } else {
+        const submission = parseWithZod(formData, { schema: RemoveMeasureFormSchema });
+        if (submission.status !== "success") return data<ActionData>({ form: "measures", result: submission.reply(), alert: "dpia.errors.measure" }, { status: 400 });
+        await removeDpiaMeasure(ctx.user.id, ctx.org.id, dpia, submission.value.version, submission.value.index);
+      }
+      return redirectWithToast(request, `${self}#measures-h`, { type: "success", key: intent === "addMeasure" ? "dpia.measures.added" : "dpia.measures.removed" });
+    }
     if (intent === "transition") {
       const submission = parseWithZod(formData, { schema: DpiaTransitionFormSchema });
       if (submission.status !== "success") return data<ActionData>({ form: "transition", result: submission.reply(), alert: null }, { status: 400 });
@@ -160,6 +176,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (err) {
     if (err instanceof DpiaConflictError) return data<ActionData>({ form: String(intent ?? "content"), result: undefined, alert: "dpia.errors.conflict" }, { status: 409 });
     if (err instanceof DpiaTransitionError) return data<ActionData>({ form: String(intent ?? "content"), result: undefined, alert: "dpia.errors.transition" }, { status: 400 });
+    if (err instanceof DpiaMeasureError) return data<ActionData>({ form: "measures", result: undefined, alert: "dpia.errors.measure" }, { status: 400 });
     throw err;
   }
 }
@@ -233,6 +250,7 @@ export default function DpiaPage() {
             </p>
             {d.canImport ? <PiaImport /> : null}
           </section>
+          {d.editable ? <MeasureForms version={d.dpia.version} /> : null}
           <ContentForm dpia={d.dpia} editable={d.editable} actionData={actionData?.form === "content" ? actionData : undefined} />
           <RiskMap risks={d.dpia.risks} />
           <Opinions dpia={d.dpia} canEdit={d.isDpo && d.editable} actionData={actionData?.form === "opinion" ? actionData : undefined} />
@@ -257,6 +275,59 @@ function PiaImport() {
         {t("dpia.page.importSubmit")}
       </button>
     </Form>
+  );
+}
+
+const ADD_MEASURE_FORM = "dpia-measure-add";
+const REMOVE_MEASURE_FORM = "dpia-measure-remove";
+
+/**
+ * The measure add/remove forms, empty: their fields sit in the measures section of the content form
+ * and are tied to them by the `form` attribute (a form cannot contain another), so no JavaScript is needed.
+ */
+function MeasureForms({ version }: { version: number }) {
+  return (
+    <>
+      <Form method="post" id={ADD_MEASURE_FORM} hidden>
+        <input type="hidden" name="intent" value="addMeasure" />
+        <input type="hidden" name="version" value={version} />
+      </Form>
+      <Form method="post" id={REMOVE_MEASURE_FORM} hidden>
+        <input type="hidden" name="intent" value="removeMeasure" />
+        <input type="hidden" name="version" value={version} />
+      </Form>
+    </>
+  );
+}
+
+function AddMeasureFields({ measures }: { measures: Dpia["measures"] }) {
+  const { t, locale } = useT();
+  const available = DPIA_MEASURES.filter((lib) => !measures.some((m) => m.code === lib.code));
+  if (available.length === 0) return <p className="hint">{t("dpia.measures.allAdded")}</p>;
+  return (
+    <div className="stack dpia-measure-add">
+      <h3>{t("dpia.measures.addFromLibrary")}</h3>
+      <div className="field">
+        <label htmlFor="dpia-measure-code">{t("dpia.measures.library")}</label>
+        <select id="dpia-measure-code" name="code" form={ADD_MEASURE_FORM} required defaultValue="">
+          <option value="" disabled>
+            {t("dpia.measures.choose")}
+          </option>
+          {available.map((m) => (
+            <option key={m.code} value={m.code}>
+              {locale === "fr" ? m.fr : m.en}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="dpia-measure-details">{t("dpia.measures.details")}</label>
+        <textarea id="dpia-measure-details" name="details" form={ADD_MEASURE_FORM} rows={2} maxLength={2000} />
+      </div>
+      <button type="submit" form={ADD_MEASURE_FORM} className="button">
+        {t("dpia.measures.add")}
+      </button>
+    </div>
   );
 }
 
@@ -336,14 +407,24 @@ function ContentForm({ dpia, editable, actionData }: { dpia: Dpia; editable: boo
           {dpia.measures.length === 0 ? (
             <p className="muted">{t("dpia.measures.none")}</p>
           ) : (
-            <ul>
+            <ul className="dpia-measures">
               {dpia.measures.map((m, i) => (
                 <li key={`${m.code ?? "m"}-${i}`}>
                   <strong>{m.title}</strong> — {m.text}
+                  {editable ? (
+                    // Submits the separate remove form (a form cannot contain another): see MeasureForms.
+                    <>
+                      {" "}
+                      <button type="submit" form={REMOVE_MEASURE_FORM} name="index" value={i} className="button" aria-label={`${t("dpia.measures.remove")} : ${m.title}`}>
+                        {t("dpia.measures.remove")}
+                      </button>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>
           )}
+          {editable ? <AddMeasureFields measures={dpia.measures} /> : null}
         </section>
         <section className="panel" aria-labelledby="risks-h">
           <h2 id="risks-h">3. {t("dpia.section.3")}</h2>

@@ -133,6 +133,19 @@ export const DpiaContentFormSchema = z.object({
 });
 export type DpiaContentForm = z.infer<typeof DpiaContentFormSchema>;
 
+export const AddMeasureFormSchema = z.object({
+  intent: z.literal("addMeasure"),
+  version: int,
+  code: z.preprocess(blank, z.string().min(1).max(60)),
+  details: text(2000),
+});
+
+export const RemoveMeasureFormSchema = z.object({
+  intent: z.literal("removeMeasure"),
+  version: int,
+  index: z.preprocess((v) => (typeof v === "string" && /^\d{1,3}$/.test(v) ? Number(v) : v), z.number().int().min(0)),
+});
+
 export const DpoOpinionFormSchema = z
   .object({
     intent: z.literal("opinion"),

@@ -202,11 +202,23 @@ if (!isMain) {
   }
   fs.rmSync(path.dirname(tmp), { recursive: true, force: true });
   const best = (rs: Record<string, number>[], key: string) => Math.min(...rs.map((r) => r[key]!));
+  // The 1,000 entry reports the best of all its runs.
+  const at1000 = results.find((r) => r.activities === 1000);
+  if (at1000) {
+    at1000.s = Math.min(at1000.s!, best(ours1000, "s"));
+    at1000.cpu_s = Math.min(at1000.cpu_s!, best(ours1000, "cpu_s"));
+    at1000.rss_mb = Math.max(at1000.rss_mb!, ...ours1000.map((r) => r.rss_mb!));
+  }
   const ratio = Math.round((best(ours1000, "cpu_s") / best(bares, "cpu_s")) * 100) / 100;
   const ratioWall = Math.round((best(ours1000, "s") / best(bares, "s")) * 100) / 100;
   console.log(
     `bare pdfkit, same ${bares[0]!.lines} strings: best ${best(bares, "s")} s wall, ${best(bares, "cpu_s")} s CPU (${(bares[0]!.bytes! / 1e6).toFixed(1)} MB); ` +
       `ours at 1,000: best ${best(ours1000, "s")} s wall, ${best(ours1000, "cpu_s")} s CPU; ours ÷ bare = ${ratio} (CPU), ${ratioWall} (wall)`,
   );
-  console.log(JSON.stringify({ pdf: results, ratio_to_bare_pdfkit: ratio, ratio_to_bare_pdfkit_wall: ratioWall }));
+  // While the server generates a 1,000-activity register (in a child process), pages keep answering.
+  const during = JSON.parse(
+    execFileSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "page-during-pdf.ts"), "1000"], { encoding: "utf8", maxBuffer: 1 << 26 }).trim().split("\n").pop()!,
+  ) as Record<string, number>;
+  console.log(`page requests during a 1,000-activity PDF (${during.pdf_s} s): ${during.page_requests} requests, p95 ${during.page_p95_ms} ms, max ${during.page_max_ms} ms`);
+  console.log(JSON.stringify({ pdf: results, ratio_to_bare_pdfkit: ratio, ratio_to_bare_pdfkit_wall: ratioWall, page_during_pdf_max_ms: during.page_max_ms, page_during_pdf_p95_ms: during.page_p95_ms }));
 }
