@@ -533,8 +533,8 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
         a.department ?? h.na,
         a.legalBases.length ? a.legalBases.map((b) => t(`vocab.legalBasis.${b.basis}`)).join("; ") : a.regime === "LED" ? t("vocab.regime.LED") : h.na,
         h.yesNo(a.dataCategories.some((d) => d.sensitive) || a.art9Conditions.length > 0),
-        // The export has no DPIA status yet.
-        h.na,
+        // The DPIA's status when one exists, otherwise the screening's result.
+        a.dpia ? t(`dpia.status.${a.dpia.status}`) : a.screening ? t(`dpia.result.${a.screening.result}`) : h.na,
         h.date(a.lastReviewAt),
       ]),
     );

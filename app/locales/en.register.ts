@@ -63,4 +63,6 @@ export const enRegister: Record<keyof typeof frRegister, string> = {
   "dashboard.completenessOf": "{value}% complete",
   "dashboard.reviewDue": "review due {date}",
   "dashboard.activities": "Activities",
+  "dashboard.dpiaOverdueActions": "Overdue DPIA actions",
+  "dashboard.dpiaActionDue": "due {date}, owner: {owner}",
 };

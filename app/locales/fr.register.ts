@@ -62,4 +62,6 @@ export const frRegister = {
   "dashboard.completenessOf": "{value} % complet",
   "dashboard.reviewDue": "revue prévue le {date}",
   "dashboard.activities": "Traitements",
+  "dashboard.dpiaOverdueActions": "Actions d'AIPD en retard",
+  "dashboard.dpiaActionDue": "échéance {date}, responsable : {owner}",
 } as const;

@@ -419,3 +419,18 @@ export async function buildDpiaExport(organizationId: string, ref: string) {
   const row = (await getDb().dpia.findFirstOrThrow({ where: { organizationId, activityId: activity.id } }));
   return { slug: activity.organization.slug, pdf, piaJson: dpiaToPiaJson(parseDpia(row), pdf.activity, pdf.organization) };
 }
+
+/** Action-plan rows past their due date and not done, across the organization's open DPIAs (DPO dashboard). */
+export async function listOverdueDpiaActions(organizationId: string, today = new Date().toISOString().slice(0, 10), departmentScope?: string[]) {
+  const dpias = await getDb().dpia.findMany({
+    where: { organizationId, status: { in: ["draft", "in_review", "validated"] }, ...(departmentScope ? { activity: { departmentId: { in: departmentScope } } } : {}) },
+    select: { actionPlan: true, activity: { select: { ref: true, name: true } } },
+  });
+  return dpias
+    .flatMap((d) =>
+      ActionPlanSchema.parse(JSON.parse(d.actionPlan))
+        .filter((r) => r.dueDate !== undefined && r.dueDate < today && r.status !== "done")
+        .map((r) => ({ ref: d.activity.ref, name: d.activity.name, action: r.action, owner: r.owner ?? null, dueDate: r.dueDate! })),
+    )
+    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1));
+}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listActivitiesByStatus, registerCounts } from "~/models/activity.server.ts";
-import { listDpiaRequiredNoneStarted } from "~/models/dpia.server.ts";
+import { listDpiaRequiredNoneStarted, listOverdueDpiaActions } from "~/models/dpia.server.ts";
 import { getOrganizationOverview } from "~/models/organization.server.ts";
 import { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
 import { departmentScope } from "~/utils/activity-access.server.ts";
@@ -46,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     incomplete: ser(incomplete),
     drafts: ser(drafts),
     dpiaNoneStarted: reviewer ? await listDpiaRequiredNoneStarted(ctx.org.id) : [],
+    dpiaOverdueActions: (await listOverdueDpiaActions(ctx.org.id, new Date().toISOString().slice(0, 10), scope)).slice(0, 20),
   };
 }
 
@@ -151,7 +152,25 @@ export default function OrganizationHome() {
           <ActivityList id="incomplete" title={t("dashboard.incomplete")} rows={d.incomplete} base={base} detail={(r) => t("dashboard.completenessOf", { value: r.completeness })} />
           <ActivityList id="dpia-none-started" title={t("dpia.filter.none_started")} rows={d.dpiaNoneStarted} base={base} />
         </div>
-      ) : d.role === "EDITOR" ? (
+      ) : null}
+      {d.dpiaOverdueActions.length ? (
+        <section className="panel" aria-labelledby="dpia-actions-h">
+          <h2 id="dpia-actions-h">
+            {t("dashboard.dpiaOverdueActions")} <span className="count-badge">{d.dpiaOverdueActions.length}</span>
+          </h2>
+          <ul className="plain-list">
+            {d.dpiaOverdueActions.map((r, i) => (
+              <li key={`${r.ref}-${i}`}>
+                <Link to={`${base}/activities/${r.ref}/dpia`}>
+                  {r.ref} — {r.action}
+                </Link>
+                <span className="muted"> {t("dashboard.dpiaActionDue", { date: date(r.dueDate), owner: r.owner ?? "—" })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {d.role === "EDITOR" ? (
         <ActivityList id="overdue" title={t("dashboard.overdue")} rows={d.overdue} base={base} detail={(r) => (r.nextReviewAt ? t("dashboard.reviewDue", { date: date(r.nextReviewAt) }) : "")} />
       ) : null}
       {d.counts.byDepartment.length ? (

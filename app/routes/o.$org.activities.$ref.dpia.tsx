@@ -424,7 +424,7 @@ function ContentForm({ dpia, editable, actionData }: { dpia: Dpia; editable: boo
               ))}
             </ul>
           )}
-          {editable ? <AddMeasureFields measures={dpia.measures} /> : null}
+          {editable ? <AddMeasureFields key={dpia.measures.map((m) => m.code ?? "").join(",")} measures={dpia.measures} /> : null}
         </section>
         <section className="panel" aria-labelledby="risks-h">
           <h2 id="risks-h">3. {t("dpia.section.3")}</h2>

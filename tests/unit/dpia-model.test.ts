@@ -80,3 +80,50 @@ describe("DPIA", () => {
     expect(await db.auditEvent.count({ where: { organizationId: orgId, entity: "Dpia" } })).toBe(5); // started, updated, opinions, submit, validate
   });
 });
+
+describe("DPIA measures from the library", () => {
+  let mRef: string;
+  let mId: string;
+  beforeAll(async () => {
+    const a = await createActivity((await createUser()).id, orgId, {
+      content: ActivityContentSchema.parse({ name: "Badges d'accès", purposes: { main: "Contrôler l'accès aux locaux" }, securityMeasures: [{ measure: "logging" }] }),
+      departmentId: (await getDb().department.findFirstOrThrow({ where: { organizationId: orgId }, orderBy: { name: "asc" }, skip: 0 })).id,
+    });
+    mRef = a.ref;
+    mId = a.id;
+    expect((await postM("DPO", { intent: "start" })).status).toBe(302);
+  });
+  const postM = (who: string, body: Record<string, string>) => call(dpiaRoute.action, request(`/o/${slug}/activities/${mRef}/dpia`, { method: "POST", cookie: c[who], body: form(body) }), { org: slug, ref: mRef });
+
+  it("adds a library measure not yet present, with its details, audited", async () => {
+    expect((await postM("VIEWER", { intent: "addMeasure", version: "1", code: "encryption" })).status).toBe(403);
+    expect((await postM("DPO", { intent: "addMeasure", version: "1", code: "logging" })).status).toBe(400); // already there
+    expect((await postM("DPO", { intent: "addMeasure", version: "1", code: "no-such-measure" })).status).toBe(400);
+    expect((await postM("DPO", { intent: "addMeasure", version: "1", code: "encryption", details: "Clés gérées par la DSI" })).status).toBe(302);
+    const d = (await getDpia(orgId, mId))!;
+    expect(d.version).toBe(2);
+    expect(d.measures.map((m) => m.code)).toEqual(["logging", "encryption"]);
+    expect(d.measures[1]).toMatchObject({ title: "Chiffrement" });
+    expect(d.measures[1]!.text).toContain("Clés gérées par la DSI");
+    expect(await getDb().auditEvent.count({ where: { organizationId: orgId, entityId: d.id, action: "dpia.measureAdded" } })).toBe(1);
+  });
+
+  it("removes a measure, audited", async () => {
+    expect((await postM("DPO", { intent: "removeMeasure", version: "2", index: "0" })).status).toBe(302);
+    const d = (await getDpia(orgId, mId))!;
+    expect(d.version).toBe(3);
+    expect(d.measures.map((m) => m.code)).toEqual(["encryption"]);
+    expect(await getDb().auditEvent.count({ where: { organizationId: orgId, entityId: d.id, action: "dpia.measureRemoved" } })).toBe(1);
+  });
+
+  it("refuses a stale version with a conflict and leaves the DPIA unchanged", async () => {
+    const before = (await getDpia(orgId, mId))!;
+    const audits = await getDb().auditEvent.count({ where: { organizationId: orgId, entityId: before.id } });
+    expect((await postM("DPO", { intent: "addMeasure", version: "2", code: "backups" })).status).toBe(409);
+    expect((await postM("DPO", { intent: "removeMeasure", version: "2", index: "0" })).status).toBe(409);
+    const after = (await getDpia(orgId, mId))!;
+    expect(after.version).toBe(before.version);
+    expect(after.measures).toEqual(before.measures);
+    expect(await getDb().auditEvent.count({ where: { organizationId: orgId, entityId: before.id } })).toBe(audits);
+  });
+});
