@@ -3,12 +3,11 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms.tsx";
-import { recordAudit, recordAuditAlone } from "~/models/audit.server.ts";
+import { recordAuditAlone } from "~/models/audit.server.ts";
 import { attemptSucceeded, beginAttempt, lockedUntil, throttleKeys } from "~/models/login-throttle.server.ts";
 import { createSession } from "~/models/session.server.ts";
 import { countUsers, verifyLogin } from "~/models/user.server.ts";
 import { safeRedirectPath } from "~/utils/auth.server.ts";
-import { getDb } from "~/utils/db.server.ts";
 import { getSession, sessionCookie } from "~/utils/session.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
@@ -53,9 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   await attemptSucceeded(keys);
   const { token, session } = await createSession(user.id, { ipAddress: context?.clientIp ?? null, userAgent: request.headers.get("user-agent") });
-  await getDb().$transaction((tx) =>
-    recordAudit(tx, { actorId: user.id, organizationId: null, action: "login.succeeded", entity: "Session", entityId: session.id }),
-  );
+  await recordAuditAlone({ actorId: user.id, organizationId: null, action: "login.succeeded", entity: "Session", entityId: session.id });
   return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": sessionCookie(request, token) } });
 }
 
