@@ -180,7 +180,21 @@ export async function transitionActivity(
   opts: { comment?: string; reason?: string } = {},
   now = new Date(),
 ): Promise<ActivityRecord> {
-  return getDb().$transaction(async (tx) => {
+  return getDb().$transaction((tx) => transitionActivityTx(tx, actorId, organizationId, activityId, expectedRevision, transition, opts, now));
+}
+
+/** The same, inside a caller's transaction (an import withdraws submitted activities before updating them). */
+export async function transitionActivityTx(
+  tx: Tx,
+  actorId: string,
+  organizationId: string,
+  activityId: string,
+  expectedRevision: number,
+  transition: Transition,
+  opts: { comment?: string; reason?: string } = {},
+  now = new Date(),
+): Promise<ActivityRecord> {
+  {
     const current = await loadForWrite(tx, organizationId, activityId);
     if (current.revision !== expectedRevision) throw new ConflictError(withParsed(current));
     const target = TRANSITION_TARGET[transition];
@@ -233,7 +247,7 @@ export async function transitionActivity(
     if (transition === "archive" || transition === "restore") await bumpAnalysisVersion(tx, organizationId);
     await recordAudit(tx, { actorId, organizationId, action: `activity.${transition}`, entity: "Activity", entityId: activityId, details });
     return withParsed(await loadForWrite(tx, organizationId, activityId));
-  });
+  }
 }
 
 export async function addComment(actorId: string, organizationId: string, activityId: string, body: string) {

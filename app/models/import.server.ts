@@ -25,7 +25,7 @@ import { diffContents } from "~/utils/activity-diff.ts";
 import { getDb, type Tx } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { computeCompleteness, hasOffenceData, hasSensitiveData } from "~/utils/activity-rules.ts";
-import { ActivityNotFoundError, formatRef, parseContent, saveActivityTx } from "./activity.server.ts";
+import { ActivityNotFoundError, formatRef, parseContent, saveActivityTx, transitionActivityTx } from "./activity.server.ts";
 import { computeAuditHash, GENESIS_HASH, recordAudit } from "./audit.server.ts";
 
 export type ImportAction = "create" | "update" | "newDraft" | "unchanged";
@@ -352,15 +352,6 @@ export async function createActivitiesTx(
   return created;
 }
 
-/** Same as the "withdraw" transition, inside the import's transaction. */
-async function withdrawTx(tx: Tx, actorId: string | null, organizationId: string, a: { id: string; ref: string; revision: number }): Promise<number> {
-  const res = await tx.activity.updateMany({ where: { id: a.id, organizationId, revision: a.revision, status: "SUBMITTED" }, data: { status: "DRAFT", revision: { increment: 1 }, updatedById: actorId } });
-  if (res.count === 0) throw new Error(`activity ${a.ref} changed during the import`);
-  await tx.activityComment.create({ data: { activityId: a.id, organizationId, authorId: actorId, kind: "TRANSITION", body: "withdraw" } });
-  await recordAudit(tx, { actorId, organizationId, action: "activity.withdraw", entity: "Activity", entityId: a.id, details: { ref: a.ref, from: "SUBMITTED", to: "DRAFT", reason: "import" } });
-  return a.revision + 1;
-}
-
 export type CommitResult = { created: number; updated: number; newDrafts: number; unchanged: number; refs: string[] };
 
 /**
@@ -393,7 +384,8 @@ export async function commitImport(actorId: string | null, organizationId: strin
         if (r.action === "update" || r.action === "newDraft") {
           const t = r.target!;
           let revision = revisions.get(t.id)!;
-          if (t.status === "SUBMITTED") revision = await withdrawTx(tx, actorId, organizationId, { id: t.id, ref: t.ref, revision });
+          // A submitted record goes back to draft first, exactly as its editor's "withdraw" would.
+          if (t.status === "SUBMITTED") revision = (await transitionActivityTx(tx, actor, organizationId, t.id, revision, "withdraw", { comment: "import" })).revision;
           await saveActivityTx(tx, actor, organizationId, t.id, revision, { content, departmentId: r.departmentId });
           if (r.action === "update") result.updated++;
           else result.newDrafts++;
