@@ -107,4 +107,7 @@ export const enExports: Record<keyof typeof frExports, string> = {
   "activityPublic.needsApproval": "Only an approved version can be published.",
   "toast.published": "Activity published in the public register.",
   "toast.unpublished": "Activity removed from the public register.",
+  "exports.sizeKb": "{value} KB",
+  "exports.sizeMb": "{value} MB",
+  "exports.ipAddress": "IP address",
 };

@@ -106,4 +106,7 @@ export const frExports = {
   "activityPublic.needsApproval": "Seule une version validée peut être publiée.",
   "toast.published": "Traitement publié dans le registre public.",
   "toast.unpublished": "Traitement retiré du registre public.",
+  "exports.sizeKb": "{value} Ko",
+  "exports.sizeMb": "{value} Mo",
+  "exports.ipAddress": "Adresse IP",
 } as const;

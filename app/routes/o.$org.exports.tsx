@@ -73,8 +73,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function formatSize(bytes: number) {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} Ko` : `${(bytes / 1024 / 1024).toFixed(1)} Mo`;
+function formatSize(t: ReturnType<typeof useT>["t"], bytes: number) {
+  return bytes < 1024 * 1024 ? t("exports.sizeKb", { value: Math.max(1, Math.round(bytes / 1024)) }) : t("exports.sizeMb", { value: (bytes / 1024 / 1024).toFixed(1) });
 }
 
 export default function Exports() {
@@ -170,7 +170,7 @@ export default function Exports() {
                 {t(formatLabel(e.format))} — {date(e.createdAt, true)}
               </h3>
               <p>
-                {e.actor ?? "—"} ({t(e.channel === "cli" ? "exports.channel.cli" : "exports.channel.ui")}) · {formatSize(e.size)} ·{" "}
+                {e.actor ?? "—"} ({t(e.channel === "cli" ? "exports.channel.cli" : "exports.channel.ui")}) · {formatSize(t, e.size)} ·{" "}
                 {[e.params.locale, e.params.scope, e.params.asOf, e.params.ref].filter(Boolean).join(" · ")}
               </p>
               <p>
@@ -248,7 +248,7 @@ export default function Exports() {
             <thead>
               <tr>
                 <th scope="col">{t("exports.when")}</th>
-                <th scope="col">IP</th>
+                <th scope="col">{t("exports.ipAddress")}</th>
                 <th scope="col">{t("audit.action")}</th>
               </tr>
             </thead>
