@@ -1,18 +1,30 @@
 import type { ActivityContent } from "~/schemas/activity.ts";
 import type { Tx } from "~/utils/db.server.ts";
 
+/** The searchable columns of one activity (name, purposes, description, categories, department). */
+export function searchRow(content: ActivityContent, departmentName: string | null) {
+  return {
+    name: content.name,
+    purposes: [content.purposes.main ?? "", ...content.purposes.sub].join("\n"),
+    description: content.description ?? "",
+    categories: content.dataCategories.map((d) => [d.category, d.description ?? "", d.source ?? ""].join(" ")).join("\n"),
+    department: departmentName ?? "",
+  };
+}
+
 /** Rewrites the activity's row in the FTS5 index; called in the transaction of every save. */
 export async function indexActivity(tx: Tx, a: { id: string; organizationId: string }, content: ActivityContent, departmentName: string | null) {
+  const r = searchRow(content, departmentName);
   await tx.$executeRawUnsafe(`DELETE FROM "ActivitySearch" WHERE activityId = ?`, a.id);
   await tx.$executeRawUnsafe(
     `INSERT INTO "ActivitySearch" (activityId, organizationId, name, purposes, description, categories, department) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     a.id,
     a.organizationId,
-    content.name,
-    [content.purposes.main ?? "", ...content.purposes.sub].join("\n"),
-    content.description ?? "",
-    content.dataCategories.map((d) => [d.category, d.description ?? "", d.source ?? ""].join(" ")).join("\n"),
-    departmentName ?? "",
+    r.name,
+    r.purposes,
+    r.description,
+    r.categories,
+    r.department,
   );
 }
 

@@ -28,7 +28,8 @@ export function parseContent(json: string): ActivityContent {
   return ActivityContentSchema.parse(JSON.parse(json));
 }
 
-function derivedColumns(content: ActivityContent, departmentId: string | null) {
+/** The columns derived from the content for filtering and sorting (also used by the batched import). */
+export function derivedColumns(content: ActivityContent, departmentId: string | null) {
   return {
     name: content.name,
     regime: content.regime,

@@ -58,6 +58,39 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<AuditEvent
   return tx.auditEvent.create({ data: { ...fields, hash: computeAuditHash(fields) } });
 }
 
+/**
+ * Many events at once (a batched import), chained exactly as recordAudit chains them, written with
+ * multi-row inserts. `insert` is the caller's bulk writer (same transaction).
+ */
+export async function recordAuditBatch(
+  tx: Tx,
+  inputs: AuditInput[],
+  insert: (rows: unknown[][]) => Promise<void>,
+): Promise<void> {
+  if (inputs.length === 0) return;
+  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const at = new Date();
+  const rows = inputs.map((input) => {
+    const fields: HashedFields = {
+      seq: ++seq,
+      at,
+      actorId: input.actorId,
+      organizationId: input.organizationId,
+      action: input.action,
+      entity: input.entity,
+      entityId: input.entityId ?? null,
+      details: canonicalJson(input.details ?? {}),
+      prevHash,
+    };
+    const hash = computeAuditHash(fields);
+    prevHash = hash;
+    return [fields.seq, at.toISOString().replace("Z", "+00:00"), fields.actorId, fields.organizationId, fields.action, fields.entity, fields.entityId, fields.details, fields.prevHash, hash];
+  });
+  await insert(rows);
+}
+
 /** Audit for a change with no other write (a failed login, for instance). */
 export function recordAuditAlone(input: AuditInput): Promise<AuditEvent> {
   return getDb().$transaction((tx) => recordAudit(tx, input));

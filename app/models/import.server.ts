@@ -24,9 +24,10 @@ import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import { diffContents } from "~/utils/activity-diff.ts";
 import { getDb, type Tx } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { computeCompleteness, hasOffenceData, hasSensitiveData } from "~/utils/activity-rules.ts";
-import { ActivityNotFoundError, formatRef, parseContent, saveActivityTx, transitionActivityTx } from "./activity.server.ts";
-import { computeAuditHash, GENESIS_HASH, recordAudit } from "./audit.server.ts";
+import { ActivityNotFoundError, derivedColumns, formatRef, parseContent, saveActivityTx, transitionActivityTx } from "./activity.server.ts";
+import { recordAudit, recordAuditBatch } from "./audit.server.ts";
+import { bumpAnalysisVersion } from "./analysis-version.server.ts";
+import { searchRow } from "./activity-search.server.ts";
 
 export type ImportAction = "create" | "update" | "newDraft" | "unchanged";
 
@@ -292,6 +293,7 @@ export async function createActivitiesTx(
     items.length,
     (i) => {
       const { content, departmentId } = items[i]!;
+      const d = derivedColumns(content, departmentId);
       return [
       created[i]!.id,
       organizationId,
@@ -300,14 +302,14 @@ export async function createActivitiesTx(
       departmentId,
       JSON.stringify(content),
       "[]",
-      content.name,
-      content.regime,
-      content.role,
-      `|${[...new Set(content.legalBases.map((b) => b.basis))].join("|")}|`,
-      hasSensitiveData(content) ? 1 : 0,
-      hasOffenceData(content) ? 1 : 0,
-      computeCompleteness(content, departmentId).score,
-      content.nextReviewAt ? sqlDate(new Date(`${content.nextReviewAt}T00:00:00Z`)) : null,
+      d.name,
+      d.regime,
+      d.role,
+      d.legalBases,
+      d.hasSensitive ? 1 : 0,
+      d.hasOffences ? 1 : 0,
+      d.completeness,
+      d.nextReviewAt ? sqlDate(d.nextReviewAt) : null,
       actorId,
       actorId,
       now,
@@ -325,30 +327,20 @@ export async function createActivitiesTx(
     items.length,
     (i) => {
       const { content, departmentId } = items[i]!;
-      return [
-      created[i]!.id,
-      organizationId,
-      content.name,
-      [content.purposes.main ?? "", ...content.purposes.sub].join("\n"),
-      content.description ?? "",
-      content.dataCategories.map((d) => [d.category, d.description ?? "", d.source ?? ""].join(" ")).join("\n"),
-      (departmentId ? depName.get(departmentId) : null) ?? "",
-    ];
+      const r = searchRow(content, departmentId ? (depName.get(departmentId) ?? null) : null);
+      return [created[i]!.id, organizationId, r.name, r.purposes, r.description, r.categories, r.department];
     },
     100,
   );
 
-  // Audit events, chained as recordAudit chains them (details in canonical form: sorted keys).
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-  let seq = last?.seq ?? 0;
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  const events = created.map((a) => {
-    const fields = { seq: ++seq, at: new Date(), actorId, organizationId, action: "activity.created", entity: "Activity", entityId: a.id, details: JSON.stringify({ prefilled: false, ref: a.ref }), prevHash };
-    const hash = computeAuditHash(fields);
-    prevHash = hash;
-    return [fields.seq, sqlDate(fields.at), actorId, organizationId, fields.action, fields.entity, fields.entityId, fields.details, fields.prevHash, hash];
-  });
-  await insertRows(tx, "AuditEvent", ["seq", "at", "actorId", "organizationId", "action", "entity", "entityId", "details", "prevHash", "hash"], events.length, (i) => events[i]!, 200);
+  // The same "activity.created" events as createActivityTx, chained by the audit module.
+  await recordAuditBatch(
+    tx,
+    created.map((a) => ({ actorId, organizationId, action: "activity.created", entity: "Activity", entityId: a.id, details: { ref: a.ref, prefilled: false } })),
+    (rows) => insertRows(tx, "AuditEvent", ["seq", "at", "actorId", "organizationId", "action", "entity", "entityId", "details", "prevHash", "hash"], rows.length, (i) => rows[i]!, 200),
+  );
+  // New activities can carry declared transfers: cached sovereignty analyses are out of date.
+  await bumpAnalysisVersion(tx, organizationId);
   return created;
 }
 
