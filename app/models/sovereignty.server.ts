@@ -73,9 +73,14 @@ async function loadLinks(organizationId: string, activityIds?: string[]): Promis
   return byActivity;
 }
 
+/** The vendor graph only changes with the analysis version: activity pages share one copy. */
+function currentServiceGraph(organizationId: string): Promise<ServiceGraph> {
+  return cached("graph", organizationId, "", () => loadServiceGraph(organizationId));
+}
+
 export async function analyseActivity(organizationId: string, activityId: string): Promise<Analysis> {
   const [graph, links, activity] = await Promise.all([
-    loadServiceGraph(organizationId),
+    currentServiceGraph(organizationId),
     loadLinks(organizationId, [activityId]),
     getDb().activity.findFirstOrThrow({ where: { id: activityId, organizationId }, select: { content: true } }),
   ]);
@@ -111,7 +116,7 @@ async function computeOrganizationAnalysis(organizationId: string, opts: { graph
   // Only the declared transfers are read from each record, by SQLite itself: the whole JSON of
   // thousands of activities is never shipped to JavaScript for a dashboard. It was validated on write.
   const [graph, links, activities] = await Promise.all([
-    opts.graph ? Promise.resolve(opts.graph) : loadServiceGraph(organizationId),
+    opts.graph ? Promise.resolve(opts.graph) : currentServiceGraph(organizationId),
     loadLinks(organizationId),
     getDb().$queryRawUnsafe<{ id: string; ref: string; name: string; status: string; sensitive: bigint | number; transfers: string | null }[]>(
       `SELECT id, ref, name, status, (hasSensitive OR hasOffences) AS sensitive, json_extract(content, '$.transfers') AS transfers
@@ -215,7 +220,7 @@ async function computeDashboard(organizationId: string, now: Date) {
  * activity that uses it, and compare exposures. Nothing is written.
  */
 export async function whatIf(organizationId: string, from: { serviceId?: string; vendorId?: string }, toServiceId: string) {
-  const graph = await loadServiceGraph(organizationId);
+  const graph = await currentServiceGraph(organizationId);
   const replaced = new Set<string>();
   for (const s of graph.values()) if (s.id === from.serviceId || (from.vendorId && s.vendor.id === from.vendorId)) replaced.add(s.id);
   const before = await analyseOrganization(organizationId, { graph });
