@@ -1,8 +1,10 @@
 import { defineConfig } from "@playwright/test";
 
 export const E2E_PASSWORD = "demo-password-e2e";
-const FRESH_PORT = 3101;
-const DEMO_PORT = 3102;
+// E2E_PORT_BASE lets several checkouts run their browser tests side by side on one machine.
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
+const FRESH_PORT = PORT_BASE + 1;
+const DEMO_PORT = PORT_BASE + 2;
 
 /** Debian's Chromium, headless, with no background traffic (the machine has no outside network). */
 export default defineConfig({
