@@ -61,6 +61,20 @@ export const AssessmentSchema = z
   });
 export type Assessment = z.infer<typeof AssessmentSchema>;
 
+/** The assessment as stored (already parsed: booleans and numbers, no form coercion). */
+export const StoredAssessmentSchema = z.object({
+  enisa: z.object({ dpc: z.number(), ei: z.number(), confidentiality: z.number(), integrity: z.number(), availability: z.number(), malicious: z.boolean() }),
+  risk: z.enum(RISK_LEVELS),
+  reasoning: z.string(),
+  notifyCnil: z.boolean(),
+  notifyReasoning: z.string(),
+  informSubjects: z.boolean(),
+  informReasoning: z.string(),
+  exemption: z.enum(ART34_EXEMPTIONS).optional(),
+  subjectsInformedAt: instant.optional(),
+  informChannel: z.string().optional(),
+}) satisfies z.ZodType<Assessment>;
+
 export const BreachContentSchema = z.object({
   title: required(200),
   discoveredAt: instant,
@@ -80,7 +94,7 @@ export const BreachContentSchema = z.object({
   consequences: text(8000),
   measures: text(8000),
   crossBorder: text(2000),
-  assessment: AssessmentSchema.optional(),
+  assessment: StoredAssessmentSchema.optional(),
 });
 export type BreachContent = z.infer<typeof BreachContentSchema>;
 
