@@ -3,6 +3,7 @@ import type { frBreaches } from "./fr.breaches.ts";
 export const enBreaches: Record<keyof typeof frBreaches, string> = {
   "nav.breaches": "Breaches",
   "breaches.title": "Breach register",
+  "breaches.dashboard.title": "Breaches: running 72-hour clocks",
   "breaches.intro": "Every personal-data breach is documented here, whether it was notified to the CNIL or not (GDPR Art. 33(5)).",
   "breaches.breadcrumb": "Breadcrumb",
   "breaches.report": "Report a breach",

@@ -3,6 +3,7 @@ import type { frRequests } from "./fr.requests.ts";
 export const enRequests: Record<keyof typeof frRequests, string> = {
   "nav.requests": "Rights requests",
   "requests.title": "Data-subject requests",
+  "requests.dashboard.title": "Rights requests overdue or due soon",
   "requests.intro": "Every request received, its one-month deadline (extendable by two months, Art. 12(3)) and the response given.",
   "requests.breadcrumb": "Breadcrumb",
   "requests.empty": "No request recorded.",

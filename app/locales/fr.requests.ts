@@ -2,6 +2,7 @@
 export const frRequests = {
   "nav.requests": "Demandes de droits",
   "requests.title": "Demandes d'exercice des droits",
+  "requests.dashboard.title": "Demandes de droits en retard ou à échéance proche",
   "requests.intro": "Chaque demande reçue, son délai d'un mois (prolongeable de deux mois, art. 12.3) et la réponse apportée.",
   "requests.breadcrumb": "Fil d'Ariane",
   "requests.empty": "Aucune demande enregistrée.",
