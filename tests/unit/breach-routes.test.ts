@@ -4,6 +4,8 @@ import { createActivity } from "~/models/activity.server.ts";
 import { addLocation, createService, createVendor, linkActivity } from "~/models/vendor.server.ts";
 import * as detail from "~/routes/o.$org.breaches.$ref.tsx";
 import * as draft from "~/routes/o.$org.breaches.$ref.draft.ts";
+import * as exportRoute from "~/routes/o.$org.breaches.export.ts";
+import { createShareLink, openShareLink } from "~/models/export-log.server.ts";
 import * as edit from "~/routes/o.$org.breaches.$ref.edit.tsx";
 import * as list from "~/routes/o.$org.breaches._index.tsx";
 import * as create from "~/routes/o.$org.breaches.new.tsx";
@@ -268,3 +270,28 @@ describe("drafts", () => {
   }, 60_000);
 });
 
+
+describe("breach register exports", () => {
+  it("PDF, CSV and XLSX for DPO and ADMIN only, each listed in the export log and shareable on its own", async () => {
+    const rows: MatrixRow[] = [
+      { name: "export csv", handler: exportRoute.loader, path: (s) => `/o/${s}/breaches/export?format=csv&lang=fr`, params: (s) => ({ org: s }), expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 } },
+    ];
+    await checkMatrix(rows, callers, slug);
+    const csv = await call(exportRoute.loader, get(`/o/${slug}/breaches/export?format=csv&lang=fr`, "DPO"), { org: slug });
+    expect(csv.text).toContain("Courriel mal adressé");
+    expect(csv.text).toContain("Notification initiale");
+    expect(csv.text).toContain("CNIL-123");
+    const xlsx = await call(exportRoute.loader, get(`/o/${slug}/breaches/export?format=xlsx`, "DPO"), { org: slug });
+    expect(Buffer.from(await xlsx.raw!.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    const pdf = await call(exportRoute.loader, get(`/o/${slug}/breaches/export?format=pdf`, "DPO"), { org: slug });
+    expect(Buffer.from(await pdf.raw!.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect((await call(exportRoute.loader, get(`/o/${slug}/breaches/export?format=json`, "DPO"), { org: slug })).status).toBe(400);
+    const logged = await getDb().exportRecord.findMany({ where: { organizationId: orgId, format: { startsWith: "breach-" } }, orderBy: { createdAt: "asc" } });
+    expect(logged.map((r) => r.format)).toEqual(["breach-csv", "breach-csv", "breach-csv", "breach-xlsx", "breach-pdf"]);
+    const actor = (await getDb().user.findFirstOrThrow()).id;
+    const { token } = await createShareLink(actor, orgId, logged.at(-1)!.id, { recipient: "CNIL", expiresAt: new Date(Date.now() + 86400_000), passphrase: null });
+    const opened = await openShareLink(token, null, { ipAddress: null, userAgent: null });
+    expect(opened.status).toBe("ok");
+    expect(opened.status === "ok" && opened.format).toBe("breach-pdf");
+  }, 60_000);
+});
