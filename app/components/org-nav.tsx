@@ -1,4 +1,6 @@
 import { NavLink, useRouteLoaderData } from "@remix-run/react";
+import { canListBreaches } from "~/policies/breach.ts";
+import { canListRequests } from "~/policies/request.ts";
 import { can, type Role } from "~/utils/permissions.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
@@ -17,6 +19,8 @@ export function OrgNav() {
     // Where the data can go and whose law can reach it: every member may read it.
     { to: `${base}/sovereignty`, label: t("nav.sovereignty") },
   ];
+  if (canListBreaches({ role: data.role, departmentIds: [] })) items.push({ to: `${base}/breaches`, label: t("nav.breaches") });
+  if (canListRequests(data.role)) items.push({ to: `${base}/requests`, label: t("nav.requests") });
   if (can(data.role, "register:export")) items.push({ to: `${base}/exports`, label: t("nav.exports") });
   if (can(data.role, "members:read")) items.push({ to: `${base}/members`, label: t("nav.members") });
   if (can(data.role, "departments:manage")) items.push({ to: `${base}/departments`, label: t("nav.departments") });

@@ -6,12 +6,14 @@ import { fork } from "node:child_process";
 import path from "node:path";
 import type { RegisterExport } from "~/schemas/register-export.ts";
 import type { DpiaPdfData } from "./dpia-pdf.ts";
+import type { TextDoc } from "./breach-drafts.ts";
 import { projectRoot } from "~/utils/paths.ts";
 
 export type PdfJob =
   | { kind: "register"; data: RegisterExport; opts: { locale: "fr" | "en"; scope: "controller" | "processor" | "all"; departments: string[] | null; fingerprint: string } }
   | { kind: "activity"; data: RegisterExport; ref: string; opts: { locale: "fr" | "en"; fingerprint: string } }
-  | { kind: "dpia"; data: DpiaPdfData; opts: { locale: "fr" | "en" } };
+  | { kind: "dpia"; data: DpiaPdfData; opts: { locale: "fr" | "en" } }
+  | { kind: "text"; data: TextDoc; opts: { locale: "fr" | "en"; generatedAt: string; draft: boolean } };
 
 const TIMEOUT_MS = 5 * 60 * 1000;
 

@@ -12,6 +12,8 @@ import { enTabular } from "./en.tabular.ts";
 import { enVendors } from "./en.vendors.ts";
 import { enVocabulary } from "./en.vocabulary.ts";
 import { enDpia } from "./en.dpia.ts";
+import { enBreaches } from "./en.breaches.ts";
+import { enRequests } from "./en.requests.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 export const en: Record<keyof typeof fr, string> = {
   ...enDocuments,
@@ -24,6 +26,8 @@ export const en: Record<keyof typeof fr, string> = {
   ...enSovereigntyUi,
   ...enVendors,
   ...enDpia,
+  ...enBreaches,
+  ...enRequests,
   ...enTabular,
   ...enImport,
   ...enGuided,

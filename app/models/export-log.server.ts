@@ -24,7 +24,8 @@ function exportPath(sha256: string): string {
 export async function recordExport(input: {
   organizationId: string;
   actorId: string | null;
-  format: ExportFormat;
+  /** Register formats, plus the breach register's own files (issue 15), which the generate form does not offer. */
+  format: ExportFormat | "breach-pdf" | "breach-csv" | "breach-xlsx";
   params: Record<string, unknown>;
   bytes: Uint8Array;
   fileName: string;

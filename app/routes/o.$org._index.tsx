@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listActivitiesByStatus, registerCounts } from "~/models/activity.server.ts";
 import { listDpiaRequiredNoneStarted, listOverdueDpiaActions } from "~/models/dpia.server.ts";
 import { getOrganizationOverview } from "~/models/organization.server.ts";
+import { registersDashboard } from "~/models/registers-dashboard.server.ts";
+import { RegistersDashboard } from "~/components/registers-dashboard.tsx";
 import { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
 import { departmentScope } from "~/utils/activity-access.server.ts";
 import { isReviewer } from "~/utils/activity-workflow.ts";
@@ -47,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     drafts: ser(drafts),
     dpiaNoneStarted: reviewer ? await listDpiaRequiredNoneStarted(ctx.org.id) : [],
     dpiaOverdueActions: (await listOverdueDpiaActions(ctx.org.id, new Date().toISOString().slice(0, 10), scope)).slice(0, 20),
+    registers: await registersDashboard(ctx.org.id, ctx.membership),
   };
 }
 
@@ -195,6 +198,7 @@ export default function OrganizationHome() {
           </table>
         </section>
       ) : null}
+      <RegistersDashboard data={d.registers} base={base} />
       <p>
         <Link to={`${base}/activities`}>{t("dashboard.seeAll")}</Link>
       </p>

@@ -292,6 +292,9 @@ function VendorPage() {
             <Link to={`${page}/edit`} className="button">
               {t("vendors.editButton")}
             </Link>
+            <Link to={`/o/${d.org}/breaches/new?vendor=${v.id}`} className="button">
+              {t("breaches.reportAtVendor")}
+            </Link>
             <Form method="post">
               <input type="hidden" name="intent" value="delete" />
               <button type="submit" className="button danger">

@@ -1,0 +1,167 @@
+/**
+ * The log of data-subject requests. Writes check the revision (optimistic lock) and are audited in
+ * their transaction. Personal details are anonymized after the organization's retention period;
+ * the statistics (type, dates, outcome) stay.
+ */
+import { anonymizeAfter, canExtend, requestDueDate } from "~/analysis/requests.ts";
+import type { DataSubjectRequest } from "~/generated/prisma/client.ts";
+import { canMoveRequest, OPEN_REQUEST_STATUSES, type RequestStatus } from "~/policies/request.ts";
+import type { RequestForm } from "~/schemas/request.ts";
+import { getDb } from "~/utils/db.server.ts";
+import type { Role } from "~/utils/permissions.ts";
+import { parseContent } from "./activity.server.ts";
+import { recordAudit } from "./audit.server.ts";
+
+export class RequestConflictError extends Error {}
+export class RequestNotFoundError extends Error {}
+export class RequestRuleError extends Error {
+  constructor(public key: string) {
+    super(key);
+  }
+}
+
+export function formatRequestRef(seq: number): string {
+  return `D-${String(seq).padStart(4, "0")}`;
+}
+
+const ANONYMIZED = "—";
+
+export function effectiveDue(r: Pick<DataSubjectRequest, "dueAt" | "extendedDueAt">): Date {
+  return r.extendedDueAt ?? r.dueAt;
+}
+
+export async function createRequest(actorId: string, organizationId: string, f: RequestForm) {
+  return getDb().$transaction(async (tx) => {
+    const acts = f.activityIds.length ? await tx.activity.findMany({ where: { organizationId, id: { in: f.activityIds } }, select: { id: true } }) : [];
+    const org = await tx.organization.update({ where: { id: organizationId }, data: { requestSeq: { increment: 1 } }, select: { requestSeq: true } });
+    const receivedAt = new Date(`${f.receivedAt}T00:00:00Z`);
+    const created = await tx.dataSubjectRequest.create({
+      data: {
+        organizationId,
+        seq: org.requestSeq,
+        ref: formatRequestRef(org.requestSeq),
+        type: f.type,
+        regime: f.regime,
+        status: f.identityCheck === "REQUESTED" ? "IDENTITY_PENDING" : "RECEIVED",
+        receivedAt,
+        channel: f.channel,
+        requesterName: f.requesterName,
+        requesterContact: f.requesterContact ?? null,
+        identityCheck: f.identityCheck,
+        details: f.details ?? null,
+        activityIds: JSON.stringify(acts.map((a) => a.id)),
+        dueAt: requestDueDate(receivedAt),
+        createdById: actorId,
+        updatedById: actorId,
+      },
+    });
+    // The audit trail names the request, never the person.
+    await recordAudit(tx, { actorId, organizationId, action: "request.received", entity: "DataSubjectRequest", entityId: created.id, details: { ref: created.ref, type: created.type } });
+    return created;
+  });
+}
+
+export function getRequestByRef(organizationId: string, ref: string) {
+  return getDb().dataSubjectRequest.findUnique({ where: { organizationId_ref: { organizationId, ref } } });
+}
+
+async function guardedUpdate(actorId: string, current: DataSubjectRequest, expectedRevision: number, data: Partial<DataSubjectRequest>, action: string, details: Record<string, unknown>) {
+  return getDb().$transaction(async (tx) => {
+    const res = await tx.dataSubjectRequest.updateMany({ where: { id: current.id, organizationId: current.organizationId, revision: expectedRevision }, data: { ...data, revision: { increment: 1 }, updatedById: actorId } });
+    if (res.count === 0) throw new RequestConflictError("conflict");
+    await recordAudit(tx, { actorId, organizationId: current.organizationId, action, entity: "DataSubjectRequest", entityId: current.id, details: { ref: current.ref, ...details } });
+    return tx.dataSubjectRequest.findFirstOrThrow({ where: { id: current.id } });
+  });
+}
+
+export async function moveRequest(actorId: string, role: Role, current: DataSubjectRequest, expectedRevision: number, to: RequestStatus, opts: { response?: string; identityCheck?: string }, now = new Date()) {
+  if (current.anonymizedAt) throw new RequestRuleError("errors.requestAnonymized");
+  if (!canMoveRequest(role, current.status as RequestStatus, to)) throw new RequestRuleError("errors.requestTransition");
+  if ((to === "ANSWERED" || to === "REFUSED") && !opts.response) throw new RequestRuleError("errors.requestResponse");
+  const data: Partial<DataSubjectRequest> = { status: to };
+  if (opts.identityCheck) data.identityCheck = opts.identityCheck;
+  if (to === "ANSWERED" || to === "REFUSED") {
+    data.answeredAt = now;
+    data.response = opts.response ?? null;
+  }
+  if (to === "CLOSED") data.closedAt = now;
+  return guardedUpdate(actorId, current, expectedRevision, data, `request.${to.toLowerCase()}`, { from: current.status, to });
+}
+
+/** Art. 12(3): two more months, with the reason, the person informed within the first month. */
+export async function extendRequest(actorId: string, current: DataSubjectRequest, expectedRevision: number, reason: string, informedAt: string, now = new Date()) {
+  if (!(OPEN_REQUEST_STATUSES as readonly string[]).includes(current.status)) throw new RequestRuleError("errors.requestTransition");
+  if (!canExtend(current.receivedAt, now, current.extendedDueAt !== null)) throw new RequestRuleError("errors.requestExtendLate");
+  const informed = new Date(`${informedAt}T00:00:00Z`);
+  if (informed > current.dueAt || informed < new Date(current.receivedAt.toISOString().slice(0, 10))) throw new RequestRuleError("errors.requestExtendInformed");
+  return guardedUpdate(actorId, current, expectedRevision, { status: "EXTENDED", extendedDueAt: requestDueDate(current.receivedAt, true), extensionReason: reason, extensionInformedAt: informed }, "request.extended", {});
+}
+
+export async function addRequestComment(actorId: string, current: DataSubjectRequest, body: string) {
+  return getDb().$transaction(async (tx) => {
+    const c = await tx.requestComment.create({ data: { requestId: current.id, organizationId: current.organizationId, authorId: actorId, body } });
+    await recordAudit(tx, { actorId, organizationId: current.organizationId, action: "request.commented", entity: "DataSubjectRequest", entityId: current.id, details: { ref: current.ref, commentId: c.id } });
+    return c;
+  });
+}
+
+export function listRequests(organizationId: string) {
+  return getDb().dataSubjectRequest.findMany({ where: { organizationId }, orderBy: { seq: "desc" } });
+}
+
+export function listRequestComments(organizationId: string, requestId: string) {
+  return getDb().requestComment.findMany({ where: { organizationId, requestId }, orderBy: { createdAt: "asc" } });
+}
+
+/** Open requests by due date, for the dashboard (overdue and due soon first). */
+export async function listOpenRequests(organizationId: string) {
+  const rows = await getDb().dataSubjectRequest.findMany({ where: { organizationId, status: { in: [...OPEN_REQUEST_STATUSES] } }, select: { ref: true, type: true, status: true, dueAt: true, extendedDueAt: true } });
+  return rows.map((r) => ({ ref: r.ref, type: r.type, status: r.status, due: effectiveDue(r) })).sort((a, b) => a.due.getTime() - b.due.getTime());
+}
+
+/** Statistics that survive anonymization. */
+export async function requestStatistics(organizationId: string) {
+  const rows = await getDb().dataSubjectRequest.groupBy({ by: ["type", "status"], where: { organizationId }, _count: { _all: true } });
+  return rows.map((r) => ({ type: r.type, status: r.status, count: r._count._all }));
+}
+
+/**
+ * Anonymizes the requester's details of requests closed more than `requestRetentionMonths` ago.
+ * Returns how many were anonymized. Idempotent.
+ */
+export async function anonymizeExpiredRequests(organizationId: string, now = new Date()) {
+  return getDb().$transaction(async (tx) => {
+    const org = await tx.organization.findFirstOrThrow({ where: { id: organizationId }, select: { requestRetentionMonths: true } });
+    const closed = await tx.dataSubjectRequest.findMany({ where: { organizationId, status: "CLOSED", anonymizedAt: null, closedAt: { not: null } }, select: { id: true, ref: true, closedAt: true } });
+    const due = closed.filter((r) => anonymizeAfter(r.closedAt!, org.requestRetentionMonths) <= now);
+    if (due.length === 0) return 0;
+    await tx.dataSubjectRequest.updateMany({
+      where: { id: { in: due.map((r) => r.id) } },
+      data: { requesterName: ANONYMIZED, requesterContact: null, details: null, response: null, anonymizedAt: now, revision: { increment: 1 } },
+    });
+    await tx.requestComment.deleteMany({ where: { requestId: { in: due.map((r) => r.id) } } });
+    await recordAudit(tx, { actorId: null, organizationId, action: "request.anonymized", entity: "DataSubjectRequest", entityId: null, details: { refs: due.map((r) => r.ref), months: org.requestRetentionMonths } });
+    return due.length;
+  });
+}
+
+export async function setRequestRetention(actorId: string, organizationId: string, months: number) {
+  return getDb().$transaction(async (tx) => {
+    await tx.organization.update({ where: { id: organizationId }, data: { requestRetentionMonths: months } });
+    await recordAudit(tx, { actorId, organizationId, action: "request.retention", entity: "Organization", entityId: organizationId, details: { months } });
+  });
+}
+
+/** What the answer letters draw from the register: each activity's Art. 15(1) items. */
+export async function requestLetterData(organizationId: string, r: DataSubjectRequest) {
+  const ids = JSON.parse(r.activityIds) as string[];
+  const [org, acts] = await Promise.all([
+    getDb().organization.findFirstOrThrow({ where: { id: organizationId } }),
+    ids.length ? getDb().activity.findMany({ where: { organizationId, id: { in: ids } }, orderBy: { seq: "asc" }, select: { ref: true, content: true } }) : Promise.resolve([]),
+  ]);
+  return {
+    organization: { name: org.name, address: org.address, dpoName: org.dpoName, dpoEmail: org.dpoEmail, legalRepresentative: org.legalRepresentative },
+    request: { ref: r.ref, type: r.type, regime: r.regime, receivedAt: r.receivedAt.toISOString(), requesterName: r.requesterName, extendedDueAt: r.extendedDueAt?.toISOString() ?? null, extensionReason: r.extensionReason },
+    activities: acts.map((a) => ({ ref: a.ref, content: parseContent(a.content) })),
+  };
+}
