@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listActivitiesByStatus, registerCounts } from "~/models/activity.server.ts";
 import { listDpiaRequiredNoneStarted, listOverdueDpiaActions } from "~/models/dpia.server.ts";
+import { getOnboardingState } from "~/models/onboarding.server.ts";
 import { getOrganizationOverview } from "~/models/organization.server.ts";
+import { OnboardingChecklist, StartActivityLinks } from "~/components/onboarding-checklist.tsx";
 import { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
 import { departmentScope } from "~/utils/activity-access.server.ts";
 import { isReviewer } from "~/utils/activity-workflow.ts";
@@ -47,6 +49,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     drafts: ser(drafts),
     dpiaNoneStarted: reviewer ? await listDpiaRequiredNoneStarted(ctx.org.id) : [],
     dpiaOverdueActions: (await listOverdueDpiaActions(ctx.org.id, new Date().toISOString().slice(0, 10), scope)).slice(0, 20),
+    // The checklist is for those who set the organization up.
+    onboarding: can(ctx.membership.role, "org:update") ? await getOnboardingState(ctx.org.id) : null,
+    canCreate: reviewer || (ctx.membership.role === "EDITOR" && ctx.membership.departmentIds.length > 0),
+    canImport: can(ctx.membership.role, "org:update"),
   };
 }
 
@@ -90,6 +96,8 @@ export default function OrganizationHome() {
     <div className="page">
       <h1>{d.org.name}</h1>
       <p className="lead">{t(`home.welcome.${d.role}`)}</p>
+      <StartActivityLinks base={base} canCreate={d.canCreate} canImport={d.canImport} />
+      {d.onboarding?.visible ? <OnboardingChecklist base={base} publicHref={`/public/${d.org.slug}`} steps={d.onboarding.steps} canDismiss /> : null}
       {d.missingIdentity.length > 0 && can(d.role, "org:update") ? (
         <div className="callout warning" role="note">
           <h2>{t("home.identityIncompleteTitle")}</h2>

@@ -162,7 +162,14 @@ export default function Exports() {
 
       <section aria-labelledby="log-h">
         <h2 id="log-h">{t("exports.log")}</h2>
-        {d.exports.length === 0 ? <p>{t("exports.empty")}</p> : null}
+        {d.exports.length === 0 ? (
+          <div className="empty-state callout">
+            <p>
+              <strong>{t("exports.empty")}</strong>
+            </p>
+            <p>{t("empty.exports.body")}</p>
+          </div>
+        ) : null}
         <ul className="plain-list">
           {d.exports.map((e) => (
             <li key={e.id} className="card export-card">
