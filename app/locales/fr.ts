@@ -13,6 +13,7 @@ import { frVendors } from "./fr.vendors.ts";
 import { frVocabulary } from "./fr.vocabulary.ts";
 import { frDpia } from "./fr.dpia.ts";
 import { frOnboarding } from "./fr.onboarding.ts";
+import { frAuditLog } from "./fr.audit-log.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -223,4 +224,4 @@ const frCore = {
   "audit.system": "Système",
 } as const;
 
-export const fr = { ...frCore, ...frDocuments, ...frExports, ...frVocabulary, ...frRegister, ...frActivityForm, ...frActivityView, ...frSovereignty, ...frSovereigntyUi, ...frVendors, ...frTabular, ...frImport, ...frGuided, ...frDpia, ...frOnboarding } as const;
+export const fr = { ...frCore, ...frDocuments, ...frExports, ...frVocabulary, ...frRegister, ...frActivityForm, ...frActivityView, ...frSovereignty, ...frSovereigntyUi, ...frVendors, ...frTabular, ...frImport, ...frGuided, ...frDpia, ...frOnboarding, ...frAuditLog } as const;

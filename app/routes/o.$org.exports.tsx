@@ -77,6 +77,16 @@ function formatSize(t: ReturnType<typeof useT>["t"], bytes: number) {
   return bytes < 1024 * 1024 ? t("exports.sizeKb", { value: Math.max(1, Math.round(bytes / 1024)) }) : t("exports.sizeMb", { value: (bytes / 1024 / 1024).toFixed(1) });
 }
 
+/** Every stored export parameter in words: "Langue : français · Périmètre : Responsable…" (no raw codes). */
+function exportParamLabels(t: ReturnType<typeof useT>["t"], date: ReturnType<typeof useT>["date"], p: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  if (p.locale === "fr" || p.locale === "en") out.push(t("exportLog.language", { value: t(`exportLog.lang.${p.locale}`) }));
+  if (p.scope === "all" || p.scope === "controller" || p.scope === "processor") out.push(t("exportLog.scope", { value: t(`exports.scope.${p.scope}`) }));
+  if (typeof p.asOf === "string" && p.asOf) out.push(t("exportLog.asOf", { date: date(p.asOf) }));
+  if (typeof p.ref === "string" && p.ref) out.push(t("exportLog.ref", { ref: p.ref }));
+  return out;
+}
+
 export default function Exports() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -178,10 +188,10 @@ export default function Exports() {
               </h3>
               <p>
                 {e.actor ?? "—"} ({t(e.channel === "cli" ? "exports.channel.cli" : "exports.channel.ui")}) · {formatSize(t, e.size)} ·{" "}
-                {[e.params.locale, e.params.scope, e.params.asOf, e.params.ref].filter(Boolean).join(" · ")}
+                {exportParamLabels(t, date, e.params).join(" · ")}
               </p>
               <p>
-                {t("exports.sha256")} : <code className="details">{e.sha256}</code>
+                {t("exportLog.sha256")} <code className="details">{e.sha256}</code>
               </p>
               <p>
                 <a href={`${base}/exports/${e.id}/download`} className="button">
