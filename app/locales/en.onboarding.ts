@@ -1,6 +1,8 @@
 import type { frOnboarding } from "./fr.onboarding.ts";
 
 export const enOnboarding: Record<keyof typeof frOnboarding, string> = {
+  "dashboard.title": "Dashboard",
+  "invitation.pageTitle": "Invitation",
   "onboarding.title": "Getting started",
   "onboarding.intro": "Seven steps to a complete register. Each step ticks itself once it is done.",
   "onboarding.progress": "{done} of {total} step(s) done",

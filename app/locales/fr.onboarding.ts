@@ -1,5 +1,7 @@
 /** Première heure d'un nouvel organisme : liste de démarrage, création d'activités, états vides. */
 export const frOnboarding = {
+  "dashboard.title": "Tableau de bord",
+  "invitation.pageTitle": "Invitation",
   "onboarding.title": "Pour démarrer",
   "onboarding.intro": "Sept étapes pour tenir un registre complet. Chaque étape se coche d'elle-même quand elle est faite.",
   "onboarding.progress": "{done} étape(s) sur {total} terminée(s)",

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/utils/page-title.ts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listActivitiesByStatus, registerCounts } from "~/models/activity.server.ts";
@@ -86,6 +88,9 @@ function ActivityList({ id, title, rows, base, detail }: { id: string; title: st
     </section>
   );
 }
+
+/** A specific page title (RGAA 8.6). */
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "dashboard.title");
 
 export default function OrganizationHome() {
   const d = useLoaderData<typeof loader>();

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/utils/page-title.ts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useParams, useSearchParams } from "@remix-run/react";
 import { listActivities, listRegisterAsOf } from "~/models/activity.server.ts";
@@ -107,6 +109,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 function isFiltered(params: URLSearchParams): boolean {
   return [...params.entries()].some(([k, v]) => v !== "" && k !== "sort" && k !== "page");
 }
+
+/** A specific page title (RGAA 8.6). */
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "register.title");
 
 export default function Register() {
   const d = useLoaderData<typeof loader>();

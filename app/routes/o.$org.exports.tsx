@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/utils/page-title.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "~/components/forms.tsx";
@@ -86,6 +88,9 @@ function exportParamLabels(t: ReturnType<typeof useT>["t"], date: ReturnType<typ
   if (typeof p.ref === "string" && p.ref) out.push(t("exportLog.ref", { ref: p.ref }));
   return out;
 }
+
+/** A specific page title (RGAA 8.6). */
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "exports.title");
 
 export default function Exports() {
   const d = useLoaderData<typeof loader>();

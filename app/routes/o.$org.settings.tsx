@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/utils/page-title.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
@@ -30,6 +32,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   return redirectWithToast(request, `/o/${ctx.org.slug}/settings`, { type: "success", key: "toast.saved" });
 }
+
+/** A specific page title (RGAA 8.6). */
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "org.settingsTitle");
 
 export default function OrganizationSettings() {
   const { org, canEdit } = useLoaderData<typeof loader>();
