@@ -14,6 +14,7 @@ import { frVocabulary } from "./fr.vocabulary.ts";
 import { frDpia } from "./fr.dpia.ts";
 import { frOnboarding } from "./fr.onboarding.ts";
 import { frAuditLog } from "./fr.audit-log.ts";
+import { frAccessibility } from "./fr.accessibility.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -224,4 +225,4 @@ const frCore = {
   "audit.system": "Système",
 } as const;
 
-export const fr = { ...frCore, ...frDocuments, ...frExports, ...frVocabulary, ...frRegister, ...frActivityForm, ...frActivityView, ...frSovereignty, ...frSovereigntyUi, ...frVendors, ...frTabular, ...frImport, ...frGuided, ...frDpia, ...frOnboarding, ...frAuditLog } as const;
+export const fr = { ...frCore, ...frDocuments, ...frExports, ...frVocabulary, ...frRegister, ...frActivityForm, ...frActivityView, ...frSovereignty, ...frSovereigntyUi, ...frVendors, ...frTabular, ...frImport, ...frGuided, ...frDpia, ...frOnboarding, ...frAuditLog, ...frAccessibility } as const;

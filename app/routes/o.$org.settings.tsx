@@ -56,6 +56,7 @@ export default function OrganizationSettings() {
       dpoPhone: org.dpoPhone ?? "",
       dpoCnilNumber: org.dpoCnilNumber ?? "",
       defaultLocale: org.defaultLocale,
+      accessibilityContact: org.accessibilityContact ?? "",
       version: String(org.version),
     },
   });
@@ -69,6 +70,7 @@ export default function OrganizationSettings() {
       [t("fields.dpoEmail"), org.dpoEmail],
       [t("fields.dpoPhone"), org.dpoPhone],
       [t("fields.dpoCnilNumber"), org.dpoCnilNumber],
+      [t("a11y.settings.contact"), org.accessibilityContact],
     ];
     return (
       <div className="page">
