@@ -169,11 +169,11 @@ function Shell({ children }: { children: React.ReactNode }) {
         <p>{t("app.footer")}</p>
         <ul className="footer-links">
           <li>
-            <Link to={org ? `/accessibilite?org=${org}` : "/accessibilite"}>{t("a11y.footer.statement", { level: t(`a11y.level.${rgaaConformanceLevel()}`) })}</Link>
+            <Link to={org ? `/accessibilite?org=${org}` : "/accessibilite"}>{t("accessibility.footer.statement", { level: t(`accessibility.level.${rgaaConformanceLevel()}`) })}</Link>
           </li>
           {params.org ? (
             <li>
-              <Link to={`/o/${params.org}/sitemap`}>{t("a11y.footer.sitemap")}</Link>
+              <Link to={`/o/${params.org}/sitemap`}>{t("accessibility.footer.sitemap")}</Link>
             </li>
           ) : null}
         </ul>

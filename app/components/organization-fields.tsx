@@ -33,8 +33,8 @@ export function OrganizationFields({ fields, slugField }: { fields: Fields; slug
       </fieldset>
       {fields.accessibilityContact ? (
         <fieldset>
-          <legend>{t("a11y.settings.legend")}</legend>
-          <TextField label={t("a11y.settings.contact")} hint={t("a11y.settings.contactHint")} field={fields.accessibilityContact} />
+          <legend>{t("accessibility.settings.legend")}</legend>
+          <TextField label={t("accessibility.settings.contact")} hint={t("accessibility.settings.contactHint")} field={fields.accessibilityContact} />
         </fieldset>
       ) : null}
     </>

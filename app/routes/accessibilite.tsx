@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "a11y.title");
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "accessibility.title");
 
 /** A contact that looks like an e-mail address or a URL becomes a link. */
 function ContactValue({ value }: { value: string }) {
@@ -37,54 +37,54 @@ function ContactValue({ value }: { value: string }) {
 export default function AccessibilityStatement() {
   const d = useLoaderData<typeof loader>();
   const { t, date } = useT();
-  const level = t(`a11y.level.${d.level}`);
+  const level = t(`accessibility.level.${d.level}`);
   return (
     <div className="page narrow">
-      <h1>{t("a11y.title")}</h1>
-      <p className="lead">{t("a11y.intro", { organization: d.org?.name ?? t("a11y.someOrganization") })}</p>
+      <h1>{t("accessibility.title")}</h1>
+      <p className="lead">{t("accessibility.intro", { organization: d.org?.name ?? t("accessibility.someOrganization") })}</p>
       <section aria-labelledby="a11y-status-h">
-        <h2 id="a11y-status-h">{t("a11y.status.title")}</h2>
-        <p>{t("a11y.status.body", { level })}</p>
+        <h2 id="a11y-status-h">{t("accessibility.status.title")}</h2>
+        <p>{t("accessibility.status.body", { level })}</p>
       </section>
       <section aria-labelledby="a11y-results-h">
-        <h2 id="a11y-results-h">{t("a11y.results.title")}</h2>
-        <p>{t("a11y.results.rate", { date: date(d.date), rate: d.rate })}</p>
-        <p>{t("a11y.results.counts", d.counts)}</p>
+        <h2 id="a11y-results-h">{t("accessibility.results.title")}</h2>
+        <p>{t("accessibility.results.rate", { date: date(d.date), rate: d.rate })}</p>
+        <p>{t("accessibility.results.counts", d.counts)}</p>
       </section>
       <section aria-labelledby="a11y-nc-h">
-        <h2 id="a11y-nc-h">{t("a11y.nonConformant.title")}</h2>
+        <h2 id="a11y-nc-h">{t("accessibility.nonConformant.title")}</h2>
         {d.nonConformant.length === 0 ? (
-          <p>{t("a11y.nonConformant.none")}</p>
+          <p>{t("accessibility.nonConformant.none")}</p>
         ) : (
           <ul>
             {d.nonConformant.map((x) => (
               <li key={x.id}>
-                {t("a11y.nonConformant.item", { id: x.id })} : <span lang="en">{x.evidence}</span>
+                {t("accessibility.nonConformant.item", { id: x.id })} : <span lang="en">{x.evidence}</span>
               </li>
             ))}
           </ul>
         )}
       </section>
       <section aria-labelledby="a11y-method-h">
-        <h2 id="a11y-method-h">{t("a11y.method.title")}</h2>
-        <p>{t("a11y.method.body")}</p>
+        <h2 id="a11y-method-h">{t("accessibility.method.title")}</h2>
+        <p>{t("accessibility.method.body")}</p>
       </section>
       <section aria-labelledby="a11y-contact-h">
-        <h2 id="a11y-contact-h">{t("a11y.contact.title")}</h2>
-        <p>{t("a11y.contact.body")}</p>
+        <h2 id="a11y-contact-h">{t("accessibility.contact.title")}</h2>
+        <p>{t("accessibility.contact.body")}</p>
         {d.org?.accessibilityContact ? (
           <p>
             <ContactValue value={d.org.accessibilityContact} />
           </p>
         ) : d.org?.dpoEmail ? (
-          <p>{t("a11y.contact.dpo", { email: d.org.dpoEmail })}</p>
+          <p>{t("accessibility.contact.dpo", { email: d.org.dpoEmail })}</p>
         ) : (
-          <p>{t("a11y.contact.missing")}</p>
+          <p>{t("accessibility.contact.missing")}</p>
         )}
       </section>
       <section aria-labelledby="a11y-remedy-h">
-        <h2 id="a11y-remedy-h">{t("a11y.remedy.title")}</h2>
-        <p>{t("a11y.remedy.body")}</p>
+        <h2 id="a11y-remedy-h">{t("accessibility.remedy.title")}</h2>
+        <p>{t("accessibility.remedy.body")}</p>
       </section>
     </div>
   );

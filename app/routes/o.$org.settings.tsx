@@ -70,7 +70,7 @@ export default function OrganizationSettings() {
       [t("fields.dpoEmail"), org.dpoEmail],
       [t("fields.dpoPhone"), org.dpoPhone],
       [t("fields.dpoCnilNumber"), org.dpoCnilNumber],
-      [t("a11y.settings.contact"), org.accessibilityContact],
+      [t("accessibility.settings.contact"), org.accessibilityContact],
     ];
     return (
       <div className="page">

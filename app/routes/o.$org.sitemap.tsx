@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "a11y.sitemap.title");
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "accessibility.sitemap.title");
 
 export default function SiteMap() {
   const { org, may } = useLoaderData<typeof loader>();
@@ -31,7 +31,7 @@ export default function SiteMap() {
   const base = `/o/${org.slug}`;
   const groups: { title: string; links: [string, string, boolean][] }[] = [
     {
-      title: t("a11y.sitemap.activities"),
+      title: t("accessibility.sitemap.activities"),
       links: [
         [base, t("dashboard.title"), true],
         [`${base}/activities`, t("register.title"), true],
@@ -46,7 +46,7 @@ export default function SiteMap() {
       ],
     },
     {
-      title: t("a11y.sitemap.organization"),
+      title: t("accessibility.sitemap.organization"),
       links: [
         [`${base}/settings`, t("org.settingsTitle"), true],
         [`${base}/members`, t("members.title"), may.members],
@@ -55,17 +55,17 @@ export default function SiteMap() {
       ],
     },
     {
-      title: t("a11y.sitemap.you"),
+      title: t("accessibility.sitemap.you"),
       links: [
         ["/account", t("account.title"), true],
-        [`/accessibilite?org=${org.slug}`, t("a11y.title"), true],
+        [`/accessibilite?org=${org.slug}`, t("accessibility.title"), true],
       ],
     },
   ];
   return (
     <div className="page">
-      <h1>{t("a11y.sitemap.title")}</h1>
-      <p className="lead">{t("a11y.sitemap.intro", { organization: org.name })}</p>
+      <h1>{t("accessibility.sitemap.title")}</h1>
+      <p className="lead">{t("accessibility.sitemap.intro", { organization: org.name })}</p>
       {groups.map((g, i) => (
         <section key={g.title} aria-labelledby={`sitemap-${i}`}>
           <h2 id={`sitemap-${i}`}>{g.title}</h2>
