@@ -75,7 +75,7 @@ export function StartActivityLinks({ base, canCreate, canImport }: { base: strin
   return (
     <nav className="button-row start-links" aria-label={t("start.nav")}>
       <Link to={`${base}/activities/new`} className="button primary">
-        {t("start.fromScratch")}
+        {t("register.new")}
       </Link>
       <Link to={`${base}/templates#pick-h`} className="button">
         {t("start.fromTemplates")}
