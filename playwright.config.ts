@@ -5,6 +5,7 @@ export const E2E_PASSWORD = "demo-password-e2e";
 const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
 const FRESH_PORT = PORT_BASE + 1;
 const DEMO_PORT = PORT_BASE + 2;
+const FIRST_HOUR_PORT = PORT_BASE + 3;
 
 /** Debian's Chromium, headless, with no background traffic (the machine has no outside network). */
 export default defineConfig({
@@ -25,13 +26,21 @@ export default defineConfig({
   },
   projects: [
     { name: "first-run", testMatch: "first-run.spec.ts", use: { baseURL: `http://localhost:${FRESH_PORT}` } },
-    { name: "demo", testIgnore: "first-run.spec.ts", use: { baseURL: `http://localhost:${DEMO_PORT}` } },
+    { name: "first-hour", testMatch: "first-hour.spec.ts", use: { baseURL: `http://localhost:${FIRST_HOUR_PORT}` } },
+    { name: "demo", testIgnore: ["first-run.spec.ts", "first-hour.spec.ts"], use: { baseURL: `http://localhost:${DEMO_PORT}` } },
   ],
   webServer: [
     {
       command: "tsx tests/e2e/serve-fresh.ts",
       url: `http://localhost:${FRESH_PORT}/healthz`,
       env: { PORT: String(FRESH_PORT), DATABASE_URL: "file:./tests/.tmp/e2e-fresh.db", LOG_LEVEL: "warn" },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: "tsx tests/e2e/serve-fresh.ts",
+      url: `http://localhost:${FIRST_HOUR_PORT}/healthz`,
+      env: { PORT: String(FIRST_HOUR_PORT), DATABASE_URL: "file:./tests/.tmp/e2e-first-hour.db", LOG_LEVEL: "warn" },
       reuseExistingServer: false,
       timeout: 120_000,
     },

@@ -25,6 +25,7 @@ import { readToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { Toast } from "~/components/toast.tsx";
 import { OrgNav } from "~/components/org-nav.tsx";
+import { rgaaConformanceLevel } from "~/reference/rgaa-audit.ts";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appCss },
@@ -152,6 +153,9 @@ function Header() {
 
 function Shell({ children }: { children: React.ReactNode }) {
   const { t } = useT();
+  const params = useParams();
+  // The statement names the organization of the page (a member's organization, or a public register's).
+  const org = params.org ?? params.slug;
   return (
     <>
       <a href="#main" className="skip-link">
@@ -163,6 +167,16 @@ function Shell({ children }: { children: React.ReactNode }) {
       </main>
       <footer className="site-footer" role="contentinfo">
         <p>{t("app.footer")}</p>
+        <ul className="footer-links">
+          <li>
+            <Link to={org ? `/accessibilite?org=${org}` : "/accessibilite"}>{t("accessibility.footer.statement", { level: t(`accessibility.level.${rgaaConformanceLevel()}`) })}</Link>
+          </li>
+          {params.org ? (
+            <li>
+              <Link to={`/o/${params.org}/sitemap`}>{t("accessibility.footer.sitemap")}</Link>
+            </li>
+          ) : null}
+        </ul>
       </footer>
     </>
   );

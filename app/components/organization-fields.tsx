@@ -2,7 +2,7 @@ import { SelectField, TextAreaField, TextField, type AnyField } from "./forms.ts
 import { useT } from "~/utils/use-i18n.ts";
 
 type F = AnyField;
-type Fields = Record<"name" | "siren" | "address" | "legalRepresentative" | "dpoName" | "dpoEmail" | "dpoPhone" | "dpoCnilNumber" | "defaultLocale", F>;
+type Fields = Record<"name" | "siren" | "address" | "legalRepresentative" | "dpoName" | "dpoEmail" | "dpoPhone" | "dpoCnilNumber" | "defaultLocale", F> & { accessibilityContact?: F };
 
 export function OrganizationFields({ fields, slugField }: { fields: Fields; slugField?: F }) {
   const { t } = useT();
@@ -31,6 +31,12 @@ export function OrganizationFields({ fields, slugField }: { fields: Fields; slug
         <TextField label={t("fields.dpoPhone")} field={fields.dpoPhone} type="tel" />
         <TextField label={t("fields.dpoCnilNumber")} hint={t("hints.dpoCnilNumber")} field={fields.dpoCnilNumber} />
       </fieldset>
+      {fields.accessibilityContact ? (
+        <fieldset>
+          <legend>{t("accessibility.settings.legend")}</legend>
+          <TextField label={t("accessibility.settings.contact")} hint={t("accessibility.settings.contactHint")} field={fields.accessibilityContact} />
+        </fieldset>
+      ) : null}
     </>
   );
 }

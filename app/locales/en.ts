@@ -14,6 +14,9 @@ import { enVocabulary } from "./en.vocabulary.ts";
 import { enDpia } from "./en.dpia.ts";
 import { enBreaches } from "./en.breaches.ts";
 import { enRequests } from "./en.requests.ts";
+import { enOnboarding } from "./en.onboarding.ts";
+import { enAuditLog } from "./en.audit-log.ts";
+import { enAccessibility } from "./en.accessibility.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 export const en: Record<keyof typeof fr, string> = {
   ...enDocuments,
@@ -28,6 +31,9 @@ export const en: Record<keyof typeof fr, string> = {
   ...enDpia,
   ...enBreaches,
   ...enRequests,
+  ...enOnboarding,
+  ...enAuditLog,
+  ...enAccessibility,
   ...enTabular,
   ...enImport,
   ...enGuided,

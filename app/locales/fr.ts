@@ -14,6 +14,9 @@ import { frVocabulary } from "./fr.vocabulary.ts";
 import { frDpia } from "./fr.dpia.ts";
 import { frBreaches } from "./fr.breaches.ts";
 import { frRequests } from "./fr.requests.ts";
+import { frOnboarding } from "./fr.onboarding.ts";
+import { frAuditLog } from "./fr.audit-log.ts";
+import { frAccessibility } from "./fr.accessibility.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -224,4 +227,24 @@ const frCore = {
   "audit.system": "Système",
 } as const;
 
-export const fr = { ...frCore, ...frDocuments, ...frExports, ...frVocabulary, ...frRegister, ...frActivityForm, ...frActivityView, ...frSovereignty, ...frSovereigntyUi, ...frVendors, ...frTabular, ...frImport, ...frGuided, ...frDpia, ...frBreaches, ...frRequests } as const;
+export const fr = {
+  ...frCore,
+  ...frDocuments,
+  ...frExports,
+  ...frVocabulary,
+  ...frRegister,
+  ...frActivityForm,
+  ...frActivityView,
+  ...frSovereignty,
+  ...frSovereigntyUi,
+  ...frVendors,
+  ...frTabular,
+  ...frImport,
+  ...frGuided,
+  ...frDpia,
+  ...frBreaches,
+  ...frRequests,
+  ...frOnboarding,
+  ...frAuditLog,
+  ...frAccessibility,
+} as const;

@@ -16,6 +16,7 @@ export type OrganizationInput = {
   dpoPhone?: string | null;
   dpoCnilNumber?: string | null;
   defaultLocale: "fr" | "en";
+  accessibilityContact?: string | null;
 };
 
 export function getOrganizationBySlug(slug: string) {

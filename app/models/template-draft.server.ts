@@ -6,7 +6,8 @@ import type { TemplateFile } from "~/schemas/template.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
 import type { Locale } from "~/utils/i18n.ts";
 import { filledContentKeys, type ContentKey } from "~/utils/prefilled.ts";
-import { createActivity, type ActivityRecord } from "./activity.server.ts";
+import { getDb } from "~/utils/db.server.ts";
+import { createActivity, createActivityTx, type ActivityRecord } from "./activity.server.ts";
 
 /** The draft's content and prefilled keys; `name` (optional) replaces the template's title. */
 export function templateDraft(template: TemplateFile, locale: Locale, name?: string): { content: ActivityContent; prefilledPaths: ContentKey[] } {
@@ -28,4 +29,23 @@ export function createDraftFromTemplate(
 ): Promise<ActivityRecord> {
   const { content, prefilledPaths } = templateDraft(input.template, input.locale, input.name);
   return createActivity(actorId, organizationId, { content, departmentId: input.departmentId, prefilledPaths });
+}
+
+/**
+ * Several drafts at once (the "pick several templates" form), all in one department, in one
+ * transaction: either every draft is created or none. Returns the new references in template order.
+ */
+export function createDraftsFromTemplates(
+  actorId: string,
+  organizationId: string,
+  input: { templates: readonly TemplateFile[]; locale: Locale; departmentId: string | null },
+): Promise<string[]> {
+  return getDb().$transaction(async (tx) => {
+    const refs: string[] = [];
+    for (const template of input.templates) {
+      const { content, prefilledPaths } = templateDraft(template, input.locale);
+      refs.push((await createActivityTx(tx, actorId, organizationId, { content, departmentId: input.departmentId, prefilledPaths })).ref);
+    }
+    return refs;
+  });
 }

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/utils/page-title.ts";
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/utils/auth.server.ts";
 import { getSession } from "~/utils/session.server.ts";
@@ -11,6 +13,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action() {
   throw notFound();
 }
+
+/** A specific page title (RGAA 8.6). */
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "errors.notFoundTitle");
 
 export default function NotFound() {
   return null;

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/utils/page-title.ts";
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listUserOrganizations } from "~/models/membership.server.ts";
@@ -16,6 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (orgs.length === 1) throw redirect(`/o/${orgs[0]!.slug}`);
   return { orgs };
 }
+
+/** A specific page title (RGAA 8.6). */
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "home.chooseTitle");
 
 export default function Index() {
   const { orgs } = useLoaderData<typeof loader>();

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/utils/page-title.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
@@ -49,6 +51,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   throw redirect("/account");
 }
+
+/** A specific page title (RGAA 8.6). */
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "account.title");
 
 export default function Account() {
   const { user, orgs, sessions } = useLoaderData<typeof loader>();

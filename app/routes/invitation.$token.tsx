@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/utils/page-title.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
@@ -53,6 +55,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { token } = await createSession(res.userId, { ipAddress: context?.clientIp ?? null, userAgent: request.headers.get("user-agent") });
   return redirect(`/o/${res.organizationSlug}`, { headers: { "Set-Cookie": sessionCookie(request, token) } });
 }
+
+/** A specific page title (RGAA 8.6). */
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "invitation.pageTitle");
 
 export default function AcceptInvitation() {
   const { invitation } = useLoaderData<typeof loader>();

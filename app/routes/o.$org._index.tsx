@@ -1,10 +1,14 @@
+import type { MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/utils/page-title.ts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listActivitiesByStatus, registerCounts } from "~/models/activity.server.ts";
 import { listDpiaRequiredNoneStarted, listOverdueDpiaActions } from "~/models/dpia.server.ts";
+import { getOnboardingState } from "~/models/onboarding.server.ts";
 import { getOrganizationOverview } from "~/models/organization.server.ts";
 import { registersDashboard } from "~/models/registers-dashboard.server.ts";
 import { RegistersDashboard } from "~/components/registers-dashboard.tsx";
+import { OnboardingChecklist, StartActivityLinks } from "~/components/onboarding-checklist.tsx";
 import { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
 import { departmentScope } from "~/utils/activity-access.server.ts";
 import { isReviewer } from "~/utils/activity-workflow.ts";
@@ -50,6 +54,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dpiaNoneStarted: reviewer ? await listDpiaRequiredNoneStarted(ctx.org.id) : [],
     dpiaOverdueActions: (await listOverdueDpiaActions(ctx.org.id, new Date().toISOString().slice(0, 10), scope)).slice(0, 20),
     registers: await registersDashboard(ctx.org.id, ctx.membership),
+    // The checklist is for those who set the organization up.
+    onboarding: can(ctx.membership.role, "org:update") ? await getOnboardingState(ctx.org.id) : null,
+    canCreate: reviewer || (ctx.membership.role === "EDITOR" && ctx.membership.departmentIds.length > 0),
+    canImport: can(ctx.membership.role, "org:update"),
   };
 }
 
@@ -84,6 +92,9 @@ function ActivityList({ id, title, rows, base, detail }: { id: string; title: st
   );
 }
 
+/** A specific page title (RGAA 8.6). */
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "dashboard.title");
+
 export default function OrganizationHome() {
   const d = useLoaderData<typeof loader>();
   const { t, date } = useT();
@@ -93,6 +104,8 @@ export default function OrganizationHome() {
     <div className="page">
       <h1>{d.org.name}</h1>
       <p className="lead">{t(`home.welcome.${d.role}`)}</p>
+      <StartActivityLinks base={base} canCreate={d.canCreate} canImport={d.canImport} />
+      {d.onboarding?.visible ? <OnboardingChecklist base={base} publicHref={`/public/${d.org.slug}`} steps={d.onboarding.steps} canDismiss /> : null}
       {d.missingIdentity.length > 0 && can(d.role, "org:update") ? (
         <div className="callout warning" role="note">
           <h2>{t("home.identityIncompleteTitle")}</h2>

@@ -317,6 +317,9 @@ type GuidedPath =
   | "departmentId"
   | "internalContact"
   | "implementationDate"
+  | "rights.exercise"
+  | "rights.information"
+  | "nextReviewAt"
   | "purposes.main"
   | "purposes.sub"
   | "dataSubjects.category"
@@ -639,6 +642,7 @@ function RecipientsStep({ c, form, d }: StepProps & { d: LoaderData }) {
 function SecurityStep({ c, form }: StepProps) {
   const { t, field, list, vocab, choose } = useText();
   const r = c.riskFlags.getFieldset();
+  const rights = c.rights.getFieldset();
   const checked = RISK_FLAGS.filter((f) => {
     const v = r[f]?.value;
     return v === "on" || v === "true" || v === true;
@@ -674,6 +678,14 @@ function SecurityStep({ c, form }: StepProps) {
         </div>
         {checked >= 2 ? <p className="callout warning">{t("guided.security.dpiaLikely", { count: checked })}</p> : null}
       </fieldset>
+      <fieldset className="repeat">
+        <legend>
+          <h3>{t("guided.rights.legend")}</h3>
+        </legend>
+        <GuidedArea field={rights.exercise} text={field("rights.exercise")} rows={2} />
+        <GuidedArea field={rights.information} text={field("rights.information")} rows={2} />
+      </fieldset>
+      <GuidedInput field={c.nextReviewAt} text={field("nextReviewAt")} kind="date" />
     </>
   );
 }

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/utils/page-title.ts";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useParams, useSearchParams } from "@remix-run/react";
 import { listActivities, listRegisterAsOf } from "~/models/activity.server.ts";
@@ -5,7 +7,8 @@ import { activityIdsForDpiaFilter } from "~/models/dpia.server.ts";
 import { SORTS } from "~/utils/register-query.ts";
 import { listDepartments } from "~/models/department.server.ts";
 import { ACTIVITY_ROLES, ACTIVITY_STATUSES, LEGAL_BASES, REGIMES } from "~/reference/vocabularies.ts";
-import { canCreateIn } from "~/utils/activity-workflow.ts";
+import { StartActivityLinks } from "~/components/onboarding-checklist.tsx";
+import { canCreateIn, isReviewer } from "~/utils/activity-workflow.ts";
 import { departmentScope } from "~/utils/activity-access.server.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
 import { can } from "~/utils/permissions.ts";
@@ -36,7 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const q = parsed.success ? parsed.data : RegisterQuerySchema.parse({});
   const scope = departmentScope(ctx);
   const departments = await listDepartments(ctx.org.id);
-  const canCreate = departments.some((d) => canCreateIn(ctx.membership, d.id));
+  // ADMIN and DPO may create without a department, so a new organization can start its register at once.
+  const canCreate = isReviewer(ctx.membership.role) || departments.some((d) => canCreateIn(ctx.membership, d.id));
+  const canImport = can(ctx.membership.role, "org:update");
   const canExport = can(ctx.membership.role, "register:export");
   if (q.asOf) {
     const versions = await listRegisterAsOf(ctx.org.id, new Date(`${q.asOf}T23:59:59.999Z`), scope);
@@ -44,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       mode: "asOf" as const,
       invalidQuery: !parsed.success,
       canCreate,
+      canImport,
       canExport,
       departments,
       query: q,
@@ -76,6 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mode: "current" as const,
     invalidQuery: !parsed.success,
     canCreate,
+    canImport,
     canExport,
     departments: scope ? departments.filter((d) => scope.includes(d.id)) : departments,
     query: q,
@@ -98,6 +105,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** Any filter other than sort and page narrows the list: an empty result then means "no match", not "empty register". */
+function isFiltered(params: URLSearchParams): boolean {
+  return [...params.entries()].some(([k, v]) => v !== "" && k !== "sort" && k !== "page");
+}
+
+/** A specific page title (RGAA 8.6). */
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "register.title");
+
 export default function Register() {
   const d = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
@@ -119,11 +134,6 @@ export default function Register() {
       <div className="page-header">
         <h1>{q.asOf ? t("register.titleAsOf", { date: date(q.asOf) }) : t("register.title")}</h1>
         <div className="button-row">
-          {d.canCreate && !q.asOf ? (
-            <Link to={`${base}/new`} className="button primary">
-              {t("register.new")}
-            </Link>
-          ) : null}
           {d.canExport ? (
             <a href={exportHref} className="button" download>
               {t("register.exportJson")}
@@ -131,6 +141,7 @@ export default function Register() {
           ) : null}
         </div>
       </div>
+      {q.asOf ? null : <StartActivityLinks base={`/o/${org}`} canCreate={d.canCreate} canImport={d.canImport} />}
       {d.invalidQuery ? (
         <p className="callout warning" role="alert">
           {t("errors.invalidFilters")}
@@ -241,6 +252,21 @@ export default function Register() {
         </Link>
       </Form>
       <p role="status">{t("register.count", { count: d.total })}</p>
+      {d.total === 0 && d.mode === "current" ? (
+        q.dpia ? (
+          <section className="empty-state callout" aria-labelledby="empty-dpia-h">
+            <h2 id="empty-dpia-h">{t("empty.dpia.title")}</h2>
+            <p>{t("empty.dpia.body")}</p>
+          </section>
+        ) : isFiltered(params) ? (
+          <p className="empty-state">{t("empty.register.filtered")}</p>
+        ) : (
+          <section className="empty-state callout" aria-labelledby="empty-register-h">
+            <h2 id="empty-register-h">{t("empty.register.title")}</h2>
+            <p>{t("empty.register.body")}</p>
+          </section>
+        )
+      ) : null}
       {d.mode === "asOf" ? (
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t("register.title")}>
           <table>
@@ -257,7 +283,7 @@ export default function Register() {
             <tbody>
               {d.asOfRows.map((r) => (
                 <tr key={r.ref}>
-                  <td>{r.ref}</td>
+                  <td className="nowrap">{r.ref}</td>
                   <td>
                     <Link to={`${base}/${r.ref}/versions/${r.version}`}>{r.name}</Link>
                   </td>
@@ -288,7 +314,7 @@ export default function Register() {
             <tbody>
               {d.rows.map((r) => (
                 <tr key={r.ref}>
-                  <td>{r.ref}</td>
+                  <td className="nowrap">{r.ref}</td>
                   <td>
                     <Link to={`${base}/${r.ref}`}>{r.name}</Link>
                   </td>

@@ -1,57 +1,50 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+/**
+ * The audit log as sentences: who did what to which item (with a link), what changed, filters by
+ * person, type of item, action and date, and a CSV of the filtered events. Raw codes and ids stay
+ * out of sight; an ADMIN may open the raw stored event.
+ */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { auditFilterOptions, listAuditEvents } from "~/models/audit.server.ts";
+import { auditLogFilterOptions, readAuditLog } from "~/models/audit-log.server.ts";
+import { actionLabel, describeAuditEvent, entityLabel } from "~/utils/audit-log.ts";
+import { parseAuditLogQuery, toFilter } from "~/utils/audit-log-query.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
+import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
+import { getLocale } from "~/utils/i18n.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
-import { z } from "~/utils/validation.ts";
 
 const PAGE_SIZE = 50;
-const emptyToUndef = (v: unknown) => (v === "" || v === null ? undefined : v);
-const QuerySchema = z.object({
-  action: z.preprocess(emptyToUndef, z.string().max(80).optional()),
-  actor: z.preprocess(emptyToUndef, z.string().max(40).optional()),
-  from: z.preprocess(emptyToUndef, z.iso.date().optional()),
-  to: z.preprocess(emptyToUndef, z.iso.date().optional()),
-  page: z.preprocess(emptyToUndef, z.coerce.number().int().min(1).max(100000).default(1)),
-});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org, "audit:read");
-  const url = new URL(request.url);
-  const parsed = QuerySchema.safeParse(Object.fromEntries(url.searchParams));
-  const q = parsed.success ? parsed.data : { page: 1 as number, action: undefined, actor: undefined, from: undefined, to: undefined };
-  const [[events, total], options] = await Promise.all([
-    listAuditEvents(
-      ctx.org.id,
-      {
-        action: q.action,
-        actorId: q.actor,
-        from: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined,
-        to: q.to ? new Date(`${q.to}T23:59:59.999Z`) : undefined,
-      },
-      { skip: (q.page - 1) * PAGE_SIZE, take: PAGE_SIZE },
-    ),
-    auditFilterOptions(ctx.org.id),
+  const t = createT(await getLocale(request));
+  const { query: q, invalid } = parseAuditLogQuery(new URL(request.url));
+  const [{ events, total }, options] = await Promise.all([
+    readAuditLog(ctx.org.id, ctx.org.slug, toFilter(q), { skip: (q.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    auditLogFilterOptions(ctx.org.id),
   ]);
-  const names = new Map(options.actors.map((a) => [a.id, a.name]));
   return {
-    invalidQuery: !parsed.success,
+    org: ctx.org.slug,
+    invalidQuery: invalid,
     page: q.page,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     total,
-    options,
-    events: events.map((e) => ({
-      seq: e.seq,
-      at: e.at.toISOString(),
-      actor: e.actorId ? (names.get(e.actorId) ?? e.actorId) : null,
-      action: e.action,
-      entity: e.entity,
-      entityId: e.entityId,
-      details: e.details,
-      hash: e.hash.slice(0, 12),
-    })),
+    // Only an ADMIN sees the raw stored event (codes, ids, hashes).
+    canSeeRaw: ctx.membership.role === "ADMIN",
+    options: {
+      actors: options.people,
+      entities: options.entities.map((e) => ({ value: e, label: entityLabel(t, e) })).sort((a, b) => a.label.localeCompare(b.label)),
+      actions: options.actions.map((a) => ({ value: a, label: actionLabel(t, a) })).sort((a, b) => a.label.localeCompare(b.label)),
+    },
+    events: events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), ...describeAuditEvent(t, e) })),
   };
 }
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => {
+  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
+  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  return [{ title: `${t("auditLog.title")} — ${t("app.name")}` }];
+};
 
 export default function AuditLog() {
   const d = useLoaderData<typeof loader>();
@@ -62,29 +55,21 @@ export default function AuditLog() {
     next.set("page", String(p));
     return `?${next.toString()}`;
   };
+  const csv = new URLSearchParams(params);
+  csv.delete("page");
+  const filtered = ["action", "entity", "actor", "from", "to"].some((k) => params.get(k));
   return (
     <div className="page">
-      <h1>{t("audit.title")}</h1>
-      <p className="lead">{t("audit.intro")}</p>
+      <h1>{t("auditLog.title")}</h1>
+      <p className="lead">{t("auditLog.intro")}</p>
       {d.invalidQuery ? (
         <p className="callout warning" role="alert">
           {t("errors.invalidFilters")}
         </p>
       ) : null}
-      <Form method="get" className="filters" aria-label={t("audit.filters")}>
+      <Form method="get" className="filters" aria-label={t("auditLog.filters")}>
         <label>
-          {t("audit.action")}
-          <select name="action" defaultValue={params.get("action") ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {d.options.actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("audit.actor")}
+          {t("auditLog.filter.person")}
           <select name="actor" defaultValue={params.get("actor") ?? ""}>
             <option value="">{t("common.all")}</option>
             {d.options.actors.map((a) => (
@@ -95,61 +80,109 @@ export default function AuditLog() {
           </select>
         </label>
         <label>
-          {t("audit.from")}
+          {t("auditLog.filter.object")}
+          <select name="entity" defaultValue={params.get("entity") ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {d.options.entities.map((a) => (
+              <option key={a.value} value={a.value}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("auditLog.filter.action")}
+          <select name="action" defaultValue={params.get("action") ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {d.options.actions.map((a) => (
+              <option key={a.value} value={a.value}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("auditLog.filter.from")}
           <input type="date" name="from" defaultValue={params.get("from") ?? ""} />
         </label>
         <label>
-          {t("audit.to")}
+          {t("auditLog.filter.to")}
           <input type="date" name="to" defaultValue={params.get("to") ?? ""} />
         </label>
         <button type="submit" className="button">
           {t("common.filter")}
         </button>
+        {filtered ? (
+          <Link to="?" className="button-link">
+            {t("auditLog.filter.reset")}
+          </Link>
+        ) : null}
       </Form>
-      <p>{t("audit.count", { count: d.total })}</p>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t("audit.title")}>
-        <table>
-          <caption className="visually-hidden">{t("audit.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t("audit.when")}</th>
-              <th scope="col">{t("audit.actor")}</th>
-              <th scope="col">{t("audit.action")}</th>
-              <th scope="col">{t("audit.entity")}</th>
-              <th scope="col">{t("audit.details")}</th>
-              <th scope="col">{t("audit.hash")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.events.map((e) => (
-              <tr key={e.seq}>
-                <td>{e.seq}</td>
-                <td>{date(e.at, true)}</td>
-                <td>{e.actor ?? t("audit.system")}</td>
-                <td>
-                  <code>{e.action}</code>
-                </td>
-                <td>
-                  {e.entity}
-                  {e.entityId ? <span className="muted"> {e.entityId}</span> : null}
-                </td>
-                <td>
-                  <code className="details">{e.details}</code>
-                </td>
-                <td>
-                  <code>{e.hash}</code>
-                </td>
+      <p role="status">{t("auditLog.count", { count: d.total })}</p>
+      <p>
+        <a href={`/o/${d.org}/audit.csv?${csv.toString()}`} className="button" download>
+          {t("auditLog.csv")}
+        </a>{" "}
+        <span className="hint">{t("auditLog.csvHint")}</span>
+      </p>
+      {d.total === 0 && !filtered ? (
+        <section className="empty-state callout" aria-labelledby="empty-audit-h">
+          <h2 id="empty-audit-h">{t("empty.audit.title")}</h2>
+          <p>{t("empty.audit.body")}</p>
+        </section>
+      ) : (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("auditLog.title")}>
+          <table className="audit-table">
+            <caption className="visually-hidden">{t("auditLog.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("auditLog.col.when")}</th>
+                <th scope="col">{t("auditLog.col.event")}</th>
+                <th scope="col">{t("auditLog.col.changes")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <nav aria-label={t("common.pagination")} className="pagination">
-        {d.page > 1 ? <Link to={pageLink(d.page - 1)}>{t("common.previous")}</Link> : null}
-        <span>{t("common.pageOf", { page: d.page, pages: d.pages })}</span>
-        {d.page < d.pages ? <Link to={pageLink(d.page + 1)}>{t("common.next")}</Link> : null}
-      </nav>
+            </thead>
+            <tbody>
+              {d.events.map((e) => (
+                <tr key={e.seq}>
+                  <td className="nowrap">{date(e.at, true)}</td>
+                  <td>
+                    <p className="audit-sentence">
+                      <strong>{e.person}</strong> {e.action}
+                      {e.object ? (
+                        <>
+                          {" "}
+                          {e.object.href ? <Link to={e.object.href}>{e.object.label}</Link> : <span>{e.object.label}</span>}
+                        </>
+                      ) : null}
+                    </p>
+                    {d.canSeeRaw ? (
+                      <Link to={`/o/${d.org}/audit/${e.seq}`} className="muted" aria-label={t("auditLog.detailsFor", { seq: e.seq })}>
+                        {t("auditLog.details")}
+                      </Link>
+                    ) : null}
+                  </td>
+                  <td>
+                    {e.changes.length ? (
+                      <ul className="audit-diff">
+                        {e.changes.map((c, i) => (
+                          <li key={i}>{c}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {d.pages > 1 ? (
+        <nav aria-label={t("common.pagination")} className="pagination">
+          {d.page > 1 ? <Link to={pageLink(d.page - 1)}>{t("common.previous")}</Link> : null}
+          <span>{t("common.pageOf", { page: d.page, pages: d.pages })}</span>
+          {d.page < d.pages ? <Link to={pageLink(d.page + 1)}>{t("common.next")}</Link> : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

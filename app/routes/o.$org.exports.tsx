@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/utils/page-title.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "~/components/forms.tsx";
@@ -76,6 +78,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function formatSize(t: ReturnType<typeof useT>["t"], bytes: number) {
   return bytes < 1024 * 1024 ? t("exports.sizeKb", { value: Math.max(1, Math.round(bytes / 1024)) }) : t("exports.sizeMb", { value: (bytes / 1024 / 1024).toFixed(1) });
 }
+
+/** Every stored export parameter in words: "Langue : français · Périmètre : Responsable…" (no raw codes). */
+function exportParamLabels(t: ReturnType<typeof useT>["t"], date: ReturnType<typeof useT>["date"], p: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  if (p.locale === "fr" || p.locale === "en") out.push(t("exportLog.language", { value: t(`exportLog.lang.${p.locale}`) }));
+  if (p.scope === "all" || p.scope === "controller" || p.scope === "processor") out.push(t("exportLog.scope", { value: t(`exports.scope.${p.scope}`) }));
+  if (typeof p.asOf === "string" && p.asOf) out.push(t("exportLog.asOf", { date: date(p.asOf) }));
+  if (typeof p.ref === "string" && p.ref) out.push(t("exportLog.ref", { ref: p.ref }));
+  return out;
+}
+
+/** A specific page title (RGAA 8.6). */
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "exports.title");
 
 export default function Exports() {
   const d = useLoaderData<typeof loader>();
@@ -162,7 +177,14 @@ export default function Exports() {
 
       <section aria-labelledby="log-h">
         <h2 id="log-h">{t("exports.log")}</h2>
-        {d.exports.length === 0 ? <p>{t("exports.empty")}</p> : null}
+        {d.exports.length === 0 ? (
+          <div className="empty-state callout">
+            <p>
+              <strong>{t("exports.empty")}</strong>
+            </p>
+            <p>{t("empty.exports.body")}</p>
+          </div>
+        ) : null}
         <ul className="plain-list">
           {d.exports.map((e) => (
             <li key={e.id} className="card export-card">
@@ -171,10 +193,10 @@ export default function Exports() {
               </h3>
               <p>
                 {e.actor ?? "—"} ({t(e.channel === "cli" ? "exports.channel.cli" : "exports.channel.ui")}) · {formatSize(t, e.size)} ·{" "}
-                {[e.params.locale, e.params.scope, e.params.asOf, e.params.ref].filter(Boolean).join(" · ")}
+                {exportParamLabels(t, date, e.params).join(" · ")}
               </p>
               <p>
-                {t("exports.sha256")} : <code className="details">{e.sha256}</code>
+                {t("exportLog.sha256")} <code className="details">{e.sha256}</code>
               </p>
               <p>
                 <a href={`${base}/exports/${e.id}/download`} className="button">

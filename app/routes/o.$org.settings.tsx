@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/utils/page-title.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
@@ -31,6 +33,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(request, `/o/${ctx.org.slug}/settings`, { type: "success", key: "toast.saved" });
 }
 
+/** A specific page title (RGAA 8.6). */
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "org.settingsTitle");
+
 export default function OrganizationSettings() {
   const { org, canEdit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -51,6 +56,7 @@ export default function OrganizationSettings() {
       dpoPhone: org.dpoPhone ?? "",
       dpoCnilNumber: org.dpoCnilNumber ?? "",
       defaultLocale: org.defaultLocale,
+      accessibilityContact: org.accessibilityContact ?? "",
       version: String(org.version),
     },
   });
@@ -64,6 +70,7 @@ export default function OrganizationSettings() {
       [t("fields.dpoEmail"), org.dpoEmail],
       [t("fields.dpoPhone"), org.dpoPhone],
       [t("fields.dpoCnilNumber"), org.dpoCnilNumber],
+      [t("accessibility.settings.contact"), org.accessibilityContact],
     ];
     return (
       <div className="page">

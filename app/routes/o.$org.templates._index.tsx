@@ -3,15 +3,24 @@
  * Every member may browse it (a VIEWER only reads); search and department filter are GET parameters,
  * so the page is bookmarkable and works without JavaScript.
  */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { DepartmentIdField } from "~/components/activity-form.tsx";
 import { DpiaBadge } from "~/components/dpia-badge.tsx";
-import { isReviewer } from "~/utils/activity-workflow.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { ErrorList, FormErrors } from "~/components/forms.tsx";
+import { ActivityNotFoundError } from "~/models/activity.server.ts";
+import { listDepartments } from "~/models/department.server.ts";
+import { createDraftsFromTemplates } from "~/models/template-draft.server.ts";
+import { TEMPLATE_ID_PATTERN } from "~/schemas/template.ts";
+import { canCreateIn, isReviewer } from "~/utils/activity-workflow.ts";
+import { forbidden, requireOrgContext, type OrgContext } from "~/utils/auth.server.ts";
 import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
 import { getLocale } from "~/utils/i18n.server.ts";
 import { searchTemplates, templateDepartments } from "~/utils/template-search.ts";
-import { loadTemplates } from "~/utils/templates.server.ts";
+import { findTemplate, loadTemplates } from "~/utils/templates.server.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 
@@ -20,6 +29,47 @@ const QuerySchema = {
   q: z.preprocess(blank, z.string().max(200).optional()),
   department: z.preprocess(blank, z.string().regex(/^[a-z0-9-]{1,60}$/).optional()),
 };
+
+/** Several templates ticked at once, all created as drafts in one department (works without JavaScript). */
+const PickSchema = z.object({
+  template: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string().regex(TEMPLATE_ID_PATTERN, "templatesPick.unknown")).min(1, "templatesPick.none").max(100, "templatesPick.tooMany"),
+  ),
+  departmentId: DepartmentIdField,
+});
+
+const mayCreate = (ctx: OrgContext) => isReviewer(ctx.membership.role) || (ctx.membership.role === "EDITOR" && ctx.membership.departmentIds.length > 0);
+
+async function pickableDepartments(ctx: OrgContext) {
+  const all = await listDepartments(ctx.org.id);
+  return ctx.membership.role === "EDITOR" ? all.filter((d) => ctx.membership.departmentIds.includes(d.id)) : all;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireOrgContext(request, params.org);
+  if (!mayCreate(ctx)) throw forbidden();
+  const submission = parseWithZod(await request.formData(), { schema: PickSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const { departmentId } = submission.value;
+  const ids = [...new Set(submission.value.template)];
+  const templates = ids.map((id) => findTemplate(id));
+  if (templates.some((tpl) => tpl === undefined)) return data({ result: submission.reply({ fieldErrors: { template: ["templatesPick.unknown"] } }) }, { status: 400 });
+  const notAllowed = () => data({ result: submission.reply({ fieldErrors: { departmentId: ["errors.departmentNotAllowed"] } }) }, { status: 400 });
+  if (departmentId === null && !isReviewer(ctx.membership.role)) {
+    return data({ result: submission.reply({ fieldErrors: { departmentId: ["errors.required"] } }) }, { status: 400 });
+  }
+  if (!canCreateIn(ctx.membership, departmentId)) return notAllowed();
+  const locale = await getLocale(request);
+  let refs: string[];
+  try {
+    refs = await createDraftsFromTemplates(ctx.user.id, ctx.org.id, { templates: templates.filter((tpl) => tpl !== undefined), locale, departmentId });
+  } catch (err) {
+    if (err instanceof ActivityNotFoundError) return notAllowed(); // not a department of this organization
+    throw err;
+  }
+  return redirectWithToast(request, `/o/${ctx.org.slug}/activities?status=DRAFT`, { type: "success", key: "templatesPick.created", params: { count: refs.length } });
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org);
@@ -40,6 +90,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     total: templates.length,
     rows: searchTemplates(templates, locale, query),
     canCreate: isReviewer(m.role) || (m.role === "EDITOR" && m.departmentIds.length > 0),
+    pickDepartments: mayCreate(ctx) ? await pickableDepartments(ctx) : [],
+    allowNoDepartment: isReviewer(m.role),
   };
 }
 
@@ -101,6 +153,7 @@ export default function TemplateLibrary() {
         ) : null}
       </Form>
       <p role="status">{d.rows.length === 1 ? t("templatesUi.count.one") : t("templatesUi.count.other", { count: d.rows.length })}</p>
+      {d.canCreate && d.rows.length > 0 ? <PickForm d={d} /> : null}
       {d.rows.length === 0 ? (
         <p>{t("templatesUi.empty")}</p>
       ) : (
@@ -119,5 +172,79 @@ export default function TemplateLibrary() {
         </ul>
       )}
     </div>
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** The templates shown, grouped by department, each with a checkbox; one department for all the drafts. */
+function PickForm({ d }: { d: LoaderData }) {
+  const actionData = useActionData<typeof action>();
+  const { t } = useT();
+  const [form, fields] = useForm({
+    id: "pick-templates",
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PickSchema }),
+    shouldValidate: "onSubmit",
+    defaultValue: { departmentId: d.pickDepartments.length === 1 && !d.allowNoDepartment ? d.pickDepartments[0]?.id : "" },
+  });
+  const groups = new Map<string, { label: string; rows: LoaderData["rows"] }>();
+  for (const r of d.rows) {
+    const g = groups.get(r.departmentKey) ?? { label: r.department, rows: [] };
+    g.rows.push(r);
+    groups.set(r.departmentKey, g);
+  }
+  const tpl = fields.template;
+  const dep = fields.departmentId;
+  const tplErrorId = tpl.errors?.length ? tpl.errorId : undefined;
+  return (
+    <section className="panel template-pick" aria-labelledby="pick-h">
+      <h2 id="pick-h" tabIndex={-1}>
+        {t("templatesPick.title")}
+      </h2>
+      <p>{t("templatesPick.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <ErrorList id={tpl.errorId} errors={tpl.errors} />
+        {[...groups.entries()].map(([key, g]) => (
+          <fieldset key={key} aria-describedby={tplErrorId}>
+            <legend>{t("templatesPick.group", { name: g.label, count: g.rows.length })}</legend>
+            {g.rows.map((r) => (
+              <label key={r.id} className="check">
+                <input type="checkbox" name={tpl.name} value={r.id} /> {r.title}
+              </label>
+            ))}
+          </fieldset>
+        ))}
+        <div className="field">
+          <label htmlFor="pick-department">
+            {t("activityForm.field.departmentId")}
+            {d.allowNoDepartment ? null : <span aria-hidden="true"> *</span>}
+          </label>
+          <p id="pick-department-hint" className="hint">
+            {t("templatesPick.departmentHint")}
+          </p>
+          <select
+            id="pick-department"
+            name={dep.name}
+            defaultValue={(dep.initialValue as string | undefined) ?? ""}
+            required={!d.allowNoDepartment}
+            aria-invalid={dep.errors?.length ? true : undefined}
+            aria-describedby={["pick-department-hint", dep.errors?.length ? dep.errorId : null].filter(Boolean).join(" ")}
+          >
+            {d.allowNoDepartment ? <option value="">{t("activityForm.department.none")}</option> : <option value="">{t("activityForm.choose")}</option>}
+            {d.pickDepartments.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+          <ErrorList id={dep.errorId} errors={dep.errors} />
+        </div>
+        <button type="submit" className="button primary">
+          {t("templatesPick.submit")}
+        </button>
+      </Form>
+    </section>
   );
 }

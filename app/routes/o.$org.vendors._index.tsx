@@ -38,6 +38,9 @@ function parseQuery(params: URLSearchParams): { query: Query; invalid: boolean }
   return { query: query as Query, invalid };
 }
 
+/** No filter at all: an empty result then means an empty catalogue, not "no match". */
+const isFilteredQuery = (q: Query) => Object.values(q).some((v) => v !== undefined);
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org);
   const { query, invalid } = parseQuery(new URL(request.url).searchParams);
@@ -73,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   // "unknown" in the filter: no activity uses the vendor, so nothing is known of its exposure.
   const filtered = query.exposure ? rows.filter((r) => (r.exposure ?? "unknown") === query.exposure) : rows;
-  return { query, invalidQuery: invalid, canManage: can(ctx.membership.role, "vendors:manage"), today, rows: filtered };
+  return { query, invalidQuery: invalid, canManage: can(ctx.membership.role, "vendors:manage"), today, rows: filtered, catalogueEmpty: vendors.length === 0 && !isFilteredQuery(query) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => {
@@ -166,7 +169,21 @@ export default function VendorCatalogue() {
       </Form>
       <p role="status">{t("vendors.count", { count: d.rows.length })}</p>
       {d.rows.length === 0 ? (
-        <p>{t("vendors.empty")}</p>
+        d.catalogueEmpty ? (
+          <section className="empty-state callout" aria-labelledby="empty-vendors-h">
+            <h2 id="empty-vendors-h">{t("empty.vendors.title")}</h2>
+            <p>{t("empty.vendors.body")}</p>
+            {d.canManage ? (
+              <p>
+                <Link to="new" relative="path" className="button primary">
+                  {t("empty.vendors.action")}
+                </Link>
+              </p>
+            ) : null}
+          </section>
+        ) : (
+          <p>{t("vendors.empty")}</p>
+        )
       ) : (
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t("vendors.title")}>
           <table className="vendor-table">

@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/utils/page-title.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
@@ -34,6 +36,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const org = await createOrganization(s.user.id, { ...toOrganizationInput(submission.value), slug: submission.value.slug });
   return redirectWithToast(request, `/o/${org.slug}`, { type: "success", key: "toast.organizationCreated" });
 }
+
+/** A specific page title (RGAA 8.6). */
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "orgs.createTitle");
 
 export default function NewOrganization() {
   const actionData = useActionData<typeof action>();

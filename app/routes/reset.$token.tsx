@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/utils/page-title.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
@@ -29,6 +31,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!res.ok) return data({ result: submission.reply({ formErrors: ["errors.resetInvalid"], hideFields: ["password", "confirm"] }) }, { status: 410 });
   return redirectWithToast(request, "/login", { type: "success", key: "toast.passwordReset" }, { "Set-Cookie": clearSessionCookie(request) });
 }
+
+/** A specific page title (RGAA 8.6). */
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "reset.title");
 
 export default function ResetPassword() {
   const { reset } = useLoaderData<typeof loader>();

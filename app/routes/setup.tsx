@@ -1,3 +1,5 @@
+import type { MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/utils/page-title.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
@@ -59,6 +61,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw err;
   }
 }
+
+/** A specific page title (RGAA 8.6). */
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "setup.title");
 
 export default function Setup() {
   const actionData = useActionData<typeof action>();

@@ -16,6 +16,8 @@ export const OrganizationFieldsSchema = z.object({
   ),
   dpoCnilNumber: optionalText(40),
   defaultLocale: z.enum(["fr", "en"]),
+  /** Shown on the accessibility statement: where people report an accessibility issue. */
+  accessibilityContact: optionalText(300),
 });
 
 export const OrganizationCreateSchema = OrganizationFieldsSchema.extend({ slug: slugField });
@@ -32,5 +34,6 @@ export function toOrganizationInput(v: z.infer<typeof OrganizationFieldsSchema>)
     dpoPhone: v.dpoPhone ?? null,
     dpoCnilNumber: v.dpoCnilNumber ?? null,
     defaultLocale: v.defaultLocale,
+    accessibilityContact: v.accessibilityContact ?? null,
   };
 }

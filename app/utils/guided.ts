@@ -40,7 +40,7 @@ export const STEP_CONFIRM_KEYS: Record<GuidedStep, readonly ContentKey[]> = {
   3: ["legalBases", "art9Conditions", "art10Basis"],
   4: ["dataCategories"],
   5: ["recipients", "transfers"],
-  6: ["securityMeasures", "riskFlags"],
+  6: ["securityMeasures", "riskFlags", "rights", "nextReviewAt"],
   7: [],
 };
 
@@ -62,6 +62,9 @@ export const COMPLETENESS_STEP: Partial<Record<CompletenessItem, GuidedStep>> = 
   recipients: 5,
   transfers: 5,
   securityMeasures: 6,
+  // Also at step 6, so the guided declaration alone can reach 100 %.
+  rights: 6,
+  nextReview: 6,
 };
 
 /** Step 3 shows the Art. 9 and Art. 10 fields only when they apply (or already hold something). */
@@ -135,7 +138,7 @@ export const GuidedStepSchemas = {
   6: z.object({
     revision,
     nav,
-    content: z.object({ securityMeasures: S.securityMeasures, riskFlags: S.riskFlags }),
+    content: z.object({ securityMeasures: S.securityMeasures, riskFlags: S.riskFlags, rights: S.rights, nextReviewAt: S.nextReviewAt }),
   }),
   7: z.object({ revision, intent: z.literal("submit") }),
 } as const;
@@ -157,7 +160,7 @@ export function stepDefaults(step: EditStep, c: ActivityContent, departmentId: s
     case 5:
       return { content: { recipients: c.recipients, transfers: c.transfers } };
     case 6:
-      return { content: { securityMeasures: c.securityMeasures, riskFlags: c.riskFlags } };
+      return { content: { securityMeasures: c.securityMeasures, riskFlags: c.riskFlags, rights: c.rights, nextReviewAt: c.nextReviewAt } };
   }
 }
 
@@ -203,7 +206,7 @@ export function mergeStep(step: EditStep, current: ActivityContent, value: StepV
     }
     case 6: {
       const v = value as StepValue<6>["content"];
-      return { ...current, securityMeasures: v.securityMeasures, riskFlags: v.riskFlags };
+      return { ...current, securityMeasures: v.securityMeasures, riskFlags: v.riskFlags, rights: v.rights, nextReviewAt: v.nextReviewAt };
     }
   }
 }

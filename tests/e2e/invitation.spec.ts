@@ -91,9 +91,11 @@ test("the DPO invites an editor, who accepts once and gets an editor's view", as
   await expect(page.getByRole("region", { name: "Invitations en attente" })).toHaveCount(0);
   await page.goto("/o/ville-demo/audit");
   const table = page.getByRole("table", { name: "Journal d'audit" });
-  await expect(table.getByRole("row").filter({ hasText: "invitation.accepted" })).toHaveCount(1);
-  await expect(table.getByRole("row").filter({ hasText: "invitation.accepted" })).toContainText("Nora Nouvel");
-  await expect(table.getByRole("row").filter({ hasText: "invitation.created" }).first()).toContainText("Dominique Delaunay (DPO)");
+  // Sentences, not codes (issue 17).
+  await expect(table).not.toContainText("invitation.accepted");
+  await expect(table.getByRole("row").filter({ hasText: "a rejoint l'organisme" })).toHaveCount(1);
+  await expect(table.getByRole("row").filter({ hasText: "a rejoint l'organisme" })).toContainText("Nora Nouvel");
+  await expect(table.getByRole("row").filter({ hasText: "a invité" }).first()).toContainText("Dominique Delaunay (DPO)");
   // The filter by action works too.
   await page.getByLabel("Action").selectOption("invitation.accepted");
   await page.getByRole("button", { name: "Filtrer" }).click();

@@ -67,7 +67,8 @@ test("an editor declares and submits, the DPO requests a change, the editor fixe
   await dpo.goto(`${ORG}/activities?q=${encodeURIComponent("mariages hors mairie")}`);
   await expect(dpo.getByRole("link", { name })).toBeVisible();
   await dpo.goto(`${ORG}/audit?action=activity.approve`);
-  await expect(dpo.locator("table")).toContainText("activity.approve");
+  await expect(dpo.locator("table")).toContainText("a approuvé l'activité");
+  await expect(dpo.locator("table")).not.toContainText("activity.approve");
 });
 
 test("two tabs editing the same activity: the second save shows a conflict, nothing is lost", async ({ browser }) => {

@@ -333,6 +333,8 @@ describe("guided declaration", () => {
       "content.securityMeasures[0].measure": "backups",
       "content.securityMeasures[0].details": "Chaque nuit",
       "content.riskFlags.largeScale": "on",
+      // Step 6 also shows the rights and the review date (issue 17): the form sends them back as they are.
+      ...fields({ rights: b.parsed.rights, nextReviewAt: b.parsed.nextReviewAt }, "content"),
     });
     expect(step6.status).toBe(302);
     expect(step6.location).toBe(`/o/${slug}/activities/${ref}/guided/7`);

@@ -1,0 +1,33 @@
+/** The filtered audit log as CSV, in the same readable sentences as the page (no codes, no ids). */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { csvBuffer } from "~/documents/tabular.ts";
+import { readAuditLog } from "~/models/audit-log.server.ts";
+import { describeAuditEvent } from "~/utils/audit-log.ts";
+import { parseAuditLogQuery, toFilter } from "~/utils/audit-log-query.ts";
+import { requireOrgContext } from "~/utils/auth.server.ts";
+import { createT, formatDate } from "~/utils/i18n.ts";
+import { getLocale } from "~/utils/i18n.server.ts";
+
+const MAX_ROWS = 10_000;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireOrgContext(request, params.org, "audit:read");
+  const locale = await getLocale(request);
+  const t = createT(locale);
+  const { query, invalid } = parseAuditLogQuery(new URL(request.url));
+  if (invalid) throw new Response(t("errors.invalidFilters"), { status: 400 });
+  const { events } = await readAuditLog(ctx.org.id, ctx.org.slug, toFilter(query), { skip: 0, take: MAX_ROWS });
+  const rows = events.map((e) => {
+    const s = describeAuditEvent(t, e);
+    return [formatDate(locale, e.at, true), s.person, s.action, s.object?.label ?? "", s.changes.join(" ; ")];
+  });
+  const header = [t("auditLog.col.when"), t("auditLog.col.person"), t("auditLog.col.action"), t("auditLog.col.object"), t("auditLog.col.changes")];
+  const body = csvBuffer([header, ...rows], locale === "fr" ? ";" : ",");
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="journal-audit-${ctx.org.slug}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
