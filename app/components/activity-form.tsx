@@ -85,6 +85,7 @@ export const COMPLETENESS_SECTION: Record<CompletenessItem, Section> = {
   legalBases: "legal",
   art9Conditions: "legal",
   art10Basis: "legal",
+  ledLegalBasis: "legal",
   jointControllers: "regime",
   processorFor: "regime",
   dataSubjects: "subjects",
