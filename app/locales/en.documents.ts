@@ -187,7 +187,7 @@ export const enDocuments: Record<keyof typeof frDocuments, string> = {
   "pdf.exposure.shielded": "SecNumCloud-qualified offer",
   "pdf.exposure.notShielded": "None",
 
-  "pdf.risk.intro": "Criteria ticked (EDPB guidelines on DPIA: with two criteria or more, an impact assessment is generally required).",
+  "pdf.risk.intro": "Criteria ticked (EDPB guidelines on DPIA: with two criteria or more, an impact assessment is required in principle).",
   "pdf.risk.none": "No risk criterion ticked.",
   "pdf.risk.count": "{count} criteria ticked.",
 

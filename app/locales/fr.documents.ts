@@ -186,7 +186,7 @@ export const frDocuments = {
   "pdf.exposure.shielded": "Offre qualifiée SecNumCloud",
   "pdf.exposure.notShielded": "Aucune",
 
-  "pdf.risk.intro": "Critères cochés (lignes directrices du CEPD sur l'AIPD : à partir de deux critères, une analyse d'impact est en général requise).",
+  "pdf.risk.intro": "Critères cochés (lignes directrices du CEPD sur l'AIPD : à partir de deux critères, une analyse d'impact est requise en principe).",
   "pdf.risk.none": "Aucun critère de risque coché.",
   "pdf.risk.count": "{count} critère(s) coché(s).",
 

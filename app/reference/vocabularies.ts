@@ -65,6 +65,8 @@ export const RISK_FLAGS = [
   "innovativeTechnology",
   "vulnerableSubjects",
   "preventsRightOrService",
+  // Decisions with legal or similarly significant effects are based on an evaluation (Art. 35(3)(a)), even when a person takes them.
+  "decisionEffects",
 ] as const;
 
 /**
