@@ -27,7 +27,7 @@ describe("10. Exempt type 1: HR only, fewer than 250 staff", () => {
     expect(exemptionObstacle(rec({ domain: "other" }), "1", { headcount: 10 })).toBe("dpia.reason.exemptWrongDomain");
   });
   it("the demo 'Santé au travail' (430 agents, health data, two criteria) does not end as 'AIPD non requise'", () => {
-    const demo = DEMO_ACTIVITIES.find((a) => a.content.name.startsWith("Santé au travail"))!;
+    const demo = DEMO_ACTIVITIES.find((a) => String(a.content.name).startsWith("Santé au travail"))!;
     const c = ActivityContentSchema.parse(demo.content);
     expect(suggestExemptListType(c, { headcount: 430 })).toBeNull();
     const o = screen(c, { answers: {}, exemptListType: "1", headcount: 430 });
