@@ -917,7 +917,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
           description: "Image et voix des personnes filmées",
           source: "Caméras individuelles",
           retention: {
-            activePeriod: "1 mois à compter de l'enregistrement (CSI, art. L241-2, modifié par la loi n° 2022-52 du 24 janvier 2022 ; décret n° 2022-1395), sauf extraction pour une procédure judiciaire, administrative ou disciplinaire",
+            activePeriod: "1 mois (CSI L241-2 modifié par la loi n° 2022-52 ; décret n° 2022-1395), sauf extraction pour une procédure judiciaire, administrative ou disciplinaire",
             finalFate: "destruction",
             rule: "Effacement automatique à l'échéance, paramétré dans le logiciel de déchargement",
           },
@@ -1859,7 +1859,11 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       recipients: [
         { type: "internal", name: "Service des archives municipales" },
         { type: "other", name: "Public, pour les documents communicables" },
+        { type: "third_country", name: "Chercheurs et généalogistes résidant hors de l'EEE (reproductions envoyées à leur demande)" },
       ],
+      // Occasional sending of copies of freely communicable archives: GDPR Art. 49(1)(g) (public register
+      // open to consultation, Code du patrimoine L213-1), a derogation, not a safeguard.
+      transfers: [{ country: "CA", recipient: "Généalogiste résidant au Canada (envoi ponctuel de reproductions)", safeguard: "art49_derogation", art49Point: "g" }],
       securityMeasures: [
         { measure: "physical_security", details: "Magasins à accès contrôlé, détection incendie et régulation climatique" },
         { measure: "access_control", details: "Communication des documents non librement communicables sur dérogation uniquement" },
