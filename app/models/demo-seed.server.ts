@@ -50,6 +50,7 @@ export async function seedDemo(password: string) {
         dpoEmail: "dpo@demo.example",
         dpoPhone: "+33 4 00 00 00 00",
         dpoCnilNumber: "DPO-12345",
+        headcount: 430,
         defaultLocale: "fr",
       },
     });

@@ -50,6 +50,7 @@ export default function OrganizationSettings() {
       dpoEmail: org.dpoEmail ?? "",
       dpoPhone: org.dpoPhone ?? "",
       dpoCnilNumber: org.dpoCnilNumber ?? "",
+      headcount: org.headcount === null ? "" : String(org.headcount),
       defaultLocale: org.defaultLocale,
       version: String(org.version),
     },
