@@ -6,12 +6,14 @@ import type { Analysis } from "~/analysis/sovereignty.ts";
 import { DPIA_MEASURES } from "~/reference/dpia-measures.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
 import { DPIA_QUESTIONS, type DpiaAnswers, type DpiaMeasure, type DpiaQuestion } from "~/schemas/dpia.ts";
-import type { Locale, MessageKey, T } from "~/utils/i18n.ts";
+import { countryList, countryName } from "~/reference/countries.ts";
+import { isMessageKey, type Locale, type MessageKey, type T } from "~/utils/i18n.ts";
+import { translateToVerify } from "~/utils/sovereignty-text.ts";
 
 export type PrefillLink = { role: string; vendor: string | null; service: string; dpaStatus: string | null; siteName: string | null };
 export type PrefillInput = { content: ActivityContent; links: PrefillLink[]; analysis: Analysis | null };
 
-export function prefillDpia(input: PrefillInput, t: T): DpiaAnswers {
+export function prefillDpia(input: PrefillInput, t: T, locale: Locale = "fr"): DpiaAnswers {
   const c = input.content;
   const k = (key: string) => t(key as MessageKey);
   const join = (xs: string[]) => xs.filter(Boolean).join(", ");
@@ -43,7 +45,7 @@ export function prefillDpia(input: PrefillInput, t: T): DpiaAnswers {
     const places = input.analysis ? join([...new Set(input.analysis.reach.filter((r) => (l.siteName ? r.ownHosting : r.chain[0] === l.vendor)).map((r) => r.country))]) : "";
     lines["123"].push(t("dpia.prefill.assetLine", { service: l.vendor ? `${l.vendor} — ${l.service}` : l.service, role: k(`pdf.linkRole.${l.role}`), places: places || unknown }));
   }
-  if (input.analysis?.countries.length) lines["123"].push(t("dpia.prefill.countries", { list: join(input.analysis.countries) }));
+  if (input.analysis?.countries.length) lines["123"].push(t("dpia.prefill.countries", { list: countryList(input.analysis.countries, locale) }));
   // 211-215
   if (c.purposes.main) lines["211"].push(t("dpia.prefill.purpose", { text: c.purposes.main }));
   if (c.purposes.sub.length) lines["211"].push(t("dpia.prefill.subPurposes", { list: join(c.purposes.sub) }));
@@ -57,14 +59,23 @@ export function prefillDpia(input: PrefillInput, t: T): DpiaAnswers {
   }
   // 221-225
   if (c.rights.information) lines["221"].push(t("dpia.prefill.information", { text: c.rights.information }));
-  if (c.legalBases.length) lines["222"].push(t(c.legalBases.some((b) => b.basis === "a") ? "dpia.prefill.consentBasis" : "dpia.prefill.noConsent"));
+  // Consent may be the Art. 6 basis or the Art. 9(2)(a) explicit consent for sensitive data: never say "no consent" then.
+  const consent6 = c.legalBases.some((b) => b.basis === "a");
+  const consent9 = c.art9Conditions.some((a) => a.condition === "a");
+  if (consent6) lines["222"].push(t("dpia.prefill.consentBasis"));
+  if (consent9) lines["222"].push(t("dpia.prefill.explicitConsent9"));
+  if (!consent6 && !consent9 && c.legalBases.length) lines["222"].push(t("dpia.prefill.noConsent"));
   if (c.rights.exercise) for (const q of ["223", "224", "225"] as const) lines[q].push(t("dpia.prefill.rights", { text: c.rights.exercise }));
   // 226
   for (const l of processors) if (l.vendor) lines["226"].push(t("dpia.prefill.dpaLine", { vendor: l.vendor, service: l.service, dpa: k(`vendors.dpaStatus.${l.dpaStatus ?? "NONE"}`) }));
   // 227
   const transfers = input.analysis?.transfers ?? c.transfers.map((x) => ({ country: x.country, recipient: x.recipient, status: x.safeguard }));
-  for (const x of transfers) lines["227"].push(t("dpia.prefill.transferLine", { country: x.country, recipient: x.recipient, status: "status" in x ? String(x.status) : "" }));
-  if (input.analysis?.exposure.length) lines["227"].push(t("dpia.prefill.exposure", { list: join([...new Set(input.analysis.exposure.map((e) => `${e.jurisdiction} (${e.vendor})`))]) }));
+  for (const x of transfers) {
+    const status = "status" in x && x.status ? (isMessageKey(`sovereignty.transfer.${x.status}`) ? t(`sovereignty.transfer.${x.status}` as MessageKey) : String(x.status)) : "";
+    lines["227"].push(t("dpia.prefill.transferLine", { country: countryName(x.country, locale), recipient: x.recipient, status }));
+  }
+  for (const v of input.analysis?.toVerify ?? []) lines["227"].push(translateToVerify(v, locale));
+  if (input.analysis?.exposure.length) lines["227"].push(t("dpia.prefill.exposure", { list: join([...new Set(input.analysis.exposure.map((e) => `${countryName(e.jurisdiction, locale)} (${e.vendor})`))]) }));
   if (input.analysis && transfers.length === 0) lines["227"].push(t("dpia.prefill.noTransfer"));
 
   const out: DpiaAnswers = {};

@@ -24,7 +24,8 @@ export const EXEMPT_LIST_TYPES = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "
 export type CnilListType = (typeof CNIL_LIST_TYPES)[number];
 export type ExemptListType = (typeof EXEMPT_LIST_TYPES)[number];
 
-export const SCREENING_RESULTS = ["required", "recommended", "not_required"] as const;
+/** controller_duty: the organization is a processor; the controller carries out the DPIA (Art. 35(1)), assisted by it (Art. 28(3)(f)). */
+export const SCREENING_RESULTS = ["required", "recommended", "not_required", "controller_duty"] as const;
 export type ScreeningResult = (typeof SCREENING_RESULTS)[number];
 
 /** A pre-answer: whether the record suggests the criterion is met, and why (an i18n key). */
@@ -36,6 +37,8 @@ export type ScreeningInput = {
   cnilListType?: string | null;
   exemptListType?: string | null;
   art35c?: boolean;
+  /** The organization's headcount (exempt type 1 applies below 250). */
+  headcount?: number | null;
 };
 
 export type ScreeningOutcome = {
@@ -78,41 +81,93 @@ export function preAnswers(c: ActivityContent): Record<ScreeningCriterion, PreAn
   };
 }
 
-const words = (c: ActivityContent) => [c.name, c.description ?? "", c.purposes.main ?? "", ...c.purposes.sub].join(" ").toLowerCase();
+/** A suggested CNIL-list type and why (an i18n key with parameters): a suggestion always shows its reason. */
+export type ListSuggestion<T extends string> = { type: T; why: string; params?: Record<string, string | number> };
+export type ScreeningContext = { headcount?: number | null };
 
-/** The CNIL-list type the record suggests (the DPO chooses). */
-export function suggestCnilListType(c: ActivityContent): CnilListType | null {
+/** CNIL délibération 2019-118, type 1: staff management only, in bodies employing fewer than 250 people. */
+export const EXEMPT_TYPE1_MAX_STAFF = 249;
+
+/**
+ * The CNIL-list type (délibération 2018-327) the record suggests, from its structured answers (the
+ * activity's area, its subjects, data and risk flags), never from keywords in free text. The DPO chooses.
+ */
+export function suggestCnilList(c: ActivityContent): ListSuggestion<CnilListType> | null {
   const cats = new Set(c.dataCategories.map((d) => d.category));
   const subjects = new Set(c.dataSubjects.map((s) => s.category));
   const f = c.riskFlags;
   const vulnerable = subjects.has("children") || subjects.has("vulnerable") || f.vulnerableSubjects;
-  const w = words(c);
-  if (cats.has("genetic") && vulnerable) return "2";
-  if (cats.has("biometric") && vulnerable) return "11";
-  if (subjects.has("agents") && f.profiling) return "3";
-  if (subjects.has("agents") && f.systematicMonitoring) return "4";
-  if (/lanceur|alerte professionnelle|whistleblow/.test(w)) return "6";
-  if (/logement social|social housing|demande de logement/.test(w)) return "12";
-  if (cats.has("health") && /soin|patient|ehpad|care/.test(w)) return "1";
-  if (/aide sociale|ccas|accompagnement social|social support|social aid|social care|action sociale/.test(w)) return "13";
-  if (f.profiling && f.preventsRightOrService) return "8";
-  if (cats.has("location") && f.largeScale) return "14";
+  if (cats.has("genetic") && vulnerable) return { type: "2", why: "dpia.suggest.geneticVulnerable" };
+  if (cats.has("biometric") && vulnerable) return { type: "11", why: "dpia.suggest.biometricVulnerable" };
+  if (subjects.has("agents") && f.profiling) return { type: "3", why: "dpia.suggest.agentsProfiling" };
+  if (subjects.has("agents") && f.systematicMonitoring) return { type: "4", why: "dpia.suggest.agentsMonitoring" };
+  if (c.domain === "whistleblowing") return { type: "6", why: "dpia.suggest.domain", params: { domain: "whistleblowing" } };
+  if (c.domain === "social_housing") return { type: "12", why: "dpia.suggest.domain", params: { domain: "social_housing" } };
+  if (c.domain === "patient_care" && cats.has("health")) return { type: "1", why: "dpia.suggest.domain", params: { domain: "patient_care" } };
+  if (c.domain === "social_support") return { type: "13", why: "dpia.suggest.domain", params: { domain: "social_support" } };
+  if (f.profiling && f.preventsRightOrService) return { type: "8", why: "dpia.suggest.profilingExclusion" };
+  if (cats.has("location") && f.largeScale) return { type: "14", why: "dpia.suggest.locationLargeScale" };
   return null;
 }
 
-/** The exempt-list type the record suggests (the DPO chooses). */
-export function suggestExemptListType(c: ActivityContent): ExemptListType | null {
-  const subjects = new Set(c.dataSubjects.map((s) => s.category));
-  const w = words(c);
-  if (/liste électorale|listes électorales|electoral roll/.test(w)) return "3";
-  if (subjects.size > 0 && [...subjects].every((s) => s === "suppliers")) return "2";
-  if (/badge|contrôle d'accès|temps de travail|working time|access control/.test(w) && !c.dataCategories.some((d) => d.category === "biometric")) return "11";
-  if (/périscolaire|scolaire|cantine|crèche|petite enfance|school|early childhood/.test(w)) return "10";
-  if (subjects.size > 0 && [...subjects].every((s) => s === "agents") && !c.riskFlags.profiling) return "1";
+/**
+ * The exempt-list type (délibération 2019-118) the record suggests, from the activity's declared area.
+ * Type 1 also needs the headcount (fewer than 250) and no profiling; without the headcount, nothing is
+ * suggested and the reason says so (type null, with its why).
+ */
+export function suggestExemptList(c: ActivityContent, ctx: ScreeningContext = {}): ListSuggestion<ExemptListType> | { type: null; why: string; params?: Record<string, string | number> } | null {
+  const sensitive = c.dataCategories.some((d) => isSensitiveCategory(d.category) || d.category === "nir" || d.category === OFFENCE_DATA_CATEGORY);
+  switch (c.domain) {
+    case "electoral_roll":
+      return { type: "3", why: "dpia.suggest.domain", params: { domain: "electoral_roll" } };
+    case "suppliers":
+      return { type: "2", why: "dpia.suggest.domain", params: { domain: "suppliers" } };
+    case "works_council":
+      return { type: "4", why: "dpia.suggest.domain", params: { domain: "works_council" } };
+    case "school_childhood":
+      return { type: "10", why: "dpia.suggest.domain", params: { domain: "school_childhood" } };
+    case "access_time":
+      return c.dataCategories.some((d) => d.category === "biometric") ? null : { type: "11", why: "dpia.suggest.domain", params: { domain: "access_time" } };
+    case "hr": {
+      if (c.riskFlags.profiling) return { type: null, why: "dpia.suggest.type1Profiling" };
+      const headcount = ctx.headcount ?? null;
+      if (headcount === null) return { type: null, why: "dpia.suggest.type1NeedsHeadcount" };
+      if (headcount > EXEMPT_TYPE1_MAX_STAFF) return { type: null, why: "dpia.suggest.type1TooLarge", params: { headcount } };
+      // Sensitive data do not bar type 1, but the reason says they call for a second look.
+      return { type: "1", why: sensitive ? "dpia.suggest.type1Sensitive" : "dpia.suggest.type1", params: { headcount } };
+    }
+    default:
+      return null;
+  }
+}
+
+/** The suggested type only. */
+export function suggestCnilListType(c: ActivityContent): CnilListType | null {
+  return suggestCnilList(c)?.type ?? null;
+}
+export function suggestExemptListType(c: ActivityContent, ctx: ScreeningContext = {}): ExemptListType | null {
+  return suggestExemptList(c, ctx)?.type ?? null;
+}
+
+/**
+ * Why a chosen exempt type does not apply to this record (an i18n key), or null when it may.
+ * Délibération 2019-118 defines each type by area; type 1 also by headcount and the absence of profiling.
+ */
+export function exemptionObstacle(c: ActivityContent, type: string, ctx: ScreeningContext = {}): string | null {
+  const area: Partial<Record<string, string>> = { "1": "hr", "2": "suppliers", "3": "electoral_roll", "4": "works_council", "10": "school_childhood", "11": "access_time" };
+  const wanted = area[type];
+  if (wanted && c.domain && c.domain !== wanted) return "dpia.reason.exemptWrongDomain";
+  if (type === "1") {
+    if (c.domain !== "hr") return "dpia.reason.exemptWrongDomain";
+    if (c.riskFlags.profiling) return "dpia.reason.exemptType1Profiling";
+    if (ctx.headcount === null || ctx.headcount === undefined) return "dpia.reason.exemptType1Headcount";
+    if (ctx.headcount > EXEMPT_TYPE1_MAX_STAFF) return "dpia.reason.exemptType1TooLarge";
+  }
+  if (type === "3" && c.domain !== "electoral_roll") return "dpia.reason.exemptWrongDomain";
   return null;
 }
 
-/** Whether the record alone triggers Art. 35(3)(b): large scale and Art. 9/10 data. */
+/** The outcome of the screening: Art. 35(3) cases (or LIL art. 90 for LED), CNIL lists, WP248 criteria. */
 export function screen(c: ActivityContent, input: ScreeningInput): ScreeningOutcome {
   const pre = preAnswers(c);
   const criteria = {} as ScreeningOutcome["criteria"];
@@ -122,30 +177,49 @@ export function screen(c: ActivityContent, input: ScreeningInput): ScreeningOutc
     criteria[id] = { met, overridden: Boolean(saved && saved.met !== pre[id].met), why: pre[id].why, justification: saved?.justification };
   }
   const metCount = SCREENING_CRITERIA.filter((id) => criteria[id].met).length;
+  const led = c.regime === "LED";
   const art35 = {
-    a: criteria.evaluation.met && criteria.automatedDecision.met,
+    // Art. 35(3)(a): decisions "based on" a systematic and extensive evaluation, including decisions a
+    // person takes with a scoring grid (social aid, housing): an automated decision is not required.
+    a: criteria.evaluation.met && (criteria.automatedDecision.met || criteria.preventsRightOrService.met || c.riskFlags.decisionEffects),
     b: criteria.largeScale.met && hasArt9or10(c),
     c: Boolean(input.art35c),
   };
   const reasons: string[] = [];
+  const ctx: ScreeningContext = { headcount: input.headcount };
   if (input.cnilListType) reasons.push("dpia.reason.cnilList");
-  if (art35.a) reasons.push("dpia.reason.art35a");
-  if (art35.b) reasons.push("dpia.reason.art35b");
-  if (art35.c) reasons.push("dpia.reason.art35c");
+  if (led) {
+    // Law enforcement: loi Informatique et Libertés art. 90 (Directive 2016/680 art. 27), not GDPR Art. 35.
+    if (art35.a || art35.b || art35.c) reasons.push("dpia.reason.ledArt90");
+  } else {
+    if (art35.a) reasons.push("dpia.reason.art35a");
+    if (art35.b) reasons.push("dpia.reason.art35b");
+    if (art35.c) reasons.push("dpia.reason.art35c");
+  }
+  const obstacle = input.exemptListType ? exemptionObstacle(c, input.exemptListType, ctx) : null;
   let result: ScreeningResult;
   if (reasons.length > 0) result = "required";
-  else if (input.exemptListType) {
+  else if (input.exemptListType && !obstacle) {
     result = "not_required";
     reasons.push("dpia.reason.exempt");
-  } else if (metCount >= 2) {
-    result = "required";
-    reasons.push("dpia.reason.twoCriteria");
-  } else if (metCount === 1) {
-    result = "recommended";
-    reasons.push("dpia.reason.oneCriterion");
   } else {
-    result = "not_required";
-    reasons.push("dpia.reason.noCriteria");
+    if (obstacle) reasons.push(obstacle);
+    if (metCount >= 2) {
+      // WP248: two criteria or more mean a DPIA is required in principle ("en principe", CNIL).
+      result = "required";
+      reasons.push(led ? "dpia.reason.ledTwoCriteria" : "dpia.reason.twoCriteria");
+    } else if (metCount === 1) {
+      result = "recommended";
+      reasons.push("dpia.reason.oneCriterion");
+    } else {
+      result = "not_required";
+      reasons.push("dpia.reason.noCriteria");
+    }
+  }
+  // Art. 35(1) and 28(3)(f): the DPIA is the controller's duty; a processor assists it.
+  if (c.role === "PROCESSOR" && result !== "not_required") {
+    result = "controller_duty";
+    reasons.unshift("dpia.reason.processor");
   }
   return { result, criteria, metCount, art35, reasons };
 }

@@ -14,6 +14,7 @@ import { ErrorList, FormErrors, type AnyField } from "~/components/forms.tsx";
 import { confirmedFrom, PrefilledNotice } from "~/components/prefilled-notice.tsx";
 import {
   ACTIVITY_ROLES,
+  ACTIVITY_DOMAINS,
   ART9_CONDITIONS,
   DATA_SUBJECT_CATEGORIES,
   FINAL_FATES,
@@ -28,6 +29,7 @@ import {
   SENSITIVE_DATA_CATEGORIES,
   TRANSFER_SAFEGUARDS,
 } from "~/reference/vocabularies.ts";
+import { ART49_POINTS, RECIPIENT_KINDS } from "~/analysis/sovereignty.ts";
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
 import type { CompletenessItem } from "~/utils/activity-rules.ts";
 import { pathParts, type DiffRow } from "~/utils/activity-diff.ts";
@@ -85,6 +87,7 @@ export const COMPLETENESS_SECTION: Record<CompletenessItem, Section> = {
   legalBases: "legal",
   art9Conditions: "legal",
   art10Basis: "legal",
+  ledLegalBasis: "legal",
   jointControllers: "regime",
   processorFor: "regime",
   dataSubjects: "subjects",
@@ -122,6 +125,9 @@ type FieldPath =
   | "art9Conditions.condition"
   | "art9Conditions.text"
   | "art10Basis"
+  | "ledLegalBasis"
+  | "ledProfiling"
+  | "domain"
   | "dataSubjects.category"
   | "dataSubjects.description"
   | "dataSubjects.estimatedCount"
@@ -138,6 +144,8 @@ type FieldPath =
   | "transfers.recipient"
   | "transfers.safeguard"
   | "transfers.documentationUrl"
+  | "transfers.recipientKind"
+  | "transfers.art49Point"
   | "securityMeasures.measure"
   | "securityMeasures.details"
   | "rights.exercise"
@@ -172,6 +180,9 @@ const FORM_ORDER = [
   "legalBases",
   "art9Conditions",
   "art10Basis",
+  "ledLegalBasis",
+  "ledProfiling",
+  "domain",
   "dataSubjects",
   "dataCategories",
   "recipients",
@@ -206,6 +217,9 @@ const VOCAB_PREFIX: Record<string, string> = {
   "dataCategories.retention.finalFate": "vocab.finalFate",
   "recipients.type": "vocab.recipientType",
   "transfers.safeguard": "vocab.safeguard",
+  "transfers.recipientKind": "legal.transfer.recipientKind",
+  "transfers.art49Point": "legal.transfer.art49Point",
+  domain: "vocab.domain",
   "securityMeasures.measure": "vocab.security",
 };
 const DATE_PATHS = new Set(["implementationDate", "nextReviewAt", "lastReviewAt"]);
@@ -580,6 +594,7 @@ export function ActivityForm({ id, revision, defaultValue, lastResult, departmen
         <div className="field-grid">
           <Choice field={c.regime} {...L("regime")} options={vocab(REGIMES, (r) => t(`vocab.regime.${r}`))} />
           <Choice field={c.role} {...L("role")} options={vocab(ACTIVITY_ROLES, (r) => t(`vocab.role.${r}`))} />
+          <Choice field={c.domain} {...L("domain")} placeholder={choose} options={vocab(ACTIVITY_DOMAINS, (d) => t(`vocab.domain.${d}`))} />
         </div>
         {role === "JOINT_CONTROLLER" || jointCount > 0 ? (
           <Repeat
@@ -676,6 +691,9 @@ export function ActivityForm({ id, revision, defaultValue, lastResult, departmen
         />
         {hasOffences && !art10Given ? <p className="callout warning">{t("activityForm.art10Needed")}</p> : null}
         <Area field={c.art10Basis} {...L("art10Basis")} rows={2} />
+        {/* Law-enforcement activities (Directive 2016/680): their own legal basis and profiling (art. 8 and 24). */}
+        <Area field={c.ledLegalBasis} {...L("ledLegalBasis")} rows={2} />
+        <Area field={c.ledProfiling} {...L("ledProfiling")} rows={2} />
       </SectionBlock>
 
       <SectionBlock section="subjects">
@@ -770,6 +788,14 @@ export function ActivityForm({ id, revision, defaultValue, lastResult, departmen
                 </div>
                 <Choice field={f.safeguard} {...L("transfers.safeguard")} placeholder={choose} options={vocab(TRANSFER_SAFEGUARDS, (x) => t(`vocab.safeguard.${x}`))} />
                 <Input field={f.documentationUrl} {...L("transfers.documentationUrl")} kind="url" />
+                <div className="field-grid">
+                  <Choice field={f.recipientKind} {...L("transfers.recipientKind")} placeholder={choose} options={vocab(RECIPIENT_KINDS, (x) => t(`legal.transfer.recipientKind.${x}`))} />
+                  <Choice field={f.art49Point} {...L("transfers.art49Point")} placeholder={choose} options={vocab(ART49_POINTS, (x) => t(`legal.transfer.art49Point.${x}`))} />
+                </div>
+                <div className="check-list">
+                  <Check field={f.tiaDone} label={t("legal.transfer.tiaDone")} hint={t("activityForm.hint.transfers.tiaDone")} />
+                  <Check field={f.dpfCertified} label={t("legal.transfer.dpfCertified")} hint={t("activityForm.hint.transfers.dpfCertified")} />
+                </div>
               </>
             );
           }}

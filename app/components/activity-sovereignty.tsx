@@ -12,7 +12,8 @@ import { LINK_ROLES, type Analysis, type ExposureLevel, type LinkRole, type Reas
 import { ErrorList, FormErrors } from "~/components/forms.tsx";
 import { countryName } from "~/reference/countries.ts";
 import { LinkSchema } from "~/schemas/sovereignty.ts";
-import { isMessageKey, type MessageKey, type Params } from "~/utils/i18n.ts";
+import { isMessageKey, type MessageKey } from "~/utils/i18n.ts";
+import { reasonParams, translateToVerify } from "~/utils/sovereignty-text.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
 export type ActivityLinkView = {
@@ -44,13 +45,7 @@ export function ExposureBadge({ level }: { level: ExposureLevel }) {
 /** Reasons carry country codes; show names in the reader's language. */
 function useReason() {
   const { t, locale } = useT();
-  return (r: Reason): string => {
-    if (!isMessageKey(r.key)) return r.key;
-    const params: Params = { ...(r.params ?? {}) };
-    if (typeof params.country === "string") params.country = countryName(params.country, locale);
-    if (typeof params.list === "string" && params.list) params.list = params.list.split(", ").map((c) => countryName(c, locale)).join(", ");
-    return t(r.key, params);
-  };
+  return (r: Reason): string => (isMessageKey(r.key) ? t(r.key, reasonParams(r, locale)) : r.key);
 }
 
 function useSafeguardLabel() {
@@ -162,6 +157,16 @@ export function ActivitySovereignty({ data, actionData, base }: { data: Activity
         <ExposureBadge level={a.level} />
       </p>
       <p>{t(`sovereignty.levelHelp.${a.level}`)}</p>
+      {a.toVerify.length > 0 ? (
+        <>
+          <h4 id="to-verify-h">{t("sovereignty.toVerifyTitle")}</h4>
+          <ul aria-labelledby="to-verify-h" className="reasons to-verify">
+            {a.toVerify.map((v, i) => (
+              <li key={`${v.fact}-${i}`}>{translateToVerify(v, locale)}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h4 id="reasons-h">{t("sovereigntyUi.activity.reasonsTitle")}</h4>
       <ul aria-labelledby="reasons-h" className="reasons">
         {a.reasons.map((r, i) => (

@@ -58,6 +58,7 @@ type VendorFields = Record<
   | "iso27001Expiry"
   | "dpfCertified"
   | "dpfCheckedAt"
+  | "shareholdingWithinLimits"
   | "dpaStatus"
   | "dpaSignedAt"
   | "dpaReference"
@@ -69,6 +70,12 @@ type VendorFields = Record<
 /** Yes / no / unknown as radio buttons in a fieldset: works without JavaScript and with the keyboard. */
 function DpfChoice({ field }: { field: AnyField }) {
   const { t } = useT();
+  return <TriChoice field={field} legend={t("vendors.field.dpfCertified")} hint={t("vendors.hint.dpfCertified")} />;
+}
+
+/** A fact that may be true, false or not recorded ("yes" | "no" | ""), as radio buttons. */
+export function TriChoice({ field, legend, hint }: { field: AnyField; legend: string; hint?: string }) {
+  const { t } = useT();
   const hintId = useId();
   const current = typeof field.initialValue === "string" ? field.initialValue : "";
   const choices = [
@@ -79,10 +86,12 @@ function DpfChoice({ field }: { field: AnyField }) {
   const describedBy = [hintId, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ");
   return (
     <fieldset className="checks vendor-radios" aria-describedby={describedBy}>
-      <legend>{t("vendors.field.dpfCertified")}</legend>
-      <p id={hintId} className="hint">
-        {t("vendors.hint.dpfCertified")}
-      </p>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
       {choices.map((c) => (
         <label key={c.value || "unknown"} className="check">
           <input type="radio" name={field.name} value={c.value} defaultChecked={current === c.value} key={`${field.key ?? ""}-${c.value}`} /> {c.label}
@@ -127,6 +136,7 @@ export function VendorFormFields({ fields }: { fields: VendorFields }) {
         </div>
         <DpfChoice field={fields.dpfCertified} />
         <TextField label={t("vendors.field.dpfCheckedAt")} hint={t("vendors.hint.dpfCheckedAt")} field={fields.dpfCheckedAt} type="date" />
+        <TriChoice field={fields.shareholdingWithinLimits} legend={t("legal.vendor.shareholding")} hint={t("legal.vendor.shareholding.hint")} />
       </fieldset>
       <fieldset className="form-section">
         <legend>

@@ -421,6 +421,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Ressources humaines",
     {
       name: "Gestion des carrières et dossier individuel des agents",
+      domain: "hr",
       description:
         "Gestion administrative des agents titulaires, stagiaires et contractuels : recrutement administratif, positions, avancements, promotions, entretiens professionnels annuels, discipline et fin de fonctions ; tenue du dossier individuel de chaque agent.",
       internalContact: "Responsable du pôle carrières (direction des ressources humaines)",
@@ -514,6 +515,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Ressources humaines",
     {
       name: "Paie des agents et des élus, déclarations sociales",
+      domain: "hr",
       description: "Calcul et versement des rémunérations des agents et des indemnités des élus, déclarations sociales et fiscales, prélèvement à la source, mise à disposition des bulletins de paie.",
       internalContact: "Responsable du pôle paie (direction des ressources humaines)",
       implementationDate: "2011-01-03",
@@ -598,6 +600,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Ressources humaines",
     {
       name: "Recrutement des agents",
+      domain: "hr",
       description: "Publication des offres d'emploi, réception et présélection des candidatures, organisation des jurys, décision de recrutement et constitution d'un vivier de candidatures.",
       internalContact: "Chargée de recrutement (direction des ressources humaines)",
       implementationDate: "2018-05-25",
@@ -648,6 +651,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Ressources humaines",
     {
       name: "Santé au travail, accidents de service et congés pour raison de santé",
+      domain: "hr",
       description:
         "Suivi des arrêts de travail et congés pour raison de santé, déclaration et instruction des accidents de service et maladies professionnelles, saisine du conseil médical, organisation des visites de médecine préventive et des aménagements de poste. Le volet médical reste détenu par le service de médecine préventive.",
       internalContact: "Conseillère prévention et santé au travail (direction des ressources humaines)",
@@ -704,6 +708,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Ressources humaines",
     {
       name: "Dispositif de recueil et de traitement des signalements (lanceurs d'alerte)",
+      domain: "whistleblowing",
       description:
         "Canal interne de signalement ouvert aux agents, anciens agents, candidats et collaborateurs extérieurs, obligatoire pour les communes de plus de 10 000 habitants ; recueil, examen de la recevabilité, enquête et clôture des signalements. Traitement figurant sur la liste CNIL des traitements soumis à AIPD.",
       internalContact: "Référent alerte (direction générale des services)",
@@ -753,6 +758,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Ressources humaines",
     {
       name: "Formation professionnelle des agents",
+      domain: "hr",
       description: "Recueil des besoins, plan de formation, inscriptions aux sessions du CNFPT et d'autres organismes, suivi du compte personnel de formation, formations en ligne sur une plateforme externe.",
       internalContact: "Responsable formation (direction des ressources humaines)",
       implementationDate: "2016-01-04",
@@ -847,7 +853,8 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       implementationDate: "2016-04-01",
       regime: "LED",
       purposes: { main: "Constater les infractions relevant de la compétence des agents de police municipale", sub: ["Relevé des contraventions", "Transmission à l'ANTAI et à l'officier du ministère public"] },
-      art10Basis: "Directive (UE) 2016/680 et loi Informatique et Libertés, titre III ; Code de procédure pénale, art. 21 (agents de police judiciaire adjoints) ; CSI, art. L511-1",
+      ledLegalBasis: "Directive (UE) 2016/680 et loi Informatique et Libertés, titre III ; Code de procédure pénale, art. 21 (agents de police judiciaire adjoints) ; CSI, art. L511-1",
+      ledProfiling: "Aucun profilage (directive 2016/680, art. 24.1.e).",
       dataSubjects: [{ category: "residents", description: "Contrevenants (conducteurs, titulaires de certificats d'immatriculation)", estimatedCount: 9000 }],
       dataCategories: [
         {
@@ -898,7 +905,8 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       implementationDate: "2020-02-01",
       regime: "LED",
       purposes: { main: "Prévenir les incidents au cours des interventions et constater les infractions", sub: ["Enregistrement des interventions", "Extraction sur réquisition judiciaire", "Formation et pédagogie des agents"] },
-      art10Basis: "Directive (UE) 2016/680 ; CSI, art. L241-2 ; autorisation préfectorale délivrée à la commune",
+      ledLegalBasis: "Directive (UE) 2016/680 ; CSI, art. L241-2 ; autorisation préfectorale délivrée à la commune",
+      ledProfiling: "Aucun profilage (directive 2016/680, art. 24.1.e).",
       dataSubjects: [
         { category: "residents", description: "Personnes filmées lors des interventions", estimatedCount: 1000 },
         { category: "agents", description: "Agents porteurs de caméras", estimatedCount: 14 },
@@ -909,7 +917,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
           description: "Image et voix des personnes filmées",
           source: "Caméras individuelles",
           retention: {
-            activePeriod: "Durée maximale fixée par le code de la sécurité intérieure — texte en vigueur à vérifier (1 mois ou 6 mois selon les sources), sauf extraction pour une procédure",
+            activePeriod: "1 mois (CSI L241-2 modifié par la loi n° 2022-52 ; décret n° 2022-1395), sauf extraction pour une procédure judiciaire, administrative ou disciplinaire",
             finalFate: "destruction",
             rule: "Effacement automatique à l'échéance, paramétré dans le logiciel de déchargement",
           },
@@ -941,7 +949,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     },
     {
       status: "APPROVED",
-      comments: [{ author: "dpo", body: "Validé. Joindre l'arrêté préfectoral en vigueur et vérifier au prochain examen la durée de conservation applicable, le texte ayant évolué." }],
+      comments: [{ author: "dpo", body: "Validé. Joindre l'arrêté préfectoral en vigueur ; conservation ramenée à un mois (CSI L241-2 modifié par la loi n° 2022-52)." }],
     },
   ),
   demo(
@@ -957,7 +965,8 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         main: "Prévenir les atteintes à la sécurité des personnes et des biens dans les lieux exposés et constater les infractions",
         sub: ["Visionnage en temps réel et appui aux patrouilles", "Enregistrement et extraction sur réquisition", "Régulation du trafic aux abords des écoles"],
       },
-      art10Basis: "Directive (UE) 2016/680 ; CSI, art. L251-2 et L252-1 (autorisation préfectorale pour cinq ans) ; arrêté préfectoral d'autorisation en vigueur",
+      ledLegalBasis: "Directive (UE) 2016/680 ; CSI, art. L251-2 et L252-1 ; autorisation préfectorale valable cinq ans, renouvelable (CSI, art. L252-4) ; arrêté préfectoral d'autorisation en vigueur",
+      ledProfiling: "Aucun profilage (directive 2016/680, art. 24.1.e).",
       dataSubjects: [
         { category: "residents", description: "Habitants et usagers de la voie publique dans le champ des caméras", estimatedCount: 25000 },
         { category: "visitors", description: "Personnes de passage dans la commune", estimatedCount: 15000 },
@@ -1060,6 +1069,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Affaires scolaires et périscolaires",
     {
       name: "Inscriptions scolaires dans les écoles publiques",
+      domain: "school_childhood",
       description: "Inscription des enfants dans les écoles maternelles et élémentaires publiques selon la sectorisation, dérogations de secteur, liste des enfants soumis à l'obligation d'instruction.",
       internalContact: "Responsable du service des affaires scolaires",
       implementationDate: "2014-09-01",
@@ -1105,6 +1115,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Affaires scolaires et périscolaires",
     {
       name: "Restauration scolaire, accueils périscolaires et de loisirs, facturation aux familles",
+      domain: "school_childhood",
       description:
         "Inscriptions à la restauration scolaire, aux accueils périscolaires et aux accueils de loisirs du mercredi et des vacances, pointage des présences, calcul du quotient familial et facturation. Les menus proposent des options sans porc et végétarienne, sans aucun libellé religieux.",
       internalContact: "Responsable du service enfance-éducation",
@@ -1181,6 +1192,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Affaires scolaires et périscolaires",
     {
       name: "Accueil des jeunes enfants dans les multi-accueils municipaux",
+      domain: "school_childhood",
       description: "Pré-inscriptions, commission d'attribution des places, contrats d'accueil, suivi quotidien et facturation dans les trois multi-accueils municipaux.",
       internalContact: "Coordinatrice petite enfance",
       implementationDate: "2015-01-05",
@@ -1376,6 +1388,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Finances et commande publique",
     {
       name: "Marchés publics et gestion des fournisseurs",
+      domain: "suppliers",
       description: "Passation des marchés publics (publicité, réception et analyse des candidatures et des offres, attribution), exécution et paiement des fournisseurs. Traitement figurant sur la liste CNIL des traitements dispensés d'AIPD.",
       internalContact: "Responsable de la commande publique",
       implementationDate: "2018-10-01",
@@ -1492,6 +1505,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Action sociale",
     {
       name: "Enregistrement et suivi des demandes de logement social",
+      domain: "social_housing",
       description:
         "La commune, service enregistreur, reçoit et enregistre les demandes de logement social dans le système national d'enregistrement, accompagne les demandeurs et propose des candidats sur les logements réservés à la ville. Traitement figurant sur la liste CNIL des traitements soumis à AIPD.",
       internalContact: "Responsable du pôle logement (action sociale)",
@@ -1681,6 +1695,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Systèmes d'information",
     {
       name: "Hébergement et maintenance du logiciel d'action sociale pour le compte du CCAS",
+      domain: "social_support",
       description:
         "Le service des systèmes d'information de la ville héberge, sauvegarde et maintient, pour le compte du CCAS de Démo (responsable de traitement distinct), le logiciel d'instruction des aides sociales et de domiciliation. La ville agit en sous-traitant (art. 28 RGPD) selon la convention de mutualisation du 1er janvier 2024. La nécessité d'une certification HDS pour cet hébergement pour le compte d'un tiers est à vérifier.",
       internalContact: "Responsable du service des systèmes d'information",
@@ -1728,6 +1743,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Systèmes d'information",
     {
       name: "Gestion du parc informatique et assistance aux utilisateurs",
+      domain: "other",
       description: "Inventaire des postes et des équipements affectés aux agents, gestion des demandes d'assistance et des interventions à distance.",
       internalContact: "Responsable du support informatique",
       implementationDate: "2020-09-01",
@@ -1843,7 +1859,11 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       recipients: [
         { type: "internal", name: "Service des archives municipales" },
         { type: "other", name: "Public, pour les documents communicables" },
+        { type: "third_country", name: "Chercheurs et généalogistes résidant hors de l'EEE (reproductions envoyées à leur demande)" },
       ],
+      // Occasional sending of copies of freely communicable archives: GDPR Art. 49(1)(g) (public register
+      // open to consultation, Code du patrimoine L213-1), a derogation, not a safeguard.
+      transfers: [{ country: "CA", recipient: "Généalogiste résidant au Canada (envoi ponctuel de reproductions)", safeguard: "art49_derogation", art49Point: "g" }],
       securityMeasures: [
         { measure: "physical_security", details: "Magasins à accès contrôlé, détection incendie et régulation climatique" },
         { measure: "access_control", details: "Communication des documents non librement communicables sur dérogation uniquement" },
@@ -2060,6 +2080,7 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Élections",
     {
       name: "Gestion des listes électorales",
+      domain: "electoral_roll",
       description:
         "Inscriptions et radiations sur les listes électorales extraites du répertoire électoral unique tenu par l'INSEE, commission de contrôle, répartition des électeurs par bureau de vote, édition des cartes électorales et des listes d'émargement. Traitement figurant sur la liste CNIL des traitements dispensés d'AIPD.",
       internalContact: "Responsable du service des élections",

@@ -52,6 +52,10 @@ export type DemoService = {
   description?: string;
   /** Date of the ANSSI SecNumCloud qualification, when the service is qualified. */
   secNumCloudDate?: DemoDate;
+  /** Referential version and qualified scope of the qualification (SecNumCloud 3.2 § 19.6). */
+  secNumCloud?: { version: "3.2" | "3.1" | "older"; scope: string };
+  /** A non-EU entity has technical access; undefined when not recorded. */
+  nonEuAccess?: boolean;
   /** Empty for software installed on the city's servers whose editor never reaches the data. */
   locations: DemoLocation[];
 };
@@ -72,8 +76,10 @@ export type DemoVendor = {
   contact?: { name?: string; email?: string };
   hds?: { activities: string; expiry: DemoDate };
   iso27001Expiry?: DemoDate;
-  /** Only meaningful for US vendors and for EU subsidiaries of US groups whose US entities import the data. */
+  /** US vendors only: only an organisation established in the US can be DPF-certified (checkDemoVendors enforces it). */
   dpf?: { certified: boolean; checkedAt: DemoDate };
+  /** SecNumCloud 3.2 § 19.6 shareholding limits (24 % / 39 %) respected; undefined when not recorded. */
+  shareholdingWithinLimits?: boolean;
   dpa: DemoDpa;
   notes?: string;
   /** A fictitious company, made up for the demo. */
@@ -105,6 +111,7 @@ const SCW_AMS: DemoServiceRef = { vendor: SCALEWAY, service: "Stockage objet –
 const GCP_PARIS: DemoServiceRef = { vendor: "Google Cloud France SARL", service: "Google Cloud Platform – région europe-west9 (Paris)" };
 const AWS_PARIS: DemoServiceRef = { vendor: "Amazon Web Services EMEA SARL", service: "Amazon EC2 et S3 – région eu-west-3 (Paris)" };
 const YOUTUBE: DemoServiceRef = { vendor: "Google Ireland Limited", service: "YouTube – diffusion en direct des séances" };
+const GOOGLE_LLC: DemoServiceRef = { vendor: "Google LLC", service: "Infrastructure YouTube aux États-Unis" };
 const OCCITALIA_HDS: DemoServiceRef = { vendor: "Occitalia Hébergement", service: "Cloud privé HDS (Montpellier)" };
 
 export const DEMO_EMAIL_ACTIVITY = "Annuaire, messagerie et outils collaboratifs";
@@ -146,11 +153,10 @@ export const DEMO_VENDORS: DemoVendor[] = [
     country: "IE",
     parent: { name: "Microsoft Corporation", country: "US" },
     iso27001Expiry: "2027-11-30",
-    dpf: { certified: true, checkedAt: "2026-10-05" },
     dpa: { status: "SIGNED", signedAt: "2025-01-20", reference: "Contrat de licences Microsoft 365 (accord-cadre UGAP) – Data Protection Addendum des produits et services Microsoft", nextReview: "2027-01-31" },
     notes:
       "Filiale irlandaise d'un groupe américain : le CLOUD Act et la section 702 du FISA peuvent atteindre les données même stockées dans l'UE. Locataire Microsoft 365 configuré avec la résidence des données en France ; traitements dans la frontière de données de l'UE (EU Data Boundary), sous réserve des exceptions documentées par Microsoft (support, opérations de sécurité) qui permettent des accès depuis les États-Unis. " +
-      `La certification DPF indiquée est celle de Microsoft Corporation, importatrice des données pour ces accès (${DPF_LIST}). ` +
+      `Pas de certification DPF pour cette filiale irlandaise : seule une organisation établie aux États-Unis peut être certifiée. La certification est enregistrée sur Microsoft Corporation, importatrice des données pour ces accès (${DPF_LIST}). ` +
       "À vérifier par le DPO : entité contractante exacte dans le contrat de licences, version du DPA acceptée, échéance du certificat ISO 27001 (date saisie indicative), date de la dernière consultation de la liste DPF.",
     fictitious: false,
     services: [
@@ -195,6 +201,8 @@ export const DEMO_VENDORS: DemoVendor[] = [
         name: OVH_SNC.service,
         description: "Cloud privé dédié qualifié SecNumCloud, datacentres en France.",
         secNumCloudDate: "2024-02-01",
+        secNumCloud: { version: "3.2", scope: "Hosted Private Cloud SecNumCloud (IaaS) – à reprendre du certificat ANSSI" },
+        nonEuAccess: false,
         locations: [
           { role: "STORAGE", country: "FR" },
           { role: "BACKUP", country: "FR" },
@@ -228,6 +236,8 @@ export const DEMO_VENDORS: DemoVendor[] = [
         name: OUTSCALE_SNC.service,
         description: "Région cloudgouv-eu-west-1, qualifiée SecNumCloud, datacentres en France.",
         secNumCloudDate: "2023-12-14",
+        secNumCloud: { version: "3.2", scope: "Cloud IaaS – à reprendre du certificat ANSSI" },
+        nonEuAccess: false,
         locations: [
           { role: "STORAGE", country: "FR" },
           { role: "BACKUP", country: "FR" },
@@ -257,7 +267,6 @@ export const DEMO_VENDORS: DemoVendor[] = [
     country: "FR",
     parent: { name: "Alphabet Inc.", country: "US" },
     iso27001Expiry: "2027-06-30",
-    dpf: { certified: true, checkedAt: "2026-10-05" },
     dpa: { status: "NOT_REQUIRED" },
     notes:
       `${NOT_DIRECT} Hébergeur de l'agenda de rendez-vous RDVille : données stockées à Paris, mais société d'un groupe américain (CLOUD Act, FISA 702). Certification DPF : celle de Google LLC (${DPF_LIST}). ` +
@@ -271,13 +280,24 @@ export const DEMO_VENDORS: DemoVendor[] = [
     website: "https://www.youtube.com",
     country: "IE",
     parent: { name: "Alphabet Inc.", country: "US" },
-    dpf: { certified: true, checkedAt: "2026-10-05" },
     dpa: { status: "NOT_REQUIRED" },
     notes:
       `Fournisseur de YouTube dans l'Espace économique européen. La retransmission publique des séances y est un destinataire, non un sous-traitant : YouTube traite les vidéos publiées selon ses propres conditions. Données stockées dans les centres de données de Google dans le monde, dont les États-Unis ; certification DPF de Google LLC (${DPF_LIST}). ` +
       "À vérifier par le DPO : qualification de YouTube (responsable de traitement distinct) et information des élus et du public filmés.",
     fictitious: false,
-    services: [{ name: YOUTUBE.service, description: "Chaîne YouTube de la ville : diffusion en direct puis rediffusion des séances du conseil municipal.", locations: [{ role: "STORAGE", country: "US", region: "Centres de données Google (dont les États-Unis)" }] }],
+    services: [{ name: YOUTUBE.service, description: "Chaîne YouTube de la ville : diffusion en direct puis rediffusion des séances du conseil municipal.", locations: [{ role: "STORAGE", country: "US", region: "Centres de données Google (dont les États-Unis)", provider: GOOGLE_LLC }] }],
+  },
+  {
+    name: "Google LLC",
+    legalName: "Google LLC",
+    website: "https://www.google.com",
+    country: "US",
+    parent: { name: "Alphabet Inc.", country: "US" },
+    dpf: { certified: true, checkedAt: "2026-10-05" },
+    dpa: { status: "NOT_REQUIRED" },
+    notes: `Société américaine qui exploite les centres de données de YouTube aux États-Unis : c'est elle qui reçoit les données, et sa certification DPF qui compte (${DPF_LIST}). À vérifier par le DPO : date de la dernière consultation de la liste DPF.`,
+    fictitious: false,
+    services: [{ name: GOOGLE_LLC.service, description: "Stockage et diffusion des vidéos publiées sur YouTube.", locations: [{ role: "STORAGE", country: "US" }] }],
   },
   {
     name: "Amazon Web Services EMEA SARL",
@@ -286,7 +306,6 @@ export const DEMO_VENDORS: DemoVendor[] = [
     country: "LU",
     parent: { name: "Amazon.com, Inc.", country: "US" },
     iso27001Expiry: "2027-03-31",
-    dpf: { certified: true, checkedAt: "2026-10-05" },
     dpa: { status: "NOT_REQUIRED" },
     notes: `${NOT_DIRECT} Hébergeur du prestataire de stationnement StationnPark : données dans la région de Paris, mais filiale d'un groupe américain (CLOUD Act, FISA 702). Certification DPF : celle d'Amazon Web Services, Inc. (${DPF_LIST}). À vérifier par le DPO : échéance du certificat ISO 27001 (indicative).`,
     fictitious: false,
@@ -858,6 +877,7 @@ export function checkDemoVendors(): void {
     vendorNames.add(v.name);
     country(v.country, v.name);
     if (v.parent) country(v.parent.country, `${v.name} (parent)`);
+    if (v.dpf && v.country !== "US") fail(`${v.name}: only an organisation established in the US can be DPF-certified`);
     for (const d of [v.hds?.expiry, v.iso27001Expiry, v.dpf?.checkedAt, v.dpa.status === "SIGNED" ? v.dpa.signedAt : undefined, v.dpa.status === "SIGNED" ? v.dpa.nextReview : undefined]) {
       if (d !== undefined && !isDate(d)) fail(`${v.name}: bad date ${d}`);
     }

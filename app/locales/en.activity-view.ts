@@ -153,7 +153,7 @@ export const enActivityView: Record<keyof typeof frActivityView, string> = {
   "activityView.path.recipients": "Recipients",
   "activityView.path.type": "Type",
   "activityView.path.recipients.name": "Name",
-  "activityView.path.transfers": "Transfers outside the EU",
+  "activityView.path.transfers": "Transfers outside the EEA",
   "activityView.path.country": "Country",
   "activityView.path.recipient": "Recipient",
   "activityView.path.safeguard": "Safeguard",

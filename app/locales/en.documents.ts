@@ -187,7 +187,7 @@ export const enDocuments: Record<keyof typeof frDocuments, string> = {
   "pdf.exposure.shielded": "SecNumCloud-qualified offer",
   "pdf.exposure.notShielded": "None",
 
-  "pdf.risk.intro": "Criteria ticked (EDPB guidelines on DPIA: with two criteria or more, an impact assessment is generally required).",
+  "pdf.risk.intro": "Criteria ticked (EDPB guidelines on DPIA: with two criteria or more, an impact assessment is required in principle).",
   "pdf.risk.none": "No risk criterion ticked.",
   "pdf.risk.count": "{count} criteria ticked.",
 
@@ -286,7 +286,7 @@ export const enDocuments: Record<keyof typeof frDocuments, string> = {
   "pdf.glossary.offenceData.definition": "Data on criminal convictions and offences, processed only under the control of official authority or when the law allows it (Art. 10).",
   "pdf.glossary.retention.term": "Retention period and final fate",
   "pdf.glossary.retention.definition": "How long the data is kept in active storage and then in intermediate archiving, and what happens to it afterwards (destruction, transfer to the archives, sorting).",
-  "pdf.glossary.transfer.term": "Transfer outside the EU",
+  "pdf.glossary.transfer.term": "Transfer outside the EEA",
   "pdf.glossary.transfer.definition": "Disclosure of data to a third country or an international organisation, allowed only with the safeguards of GDPR Chapter V.",
   "pdf.glossary.adequacy.term": "Adequacy decision",
   "pdf.glossary.adequacy.definition": "Decision of the European Commission recognising that a third country ensures an adequate level of protection (Art. 45).",

@@ -25,7 +25,7 @@ export const enTabular: Record<keyof typeof frTabular, string> = {
   "tabular.column.offences": "Criminal offence data (Art. 10)",
   "tabular.column.retention": "Retention periods (active period / intermediate archiving / final fate)",
   "tabular.column.recipients": "Recipients",
-  "tabular.column.transfers": "Transfers outside the EU (country, recipient, safeguard)",
+  "tabular.column.transfers": "Transfers outside the EEA and to international organisations (country, recipient, safeguard)",
   "tabular.column.securityMeasures": "Security measures",
   "tabular.column.services": "Software and vendors",
   "tabular.column.exposure": "Exposure level",

@@ -17,6 +17,7 @@ import { enRequests } from "./en.requests.ts";
 import { enOnboarding } from "./en.onboarding.ts";
 import { enAuditLog } from "./en.audit-log.ts";
 import { enAccessibility } from "./en.accessibility.ts";
+import { enLegal } from "./en.legal.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 export const en: Record<keyof typeof fr, string> = {
   ...enDocuments,
@@ -34,6 +35,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enOnboarding,
   ...enAuditLog,
   ...enAccessibility,
+  ...enLegal,
   ...enTabular,
   ...enImport,
   ...enGuided,

@@ -152,7 +152,7 @@ export const frActivityView = {
   "activityView.path.recipients": "Destinataires",
   "activityView.path.type": "Type",
   "activityView.path.recipients.name": "Nom",
-  "activityView.path.transfers": "Transferts hors UE",
+  "activityView.path.transfers": "Transferts hors de l'EEE",
   "activityView.path.country": "Pays",
   "activityView.path.recipient": "Destinataire",
   "activityView.path.safeguard": "Garantie",

@@ -186,7 +186,7 @@ export const frDocuments = {
   "pdf.exposure.shielded": "Offre qualifiée SecNumCloud",
   "pdf.exposure.notShielded": "Aucune",
 
-  "pdf.risk.intro": "Critères cochés (lignes directrices du CEPD sur l'AIPD : à partir de deux critères, une analyse d'impact est en général requise).",
+  "pdf.risk.intro": "Critères cochés (lignes directrices du CEPD sur l'AIPD : à partir de deux critères, une analyse d'impact est requise en principe).",
   "pdf.risk.none": "Aucun critère de risque coché.",
   "pdf.risk.count": "{count} critère(s) coché(s).",
 
@@ -285,7 +285,7 @@ export const frDocuments = {
   "pdf.glossary.offenceData.definition": "Données relatives aux condamnations pénales et aux infractions, traitées seulement sous le contrôle de l'autorité publique ou si la loi l'autorise (art. 10).",
   "pdf.glossary.retention.term": "Durée de conservation et sort final",
   "pdf.glossary.retention.definition": "Durée pendant laquelle les données sont conservées en base active puis en archivage intermédiaire, et ce qu'elles deviennent ensuite (destruction, versement aux archives, tri).",
-  "pdf.glossary.transfer.term": "Transfert hors de l'UE",
+  "pdf.glossary.transfer.term": "Transfert hors de l'EEE",
   "pdf.glossary.transfer.definition": "Communication de données à un pays tiers ou à une organisation internationale, permise seulement avec les garanties du chapitre V du RGPD.",
   "pdf.glossary.adequacy.term": "Décision d'adéquation",
   "pdf.glossary.adequacy.definition": "Décision de la Commission européenne reconnaissant qu'un pays tiers assure un niveau de protection adéquat (art. 45).",

@@ -24,7 +24,7 @@ export const frTabular = {
   "tabular.column.offences": "Données d'infractions (art. 10)",
   "tabular.column.retention": "Durées de conservation (durée active / archivage intermédiaire / sort final)",
   "tabular.column.recipients": "Destinataires",
-  "tabular.column.transfers": "Transferts hors UE (pays, destinataire, garantie)",
+  "tabular.column.transfers": "Transferts hors de l'EEE et vers des organisations internationales (pays, destinataire, garantie)",
   "tabular.column.securityMeasures": "Mesures de sécurité",
   "tabular.column.services": "Logiciels et prestataires",
   "tabular.column.exposure": "Niveau d'exposition",

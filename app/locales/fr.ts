@@ -17,6 +17,7 @@ import { frRequests } from "./fr.requests.ts";
 import { frOnboarding } from "./fr.onboarding.ts";
 import { frAuditLog } from "./fr.audit-log.ts";
 import { frAccessibility } from "./fr.accessibility.ts";
+import { frLegal } from "./fr.legal.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -247,4 +248,5 @@ export const fr = {
   ...frOnboarding,
   ...frAuditLog,
   ...frAccessibility,
+  ...frLegal,
 } as const;

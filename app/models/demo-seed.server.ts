@@ -51,6 +51,7 @@ export async function seedDemo(password: string) {
         dpoEmail: "dpo@demo.example",
         dpoPhone: "+33 4 00 00 00 00",
         dpoCnilNumber: "DPO-12345",
+        headcount: 430,
         defaultLocale: "fr",
       },
     });
@@ -197,6 +198,7 @@ function demoVendorInput(v: DemoVendor): VendorInput {
     iso27001Expiry: day(v.iso27001Expiry),
     dpfCertified: v.dpf?.certified ?? null,
     dpfCheckedAt: day(v.dpf?.checkedAt),
+    shareholdingWithinLimits: v.shareholdingWithinLimits ?? null,
     dpaStatus: v.dpa.status,
     dpaSignedAt: v.dpa.status === "SIGNED" ? day(v.dpa.signedAt) : null,
     dpaReference: v.dpa.status === "SIGNED" || v.dpa.status === "REQUESTED" ? (v.dpa.reference ?? null) : null,
@@ -222,6 +224,9 @@ export async function seedDemoVendors(orgId: string, dpoUserId: string): Promise
         description: s.description ?? null,
         secNumCloudQualified: s.secNumCloudDate !== undefined,
         secNumCloudDate: day(s.secNumCloudDate),
+        secNumCloudVersion: s.secNumCloud?.version ?? null,
+        secNumCloudScope: s.secNumCloud?.scope ?? null,
+        nonEuAccess: s.nonEuAccess ?? null,
       });
       serviceIds.set(serviceKey({ vendor: v.name, service: s.name }), service.id);
     }

@@ -57,9 +57,14 @@ export async function getScreening(organizationId: string, activityId: string): 
   return s ? parseScreening(s) : null;
 }
 
+/** The organization's recorded headcount (null when not recorded). */
+export async function getOrganizationHeadcount(organizationId: string): Promise<number | null> {
+  return (await getDb().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { headcount: true } })).headcount;
+}
+
 /** The effective screening of an activity: the saved one, or the one computed from the record. */
-export function evaluateScreening(content: ActivityContent, saved: Pick<ScreeningRecord, "parsedAnswers" | "cnilListType" | "exemptListType" | "art35c"> | null): ScreeningOutcome {
-  return screen(content, saved ? { answers: saved.parsedAnswers, cnilListType: saved.cnilListType, exemptListType: saved.exemptListType, art35c: saved.art35c } : { answers: {} });
+export function evaluateScreening(content: ActivityContent, saved: Pick<ScreeningRecord, "parsedAnswers" | "cnilListType" | "exemptListType" | "art35c"> | null, headcount: number | null = null): ScreeningOutcome {
+  return screen(content, saved ? { answers: saved.parsedAnswers, cnilListType: saved.cnilListType, exemptListType: saved.exemptListType, art35c: saved.art35c, headcount } : { answers: {}, headcount });
 }
 
 /** Saves the DPO's screening. `expectedVersion` 0 means "none saved yet". */
@@ -68,7 +73,9 @@ export async function saveScreening(actorId: string, organizationId: string, act
     const activity = await tx.activity.findFirstOrThrow({ where: { id: activityId, organizationId }, select: { content: true, ref: true } });
     const content = parseContent(activity.content);
     const answers: ScreeningAnswers = form.criteria;
-    const outcome = screen(content, { answers, cnilListType: form.cnilListType, exemptListType: form.exemptListType, art35c: form.art35c });
+    // Exempt type 1 depends on the organization's headcount (délibération 2019-118).
+    const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { headcount: true } });
+    const outcome = screen(content, { answers, cnilListType: form.cnilListType, exemptListType: form.exemptListType, art35c: form.art35c, headcount: org.headcount });
     if (form.decision === "no_dpia" && needsNoDpiaReason(outcome) && !form.decisionReason) throw new ScreeningReasonError();
     const current = await tx.screening.findUnique({ where: { activityId } });
     if ((current?.version ?? 0) !== expectedVersion) throw new DpiaConflictError();
@@ -348,7 +355,7 @@ export async function startPrefilledDpia(actorId: string, organizationId: string
   const [links, analysis] = await Promise.all([loadPrefillLinks(organizationId, activity.id), analyseActivity(organizationId, activity.id).catch(() => null)]);
   const t = createT(locale);
   return startDpia(actorId, organizationId, activity.id, {
-    answers: prefillDpia({ content: activity.parsed, links, analysis }, t),
+    answers: prefillDpia({ content: activity.parsed, links, analysis }, t, locale),
     measures: prefillMeasures(activity.parsed, locale),
     risks: DpiaRisksSchema.parse({}),
     actionPlan: [],

@@ -15,6 +15,7 @@ export type OrganizationInput = {
   dpoEmail?: string | null;
   dpoPhone?: string | null;
   dpoCnilNumber?: string | null;
+  headcount?: number | null;
   defaultLocale: "fr" | "en";
   accessibilityContact?: string | null;
 };

@@ -1,7 +1,8 @@
-import { createAnalyser, type Analysis, type LinkRole, type LocationRole } from "~/analysis/sovereignty.ts";
+import { createAnalyser, publicPowersOf, type Analysis, type LinkRole, type LocationRole } from "~/analysis/sovereignty.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
 import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
 import { isMessageKey, translate, type Locale } from "~/utils/i18n.ts";
+import { translateReason, translateToVerify } from "~/utils/sovereignty-text.ts";
 import { isSensitiveCategory, type ActivityStatus } from "~/reference/vocabularies.ts";
 import { computeCompleteness } from "~/utils/activity-rules.ts";
 import { getDb } from "~/utils/db.server.ts";
@@ -12,7 +13,7 @@ import { exportScreening, loadScreeningsForExport } from "./dpia.server.ts";
 type ExportLink = { role: string; serviceId: string | null; site: { name: string; country: string } | null; label: { vendor: string | null; service: string } };
 
 function explain(analysis: Analysis, locale: Locale): string[] {
-  return analysis.reasons.map((r) => (isMessageKey(r.key) ? translate(locale, r.key, r.params) : r.key));
+  return analysis.reasons.map((r) => translateReason(r, locale));
 }
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -25,7 +26,7 @@ function toExportActivity(
   screening?: Parameters<typeof exportScreening>[1],
 ): ExportActivity {
   const completeness = computeCompleteness(c, meta.departmentId);
-  const analysis = analyse({ links, declaredTransfers: c.transfers });
+  const analysis = analyse({ links, declaredTransfers: c.transfers, publicPowers: publicPowersOf(c) });
   return {
     ref: meta.ref,
     name: c.name,
@@ -59,8 +60,23 @@ function toExportActivity(
       level: analysis.level,
       countries: analysis.countries,
       reach: analysis.reach.map((r) => ({ country: r.country, region: r.region, role: r.role, chain: r.chain, ownHosting: r.ownHosting })),
-      transfers: analysis.transfers.map((t) => ({ country: t.country, recipient: t.recipient, chain: t.chain, source: t.source, adequacy: t.adequacy, status: t.status, safeguard: t.safeguard, tiaMissing: t.tiaMissing })),
+      transfers: analysis.transfers.map((t) => ({
+        country: t.country,
+        recipient: t.recipient,
+        chain: t.chain,
+        source: t.source,
+        adequacy: t.adequacy,
+        status: t.status,
+        safeguard: t.safeguard,
+        tiaMissing: t.tiaMissing,
+        missingFact: t.missingFact ?? null,
+        structural: t.structural ?? false,
+        ...(t.recipientKind ? { recipientKind: t.recipientKind } : {}),
+        art49Point: t.art49Point ?? null,
+      })),
       exposure: analysis.exposure,
+      secNumCloud: analysis.secNumCloud,
+      toVerify: analysis.toVerify.map((v) => ({ ...v, fr: translateToVerify(v, "fr"), en: translateToVerify(v, "en") })),
       explanation: { fr: explain(analysis, "fr"), en: explain(analysis, "en") },
     },
     ...exportScreening(c, screening),

@@ -1,5 +1,5 @@
-import { createAnalyser, compareLevels, type ActivityInput, type Analysis, type CountryFacts, type ExposureLevel, type ServiceGraph, type ServiceNode } from "~/analysis/sovereignty.ts";
-import { adequacyFor, isEea, lawsFor } from "~/reference/countries.ts";
+import { createAnalyser, compareLevels, publicPowersOf, type ActivityInput, type Analysis, type CountryFacts, type ExposureLevel, type ServiceGraph, type ServiceNode } from "~/analysis/sovereignty.ts";
+import { adequacyFor, contextLawsFor, isEea, lawsFor } from "~/reference/countries.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseContent } from "./activity.server.ts";
 import { getAnalysisVersion } from "./analysis-version.server.ts";
@@ -8,22 +8,40 @@ export const countryFacts: CountryFacts = {
   isEea,
   adequacy: (code) => {
     const a = adequacyFor(code);
-    return a ? (a.scope as "full" | "commercial" | "dpf_certified") : null;
+    return a ? a.scope : null;
   },
   laws: (code) => lawsFor(code).map((l) => ({ id: l.id, name: l.name })),
+  contextLaws: (code) => contextLawsFor(code).map((l) => ({ id: l.id, name: l.name })),
 };
 
 /** Same rule as the exposure level (ADR 006): an adequate jurisdiction without a known access law does not count. */
 function canCompel(e: Analysis["exposure"][number]): boolean {
-  return !e.shielded && (e.laws.length > 0 || countryFacts.adequacy(e.jurisdiction) === null);
+  return e.laws.length > 0 || countryFacts.adequacy(e.jurisdiction) === null;
 }
+
+const bool = (v: bigint | number | null): boolean | null => (v === null ? null : Number(v) === 1);
 
 /** The organization's whole vendor graph in two flat queries (faster than nested includes for thousands of rows). */
 export async function loadServiceGraph(organizationId: string): Promise<ServiceGraph> {
   const db = getDb();
   const [services, locations] = await Promise.all([
-    db.$queryRawUnsafe<{ id: string; name: string; snc: bigint | number; vid: string; vname: string; country: string; parentName: string | null; parentCountry: string | null; dpf: bigint | number | null }[]>(
-      `SELECT s.id, s.name, s.secNumCloudQualified AS snc, v.id AS vid, v.name AS vname, v.country, v.parentName, v.parentCountry, v.dpfCertified AS dpf
+    db.$queryRawUnsafe<{
+      id: string;
+      name: string;
+      snc: bigint | number;
+      sncVersion: string | null;
+      sncScope: string | null;
+      nonEuAccess: bigint | number | null;
+      vid: string;
+      vname: string;
+      country: string;
+      parentName: string | null;
+      parentCountry: string | null;
+      dpf: bigint | number | null;
+      shares: bigint | number | null;
+    }[]>(
+      `SELECT s.id, s.name, s.secNumCloudQualified AS snc, s.secNumCloudVersion AS sncVersion, s.secNumCloudScope AS sncScope, s.nonEuAccess,
+              v.id AS vid, v.name AS vname, v.country, v.parentName, v.parentCountry, v.dpfCertified AS dpf, v.shareholdingWithinLimits AS shares
        FROM "Service" s JOIN "Vendor" v ON v.id = s.vendorId WHERE s.organizationId = ?`,
       organizationId,
     ),
@@ -38,10 +56,10 @@ export async function loadServiceGraph(organizationId: string): Promise<ServiceG
   for (const r of services) {
     let vendor = vendors.get(r.vid);
     if (!vendor) {
-      vendor = { id: r.vid, name: r.vname, country: r.country, parentName: r.parentName, parentCountry: r.parentCountry, dpfCertified: r.dpf === null ? null : Number(r.dpf) === 1 };
+      vendor = { id: r.vid, name: r.vname, country: r.country, parentName: r.parentName, parentCountry: r.parentCountry, dpfCertified: bool(r.dpf), shareholdingWithinLimits: bool(r.shares) };
       vendors.set(r.vid, vendor);
     }
-    graph.set(r.id, { id: r.id, name: r.name, secNumCloudQualified: Number(r.snc) === 1, vendor, locations: [] });
+    graph.set(r.id, { id: r.id, name: r.name, secNumCloudQualified: Number(r.snc) === 1, secNumCloudVersion: r.sncVersion, secNumCloudScope: r.sncScope, nonEuAccess: bool(r.nonEuAccess), vendor, locations: [] });
   }
   for (const l of locations) {
     graph.get(l.serviceId)?.locations.push({ role: l.role, country: l.country, region: l.region, providerServiceId: l.providerServiceId, safeguard: l.safeguard, tiaDone: Number(l.tiaDone) === 1 });
@@ -85,7 +103,7 @@ export async function analyseActivity(organizationId: string, activityId: string
     getDb().activity.findFirstOrThrow({ where: { id: activityId, organizationId }, select: { content: true } }),
   ]);
   const content = parseContent(activity.content);
-  return createAnalyser(graph, countryFacts)({ links: links.get(activityId) ?? [], declaredTransfers: content.transfers });
+  return createAnalyser(graph, countryFacts)({ links: links.get(activityId) ?? [], declaredTransfers: content.transfers, publicPowers: publicPowersOf(content) });
 }
 
 export type OrganizationAnalysis = {
@@ -118,8 +136,8 @@ async function computeOrganizationAnalysis(organizationId: string, opts: { graph
   const [graph, links, activities] = await Promise.all([
     opts.graph ? Promise.resolve(opts.graph) : currentServiceGraph(organizationId),
     loadLinks(organizationId),
-    getDb().$queryRawUnsafe<{ id: string; ref: string; name: string; status: string; sensitive: bigint | number; transfers: string | null }[]>(
-      `SELECT id, ref, name, status, (hasSensitive OR hasOffences) AS sensitive, json_extract(content, '$.transfers') AS transfers
+    getDb().$queryRawUnsafe<{ id: string; ref: string; name: string; status: string; sensitive: bigint | number; transfers: string | null; regime: string; legalBases: string }[]>(
+      `SELECT id, ref, name, status, (hasSensitive OR hasOffences) AS sensitive, json_extract(content, '$.transfers') AS transfers, regime, legalBases
        FROM "Activity" WHERE organizationId = ? AND status <> 'ARCHIVED' ORDER BY seq`,
       organizationId,
     ),
@@ -137,7 +155,7 @@ async function computeOrganizationAnalysis(organizationId: string, opts: { graph
         name: a.name,
         status: a.status,
         sensitive: Number(a.sensitive) === 1,
-        analysis: analyse({ links: used, declaredTransfers }),
+        analysis: analyse({ links: used, declaredTransfers, publicPowers: publicPowersOf({ regime: a.regime, legalBases: a.legalBases.split("|").filter(Boolean).map((basis) => ({ basis })) }) }),
         serviceIds: used.flatMap((l) => (l.serviceId ? [l.serviceId] : [])),
       };
     }),
@@ -177,7 +195,7 @@ async function computeDashboard(organizationId: string, now: Date) {
     for (const c of new Set(a.analysis.reach.map((r) => r.country))) reachable.set(c, (reachable.get(c) ?? 0) + 1);
     for (const j of new Set(a.analysis.exposure.filter(canCompel).map((e) => e.jurisdiction))) jurisdictions.set(j, (jurisdictions.get(j) ?? 0) + 1);
     for (const t of a.analysis.transfers) {
-      if (t.status === "missing" || t.status === "not_certified" || t.status === "refused_derogation") {
+      if (t.status === "missing" || t.status === "not_certified" || t.status === "refused_derogation" || t.status === "out_of_scope") {
         missingCount += 1;
         if (missingSafeguards.length < MAX_LISTED) missingSafeguards.push({ ref: a.ref, name: a.name, country: t.country, who: t.chain.length ? t.chain.join(" → ") : t.recipient, status: t.status });
       }

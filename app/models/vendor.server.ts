@@ -29,6 +29,8 @@ export type VendorInput = {
   iso27001Expiry: Date | null;
   dpfCertified: boolean | null;
   dpfCheckedAt: Date | null;
+  /** SecNumCloud 3.2 § 19.6 shareholding limits respected (null: not recorded). Optional for older callers. */
+  shareholdingWithinLimits?: boolean | null;
   dpaStatus: (typeof DPA_STATUSES)[number];
   dpaSignedAt: Date | null;
   dpaReference: string | null;
@@ -36,7 +38,16 @@ export type VendorInput = {
   notes: string | null;
 };
 
-export type ServiceInput = { name: string; description: string | null; secNumCloudQualified: boolean; secNumCloudDate: Date | null };
+export type ServiceInput = {
+  name: string;
+  description: string | null;
+  secNumCloudQualified: boolean;
+  secNumCloudDate: Date | null;
+  /** "3.2" | "3.1" | "older"; optional for older callers. */
+  secNumCloudVersion?: string | null;
+  secNumCloudScope?: string | null;
+  nonEuAccess?: boolean | null;
+};
 export type LocationInput = { role: string; country: string; region: string | null; providerServiceId: string | null; safeguard: string | null; tiaDone: boolean; safeguardUrl: string | null };
 
 async function nameTaken(organizationId: string, name: string, exceptId?: string) {

@@ -65,7 +65,28 @@ export const RISK_FLAGS = [
   "innovativeTechnology",
   "vulnerableSubjects",
   "preventsRightOrService",
+  // Decisions with legal or similarly significant effects are based on an evaluation (Art. 35(3)(a)), even when a person takes them.
+  "decisionEffects",
 ] as const;
+
+/**
+ * The area an activity belongs to, asked as an explicit question: the CNIL lists (délibérations 2018-327
+ * and 2019-118) are defined by area, so screening suggestions come from this answer, never from keywords.
+ */
+export const ACTIVITY_DOMAINS = [
+  "hr", // staff management (exempt type 1 below 250 staff; CNIL list types 3 and 4 when profiling or monitoring)
+  "electoral_roll", // management of the commune's electoral roll (exempt type 3)
+  "suppliers", // supplier relationship management (exempt type 2)
+  "works_council", // comités d'entreprise et d'établissement (exempt type 4)
+  "school_childhood", // school, after-school and early-childhood services (exempt type 10)
+  "access_time", // physical access control and working time, no biometrics (exempt type 11)
+  "social_housing", // social-housing applications (CNIL list type 12)
+  "social_support", // social or social-care support (CNIL list type 13)
+  "whistleblowing", // professional alerts (CNIL list type 6)
+  "patient_care", // health data processed for patient care (CNIL list type 1)
+  "other",
+] as const;
+export type ActivityDomain = (typeof ACTIVITY_DOMAINS)[number];
 
 export const ACTIVITY_STATUSES = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "ARCHIVED"] as const;
 

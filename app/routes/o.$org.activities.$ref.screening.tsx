@@ -7,14 +7,14 @@ import { getFormProps, getSelectProps, getTextareaProps, useForm, type Submissio
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
-import { CNIL_LIST_TYPES, EXEMPT_LIST_TYPES, preAnswers, SCREENING_CRITERIA, suggestCnilListType, suggestExemptListType } from "~/analysis/dpia-screening.ts";
+import { CNIL_LIST_TYPES, EXEMPT_LIST_TYPES, preAnswers, SCREENING_CRITERIA, suggestCnilList, suggestExemptList } from "~/analysis/dpia-screening.ts";
 import { ErrorList } from "~/components/forms.tsx";
-import { DpiaConflictError, evaluateScreening, getScreening, saveScreening, ScreeningReasonError, userDisplayName } from "~/models/dpia.server.ts";
+import { DpiaConflictError, evaluateScreening, getOrganizationHeadcount, getScreening, saveScreening, ScreeningReasonError, userDisplayName } from "~/models/dpia.server.ts";
 import { ScreeningFormSchema, SCREENING_DECISIONS } from "~/schemas/dpia.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
 import { isReviewer } from "~/utils/activity-workflow.ts";
 import { forbidden } from "~/utils/auth.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale, type MessageKey } from "~/utils/i18n.ts";
+import { createT, DEFAULT_LOCALE, isLocale, isMessageKey, type MessageKey } from "~/utils/i18n.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
@@ -23,7 +23,8 @@ type ActionData = { result: SubmissionResult<string[]>; alert: MessageKey | null
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "read");
   const saved = await getScreening(ctx.org.id, activity.id);
-  const outcome = evaluateScreening(activity.parsed, saved);
+  const headcount = await getOrganizationHeadcount(ctx.org.id);
+  const outcome = evaluateScreening(activity.parsed, saved, headcount);
   return {
     activity: { ref: activity.ref, name: activity.name },
     pre: preAnswers(activity.parsed),
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           decidedBy: await userDisplayName(saved.decidedById),
         }
       : null,
-    suggestion: { cnil: suggestCnilListType(activity.parsed), exempt: suggestExemptListType(activity.parsed) },
+    suggestion: { cnil: suggestCnilList(activity.parsed), exempt: suggestExemptList(activity.parsed, { headcount }) },
     canDecide: isReviewer(ctx.membership.role),
   };
 }
@@ -268,7 +269,7 @@ function ListSelect({
   values: readonly string[];
   prefix: "dpia.cnil" | "dpia.exempt";
   current: string | null;
-  suggestion: string | null;
+  suggestion: { type: string | null; why: string; params?: Record<string, string | number> } | null;
 }) {
   const { t } = useT();
   const hintId = `${field.id}-hint`;
@@ -277,7 +278,11 @@ function ListSelect({
     <div className="field">
       <label htmlFor={field.id}>{label}</label>
       <p id={hintId} className="hint">
-        {suggestion ? t("dpia.screening.suggestion", { type: `${suggestion}. ${t(`${prefix}.${suggestion}` as MessageKey)}` }) : t("dpia.screening.noSuggestion")}
+        {suggestion?.type
+          ? t("dpia.screening.suggestionWhy", { type: `${suggestion.type}. ${t(`${prefix}.${suggestion.type}` as MessageKey)}`, why: suggestionWhy(t, suggestion) })
+          : suggestion
+            ? suggestionWhy(t, suggestion)
+            : t("dpia.screening.noSuggestion")}
       </p>
       <select {...props} key={props.key} defaultValue={current ?? ""} aria-describedby={[hintId, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ")}>
         <option value="">{t("dpia.screening.none")}</option>
@@ -290,4 +295,12 @@ function ListSelect({
       <ErrorList id={field.errorId} errors={field.errors} />
     </div>
   );
+}
+
+/** The reason of a suggestion, with the declared area translated. */
+function suggestionWhy(t: ReturnType<typeof useT>["t"], s: { why: string; params?: Record<string, string | number> }): string {
+  const params = { ...(s.params ?? {}) };
+  if (typeof params.domain === "string" && isMessageKey(`vocab.domain.${params.domain}`)) params.domain = t(`vocab.domain.${params.domain}` as MessageKey);
+  const key = s.why;
+  return isMessageKey(key) ? t(key, params) : key;
 }

@@ -55,6 +55,7 @@ export default function OrganizationSettings() {
       dpoEmail: org.dpoEmail ?? "",
       dpoPhone: org.dpoPhone ?? "",
       dpoCnilNumber: org.dpoCnilNumber ?? "",
+      headcount: org.headcount === null ? "" : String(org.headcount),
       defaultLocale: org.defaultLocale,
       accessibilityContact: org.accessibilityContact ?? "",
       version: String(org.version),

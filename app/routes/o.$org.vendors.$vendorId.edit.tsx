@@ -38,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         hdsExpiry: dateInputValue(v.hdsExpiry),
         iso27001Expiry: dateInputValue(v.iso27001Expiry),
         dpfCertified: v.dpfCertified === true ? "yes" : v.dpfCertified === false ? "no" : "",
+        shareholdingWithinLimits: v.shareholdingWithinLimits === true ? "yes" : v.shareholdingWithinLimits === false ? "no" : "",
         dpfCheckedAt: dateInputValue(v.dpfCheckedAt),
         dpaStatus: v.dpaStatus,
         dpaSignedAt: dateInputValue(v.dpaSignedAt),

@@ -20,9 +20,9 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
 import { useId, type ReactNode } from "react";
-import { LOCATION_ROLES, LOCATION_SAFEGUARDS, type LinkRole, type LocationRole, type LocationSafeguard } from "~/analysis/sovereignty.ts";
+import { LOCATION_ROLES, LOCATION_SAFEGUARDS, SECNUMCLOUD_VERSIONS, type LinkRole, type LocationRole, type LocationSafeguard } from "~/analysis/sovereignty.ts";
 import { ErrorList, FormErrors, SelectField, TextAreaField, TextField, type AnyField } from "~/components/forms.tsx";
-import { CheckboxField, CountryLabel, formatSize, isPast, metaT, useCountryOptions } from "~/components/vendor-fields.tsx";
+import { CheckboxField, CountryLabel, TriChoice, formatSize, isPast, metaT, useCountryOptions } from "~/components/vendor-fields.tsx";
 import {
   addLocation,
   createService,
@@ -127,6 +127,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       description: s.description,
       secNumCloudQualified: s.secNumCloudQualified,
       secNumCloudDate: iso(s.secNumCloudDate),
+      secNumCloudVersion: s.secNumCloudVersion,
+      secNumCloudScope: s.secNumCloudScope,
+      nonEuAccess: s.nonEuAccess,
       activityCount: new Set(s.links.map((l) => l.activity.id)).size,
       locations: s.locations.map((l) => ({
         id: l.id,
@@ -541,7 +544,7 @@ function ServicesSection({ actionData }: { actionData: ActionData | undefined })
   );
 }
 
-function ServiceFields({ fields }: { fields: Record<"name" | "description" | "secNumCloudQualified" | "secNumCloudDate", AnyField> }) {
+function ServiceFields({ fields }: { fields: Record<"name" | "description" | "secNumCloudQualified" | "secNumCloudDate" | "secNumCloudVersion" | "secNumCloudScope" | "nonEuAccess", AnyField> }) {
   const { t } = useT();
   return (
     <>
@@ -549,6 +552,14 @@ function ServiceFields({ fields }: { fields: Record<"name" | "description" | "se
       <TextAreaField label={t("vendors.service.description")} field={fields.description} rows={2} />
       <CheckboxField label={t("vendors.service.secNumCloud")} hint={t("vendors.service.secNumCloudHint")} field={fields.secNumCloudQualified} />
       <TextField label={t("vendors.service.secNumCloudDate")} hint={t("vendors.service.secNumCloudDateHint")} field={fields.secNumCloudDate} type="date" />
+      <SelectField
+        label={t("legal.service.secNumCloudVersion")}
+        hint={t("legal.service.secNumCloudVersion.hint")}
+        field={fields.secNumCloudVersion}
+        options={[{ value: "", label: t("legal.choice.unknown") }, ...SECNUMCLOUD_VERSIONS.map((v) => ({ value: v, label: t(`legal.service.secNumCloudVersion.${v}`) }))]}
+      />
+      <TextField label={t("legal.service.secNumCloudScope")} hint={t("legal.service.secNumCloudScope.hint")} field={fields.secNumCloudScope} />
+      <TriChoice field={fields.nonEuAccess} legend={t("legal.service.nonEuAccess")} />
     </>
   );
 }
@@ -713,7 +724,15 @@ function EditServiceForm({ service: s, actionData }: { service: Service; actionD
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ServiceFormSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    defaultValue: { name: s.name, description: s.description ?? "", secNumCloudQualified: s.secNumCloudQualified ? "on" : undefined, secNumCloudDate: dateInputValue(s.secNumCloudDate) },
+    defaultValue: {
+      name: s.name,
+      description: s.description ?? "",
+      secNumCloudQualified: s.secNumCloudQualified ? "on" : undefined,
+      secNumCloudDate: dateInputValue(s.secNumCloudDate),
+      secNumCloudVersion: s.secNumCloudVersion ?? "",
+      secNumCloudScope: s.secNumCloudScope ?? "",
+      nonEuAccess: s.nonEuAccess === true ? "yes" : s.nonEuAccess === false ? "no" : "",
+    },
   });
   return (
     <details className="vendor-details" open={actionData?.result?.status === "error" ? true : undefined}>

@@ -3,6 +3,7 @@
  * templates: what is valid here is valid everywhere.
  */
 import {
+  ACTIVITY_DOMAINS,
   ACTIVITY_ROLES,
   ART9_CONDITIONS,
   DATA_CATEGORIES,
@@ -15,6 +16,7 @@ import {
   SECURITY_MEASURES,
   TRANSFER_SAFEGUARDS,
 } from "~/reference/vocabularies.ts";
+import { ART49_POINTS, RECIPIENT_KINDS } from "~/analysis/sovereignty.ts";
 import { z } from "~/utils/validation.ts";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
@@ -51,13 +53,35 @@ export const ActivityContentSchema = z
     legalBases: list(z.object({ basis: z.enum(LEGAL_BASES), text: text(500), purpose: text(500) }), 10),
     art9Conditions: list(z.object({ condition: z.enum(ART9_CONDITIONS), text: text(500) }), 10),
     art10Basis: text(1000),
+    /** LED activities (Directive 2016/680 art. 8, Loi Informatique et Libertés art. 87): the text authorising the processing. */
+    ledLegalBasis: text(1000),
+    /** LED art. 24(1)(e): any profiling. */
+    ledProfiling: text(1000),
+    /** The activity's area, asked explicitly: drives the CNIL-list suggestions of the DPIA screening. */
+    domain: z.preprocess(blankToUndefined, z.enum(ACTIVITY_DOMAINS).optional()),
     dataSubjects: list(z.object({ category: z.enum(DATA_SUBJECT_CATEGORIES), description: text(500), estimatedCount: count }), 20),
     dataCategories: list(
       z.object({ category: z.enum(DATA_CATEGORIES), description: text(1000), source: text(500), retention: RetentionSchema.default({}) }),
       40,
     ),
     recipients: list(z.object({ type: z.enum(RECIPIENT_TYPES), name: required(300) }), 50),
-    transfers: list(z.object({ country, recipient: required(300), safeguard: z.enum(TRANSFER_SAFEGUARDS), documentationUrl: url }), 30),
+    /** Art. 30(1)(e): third countries and international organisations (country = the organisation's seat). */
+    transfers: list(
+      z.object({
+        country,
+        recipient: required(300),
+        safeguard: z.enum(TRANSFER_SAFEGUARDS),
+        documentationUrl: url,
+        recipientKind: z.preprocess(blankToUndefined, z.enum(RECIPIENT_KINDS).optional()),
+        /** Art. 49(1) point relied on, for a derogation. */
+        art49Point: z.preprocess(blankToUndefined, z.enum(ART49_POINTS).optional()),
+        /** Transfer impact assessment done (EDPB Recommendations 01/2020), for Art. 46 tools. */
+        tiaDone: bool.optional(),
+        /** US recipient certified under the DPF, checked on dataprivacyframework.gov. */
+        dpfCertified: bool.optional(),
+      }),
+      30,
+    ),
     securityMeasures: list(z.object({ measure: z.enum(SECURITY_MEASURES), details: text(2000) }), 20),
     rights: z.object({ exercise: text(2000), information: text(2000) }).default({ exercise: undefined, information: undefined }),
     riskFlags: z
@@ -78,6 +102,9 @@ export const ActivityContentSchema = z
     if (v.role === "JOINT_CONTROLLER" && v.jointControllers.length === 0) {
       ctx.addIssue({ code: "custom", path: ["jointControllers"], message: "errors.jointControllerNeeded" });
     }
+    v.transfers.forEach((t, i) => {
+      if (t.art49Point && t.safeguard !== "art49_derogation") ctx.addIssue({ code: "custom", path: ["transfers", i, "art49Point"], message: "errors.art49PointOnlyForDerogation" });
+    });
     if (v.role === "PROCESSOR" && v.processorFor.length === 0) {
       ctx.addIssue({ code: "custom", path: ["processorFor"], message: "errors.controllerNeeded" });
     }

@@ -15,6 +15,11 @@ export const OrganizationFieldsSchema = z.object({
     z.string().trim().regex(/^[+0-9 ().-]{6,30}$/, "errors.phone").optional(),
   ),
   dpoCnilNumber: optionalText(40),
+  /** Staff headcount: CNIL exempt type 1 (délibération 2019-118) applies below 250. */
+  headcount: z.preprocess(
+    (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? undefined : typeof v === "string" && /^\d{1,7}$/.test(v.trim()) ? Number(v.trim()) : v),
+    z.number({ error: "errors.headcount" }).int("errors.headcount").min(1, "errors.headcount").max(10_000_000, "errors.headcount").optional(),
+  ),
   defaultLocale: z.enum(["fr", "en"]),
   /** Shown on the accessibility statement: where people report an accessibility issue. */
   accessibilityContact: optionalText(300),
@@ -33,6 +38,7 @@ export function toOrganizationInput(v: z.infer<typeof OrganizationFieldsSchema>)
     dpoEmail: v.dpoEmail ?? null,
     dpoPhone: v.dpoPhone ?? null,
     dpoCnilNumber: v.dpoCnilNumber ?? null,
+    headcount: v.headcount ?? null,
     defaultLocale: v.defaultLocale,
     accessibilityContact: v.accessibilityContact ?? null,
   };

@@ -16,7 +16,7 @@ import {
   SECURITY_MEASURES,
   TRANSFER_SAFEGUARDS,
 } from "~/reference/vocabularies.ts";
-import { EXPOSURE_LEVELS, LINK_ROLES, LOCATION_ROLES } from "~/analysis/sovereignty.ts";
+import { ADEQUACY_SCOPE_VALUES, EXPOSURE_LEVELS, LINK_ROLES, LOCATION_ROLES, RECIPIENT_KINDS, TRANSFER_STATUSES } from "~/analysis/sovereignty.ts";
 import { COMPLETENESS_ITEMS } from "~/utils/activity-rules.ts";
 import { SCREENING_CRITERIA, SCREENING_RESULTS } from "~/analysis/dpia-screening.ts";
 import { DPIA_STATUSES } from "~/schemas/dpia.ts";
@@ -74,11 +74,15 @@ export const ExportActivitySchema = z.object({
         country: str,
         recipient: str,
         chain: z.array(str),
-        source: z.enum(["computed", "declared"]),
-        adequacy: z.enum(["full", "commercial", "dpf_certified"]).nullable(),
-        status: z.enum(["adequate", "adequate_certified", "not_certified", "safeguarded", "missing", "refused_derogation"]),
+        source: z.enum(["computed", "declared", "own_site"]),
+        adequacy: z.enum(ADEQUACY_SCOPE_VALUES).nullable(),
+        status: z.enum(TRANSFER_STATUSES),
         safeguard: z.string().nullable(),
         tiaMissing: z.boolean(),
+        missingFact: z.string().nullable().optional().describe("The fact to record before a firm conclusion (status to_verify, or an open point of a derogation)"),
+        structural: z.boolean().optional().describe("An Art. 49 derogation used for recurring hosting or support"),
+        recipientKind: z.enum(RECIPIENT_KINDS).optional(),
+        art49Point: z.string().nullable().optional(),
       }),
     ),
     exposure: z.array(
@@ -90,8 +94,17 @@ export const ExportActivitySchema = z.object({
         chain: z.array(str),
         shielded: z.boolean(),
         shieldReason: z.enum(["secnumcloud"]).nullable(),
+        secNumCloudContradiction: z.boolean().optional(),
       }),
     ),
+    secNumCloud: z
+      .array(z.object({ service: str, vendor: str, status: z.enum(["immune", "contradiction", "to_verify"]), contradictions: z.array(str), missing: z.array(str) }))
+      .optional()
+      .describe("SecNumCloud 3.2 § 19.6 check of each qualified service"),
+    toVerify: z
+      .array(z.object({ fact: str, subject: str, country: str.optional(), fr: str, en: str }))
+      .optional()
+      .describe("Facts to record before the analysis can conclude"),
     explanation: z.object({ fr: z.array(str), en: z.array(str) }),
   }),
   screening: z

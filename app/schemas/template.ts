@@ -82,8 +82,9 @@ function templateContentIssues(c: ActivityContent): Issue[] {
   need(c.regime === "LED" || c.legalBases.length > 0, ["legalBases"], "a GDPR template needs at least one legal basis");
   need(c.legalBases.every((b) => Boolean(b.text)), ["legalBases"], "every legal basis needs its legal text");
   need(!c.dataCategories.some((d) => isSensitiveCategory(d.category)) || c.art9Conditions.length > 0, ["art9Conditions"], "Art. 9 data needs an Art. 9(2) condition");
-  need(!c.dataCategories.some((d) => d.category === OFFENCE_DATA_CATEGORY) || Boolean(c.art10Basis), ["art10Basis"], "offence data needs its Art. 10 basis");
-  need(c.regime === "GDPR" || Boolean(c.art10Basis), ["art10Basis"], "a Directive 2016/680 template needs the texts it relies on in art10Basis");
+  // GDPR Art. 10 for GDPR activities; an LED activity records its own legal basis (Directive 2016/680 art. 8, LIL art. 87).
+  need(c.regime !== "GDPR" || !c.dataCategories.some((d) => d.category === OFFENCE_DATA_CATEGORY) || Boolean(c.art10Basis), ["art10Basis"], "offence data needs its Art. 10 basis");
+  need(c.regime === "GDPR" || Boolean(c.ledLegalBasis), ["ledLegalBasis"], "a Directive 2016/680 template needs the texts it relies on in ledLegalBasis");
   need(c.dataSubjects.length > 0, ["dataSubjects"], "a template needs data subjects");
   need(c.dataCategories.length > 0, ["dataCategories"], "a template needs data categories");
   need(c.recipients.length > 0, ["recipients"], "a template needs recipients");
@@ -135,6 +136,7 @@ export function structureDifferences(fr: ActivityContent, en: ActivityContent): 
     [["legalBases"], codes(fr.legalBases, (b) => b.basis), codes(en.legalBases, (b) => b.basis)],
     [["art9Conditions"], codes(fr.art9Conditions, (b) => b.condition), codes(en.art9Conditions, (b) => b.condition)],
     [["art10Basis"], present(fr.art10Basis), present(en.art10Basis)],
+    [["ledLegalBasis"], present(fr.ledLegalBasis), present(en.ledLegalBasis)],
     [["dataSubjects"], codes(fr.dataSubjects, (s) => s.category), codes(en.dataSubjects, (s) => s.category)],
     [["dataCategories"], codes(fr.dataCategories, (d) => d.category), codes(en.dataCategories, (d) => d.category)],
     [["dataCategories", "retention"], codes(fr.dataCategories, (d) => d.retention.finalFate), codes(en.dataCategories, (d) => d.retention.finalFate)],

@@ -3,7 +3,7 @@
  * schemas for the forms and for imports: what a form accepts is what an import accepts.
  * Messages are i18n keys (see app/utils/validation.ts). Client-safe: no server import.
  */
-import { LOCATION_ROLES, LOCATION_SAFEGUARDS } from "~/analysis/sovereignty.ts";
+import { LOCATION_ROLES, LOCATION_SAFEGUARDS, SECNUMCLOUD_VERSIONS } from "~/analysis/sovereignty.ts";
 import { isCountryCode } from "~/reference/countries.ts";
 // Types only: erased at build time, so this module stays client-safe.
 import type { LocationInput, ServiceInput, VendorInput } from "~/models/vendor.server.ts";
@@ -52,6 +52,9 @@ const dpfCertified = z.preprocess(
   z.boolean({ error: "errors.choice" }).nullable(),
 );
 
+/** "yes" | "no" | "" → true | false | null, for facts that may not be known yet. */
+const triState = dpfCertified;
+
 const version = z.preprocess((v) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : v), z.number().int().min(1));
 
 const vendorShape = {
@@ -69,6 +72,7 @@ const vendorShape = {
   iso27001Expiry: isoDate,
   dpfCertified,
   dpfCheckedAt: isoDate,
+  shareholdingWithinLimits: triState,
   dpaStatus: z.preprocess((v) => (v === undefined || v === "" ? "NONE" : v), z.enum(DPA_STATUSES)),
   dpaSignedAt: isoDate,
   dpaReference: text(200),
@@ -79,6 +83,8 @@ const vendorShape = {
 type VendorShapeOutput = z.infer<z.ZodObject<typeof vendorShape>>;
 
 function refineVendor(v: VendorShapeOutput, ctx: z.RefinementCtx) {
+  // Only an organisation established in the US can join the Data Privacy Framework (Decision 2023/1795, Annex I).
+  if (v.dpfCertified === true && v.country !== "US") ctx.addIssue({ code: "custom", path: ["dpfCertified"], message: "errors.dpfUsOnly" });
   if (v.dpfCertified !== null && !v.dpfCheckedAt) ctx.addIssue({ code: "custom", path: ["dpfCheckedAt"], message: "errors.dpfCheckedAtRequired" });
   if (v.dpaStatus === "SIGNED" && !v.dpaSignedAt) ctx.addIssue({ code: "custom", path: ["dpaSignedAt"], message: "errors.dpaSignedAtRequired" });
   // ISO dates compare as strings.
@@ -97,9 +103,13 @@ export const ServiceFormSchema = z
     description: text(2000),
     secNumCloudQualified: checkbox,
     secNumCloudDate: isoDate,
+    secNumCloudVersion: z.preprocess(blank, z.enum(SECNUMCLOUD_VERSIONS, { error: "errors.choice" }).optional()),
+    secNumCloudScope: text(1000),
+    nonEuAccess: triState,
   })
   .superRefine((v, ctx) => {
     if (v.secNumCloudQualified && !v.secNumCloudDate) ctx.addIssue({ code: "custom", path: ["secNumCloudDate"], message: "errors.secNumCloudDateRequired" });
+    // Version and scope stay optional (older records): without them the analysis says "to verify" and names them.
   });
 
 export const LocationFormSchema = z.object({
@@ -138,6 +148,7 @@ export function toVendorInput(v: VendorShapeOutput): VendorInput {
     iso27001Expiry: toDate(v.iso27001Expiry),
     dpfCertified: v.dpfCertified,
     dpfCheckedAt: toDate(v.dpfCheckedAt),
+    shareholdingWithinLimits: v.shareholdingWithinLimits,
     dpaStatus: v.dpaStatus,
     dpaSignedAt: toDate(v.dpaSignedAt),
     dpaReference: v.dpaReference ?? null,
@@ -147,7 +158,15 @@ export function toVendorInput(v: VendorShapeOutput): VendorInput {
 }
 
 export function toServiceInput(v: z.infer<typeof ServiceFormSchema>): ServiceInput {
-  return { name: v.name, description: v.description ?? null, secNumCloudQualified: v.secNumCloudQualified, secNumCloudDate: v.secNumCloudQualified ? toDate(v.secNumCloudDate) : null };
+  return {
+    name: v.name,
+    description: v.description ?? null,
+    secNumCloudQualified: v.secNumCloudQualified,
+    secNumCloudDate: v.secNumCloudQualified ? toDate(v.secNumCloudDate) : null,
+    secNumCloudVersion: v.secNumCloudQualified ? (v.secNumCloudVersion ?? null) : null,
+    secNumCloudScope: v.secNumCloudQualified ? (v.secNumCloudScope ?? null) : null,
+    nonEuAccess: v.nonEuAccess,
+  };
 }
 
 export function toLocationInput(v: z.infer<typeof LocationFormSchema>): LocationInput {

@@ -9,6 +9,7 @@ export const COMPLETENESS_ITEMS = [
   "legalBases",
   "art9Conditions",
   "art10Basis",
+  "ledLegalBasis",
   "jointControllers",
   "processorFor",
   "dataSubjects",
@@ -40,7 +41,9 @@ export function computeCompleteness(c: ActivityContent, departmentId: string | n
     ["purposes", true, Boolean(c.purposes.main)],
     ["legalBases", c.regime === "GDPR", c.legalBases.length > 0],
     ["art9Conditions", hasSensitiveData(c), c.art9Conditions.length > 0],
-    ["art10Basis", hasOffenceData(c), Boolean(c.art10Basis)],
+    // Art. 10 is a GDPR article; a law-enforcement (LED) activity records its own legal basis instead.
+    ["art10Basis", c.regime === "GDPR" && hasOffenceData(c), Boolean(c.art10Basis)],
+    ["ledLegalBasis", c.regime === "LED", Boolean(c.ledLegalBasis)],
     ["jointControllers", c.role === "JOINT_CONTROLLER", c.jointControllers.length > 0],
     ["processorFor", c.role === "PROCESSOR", c.processorFor.length > 0],
     ["dataSubjects", true, c.dataSubjects.length > 0],

@@ -76,7 +76,8 @@ describe("DPIA PDF", () => {
     for (const s of [
       "Analyse d'impact relative à la protection des données",
       "Pré-analyse",
-      "AIPD obligatoire",
+      // Issue 10 point 14: "required" (in principle), not "obligatoire".
+      "AIPD requise",
       "1. Contexte",
       "2. Principes fondamentaux",
       "3. Risques",

@@ -62,7 +62,8 @@ describe("DPIA prefill from a rich activity", () => {
     ["215", ["5 ans"]],
     ["221", ["Notice remise au dépôt du dossier"]],
     ["226", ["Éditeur Social"]],
-    ["227", ["MA"]],
+    // Issue 10 point 8: country names, not codes.
+    ["227", ["Maroc"]],
   ])("question %s is prefilled with the record's facts", (id, facts) => {
     const a = answers[id as keyof typeof answers]!;
     expect(a.prefilled).toBe(true);

@@ -24,7 +24,7 @@ const cases: Case[] = [
   { name: "large scale + NIR is two criteria, not 35(3)(b)", content: { riskFlags: flags("largeScale"), dataCategories: [{ category: "nir" }] }, result: "required", reasons: ["dpia.reason.twoCriteria"] },
   { name: "Art. 35(3)(c) flag by the DPO", content: {}, input: { art35c: true }, result: "required", reasons: ["dpia.reason.art35c"] },
   { name: "CNIL list type", content: {}, input: { cnilListType: "13" }, result: "required", reasons: ["dpia.reason.cnilList"] },
-  { name: "exempt type beats criteria", content: { riskFlags: flags("largeScale", "innovativeTechnology") }, input: { exemptListType: "3" }, result: "not_required", reasons: ["dpia.reason.exempt"] },
+  { name: "exempt type beats criteria", content: { domain: "electoral_roll", riskFlags: flags("largeScale", "innovativeTechnology") }, input: { exemptListType: "3" }, result: "not_required", reasons: ["dpia.reason.exempt"] },
   { name: "exempt type with one criterion", content: { dataSubjects: [{ category: "children" }] }, input: { exemptListType: "10" }, result: "not_required", reasons: ["dpia.reason.exempt"] },
   { name: "CNIL list beats exempt type", content: {}, input: { cnilListType: "4", exemptListType: "1" }, result: "required", reasons: ["dpia.reason.cnilList"] },
   { name: "override down: DPO says the flag is not met", content: { riskFlags: flags("innovativeTechnology") }, input: { answers: { innovativeTechnology: { met: false, justification: "Outil éprouvé" } } }, result: "not_required", reasons: ["dpia.reason.noCriteria"] },
@@ -60,13 +60,14 @@ describe("screen()", () => {
 });
 
 describe("CNIL list suggestions", () => {
+  // Issue 10 point 12: suggestions come from the structured "domain" answer, never from keywords.
   it("suggests from the record", () => {
-    expect(suggestCnilListType(rec({ name: "Aide sociale facultative du CCAS" }))).toBe("13");
+    expect(suggestCnilListType(rec({ name: "Aide sociale facultative du CCAS", domain: "social_support" }))).toBe("13");
     expect(suggestCnilListType(rec({ dataSubjects: [{ category: "agents" }], riskFlags: flags("systematicMonitoring") }))).toBe("4");
     expect(suggestCnilListType(rec({ dataCategories: [{ category: "location" }], riskFlags: flags("largeScale") }))).toBe("14");
     expect(suggestCnilListType(rec())).toBeNull();
-    expect(suggestExemptListType(rec({ name: "Gestion de la liste électorale" }))).toBe("3");
-    expect(suggestExemptListType(rec({ dataSubjects: [{ category: "suppliers" }] }))).toBe("2");
+    expect(suggestExemptListType(rec({ name: "Gestion de la liste électorale", domain: "electoral_roll" }))).toBe("3");
+    expect(suggestExemptListType(rec({ dataSubjects: [{ category: "suppliers" }], domain: "suppliers" }))).toBe("2");
   });
 });
 

@@ -349,6 +349,8 @@ describe("guided declaration", () => {
       innovativeTechnology: false,
       vulnerableSubjects: false,
       preventsRightOrService: false,
+      // Issue 10 point 11: the flag for decisions based on an evaluation (Art. 35(3)(a)).
+      decisionEffects: false,
     });
     expectUnchangedExcept(b.parsed, c.parsed, ["securityMeasures", "riskFlags"]);
   });

@@ -149,7 +149,8 @@ describe("template library", () => {
     const led = templates.filter((t) => t.content.fr.regime === "LED").map((t) => t.id).sort();
     expect(led).toEqual(["cameras-pietons", "police-municipale-infractions", "videoprotection"]);
     for (const id of led) {
-      expect(byId.get(id)?.content.fr.art10Basis, id).toMatch(/2016\/680/);
+      // Issue 10 point 15: LED activities carry their own legal basis, not the GDPR Art. 10 one.
+      expect(byId.get(id)?.content.fr.ledLegalBasis, id).toMatch(/2016\/680/);
       expect(byId.get(id)?.content.fr.legalBases, id).toEqual([]);
     }
     expect(templates.some((t) => t.content.fr.role === "PROCESSOR" && t.content.fr.processorFor.length > 0)).toBe(true);
@@ -181,7 +182,10 @@ describe("template library", () => {
     expect(toVerify("recensement-citoyen")).toMatch(/L113-1/);
     expect(toVerify("attestations-accueil")).toMatch(/[Rr]esponsable de traitement/);
     expect(toVerify("gestion-carrieres")).toMatch(/80 ans/);
-    expect(toVerify("cameras-pietons")).toMatch(/1 mois ou 6 mois/);
+    // Issue 10 point 16: the retention of body-worn camera recordings is settled (one month, CSI L241-2 as amended by loi 2022-52).
+    expect(toVerify("cameras-pietons")).not.toMatch(/1 mois ou 6 mois/);
+    expect(byId.get("cameras-pietons")!.content.fr.dataCategories[0]!.retention.activePeriod).toMatch(/^1 mois .*L241-2.*2022-52/);
+    expect(byId.get("videoprotection")!.content.fr.ledLegalBasis).toMatch(/L252-4/);
     expect(toVerify("badges-video-locaux")).toMatch(/3 mois/);
     for (const t of templates) {
       expect(t.toVerify.fr.length, t.id).toBeGreaterThanOrEqual(1);

@@ -76,8 +76,9 @@ describe("vendor schemas", () => {
   it("accept SIREN, SIRET and EU VAT shapes, refuse garbage", () => {
     for (const ok of ["123456789", "12345678900012", "FR12345678901", "FRAB123456789", "DE123456789", "IT12345678901"]) expect(isRegistrationNumber(ok), ok).toBe(true);
     for (const bad of ["12345", "1234567890", "FR123", "US123456789", "XX12345678", "garbage", "FRIO123456789"]) expect(isRegistrationNumber(bad), bad).toBe(false);
-    const r = VendorFormSchema.safeParse({ name: "A", country: "fr", registrationNumber: "fr 12 345 678 901", dpfCertified: "yes", dpfCheckedAt: "2025-01-02" });
-    expect(r.success && r.data).toMatchObject({ country: "FR", registrationNumber: "FR12345678901", dpfCertified: true, dpaStatus: "NONE" });
+    // Issue 10 point 3: a French vendor cannot be DPF-certified, so the shape test records "no".
+    const r = VendorFormSchema.safeParse({ name: "A", country: "fr", registrationNumber: "fr 12 345 678 901", dpfCertified: "no", dpfCheckedAt: "2025-01-02" });
+    expect(r.success && r.data).toMatchObject({ country: "FR", registrationNumber: "FR12345678901", dpfCertified: false, dpaStatus: "NONE" });
   });
 });
 
