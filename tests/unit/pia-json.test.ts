@@ -13,7 +13,8 @@ import * as piaRoute from "~/routes/o.$org.activities.$ref.dpia.pia-json.ts";
 import { createOrg, createUser, request, signedInMember } from "../helpers/factories.ts";
 import { call } from "./route-helpers.ts";
 
-const examplePath = path.resolve(root, "..", "shared", "reference", "cnil-pia", "2018-02-21-pia-example.json");
+// Our own file in the PIA tool's format (every question, risk answer, evaluation kind and comment); no file outside the repository.
+const examplePath = path.resolve(root, "tests", "fixtures", "pia", "validated-complete.json");
 const example = JSON.parse(readFileSync(examplePath, "utf8")) as { pia: Record<string, unknown>; answers: { reference_to: number; data: { text: string | null; gauge: number | null; list: string[] | null } }[]; measures: { title: string }[]; evaluations: unknown[]; comments: unknown[] };
 const textAnswers = example.answers.filter((a) => a.reference_to < 300 && a.data.text);
 
@@ -34,12 +35,12 @@ describe("PIA JSON", () => {
     const d = piaJsonToDpia(example);
     const ids = textAnswers.map((a) => String(a.reference_to)).sort();
     expect(Object.keys(d.answers).filter((q) => d.answers[q as keyof typeof d.answers]?.text).sort()).toEqual(ids);
-    expect(d.answers["121"]?.text).toContain("adresse électronique");
-    expect(d.answers["121"]?.text).not.toContain("<strong>");
+    expect(d.answers["111"]?.text).toContain("gestion des inscriptions");
+    expect(d.answers["111"]?.text).not.toContain("<strong>");
     expect(d.measures.map((m) => m.title)).toEqual(example.measures.map((m) => m.title));
-    expect(d.risks.access.impacts).toContain("Discrimination");
-    expect(d.risks.access.likelihood).toBe(4);
-    expect(d.risks.access.residualSeverity).toBe(3);
+    expect(d.risks.access.impacts).toContain("Usurpation d'identité");
+    expect(d.risks.access.likelihood).toBe(2);
+    expect(d.risks.access.residualSeverity).toBe(2);
     expect(d.risks.access.residualLikelihood).toBe(1);
   });
 
