@@ -12,6 +12,7 @@ import { enTabular } from "./en.tabular.ts";
 import { enVendors } from "./en.vendors.ts";
 import { enVocabulary } from "./en.vocabulary.ts";
 import { enDpia } from "./en.dpia.ts";
+import { enInterop } from "./en.interop.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 export const en: Record<keyof typeof fr, string> = {
   ...enDocuments,
@@ -24,6 +25,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enSovereigntyUi,
   ...enVendors,
   ...enDpia,
+  ...enInterop,
   ...enTabular,
   ...enImport,
   ...enGuided,
