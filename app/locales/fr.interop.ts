@@ -5,4 +5,10 @@ export const frInterop = {
   "dpia.opinion.subjectsFavourable": "Avis des personnes concernées favorable ?",
   "dpia.risk.severityText": "Justification de la gravité",
   "dpia.risk.likelihoodText": "Justification de la vraisemblance",
+  "exports.format.public_json": "JSON (registre public, données ouvertes)",
+  "exports.format.public_csv": "CSV (registre public, données ouvertes)",
+  "exports.channel.public": "registre public",
+  "verify.fingerprints": "Deux empreintes sont acceptées : celle du fichier (SHA-256 du fichier reçu, calculée en le déposant ici) et l'empreinte du document imprimée sur la couverture des PDF (SHA-256 des données du registre au moment de l'export ; le pied de page en montre les 12 premiers caractères, acceptés aussi).",
+  "verify.matchFile": "Empreinte du fichier reconnue.",
+  "verify.matchDocument": "Empreinte du document (couverture du PDF) reconnue.",
 } as const;

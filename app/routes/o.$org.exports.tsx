@@ -170,7 +170,7 @@ export default function Exports() {
                 {t(formatLabel(e.format))} — {date(e.createdAt, true)}
               </h3>
               <p>
-                {e.actor ?? "—"} ({t(e.channel === "cli" ? "exports.channel.cli" : "exports.channel.ui")}) · {formatSize(t, e.size)} ·{" "}
+                {e.actor ?? "—"} ({t(e.channel === "cli" ? "exports.channel.cli" : e.channel === "public" ? "exports.channel.public" : "exports.channel.ui")}) · {formatSize(t, e.size)} ·{" "}
                 {[e.params.locale, e.params.scope, e.params.asOf, e.params.ref].filter(Boolean).join(" · ")}
               </p>
               <p>
