@@ -1,5 +1,6 @@
 /** Fichiers échangés avec d'autres outils (outil PIA de la CNIL, tableurs, ré-import, vérification). */
 export const frInterop = {
+  "dpia.pdf.runningHeader": "AIPD — {ref}",
   "dpia.measurePlaceholder": "Décrivez comment la mesure « {title} » est mise en œuvre pour ce traitement.",
   "dpia.opinion.subjectsNames": "Personnes concernées consultées (noms ou représentants)",
   "dpia.opinion.subjectsFavourable": "Avis des personnes concernées favorable ?",

@@ -99,6 +99,11 @@ describe("DPIA PDF", () => {
     for (const s of ["Gravité", "Vraisemblance", "4 — Maximale", "1 — Négligeable", "R1", "R2", "R3", "R1′", "R2′", "R3′"]) expect(map, s).toContain(s);
     expect(pages.length).toBeGreaterThan(2);
     for (const p of pages) expect(p).toContain("PROJET / DRAFT");
+    // The running header of body pages is whole (it used to be cut to "… — T-0…").
+    for (const p of pages.slice(1)) {
+      expect(p).toContain(`AIPD — ${sample("draft").activity.ref}`);
+      expect(p).not.toMatch(/— T-0…/);
+    }
   });
 
   it("drops the watermark once validated, in English too, and is deterministic", async () => {
