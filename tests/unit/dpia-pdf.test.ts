@@ -147,6 +147,8 @@ describe("DPIA PDF route and command line", () => {
     expect(json.status, json.stderr).toBe(0);
     expect(Object.keys(JSON.parse(fs.readFileSync(path.join(dir, "aipd.json"), "utf8")) as object)).toEqual(["pia", "answers", "measures", "evaluations", "comments"]);
     expect((await getDb().exportRecord.findMany({ where: { organizationId: org.id }, orderBy: { createdAt: "asc" } })).map((r) => [r.format, r.channel])).toEqual([
+      // The download from the DPIA page is logged too (issue 11), before the command line's two.
+      ["dpia-pdf", "ui"],
       ["dpia-pdf", "cli"],
       ["pia-json", "cli"],
     ]);
