@@ -98,7 +98,8 @@ export function startDpiaPdf(data: DpiaPdfData, opts: DpiaPdfOptions, hooks: Pdf
   });
   const L = new PdfLayout(doc, {
     headerLeft: org,
-    headerRight: `${title} — ${activity.ref}`,
+    // The full title does not fit half a line in French ("… — T-0…"): the running header says "AIPD — T-0001".
+    headerRight: t("dpia.pdf.runningHeader", { ref: activity.ref }),
     footerLeft: `${activity.ref} · ${t("dpia.page.version", { version: dpia.version })} · ${t(`dpia.status.${dpia.status}`)}`,
     pageLabel: (page, pages) => t("pdf.footer.page", { page, pages }),
     // Bilingual on purpose: "PROJET / DRAFT" whatever the document's language.

@@ -1,18 +1,21 @@
 /**
- * JSON-LD export of the register with the W3C Data Privacy Vocabulary (DPV 2.x), as listed in
- * /work/shared/reference/gdpr-facts.md § 7. A pure function: RegisterExport in, JSON-LD object out.
+ * JSON-LD export of the register with the W3C Data Privacy Vocabulary, DPV 2.3 (DPV_VERSION; every
+ * term used exists and is not "sunset" in app/reference/dpv-2.3-terms.tsv, checked by
+ * tests/unit/dpv-terms.test.ts). A pure function: RegisterExport in, JSON-LD object out.
  * The @context is inline (no network fetch is ever needed to expand the document) and every key is a
  * keyword or a compact IRI with a declared prefix, so a standard processor (jsonld.expand) turns all of
  * them into absolute IRIs.
  *
  * Shape: one dpv:ROPA node (the register) → dpv:hasDataController → the organisation
  * (dpv:DataController, with dpv:hasDataProtectionOfficer → dpv:DataProtectionOfficer), and
- * dpv:hasProcess → one node per activity, typed dpv:PersonalDataHandling and dpv:Process.
+ * dpv:hasProcess → one node per activity, typed dpv:Process (dpv:PersonalDataHandling is sunset in DPV 2.x).
  * Concepts (legal bases, personal data categories, data subject categories, countries) are given as
  * IRIs, as in the DPV primer (`ex:P dpv:hasPersonalData pd:Health`), so that a query for
  * `?p dpv:hasPersonalData pd:Health` finds them.
  *
- * The `registre:` namespace (https://registre.example/ns#) holds what DPV has no term for:
+ * The `registre:` namespace is `<PUBLIC_URL>/ns#` of the instance that wrote the file; that address
+ * serves the documentation of its terms (app/routes/ns.tsx, docs/registre-namespace.md). It holds
+ * what DPV has no term for:
  *   registre:exposureLevel       sovereignty exposure level code of the activity (unknown | eu | adequate |
  *                                foreign_law | safeguarded_transfer | unsafeguarded_transfer, see
  *                                docs/decisions/006-exposure-scale.md); registre:exposureLevelLabel its labels
@@ -36,12 +39,15 @@
  *   registre:ownHosting          the organisation's own hosting site used by the activity
  *   registre:riskFlag            WP248 / CNIL criteria ticked for the activity (codes)
  *   registre:legalRepresentative, registre:cnilDesignationNumber, registre:slug, registre:asOf
+ *   registre:source, registre:chain, registre:transferStatus  on a computed dpv:CrossBorderTransfer: "computed",
+ *                the vendor chain that leads to the country, the analysis status of the transfer
+ *   registre:dpvVersion          the DPV release the document uses (on the dpv:ROPA node)
  *
  * Mappings (checked against DPV 2.1 pd.csv and the eu-gdpr legal extension):
  *   legal bases  a→eu-gdpr:A6-1-a, b→A6-1-b, c→A6-1-c, d→A6-1-d, e_public_interest→A6-1-e-public-interest,
  *                e_official_authority→A6-1-e-official-authority, f→A6-1-f; Art. 9(2)(x)→eu-gdpr:A9-2-x
  *   data         identity→pd:Identifying, personal_life→pd:Family + pd:Behavioral (situation familiale,
- *                habitudes), professional_life→pd:Professional, economic→pd:Financial,
+ *                habitudes; pd:Behavioral before DPV 2.2), professional_life→pd:Professional, economic→pd:Financial,
  *                connection→pd:DeviceBased (parent of pd:IPAddress, pd:MACAddress, pd:BrowserFingerprint),
  *                location→pd:Location, nir→pd:OfficialID, racial_ethnic→pd:EthnicOrigin,
  *                political→pd:PoliticalOpinion, religious→pd:Religion + pd:PhilosophicalBelief,
@@ -51,7 +57,10 @@
  *                children→dpv:Child + dpv:Student, families→dpv:ParentOfDataSubject + dpv:GuardianOfDataSubject,
  *                applicants→dpv:Applicant, vulnerable→dpv:VulnerableDataSubject, visitors→dpv:Visitor;
  *                elected_members, suppliers, other→dpv:DataSubject (DPV has no narrower term)
- *   transfers    adequacy→eu-gdpr:A45-3, scc→A46-2-c, bcr→A46-2-b, art46_2a→A46-2-a, art46_3b→A46-3-b,
+ *   transfers    declared ones and those computed from vendors (support, hosting, sub-processors outside the
+ *                EU: registre:source "computed", with registre:chain) are each a dpv:CrossBorderTransfer to a
+ *                loc: country;
+ *                adequacy→eu-gdpr:A45-3, scc→A46-2-c, bcr→A46-2-b, art46_2a→A46-2-a, art46_3b→A46-3-b,
  *                code_of_conduct→A46-2-e, certification→A46-2-f, art49_derogation→dpv:DataTransferLegalBasis
  *                (the register does not record which point of Art. 49(1), so no A49-1-x can be chosen),
  *                none→no legal basis
@@ -69,23 +78,31 @@ import { translate, type MessageKey } from "~/utils/i18n.ts";
 export type JsonLdValue = string | number | boolean | null | JsonLdValue[] | { [key: string]: JsonLdValue };
 export type JsonLdObject = { [key: string]: JsonLdValue };
 
-export const REGISTRE_NS = "https://registre.example/ns#";
-/** Where the context could be published; the export itself always carries it inline. */
-export const REGISTRE_CONTEXT_URL = "https://registre.example/ns/context.jsonld";
+/** The DPV release every term comes from (see app/reference/dpv-2.3-terms.tsv). */
+export const DPV_VERSION = "2.3";
+/** Used when the instance has no PUBLIC_URL (tests, command line without it). */
+export const DEFAULT_PUBLIC_URL = "http://localhost:3000";
+/** The `registre:` namespace of an instance: documented at that address (route `/ns`). */
+export const registreNs = (publicUrl: string = DEFAULT_PUBLIC_URL) => `${publicUrl.replace(/\/$/, "")}/ns#`;
+export const REGISTRE_NS = registreNs();
+/** Where the context is published (route `/ns/context.jsonld`); the export itself always carries it inline. */
+export const registreContextUrl = (publicUrl: string = DEFAULT_PUBLIC_URL) => `${publicUrl.replace(/\/$/, "")}/ns/context.jsonld`;
+export const REGISTRE_CONTEXT_URL = registreContextUrl();
 
-export const JSONLD_CONTEXT = {
-  dpv: "https://w3id.org/dpv#",
-  "eu-gdpr": "https://w3id.org/dpv/legal/eu/gdpr#",
-  pd: "https://w3id.org/dpv/pd#",
-  risk: "https://w3id.org/dpv/risk#",
-  loc: "https://w3id.org/dpv/loc#",
-  "legal-eu": "https://w3id.org/dpv/legal/eu#",
-  registre: REGISTRE_NS,
-  dct: "http://purl.org/dc/terms/",
-  rdfs: "http://www.w3.org/2000/01/rdf-schema#",
-  skos: "http://www.w3.org/2004/02/skos/core#",
-  xsd: "http://www.w3.org/2001/XMLSchema#",
-} as const satisfies JsonLdObject;
+/** Only the prefixes the export uses. */
+export function jsonLdContext(publicUrl?: string) {
+  return {
+    dpv: "https://w3id.org/dpv#",
+    "eu-gdpr": "https://w3id.org/dpv/legal/eu/gdpr#",
+    pd: "https://w3id.org/dpv/pd#",
+    loc: "https://w3id.org/dpv/loc#",
+    registre: registreNs(publicUrl),
+    dct: "http://purl.org/dc/terms/",
+    rdfs: "http://www.w3.org/2000/01/rdf-schema#",
+    xsd: "http://www.w3.org/2001/XMLSchema#",
+  } as const satisfies JsonLdObject;
+}
+export const JSONLD_CONTEXT = jsonLdContext();
 
 type Activity = ExportActivity;
 type Cat = Activity["dataCategories"][number]["category"];
@@ -105,7 +122,7 @@ const art9Iri = (c: Activity["art9Conditions"][number]["condition"]) => `eu-gdpr
 
 const PERSONAL_DATA_IRIS: Record<Cat, readonly string[]> = {
   identity: ["pd:Identifying"],
-  personal_life: ["pd:Family", "pd:Behavioral"],
+  personal_life: ["pd:Family", "pd:Behavioural"],
   professional_life: ["pd:Professional"],
   economic: ["pd:Financial"],
   connection: ["pd:DeviceBased"],
@@ -249,6 +266,22 @@ function activityNode(data: RegisterExport, a: Activity, ids: { base: string; co
     ...recipientServices.map((s) => vendorNode(s, ["dpv:Recipient"])),
   ];
 
+  // Transfers computed from the vendors (a support team in a third country, a sub-processor…) that the
+  // record does not declare, so that a DPV reader sees every one, as the JSON analysis and the PDF do.
+  const declared = new Set(a.transfers.map((t) => `${t.country}|${t.recipient}`));
+  const computed = a.analysis.transfers
+    .filter((t) => t.source === "computed" && !declared.has(`${t.country}|${t.recipient}`))
+    .map((t) =>
+      node({
+        "@type": "dpv:CrossBorderTransfer",
+        "dpv:hasThirdCountry": ref(`loc:${t.country}`),
+        "dpv:hasRecipient": node({ "@type": "dpv:Recipient", "dpv:hasName": t.recipient }),
+        "registre:source": "computed",
+        "registre:chain": t.chain,
+        "registre:transferStatus": t.status,
+        "registre:safeguard": t.safeguard ?? undefined,
+      }),
+    );
   const transfers = a.transfers.map((t) => {
     const ground = TRANSFER_GROUND_IRI[t.safeguard];
     return node({
@@ -266,7 +299,7 @@ function activityNode(data: RegisterExport, a: Activity, ids: { base: string; co
 
   return node({
     "@id": id,
-    "@type": ["dpv:PersonalDataHandling", "dpv:Process"],
+    "@type": "dpv:Process",
     "dct:identifier": a.ref,
     "rdfs:label": a.name,
     "dct:description": a.description,
@@ -298,7 +331,7 @@ function activityNode(data: RegisterExport, a: Activity, ids: { base: string; co
     "dpv:hasRecipient": recipients,
     "dpv:hasStorageCondition": storage,
     ...measures,
-    "dpv:hasProcessing": transfers,
+    "dpv:hasProcessing": [...transfers, ...computed],
     "registre:software": a.services.filter((s) => !s.ownHosting && s.role === "SOFTWARE_NO_ACCESS").map((s) => node({ "dpv:hasName": s.vendor ?? s.service, "registre:service": s.service })),
     "registre:ownHosting": a.services.filter((s) => s.ownHosting).map((s) => node({ "dpv:hasName": s.service, "registre:linkRole": s.role })),
     "registre:riskFlag": Object.entries(a.riskFlags)
@@ -309,7 +342,7 @@ function activityNode(data: RegisterExport, a: Activity, ids: { base: string; co
 }
 
 /** The register as a DPV JSON-LD document (a dpv:ROPA node with an inline @context). */
-export function toJsonLd(data: RegisterExport): JsonLdObject {
+export function toJsonLd(data: RegisterExport, options: { publicUrl?: string } = {}): JsonLdObject {
   const org = data.organization;
   const base = `urn:registre:${org.slug}`;
   const controllerId = `${base}:controller`;
@@ -334,12 +367,13 @@ export function toJsonLd(data: RegisterExport): JsonLdObject {
         : undefined,
   });
   return node({
-    "@context": { ...JSONLD_CONTEXT },
+    "@context": { ...jsonLdContext(options.publicUrl) },
     "@id": `${base}:ropa${data.asOf ? `:${data.asOf}` : ""}`,
     "@type": "dpv:ROPA",
     "dct:title": `${translate("fr", "tabular.sheet.register")} — ${org.name}`,
     "dct:created": dateTime(data.generatedAt),
     "dct:creator": data.generator,
+    "registre:dpvVersion": DPV_VERSION,
     "registre:asOf": data.asOf ? date(data.asOf) : undefined,
     "dpv:hasDataController": controller,
     "dpv:hasProcess": data.activities.map((a) => activityNode(data, a, { base, controller: controllerId })),

@@ -18,6 +18,7 @@ import { enOnboarding } from "./en.onboarding.ts";
 import { enAuditLog } from "./en.audit-log.ts";
 import { enAccessibility } from "./en.accessibility.ts";
 import { enLegal } from "./en.legal.ts";
+import { enInterop } from "./en.interop.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 export const en: Record<keyof typeof fr, string> = {
   ...enDocuments,
@@ -36,6 +37,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enAuditLog,
   ...enAccessibility,
   ...enLegal,
+  ...enInterop,
   ...enTabular,
   ...enImport,
   ...enGuided,

@@ -18,6 +18,7 @@ import { frOnboarding } from "./fr.onboarding.ts";
 import { frAuditLog } from "./fr.audit-log.ts";
 import { frAccessibility } from "./fr.accessibility.ts";
 import { frLegal } from "./fr.legal.ts";
+import { frInterop } from "./fr.interop.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -249,4 +250,5 @@ export const fr = {
   ...frAuditLog,
   ...frAccessibility,
   ...frLegal,
+  ...frInterop,
 } as const;

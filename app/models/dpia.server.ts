@@ -281,7 +281,8 @@ export function transitionDpia(actorId: string, organizationId: string, dpia: Pi
   const data: Record<string, unknown> = { status: TARGET[t] };
   if (t === "validate" || t === "refuse") {
     if (!input.validator || (t === "refuse" && !input.reason)) throw new DpiaTransitionError("fields");
-    data.validation = JSON.stringify({ validator: input.validator, decision: t === "validate" ? "validated" : "refused", date: new Date().toISOString(), reason: input.reason ?? "" } satisfies DpiaValidation);
+    // Names, evaluations and comments recorded earlier (e.g. from the PIA tool) stay.
+    data.validation = JSON.stringify({ ...dpia.validation, validator: input.validator, decision: t === "validate" ? "validated" : "refused", date: new Date().toISOString(), reason: input.reason ?? "", signed: undefined } satisfies DpiaValidation);
   }
   if (t === "reopen") data.validation = JSON.stringify({ ...dpia.validation, decision: undefined });
   return update(actorId, organizationId, dpia.id, expectedVersion, `dpia.${t}`, data, { from: dpia.status, to: TARGET[t] }, true);
@@ -363,22 +364,28 @@ export async function startPrefilledDpia(actorId: string, organizationId: string
 }
 
 /**
- * Imports a CNIL PIA tool export into the activity's DPIA (created as a draft when there is none):
- * answers, measures and risks are replaced, the action plan, opinions and validation are kept. The
+ * Imports a CNIL PIA tool export into the activity's DPIA (created when there is none): status (see
+ * PIA_STATUS), answers, measures, risks, names, opinions, evaluations and comments come from the file,
+ * the action plan is kept. `role`: the importer's (a decided status needs DPO or ADMIN). The
  * file is validated before anything is written (PiaImportError); one audited transaction.
  */
-export async function importPiaJson(actorId: string, organizationId: string, activityId: string, json: unknown): Promise<DpiaRecord> {
-  const content = piaJsonToDpia(json);
+export async function importPiaJson(actorId: string, organizationId: string, activityId: string, json: unknown, options: { role?: string } = {}): Promise<DpiaRecord> {
+  // The file's status, names, opinions, evaluations and comments come with it (PIA status table in pia-json.ts).
+  const { status: fileStatus, ...content } = piaJsonToDpia(json);
+  // Only those who may validate, refuse or archive here may bring such a decision in a file; for the
+  // others the DPIA arrives under review, its evaluations kept.
+  const decided = fileStatus !== "draft" && fileStatus !== "in_review";
+  const status: DpiaStatus = decided && options.role !== "ADMIN" && options.role !== "DPO" ? "in_review" : fileStatus;
   return getDb().$transaction(async (tx) => {
     const activity = await tx.activity.findFirstOrThrow({ where: { id: activityId, organizationId }, select: { ref: true } });
     const current = await tx.dpia.findUnique({ where: { activityId } });
     let d: Dpia;
     if (!current) {
-      d = await tx.dpia.create({ data: { organizationId, activityId, status: "draft", createdById: actorId, ...serialise({ ...content, actionPlan: [] }) } });
+      d = await tx.dpia.create({ data: { organizationId, activityId, status, createdById: actorId, ...serialise({ ...content, actionPlan: [] }) } });
     } else {
       if (current.organizationId !== organizationId) throw new DpiaConflictError();
       if (current.status !== "draft" && current.status !== "in_review") throw new DpiaTransitionError("locked");
-      d = await tx.dpia.update({ where: { id: current.id }, data: { ...serialise(content), version: { increment: 1 } } });
+      d = await tx.dpia.update({ where: { id: current.id }, data: { status, ...serialise(content), version: { increment: 1 } } });
     }
     await snapshot(tx, d, actorId);
     await recordAudit(tx, {
@@ -387,7 +394,7 @@ export async function importPiaJson(actorId: string, organizationId: string, act
       action: "dpia.imported",
       entity: "Dpia",
       entityId: d.id,
-      details: { ref: activity.ref, version: d.version, answers: Object.keys(content.answers).length, measures: content.measures.length, created: !current },
+      details: { ref: activity.ref, version: d.version, status, fileStatus, answers: Object.keys(content.answers).length, measures: content.measures.length, created: !current },
     });
     return parseDpia(d);
   });

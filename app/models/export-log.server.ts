@@ -10,6 +10,8 @@ import { attemptSucceeded, beginAttempt } from "./login-throttle.server.ts";
 import { SHARE_MAX_DAYS, type ExportFormat } from "~/schemas/export-request.ts";
 
 export type { ExportFormat };
+/** Downloads of the public register (open data), logged like the other exports. */
+export type PublicExportFormat = "public-json" | "public-csv";
 
 function exportsDir(): string {
   return path.join(path.dirname(getEnv().databaseFile), "files", "exports");
@@ -25,11 +27,12 @@ export async function recordExport(input: {
   organizationId: string;
   actorId: string | null;
   /** Register formats, plus the breach register's own files (issue 15), which the generate form does not offer. */
-  format: ExportFormat | "breach-pdf" | "breach-csv" | "breach-xlsx";
+  format: ExportFormat | PublicExportFormat | "breach-pdf" | "breach-csv" | "breach-xlsx";
   params: Record<string, unknown>;
   bytes: Uint8Array;
   fileName: string;
-  channel: "ui" | "cli";
+  /** "public": a download of the public register's open data (no account). */
+  channel: "ui" | "cli" | "public";
 }) {
   const sha256 = sha256Hex(input.bytes);
   const target = exportPath(sha256);
@@ -79,13 +82,19 @@ export function readExportBytes(sha256: string): Buffer | null {
 }
 
 /** Public: is this fingerprint a genuine export of this instance? Nothing of the content is disclosed. */
-export async function verifyFingerprint(sha256: string) {
+export async function verifyFingerprint(hash: string) {
+  const h = hash.toLowerCase();
+  if (!/^[0-9a-f]{12}([0-9a-f]{52})?$/.test(h)) return [];
+  // Two fingerprints are accepted: the file's own SHA-256, and the document fingerprint printed on PDF
+  // covers (SHA-256 of the data the file was made from, kept in the record's params; page footers show
+  // its first 12 digits). A file cannot contain its own hash, hence the second one.
+  const full = h.length === 64;
   const rows = await getDb().exportRecord.findMany({
-    where: { sha256: sha256.toLowerCase() },
+    where: { OR: [full ? { sha256: h } : { sha256: { startsWith: h } }, { params: { contains: `"fingerprint":"${h}${full ? '"' : ""}` } }] },
     orderBy: { createdAt: "asc" },
-    select: { format: true, createdAt: true, organization: { select: { name: true, slug: true } } },
+    select: { format: true, createdAt: true, sha256: true, organization: { select: { name: true, slug: true } } },
   });
-  return rows.map((r) => ({ organization: r.organization.name, slug: r.organization.slug, format: r.format, createdAt: r.createdAt }));
+  return rows.map((r) => ({ organization: r.organization.name, slug: r.organization.slug, format: r.format, createdAt: r.createdAt, kind: (r.sha256.startsWith(h) ? "file" : "document") as "file" | "document" }));
 }
 
 /* Share links */

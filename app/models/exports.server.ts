@@ -1,3 +1,4 @@
+import { getEnv } from "~/utils/env.server.ts";
 import { renderPdfOffThread } from "~/documents/pdf-runner.server.ts";
 import { toJsonLd } from "~/documents/jsonld.ts";
 import { toCsv, toXlsx } from "~/documents/tabular.ts";
@@ -74,7 +75,7 @@ export async function renderExport(organizationId: string, req: ExportRequest, g
       bytes = Buffer.from(`${JSON.stringify(data, null, 2)}\n`, "utf8");
       break;
     case "jsonld":
-      bytes = Buffer.from(`${JSON.stringify(toJsonLd(data), null, 2)}\n`, "utf8");
+      bytes = Buffer.from(`${JSON.stringify(toJsonLd(data, { publicUrl: getEnv().PUBLIC_URL }), null, 2)}\n`, "utf8");
       break;
   }
   return { bytes, fileName, data };

@@ -1,3 +1,4 @@
+import { recordExport, type PublicExportFormat } from "./export-log.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { parseContent } from "./activity.server.ts";
@@ -55,3 +56,13 @@ export async function getPublicRegister(slug: string) {
 }
 
 export type PublicRegister = NonNullable<Awaited<ReturnType<typeof getPublicRegister>>>;
+
+/**
+ * Records a download of the public register's open data in the organization's export log (ADR 007:
+ * every file that leaves the instance is logged and verifiable), anonymously, channel "public".
+ */
+export async function recordPublicDownload(slug: string, format: PublicExportFormat, bytes: Uint8Array, fileName: string) {
+  const org = await getDb().organization.findUnique({ where: { slug }, select: { id: true } });
+  if (!org) return null;
+  return recordExport({ organizationId: org.id, actorId: null, format, params: { public: true }, bytes, fileName, channel: "public" });
+}

@@ -1,17 +1,21 @@
-/** GET: the activity's DPIA as a PDF (readers of the activity), rendered in a child process. */
+/** GET: the activity's DPIA as a PDF (readers of the activity), rendered in a child process and recorded in the export log. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { renderPdfOffThread } from "~/documents/pdf-runner.server.ts";
-import { buildDpiaPdfData } from "~/models/dpia.server.ts";
+import { createExport, UnknownActivityError } from "~/models/exports.server.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
 import { getLocale } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "read");
-  const data = await buildDpiaPdfData(ctx.org.id, activity.id);
-  if (!data) throw new Response("Not Found", { status: 404 });
   const lang = new URL(request.url).searchParams.get("lang");
   const locale = lang === "fr" || lang === "en" ? lang : await getLocale(request);
-  const pdf = await renderPdfOffThread({ kind: "dpia", data, opts: { locale } });
+  let pdf: Buffer;
+  try {
+    // Same path as the exports page: rendered, stored and logged (ADR 007).
+    ({ bytes: pdf } = await createExport(ctx.org.id, ctx.user.id, { format: "dpia-pdf", ref: activity.ref, locale, scope: "all" }, "ui"));
+  } catch (err) {
+    if (err instanceof UnknownActivityError) throw new Response("Not Found", { status: 404 });
+    throw err;
+  }
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",

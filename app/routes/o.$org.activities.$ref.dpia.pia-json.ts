@@ -1,15 +1,20 @@
-/** GET: the activity's DPIA as a CNIL PIA tool JSON file (readers of the activity). */
+/** GET: the activity's DPIA as a CNIL PIA tool JSON file (readers of the activity), recorded in the export log. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { dpiaToPiaJson } from "~/documents/pia-json.ts";
-import { getDpia } from "~/models/dpia.server.ts";
+import { createExport, UnknownActivityError } from "~/models/exports.server.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
+import { getLocale } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "read");
-  const dpia = await getDpia(ctx.org.id, activity.id);
-  if (!dpia) throw new Response("Not Found", { status: 404 });
-  const json = dpiaToPiaJson(dpia, { ref: activity.ref, name: activity.name }, { name: ctx.org.name });
-  return new Response(`${JSON.stringify(json, null, 2)}\n`, {
+  let bytes: Buffer;
+  try {
+    // Same path as the exports page: rendered, stored and logged (ADR 007).
+    ({ bytes } = await createExport(ctx.org.id, ctx.user.id, { format: "pia-json", ref: activity.ref, locale: await getLocale(request), scope: "all" }, "ui"));
+  } catch (err) {
+    if (err instanceof UnknownActivityError) throw new Response("Not Found", { status: 404 });
+    throw err;
+  }
+  return new Response(new Uint8Array(bytes), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
       "Content-Disposition": `attachment; filename="aipd-${activity.ref}-pia.json"`,

@@ -105,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const file = formData.get("file");
     if (!file || typeof file === "string" || file.size === 0) return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.importInvalid" }, { status: 400 });
     try {
-      await importPiaJson(ctx.user.id, ctx.org.id, activity.id, await file.text());
+      await importPiaJson(ctx.user.id, ctx.org.id, activity.id, await file.text(), { role: m.role });
     } catch (err) {
       if (err instanceof PiaImportError) return data<ActionData>({ form: "importPia", result: undefined, alert: err.key }, { status: 400 });
       if (err instanceof DpiaTransitionError) return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.transition" }, { status: 400 });
@@ -132,7 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const v = submission.value;
       await saveDpiaOpinions(ctx.user.id, ctx.org.id, dpia, v.version, {
         dpo: { name: v.dpoName, canProceed: v.canProceed, text: v.dpoText },
-        subjects: { sought: v.subjectsSought, reason: v.subjectsReason ?? "", text: v.subjectsText ?? "" },
+        subjects: { sought: v.subjectsSought, reason: v.subjectsReason ?? "", text: v.subjectsText ?? "", names: v.subjectsNames ?? "", ...(v.subjectsFavourable === undefined ? {} : { favourable: v.subjectsFavourable }) },
       });
       return redirectWithToast(request, `${self}#opinions-h`, { type: "success", key: "dpia.opinion.saved" });
     }
@@ -167,10 +167,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       Object.entries(v.answers).map(([q, a]) => {
         const before = dpia.answers[q as keyof typeof dpia.answers];
         const text = a.text ?? "";
-        return [q, { text, prefilled: Boolean(before?.prefilled && before.text === text), toComplete: a.toComplete }];
+        // The PIA tool's rich text stays attached; it is exported again only while it still reads as `text`.
+        return [q, { text, prefilled: Boolean(before?.prefilled && before.text === text), toComplete: a.toComplete, ...(before?.html ? { html: before.html } : {}) }];
       }),
     );
-    const risks = Object.fromEntries(DPIA_RISKS.map((r) => [r, { ...v.risks[r], impacts: v.risks[r].impacts ?? "", threats: v.risks[r].threats ?? "", sources: v.risks[r].sources ?? "", measures: v.risks[r].measures ?? "" }])) as typeof dpia.risks;
+    const risks = Object.fromEntries(
+      DPIA_RISKS.map((r) => {
+        const { severityHtml, likelihoodHtml } = dpia.risks[r];
+        return [r, { ...v.risks[r], impacts: v.risks[r].impacts ?? "", threats: v.risks[r].threats ?? "", sources: v.risks[r].sources ?? "", measures: v.risks[r].measures ?? "", ...(severityHtml ? { severityHtml } : {}), ...(likelihoodHtml ? { likelihoodHtml } : {}) }];
+      }),
+    ) as typeof dpia.risks;
     await saveDpiaContent(ctx.user.id, ctx.org.id, dpia, v.version, { answers, risks, actionPlan: v.actionPlan });
     return redirectWithToast(request, self, { type: "success", key: "dpia.page.saved" });
   } catch (err) {
@@ -331,7 +337,7 @@ function AddMeasureFields({ measures }: { measures: Dpia["measures"] }) {
   );
 }
 
-type RiskField = "impacts" | "threats" | "sources" | "measures" | "severity" | "likelihood" | "residualSeverity" | "residualLikelihood";
+type RiskField = "impacts" | "threats" | "sources" | "measures" | "severity" | "likelihood" | "residualSeverity" | "residualLikelihood" | "severityText" | "likelihoodText";
 type ContentShape = {
   intent: string;
   version: number;
@@ -430,7 +436,7 @@ function ContentForm({ dpia, editable, actionData }: { dpia: Dpia; editable: boo
           <h2 id="risks-h">3. {t("dpia.section.3")}</h2>
           {DPIA_RISKS.map((r) => {
             const f = risks[r].getFieldset();
-            const area = (name: "impacts" | "threats" | "sources" | "measures") => {
+            const area = (name: "impacts" | "threats" | "sources" | "measures" | "severityText" | "likelihoodText") => {
               const p = getTextareaProps(f[name], { ariaAttributes: true });
               return (
                 <div className="field">
@@ -464,6 +470,8 @@ function ContentForm({ dpia, editable, actionData }: { dpia: Dpia; editable: boo
                   {sel("residualSeverity")}
                   {sel("residualLikelihood")}
                 </div>
+                {area("severityText")}
+                {area("likelihoodText")}
               </fieldset>
             );
           })}
@@ -537,10 +545,12 @@ function Opinions({ dpia, canEdit, actionData }: { dpia: Dpia; canEdit: boolean;
       subjectsSought: o.subjects.sought === undefined ? "" : o.subjects.sought ? "yes" : "no",
       subjectsReason: o.subjects.reason,
       subjectsText: o.subjects.text,
+      subjectsNames: o.subjects.names ?? "",
+      subjectsFavourable: o.subjects.favourable === undefined ? "" : o.subjects.favourable ? "yes" : "no",
     } as never,
     shouldValidate: "onSubmit",
   });
-  const yesNo = (name: "canProceed" | "subjectsSought", label: MessageKey) => (
+  const yesNo = (name: "canProceed" | "subjectsSought" | "subjectsFavourable", label: MessageKey) => (
     <div className="field">
       <label htmlFor={fields[name].id}>{t(label)}</label>
       <select {...getSelectProps(fields[name], { ariaAttributes: true })} key={fields[name].key}>
@@ -580,7 +590,13 @@ function Opinions({ dpia, canEdit, actionData }: { dpia: Dpia; canEdit: boolean;
           <h3>{t("dpia.opinion.subjects")}</h3>
           {yesNo("subjectsSought", "dpia.opinion.sought")}
           {area("subjectsReason", "dpia.opinion.reason")}
+          <div className="field">
+            <label htmlFor={fields.subjectsNames.id}>{t("dpia.opinion.subjectsNames")}</label>
+            <input {...getInputProps(fields.subjectsNames, { type: "text", ariaAttributes: true })} key={fields.subjectsNames.key} />
+            <ErrorList id={fields.subjectsNames.errorId} errors={fields.subjectsNames.errors} />
+          </div>
           {area("subjectsText", "dpia.opinion.subjectsText")}
+          {yesNo("subjectsFavourable", "dpia.opinion.subjectsFavourable")}
           {canEdit ? (
             <button type="submit" className="button primary">
               {t("dpia.opinion.save")}

@@ -192,7 +192,7 @@ export default function Exports() {
                 {t(formatLabel(e.format))} — {date(e.createdAt, true)}
               </h3>
               <p>
-                {e.actor ?? "—"} ({t(e.channel === "cli" ? "exports.channel.cli" : "exports.channel.ui")}) · {formatSize(t, e.size)} ·{" "}
+                {e.actor ?? "—"} ({t(e.channel === "cli" ? "exports.channel.cli" : e.channel === "public" ? "exports.channel.public" : "exports.channel.ui")}) · {formatSize(t, e.size)} ·{" "}
                 {exportParamLabels(t, date, e.params).join(" · ")}
               </p>
               <p>

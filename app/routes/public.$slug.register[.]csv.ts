@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publicRegisterCsv } from "~/documents/open-data.ts";
-import { getPublicRegister } from "~/models/public-register.server.ts";
+import { getPublicRegister, recordPublicDownload } from "~/models/public-register.server.ts";
 import { notFound } from "~/utils/auth.server.ts";
 import { anonymousLocale } from "~/utils/i18n.server.ts";
 import { z } from "~/utils/validation.ts";
@@ -15,7 +15,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const q = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const locale = (q.success && q.data.lang) || anonymousLocale(request);
   const sep = q.success && q.data.sep === "semicolon" ? ";" : ",";
-  return new Response(new Uint8Array(publicRegisterCsv(reg, locale, sep)), {
+  const bytes = publicRegisterCsv(reg, locale, sep);
+  await recordPublicDownload(slug.data, "public-csv", bytes, `registre-public-${reg.organization.slug}.csv`);
+  return new Response(new Uint8Array(bytes), {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="registre-public-${reg.organization.slug}.csv"`, "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
   });
 }

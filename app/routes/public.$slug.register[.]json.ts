@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getPublicRegister } from "~/models/public-register.server.ts";
+import { getPublicRegister, recordPublicDownload } from "~/models/public-register.server.ts";
 import { notFound } from "~/utils/auth.server.ts";
 import { z } from "~/utils/validation.ts";
 
@@ -9,7 +9,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   if (!slug.success) throw notFound();
   const reg = await getPublicRegister(slug.data);
   if (!reg) throw notFound();
-  return new Response(`${JSON.stringify({ schemaVersion: 1, generator: "Registre", ...reg }, null, 2)}\n`, {
+  const bytes = Buffer.from(`${JSON.stringify({ schemaVersion: 1, generator: "Registre", ...reg }, null, 2)}\n`, "utf8");
+  // Logged like every other export, so the file can be verified on /verify.
+  await recordPublicDownload(slug.data, "public-json", bytes, `registre-public-${reg.organization.slug}.json`);
+  return new Response(new Uint8Array(bytes), {
     headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
   });
 }

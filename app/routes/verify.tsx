@@ -9,7 +9,8 @@ import { z } from "~/utils/validation.ts";
 export const meta: MetaFunction = () => [{ title: "Registre — vérification / verification" }];
 
 const MAX_VERIFY_BYTES = 100 * 1024 * 1024;
-const HashSchema = z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/);
+/** A file's SHA-256, the document fingerprint printed on a PDF cover, or its 12-digit footer form. */
+const HashSchema = z.string().trim().toLowerCase().regex(/^(sha256:)?[0-9a-f]{12}([0-9a-f]{52})?$/).transform((v) => v.replace(/^sha256:/, ""));
 
 export async function loader() {
   return null;
@@ -69,6 +70,7 @@ export default function Verify() {
       <h1>{t("verify.title")}</h1>
       <p className="lead">{t("verify.intro")}</p>
       <p className="hint">{t("verify.privacy")}</p>
+      <p className="hint">{t("verify.fingerprints")}</p>
       <Form method="post" encType="multipart/form-data" className="stack" ref={formRef}>
         <div className="field">
           <label htmlFor="verify-file">{t("verify.file")}</label>
@@ -92,7 +94,9 @@ export default function Verify() {
           <div className="callout success" role="status">
             <h2>{t("verify.genuine")}</h2>
             {result.matches.map((m, i) => (
-              <p key={i}>{t("verify.genuineBody", { organization: m.organization, format: m.format.toUpperCase(), date: date(m.createdAt, true) })}</p>
+              <p key={i}>
+                {t(m.kind === "document" ? "verify.matchDocument" : "verify.matchFile")} {t("verify.genuineBody", { organization: m.organization, format: m.format.toUpperCase(), date: date(m.createdAt, true) })}
+              </p>
             ))}
             <p>
               <code className="details">{result.hash}</code>

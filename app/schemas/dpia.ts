@@ -64,12 +64,32 @@ export const ACTION_STATUSES = ["todo", "in_progress", "done"] as const;
 
 const level = z.preprocess((v) => (v === "" || v === undefined || v === null ? undefined : typeof v === "string" ? Number(v) : v), z.number().int().min(1).max(4).optional());
 
-export const DpiaAnswerSchema = z.object({ text: z.string().max(20_000).default(""), prefilled: z.boolean().default(false), toComplete: z.boolean().default(false) });
+/** `html`: the rich text as the CNIL PIA tool sent it; exported again while `text` is still its plain-text reading. */
+export const DpiaAnswerSchema = z.object({ text: z.string().max(20_000).default(""), prefilled: z.boolean().default(false), toComplete: z.boolean().default(false), html: z.string().max(60_000).optional() });
 export type DpiaAnswer = z.infer<typeof DpiaAnswerSchema>;
 export const DpiaAnswersSchema = z.record(z.enum(DPIA_QUESTIONS), DpiaAnswerSchema);
 export type DpiaAnswers = Partial<Record<DpiaQuestion, DpiaAnswer>>;
 
-export const DpiaMeasureSchema = z.object({ code: z.preprocess(blank, z.string().max(60).optional()), title: z.string().min(1).max(300), text: z.string().max(5000).default("") });
+/** Evaluation of one element as the CNIL PIA tool records it (status 0 pending, 1 to correct, 2 improvable, 3 acceptable). */
+export const PiaEvaluationSchema = z.object({
+  status: z.number().int().min(0).max(3).default(0),
+  globalStatus: z.number().int().min(0).max(2).default(0),
+  actionPlan: z.string().max(20_000).default(""),
+  comment: z.string().max(20_000).default(""),
+  personInCharge: z.string().max(200).optional(),
+  dueDate: z.string().max(40).optional(),
+});
+export type PiaEvaluation = z.infer<typeof PiaEvaluationSchema>;
+
+/** `html`, `placeholder`, `evaluation`: what the CNIL PIA tool sent for this measure, kept for the round trip. */
+export const DpiaMeasureSchema = z.object({
+  code: z.preprocess(blank, z.string().max(60).optional()),
+  title: z.string().min(1).max(300),
+  text: z.string().max(5000).default(""),
+  html: z.string().max(20_000).optional(),
+  placeholder: z.string().max(1000).optional(),
+  evaluation: PiaEvaluationSchema.optional(),
+});
 export const DpiaMeasuresSchema = z.array(DpiaMeasureSchema).max(60);
 export type DpiaMeasure = z.infer<typeof DpiaMeasureSchema>;
 
@@ -82,6 +102,11 @@ export const DpiaRiskSchema = z.object({
   likelihood: level,
   residualSeverity: level,
   residualLikelihood: level,
+  /** Why this severity / likelihood (the PIA tool's text of questions 3x5 / 3x6), and its rich text when imported. */
+  severityText: z.string().max(5000).optional(),
+  likelihoodText: z.string().max(5000).optional(),
+  severityHtml: z.string().max(20_000).optional(),
+  likelihoodHtml: z.string().max(20_000).optional(),
 });
 export type DpiaRisk = z.infer<typeof DpiaRiskSchema>;
 const emptyRisk = () => ({ impacts: "", threats: "", sources: "", measures: "" });
@@ -99,7 +124,10 @@ export type ActionRow = z.infer<typeof ActionRowSchema>;
 
 export const OpinionsSchema = z.object({
   dpo: z.object({ name: z.string().max(200).default(""), canProceed: z.boolean().optional(), text: z.string().max(10_000).default("") }).default({ name: "", text: "" }),
-  subjects: z.object({ sought: z.boolean().optional(), reason: z.string().max(5000).default(""), text: z.string().max(10_000).default("") }).default({ reason: "", text: "" }),
+  /** `favourable`: the opinion the concerned people gave (PIA tool `concerned_people_status`); `names`: who they are. */
+  subjects: z
+    .object({ sought: z.boolean().optional(), reason: z.string().max(5000).default(""), text: z.string().max(10_000).default(""), names: z.string().max(1000).optional(), favourable: z.boolean().optional() })
+    .default({ reason: "", text: "" }),
 });
 export type Opinions = z.infer<typeof OpinionsSchema>;
 
@@ -108,6 +136,20 @@ export const ValidationSchema = z.object({
   decision: z.enum(["validated", "refused"]).optional(),
   date: z.string().max(40).optional(),
   reason: z.string().max(5000).default(""),
+  /** Who wrote and who evaluated the DPIA (PIA tool `author_name`, `evaluator_name`). */
+  author: z.string().max(200).optional(),
+  evaluator: z.string().max(200).optional(),
+  appliedAdjustments: z.string().max(10_000).optional(),
+  /** The PIA tool's "signed validation" (status 3) rather than a simple one (status 2). */
+  signed: z.boolean().optional(),
+  category: z.string().max(200).optional(),
+  /** Evaluations of the questions and risks by PIA tool reference ("1.1", "2.1.211", "3.2"); measures carry their own. */
+  evaluations: z.record(z.string().regex(/^[1-3](\.\d{1,3}){1,2}$/), PiaEvaluationSchema).optional(),
+  /** Comments left in the PIA tool: on a question (reference 111…346) or on a measure (index in `measures`). */
+  comments: z
+    .array(z.object({ reference: z.number().int().min(0), forMeasure: z.boolean().default(false), text: z.string().max(20_000), createdAt: z.string().max(40).optional() }))
+    .max(1000)
+    .optional(),
 });
 export type DpiaValidation = z.infer<typeof ValidationSchema>;
 
@@ -122,9 +164,12 @@ export const DpiaContentFormSchema = z.object({
     Object.fromEntries(
       DPIA_RISKS.map((r) => [
         r,
-        z.object({ impacts: text(5000), threats: text(5000), sources: text(5000), measures: text(5000), severity: level, likelihood: level, residualSeverity: level, residualLikelihood: level }),
+        z.object({ impacts: text(5000), threats: text(5000), sources: text(5000), measures: text(5000), severity: level, likelihood: level, residualSeverity: level, residualLikelihood: level, severityText: text(5000), likelihoodText: text(5000) }),
       ]),
-    ) as Record<DpiaRiskId, z.ZodObject<{ impacts: ReturnType<typeof text>; threats: ReturnType<typeof text>; sources: ReturnType<typeof text>; measures: ReturnType<typeof text>; severity: typeof level; likelihood: typeof level; residualSeverity: typeof level; residualLikelihood: typeof level }>>,
+    ) as Record<
+      DpiaRiskId,
+      z.ZodObject<{ impacts: ReturnType<typeof text>; threats: ReturnType<typeof text>; sources: ReturnType<typeof text>; measures: ReturnType<typeof text>; severity: typeof level; likelihood: typeof level; residualSeverity: typeof level; residualLikelihood: typeof level; severityText: ReturnType<typeof text>; likelihoodText: ReturnType<typeof text> }>
+    >,
   ),
   actionPlan: z.preprocess(
     (v) => v ?? [],
@@ -156,6 +201,8 @@ export const DpoOpinionFormSchema = z
     subjectsSought: yesNo,
     subjectsReason: text(5000),
     subjectsText: text(10_000),
+    subjectsNames: text(1000),
+    subjectsFavourable: z.preprocess(blank, yesNo.optional()),
   })
   .superRefine((v, ctx) => {
     if (!v.subjectsSought && !v.subjectsReason) ctx.addIssue({ code: "custom", path: ["subjectsReason"], message: "dpia.errors.subjectsReason" });

@@ -9,7 +9,7 @@ export const SHARE_MAX_DAYS = 90;
 
 /** The i18n key of a format's label (message keys use "_" where format codes use "-"). */
 export function formatLabel(format: string) {
-  return `exports.format.${format.replace(/-/g, "_") as "pdf" | "activity_pdf" | "csv" | "xlsx" | "json" | "jsonld" | "dpia_pdf" | "pia_json"}` as const;
+  return `exports.format.${format.replace(/-/g, "_") as "pdf" | "activity_pdf" | "csv" | "xlsx" | "json" | "jsonld" | "dpia_pdf" | "pia_json" | "public_json" | "public_csv"}` as const;
 }
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);

@@ -100,6 +100,11 @@ describe("DPIA PDF", () => {
     for (const s of ["Gravité", "Vraisemblance", "4 — Maximale", "1 — Négligeable", "R1", "R2", "R3", "R1′", "R2′", "R3′"]) expect(map, s).toContain(s);
     expect(pages.length).toBeGreaterThan(2);
     for (const p of pages) expect(p).toContain("PROJET / DRAFT");
+    // The running header of body pages is whole (it used to be cut to "… — T-0…").
+    for (const p of pages.slice(1)) {
+      expect(p).toContain(`AIPD — ${sample("draft").activity.ref}`);
+      expect(p).not.toMatch(/— T-0…/);
+    }
   });
 
   it("drops the watermark once validated, in English too, and is deterministic", async () => {
@@ -143,6 +148,8 @@ describe("DPIA PDF route and command line", () => {
     expect(json.status, json.stderr).toBe(0);
     expect(Object.keys(JSON.parse(fs.readFileSync(path.join(dir, "aipd.json"), "utf8")) as object)).toEqual(["pia", "answers", "measures", "evaluations", "comments"]);
     expect((await getDb().exportRecord.findMany({ where: { organizationId: org.id }, orderBy: { createdAt: "asc" } })).map((r) => [r.format, r.channel])).toEqual([
+      // The download from the DPIA page is logged too (issue 11), before the command line's two.
+      ["dpia-pdf", "ui"],
       ["dpia-pdf", "cli"],
       ["pia-json", "cli"],
     ]);
