@@ -12,6 +12,7 @@ import { enTabular } from "./en.tabular.ts";
 import { enVendors } from "./en.vendors.ts";
 import { enVocabulary } from "./en.vocabulary.ts";
 import { enDpia } from "./en.dpia.ts";
+import { enMail } from "./en.mail.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 export const en: Record<keyof typeof fr, string> = {
   ...enDocuments,
@@ -24,6 +25,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enSovereigntyUi,
   ...enVendors,
   ...enDpia,
+  ...enMail,
   ...enTabular,
   ...enImport,
   ...enGuided,
@@ -206,7 +208,7 @@ export const en: Record<keyof typeof fr, string> = {
 
   "members.title": "Members",
   "members.invite": "Invite someone",
-  "members.inviteIntro": "Registre creates an invitation link valid for 72 hours. Copy it and send it to the person yourself: no email is sent.",
+  "members.inviteIntro": "Registre creates an invitation link valid for 72 hours and mails it; without a configured mail server, the message stays on the “Messages” page. You can also copy the link and send it yourself.",
   "members.invitationCreated": "Invitation created. This link will not be shown again: copy it now.",
   "members.linkToSend": "Link to send",
   "members.createInvitation": "Create the invitation link",

@@ -12,6 +12,7 @@ import { frTabular } from "./fr.tabular.ts";
 import { frVendors } from "./fr.vendors.ts";
 import { frVocabulary } from "./fr.vocabulary.ts";
 import { frDpia } from "./fr.dpia.ts";
+import { frMail } from "./fr.mail.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -193,7 +194,7 @@ const frCore = {
 
   "members.title": "Membres",
   "members.invite": "Inviter une personne",
-  "members.inviteIntro": "Registre crée un lien d'invitation valable 72 heures. Copiez-le et envoyez-le vous-même à la personne : aucun e-mail n'est envoyé.",
+  "members.inviteIntro": "Registre crée un lien d'invitation valable 72 heures et l'envoie par e-mail ; sans serveur d'envoi configuré, le message reste dans la page « Messages ». Vous pouvez aussi copier le lien et l'envoyer vous-même.",
   "members.invitationCreated": "Invitation créée. Ce lien ne sera plus affiché : copiez-le maintenant.",
   "members.linkToSend": "Lien à transmettre",
   "members.createInvitation": "Créer le lien d'invitation",
@@ -222,4 +223,4 @@ const frCore = {
   "audit.system": "Système",
 } as const;
 
-export const fr = { ...frCore, ...frDocuments, ...frExports, ...frVocabulary, ...frRegister, ...frActivityForm, ...frActivityView, ...frSovereignty, ...frSovereigntyUi, ...frVendors, ...frTabular, ...frImport, ...frGuided, ...frDpia } as const;
+export const fr = { ...frCore, ...frDocuments, ...frExports, ...frVocabulary, ...frRegister, ...frActivityForm, ...frActivityView, ...frSovereignty, ...frSovereigntyUi, ...frVendors, ...frTabular, ...frImport, ...frGuided, ...frDpia, ...frMail } as const;
