@@ -21,6 +21,7 @@ export function OrgNav() {
   if (can(data.role, "members:read")) items.push({ to: `${base}/members`, label: t("nav.members") });
   if (can(data.role, "departments:manage")) items.push({ to: `${base}/departments`, label: t("nav.departments") });
   if (can(data.role, "audit:read")) items.push({ to: `${base}/audit`, label: t("nav.audit") });
+  if (can(data.role, "mail:outbox")) items.push({ to: `${base}/outbox`, label: t("outbox.nav") });
   items.push({ to: `${base}/settings`, label: t("nav.settings") });
   return (
     <nav className="org-nav" aria-label={t("nav.orgNavigation", { name: data.org.name })}>
