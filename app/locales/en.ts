@@ -13,6 +13,7 @@ import { enVendors } from "./en.vendors.ts";
 import { enVocabulary } from "./en.vocabulary.ts";
 import { enDpia } from "./en.dpia.ts";
 import { enMail } from "./en.mail.ts";
+import { enSso } from "./en.sso.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 export const en: Record<keyof typeof fr, string> = {
   ...enDocuments,
@@ -26,6 +27,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enVendors,
   ...enDpia,
   ...enMail,
+  ...enSso,
   ...enTabular,
   ...enImport,
   ...enGuided,

@@ -13,6 +13,7 @@ import { frVendors } from "./fr.vendors.ts";
 import { frVocabulary } from "./fr.vocabulary.ts";
 import { frDpia } from "./fr.dpia.ts";
 import { frMail } from "./fr.mail.ts";
+import { frSso } from "./fr.sso.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -223,4 +224,4 @@ const frCore = {
   "audit.system": "Système",
 } as const;
 
-export const fr = { ...frCore, ...frDocuments, ...frExports, ...frVocabulary, ...frRegister, ...frActivityForm, ...frActivityView, ...frSovereignty, ...frSovereigntyUi, ...frVendors, ...frTabular, ...frImport, ...frGuided, ...frDpia, ...frMail } as const;
+export const fr = { ...frCore, ...frDocuments, ...frExports, ...frVocabulary, ...frRegister, ...frActivityForm, ...frActivityView, ...frSovereignty, ...frSovereigntyUi, ...frVendors, ...frTabular, ...frImport, ...frGuided, ...frDpia, ...frMail, ...frSso } as const;
