@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   "vendors:manage": ["ADMIN", "DPO"],
   /** The organization's mails (outbox when SMTP is not configured, delivery state otherwise). */
   "mail:outbox": ["ADMIN"],
+  /** How members sign in (require single sign-on). */
+  "org:sign-in": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -15,6 +15,7 @@ describe("can", () => {
     "register:export": { ADMIN: true, DPO: true, EDITOR: false, VIEWER: true },
     "vendors:manage": { ADMIN: true, DPO: true, EDITOR: false, VIEWER: false },
     "mail:outbox": { ADMIN: true, DPO: false, EDITOR: false, VIEWER: false },
+    "org:sign-in": { ADMIN: true, DPO: false, EDITOR: false, VIEWER: false },
   };
 
   it("covers exactly the permissions the app defines", () => {

@@ -6,11 +6,12 @@ import * as callback from "~/routes/auth.oidc.callback.tsx";
 import * as oidcLogin from "~/routes/auth.oidc.login.ts";
 import * as login from "~/routes/login.tsx";
 import * as logout from "~/routes/logout.tsx";
+import * as signIn from "~/routes/o.$org.sign-in.tsx";
 import { getDb } from "~/utils/db.server.ts";
 import { resetEnvCache } from "~/utils/env.server.ts";
 import { resetOidcCache } from "~/utils/oidc.server.ts";
 import { SESSION_COOKIE } from "~/utils/session.server.ts";
-import { addMember, createOrg, createUser, form, request, TEST_PASSWORD } from "../helpers/factories.ts";
+import { addMember, createOrg, createUser, form, request, signedInMember, TEST_PASSWORD } from "../helpers/factories.ts";
 import { browseToCallback, startIdp, type TestIdp } from "../helpers/oidc.ts";
 import { freePort } from "../helpers/smtp.ts";
 import { call, type Outcome } from "./route-helpers.ts";
@@ -197,5 +198,23 @@ describe("single sign-on against a real OpenID provider", () => {
     expect(end.origin).toBe(idp.issuer);
     expect(end.searchParams.get("post_logout_redirect_uri")).toBe(`${APP}/login`);
     expect(await validateSessionToken(token)).toBeNull();
+  });
+
+  it("lets only an ADMIN require SSO, and never when SSO is not configured", async () => {
+    const { org: o } = await createOrg("Ville réglage");
+    const admin = await signedInMember(o.id, "ADMIN");
+    const dpo = await signedInMember(o.id, "DPO");
+    const post = (cookie: string, on: boolean) => call(signIn.action, request(`/o/${o.slug}/sign-in`, { method: "POST", cookie, body: form(on ? { passwordLoginDisabled: "on" } : {}) }), { org: o.slug });
+    expect((await post(dpo.cookie, true)).status).toBe(403);
+    expect((await post(admin.cookie, true)).status).toBe(302);
+    expect((await getDb().organization.findUniqueOrThrow({ where: { id: o.id } })).passwordLoginDisabled).toBe(true);
+    expect((await auditActions("org.password_login_disabled")).at(-1)!.organizationId).toBe(o.id);
+    expect((await post(admin.cookie, false)).status).toBe(302);
+    delete process.env.OIDC_ISSUER;
+    delete process.env.OIDC_CLIENT_ID;
+    delete process.env.OIDC_CLIENT_SECRET;
+    resetEnvCache();
+    expect((await post(admin.cookie, true)).status).toBe(400);
+    expect((await getDb().organization.findUniqueOrThrow({ where: { id: o.id } })).passwordLoginDisabled).toBe(false);
   });
 });
