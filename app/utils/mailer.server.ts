@@ -1,5 +1,5 @@
 /** The SMTP transport, built once from the environment (nodemailer). Null when SMTP is not configured. */
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { getEnv } from "./env.server.ts";
 
 export type OutgoingMail = { from: string; to: string; subject: string; text: string; html: string; headers?: Record<string, string> };
@@ -19,7 +19,9 @@ export function getMailTransport(): MailTransport | null {
   let transport: MailTransport | null = null;
   if (env.SMTP_HOST) {
     const port = env.SMTP_PORT ?? (env.SMTP_TLS === "implicit" ? 465 : 587);
-    const t: Transporter = nodemailer.createTransport({
+    // nodemailer is loaded on first send, so CLI commands that never mail do not pay for it.
+    let t: Transporter | undefined;
+    const options = {
       host: env.SMTP_HOST,
       port,
       secure: env.SMTP_TLS === "implicit",
@@ -30,14 +32,15 @@ export function getMailTransport(): MailTransport | null {
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
-    });
+    };
     transport = {
       host: `${env.SMTP_HOST}:${port}`,
       async send(mail) {
+        t ??= (await import("nodemailer")).default.createTransport(options);
         await t.sendMail(mail);
       },
     };
-    closers.push(() => t.close());
+    closers.push(() => t?.close());
   }
   cached = { key, transport };
   return transport;
