@@ -7,6 +7,16 @@ import fs from "node:fs";
 
 process.env.DATABASE_URL ||= "file:./data/demo.db";
 
+// Mails: a configured SMTP server wins; otherwise a local catcher (DEMO_SMTP=outbox keeps them in the outbox page).
+if (!process.env.SMTP_HOST && process.env.DEMO_SMTP !== "outbox") {
+  const { startDemoSmtp } = await import("./demo-smtp.ts");
+  const port = await startDemoSmtp("data/demo-mails");
+  if (port) {
+    Object.assign(process.env, { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port), SMTP_TLS: "none", MAIL_FROM: "Registre (démo) <registre@demo.invalid>" });
+    console.log(`Demo mails are caught by a local SMTP server and saved in data/demo-mails/`);
+  } else console.log("Demo mails stay in the outbox page (Messages, as ADMIN)");
+}
+
 const { getEnv } = await import("../utils/env.server.ts");
 const { applyMigrations } = await import("./migrate.ts");
 const { DEMO_ACCOUNTS, DEMO_ORG_SLUG, seedDemo } = await import("../models/demo-seed.server.ts");

@@ -25,6 +25,8 @@ export function OrgNav() {
   if (can(data.role, "members:read")) items.push({ to: `${base}/members`, label: t("nav.members") });
   if (can(data.role, "departments:manage")) items.push({ to: `${base}/departments`, label: t("nav.departments") });
   if (can(data.role, "audit:read")) items.push({ to: `${base}/audit`, label: t("nav.audit") });
+  if (can(data.role, "mail:outbox")) items.push({ to: `${base}/outbox`, label: t("outbox.nav") });
+  if (can(data.role, "org:sign-in")) items.push({ to: `${base}/sign-in`, label: t("sso.settingsTitle") });
   items.push({ to: `${base}/settings`, label: t("nav.settings") });
   return (
     <nav className="org-nav" aria-label={t("nav.orgNavigation", { name: data.org.name })}>

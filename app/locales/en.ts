@@ -19,6 +19,8 @@ import { enAuditLog } from "./en.audit-log.ts";
 import { enAccessibility } from "./en.accessibility.ts";
 import { enLegal } from "./en.legal.ts";
 import { enInterop } from "./en.interop.ts";
+import { enMail } from "./en.mail.ts";
+import { enSso } from "./en.sso.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 export const en: Record<keyof typeof fr, string> = {
   ...enDocuments,
@@ -38,6 +40,8 @@ export const en: Record<keyof typeof fr, string> = {
   ...enAccessibility,
   ...enLegal,
   ...enInterop,
+  ...enMail,
+  ...enSso,
   ...enTabular,
   ...enImport,
   ...enGuided,
@@ -220,7 +224,7 @@ export const en: Record<keyof typeof fr, string> = {
 
   "members.title": "Members",
   "members.invite": "Invite someone",
-  "members.inviteIntro": "Registre creates an invitation link valid for 72 hours. Copy it and send it to the person yourself: no email is sent.",
+  "members.inviteIntro": "Registre creates an invitation link valid for 72 hours and mails it; without a configured mail server, the message stays on the “Messages” page. You can also copy the link and send it yourself.",
   "members.invitationCreated": "Invitation created. This link will not be shown again: copy it now.",
   "members.linkToSend": "Link to send",
   "members.createInvitation": "Create the invitation link",

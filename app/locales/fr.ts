@@ -19,6 +19,8 @@ import { frAuditLog } from "./fr.audit-log.ts";
 import { frAccessibility } from "./fr.accessibility.ts";
 import { frLegal } from "./fr.legal.ts";
 import { frInterop } from "./fr.interop.ts";
+import { frMail } from "./fr.mail.ts";
+import { frSso } from "./fr.sso.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -200,7 +202,7 @@ const frCore = {
 
   "members.title": "Membres",
   "members.invite": "Inviter une personne",
-  "members.inviteIntro": "Registre crée un lien d'invitation valable 72 heures. Copiez-le et envoyez-le vous-même à la personne : aucun e-mail n'est envoyé.",
+  "members.inviteIntro": "Registre crée un lien d'invitation valable 72 heures et l'envoie par e-mail ; sans serveur d'envoi configuré, le message reste dans la page « Messages ». Vous pouvez aussi copier le lien et l'envoyer vous-même.",
   "members.invitationCreated": "Invitation créée. Ce lien ne sera plus affiché : copiez-le maintenant.",
   "members.linkToSend": "Lien à transmettre",
   "members.createInvitation": "Créer le lien d'invitation",
@@ -251,4 +253,6 @@ export const fr = {
   ...frAccessibility,
   ...frLegal,
   ...frInterop,
+  ...frMail,
+  ...frSso,
 } as const;

@@ -7,6 +7,7 @@ import { getDb, type Tx } from "~/utils/db.server.ts";
 import type { Sort } from "~/utils/register-query.ts";
 import { bumpAnalysisVersion } from "./analysis-version.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { notifyMentionsTx, notifyTransitionTx } from "./notifications.server.ts";
 import { indexActivity, toFtsQuery } from "./activity-search.server.ts";
 
 export class ConflictError extends Error {
@@ -247,15 +248,18 @@ export async function transitionActivityTx(
     });
     if (transition === "archive" || transition === "restore") await bumpAnalysisVersion(tx, organizationId);
     await recordAudit(tx, { actorId, organizationId, action: `activity.${transition}`, entity: "Activity", entityId: activityId, details });
-    return withParsed(await loadForWrite(tx, organizationId, activityId));
+    const after = await loadForWrite(tx, organizationId, activityId);
+    await notifyTransitionTx(tx, actorId, organizationId, after, transition);
+    return withParsed(after);
   }
 }
 
 export async function addComment(actorId: string, organizationId: string, activityId: string, body: string) {
   return getDb().$transaction(async (tx) => {
-    await loadForWrite(tx, organizationId, activityId);
+    const activity = await loadForWrite(tx, organizationId, activityId);
     const c = await tx.activityComment.create({ data: { activityId, organizationId, authorId: actorId, kind: "COMMENT", body } });
     await recordAudit(tx, { actorId, organizationId, action: "activity.commented", entity: "Activity", entityId: activityId, details: { commentId: c.id } });
+    await notifyMentionsTx(tx, actorId, organizationId, activity, body);
     return c;
   });
 }

@@ -3,6 +3,7 @@ import { getDb } from "~/utils/db.server.ts";
 import { hashPassword, verifyPassword } from "~/utils/password.server.ts";
 import type { Role } from "~/utils/permissions.ts";
 import { recordAudit } from "./audit.server.ts";
+import { notifyInvitationTx } from "./notifications.server.ts";
 import { normalizeEmail } from "./user.server.ts";
 import { NotFoundError } from "./membership.server.ts";
 
@@ -35,6 +36,7 @@ export async function createInvitation(
       },
     });
     await recordAudit(tx, { actorId, organizationId, action: "invitation.created", entity: "Invitation", entityId: inv.id, details: { role: input.role, departmentIds } });
+    await notifyInvitationTx(tx, actorId, organizationId, { email, role: input.role, token, expiresAt: inv.expiresAt });
     return { token, id: inv.id, expiresAt: inv.expiresAt };
   });
 }

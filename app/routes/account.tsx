@@ -9,6 +9,7 @@ import { recordAuditAlone } from "~/models/audit.server.ts";
 import { listUserOrganizations } from "~/models/membership.server.ts";
 import { countUserSessions, invalidateUserSessions } from "~/models/session.server.ts";
 import { changePassword, updateProfile } from "~/models/user.server.ts";
+import { getMailPreferences, MAIL_CATEGORIES, MAIL_MODES, setMailPreferences } from "~/models/mail.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
 import { langCookie } from "~/utils/i18n.server.ts";
 import { clearSessionCookie } from "~/utils/session.server.ts";
@@ -21,10 +22,17 @@ const PasswordSchema = z
   .object({ intent: z.literal("password"), current: z.string().min(1).max(200), password: newPasswordField, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "errors.passwordMismatch" });
 
+const MailPrefsSchema = z.object({
+  intent: z.literal("mailPrefs"),
+  workflow: z.enum(MAIL_MODES),
+  mentions: z.enum(MAIL_MODES),
+  reminders: z.enum(MAIL_MODES),
+});
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
-  const [orgs, sessions] = await Promise.all([listUserOrganizations(user.id), countUserSessions(user.id)]);
-  return { user, orgs, sessions };
+  const [orgs, sessions, mailPrefs] = await Promise.all([listUserOrganizations(user.id), countUserSessions(user.id), getMailPreferences(user.id)]);
+  return { user, orgs, sessions, mailPrefs };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -44,6 +52,13 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!res.ok) return data({ intent, result: submission.reply({ fieldErrors: { current: ["errors.wrongCurrentPassword"] }, hideFields: ["current", "password", "confirm"] }) }, { status: 400 });
     return redirectWithToast(request, "/account", { type: "success", key: "toast.passwordChanged" });
   }
+  if (intent === "mailPrefs") {
+    const parsed = MailPrefsSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return data({ intent, result: undefined, error: "errors.invalid" as const }, { status: 400 });
+    const { intent: _intent, ...prefs } = parsed.data;
+    await setMailPreferences(user.id, prefs);
+    return redirectWithToast(request, "/account#mail", { type: "success", key: "mailPrefs.saved" });
+  }
   if (intent === "signout-all") {
     const n = await invalidateUserSessions(user.id);
     await recordAuditAlone({ actorId: user.id, organizationId: null, action: "sessions.revoked_all", entity: "User", entityId: user.id, details: { count: n } });
@@ -56,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "account.title");
 
 export default function Account() {
-  const { user, orgs, sessions } = useLoaderData<typeof loader>();
+  const { user, orgs, sessions, mailPrefs } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useT();
   const [profileForm, profileFields] = useForm({
@@ -113,6 +128,31 @@ export default function Account() {
           </Form>
         </section>
       </div>
+      <section aria-labelledby="mail-h" className="panel" id="mail">
+        <h2 id="mail-h">{t("mailPrefs.title")}</h2>
+        <p>{t("mailPrefs.intro")}</p>
+        {actionData && "error" in actionData ? (
+          <p className="callout warning" role="alert">
+            {t(actionData.error)}
+          </p>
+        ) : null}
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="mailPrefs" />
+          {MAIL_CATEGORIES.map((c) => (
+            <fieldset key={c}>
+              <legend>{t(`mailPrefs.category.${c}`)}</legend>
+              {MAIL_MODES.map((m) => (
+                <label key={m} className="radio">
+                  <input type="radio" name={c} value={m} defaultChecked={mailPrefs[c] === m} /> {t(`mailPrefs.mode.${m}`)}
+                </label>
+              ))}
+            </fieldset>
+          ))}
+          <button type="submit" className="button primary">
+            {t("mailPrefs.save")}
+          </button>
+        </Form>
+      </section>
       <section aria-labelledby="sessions-h" className="panel">
         <h2 id="sessions-h">{t("account.sessions")}</h2>
         <p>{t("account.sessionsCount", { count: sessions })}</p>

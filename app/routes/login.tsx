@@ -1,13 +1,15 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms.tsx";
 import { recordAuditAlone } from "~/models/audit.server.ts";
 import { attemptSucceeded, beginAttempt, lockedUntil, throttleKeys } from "~/models/login-throttle.server.ts";
 import { createSession } from "~/models/session.server.ts";
 import { countUsers, verifyLogin } from "~/models/user.server.ts";
+import { passwordLoginRefused } from "~/models/sso.server.ts";
 import { safeRedirectPath } from "~/utils/auth.server.ts";
+import { oidcSettings } from "~/utils/oidc.server.ts";
 import { getSession, sessionCookie } from "~/utils/session.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
@@ -23,7 +25,8 @@ const LoginSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSession(request)) throw redirect("/");
   if ((await countUsers()) === 0) throw redirect("/setup");
-  return null;
+  const sso = oidcSettings();
+  return { sso: sso ? { provider: sso.providerName } : null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -51,12 +54,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ formErrors: ["errors.invalidCredentials"], hideFields: ["password"] }) }, { status: 400 });
   }
   await attemptSucceeded(keys);
+  // Checked after the password so that the answer tells nothing to someone who does not know it.
+  if (await passwordLoginRefused(user.id)) {
+    await recordAuditAlone({ actorId: user.id, organizationId: null, action: "login.password_refused", entity: "User", entityId: user.id });
+    const provider = oidcSettings()?.providerName ?? "SSO";
+    return data({ result: submission.reply({ formErrors: [`sso.passwordDisabled|${JSON.stringify({ provider })}`], hideFields: ["password"] }) }, { status: 403 });
+  }
   const { token, session } = await createSession(user.id, { ipAddress: context?.clientIp ?? null, userAgent: request.headers.get("user-agent") });
   await recordAuditAlone({ actorId: user.id, organizationId: null, action: "login.succeeded", entity: "Session", entityId: session.id });
   return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": sessionCookie(request, token) } });
 }
 
 export default function Login() {
+  const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -72,6 +82,16 @@ export default function Login() {
     <div className="narrow">
       <h1>{t("login.title")}</h1>
       <p className="lead">{t("login.intro")}</p>
+      {loaderData?.sso ? (
+        <>
+          <p>
+            <a className="button primary" href={`/auth/oidc/login${searchParams.get("redirectTo") ? `?redirectTo=${encodeURIComponent(searchParams.get("redirectTo")!)}` : ""}`}>
+              {t("sso.signInWith", { provider: loaderData.sso.provider })}
+            </a>
+          </p>
+          <p>{t("sso.or")}</p>
+        </>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} id={form.errorId} />
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />

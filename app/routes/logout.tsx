@@ -1,6 +1,10 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { invalidateSession } from "~/models/session.server.ts";
 import { recordAuditAlone } from "~/models/audit.server.ts";
+import { appOrigin } from "~/models/mail.server.ts";
+import { hasSsoIdentity } from "~/models/sso.server.ts";
+import { logger } from "~/utils/logger.server.ts";
+import { endSessionUrl, oidcSettings } from "~/utils/oidc.server.ts";
 import { clearSessionCookie, getSession } from "~/utils/session.server.ts";
 
 export async function loader() {
@@ -13,5 +17,15 @@ export async function action({ request }: ActionFunctionArgs) {
     await invalidateSession(s.session.id);
     await recordAuditAlone({ actorId: s.user.id, organizationId: null, action: "logout", entity: "Session", entityId: s.session.id });
   }
-  return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie(request) } });
+  // An SSO user is also signed out at the provider (RP-initiated logout), when it offers it.
+  let to = "/login";
+  const sso = oidcSettings();
+  if (s && sso && (await hasSsoIdentity(s.user.id))) {
+    try {
+      to = (await endSessionUrl(sso, `${appOrigin()}/login`)) ?? to;
+    } catch (err) {
+      logger.warn({ err }, "OIDC end-session URL unavailable");
+    }
+  }
+  return redirect(to, { headers: { "Set-Cookie": clearSessionCookie(request) } });
 }

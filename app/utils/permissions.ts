@@ -14,6 +14,10 @@ export const PERMISSIONS = {
   "register:export": ["ADMIN", "DPO", "VIEWER"],
   /** The vendor catalogue and the organization's own hosting sites. */
   "vendors:manage": ["ADMIN", "DPO"],
+  /** The organization's mails (outbox when SMTP is not configured, delivery state otherwise). */
+  "mail:outbox": ["ADMIN"],
+  /** How members sign in (require single sign-on). */
+  "org:sign-in": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -14,6 +14,8 @@ describe("can", () => {
     // The whole register: an EDITOR only sees their own departments' activities.
     "register:export": { ADMIN: true, DPO: true, EDITOR: false, VIEWER: true },
     "vendors:manage": { ADMIN: true, DPO: true, EDITOR: false, VIEWER: false },
+    "mail:outbox": { ADMIN: true, DPO: false, EDITOR: false, VIEWER: false },
+    "org:sign-in": { ADMIN: true, DPO: false, EDITOR: false, VIEWER: false },
   };
 
   it("covers exactly the permissions the app defines", () => {

@@ -1,0 +1,132 @@
+/**
+ * Scheduled reminders. Each reminder has an idempotency key (what, which item, which due date, whom)
+ * stored with the mail, so running the check again — every hour, or after a restart — never sends a
+ * reminder twice; a new due date is a new reminder.
+ */
+import { ActionPlanSchema } from "~/schemas/dpia.ts";
+import { sha256Hex } from "~/utils/crypto.server.ts";
+import { getDb, type Tx } from "~/utils/db.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
+import { formatDate, type MessageKey } from "~/utils/i18n.ts";
+import { enqueueMailTx, recipientsTx } from "./mail.server.ts";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type Org = { id: string; name: string; slug: string };
+
+/** DPOs, plus the editors of the department when there is one. */
+async function responsibleFor(tx: Tx, organizationId: string, departmentId: string | null) {
+  return recipientsTx(tx, organizationId, {
+    OR: [{ role: "DPO" }, ...(departmentId ? [{ role: "EDITOR", departments: { some: { departmentId } } }] : [])],
+  });
+}
+
+async function remind(
+  tx: Tx,
+  org: Org,
+  recipients: Awaited<ReturnType<typeof recipientsTx>>,
+  r: { kind: string; key: string; subjectKey: MessageKey; bodyKey: MessageKey; params: Record<string, string | number>; date?: Date; url: string },
+  now: Date,
+) {
+  let n = 0;
+  for (const to of recipients) {
+    const params = r.date ? { ...r.params, date: formatDate(to.locale, r.date) } : r.params;
+    const m = await enqueueMailTx(
+      tx,
+      { organizationId: org.id, orgName: org.name, to, kind: `reminder.${r.kind}`, category: "reminders", subjectKey: r.subjectKey, bodyKey: r.bodyKey, params, url: r.url, idempotencyKey: `${r.key}:${to.userId}` },
+      now,
+    );
+    if (m) n++;
+  }
+  return n;
+}
+
+export async function runReminders(now = new Date()): Promise<number> {
+  const env = getEnv();
+  const db = getDb();
+  const soon = new Date(now.getTime() + env.REMINDER_DUE_SOON_DAYS * DAY_MS);
+  const waitingSince = new Date(now.getTime() - env.REMINDER_SUBMITTED_DAYS * DAY_MS);
+  const today = now.toISOString().slice(0, 10);
+  const orgs = await db.organization.findMany({ select: { id: true, name: true, slug: true } });
+  let total = 0;
+  for (const org of orgs) {
+    total += await db.$transaction(async (tx) => {
+      let n = 0;
+      const reviews = await tx.activity.findMany({
+        where: { organizationId: org.id, status: { not: "ARCHIVED" }, nextReviewAt: { not: null, lte: soon } },
+        select: { id: true, ref: true, name: true, departmentId: true, nextReviewAt: true },
+      });
+      for (const a of reviews) {
+        const overdue = a.nextReviewAt! <= now;
+        const day = a.nextReviewAt!.toISOString().slice(0, 10);
+        n += await remind(tx, org, await responsibleFor(tx, org.id, a.departmentId), {
+          kind: overdue ? "review_overdue" : "review_due",
+          key: `${overdue ? "review_overdue" : "review_due"}:${a.id}:${day}`,
+          subjectKey: overdue ? "mail.reminder.reviewOverdue.subject" : "mail.reminder.reviewDue.subject",
+          bodyKey: overdue ? "mail.reminder.reviewOverdue.body" : "mail.reminder.reviewDue.body",
+          params: { ref: a.ref, name: a.name },
+          date: a.nextReviewAt!,
+          url: `/o/${org.slug}/activities/${a.ref}`,
+        }, now);
+      }
+
+      const vendors = await tx.vendor.findMany({ where: { organizationId: org.id, dpaNextReview: { not: null, lte: soon } }, select: { id: true, name: true, dpaNextReview: true } });
+      if (vendors.length) {
+        const dpos = await recipientsTx(tx, org.id, { role: "DPO" });
+        for (const v of vendors) {
+          n += await remind(tx, org, dpos, {
+            kind: "dpa_due",
+            key: `dpa_due:${v.id}:${v.dpaNextReview!.toISOString().slice(0, 10)}`,
+            subjectKey: "mail.reminder.dpaDue.subject",
+            bodyKey: "mail.reminder.dpaDue.body",
+            params: { vendor: v.name },
+            date: v.dpaNextReview!,
+            url: `/o/${org.slug}/vendors/${v.id}`,
+          }, now);
+        }
+      }
+
+      const dpias = await tx.dpia.findMany({
+        where: { organizationId: org.id, status: { in: ["draft", "in_review", "validated"] } },
+        select: { id: true, actionPlan: true, activity: { select: { ref: true, name: true, departmentId: true } } },
+      });
+      for (const d of dpias) {
+        const parsed = ActionPlanSchema.safeParse(JSON.parse(d.actionPlan));
+        if (!parsed.success) continue;
+        for (const row of parsed.data) {
+          if (!row.dueDate || row.dueDate >= today || row.status === "done") continue;
+          n += await remind(tx, org, await responsibleFor(tx, org.id, d.activity.departmentId), {
+            kind: "dpia_action",
+            key: `dpia_action:${d.id}:${sha256Hex(row.action).slice(0, 16)}:${row.dueDate}`,
+            subjectKey: "mail.reminder.dpiaAction.subject",
+            bodyKey: "mail.reminder.dpiaAction.body",
+            params: { ref: d.activity.ref, name: d.activity.name },
+            date: new Date(`${row.dueDate}T00:00:00Z`),
+            url: `/o/${org.slug}/activities/${d.activity.ref}/dpia`,
+          }, now);
+        }
+      }
+
+      const waiting = await tx.activity.findMany({
+        where: { organizationId: org.id, status: "SUBMITTED", submittedAt: { not: null, lte: waitingSince } },
+        select: { id: true, ref: true, name: true, submittedAt: true },
+      });
+      if (waiting.length) {
+        const dpos = await recipientsTx(tx, org.id, { role: "DPO" });
+        for (const a of waiting) {
+          n += await remind(tx, org, dpos, {
+            kind: "submitted_waiting",
+            key: `submitted_waiting:${a.id}:${a.submittedAt!.toISOString()}`,
+            subjectKey: "mail.reminder.submittedWaiting.subject",
+            bodyKey: "mail.reminder.submittedWaiting.body",
+            params: { ref: a.ref, name: a.name, days: Math.floor((now.getTime() - a.submittedAt!.getTime()) / DAY_MS) },
+            date: a.submittedAt!,
+            url: `/o/${org.slug}/activities/${a.ref}`,
+          }, now);
+        }
+      }
+      return n;
+    });
+  }
+  return total;
+}

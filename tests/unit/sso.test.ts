@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { validateSessionToken } from "~/models/session.server.ts";
+import { createInvitation } from "~/models/invitation.server.ts";
+import { setPasswordLogin } from "~/models/sso.server.ts";
+import * as callback from "~/routes/auth.oidc.callback.tsx";
+import * as oidcLogin from "~/routes/auth.oidc.login.ts";
+import * as login from "~/routes/login.tsx";
+import * as logout from "~/routes/logout.tsx";
+import * as signIn from "~/routes/o.$org.sign-in.tsx";
+import { getDb } from "~/utils/db.server.ts";
+import { resetEnvCache } from "~/utils/env.server.ts";
+import { resetOidcCache } from "~/utils/oidc.server.ts";
+import { SESSION_COOKIE } from "~/utils/session.server.ts";
+import { addMember, createOrg, createUser, form, request, signedInMember, TEST_PASSWORD } from "../helpers/factories.ts";
+import { browseToCallback, startIdp, type TestIdp } from "../helpers/oidc.ts";
+import { freePort } from "../helpers/smtp.ts";
+import { call, type Outcome } from "./route-helpers.ts";
+
+const APP = "http://localhost:3000";
+const REDIRECT = `${APP}/auth/oidc/callback`;
+let idp: TestIdp;
+let org: { id: string; slug: string };
+
+function configure(issuer: string, clientId = "registre") {
+  Object.assign(process.env, { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: "s3cret-registre-client", OIDC_PROVIDER_NAME: "ProConnect", PUBLIC_URL: APP, OIDC_ROLE_RULES: `domain:ville.test=${org.slug}:VIEWER` });
+  resetEnvCache();
+  resetOidcCache();
+}
+
+beforeAll(async () => {
+  const created = await createOrg("Ville SSO");
+  org = created.org;
+  const port = await freePort();
+  idp = await startIdp({ port, clientId: "registre", clientSecret: "s3cret-registre-client", redirectUri: REDIRECT, postLogoutRedirectUri: `${APP}/login` });
+  configure(idp.issuer);
+});
+afterAll(async () => {
+  await idp.close();
+  for (const k of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_ROLE_RULES", "OIDC_PROVIDER_NAME"]) delete process.env[k];
+  resetEnvCache();
+});
+beforeEach(() => configure(idp.issuer));
+
+function setCookies(o: Outcome): string[] {
+  return o.headers.getSetCookie();
+}
+
+function sessionTokenOf(o: Outcome): string | null {
+  const c = setCookies(o).find((x) => x.startsWith(`${SESSION_COOKIE}=`));
+  const v = c?.split(";")[0]!.slice(SESSION_COOKIE.length + 1);
+  return v ? decodeURIComponent(v) : null;
+}
+
+/** The browser's trip: our login URL → the provider → back to our callback URL. */
+async function startLogin(account: string) {
+  idp.loginAs = account;
+  const start = await call(oidcLogin.loader, request("/auth/oidc/login?redirectTo=/account"));
+  expect(start.status).toBe(302);
+  const stateCookie = setCookies(start).find((c) => c.startsWith("registre_oidc_state="))!.split(";")[0]!;
+  const authUrl = new URL(start.location!);
+  expect(authUrl.origin).toBe(idp.issuer);
+  expect(authUrl.searchParams.get("code_challenge_method")).toBe("S256");
+  expect(authUrl.searchParams.get("nonce")).toBeTruthy();
+  expect(authUrl.searchParams.get("state")).toBe(stateCookie.split("=")[1]);
+  return { authUrl: authUrl.toString(), stateCookie };
+}
+
+async function fullLogin(account: string) {
+  const { authUrl, stateCookie } = await startLogin(account);
+  const back = await browseToCallback(authUrl, REDIRECT);
+  const res = await call(callback.loader, request(back.replace(APP, ""), { cookie: stateCookie }));
+  return { res, back, stateCookie };
+}
+
+async function auditActions(action: string) {
+  return getDb().auditEvent.findMany({ where: { action }, orderBy: { seq: "asc" } });
+}
+
+describe("single sign-on against a real OpenID provider", () => {
+  it("signs in an existing user matched by verified e-mail, audits it, and refuses a replayed state", async () => {
+    const alice = await createUser({ email: "alice@ville.test", name: "Alice" });
+    await addMember(alice.id, org.id, "DPO");
+    idp.accounts.set("alice-sub", { sub: "alice-sub", email: "Alice@Ville.test", email_verified: true, name: "Alice Martin" });
+    const before = (await auditActions("sso.login")).length;
+    const { res, back, stateCookie } = await fullLogin("alice-sub");
+    expect(res.status).toBe(302);
+    expect(res.location).toBe("/account");
+    const token = sessionTokenOf(res);
+    expect(token).toBeTruthy();
+    expect((await validateSessionToken(token!))?.user.id).toBe(alice.id);
+    const audits = await auditActions("sso.login");
+    expect(audits.length).toBe(before + 1);
+    expect(audits.at(-1)!.actorId).toBe(alice.id);
+    expect(await getDb().ssoIdentity.findFirst({ where: { userId: alice.id } })).toMatchObject({ issuer: idp.issuer, subject: "alice-sub" });
+
+    // The same callback again (replayed state and code): an error page and no session.
+    const replay = await call(callback.loader, request(back.replace(APP, ""), { cookie: stateCookie }));
+    expect(replay.status).toBe(400);
+    expect(replay.data).toEqual({ reason: "state" });
+    expect(sessionTokenOf(replay)).toBeNull();
+    expect((await auditActions("sso.login_failed")).at(-1)!.details).toContain('"reason":"state"');
+  });
+
+  it("refuses a callback whose state was not started in this browser", async () => {
+    idp.accounts.set("eve-sub", { sub: "eve-sub", email: "eve@ville.test", email_verified: true, name: "Eve" });
+    const { authUrl } = await startLogin("eve-sub");
+    const back = await browseToCallback(authUrl, REDIRECT);
+    const res = await call(callback.loader, request(back.replace(APP, ""), { cookie: "registre_oidc_state=forged" }));
+    expect(res.status).toBe(400);
+    expect(sessionTokenOf(res)).toBeNull();
+    expect(await getDb().user.findUnique({ where: { email: "eve@ville.test" } })).toBeNull();
+  });
+
+  it("gives a new user a role only through a configured rule or an ADMIN's invitation", async () => {
+    idp.accounts.set("bob-sub", { sub: "bob-sub", email: "bob@ville.test", email_verified: true, name: "Bob" });
+    idp.accounts.set("carol-sub", { sub: "carol-sub", email: "carol@ailleurs.test", email_verified: true, name: "Carol" });
+    idp.accounts.set("dan-sub", { sub: "dan-sub", email: "dan@ailleurs.test", email_verified: true, name: "Dan" });
+
+    expect((await fullLogin("bob-sub")).res.status).toBe(302);
+    const bob = await getDb().user.findUniqueOrThrow({ where: { email: "bob@ville.test" }, include: { memberships: true } });
+    expect(bob.memberships.map((m) => [m.organizationId, m.role])).toEqual([[org.id, "VIEWER"]]);
+
+    expect((await fullLogin("carol-sub")).res.status).toBe(302);
+    const carol = await getDb().user.findUniqueOrThrow({ where: { email: "carol@ailleurs.test" }, include: { memberships: true } });
+    expect(carol.memberships).toEqual([]);
+
+    const admin = await createUser();
+    await addMember(admin.id, org.id, "ADMIN");
+    await createInvitation(admin.id, org.id, { email: "dan@ailleurs.test", role: "DPO", departmentIds: [] });
+    expect((await fullLogin("dan-sub")).res.status).toBe(302);
+    const dan = await getDb().user.findUniqueOrThrow({ where: { email: "dan@ailleurs.test" }, include: { memberships: true } });
+    expect(dan.memberships.map((m) => m.role)).toEqual(["DPO"]);
+  });
+
+  it("refuses an e-mail the provider has not verified, without creating anyone", async () => {
+    idp.accounts.set("mallory-sub", { sub: "mallory-sub", email: "alice@ville.test", email_verified: false, name: "Not Alice" });
+    const { res } = await fullLogin("mallory-sub");
+    expect(res.status).toBe(400);
+    expect(res.data).toEqual({ reason: "unverified_email" });
+    expect(sessionTokenOf(res)).toBeNull();
+    expect(await getDb().ssoIdentity.findFirst({ where: { subject: "mallory-sub" } })).toBeNull();
+  });
+
+  it("refuses an ID token issued for another client (audience), with no session", async () => {
+    idp.accounts.set("frank-sub", { sub: "frank-sub", email: "frank@ville.test", email_verified: true, name: "Frank" });
+    const { authUrl, stateCookie } = await startLogin("frank-sub");
+    const back = await browseToCallback(authUrl, REDIRECT);
+    // Registre now believes it is another client: the code and its ID token were issued to "registre".
+    configure(idp.issuer, "another-client");
+    const res = await call(callback.loader, request(back.replace(APP, ""), { cookie: stateCookie }));
+    expect(res.status).toBe(400);
+    expect(res.data).toEqual({ reason: "token" });
+    expect(sessionTokenOf(res)).toBeNull();
+    expect(await getDb().user.findUnique({ where: { email: "frank@ville.test" } })).toBeNull();
+  });
+
+  it("shows a translated page when the provider is down, at the start or at the callback", async () => {
+    idp.accounts.set("gina-sub", { sub: "gina-sub", email: "gina@ville.test", email_verified: true, name: "Gina" });
+    const { authUrl, stateCookie } = await startLogin("gina-sub");
+    const back = await browseToCallback(authUrl, REDIRECT);
+    const port = idp.port;
+    await idp.close();
+    try {
+      const res = await call(callback.loader, request(back.replace(APP, ""), { cookie: stateCookie }));
+      expect(res.status).toBe(502);
+      expect(res.data).toEqual({ reason: "unavailable" });
+      expect(sessionTokenOf(res)).toBeNull();
+
+      resetOidcCache();
+      const start = await call(oidcLogin.loader, request("/auth/oidc/login"));
+      expect(start.status).toBe(302);
+      expect(start.location).toBe("/auth/oidc/callback?registre_error=unavailable");
+      const page = await call(callback.loader, request(start.location!));
+      expect(page.status).toBe(502);
+    } finally {
+      idp = await startIdp({ port, clientId: "registre", clientSecret: "s3cret-registre-client", redirectUri: REDIRECT, postLogoutRedirectUri: `${APP}/login` });
+      idp.accounts.set("gina-sub", { sub: "gina-sub", email: "gina@ville.test", email_verified: true, name: "Gina" });
+    }
+  });
+
+  it("lets an organization switch off password login, and signs SSO users out at the provider", async () => {
+    const { org: strict } = await createOrg("Ville stricte");
+    const henri = await createUser({ email: "henri@ville.test", name: "Henri" });
+    await addMember(henri.id, strict.id, "EDITOR");
+    await setPasswordLogin(henri.id, strict.id, true);
+    const refused = await call(login.action, request("/login", { method: "POST", body: form({ email: "henri@ville.test", password: TEST_PASSWORD }) }));
+    expect(refused.status).toBe(403);
+    expect(sessionTokenOf(refused)).toBeNull();
+    await setPasswordLogin(henri.id, strict.id, false);
+    expect((await call(login.action, request("/login", { method: "POST", body: form({ email: "henri@ville.test", password: TEST_PASSWORD }) }))).status).toBe(302);
+
+    idp.accounts.set("henri-sub", { sub: "henri-sub", email: "henri@ville.test", email_verified: true, name: "Henri" });
+    const { res } = await fullLogin("henri-sub");
+    const token = sessionTokenOf(res)!;
+    const out = await call(logout.action, request("/logout", { method: "POST", cookie: `${SESSION_COOKIE}=${token}` }));
+    expect(out.status).toBe(302);
+    const end = new URL(out.location!);
+    expect(end.origin).toBe(idp.issuer);
+    expect(end.searchParams.get("post_logout_redirect_uri")).toBe(`${APP}/login`);
+    expect(await validateSessionToken(token)).toBeNull();
+  });
+
+  it("lets only an ADMIN require SSO, and never when SSO is not configured", async () => {
+    const { org: o } = await createOrg("Ville réglage");
+    const admin = await signedInMember(o.id, "ADMIN");
+    const dpo = await signedInMember(o.id, "DPO");
+    const post = (cookie: string, on: boolean) => call(signIn.action, request(`/o/${o.slug}/sign-in`, { method: "POST", cookie, body: form(on ? { passwordLoginDisabled: "on" } : {}) }), { org: o.slug });
+    expect((await post(dpo.cookie, true)).status).toBe(403);
+    expect((await post(admin.cookie, true)).status).toBe(302);
+    expect((await getDb().organization.findUniqueOrThrow({ where: { id: o.id } })).passwordLoginDisabled).toBe(true);
+    expect((await auditActions("org.password_login_disabled")).at(-1)!.organizationId).toBe(o.id);
+    expect((await post(admin.cookie, false)).status).toBe(302);
+    delete process.env.OIDC_ISSUER;
+    delete process.env.OIDC_CLIENT_ID;
+    delete process.env.OIDC_CLIENT_SECRET;
+    resetEnvCache();
+    expect((await post(admin.cookie, true)).status).toBe(400);
+    expect((await getDb().organization.findUniqueOrThrow({ where: { id: o.id } })).passwordLoginDisabled).toBe(false);
+  });
+});
