@@ -13,7 +13,10 @@ import { enVendors } from "./en.vendors.ts";
 import { enVocabulary } from "./en.vocabulary.ts";
 import { enDpia } from "./en.dpia.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
+import { enOperations } from "./en.operations.ts";
+
 export const en: Record<keyof typeof fr, string> = {
+  ...enOperations,
   ...enDocuments,
   ...enVocabulary,
   ...enRegister,

@@ -47,8 +47,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const res = await acceptInvitation(params.token!, submission.value);
   if (res.ok && keys.length) await attemptSucceeded(keys);
   if (!res.ok) {
-    const key = res.reason === "wrong_password" ? "errors.invalidCredentials" : "errors.invitationInvalid";
-    return data({ result: submission.reply({ formErrors: [key], hideFields: ["password", "confirm"] }) }, { status: 400 });
+    const key = { wrong_password: "errors.invalidCredentials", invalid: "errors.invitationInvalid", forbidden: "errors.invitationForbidden", last_admin: "errors.invitationLastAdmin" }[res.reason];
+    return data({ result: submission.reply({ formErrors: [key], hideFields: ["password", "confirm"] }) }, { status: res.reason === "forbidden" ? 403 : 400 });
   }
   const { token } = await createSession(res.userId, { ipAddress: context?.clientIp ?? null, userAgent: request.headers.get("user-agent") });
   return redirect(`/o/${res.organizationSlug}`, { headers: { "Set-Cookie": sessionCookie(request, token) } });

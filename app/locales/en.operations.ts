@@ -1,0 +1,8 @@
+import type { frOperations } from "./fr.operations.ts";
+
+export const enOperations: Record<keyof typeof frOperations, string> = {
+  "errors.invitationForbidden":
+    "This invitation cannot be accepted: it would change this account's role beyond what the person who sent it may grant. Ask for a new invitation.",
+  "errors.invitationLastAdmin":
+    "This invitation cannot be accepted: the organisation would be left without an administrator.",
+};

@@ -1,0 +1,7 @@
+/** Strings of issue 12 (access rules, throttling, audit anchoring, operations). French is the reference. */
+export const frOperations = {
+  "errors.invitationForbidden":
+    "Cette invitation ne peut pas être acceptée : elle changerait le rôle de ce compte au-delà de ce que la personne qui l'a envoyée peut accorder. Demandez une nouvelle invitation.",
+  "errors.invitationLastAdmin":
+    "Cette invitation ne peut pas être acceptée : l'organisme n'aurait plus d'administrateur.",
+} as const;
