@@ -7,7 +7,7 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
-import { getEnv } from "./app/utils/env.server.ts";
+import { getEnv, trustedProxyHops } from "./app/utils/env.server.ts";
 import { isSameOriginRequest, securityHeaders } from "./app/utils/http-security.server.ts";
 import { configureLogger, logger } from "./app/utils/logger.server.ts";
 import { projectRoot } from "./app/utils/paths.ts";
@@ -20,7 +20,8 @@ export async function createServer() {
   const dev = env.NODE_ENV === "development";
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", env.TRUST_PROXY);
+  // A number of hops, not `true`: with `true` Express takes the leftmost X-Forwarded-For entry, which the client chooses.
+  app.set("trust proxy", trustedProxyHops(env));
 
   app.use((req, res, next) => {
     const nonce = crypto.randomBytes(16).toString("base64");

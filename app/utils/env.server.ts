@@ -19,9 +19,21 @@ const EnvSchema = z.object({
     .regex(/^(\*|(https?:\/\/[^\s;,]+)(\s+https?:\/\/[^\s;,]+)*)$/, 'must be "*" or space-separated https:// origins')
     .default("*"),
   TRUST_PROXY: z.stringbool({ error: 'must be "true" or "false"' }).default(false),
+  /**
+   * How many reverse proxies in front of the server append to X-Forwarded-For. The client address is
+   * the one that many hops from the right; anything further left was written by the client. Setting it
+   * implies TRUST_PROXY; TRUST_PROXY=true alone means 1.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { databaseFile: string; databaseUrl: string };
+
+/** The value for Express's "trust proxy": a hop count, never `true` (which trusts a client-chosen X-Forwarded-For). */
+export function trustedProxyHops(env: Pick<Env, "TRUST_PROXY" | "TRUST_PROXY_HOPS">): number {
+  if (env.TRUST_PROXY_HOPS !== undefined) return env.TRUST_PROXY_HOPS;
+  return env.TRUST_PROXY ? 1 : 0;
+}
 
 let cached: Env | undefined;
 
