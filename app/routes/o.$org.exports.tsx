@@ -33,7 +33,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canShare: can(ctx.membership.role, "org:update"),
     departments,
     accessFor: accessFor.success ? (accessFor.data ?? null) : null,
-    accesses: accesses?.map((a) => ({ id: a.id, at: a.at.toISOString(), outcome: a.outcome, ip: a.ipAddress })) ?? null,
+    canSeeIp: can(ctx.membership.role, "shares:read-ip"),
+    ipRetentionDays: getEnv().SHARE_IP_RETENTION_DAYS,
+    // Recipients' addresses are personal data: only the DPO and ADMINs receive them.
+    accesses: accesses?.map((a) => ({ id: a.id, at: a.at.toISOString(), outcome: a.outcome, ip: can(ctx.membership.role, "shares:read-ip") ? a.ipAddress : null })) ?? null,
     exports: exports.map((e) => ({
       id: e.id,
       format: e.format,
@@ -243,12 +246,13 @@ export default function Exports() {
       {d.accesses ? (
         <section aria-labelledby="access-h" className="panel">
           <h2 id="access-h">{t("exports.accessLog")}</h2>
+          <p className="muted">{d.canSeeIp ? t("shares.ipRetention", { days: d.ipRetentionDays }) : t("shares.ipHidden")}</p>
           <table>
             <caption className="visually-hidden">{t("exports.accessLog")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("exports.when")}</th>
-                <th scope="col">{t("exports.ipAddress")}</th>
+                {d.canSeeIp ? <th scope="col">{t("exports.ipAddress")}</th> : null}
                 <th scope="col">{t("audit.action")}</th>
               </tr>
             </thead>
@@ -256,7 +260,7 @@ export default function Exports() {
               {d.accesses.map((a) => (
                 <tr key={a.id}>
                   <td>{date(a.at, true)}</td>
-                  <td>{a.ip ?? "—"}</td>
+                  {d.canSeeIp ? <td>{a.ip ?? "—"}</td> : null}
                   <td>{t(`exports.outcome.${a.outcome as "downloaded"}`)}</td>
                 </tr>
               ))}

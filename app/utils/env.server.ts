@@ -25,6 +25,8 @@ const EnvSchema = z.object({
    * implies TRUST_PROXY; TRUST_PROXY=true alone means 1.
    */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
+  /** Days the IP address and user agent of a share-link access are kept; then they are erased (the access stays). */
+  SHARE_IP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { databaseFile: string; databaseUrl: string };

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "register:export": ["ADMIN", "DPO", "VIEWER"],
   /** The vendor catalogue and the organization's own hosting sites. */
   "vendors:manage": ["ADMIN", "DPO"],
+  /** The IP addresses of share-link recipients are personal data (issue 12 §10). */
+  "shares:read-ip": ["ADMIN", "DPO"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
