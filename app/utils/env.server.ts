@@ -37,10 +37,17 @@ export function trustedProxyHops(env: Pick<Env, "TRUST_PROXY" | "TRUST_PROXY_HOP
   return env.TRUST_PROXY ? 1 : 0;
 }
 
-let cached: Env | undefined;
+declare global {
+  // eslint-disable-next-line no-var
+  var __registreEnv: Env | undefined;
+}
 
-/** Parsed once; a bad variable stops the process with a message naming it. */
+/**
+ * Parsed once per process; a bad variable stops the process with a message naming it. The cache lives
+ * on globalThis because the server bundle and the Remix build each carry a copy of this module.
+ */
 export function getEnv(): Env {
+  const cached = globalThis.__registreEnv;
   if (cached) return cached;
   const parsed = EnvSchema.safeParse(process.env);
   if (!parsed.success) {
@@ -48,11 +55,11 @@ export function getEnv(): Env {
     throw new Error(`Invalid configuration in the environment:\n${lines.join("\n")}`);
   }
   const { url, file } = resolveDatabaseUrl(parsed.data.DATABASE_URL);
-  cached = { ...parsed.data, databaseUrl: url, databaseFile: file };
-  return cached;
+  globalThis.__registreEnv = { ...parsed.data, databaseUrl: url, databaseFile: file };
+  return globalThis.__registreEnv;
 }
 
 /** For tests that change the environment between runs. */
 export function resetEnvCache() {
-  cached = undefined;
+  globalThis.__registreEnv = undefined;
 }

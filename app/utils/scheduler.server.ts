@@ -1,0 +1,28 @@
+/** Periodic tasks of a running server. Returns a function that stops them (graceful shutdown). */
+import { purgeShareAccessIps } from "~/models/export-log.server.ts";
+import { trackJob } from "./jobs.server.ts";
+import { logger } from "./logger.server.ts";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function startScheduledTasks(): () => void {
+  const timers: NodeJS.Timeout[] = [];
+  const every = (ms: number, name: string, task: () => Promise<unknown>, firstAfterMs = ms) => {
+    const run = () => {
+      trackJob(task()).catch((err: unknown) => logger.error({ task: name, err: err instanceof Error ? err.message : String(err) }, "scheduled task failed"));
+    };
+    const first = setTimeout(() => {
+      run();
+      const t = setInterval(run, ms);
+      t.unref();
+      timers.push(t);
+    }, firstAfterMs);
+    first.unref();
+    timers.push(first);
+  };
+  // Share-link recipients' addresses past their retention period (issue 12 §10).
+  every(DAY_MS, "purge-share-ips", () => purgeShareAccessIps(), 60_000);
+  return () => {
+    for (const t of timers) clearTimeout(t);
+  };
+}
