@@ -341,6 +341,7 @@ export function toJsonLd(data: RegisterExport): JsonLdObject {
     "dct:created": dateTime(data.generatedAt),
     "dct:creator": data.generator,
     "registre:asOf": data.asOf ? date(data.asOf) : undefined,
+    "registre:auditAnchor": data.auditAnchor ? `#${data.auditAnchor.seq} ${data.auditAnchor.hash}` : undefined,
     "dpv:hasDataController": controller,
     "dpv:hasProcess": data.activities.map((a) => activityNode(data, a, { base, controller: controllerId })),
   });

@@ -224,7 +224,8 @@ export const en: Record<keyof typeof fr, string> = {
   "members.remove": "Remove from the organisation",
 
   "audit.title": "Audit log",
-  "audit.intro": "Every action is recorded, chained with a SHA-256 hash, and cannot be altered.",
+  "audit.intro":
+    "Every action is recorded and chained to the previous one with a SHA-256 hash. Changing or deleting an event in the middle of the log is detected by “npm run audit:verify”. Truncating or rewriting the end of the log is only detectable against an anchor kept outside the application: every export prints the hash of the latest event, which “npm run audit:verify -- --anchor HASH” checks. Someone who controls the server can still alter the log; these checks make it visible.",
   "audit.filters": "Log filters",
   "audit.action": "Action",
   "audit.actor": "Performed by",

@@ -21,6 +21,10 @@ const ShareSchema = z.object({
 });
 const RevokeSchema = z.object({ intent: z.literal("revoke"), id: z.string().min(1).max(40) });
 
+function isAnchor(v: unknown): v is { seq: number; hash: string } {
+  return typeof v === "object" && v !== null && typeof (v as { seq?: unknown }).seq === "number" && typeof (v as { hash?: unknown }).hash === "string";
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org, "register:export");
   const url = new URL(request.url);
@@ -179,6 +183,11 @@ export default function Exports() {
               <p>
                 {t("exports.sha256")} : <code className="details">{e.sha256}</code>
               </p>
+              {isAnchor(e.params.auditAnchor) ? (
+                <p>
+                  {t("exports.auditAnchor", { seq: e.params.auditAnchor.seq })} : <code className="details">{e.params.auditAnchor.hash}</code>
+                </p>
+              ) : null}
               <p>
                 <a href={`${base}/exports/${e.id}/download`} className="button">
                   {t("exports.download")}
