@@ -27,6 +27,10 @@ const EnvSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
   /** Days the IP address and user agent of a share-link access are kept; then they are erased (the access stays). */
   SHARE_IP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** Folder of the scheduled backups; unset: no scheduled backup. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_INTERVAL_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(24),
+  BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { databaseFile: string; databaseUrl: string };

@@ -1,5 +1,9 @@
 /** Periodic tasks of a running server. Returns a function that stops them (graceful shutdown). */
+import path from "node:path";
+import { scheduledBackup } from "~/models/backup.server.ts";
 import { purgeShareAccessIps } from "~/models/export-log.server.ts";
+import { getEnv } from "./env.server.ts";
+import { projectRoot } from "./paths.ts";
 import { trackJob } from "./jobs.server.ts";
 import { logger } from "./logger.server.ts";
 
@@ -22,6 +26,14 @@ export function startScheduledTasks(): () => void {
   };
   // Share-link recipients' addresses past their retention period (issue 12 §10).
   every(DAY_MS, "purge-share-ips", () => purgeShareAccessIps(), 60_000);
+  const env = getEnv();
+  if (env.BACKUP_DIR) {
+    const dir = path.resolve(projectRoot, env.BACKUP_DIR);
+    every(env.BACKUP_INTERVAL_HOURS * 60 * 60 * 1000, "backup", async () => {
+      const { file, removed } = await scheduledBackup(dir, env.BACKUP_RETENTION_DAYS);
+      logger.info({ file: path.basename(file), removed: removed.length }, "scheduled backup written");
+    });
+  }
   return () => {
     for (const t of timers) clearTimeout(t);
   };
