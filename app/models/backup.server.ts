@@ -48,9 +48,19 @@ export async function createBackup(out: string, opts: { databaseFile?: string; p
     const source = new Database(databaseFile, { fileMustExist: true, timeout: 5000 });
     try {
       // SQLite restarts the copy if another connection changes the file between steps, so the result is
-      // one snapshot; with WAL the server keeps writing during a step. After the first step the rest is copied in one step: a restart caused by a concurrent write then
-      // copies everything at once, so the copy cannot be starved by a steady write load.
-      await source.backup(snapshot, { progress: () => opts.pagesPerStep ?? 1_000_000_000 });
+      // one snapshot; with WAL the server keeps writing during a step. Small steps yield to the server;
+      // once a concurrent write has restarted the copy, the rest goes in one step, so a steady write
+      // load cannot starve it.
+      let previous: number | null = null;
+      let restarted = false;
+      await source.backup(snapshot, {
+        progress: ({ remainingPages }) => {
+          // Remaining pages went up (or did not go down): a concurrent write restarted the copy.
+          if (previous !== null && remainingPages >= previous) restarted = true;
+          previous = remainingPages;
+          return restarted ? 1_000_000_000 : (opts.pagesPerStep ?? 100);
+        },
+      });
     } finally {
       source.close();
     }
@@ -154,14 +164,18 @@ export async function restoreBackup(file: string, opts: { databaseFile?: string;
   fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
   // Refuse while another process holds the database (a running server would keep its old file open).
   if (fs.existsSync(databaseFile)) {
+    // In WAL mode BEGIN EXCLUSIVE does not exclude readers; leaving WAL needs the file to ourselves,
+    // so it fails (or keeps "wal") while any other connection is open.
     const probe = new Database(databaseFile, { timeout: 0 });
+    let inUse = false;
     try {
-      probe.exec("BEGIN EXCLUSIVE; COMMIT;");
+      inUse = String(probe.pragma("journal_mode = DELETE", { simple: true })).toLowerCase() !== "delete";
     } catch {
-      throw new InvalidBackupError("the database is in use: stop the server before restoring");
+      inUse = true;
     } finally {
       probe.close();
     }
+    if (inUse) throw new InvalidBackupError("the database is in use: stop the server before restoring");
   }
   let previous: string | null = null;
   if (fs.existsSync(databaseFile)) {

@@ -21,8 +21,9 @@ const ShareSchema = z.object({
 });
 const RevokeSchema = z.object({ intent: z.literal("revoke"), id: z.string().min(1).max(40) });
 
-function isAnchor(v: unknown): v is { seq: number; hash: string } {
-  return typeof v === "object" && v !== null && typeof (v as { seq?: unknown }).seq === "number" && typeof (v as { hash?: unknown }).hash === "string";
+type Anchor = { seq: number; hash: string };
+function asAnchor(v: unknown): Anchor | null {
+  return typeof v === "object" && v !== null && typeof (v as { seq?: unknown }).seq === "number" && typeof (v as { hash?: unknown }).hash === "string" ? (v as Anchor) : null;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -45,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: e.id,
       format: e.format,
       params: JSON.parse(e.params) as Record<string, unknown>,
+      auditAnchor: asAnchor((JSON.parse(e.params) as Record<string, unknown>).auditAnchor),
       sha256: e.sha256,
       size: e.size,
       fileName: e.fileName,
@@ -183,9 +185,9 @@ export default function Exports() {
               <p>
                 {t("exports.sha256")} : <code className="details">{e.sha256}</code>
               </p>
-              {isAnchor(e.params.auditAnchor) ? (
+              {e.auditAnchor ? (
                 <p>
-                  {t("exports.auditAnchor", { seq: e.params.auditAnchor.seq })} : <code className="details">{e.params.auditAnchor.hash}</code>
+                  {t("exports.auditAnchor", { seq: e.auditAnchor.seq })} : <code className="details">{e.auditAnchor.hash}</code>
                 </p>
               ) : null}
               <p>

@@ -129,11 +129,18 @@ export async function runLoad(opts: { users: number; durationMs: number; importR
   const words = ["état", "paie", "cantine", "vidéo", "listes", "agents", "école", "social"];
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
 
+  // One sign-in per account, shared by its simulated users (as tabs of one browser): ten parallel
+  // sign-ins to one account would rightly be throttled (at most 5 password checks in flight).
+  const cookies = new Map<string, string>();
+  for (const account of DEMO_ACCOUNTS) {
+    const login = await http(null, "POST", "/login", { email: account.email, password: PASSWORD });
+    if (expect(login, 302, `login ${account.email}`)) cookies.set(account.email, login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "));
+  }
+
   async function user(i: number) {
     const account = DEMO_ACCOUNTS[i % DEMO_ACCOUNTS.length]!;
-    const login = await http(null, "POST", "/login", { email: account.email, password: PASSWORD });
-    if (!expect(login, 302, `login ${account.email}`)) return;
-    const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = cookies.get(account.email);
+    if (!cookie) return;
     const editorDep = account.departments[0] ? deps.get(account.departments[0]) : undefined;
     const mine: { ref: string; submitted: boolean }[] = [];
     let n = 0;

@@ -29,7 +29,7 @@ beforeAll(async () => {
   departmentId = departments[0]!.id;
   actorId = (await signedInMember(org.id, "DPO")).user.id;
   // Some volume, so the copy takes several steps.
-  for (let i = 0; i < 60; i++) await createActivity(actorId, orgId, { content: ActivityContentSchema.parse({ name: `Avant ${i}`, purposes: { main: "x".repeat(900) } }), departmentId });
+  for (let i = 0; i < 30; i++) await createActivity(actorId, orgId, { content: ActivityContentSchema.parse({ name: `Avant ${i}`, purposes: { main: "x".repeat(900) } }), departmentId });
   // A stored file (as a DPA upload would leave).
   const files = path.join(path.dirname(getEnv().databaseFile), "files");
   fs.mkdirSync(files, { recursive: true });

