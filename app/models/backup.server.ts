@@ -40,27 +40,18 @@ function listFiles(dir: string, base = dir): string[] {
 const sha256File = (file: string) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
 /** Takes a consistent backup of the database and the stored files into `out`; returns the manifest. */
-export async function createBackup(out: string, opts: { databaseFile?: string; pagesPerStep?: number; now?: Date } = {}): Promise<BackupManifest> {
+export async function createBackup(out: string, opts: { databaseFile?: string; now?: Date } = {}): Promise<BackupManifest> {
   const databaseFile = opts.databaseFile ?? getEnv().databaseFile;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "registre-backup-"));
   try {
     const snapshot = path.join(work, DB_ENTRY);
     const source = new Database(databaseFile, { fileMustExist: true, timeout: 5000 });
     try {
-      // SQLite restarts the copy if another connection changes the file between steps, so the result is
-      // one snapshot; with WAL the server keeps writing during a step. Small steps yield to the server;
-      // once a concurrent write has restarted the copy, the rest goes in one step, so a steady write
-      // load cannot starve it.
-      let previous: number | null = null;
-      let restarted = false;
-      await source.backup(snapshot, {
-        progress: ({ remainingPages }) => {
-          // Remaining pages went up (or did not go down): a concurrent write restarted the copy.
-          if (previous !== null && remainingPages >= previous) restarted = true;
-          previous = remainingPages;
-          return restarted ? 1_000_000_000 : (opts.pagesPerStep ?? 100);
-        },
-      });
+      // The copy is one backup step (better-sqlite3 first makes an empty step, then uses the returned
+      // page count): a step runs inside one read transaction, a consistent snapshot, and with WAL the
+      // server keeps committing meanwhile. Small steps would restart at every concurrent write and, under
+      // a steady write load, never finish.
+      await source.backup(snapshot, { progress: () => 0x7fffffff });
     } finally {
       source.close();
     }
