@@ -6,21 +6,30 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
-import express from "express";
-import { getEnv } from "./app/utils/env.server.ts";
+import express, { type RequestHandler } from "express";
+import helmet from "helmet";
+import { getEnv, trustedProxyHops } from "./app/utils/env.server.ts";
 import { isSameOriginRequest, securityHeaders } from "./app/utils/http-security.server.ts";
 import { configureLogger, logger } from "./app/utils/logger.server.ts";
 import { projectRoot } from "./app/utils/paths.ts";
 
 const PUBLIC_PAGE = /^\/public\/[a-z0-9-]+\/?$/;
 
-export async function createServer() {
+/** Seconds browsers keep to HTTPS once they have seen the site over HTTPS (one year). */
+export const HSTS_MAX_AGE = 365 * 24 * 60 * 60;
+
+/**
+ * `handler` replaces the Remix request handler (tests exercise the middleware stack on a real server
+ * without a build).
+ */
+export async function createServer(opts: { handler?: RequestHandler } = {}) {
   const env = getEnv();
   configureLogger();
   const dev = env.NODE_ENV === "development";
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", env.TRUST_PROXY);
+  // A number of hops, not `true`: with `true` Express takes the leftmost X-Forwarded-For entry, which the client chooses.
+  app.set("trust proxy", trustedProxyHops(env));
 
   app.use((req, res, next) => {
     const nonce = crypto.randomBytes(16).toString("base64");
@@ -28,6 +37,26 @@ export async function createServer() {
     // Only the public register page may be embedded in another site (a city's own website).
     const frameAncestors = PUBLIC_PAGE.test(req.path) ? env.PUBLIC_EMBED_ORIGINS : "'none'";
     for (const [k, v] of Object.entries(securityHeaders({ nonce, dev, frameAncestors }))) res.setHeader(k, v);
+    // HSTS only over HTTPS (directly, or as told by a trusted proxy): over plain HTTP it would mean nothing.
+    if (req.secure || env.PUBLIC_URL?.startsWith("https:")) res.setHeader("Strict-Transport-Security", `max-age=${HSTS_MAX_AGE}; includeSubDomains`);
+    next();
+  });
+  // The remaining secure headers from helmet. CSP (with its per-request nonce), framing, COOP,
+  // Referrer-Policy and HSTS stay ours, above: helmet would overwrite or duplicate them.
+  app.use(
+    helmet({
+      contentSecurityPolicy: false,
+      strictTransportSecurity: false,
+      xFrameOptions: false,
+      crossOriginOpenerPolicy: false,
+      referrerPolicy: false,
+      crossOriginEmbedderPolicy: false,
+      // Open data (public register CSV/JSON) may be loaded by other sites; everything else stays same-site.
+      crossOriginResourcePolicy: false,
+    }),
+  );
+  app.use((req, res, next) => {
+    res.setHeader("Cross-Origin-Resource-Policy", req.path.startsWith("/public/") ? "cross-origin" : "same-site");
     next();
   });
 
@@ -47,6 +76,11 @@ export async function createServer() {
     });
     next();
   });
+
+  if (opts.handler) {
+    app.all("*", opts.handler);
+    return app;
+  }
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (dev) {

@@ -1,28 +1,57 @@
-/** npm start: apply pending migrations, then serve. */
+/** The production server: apply pending migrations, serve, and stop gracefully on SIGTERM/SIGINT. */
+import type { Server } from "node:http";
 import { applyMigrations } from "./migrate.ts";
 import { createServer } from "../../server.ts";
+import { disconnectDb } from "../utils/db.server.ts";
 import { getEnv } from "../utils/env.server.ts";
+import { drainJobs, runningJobs } from "../utils/jobs.server.ts";
 import { logger } from "../utils/logger.server.ts";
 import { startScheduler } from "../models/scheduler.server.ts";
+import { startScheduledTasks } from "../utils/scheduler.server.ts";
 
-export async function serve(opts: { migrate?: boolean } = {}) {
+/** A shutdown that takes longer than this (a stuck request) ends with exit code 1. */
+const SHUTDOWN_TIMEOUT_MS = 30_000;
+
+export async function serve(opts: { migrate?: boolean } = {}): Promise<Server> {
   const env = getEnv();
   if (opts.migrate !== false) applyMigrations(env.databaseUrl);
   const app = await createServer();
-  // Reminders, digests and mail retries run in this process: no external cron.
-  if (env.SCHEDULER_ENABLED) startScheduler();
-  return new Promise<void>((resolve) => {
-    app.listen(env.PORT, env.HOST, () => {
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(env.PORT, env.HOST, () => {
       logger.info({ port: env.PORT }, "Registre is listening");
       console.log(`Registre: http://localhost:${env.PORT}`);
-      resolve();
+      resolve(s);
     });
   });
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  serve().catch((err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  });
+  const stopTasks = startScheduledTasks();
+  // Reminders, digests and mail retries run in this process: no external cron.
+  const mailScheduler = env.SCHEDULER_ENABLED ? startScheduler() : null;
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, jobs: runningJobs() }, "shutting down: no new connections, finishing requests and jobs");
+    const timer = setTimeout(() => {
+      logger.error("shutdown timed out");
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    stopTasks();
+    mailScheduler?.stop();
+    // close() stops accepting, closes idle keep-alive connections and calls back once in-flight requests are answered.
+    server.close((err) => {
+      void (async () => {
+        await drainJobs();
+        await disconnectDb();
+        logger.info("stopped");
+        process.exit(err ? 1 : 0);
+      })();
+    });
+    // Keep-alive connections that become idle after their last response must not hold the shutdown.
+    const idle = setInterval(() => server.closeIdleConnections(), 200);
+    idle.unref();
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  return server;
 }

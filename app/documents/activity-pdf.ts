@@ -32,6 +32,11 @@ export function startActivityPdf(data: RegisterExport, ref: string, opts: Activi
       L.paragraph(
         data.asOf ? t("pdf.cover.asOf", { date: formatDate(opts.locale, data.asOf) }) : t("pdf.cover.current"),
         STYLES.note,
+        { gap: 2 },
+      );
+      L.paragraph(
+        `${t("pdf.cover.auditAnchor")} : ${data.auditAnchor ? t("pdf.cover.auditAnchorValue", { seq: data.auditAnchor.seq, hash: data.auditAnchor.hash }) : t("pdf.cover.auditAnchorNone")}`,
+        STYLES.note,
         { gap: 8 },
       );
       L.beginGroup("Sect");

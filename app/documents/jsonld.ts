@@ -375,6 +375,7 @@ export function toJsonLd(data: RegisterExport, options: { publicUrl?: string } =
     "dct:creator": data.generator,
     "registre:dpvVersion": DPV_VERSION,
     "registre:asOf": data.asOf ? date(data.asOf) : undefined,
+    "registre:auditAnchor": data.auditAnchor ? `#${data.auditAnchor.seq} ${data.auditAnchor.hash}` : undefined,
     "dpv:hasDataController": controller,
     "dpv:hasProcess": data.activities.map((a) => activityNode(data, a, { base, controller: controllerId })),
   });

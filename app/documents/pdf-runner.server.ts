@@ -3,10 +3,13 @@
  * cannot load TypeScript through tsx), so a 1,000-activity register never blocks other requests.
  */
 import { fork } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { RegisterExport } from "~/schemas/register-export.ts";
 import type { DpiaPdfData } from "./dpia-pdf.ts";
 import type { TextDoc } from "./breach-drafts.ts";
+import { trackJob } from "~/utils/jobs.server.ts";
 import { projectRoot } from "~/utils/paths.ts";
 
 export type PdfJob =
@@ -17,10 +20,28 @@ export type PdfJob =
 
 const TIMEOUT_MS = 5 * 60 * 1000;
 
+const BUILT_WORKER = path.join(projectRoot, "build", "node", "pdf-worker.js");
+
+/**
+ * Compiled code (the Remix build, the server bundle) runs the compiled worker with plain node; source
+ * code (tsx, vitest), or a build without the server bundle, runs the TypeScript worker through tsx.
+ */
+function workerEntry(): { file: string; execArgv: string[] } {
+  const compiled = fileURLToPath(import.meta.url).includes(`${path.sep}build${path.sep}`);
+  if (compiled && fs.existsSync(BUILT_WORKER)) return { file: BUILT_WORKER, execArgv: [] };
+  return { file: path.join(projectRoot, "app", "documents", "pdf-worker.ts"), execArgv: ["--import", "tsx"] };
+}
+
 export function renderPdfOffThread(job: PdfJob): Promise<Buffer> {
+  // Tracked so that a graceful shutdown lets the rendering finish.
+  return trackJob(renderInChild(job));
+}
+
+function renderInChild(job: PdfJob): Promise<Buffer> {
+  const entry = workerEntry();
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(projectRoot, "app", "documents", "pdf-worker.ts"), [], {
-      execArgv: ["--import", "tsx"],
+    const child = fork(entry.file, [], {
+      execArgv: entry.execArgv,
       serialization: "advanced",
       stdio: ["ignore", "inherit", "inherit", "ipc"],
       env: { ...process.env, LOG_LEVEL: "silent" },

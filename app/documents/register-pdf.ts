@@ -488,6 +488,7 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
       [t("pdf.cover.generatedAt"), formatDate(locale, data.generatedAt, true)],
       [t("pdf.cover.activityCount"), h.number(activities.length)],
       [t("pdf.cover.fingerprint"), opts.fingerprint],
+      [t("pdf.cover.auditAnchor"), data.auditAnchor ? t("pdf.cover.auditAnchorValue", { seq: data.auditAnchor.seq, hash: data.auditAnchor.hash }) : t("pdf.cover.auditAnchorNone")],
     ],
     0.36,
   );

@@ -277,6 +277,7 @@ export async function toXlsx(data: RegisterExport, opts: { locale: Locale }): Pr
     ["tabular.org.dpoCnilNumber", org.dpo.cnilDesignationNumber],
     ["tabular.org.asOf", data.asOf ?? translate(locale, "tabular.org.current")],
     ["tabular.org.generatedAt", data.generatedAt],
+    ["tabular.org.auditAnchor", data.auditAnchor ? `#${data.auditAnchor.seq} ${data.auditAnchor.hash}` : null],
     ["tabular.org.activityCount", data.activities.length],
   ];
   const orgHeader = orgSheet.addRow([translate(locale, "tabular.org.field"), translate(locale, "tabular.org.value")]);

@@ -22,7 +22,10 @@ import { enInterop } from "./en.interop.ts";
 import { enMail } from "./en.mail.ts";
 import { enSso } from "./en.sso.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
+import { enOperations } from "./en.operations.ts";
+
 export const en: Record<keyof typeof fr, string> = {
+  ...enOperations,
   ...enDocuments,
   ...enVocabulary,
   ...enRegister,
@@ -239,7 +242,8 @@ export const en: Record<keyof typeof fr, string> = {
   "members.remove": "Remove from the organisation",
 
   "audit.title": "Audit log",
-  "audit.intro": "Every action is recorded, chained with a SHA-256 hash, and cannot be altered.",
+  "audit.intro":
+    "Every action is recorded and chained to the previous one with a SHA-256 hash. Changing or deleting an event in the middle of the log is detected by “npm run audit:verify”. Truncating or rewriting the end of the log is only detectable against an anchor kept outside the application: every export prints the hash of the latest event, which “npm run audit:verify -- --anchor HASH” checks. Someone who controls the server can still alter the log; these checks make it visible.",
   "audit.filters": "Log filters",
   "audit.action": "Action",
   "audit.actor": "Performed by",

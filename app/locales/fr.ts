@@ -21,6 +21,7 @@ import { frLegal } from "./fr.legal.ts";
 import { frInterop } from "./fr.interop.ts";
 import { frMail } from "./fr.mail.ts";
 import { frSso } from "./fr.sso.ts";
+import { frOperations } from "./fr.operations.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -217,7 +218,8 @@ const frCore = {
   "members.remove": "Retirer de l'organisme",
 
   "audit.title": "Journal d'audit",
-  "audit.intro": "Chaque action est enregistrée, chaînée par empreinte SHA-256 et ne peut être modifiée.",
+  "audit.intro":
+    "Chaque action est enregistrée et chaînée à la précédente par une empreinte SHA-256. Une modification ou une suppression d'un événement au milieu du journal est détectée par « npm run audit:verify ». Une troncature ou une réécriture de la fin du journal n'est détectable qu'à partir d'un point d'ancrage conservé hors de l'application : chaque export imprime l'empreinte du dernier événement, que « npm run audit:verify -- --anchor EMPREINTE » vérifie. Quelqu'un qui contrôle le serveur peut toujours altérer le journal ; ces contrôles le rendent visible.",
   "audit.filters": "Filtres du journal",
   "audit.action": "Action",
   "audit.actor": "Auteur",
@@ -255,4 +257,5 @@ export const fr = {
   ...frInterop,
   ...frMail,
   ...frSso,
+  ...frOperations,
 } as const;

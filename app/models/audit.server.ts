@@ -100,9 +100,27 @@ export type ChainReport =
   | { ok: true; count: number; lastHash: string }
   | { ok: false; count: number; brokenAt: number; reason: "hash" | "link" | "sequence" };
 
+/** The latest event of the chain, printed on exports so that a later truncation or rewrite is detectable. */
+export async function latestAuditAnchor(db: Pick<Tx, "auditEvent"> = getDb()): Promise<{ seq: number; hash: string } | null> {
+  return db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+}
+
+export type AnchorReport = ChainReport & { anchor: { found: true; seq: number } | { found: false } };
+
+/**
+ * The whole chain is intact AND still contains the event whose hash was printed (the anchor). A log
+ * truncated before that event, or rewritten from any point at or before it, no longer contains the hash.
+ */
+export async function verifyAuditAnchor(hash: string): Promise<AnchorReport> {
+  const chain = await verifyAuditChain();
+  const e = await getDb().auditEvent.findFirst({ where: { hash: hash.trim().toLowerCase() }, select: { seq: true, hash: true } });
+  // Found but beyond a break: the anchored point is no longer provably part of an intact chain.
+  const found = e !== null && (chain.ok || e.seq < chain.brokenAt);
+  return { ...chain, anchor: found ? { found: true, seq: e.seq } : { found: false } };
+}
+
 /** Walks the chain in pages so a large log does not load at once. */
-export async function verifyAuditChain(): Promise<ChainReport> {
-  const db = getDb();
+export async function verifyAuditChain(db: Pick<Tx, "auditEvent"> = getDb()): Promise<ChainReport> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;

@@ -123,7 +123,19 @@ export async function revokeShareLink(actorId: string, organizationId: string, i
   });
 }
 
-export function listShareAccesses(organizationId: string, shareLinkId: string) {
+/**
+ * Erases the IP address and user agent of share-link accesses older than the retention period
+ * (SHARE_IP_RETENTION_DAYS). The access itself (when, outcome) stays for accountability.
+ */
+export async function purgeShareAccessIps(now = new Date(), days = getEnv().SHARE_IP_RETENTION_DAYS): Promise<number> {
+  const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+  const res = await getDb().shareAccess.updateMany({ where: { at: { lt: cutoff }, OR: [{ ipAddress: { not: null } }, { userAgent: { not: null } }] }, data: { ipAddress: null, userAgent: null } });
+  return res.count;
+}
+
+export async function listShareAccesses(organizationId: string, shareLinkId: string) {
+  // Never show an address past its retention period, even if the daily purge has not run yet.
+  await purgeShareAccessIps();
   return getDb().shareAccess.findMany({ where: { shareLinkId, shareLink: { organizationId } }, orderBy: { at: "desc" }, take: 200 });
 }
 

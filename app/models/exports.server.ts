@@ -8,6 +8,7 @@ import type { Locale } from "~/utils/i18n.ts";
 import { recordExport, type ExportFormat } from "./export-log.server.ts";
 import { buildRegisterExport } from "./register-export.server.ts";
 import { buildDpiaExport } from "./dpia.server.ts";
+import { latestAuditAnchor } from "./audit.server.ts";
 
 export type ExportRequest = {
   format: ExportFormat;
@@ -84,11 +85,14 @@ export async function renderExport(organizationId: string, req: ExportRequest, g
 /** Renders and records: every export made through the UI or the command line is logged. */
 export async function createExport(organizationId: string, actorId: string | null, req: ExportRequest, channel: "ui" | "cli", generatedAt = new Date()) {
   const { bytes, fileName, data } = await renderExport(organizationId, req, generatedAt);
+  // The anchor printed in the file (register exports), or the chain's head at this moment (DPIA files): kept in the export log.
+  const printed = (data as { auditAnchor?: { seq: number; hash: string } | null }).auditAnchor;
+  const auditAnchor = printed !== undefined ? printed : await latestAuditAnchor();
   const record = await recordExport({
     organizationId,
     actorId,
     format: req.format,
-    params: { locale: req.locale, scope: req.scope, asOf: req.asOf ?? null, departments: req.departments ?? null, ref: req.ref ?? null, separator: req.separator ?? null, fingerprint: dataFingerprint(data) },
+    params: { locale: req.locale, scope: req.scope, asOf: req.asOf ?? null, departments: req.departments ?? null, ref: req.ref ?? null, separator: req.separator ?? null, fingerprint: dataFingerprint(data), auditAnchor },
     bytes,
     fileName,
     channel,

@@ -1,7 +1,7 @@
 import { generateSecureRandomString, sha256Hex } from "~/utils/crypto.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { hashPassword, verifyPassword } from "~/utils/password.server.ts";
-import type { Role } from "~/utils/permissions.ts";
+import { canAssignRole, isRole, type Role } from "~/utils/permissions.ts";
 import { recordAudit } from "./audit.server.ts";
 import { notifyInvitationTx } from "./notifications.server.ts";
 import { normalizeEmail } from "./user.server.ts";
@@ -69,7 +69,9 @@ export async function getUsableInvitation(token: string, now = new Date()) {
   return { ...inv, hasAccount: existing !== null };
 }
 
-export type AcceptResult = { ok: true; userId: string; organizationSlug: string } | { ok: false; reason: "invalid" | "wrong_password" };
+export type AcceptResult =
+  | { ok: true; userId: string; organizationSlug: string }
+  | { ok: false; reason: "invalid" | "wrong_password" | "forbidden" | "last_admin" };
 
 /**
  * Accepting creates the account (name + password) or, for an e-mail that already has one, asks for
@@ -83,11 +85,16 @@ export async function acceptInvitation(token: string, input: { name?: string; pa
   if (existing && !(await verifyPassword(existing.passwordHash, input.password))) return { ok: false, reason: "wrong_password" };
   const passwordHash = existing ? null : await hashPassword(input.password);
   const departmentIds = JSON.parse(inv.departmentIds) as string[];
-  return db.$transaction(async (tx) => {
+  return db
+    .$transaction(async (tx) => {
     const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } });
     if (claimed.count === 0) return { ok: false as const, reason: "invalid" as const };
     const user = existing ?? (await tx.user.create({ data: { email: inv.email, name: input.name ?? inv.email, passwordHash: passwordHash! } }));
     const prior = await tx.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId: inv.organizationId } } });
+    // Accepting is a member change made on the inviter's authority: the same invariants as updateMembership,
+    // checked now (the inviter may have lost their role since, the invitee may have become ADMIN meanwhile).
+    const refusal = await memberChangeRefusal(tx, inv.organizationId, inv.createdById, prior?.role ?? null, inv.role);
+    if (refusal) throw new AcceptRefused(refusal);
     const membership = prior
       ? await tx.membership.update({ where: { id: prior.id }, data: { role: inv.role } })
       : await tx.membership.create({ data: { userId: user.id, organizationId: inv.organizationId, role: inv.role } });
@@ -103,5 +110,33 @@ export async function acceptInvitation(token: string, input: { name?: string; pa
       details: { invitationId: inv.id, role: inv.role, newAccount: !existing },
     });
     return { ok: true as const, userId: user.id, organizationSlug: inv.organization.slug };
-  });
+    })
+    .catch((err: unknown) => {
+      // Thrown inside the transaction so the claim and any account creation roll back with it.
+      if (err instanceof AcceptRefused) return { ok: false as const, reason: err.reason };
+      throw err;
+    });
+}
+
+class AcceptRefused extends Error {
+  constructor(readonly reason: "forbidden" | "last_admin") {
+    super(reason);
+  }
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0];
+
+/**
+ * Why giving `to` to someone who holds `from` (null: not a member yet) on behalf of `inviterId` is refused:
+ * "forbidden" when the inviter could not make that change themselves (nobody grants more than they hold),
+ * "last_admin" when it would leave the organization without an ADMIN. Null when allowed.
+ */
+async function memberChangeRefusal(tx: Tx, organizationId: string, inviterId: string, from: string | null, to: string): Promise<"forbidden" | "last_admin" | null> {
+  const inviter = await tx.membership.findUnique({ where: { userId_organizationId: { userId: inviterId, organizationId } } });
+  if (!inviter || !isRole(inviter.role) || !isRole(to) || (from !== null && !isRole(from))) return "forbidden";
+  const admins = await tx.membership.count({ where: { organizationId, role: "ADMIN" } });
+  if (!canAssignRole(inviter.role, to, admins > 0)) return "forbidden";
+  if (from !== null && !canAssignRole(inviter.role, from, admins > 0)) return "forbidden";
+  if (from === "ADMIN" && to !== "ADMIN" && admins <= 1) return "last_admin";
+  return null;
 }

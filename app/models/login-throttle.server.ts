@@ -1,17 +1,74 @@
+import { generateSecureRandomString, sha256Hex } from "~/utils/crypto.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 
-/** Failures allowed in a window before a lock; an IP gets more room (shared offices, NAT). */
+/**
+ * Failures allowed in a window before a lock; an IP gets more room (shared offices, NAT). A key locked
+ * again soon after its previous lock is locked twice as long each time, up to MAX_LOCK_MS (backoff).
+ * A "device" is a browser that has signed in to the account before (device cookie, see ADR 010): it is
+ * exempt from the account and IP locks, so an attacker failing on purpose cannot lock the real user out,
+ * and gets its own counter instead.
+ */
 export const THROTTLE_RULES = {
   account: { maxFailures: 5, windowMs: 15 * 60 * 1000, lockMs: 15 * 60 * 1000 },
   ip: { maxFailures: 30, windowMs: 15 * 60 * 1000, lockMs: 15 * 60 * 1000 },
+  device: { maxFailures: 5, windowMs: 15 * 60 * 1000, lockMs: 15 * 60 * 1000 },
 } as const;
+export const MAX_LOCK_MS = 24 * 60 * 60 * 1000;
+/** A lock that ended longer ago than this no longer counts towards the backoff. */
+const BACKOFF_MEMORY_MS = 24 * 60 * 60 * 1000;
+/** How long a browser stays "known" for an account after its last successful sign-in. */
+export const DEVICE_TTL_MS = 90 * 24 * 60 * 60 * 1000;
+export const DEVICE_COOKIE = "registre_device";
 
 type Kind = keyof typeof THROTTLE_RULES;
+export type ThrottleKey = { kind: Kind; key: string };
 
-export function throttleKeys(email: string, ip: string | null): { kind: Kind; key: string }[] {
-  const keys: { kind: Kind; key: string }[] = [{ kind: "account", key: `account:${email.trim().toLowerCase()}` }];
+const accountId = (email: string) => email.trim().toLowerCase();
+
+/**
+ * The keys one password check counts against. With a device token known for this account, the
+ * device's own key replaces the account and IP keys.
+ */
+export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
+  const keys: ThrottleKey[] = [{ kind: "account", key: `account:${accountId(email)}` }];
   if (ip) keys.push({ kind: "ip", key: `ip:${ip}` });
   return keys;
+}
+
+/** Keys for a check, taking a device cookie into account (see throttleKeys). */
+export async function throttleKeysFor(email: string, ip: string | null, deviceToken: string | null, now = new Date()): Promise<ThrottleKey[]> {
+  if (deviceToken && deviceToken.length <= 100) {
+    const marker = await getDb().loginThrottle.findUnique({ where: { key: deviceMarkerKey(email, deviceToken) } });
+    if (marker && now.getTime() - marker.windowStart.getTime() < DEVICE_TTL_MS) return [{ kind: "device", key: `device:${sha256Hex(deviceToken)}:${accountId(email)}` }];
+  }
+  return throttleKeys(email, ip);
+}
+
+function deviceMarkerKey(email: string, token: string) {
+  return `known:${accountId(email)}:${sha256Hex(token)}`;
+}
+
+/**
+ * After a successful sign-in: remembers the browser as known for the account (creating a device token
+ * when it has none) and returns the token to set as cookie.
+ */
+export async function rememberDevice(email: string, deviceToken: string | null, now = new Date()): Promise<string> {
+  const token = deviceToken && /^[a-z0-9]{24,100}$/.test(deviceToken) ? deviceToken : generateSecureRandomString() + generateSecureRandomString();
+  const key = deviceMarkerKey(email, token);
+  // The marker reuses the throttle table: windowStart is the last successful sign-in.
+  await getDb().loginThrottle.upsert({ where: { key }, create: { key, failures: 0, windowStart: now }, update: { windowStart: now } });
+  return token;
+}
+
+/** How long the next lock of a key lasts: doubled per consecutive lock, capped. */
+function lockDuration(kind: Kind, lockCount: number): number {
+  return Math.min(MAX_LOCK_MS, THROTTLE_RULES[kind].lockMs * 2 ** Math.max(0, lockCount - 1));
+}
+
+/** Consecutive locks so far: forgotten once the last lock ended long enough ago. */
+function previousLocks(row: { lockCount: number; lockedUntil: Date | null } | undefined | null, now: Date): number {
+  if (!row || !row.lockedUntil) return row?.lockCount ?? 0;
+  return now.getTime() - row.lockedUntil.getTime() > BACKOFF_MEMORY_MS ? 0 : row.lockCount;
 }
 
 /** The latest time any of the keys is locked until, or null when login may be tried. */
@@ -40,11 +97,14 @@ export async function beginAttempt(keys: { kind: Kind; key: string }[], now = ne
       const row = rows.find((r) => r.key === key);
       const fresh = !row || now.getTime() - row.windowStart.getTime() > rule.windowMs;
       const failures = fresh ? 1 : row.failures + 1;
-      const lock = failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMs) : null;
+      const locks = previousLocks(row, now) + (failures >= rule.maxFailures ? 1 : 0);
+      const lock = failures >= rule.maxFailures ? new Date(now.getTime() + lockDuration(kind, locks)) : null;
+      // An ended lock stays recorded (for the backoff) until a new one replaces it.
+      const keepEnded = lock ?? row?.lockedUntil ?? null;
       await tx.loginThrottle.upsert({
         where: { key },
-        create: { key, failures, windowStart: now, lockedUntil: lock },
-        update: { failures, windowStart: fresh ? now : row.windowStart, lockedUntil: lock },
+        create: { key, failures, windowStart: now, lockedUntil: lock, lockCount: locks },
+        update: { failures, windowStart: fresh ? now : row.windowStart, lockedUntil: keepEnded, lockCount: locks },
       });
     }
     return null;
@@ -55,7 +115,7 @@ export async function beginAttempt(keys: { kind: Kind; key: string }[], now = ne
 export async function attemptSucceeded(keys: { kind: Kind; key: string }[]): Promise<void> {
   await getDb().$transaction(async (tx) => {
     for (const { kind, key } of keys) {
-      if (kind === "account") await tx.loginThrottle.deleteMany({ where: { key } });
+      if (kind === "account" || kind === "device") await tx.loginThrottle.deleteMany({ where: { key } });
       else {
         // A lock here can only come from this very attempt (a locked key refuses the attempt), so it goes too.
         const row = await tx.loginThrottle.findUnique({ where: { key } });
@@ -76,11 +136,12 @@ export async function recordFailure(keys: { kind: Kind; key: string }[], now = n
       const row = await tx.loginThrottle.findUnique({ where: { key } });
       const fresh = !row || now.getTime() - row.windowStart.getTime() > rule.windowMs;
       const failures = fresh ? 1 : row.failures + 1;
-      const lock = failures >= rule.maxFailures ? new Date(now.getTime() + rule.lockMs) : (fresh ? null : row.lockedUntil);
+      const locks = previousLocks(row, now) + (failures >= rule.maxFailures ? 1 : 0);
+      const lock = failures >= rule.maxFailures ? new Date(now.getTime() + lockDuration(kind, locks)) : (row?.lockedUntil ?? null);
       await tx.loginThrottle.upsert({
         where: { key },
-        create: { key, failures, windowStart: now, lockedUntil: lock },
-        update: { failures, windowStart: fresh ? now : row.windowStart, lockedUntil: lock },
+        create: { key, failures, windowStart: now, lockedUntil: lock, lockCount: locks },
+        update: { failures, windowStart: fresh ? now : row.windowStart, lockedUntil: lock, lockCount: locks },
       });
       if (lock && lock > now && (!until || lock > until)) until = lock;
     }

@@ -48,6 +48,8 @@ export async function getPublicRegister(slug: string) {
       },
     ];
   });
+  // An organization that publishes nothing has no public register: 404, as for an unknown slug.
+  if (activities.length === 0) return null;
   return {
     organization: { name: org.name, slug: org.slug, siren: org.siren, address: org.address },
     dpo: { name: org.dpoName, email: org.dpoEmail, phone: org.dpoPhone },

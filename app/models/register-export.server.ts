@@ -1,4 +1,5 @@
 import { createAnalyser, publicPowersOf, type Analysis, type LinkRole, type LocationRole } from "~/analysis/sovereignty.ts";
+import { latestAuditAnchor } from "./audit.server.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
 import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
 import { isMessageKey, translate, type Locale } from "~/utils/i18n.ts";
@@ -153,6 +154,7 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
       dpo: { name: org.dpoName, email: org.dpoEmail, phone: org.dpoPhone, cnilDesignationNumber: org.dpoCnilNumber },
     },
     generatedAt: generatedAt.toISOString(),
+    auditAnchor: await latestAuditAnchor(),
     asOf: opts.asOf ?? null,
     activities,
     vendors: vendors.map((v) => ({

@@ -6,11 +6,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/forms.tsx";
 import { recordAuditAlone } from "~/models/audit.server.ts";
+import { attemptSucceeded, beginAttempt, DEVICE_COOKIE, throttleKeysFor } from "~/models/login-throttle.server.ts";
 import { listUserOrganizations } from "~/models/membership.server.ts";
 import { countUserSessions, invalidateUserSessions } from "~/models/session.server.ts";
 import { changePassword, updateProfile } from "~/models/user.server.ts";
 import { getMailPreferences, MAIL_CATEGORIES, MAIL_MODES, setMailPreferences } from "~/models/mail.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
+import { readCookie } from "~/utils/cookies.server.ts";
 import { langCookie } from "~/utils/i18n.server.ts";
 import { clearSessionCookie } from "~/utils/session.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -35,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { user, orgs, sessions, mailPrefs };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { user, session } = await requireUser(request);
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -48,7 +50,15 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "password") {
     const submission = parseWithZod(formData, { schema: PasswordSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply({ hideFields: ["current", "password", "confirm"] }) }, { status: 400 });
+    // The current-password check is a password guess like a login: same throttle, same keys.
+    const keys = await throttleKeysFor(user.email, context?.clientIp ?? null, readCookie(request, DEVICE_COOKIE));
+    const until = await beginAttempt(keys);
+    if (until) {
+      const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
+      return data({ intent, result: submission.reply({ formErrors: [`errors.tooManyAttempts|${JSON.stringify({ minutes })}`], hideFields: ["current", "password", "confirm"] }) }, { status: 429 });
+    }
     const res = await changePassword(user.id, submission.value.current, submission.value.password, session.id);
+    if (res.ok) await attemptSucceeded(keys);
     if (!res.ok) return data({ intent, result: submission.reply({ fieldErrors: { current: ["errors.wrongCurrentPassword"] }, hideFields: ["current", "password", "confirm"] }) }, { status: 400 });
     return redirectWithToast(request, "/account", { type: "success", key: "toast.passwordChanged" });
   }

@@ -6,8 +6,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms.tsx";
 import { acceptInvitation, getUsableInvitation } from "~/models/invitation.server.ts";
-import { attemptSucceeded, beginAttempt, throttleKeys } from "~/models/login-throttle.server.ts";
+import { attemptSucceeded, beginAttempt, DEVICE_COOKIE, throttleKeysFor } from "~/models/login-throttle.server.ts";
 import { createSession } from "~/models/session.server.ts";
+import { readCookie } from "~/utils/cookies.server.ts";
 import { sessionCookie } from "~/utils/session.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { newPasswordField, requiredText, z } from "~/utils/validation.ts";
@@ -38,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!inv) return data({ result: submission.reply({ formErrors: ["errors.invitationInvalid"] }) }, { status: 410 });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400 });
   // Checking an existing account's password here must be throttled exactly like a login.
-  const keys = inv.hasAccount ? throttleKeys(inv.email, context?.clientIp ?? null) : [];
+  const keys = inv.hasAccount ? await throttleKeysFor(inv.email, context?.clientIp ?? null, readCookie(request, DEVICE_COOKIE)) : [];
   if (keys.length) {
     const until = await beginAttempt(keys);
     if (until) {
@@ -49,8 +50,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const res = await acceptInvitation(params.token!, submission.value);
   if (res.ok && keys.length) await attemptSucceeded(keys);
   if (!res.ok) {
-    const key = res.reason === "wrong_password" ? "errors.invalidCredentials" : "errors.invitationInvalid";
-    return data({ result: submission.reply({ formErrors: [key], hideFields: ["password", "confirm"] }) }, { status: 400 });
+    const key = { wrong_password: "errors.invalidCredentials", invalid: "errors.invitationInvalid", forbidden: "errors.invitationForbidden", last_admin: "errors.invitationLastAdmin" }[res.reason];
+    return data({ result: submission.reply({ formErrors: [key], hideFields: ["password", "confirm"] }) }, { status: res.reason === "forbidden" ? 403 : 400 });
   }
   const { token } = await createSession(res.userId, { ipAddress: context?.clientIp ?? null, userAgent: request.headers.get("user-agent") });
   return redirect(`/o/${res.organizationSlug}`, { headers: { "Set-Cookie": sessionCookie(request, token) } });

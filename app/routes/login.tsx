@@ -4,13 +4,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms.tsx";
 import { recordAuditAlone } from "~/models/audit.server.ts";
-import { attemptSucceeded, beginAttempt, lockedUntil, throttleKeys } from "~/models/login-throttle.server.ts";
+import { attemptSucceeded, beginAttempt, DEVICE_COOKIE, lockedUntil, rememberDevice, throttleKeysFor } from "~/models/login-throttle.server.ts";
 import { createSession } from "~/models/session.server.ts";
 import { countUsers, verifyLogin } from "~/models/user.server.ts";
 import { passwordLoginRefused } from "~/models/sso.server.ts";
 import { safeRedirectPath } from "~/utils/auth.server.ts";
 import { oidcSettings } from "~/utils/oidc.server.ts";
-import { getSession, sessionCookie } from "~/utils/session.server.ts";
+import { readCookie } from "~/utils/cookies.server.ts";
+import { deviceCookie, getSession, sessionCookie } from "~/utils/session.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 
@@ -36,7 +37,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const keys = throttleKeys(email, context?.clientIp ?? null);
+  const device = readCookie(request, DEVICE_COOKIE);
+  const keys = await throttleKeysFor(email, context?.clientIp ?? null, device);
   const tooMany = (until: Date) => {
     const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
     return data({ result: submission.reply({ formErrors: [`errors.tooManyAttempts|${JSON.stringify({ minutes })}`], hideFields: ["password"] }) }, { status: 429 });
@@ -62,7 +64,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { token, session } = await createSession(user.id, { ipAddress: context?.clientIp ?? null, userAgent: request.headers.get("user-agent") });
   await recordAuditAlone({ actorId: user.id, organizationId: null, action: "login.succeeded", entity: "Session", entityId: session.id });
-  return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": sessionCookie(request, token) } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", sessionCookie(request, token));
+  headers.append("Set-Cookie", deviceCookie(request, await rememberDevice(email, device)));
+  return redirect(safeRedirectPath(redirectTo), { headers });
 }
 
 export default function Login() {

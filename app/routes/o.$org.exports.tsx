@@ -23,6 +23,11 @@ const ShareSchema = z.object({
 });
 const RevokeSchema = z.object({ intent: z.literal("revoke"), id: z.string().min(1).max(40) });
 
+type Anchor = { seq: number; hash: string };
+function asAnchor(v: unknown): Anchor | null {
+  return typeof v === "object" && v !== null && typeof (v as { seq?: unknown }).seq === "number" && typeof (v as { hash?: unknown }).hash === "string" ? (v as Anchor) : null;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org, "register:export");
   const url = new URL(request.url);
@@ -35,11 +40,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canShare: can(ctx.membership.role, "org:update"),
     departments,
     accessFor: accessFor.success ? (accessFor.data ?? null) : null,
-    accesses: accesses?.map((a) => ({ id: a.id, at: a.at.toISOString(), outcome: a.outcome, ip: a.ipAddress })) ?? null,
+    canSeeIp: can(ctx.membership.role, "shares:read-ip"),
+    ipRetentionDays: getEnv().SHARE_IP_RETENTION_DAYS,
+    // Recipients' addresses are personal data: only the DPO and ADMINs receive them.
+    accesses: accesses?.map((a) => ({ id: a.id, at: a.at.toISOString(), outcome: a.outcome, ip: can(ctx.membership.role, "shares:read-ip") ? a.ipAddress : null })) ?? null,
     exports: exports.map((e) => ({
       id: e.id,
       format: e.format,
       params: JSON.parse(e.params) as Record<string, unknown>,
+      auditAnchor: asAnchor((JSON.parse(e.params) as Record<string, unknown>).auditAnchor),
       sha256: e.sha256,
       size: e.size,
       fileName: e.fileName,
@@ -198,6 +207,11 @@ export default function Exports() {
               <p>
                 {t("exportLog.sha256")} <code className="details">{e.sha256}</code>
               </p>
+              {e.auditAnchor ? (
+                <p>
+                  {t("exports.auditAnchor", { seq: e.auditAnchor.seq })} : <code className="details">{e.auditAnchor.hash}</code>
+                </p>
+              ) : null}
               <p>
                 <a href={`${base}/exports/${e.id}/download`} className="button">
                   {t("exports.download")}
@@ -265,12 +279,13 @@ export default function Exports() {
       {d.accesses ? (
         <section aria-labelledby="access-h" className="panel">
           <h2 id="access-h">{t("exports.accessLog")}</h2>
+          <p className="muted">{d.canSeeIp ? t("shares.ipRetention", { days: d.ipRetentionDays }) : t("shares.ipHidden")}</p>
           <table>
             <caption className="visually-hidden">{t("exports.accessLog")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("exports.when")}</th>
-                <th scope="col">{t("exports.ipAddress")}</th>
+                {d.canSeeIp ? <th scope="col">{t("exports.ipAddress")}</th> : null}
                 <th scope="col">{t("audit.action")}</th>
               </tr>
             </thead>
@@ -278,7 +293,7 @@ export default function Exports() {
               {d.accesses.map((a) => (
                 <tr key={a.id}>
                   <td>{date(a.at, true)}</td>
-                  <td>{a.ip ?? "—"}</td>
+                  {d.canSeeIp ? <td>{a.ip ?? "—"}</td> : null}
                   <td>{t(`exports.outcome.${a.outcome as "downloaded"}`)}</td>
                 </tr>
               ))}

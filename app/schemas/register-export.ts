@@ -167,6 +167,11 @@ export const RegisterExportSchema = z.object({
     dpo: z.object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable(), cnilDesignationNumber: z.string().nullable() }),
   }),
   generatedAt: z.iso.datetime(),
+  auditAnchor: z
+    .object({ seq: z.number().int().positive(), hash: z.string().regex(/^[0-9a-f]{64}$/) })
+    .nullable()
+    .optional()
+    .describe("The latest event of the audit hash chain when the export was made: `npm run audit:verify -- --anchor HASH` proves the log still contains it"),
   asOf: z.iso.date().nullable().describe("null for the current register; otherwise the register as it stood on that date"),
   activities: z.array(ExportActivitySchema),
   vendors: z.array(ExportVendorSchema),

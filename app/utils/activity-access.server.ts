@@ -30,3 +30,8 @@ export async function requireActivity(
 export function departmentScope(ctx: OrgContext): string[] | undefined {
   return ctx.membership.role === "EDITOR" ? ctx.membership.departmentIds : undefined;
 }
+
+/** Whether an activity of `departmentId` is inside a scope from departmentScope(). Use it wherever activities are listed. */
+export function inDepartmentScope(scope: string[] | undefined, departmentId: string | null): boolean {
+  return scope === undefined || (departmentId !== null && scope.includes(departmentId));
+}

@@ -19,6 +19,18 @@ const EnvSchema = z.object({
     .regex(/^(\*|(https?:\/\/[^\s;,]+)(\s+https?:\/\/[^\s;,]+)*)$/, 'must be "*" or space-separated https:// origins')
     .default("*"),
   TRUST_PROXY: z.stringbool({ error: 'must be "true" or "false"' }).default(false),
+  /**
+   * How many reverse proxies in front of the server append to X-Forwarded-For. The client address is
+   * the one that many hops from the right; anything further left was written by the client. Setting it
+   * implies TRUST_PROXY; TRUST_PROXY=true alone means 1.
+   */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
+  /** Days the IP address and user agent of a share-link access are kept; then they are erased (the access stays). */
+  SHARE_IP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** Folder of the scheduled backups; unset: no scheduled backup. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_INTERVAL_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(24),
+  BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
   /** Outgoing mail. Without SMTP_HOST, mails stay in the outbox page an ADMIN can read. */
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
@@ -70,10 +82,23 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema> & { databaseFile: string; databaseUrl: string };
 
-let cached: Env | undefined;
+/** The value for Express's "trust proxy": a hop count, never `true` (which trusts a client-chosen X-Forwarded-For). */
+export function trustedProxyHops(env: Pick<Env, "TRUST_PROXY" | "TRUST_PROXY_HOPS">): number {
+  if (env.TRUST_PROXY_HOPS !== undefined) return env.TRUST_PROXY_HOPS;
+  return env.TRUST_PROXY ? 1 : 0;
+}
 
-/** Parsed once; a bad variable stops the process with a message naming it. */
+declare global {
+  // eslint-disable-next-line no-var
+  var __registreEnv: Env | undefined;
+}
+
+/**
+ * Parsed once per process; a bad variable stops the process with a message naming it. The cache lives
+ * on globalThis because the server bundle and the Remix build each carry a copy of this module.
+ */
 export function getEnv(): Env {
+  const cached = globalThis.__registreEnv;
   if (cached) return cached;
   const parsed = EnvSchema.safeParse(process.env);
   if (!parsed.success) {
@@ -81,11 +106,11 @@ export function getEnv(): Env {
     throw new Error(`Invalid configuration in the environment:\n${lines.join("\n")}`);
   }
   const { url, file } = resolveDatabaseUrl(parsed.data.DATABASE_URL);
-  cached = { ...parsed.data, databaseUrl: url, databaseFile: file };
-  return cached;
+  globalThis.__registreEnv = { ...parsed.data, databaseUrl: url, databaseFile: file };
+  return globalThis.__registreEnv;
 }
 
 /** For tests that change the environment between runs. */
 export function resetEnvCache() {
-  cached = undefined;
+  globalThis.__registreEnv = undefined;
 }

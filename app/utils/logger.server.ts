@@ -1,8 +1,14 @@
 import pino from "pino";
 import { getEnv } from "./env.server.ts";
 
+declare global {
+  // eslint-disable-next-line no-var
+  var __registreLogger: pino.Logger | undefined;
+}
+
 // Passwords, tokens and personal data never reach the logs: only ids are logged.
-export const logger = pino({
+// One logger per process, even though the server bundle and the Remix build each import this module.
+export const logger = (globalThis.__registreLogger ??= pino({
   level: process.env.LOG_LEVEL ?? "info",
   base: { app: "registre" },
   redact: {
@@ -21,7 +27,7 @@ export const logger = pino({
     ],
     censor: "[redacted]",
   },
-});
+}));
 
 export function configureLogger() {
   logger.level = getEnv().LOG_LEVEL;

@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   "mail:outbox": ["ADMIN"],
   /** How members sign in (require single sign-on). */
   "org:sign-in": ["ADMIN"],
+  /** The IP addresses of share-link recipients are personal data (issue 12 §10). */
+  "shares:read-ip": ["ADMIN", "DPO"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

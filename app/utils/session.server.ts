@@ -7,6 +7,11 @@ export function sessionCookie(request: Request, token: string): string {
   return serializeCookie(request, SESSION_COOKIE, token, { maxAgeSeconds: ABSOLUTE_LIFETIME_MS / 1000 });
 }
 
+/** Marks the browser as one that signed in before (login throttling exempts it from lockouts, ADR 010). */
+export function deviceCookie(request: Request, token: string): string {
+  return serializeCookie(request, "registre_device", token, { maxAgeSeconds: 90 * 24 * 60 * 60 });
+}
+
 export function clearSessionCookie(request: Request): string {
   return serializeCookie(request, SESSION_COOKIE, "", { maxAgeSeconds: 0 });
 }

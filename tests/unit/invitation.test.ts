@@ -253,3 +253,54 @@ describe("password reset", () => {
     expect(formErrors(again.data)).toEqual(["errors.resetInvalid"]);
   });
 });
+
+describe("accepting applies the member-change invariants (issue 12 §8)", () => {
+  it("CCAS: a DPO invites the only ADMIN as a VIEWER; acceptance is refused and the CCAS keeps its ADMIN", async () => {
+    const ccas = await createOrg("CCAS");
+    const onlyAdmin = await signedInMember(ccas.org.id, "ADMIN");
+    const dpo = await signedInMember(ccas.org.id, "DPO");
+    const inv = await createInvitation(dpo.user.id, ccas.org.id, { email: onlyAdmin.user.email, role: "VIEWER", departmentIds: [] });
+    const res = await call(invitationRoute.action, request(`/invitation/${inv.token}`, { method: "POST", body: form({ password: TEST_PASSWORD }) }), { token: inv.token });
+    expect(res.status).toBe(403);
+    expect(formErrors(res.data)).toEqual(["errors.invitationForbidden"]);
+    expect(await getDb().membership.findUniqueOrThrow({ where: { id: onlyAdmin.membership.id } })).toMatchObject({ role: "ADMIN" });
+    expect(await getDb().membership.count({ where: { organizationId: ccas.org.id, role: "ADMIN" } })).toBe(1);
+    // Nothing was claimed: the invitation is still pending (not half-used).
+    expect((await getDb().invitation.findUniqueOrThrow({ where: { id: inv.id } })).acceptedAt).toBeNull();
+  });
+
+  it("an ADMIN's invitation cannot leave the organization without an ADMIN either", async () => {
+    const org = await createOrg();
+    const onlyAdmin = await signedInMember(org.org.id, "ADMIN");
+    const inv = await createInvitation(onlyAdmin.user.id, org.org.id, { email: onlyAdmin.user.email, role: "DPO", departmentIds: [] });
+    expect(await acceptInvitation(inv.token, { password: TEST_PASSWORD })).toEqual({ ok: false, reason: "last_admin" });
+    expect((await getDb().membership.findUniqueOrThrow({ where: { id: onlyAdmin.membership.id } })).role).toBe("ADMIN");
+    // With a second ADMIN it is an ordinary role change.
+    await signedInMember(org.org.id, "ADMIN");
+    expect(await acceptInvitation(inv.token, { password: TEST_PASSWORD })).toMatchObject({ ok: true });
+    expect((await getDb().membership.findUniqueOrThrow({ where: { id: onlyAdmin.membership.id } })).role).toBe("DPO");
+  });
+
+  it("nobody grants more than they hold: a DPO's ADMIN invitation is refused once the organization has an ADMIN", async () => {
+    const org = await createOrg();
+    const dpo = await signedInMember(org.org.id, "DPO");
+    // Allowed when created (no ADMIN yet: the DPO may appoint the first one)...
+    const first = await createInvitation(dpo.user.id, org.org.id, { email: email(), role: "ADMIN", departmentIds: [] });
+    const second = await createInvitation(dpo.user.id, org.org.id, { email: email(), role: "ADMIN", departmentIds: [] });
+    expect(await acceptInvitation(first.token, { name: "Première", password: NEW_PASSWORD })).toMatchObject({ ok: true });
+    // ...but not once there is one: the second would be granted by a DPO over an ADMIN.
+    const users = await getDb().user.count();
+    expect(await acceptInvitation(second.token, { name: "Seconde", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "forbidden" });
+    expect(await getDb().user.count()).toBe(users);
+    expect(await getDb().membership.count({ where: { organizationId: org.org.id, role: "ADMIN" } })).toBe(1);
+  });
+
+  it("an inviter who lost their role since cannot grant through an old invitation", async () => {
+    const org = await createOrg();
+    await signedInMember(org.org.id, "ADMIN");
+    const dpo = await signedInMember(org.org.id, "DPO");
+    const inv = await createInvitation(dpo.user.id, org.org.id, { email: email(), role: "DPO", departmentIds: [] });
+    await getDb().membership.update({ where: { id: dpo.membership.id }, data: { role: "VIEWER" } });
+    expect(await acceptInvitation(inv.token, { name: "X", password: NEW_PASSWORD })).toEqual({ ok: false, reason: "forbidden" });
+  });
+});

@@ -16,6 +16,8 @@ describe("can", () => {
     "vendors:manage": { ADMIN: true, DPO: true, EDITOR: false, VIEWER: false },
     "mail:outbox": { ADMIN: true, DPO: false, EDITOR: false, VIEWER: false },
     "org:sign-in": { ADMIN: true, DPO: false, EDITOR: false, VIEWER: false },
+    // Share-link recipients' IP addresses are personal data: not for VIEWERs, though they may export.
+    "shares:read-ip": { ADMIN: true, DPO: true, EDITOR: false, VIEWER: false },
   };
 
   it("covers exactly the permissions the app defines", () => {
