@@ -12,6 +12,7 @@ import { enTabular } from "./en.tabular.ts";
 import { enVendors } from "./en.vendors.ts";
 import { enVocabulary } from "./en.vocabulary.ts";
 import { enDpia } from "./en.dpia.ts";
+import { enIntegrity } from "./en.integrity.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 export const en: Record<keyof typeof fr, string> = {
   ...enDocuments,
@@ -27,6 +28,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enTabular,
   ...enImport,
   ...enGuided,
+  ...enIntegrity,
   "app.name": "Registre",
   "app.tagline": "Your local authority's record of processing activities (GDPR, Article 30)",
   "app.footer": "Registre — record of processing activities (GDPR Art. 30), hosted by your local authority.",

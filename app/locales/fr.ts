@@ -12,6 +12,7 @@ import { frTabular } from "./fr.tabular.ts";
 import { frVendors } from "./fr.vendors.ts";
 import { frVocabulary } from "./fr.vocabulary.ts";
 import { frDpia } from "./fr.dpia.ts";
+import { frIntegrity } from "./fr.integrity.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -222,4 +223,4 @@ const frCore = {
   "audit.system": "Système",
 } as const;
 
-export const fr = { ...frCore, ...frDocuments, ...frExports, ...frVocabulary, ...frRegister, ...frActivityForm, ...frActivityView, ...frSovereignty, ...frSovereigntyUi, ...frVendors, ...frTabular, ...frImport, ...frGuided, ...frDpia } as const;
+export const fr = { ...frCore, ...frDocuments, ...frExports, ...frVocabulary, ...frRegister, ...frActivityForm, ...frActivityView, ...frSovereignty, ...frSovereigntyUi, ...frVendors, ...frTabular, ...frImport, ...frGuided, ...frDpia, ...frIntegrity } as const;
