@@ -7,6 +7,7 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { bodyLimits } from "./app/utils/body-limits.server.ts";
 import { getEnv } from "./app/utils/env.server.ts";
 import { isSameOriginRequest, securityHeaders } from "./app/utils/http-security.server.ts";
 import { configureLogger, logger } from "./app/utils/logger.server.ts";
@@ -30,6 +31,9 @@ export async function createServer() {
     for (const [k, v] of Object.entries(securityHeaders({ nonce, dev, frameAncestors }))) res.setHeader(k, v);
     next();
   });
+
+  // Oversize bodies are refused on their declared length, before anything reads them (ADR 009).
+  app.use(bodyLimits());
 
   app.use((req, res, next) => {
     const expected = env.PUBLIC_URL ?? `${req.protocol}://${req.get("host") ?? "localhost"}`;

@@ -3,8 +3,17 @@
  * database (503), an oversize request (413), a refused form (400/413). No script, no stylesheet, so
  * it needs no nonce and costs nothing to build.
  */
-import { anonymousLocale } from "./i18n.server.ts";
-import { createT, type Locale, type MessageKey, type Params } from "./i18n.ts";
+import { readCookie } from "./cookies.server.ts";
+import { createT, DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale, type MessageKey, type Params } from "./i18n.ts";
+
+/** = LANG_COOKIE of i18n.server.ts, which cannot be imported here (it loads the session model). */
+const LANG_COOKIE = "registre_lang";
+
+function anonymousLocale(request: Request): Locale {
+  const cookie = readCookie(request, LANG_COOKIE);
+  if (isLocale(cookie)) return cookie;
+  return localeFromAcceptLanguage(request.headers.get("Accept-Language")) ?? DEFAULT_LOCALE;
+}
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
