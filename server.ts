@@ -8,6 +8,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type RequestHandler } from "express";
 import helmet from "helmet";
+import { bodyLimits } from "./app/utils/body-limits.server.ts";
 import { getEnv, trustedProxyHops } from "./app/utils/env.server.ts";
 import { isSameOriginRequest, securityHeaders } from "./app/utils/http-security.server.ts";
 import { configureLogger, logger } from "./app/utils/logger.server.ts";
@@ -59,6 +60,9 @@ export async function createServer(opts: { handler?: RequestHandler } = {}) {
     res.setHeader("Cross-Origin-Resource-Policy", req.path.startsWith("/public/") ? "cross-origin" : "same-site");
     next();
   });
+
+  // Oversize bodies are refused on their declared length, before anything reads them (ADR 009).
+  app.use(bodyLimits());
 
   app.use((req, res, next) => {
     const expected = env.PUBLIC_URL ?? `${req.protocol}://${req.get("host") ?? "localhost"}`;

@@ -4,6 +4,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { DatabaseBusyError, isDatabaseBusyError } from "~/utils/db.server.ts";
+import { errorPageResponse } from "~/utils/error-page.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { NonceContext } from "~/utils/nonce.tsx";
 
@@ -16,6 +18,9 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // A write found the database locked by another process past the busy timeout: nothing was written,
+  // the visitor may retry (ADR 009). Not a 500.
+  if (busyRequests.has(loadContext)) return busyResponse(request);
   const nonce = loadContext.cspNonce ?? "";
   const bot = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {
@@ -46,7 +51,24 @@ export default function handleRequest(
   });
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+/** Requests whose loader or action failed on a locked database (keyed by their load context). */
+const busyRequests = new WeakSet<object>();
+
+export function busyResponse(request: Request): Response {
+  const retry = String(new DatabaseBusyError().retryAfterSeconds);
+  return errorPageResponse(request, 503, "integrity.busyTitle", "integrity.busyBody", undefined, { "Retry-After": retry });
+}
+
+export function handleDataRequest(response: Response, { request, context }: { request: Request; context: AppLoadContext }) {
+  return busyRequests.has(context) ? busyResponse(request) : response;
+}
+
+export function handleError(error: unknown, { request, context }: { request: Request; context?: AppLoadContext }) {
+  if (context && isDatabaseBusyError(error)) {
+    busyRequests.add(context);
+    logger.warn({ path: new URL(request.url).pathname.replace(/^\/(invitation|reset|s)\/[^/]+/, "/$1/[token]") }, "database busy: answered 503");
+    return;
+  }
   if (request.signal.aborted) return;
   logger.error({ err: error, path: new URL(request.url).pathname.replace(/^\/(invitation|reset|s)\/[^/]+/, "/$1/[token]") }, "unhandled error");
 }

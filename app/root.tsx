@@ -18,7 +18,7 @@ import {
 import { listUserOrganizations } from "~/models/membership.server.ts";
 import appCss from "~/styles/app.css?url";
 import { getLocale } from "~/utils/i18n.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale, type Locale } from "~/utils/i18n.ts";
+import { createT, DEFAULT_LOCALE, isLocale, isMessageKey, type Locale, type Params } from "~/utils/i18n.ts";
 import { useNonce } from "~/utils/nonce.tsx";
 import { getSession } from "~/utils/session.server.ts";
 import { readToast } from "~/utils/toast.server.ts";
@@ -209,6 +209,15 @@ export function ErrorBoundary() {
     } else if (error.status === 429) {
       title = t("errors.tooManyTitle");
       body = t("errors.tooManyBody");
+    } else if (error.status === 503) {
+      title = t("integrity.busyTitle");
+      body = t("integrity.busyBody");
+    }
+    // A form refused while parsing (app/utils/form-limits.server.ts): its own translated message.
+    const refused = (error.data as { integrity?: { key?: unknown; params?: Params } } | null)?.integrity;
+    if (refused && typeof refused.key === "string" && isMessageKey(refused.key)) {
+      title = t(error.status === 413 ? "integrity.tooLargeTitle" : "integrity.formRefusedTitle");
+      body = t(refused.key, refused.params);
     }
   }
   return (

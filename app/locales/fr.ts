@@ -22,6 +22,7 @@ import { frInterop } from "./fr.interop.ts";
 import { frMail } from "./fr.mail.ts";
 import { frSso } from "./fr.sso.ts";
 import { frOperations } from "./fr.operations.ts";
+import { frIntegrity } from "./fr.integrity.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -258,4 +259,5 @@ export const fr = {
   ...frMail,
   ...frSso,
   ...frOperations,
+  ...frIntegrity,
 } as const;

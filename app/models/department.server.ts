@@ -1,5 +1,5 @@
 import { getDb } from "~/utils/db.server.ts";
-import { recordAudit } from "./audit.server.ts";
+import { unitOfWork } from "./unit-of-work.server.ts";
 import { reindexDepartmentName } from "./activity-search.server.ts";
 
 export function listDepartments(organizationId: string) {
@@ -15,20 +15,20 @@ async function nameTaken(organizationId: string, name: string, exceptId?: string
 
 export async function createDepartment(actorId: string, organizationId: string, name: string) {
   if (await nameTaken(organizationId, name)) throw new DuplicateNameError();
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const d = await tx.department.create({ data: { organizationId, name } });
-    await recordAudit(tx, { actorId, organizationId, action: "department.created", entity: "Department", entityId: d.id, details: { name } });
+    await w.auditNow({ action: "department.created", entity: "Department", entityId: d.id, details: { name } });
     return d;
   });
 }
 
 export async function renameDepartment(actorId: string, organizationId: string, id: string, name: string) {
   if (await nameTaken(organizationId, name, id)) throw new DuplicateNameError();
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const res = await tx.department.updateMany({ where: { id, organizationId }, data: { name } });
     if (res.count === 0) return false;
     await reindexDepartmentName(tx, organizationId, id, name);
-    await recordAudit(tx, { actorId, organizationId, action: "department.renamed", entity: "Department", entityId: id, details: { name } });
+    await w.auditNow({ action: "department.renamed", entity: "Department", entityId: id, details: { name } });
     return true;
   });
 }
@@ -37,11 +37,11 @@ export class DepartmentInUseError extends Error {}
 
 /** A department that still has activities cannot be deleted: they would lose their owner. */
 export async function deleteDepartment(actorId: string, organizationId: string, id: string) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     if ((await tx.activity.count({ where: { organizationId, departmentId: id } })) > 0) throw new DepartmentInUseError();
     const res = await tx.department.deleteMany({ where: { id, organizationId } });
     if (res.count === 0) return false;
-    await recordAudit(tx, { actorId, organizationId, action: "department.deleted", entity: "Department", entityId: id });
+    await w.auditNow({ action: "department.deleted", entity: "Department", entityId: id });
     return true;
   });
 }

@@ -4,8 +4,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { sha256Hex } from "~/utils/crypto.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { bumpAnalysisVersion } from "./analysis-version.server.ts";
-import { recordAudit } from "./audit.server.ts";
+import { unitOfWork } from "./unit-of-work.server.ts";
 
 export class VendorConflictError extends Error {}
 export class VendorNotFoundError extends Error {}
@@ -56,10 +55,10 @@ async function nameTaken(organizationId: string, name: string, exceptId?: string
 
 export async function createVendor(actorId: string, organizationId: string, input: VendorInput) {
   if (await nameTaken(organizationId, input.name)) throw new DuplicateVendorError();
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const v = await tx.vendor.create({ data: { ...input, organizationId } });
-    await recordAudit(tx, { actorId, organizationId, action: "vendor.created", entity: "Vendor", entityId: v.id, details: { name: v.name } });
-    await bumpAnalysisVersion(tx, organizationId);
+    await w.auditNow({ action: "vendor.created", entity: "Vendor", entityId: v.id, details: { name: v.name } });
+    w.analysisChanged();
     return v;
   });
 }
@@ -67,24 +66,24 @@ export async function createVendor(actorId: string, organizationId: string, inpu
 /** Optimistic lock on `version`, as for activities. */
 export async function updateVendor(actorId: string, organizationId: string, id: string, version: number, input: VendorInput) {
   if (await nameTaken(organizationId, input.name, id)) throw new DuplicateVendorError();
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const res = await tx.vendor.updateMany({ where: { id, organizationId, version }, data: { ...input, version: { increment: 1 } } });
     if (res.count === 0) {
       if ((await tx.vendor.count({ where: { id, organizationId } })) === 0) throw new VendorNotFoundError();
       throw new VendorConflictError();
     }
-    await recordAudit(tx, { actorId, organizationId, action: "vendor.updated", entity: "Vendor", entityId: id, details: { fields: Object.keys(input) } });
-    await bumpAnalysisVersion(tx, organizationId);
+    await w.auditNow({ action: "vendor.updated", entity: "Vendor", entityId: id, details: { fields: Object.keys(input) } });
+    w.analysisChanged();
     return tx.vendor.findUniqueOrThrow({ where: { id } });
   });
 }
 
 export async function deleteVendor(actorId: string, organizationId: string, id: string) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const res = await tx.vendor.deleteMany({ where: { id, organizationId } });
     if (res.count === 0) throw new VendorNotFoundError();
-    await recordAudit(tx, { actorId, organizationId, action: "vendor.deleted", entity: "Vendor", entityId: id });
-    await bumpAnalysisVersion(tx, organizationId);
+    await w.auditNow({ action: "vendor.deleted", entity: "Vendor", entityId: id });
+    w.analysisChanged();
   });
 }
 
@@ -123,37 +122,37 @@ export function listVendors(organizationId: string, f: VendorFilters = {}) {
 }
 
 export async function createService(actorId: string, organizationId: string, vendorId: string, input: ServiceInput) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const v = await tx.vendor.findFirst({ where: { id: vendorId, organizationId } });
     if (!v) throw new VendorNotFoundError();
     const s = await tx.service.create({ data: { ...input, vendorId, organizationId } });
-    await recordAudit(tx, { actorId, organizationId, action: "service.created", entity: "Service", entityId: s.id, details: { vendorId, name: s.name } });
-    await bumpAnalysisVersion(tx, organizationId);
+    await w.auditNow({ action: "service.created", entity: "Service", entityId: s.id, details: { vendorId, name: s.name } });
+    w.analysisChanged();
     return s;
   });
 }
 
 export async function updateService(actorId: string, organizationId: string, serviceId: string, input: ServiceInput) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const res = await tx.service.updateMany({ where: { id: serviceId, organizationId }, data: input });
     if (res.count === 0) throw new VendorNotFoundError();
-    await recordAudit(tx, { actorId, organizationId, action: "service.updated", entity: "Service", entityId: serviceId, details: { fields: Object.keys(input) } });
-    await bumpAnalysisVersion(tx, organizationId);
+    await w.auditNow({ action: "service.updated", entity: "Service", entityId: serviceId, details: { fields: Object.keys(input) } });
+    w.analysisChanged();
   });
 }
 
 export async function deleteService(actorId: string, organizationId: string, serviceId: string) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const res = await tx.service.deleteMany({ where: { id: serviceId, organizationId } });
     if (res.count === 0) throw new VendorNotFoundError();
-    await recordAudit(tx, { actorId, organizationId, action: "service.deleted", entity: "Service", entityId: serviceId });
-    await bumpAnalysisVersion(tx, organizationId);
+    await w.auditNow({ action: "service.deleted", entity: "Service", entityId: serviceId });
+    w.analysisChanged();
   });
 }
 
 /** A provider must be a service of the same organization; a cycle is allowed (the analysis stops on it). */
 export async function addLocation(actorId: string, organizationId: string, serviceId: string, input: LocationInput) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const s = await tx.service.findFirst({ where: { id: serviceId, organizationId } });
     if (!s) throw new VendorNotFoundError();
     if (input.providerServiceId) {
@@ -161,19 +160,19 @@ export async function addLocation(actorId: string, organizationId: string, servi
       if (!p || p.id === serviceId) throw new VendorNotFoundError();
     }
     const loc = await tx.serviceLocation.create({ data: { ...input, serviceId } });
-    await recordAudit(tx, { actorId, organizationId, action: "service.location_added", entity: "Service", entityId: serviceId, details: { country: input.country, role: input.role, provider: input.providerServiceId } });
-    await bumpAnalysisVersion(tx, organizationId);
+    await w.auditNow({ action: "service.location_added", entity: "Service", entityId: serviceId, details: { country: input.country, role: input.role, provider: input.providerServiceId } });
+    w.analysisChanged();
     return loc;
   });
 }
 
 export async function removeLocation(actorId: string, organizationId: string, locationId: string) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const loc = await tx.serviceLocation.findFirst({ where: { id: locationId, service: { organizationId } } });
     if (!loc) throw new VendorNotFoundError();
     await tx.serviceLocation.delete({ where: { id: locationId } });
-    await recordAudit(tx, { actorId, organizationId, action: "service.location_removed", entity: "Service", entityId: loc.serviceId, details: { country: loc.country, role: loc.role } });
-    await bumpAnalysisVersion(tx, organizationId);
+    await w.auditNow({ action: "service.location_removed", entity: "Service", entityId: loc.serviceId, details: { country: loc.country, role: loc.role } });
+    w.analysisChanged();
   });
 }
 
@@ -188,20 +187,20 @@ export function listHostingSites(organizationId: string) {
 }
 
 export async function createHostingSite(actorId: string, organizationId: string, input: { name: string; country: string; city: string | null; description: string | null }) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const s = await tx.hostingSite.create({ data: { ...input, organizationId } });
-    await recordAudit(tx, { actorId, organizationId, action: "hosting_site.created", entity: "HostingSite", entityId: s.id, details: { name: s.name } });
-    await bumpAnalysisVersion(tx, organizationId);
+    await w.auditNow({ action: "hosting_site.created", entity: "HostingSite", entityId: s.id, details: { name: s.name } });
+    w.analysisChanged();
     return s;
   });
 }
 
 export async function deleteHostingSite(actorId: string, organizationId: string, id: string) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const res = await tx.hostingSite.deleteMany({ where: { id, organizationId } });
     if (res.count === 0) throw new VendorNotFoundError();
-    await recordAudit(tx, { actorId, organizationId, action: "hosting_site.deleted", entity: "HostingSite", entityId: id });
-    await bumpAnalysisVersion(tx, organizationId);
+    await w.auditNow({ action: "hosting_site.deleted", entity: "HostingSite", entityId: id });
+    w.analysisChanged();
   });
 }
 
@@ -216,25 +215,25 @@ export function listActivityLinks(organizationId: string, activityId: string) {
 }
 
 export async function linkActivity(actorId: string, organizationId: string, activityId: string, target: { serviceId?: string; siteId?: string }, role: string) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const a = await tx.activity.findFirst({ where: { id: activityId, organizationId } });
     if (!a) throw new VendorNotFoundError();
     if (target.serviceId && !(await tx.service.findFirst({ where: { id: target.serviceId, organizationId } }))) throw new VendorNotFoundError();
     if (target.siteId && !(await tx.hostingSite.findFirst({ where: { id: target.siteId, organizationId } }))) throw new VendorNotFoundError();
     const link = await tx.activityLink.create({ data: { organizationId, activityId, serviceId: target.serviceId ?? null, siteId: target.siteId ?? null, role } });
-    await recordAudit(tx, { actorId, organizationId, action: "activity.linked", entity: "Activity", entityId: activityId, details: { ref: a.ref, ...target, role } });
-    await bumpAnalysisVersion(tx, organizationId);
+    await w.auditNow({ action: "activity.linked", entity: "Activity", entityId: activityId, details: { ref: a.ref, ...target, role } });
+    w.analysisChanged();
     return link;
   });
 }
 
 export async function unlinkActivity(actorId: string, organizationId: string, activityId: string, linkId: string) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const link = await tx.activityLink.findFirst({ where: { id: linkId, organizationId, activityId } });
     if (!link) throw new VendorNotFoundError();
     await tx.activityLink.delete({ where: { id: linkId } });
-    await recordAudit(tx, { actorId, organizationId, action: "activity.unlinked", entity: "Activity", entityId: activityId, details: { serviceId: link.serviceId, siteId: link.siteId, role: link.role } });
-    await bumpAnalysisVersion(tx, organizationId);
+    await w.auditNow({ action: "activity.unlinked", entity: "Activity", entityId: activityId, details: { serviceId: link.serviceId, siteId: link.siteId, role: link.role } });
+    w.analysisChanged();
   });
 }
 
@@ -270,11 +269,11 @@ export async function storeDpaFile(actorId: string, organizationId: string, vend
     fs.renameSync(tmp, target);
   }
   const safeName = file.name.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 120) || "dpa.pdf";
-  await getDb().$transaction(async (tx) => {
+  await unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const res = await tx.vendor.updateMany({ where: { id: vendorId, organizationId }, data: { dpaFileHash: hash, dpaFileName: safeName, dpaFileSize: file.bytes.byteLength, version: { increment: 1 } } });
     if (res.count === 0) throw new VendorNotFoundError();
-    await recordAudit(tx, { actorId, organizationId, action: "vendor.dpa_uploaded", entity: "Vendor", entityId: vendorId, details: { sha256: hash, size: file.bytes.byteLength } });
-    await bumpAnalysisVersion(tx, organizationId);
+    await w.auditNow({ action: "vendor.dpa_uploaded", entity: "Vendor", entityId: vendorId, details: { sha256: hash, size: file.bytes.byteLength } });
+    w.analysisChanged();
   });
   return hash;
 }

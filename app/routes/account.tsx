@@ -18,6 +18,7 @@ import { clearSessionCookie } from "~/utils/session.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { newPasswordField, requiredText, z } from "~/utils/validation.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 const ProfileSchema = z.object({ intent: z.literal("profile"), name: requiredText(120), locale: z.enum(["fr", "en"]) });
 const PasswordSchema = z
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, session } = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "profile") {
     const submission = parseWithZod(formData, { schema: ProfileSchema });

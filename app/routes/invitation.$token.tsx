@@ -12,6 +12,7 @@ import { readCookie } from "~/utils/cookies.server.ts";
 import { sessionCookie } from "~/utils/session.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { newPasswordField, requiredText, z } from "~/utils/validation.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 const TokenSchema = z.string().regex(/^[a-z0-9]{48}$/);
 
@@ -33,7 +34,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const inv = await loadInvitation(params.token);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const schema = inv?.hasAccount ? ExistingAccountSchema : NewAccountSchema;
   const submission = parseWithZod(formData, { schema });
   if (!inv) return data({ result: submission.reply({ formErrors: ["errors.invitationInvalid"] }) }, { status: 410 });

@@ -4,6 +4,7 @@ import { safeRedirectPath } from "~/utils/auth.server.ts";
 import { langCookie } from "~/utils/i18n.server.ts";
 import { getSession } from "~/utils/session.server.ts";
 import { z } from "~/utils/validation.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 const LangSchema = z.object({ locale: z.enum(["fr", "en"]), redirectTo: z.string().max(500).optional() });
 
@@ -13,7 +14,7 @@ export async function loader() {
 
 /** Stored on the user when signed in, and in a cookie for everyone. */
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = LangSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = LangSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return redirect("/");
   const s = await getSession(request);
   if (s) await setUserLocale(s.user.id, parsed.data.locale);

@@ -9,8 +9,6 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
   MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -45,6 +43,7 @@ import { getLocale } from "~/utils/i18n.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import type { z } from "~/utils/validation.ts";
+import { isUploadedFile, readForm, readMultipartForm } from "~/utils/form-limits.server.ts";
 
 type ActionData = { form: string; result: SubmissionResult<string[]> | undefined; alert: MessageKey | null };
 
@@ -86,14 +85,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     // Only the PIA import is multipart: the parser stops reading past the size limit.
     try {
-      formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: PIA_IMPORT_MAX_BYTES }));
+      formData = await readMultipartForm(request, { maxFileBytes: PIA_IMPORT_MAX_BYTES });
     } catch (err) {
       if (err instanceof MaxPartSizeExceededError) return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.importTooLarge" }, { status: 413 });
       if (err instanceof TypeError) throw new Response("Bad Request", { status: 400 });
       throw err;
     }
   } else {
-    formData = await request.formData();
+    formData = await readForm(request);
   }
   const intent = formData.get("intent");
   if (intent === "importPia") {
@@ -103,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.transition" }, { status: 400 });
     }
     const file = formData.get("file");
-    if (!file || typeof file === "string" || file.size === 0) return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.importInvalid" }, { status: 400 });
+    if (!isUploadedFile(file) || file.size === 0) return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.importInvalid" }, { status: 400 });
     try {
       await importPiaJson(ctx.user.id, ctx.org.id, activity.id, await file.text(), { role: m.role });
     } catch (err) {

@@ -20,6 +20,7 @@ import type { OrgContext } from "~/utils/auth.server.ts";
 import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 /** The departments this member may attach an activity to. */
 async function pickableDepartments(ctx: OrgContext) {
@@ -58,7 +59,7 @@ type Conflict = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "edit");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: ActivityEditSchema });
   if (submission.status !== "success") {
     // A list button (add/remove a row) is not an error: the form comes back with the row changed.

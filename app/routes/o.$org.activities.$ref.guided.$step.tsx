@@ -60,6 +60,7 @@ import { createT, DEFAULT_LOCALE, isLocale, type MessageKey } from "~/utils/i18n
 import { parsePrefilledPaths, withoutConfirmed, type ContentKey } from "~/utils/prefilled.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 /** The departments this member may attach an activity to. */
 async function pickableDepartments(ctx: OrgContext) {
@@ -121,7 +122,7 @@ function conformName(path: PropertyKey[]): string {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "edit");
   const step = stepFrom(params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const activityPath = `/o/${ctx.org.slug}/activities/${activity.ref}`;
 
   if (step === LAST_STEP) {

@@ -5,6 +5,7 @@ import { forbidden } from "~/utils/auth.server.ts";
 import { can } from "~/utils/permissions.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { z } from "~/utils/validation.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 const Schema = z.object({ public: z.enum(["yes", "no"]) });
 
@@ -16,7 +17,7 @@ export async function loader({ params }: { params: { org?: string; ref?: string 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "read");
   if (!can(ctx.membership.role, "org:update")) throw forbidden();
-  const parsed = Schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = Schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) throw new Response("Bad Request", { status: 400 });
   const back = `/o/${ctx.org.slug}/activities/${activity.ref}`;
   const makePublic = parsed.data.public === "yes";

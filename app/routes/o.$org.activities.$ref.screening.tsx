@@ -17,6 +17,7 @@ import { forbidden } from "~/utils/auth.server.ts";
 import { createT, DEFAULT_LOCALE, isLocale, isMessageKey, type MessageKey } from "~/utils/i18n.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 type ActionData = { result: SubmissionResult<string[]>; alert: MessageKey | null };
 
@@ -49,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "read");
   if (!isReviewer(ctx.membership.role)) throw forbidden();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: ScreeningFormSchema });
   if (submission.status !== "success") return data<ActionData>({ result: submission.reply(), alert: null }, { status: 400 });
   // An answer that departs from the record must be justified.

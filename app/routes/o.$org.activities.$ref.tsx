@@ -30,6 +30,7 @@ import { parsePrefilledPaths } from "~/utils/prefilled.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 const COMMENT_MAX = 5000;
 const REASON_MAX = 1000;
@@ -112,7 +113,7 @@ function mayEverTransition(m: OrgContext["membership"], a: ActivityRecord, t: Tr
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
 
   // Vendors and hosting section: link / unlink a service or an own hosting site.

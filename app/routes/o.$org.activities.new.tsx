@@ -18,6 +18,7 @@ import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { requiredText, z } from "~/utils/validation.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 /** Without `mode` (older clients, scripts) the draft opens in the full form, as before. */
 const NewActivitySchema = z.object({ name: requiredText(200), departmentId: DepartmentIdField, mode: z.enum(["guided", "full"]).default("full") });
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireCreator(request, params.org);
-  const submission = parseWithZod(await request.formData(), { schema: NewActivitySchema });
+  const submission = parseWithZod(await readForm(request), { schema: NewActivitySchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { name, departmentId, mode } = submission.value;
   const notAllowed = () => data({ result: submission.reply({ fieldErrors: { departmentId: ["errors.departmentNotAllowed"] } }) }, { status: 400 });

@@ -10,6 +10,7 @@ import { requireOrgContext } from "~/utils/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { requiredText, z } from "~/utils/validation.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 const CreateSchema = z.object({ intent: z.literal("create"), name: requiredText(120) });
 const RenameSchema = z.object({ intent: z.literal("rename"), id: z.string().min(1).max(40), name: requiredText(120) });
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org, "departments:manage");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const back = `/o/${ctx.org.slug}/departments`;
   if (intent === "create" || intent === "rename") {

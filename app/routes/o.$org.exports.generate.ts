@@ -4,6 +4,7 @@ import { ExportRequestSchema } from "~/schemas/export-request.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { EXPORT_CONTENT_TYPES } from "./s.$token.file.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 export async function loader() {
   throw new Response("Method Not Allowed", { status: 405 });
@@ -12,7 +13,7 @@ export async function loader() {
 /** Generates, records and downloads an export; the browser stays on the exports page. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org, "register:export");
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = ExportRequestSchema.safeParse({ ...Object.fromEntries(form), departments: form.getAll("departments") });
   const back = `/o/${ctx.org.slug}/exports`;
   if (!parsed.success) {

@@ -13,6 +13,7 @@ import { redirectWithToast } from "~/utils/toast.server.ts";
 import { formatLabel } from "~/schemas/export-request.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 const ShareSchema = z.object({
   intent: z.literal("share"),
@@ -63,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   // Sharing hands the register to someone outside: the DPO's or ADMIN's decision.
   const ctx = await requireOrgContext(request, params.org, "org:update");
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   if (form.intent === "revoke") {
     const parsed = RevokeSchema.safeParse(form);
     if (!parsed.success || !(await revokeShareLink(ctx.user.id, ctx.org.id, parsed.data.id))) throw new Response("Not Found", { status: 404 });

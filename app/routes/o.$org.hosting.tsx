@@ -16,6 +16,7 @@ import { can } from "~/utils/permissions.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 const DeleteSchema = z.object({ intent: z.literal("delete"), id: z.string().min(1).max(40), confirm: z.string().max(10).optional() });
 
@@ -39,7 +40,7 @@ function isUniqueViolation(err: unknown): boolean {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org, "vendors:manage");
   const back = `/o/${ctx.org.slug}/hosting`;
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "create") {
     const submission = parseWithZod(formData, { schema: HostingSiteFormSchema });

@@ -10,8 +10,6 @@
 import {
   data,
   MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -33,6 +31,7 @@ import { requireOrgContext } from "~/utils/auth.server.ts";
 import { createT, DEFAULT_LOCALE, isLocale, type MessageKey, type T } from "~/utils/i18n.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
+import { isUploadedFile, readForm, readMultipartForm } from "~/utils/form-limits.server.ts";
 
 const PAGE_SIZE = 100;
 const UPLOAD_ID = /^[a-f0-9]{32}$/;
@@ -143,10 +142,10 @@ const fail = (key: MessageKey, params?: ImportMessage["params"]) => data({ error
  * The upload is multipart, the other forms are not; any multipart body goes through the size-limited
  * parser, which stops reading one byte past the limit.
  */
-async function readForm(request: Request): Promise<FormData | ReturnType<typeof fail>> {
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return request.formData();
+async function readUploadForm(request: Request): Promise<FormData | ReturnType<typeof fail>> {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return readForm(request);
   try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_LIMITS.maxBytes + 1 }));
+    return await readMultipartForm(request, { maxFileBytes: IMPORT_LIMITS.maxBytes + 1 });
   } catch (err) {
     if (err instanceof MaxPartSizeExceededError) return fail("errors.import.tooLarge", { max: limits.maxMb });
     if (err instanceof TypeError) throw new Response("Bad Request", { status: 400 });
@@ -157,13 +156,13 @@ async function readForm(request: Request): Promise<FormData | ReturnType<typeof 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org, "org:update");
   const page = `/o/${ctx.org.slug}/import`;
-  const form = await readForm(request);
+  const form = await readUploadForm(request);
   if (!(form instanceof FormData)) return form;
   const intent = String(form.get("intent") ?? "");
 
   if (intent === "upload") {
     const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) return fail(file instanceof File ? "errors.import.empty" : "errors.import.noFile");
+    if (!isUploadedFile(file) || file.size === 0) return fail(isUploadedFile(file) ? "errors.import.empty" : "errors.import.noFile");
     if (file.size > IMPORT_LIMITS.maxBytes) return fail("errors.import.tooLarge", { max: limits.maxMb });
     const bytes = new Uint8Array(await file.arrayBuffer());
     try {

@@ -15,6 +15,7 @@ import { canAssignRole, isRole, ROLES, type Role } from "~/utils/permissions.ts"
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { emailField, z } from "~/utils/validation.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 const idField = z.string().min(1).max(40);
 const departmentIdsField = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(idField).max(200));
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org, "members:manage");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const back = `/o/${ctx.org.slug}/members`;
   const orgHasAdmin = (await listMembers(ctx.org.id)).some((m) => m.role === "ADMIN");

@@ -12,6 +12,7 @@ import { requireOrgContext } from "~/utils/auth.server.ts";
 import { can } from "~/utils/permissions.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org);
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org, "org:update");
-  const submission = parseWithZod(await request.formData(), { schema: OrganizationUpdateSchema });
+  const submission = parseWithZod(await readForm(request), { schema: OrganizationUpdateSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { version, ...fields } = submission.value;
   try {

@@ -24,6 +24,7 @@ import { findTemplate } from "~/utils/templates.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { optionalText, z } from "~/utils/validation.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 const StartSchema = z.object({ departmentId: DepartmentIdField, name: optionalText(200) });
 
@@ -70,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org);
   if (!mayCreate(ctx)) throw forbidden();
   const template = templateFrom(params);
-  const submission = parseWithZod(await request.formData(), { schema: StartSchema });
+  const submission = parseWithZod(await readForm(request), { schema: StartSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { departmentId, name } = submission.value;
   const notAllowed = () => data({ result: submission.reply({ fieldErrors: { departmentId: ["errors.departmentNotAllowed"] } }) }, { status: 400 });

@@ -13,6 +13,7 @@ import { dateInputValue, toVendorInput, VendorUpdateSchema } from "~/schemas/ven
 import { notFound, requireOrgContext } from "~/utils/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org, "vendors:manage");
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org, "vendors:manage");
   const vendorId = params.vendorId ?? "";
-  const submission = parseWithZod(await request.formData(), { schema: VendorUpdateSchema });
+  const submission = parseWithZod(await readForm(request), { schema: VendorUpdateSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), conflict: false }, { status: 400 });
   const { version, ...fields } = submission.value;
   try {

@@ -12,8 +12,6 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
   MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -46,6 +44,7 @@ import { can } from "~/utils/permissions.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
+import { isUploadedFile, readForm, readMultipartForm } from "~/utils/form-limits.server.ts";
 
 const idField = z.string().min(1).max(40);
 const IdSchema = z.object({ serviceId: idField.optional(), locationId: idField.optional(), confirm: z.string().max(10).optional() });
@@ -162,10 +161,10 @@ const fileFail = (fileError: MessageKey) => data<ActionData>({ intent: "uploadDp
  * multipart body goes through the size-limited parser. One byte over the limit is enough to know a file
  * is too large: the parser stops reading there.
  */
-async function readForm(request: Request): Promise<FormData | Response | ReturnType<typeof fileFail>> {
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return request.formData();
+async function readUploadForm(request: Request): Promise<FormData | Response | ReturnType<typeof fileFail>> {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return readForm(request);
   try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_DPA_BYTES + 1 }));
+    return await readMultipartForm(request, { maxFileBytes: MAX_DPA_BYTES + 1 });
   } catch (err) {
     if (err instanceof MaxPartSizeExceededError) return fileFail("errors.fileTooLarge");
     if (err instanceof TypeError) return new Response("Bad Request", { status: 400 });
@@ -175,7 +174,7 @@ async function readForm(request: Request): Promise<FormData | Response | ReturnT
 
 async function uploadDpa(request: Request, formData: FormData, actorId: string, orgId: string, vendorId: string, page: string) {
   const file = formData.get("dpaFile");
-  if (!(file instanceof File) || file.size === 0) return fileFail("errors.fileEmpty");
+  if (!isUploadedFile(file) || file.size === 0) return fileFail("errors.fileEmpty");
   try {
     await storeDpaFile(actorId, orgId, vendorId, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   } catch (err) {
@@ -191,7 +190,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const v = params.vendorId ? await getVendor(ctx.org.id, params.vendorId) : null;
   if (!v) throw notFound();
   const page = `/o/${ctx.org.slug}/vendors/${v.id}`;
-  const formData = await readForm(request);
+  const formData = await readUploadForm(request);
   if (!(formData instanceof FormData)) return formData;
   const intent = String(formData.get("intent") ?? "");
   if (intent === "uploadDpa") return uploadDpa(request, formData, ctx.user.id, ctx.org.id, v.id, page);

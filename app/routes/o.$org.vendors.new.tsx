@@ -10,6 +10,7 @@ import { toVendorInput, VendorFormSchema } from "~/schemas/vendor.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireOrgContext(request, params.org, "vendors:manage");
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org, "vendors:manage");
-  const submission = parseWithZod(await request.formData(), { schema: VendorFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: VendorFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
     const vendor = await createVendor(ctx.user.id, ctx.org.id, toVendorInput(submission.value));

@@ -12,6 +12,7 @@ import { OrganizationCreateSchema, toOrganizationInput } from "~/schemas/organiz
 import { forbidden, requireUser } from "~/utils/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 /** An ADMIN of any organization may add another controller to the instance. */
 async function requireSomeAdmin(request: Request) {
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const s = await requireSomeAdmin(request);
-  const submission = parseWithZod(await request.formData(), { schema: OrganizationCreateSchema });
+  const submission = parseWithZod(await readForm(request), { schema: OrganizationCreateSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   if (await isSlugTaken(submission.value.slug)) {
     return data({ result: submission.reply({ fieldErrors: { slug: ["errors.slugTaken"] } }) }, { status: 400 });

@@ -10,6 +10,7 @@ import { clearSessionCookie } from "~/utils/session.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { newPasswordField, z } from "~/utils/validation.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 const TokenSchema = z.string().regex(/^[a-z0-9]{48}$/);
 const ResetSchema = z
@@ -23,7 +24,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: ResetSchema });
+  const submission = parseWithZod(await readForm(request), { schema: ResetSchema });
   const token = TokenSchema.safeParse(params.token);
   if (!token.success) return data({ result: submission.reply({ formErrors: ["errors.resetInvalid"] }) }, { status: 410 });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400 });

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { openShareLink, type ShareOpenResult } from "~/models/export-log.server.ts";
 import { z } from "~/utils/validation.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 export const EXPORT_CONTENT_TYPES: Record<string, string> = {
   pdf: "application/pdf",
@@ -36,6 +37,6 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const parsed = FormSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = FormSchema.safeParse(Object.fromEntries(await readForm(request)));
   return open(params.token ?? "", parsed.success ? (parsed.data.passphrase ?? "") : "", request, context?.clientIp ?? null);
 }

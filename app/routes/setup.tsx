@@ -13,6 +13,7 @@ import { sessionCookie } from "~/utils/session.server.ts";
 import { slugify } from "~/utils/slug.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { emailField, newPasswordField, optionalText, requiredText, sirenField, slugField, z } from "~/utils/validation.ts";
+import { readForm } from "~/utils/form-limits.server.ts";
 
 const SetupSchema = z
   .object({
@@ -36,7 +37,7 @@ export async function loader() {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   if ((await countUsers()) > 0) throw redirect("/login");
-  const submission = parseWithZod(await request.formData(), { schema: SetupSchema });
+  const submission = parseWithZod(await readForm(request), { schema: SetupSchema });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400 });
   const v = submission.value;
   const slug = v.orgSlug ?? slugify(v.orgName);

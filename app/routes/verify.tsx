@@ -1,10 +1,11 @@
-import { data, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import nodeCrypto from "node:crypto";
+import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { verifyFingerprint } from "~/models/export-log.server.ts";
-import { sha256Hex } from "~/utils/crypto.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
+import { isUploadedFile, readMultipartForm } from "~/utils/form-limits.server.ts";
 
 export const meta: MetaFunction = () => [{ title: "Registre — vérification / verification" }];
 
@@ -20,13 +21,19 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   let formData: FormData;
   try {
-    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_VERIFY_BYTES }));
-  } catch {
+    formData = await readMultipartForm(request, { maxFileBytes: MAX_VERIFY_BYTES });
+  } catch (err) {
+    if (err instanceof Response) throw err;
     return data({ error: "errors.fileTooLarge", hash: null, matches: [] }, { status: 400 });
   }
   let hash: string | null = null;
   const file = formData.get("file");
-  if (file instanceof File && file.size > 0) hash = sha256Hex(new Uint8Array(await file.arrayBuffer()));
+  if (isUploadedFile(file) && file.size > 0) {
+    // Hashed as it is read from disk: a 100 MB file never sits whole in memory.
+    const h = nodeCrypto.createHash("sha256");
+    for await (const chunk of file.stream() as unknown as AsyncIterable<Uint8Array>) h.update(chunk);
+    hash = h.digest("hex");
+  }
   const typed = formData.get("sha256");
   if (!hash && typeof typed === "string" && typed.trim()) {
     const parsed = HashSchema.safeParse(typed);
