@@ -1,5 +1,6 @@
 import { NavLink, useRouteLoaderData } from "@remix-run/react";
-import { can, type Role } from "~/utils/permissions.ts";
+import { can } from "~/policies/organization.ts";
+import type { Role } from "~/policies/roles.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
 type OrgLayoutData = { org: { slug: string; name: string }; role: Role } | undefined;

@@ -85,7 +85,7 @@ export function getVendor(organizationId: string, id: string) {
         orderBy: { name: "asc" },
         include: {
           locations: { include: { providerService: { select: { id: true, name: true, vendor: { select: { id: true, name: true } } } } } },
-          links: { include: { activity: { select: { id: true, ref: true, name: true, status: true } } } },
+          links: { include: { activity: { select: { id: true, ref: true, name: true, status: true, departmentId: true } } } },
           providing: { include: { service: { select: { id: true, name: true, vendor: { select: { id: true, name: true } } } } } },
         },
       },

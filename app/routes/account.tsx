@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/forms.tsx";
 import { recordAuditAlone } from "~/models/audit.server.ts";
 import { listUserOrganizations } from "~/models/membership.server.ts";
+import { canCreateOrganization } from "~/policies/organization.ts";
 import { countUserSessions, invalidateUserSessions } from "~/models/session.server.ts";
 import { changePassword, updateProfile } from "~/models/user.server.ts";
 import { requireUser } from "~/utils/auth.server.ts";
@@ -22,7 +23,7 @@ const PasswordSchema = z
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
   const [orgs, sessions] = await Promise.all([listUserOrganizations(user.id), countUserSessions(user.id)]);
-  return { user, orgs, sessions };
+  return { user, orgs, sessions, canCreateOrganization: canCreateOrganization(orgs.map((o) => o.role)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -51,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user, orgs, sessions } = useLoaderData<typeof loader>();
+  const { user, orgs, sessions, canCreateOrganization: canCreate } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useT();
   const [profileForm, profileFields] = useForm({
@@ -127,7 +128,7 @@ export default function Account() {
             </li>
           ))}
         </ul>
-        {orgs.some((o) => o.role === "ADMIN") ? (
+        {canCreate ? (
           <p>
             <Link to="/orgs/new" className="button">
               {t("orgs.create")}

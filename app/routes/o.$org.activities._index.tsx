@@ -5,10 +5,11 @@ import { activityIdsForDpiaFilter } from "~/models/dpia.server.ts";
 import { SORTS } from "~/utils/register-query.ts";
 import { listDepartments } from "~/models/department.server.ts";
 import { ACTIVITY_ROLES, ACTIVITY_STATUSES, LEGAL_BASES, REGIMES } from "~/reference/vocabularies.ts";
-import { canCreateIn } from "~/utils/activity-workflow.ts";
+import { canCreateIn } from "~/policies/activity.ts";
+import { inScope } from "~/policies/department.ts";
+import { canExportRegister } from "~/policies/export.ts";
 import { departmentScope } from "~/utils/activity-access.server.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
-import { can } from "~/utils/permissions.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = departmentScope(ctx);
   const departments = await listDepartments(ctx.org.id);
   const canCreate = departments.some((d) => canCreateIn(ctx.membership, d.id));
-  const canExport = can(ctx.membership.role, "register:export");
+  const canExport = canExportRegister(ctx.membership);
   if (q.asOf) {
     const versions = await listRegisterAsOf(ctx.org.id, new Date(`${q.asOf}T23:59:59.999Z`), scope);
     return {
@@ -65,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       role: q.role,
       overdue: q.overdue === "1",
       includeArchived: q.status === "ARCHIVED",
-      departmentScope: scope,
+      scope,
       ids: q.dpia ? await activityIdsForDpiaFilter(ctx.org.id, q.dpia, scope) : undefined,
     },
     q.sort,
@@ -77,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invalidQuery: !parsed.success,
     canCreate,
     canExport,
-    departments: scope ? departments.filter((d) => scope.includes(d.id)) : departments,
+    departments: departments.filter((d) => inScope(scope, d.id)),
     query: q,
     total,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),

@@ -6,7 +6,7 @@ import { createShareLink, listExports, listShareAccesses, revokeShareLink, Share
 import { EXPORT_FORMATS, SHARE_MAX_DAYS } from "~/schemas/export-request.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { can } from "~/utils/permissions.ts";
+import { canShareExports } from "~/policies/export.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { formatLabel } from "~/schemas/export-request.ts";
 import { useT } from "~/utils/use-i18n.ts";
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     org: ctx.org,
     locale: ctx.org.defaultLocale,
-    canShare: can(ctx.membership.role, "org:update"),
+    canShare: canShareExports(ctx.membership),
     departments,
     accessFor: accessFor.success ? (accessFor.data ?? null) : null,
     accesses: accesses?.map((a) => ({ id: a.id, at: a.at.toISOString(), outcome: a.outcome, ip: a.ipAddress })) ?? null,

@@ -6,7 +6,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DpiaBadge } from "~/components/dpia-badge.tsx";
-import { isReviewer } from "~/utils/activity-workflow.ts";
+import { canCreateFromTemplate } from "~/policies/activity.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
 import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
 import { getLocale } from "~/utils/i18n.server.ts";
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     departments,
     total: templates.length,
     rows: searchTemplates(templates, locale, query),
-    canCreate: isReviewer(m.role) || (m.role === "EDITOR" && m.departmentIds.length > 0),
+    canCreate: canCreateFromTemplate(m),
   };
 }
 

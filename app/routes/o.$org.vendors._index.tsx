@@ -12,7 +12,7 @@ import { listVendors } from "~/models/vendor.server.ts";
 import { isCountryCode } from "~/reference/countries.ts";
 import { CERTIFICATIONS, DPA_STATUSES, type DpaStatus } from "~/schemas/vendor.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
-import { can } from "~/utils/permissions.ts";
+import { canManageVendors } from "~/policies/vendor.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 
@@ -73,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   // "unknown" in the filter: no activity uses the vendor, so nothing is known of its exposure.
   const filtered = query.exposure ? rows.filter((r) => (r.exposure ?? "unknown") === query.exposure) : rows;
-  return { query, invalidQuery: invalid, canManage: can(ctx.membership.role, "vendors:manage"), today, rows: filtered };
+  return { query, invalidQuery: invalid, canManage: canManageVendors(ctx.membership), today, rows: filtered };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => {

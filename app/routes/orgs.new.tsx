@@ -5,6 +5,7 @@ import { Form, useActionData } from "@remix-run/react";
 import { FormErrors } from "~/components/forms.tsx";
 import { OrganizationFields } from "~/components/organization-fields.tsx";
 import { listUserOrganizations } from "~/models/membership.server.ts";
+import { canCreateOrganization } from "~/policies/organization.ts";
 import { createOrganization, isSlugTaken } from "~/models/organization.server.ts";
 import { OrganizationCreateSchema, toOrganizationInput } from "~/schemas/organization.ts";
 import { forbidden, requireUser } from "~/utils/auth.server.ts";
@@ -15,7 +16,7 @@ import { useT } from "~/utils/use-i18n.ts";
 async function requireSomeAdmin(request: Request) {
   const s = await requireUser(request);
   const orgs = await listUserOrganizations(s.user.id);
-  if (!orgs.some((o) => o.role === "ADMIN")) throw forbidden();
+  if (!canCreateOrganization(orgs.map((o) => o.role))) throw forbidden();
   return s;
 }
 
