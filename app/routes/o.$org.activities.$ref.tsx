@@ -18,7 +18,7 @@ import { DpiaPanel } from "~/components/dpia-panel.tsx";
 import { dpiaPanel } from "~/models/dpia.server.ts";
 import { ErrorList } from "~/components/forms.tsx";
 import { addComment, ConflictError, InvalidTransitionError, listComments, transitionActivity } from "~/models/activity.server.ts";
-import { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
+import type { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
 import { linkIntentAction, loadActivitySovereignty } from "~/utils/activity-sovereignty.server.ts";
 import { computeCompleteness, computeWarnings } from "~/utils/activity-rules.ts";

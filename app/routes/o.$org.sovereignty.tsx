@@ -22,8 +22,7 @@ import { useT } from "~/utils/use-i18n.ts";
 
 const DPA_STATUSES = ["NONE", "REQUESTED", "SIGNED", "NOT_REQUIRED"] as const;
 type DpaStatus = (typeof DPA_STATUSES)[number];
-const TRANSFER_PROBLEMS = ["missing", "not_certified", "refused_derogation"] as const;
-type TransferProblem = (typeof TRANSFER_PROBLEMS)[number];
+type TransferProblem = "missing" | "not_certified" | "refused_derogation";
 
 function isDashboardPath(pathname: string, slug: string) {
   return pathname.replace(/\/+$/, "") === `/o/${slug}/sovereignty`;

@@ -89,3 +89,9 @@ export type ActivityContentInput = z.input<typeof ActivityContentSchema>;
 export function emptyActivityContent(name: string): ActivityContent {
   return ActivityContentSchema.parse({ name });
 }
+
+/** The department <select>: empty means none. Shared by the activity forms and their actions. */
+export const DepartmentIdField = z.preprocess(
+  (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v),
+  z.string().max(40).nullable(),
+);

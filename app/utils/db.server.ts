@@ -9,7 +9,6 @@ export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 declare global {
-  // eslint-disable-next-line no-var
   var __registrePrisma: { client: PrismaClient; ready: Promise<void>; url: string } | undefined;
 }
 

@@ -124,7 +124,7 @@ describe("point in time", () => {
     let a = await createActivity(user.id, org.id, { content: content("Crèche v1"), departmentId: dep });
     a = await transitionActivity(user.id, org.id, a.id, a.revision, "approve", {}, t1);
     a = await saveActivity(user.id, org.id, a.id, a.revision, { content: content("Crèche v2"), departmentId: dep });
-    a = await transitionActivity(user.id, org.id, a.id, a.revision, "approve", {}, t2);
+    await transitionActivity(user.id, org.id, a.id, a.revision, "approve", {}, t2);
     let b = await createActivity(user.id, org.id, { content: content("Archivé"), departmentId: dep });
     b = await transitionActivity(user.id, org.id, b.id, b.revision, "approve", {}, t1);
     await transitionActivity(user.id, org.id, b.id, b.revision, "archive", { reason: "Fin" }, t3);
