@@ -4,7 +4,7 @@ import { computeCompleteness, hasOffenceData, hasSensitiveData } from "~/utils/a
 import { diffContents } from "~/utils/activity-diff.ts";
 import { TRANSITION_TARGET, type Transition } from "~/policies/activity.ts";
 import { scopeDepartmentIds, type ActivityScope } from "~/policies/department.ts";
-import { getDb, type Tx } from "~/utils/db.server.ts";
+import { getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
 import type { Sort } from "~/utils/register-query.ts";
 import { bumpAnalysisVersion } from "./analysis-version.server.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -312,10 +312,6 @@ const ORDER_SQL: Record<Sort, string> = {
   completeness: `a."completeness" ASC, a."seq" ASC`,
 };
 
-/** Prisma stores SQLite DateTimes as ISO text with "+00:00"; compare in the same form. */
-function sqlDate(d: Date): string {
-  return d.toISOString().replace("Z", "+00:00");
-}
 
 /**
  * The register list. Filtering, full-text search and paging run in one SQL statement (a search

@@ -28,11 +28,10 @@ import { createT, DEFAULT_LOCALE, isLocale, type MessageKey } from "~/utils/i18n
 import { parsePrefilledPaths } from "~/utils/prefilled.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
-import { z } from "~/utils/validation.ts";
+import { blank, z } from "~/utils/validation.ts";
 
 const COMMENT_MAX = 5000;
 const REASON_MAX = 1000;
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 
 const TransitionSchema = z
   .object({

@@ -11,23 +11,22 @@ import { canExportRegister } from "~/policies/export.ts";
 import { departmentScope } from "~/utils/activity-access.server.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
-import { z } from "~/utils/validation.ts";
+import { emptyToUndefined, z } from "~/utils/validation.ts";
 
 const PAGE_SIZE = 25;
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const RegisterQuerySchema = z.object({
-  q: z.preprocess(blank, z.string().max(200).optional()),
-  department: z.preprocess(blank, z.string().max(40).optional()),
-  status: z.preprocess(blank, z.enum(ACTIVITY_STATUSES).optional()),
-  basis: z.preprocess(blank, z.enum(LEGAL_BASES).optional()),
-  sensitive: z.preprocess(blank, z.enum(["yes", "no"]).optional()),
-  regime: z.preprocess(blank, z.enum(REGIMES).optional()),
-  role: z.preprocess(blank, z.enum(ACTIVITY_ROLES).optional()),
-  overdue: z.preprocess(blank, z.literal("1").optional()),
-  dpia: z.preprocess(blank, z.enum(["required", "recommended", "not_required", "none_started"]).optional()),
-  sort: z.preprocess(blank, z.enum(SORTS).default("ref")),
-  page: z.preprocess(blank, z.coerce.number().int().min(1).max(100000).default(1)),
-  asOf: z.preprocess(blank, z.iso.date().optional()),
+  q: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
+  department: z.preprocess(emptyToUndefined, z.string().max(40).optional()),
+  status: z.preprocess(emptyToUndefined, z.enum(ACTIVITY_STATUSES).optional()),
+  basis: z.preprocess(emptyToUndefined, z.enum(LEGAL_BASES).optional()),
+  sensitive: z.preprocess(emptyToUndefined, z.enum(["yes", "no"]).optional()),
+  regime: z.preprocess(emptyToUndefined, z.enum(REGIMES).optional()),
+  role: z.preprocess(emptyToUndefined, z.enum(ACTIVITY_ROLES).optional()),
+  overdue: z.preprocess(emptyToUndefined, z.literal("1").optional()),
+  dpia: z.preprocess(emptyToUndefined, z.enum(["required", "recommended", "not_required", "none_started"]).optional()),
+  sort: z.preprocess(emptyToUndefined, z.enum(SORTS).default("ref")),
+  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100000).default(1)),
+  asOf: z.preprocess(emptyToUndefined, z.iso.date().optional()),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,16 +3,15 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { auditFilterOptions, listAuditEvents } from "~/models/audit.server.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
-import { z } from "~/utils/validation.ts";
+import { emptyToUndefined, z } from "~/utils/validation.ts";
 
 const PAGE_SIZE = 50;
-const emptyToUndef = (v: unknown) => (v === "" || v === null ? undefined : v);
 const QuerySchema = z.object({
-  action: z.preprocess(emptyToUndef, z.string().max(80).optional()),
-  actor: z.preprocess(emptyToUndef, z.string().max(40).optional()),
-  from: z.preprocess(emptyToUndef, z.iso.date().optional()),
-  to: z.preprocess(emptyToUndef, z.iso.date().optional()),
-  page: z.preprocess(emptyToUndef, z.coerce.number().int().min(1).max(100000).default(1)),
+  action: z.preprocess(emptyToUndefined, z.string().max(80).optional()),
+  actor: z.preprocess(emptyToUndefined, z.string().max(40).optional()),
+  from: z.preprocess(emptyToUndefined, z.iso.date().optional()),
+  to: z.preprocess(emptyToUndefined, z.iso.date().optional()),
+  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100000).default(1)),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildRegisterExport } from "~/models/register-export.server.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
-import { z } from "~/utils/validation.ts";
+import { emptyToUndefined, z } from "~/utils/validation.ts";
 
-const QuerySchema = z.object({ asOf: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.iso.date().optional()) });
+const QuerySchema = z.object({ asOf: z.preprocess(emptyToUndefined, z.iso.date().optional()) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org, "register:export");

@@ -13,9 +13,8 @@ import { getLocale } from "~/utils/i18n.server.ts";
 import { searchTemplates, templateDepartments } from "~/utils/template-search.ts";
 import { loadTemplates } from "~/utils/templates.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
-import { z } from "~/utils/validation.ts";
+import { blank, z } from "~/utils/validation.ts";
 
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 const QuerySchema = {
   q: z.preprocess(blank, z.string().max(200).optional()),
   department: z.preprocess(blank, z.string().regex(/^[a-z0-9-]{1,60}$/).optional()),

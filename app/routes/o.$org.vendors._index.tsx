@@ -14,9 +14,8 @@ import { CERTIFICATIONS, DPA_STATUSES, type DpaStatus } from "~/schemas/vendor.t
 import { requireOrgContext } from "~/utils/auth.server.ts";
 import { canManageVendors } from "~/policies/vendor.ts";
 import { useT } from "~/utils/use-i18n.ts";
-import { z } from "~/utils/validation.ts";
+import { blank, z } from "~/utils/validation.ts";
 
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 const QUERY = {
   q: z.preprocess(blank, z.string().max(200).optional()),
   country: z.preprocess((v) => (typeof blank(v) === "string" ? (blank(v) as string).toUpperCase() : undefined), z.string().refine(isCountryCode).optional()),

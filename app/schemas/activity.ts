@@ -15,16 +15,15 @@ import {
   SECURITY_MEASURES,
   TRANSFER_SAFEGUARDS,
 } from "~/reference/vocabularies.ts";
-import { z } from "~/utils/validation.ts";
+import { blank, z } from "~/utils/validation.ts";
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
-const text = (max: number) => z.preprocess(blankToUndefined, z.string().max(max).optional());
+const text = (max: number) => z.preprocess(blank, z.string().max(max).optional());
 const required = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(max));
-const isoDate = z.preprocess(blankToUndefined, z.iso.date({ error: "errors.date" }).optional());
+const isoDate = z.preprocess(blank, z.iso.date({ error: "errors.date" }).optional());
 const list = <T extends z.ZodType>(item: T, max = 50) => z.preprocess((v) => (v === undefined || v === null ? [] : v), z.array(item).max(max));
 const bool = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
-const count = z.preprocess(blankToUndefined, z.coerce.number({ error: (iss) => (iss.code === "invalid_type" ? "errors.number" : undefined) }).int().min(0).max(100_000_000).optional());
-const url = z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: "errors.url" }).max(500).optional());
+const count = z.preprocess(blank, z.coerce.number({ error: (iss) => (iss.code === "invalid_type" ? "errors.number" : undefined) }).int().min(0).max(100_000_000).optional());
+const url = z.preprocess(blank, z.url({ protocol: /^https?$/, error: "errors.url" }).max(500).optional());
 const country = z.preprocess(
   (v) => (typeof v === "string" ? v.trim().toUpperCase() : v),
   z.string().regex(/^[A-Z]{2}$/, "errors.country"),
@@ -33,7 +32,7 @@ const country = z.preprocess(
 export const RetentionSchema = z.object({
   activePeriod: text(200),
   intermediatePeriod: text(200),
-  finalFate: z.preprocess(blankToUndefined, z.enum(FINAL_FATES).optional()),
+  finalFate: z.preprocess(blank, z.enum(FINAL_FATES).optional()),
   rule: text(500),
 });
 
