@@ -7,11 +7,11 @@ import tseslint from "typescript-eslint";
 
 /** Import patterns of each layer, by alias and by relative path. */
 const layer = (dir) => [`~/${dir}/**`, `../${dir}/**`, `../../${dir}/**`];
-const boundary = (forbidden, message) => ({
+const boundary = (forbidden, message, extra = []) => ({
   "@typescript-eslint/no-restricted-imports": [
     "error",
     // Type-only imports vanish at build time and create no runtime dependency.
-    { patterns: [{ group: forbidden.flatMap(layer), message, allowTypeImports: true }] },
+    { patterns: [{ group: forbidden.flatMap(layer), message, allowTypeImports: true }, ...extra] },
   ],
 });
 
@@ -79,6 +79,9 @@ export default tseslint.config(
   },
   {
     files: ["app/routes/**"],
-    rules: boundary(["routes", "cli"], "A route does not import another route: move the shared code to a model or a *.server.ts helper."),
+    rules: boundary(["routes", "cli"], "A route does not import another route: move the shared code to a model or a *.server.ts helper.", [
+      // Beside a flat route file, every .ts/.tsx file is another route.
+      { group: ["./*.ts", "./*.tsx", "!./*.server.ts"], message: "A route does not import another route: move the shared code to a model or a *.server.ts helper." },
+    ]),
   },
 );

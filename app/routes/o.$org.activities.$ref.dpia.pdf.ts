@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { renderPdfOffThread } from "~/documents/pdf-runner.server.ts";
 import { buildDpiaPdfData } from "~/models/dpia.server.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
+import { fileResponse } from "~/utils/file-response.server.ts";
 import { getLocale } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,12 +13,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = new URL(request.url).searchParams.get("lang");
   const locale = lang === "fr" || lang === "en" ? lang : await getLocale(request);
   const pdf = await renderPdfOffThread({ kind: "dpia", data, opts: { locale } });
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="aipd-${activity.ref}.pdf"`,
-      "Content-Length": String(pdf.byteLength),
-      "Cache-Control": "no-store",
-    },
-  });
+  return fileResponse(pdf, { fileName: `aipd-${activity.ref}.pdf`, contentType: "application/pdf", cache: "none" });
 }

@@ -3,6 +3,7 @@ import { publicRegisterCsv } from "~/documents/open-data.ts";
 import { getPublicRegister } from "~/models/public-register.server.ts";
 import { notFound } from "~/utils/auth.server.ts";
 import { anonymousLocale } from "~/utils/i18n.server.ts";
+import { fileResponse } from "~/utils/file-response.server.ts";
 import { z } from "~/utils/validation.ts";
 
 const QuerySchema = z.object({ lang: z.enum(["fr", "en"]).optional(), sep: z.enum(["comma", "semicolon"]).optional() });
@@ -15,7 +16,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const q = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const locale = (q.success && q.data.lang) || anonymousLocale(request);
   const sep = q.success && q.data.sep === "semicolon" ? ";" : ",";
-  return new Response(new Uint8Array(publicRegisterCsv(reg, locale, sep)), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="registre-public-${reg.organization.slug}.csv"`, "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
+  return fileResponse(publicRegisterCsv(reg, locale, sep), {
+    fileName: `registre-public-${reg.organization.slug}.csv`,
+    contentType: "text/csv; charset=utf-8",
+    cache: "public",
+    headers: { "Access-Control-Allow-Origin": "*" },
   });
 }
