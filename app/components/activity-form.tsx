@@ -30,7 +30,7 @@ import {
   TRANSFER_SAFEGUARDS,
 } from "~/reference/vocabularies.ts";
 import { ART49_POINTS, RECIPIENT_KINDS } from "~/analysis/sovereignty.ts";
-import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
+import { ActivityContentSchema, DepartmentIdField, type ActivityContent } from "~/schemas/activity.ts";
 import type { CompletenessItem } from "~/utils/activity-rules.ts";
 import { pathParts, type DiffRow } from "~/utils/activity-diff.ts";
 import { isMessageKey, type MessageKey } from "~/utils/i18n.ts";
@@ -42,10 +42,7 @@ import { z } from "~/utils/validation.ts";
 /* Schema shared by the edit route's action and the client validation  */
 /* ------------------------------------------------------------------ */
 
-export const DepartmentIdField = z.preprocess(
-  (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v),
-  z.string().max(40).nullable(),
-);
+export { DepartmentIdField };
 
 export const ActivityEditSchema = z.object({
   revision: z.coerce.number().int().min(1),

@@ -1,7 +1,8 @@
 import { NavLink, useRouteLoaderData } from "@remix-run/react";
 import { canListBreaches } from "~/policies/breach.ts";
 import { canListRequests } from "~/policies/request.ts";
-import { can, type Role } from "~/utils/permissions.ts";
+import { can } from "~/policies/organization.ts";
+import type { Role } from "~/policies/roles.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
 type OrgLayoutData = { org: { slug: string; name: string }; role: Role } | undefined;

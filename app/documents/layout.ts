@@ -250,8 +250,11 @@ function rgb(hex: string): string {
 }
 type OutlineInternals = { outlineData: Record<string, unknown> };
 
+// Control characters are what these patterns exist to strip.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B]/g;
 
+// eslint-disable-next-line no-control-regex
 const NEEDS_CLEANING = /[\u0000-\u0009\u000B-\u001F\u007F\u200B]/;
 
 /** Line ends normalised, tabs as spaces, other control characters dropped. */

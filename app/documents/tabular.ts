@@ -219,6 +219,7 @@ export function csvBuffer(rows: TabularCell[][], separator: CsvSeparator): Buffe
 
 const EXCEL_CELL_MAX = 32_767;
 // Characters that XML 1.0 forbids (a workbook containing them is "corrupt" for Excel).
+// eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /**

@@ -2,8 +2,9 @@ import type { Activity, Prisma } from "~/generated/prisma/client.ts";
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
 import { computeCompleteness, hasOffenceData, hasSensitiveData } from "~/utils/activity-rules.ts";
 import { diffContents } from "~/utils/activity-diff.ts";
-import { TRANSITION_TARGET, type Transition } from "~/utils/activity-workflow.ts";
-import { getDb, type Tx } from "~/utils/db.server.ts";
+import { TRANSITION_TARGET, type Transition } from "~/policies/activity.ts";
+import { scopeDepartmentIds, type ActivityScope } from "~/policies/department.ts";
+import { getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
 import type { Sort } from "~/utils/register-query.ts";
 import { bumpAnalysisVersion } from "./analysis-version.server.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -299,7 +300,8 @@ export type ActivityFilters = {
   role?: string;
   overdue?: boolean;
   includeArchived?: boolean;
-  departmentScope?: string[]; // EDITORs: only these departments
+  /** The activities the caller may see (activityScope in app/policies/department.ts). */
+  scope: ActivityScope;
   /** Only these activity ids (the DPIA screening filter, resolved by app/models/dpia.server.ts). */
   ids?: string[];
 };
@@ -314,10 +316,6 @@ const ORDER_SQL: Record<Sort, string> = {
   completeness: `a."completeness" ASC, a."seq" ASC`,
 };
 
-/** Prisma stores SQLite DateTimes as ISO text with "+00:00"; compare in the same form. */
-function sqlDate(d: Date): string {
-  return d.toISOString().replace("Z", "+00:00");
-}
 
 /**
  * The register list. Filtering, full-text search and paging run in one SQL statement (a search
@@ -333,10 +331,11 @@ export async function listActivities(organizationId: string, f: ActivityFilters,
     where.push(`a."id" IN (SELECT activityId FROM "ActivitySearch" WHERE "ActivitySearch" MATCH ? AND organizationId = ?)`);
     args.push(query, organizationId);
   }
-  if (f.departmentScope) {
-    if (f.departmentScope.length === 0) return { rows: [], total: 0 };
-    where.push(`a."departmentId" IN (${f.departmentScope.map(() => "?").join(",")})`);
-    args.push(...f.departmentScope);
+  const scoped = scopeDepartmentIds(f.scope);
+  if (scoped) {
+    if (scoped.length === 0) return { rows: [], total: 0 };
+    where.push(`a."departmentId" IN (${scoped.map(() => "?").join(",")})`);
+    args.push(...scoped);
   }
   if (f.ids) {
     // One JSON parameter, however many ids.
@@ -404,13 +403,14 @@ export async function listActivities(organizationId: string, f: ActivityFilters,
 }
 
 /** The register as it stood at `date`: the approved versions valid then. */
-export async function listRegisterAsOf(organizationId: string, date: Date, departmentScope?: string[]) {
+export async function listRegisterAsOf(organizationId: string, date: Date, scope: ActivityScope) {
+  const departmentScope = scopeDepartmentIds(scope);
   const versions = await getDb().activityVersion.findMany({
     where: {
       organizationId,
       validFrom: { lte: date },
       OR: [{ validTo: null }, { validTo: { gt: date } }],
-      ...(departmentScope ? { departmentId: { in: departmentScope } } : {}),
+      ...(departmentScope ? { departmentId: { in: [...departmentScope] } } : {}),
     },
     include: { activity: { select: { ref: true, seq: true } } },
     orderBy: { activity: { seq: "asc" } },
@@ -418,9 +418,10 @@ export async function listRegisterAsOf(organizationId: string, date: Date, depar
   return versions.map((v) => ({ ...v, parsed: parseContent(v.content) }));
 }
 
-export async function registerCounts(organizationId: string, departmentScope?: string[], now = new Date()) {
+export async function registerCounts(organizationId: string, activityScope: ActivityScope, now = new Date()) {
   const db = getDb();
-  const scope: Prisma.ActivityWhereInput = { organizationId, ...(departmentScope ? { departmentId: { in: departmentScope } } : {}) };
+  const departmentScope = scopeDepartmentIds(activityScope);
+  const scope: Prisma.ActivityWhereInput = { organizationId, ...(departmentScope ? { departmentId: { in: [...departmentScope] } } : {}) };
   const [byStatus, byDepartment, overdue, incomplete] = await Promise.all([
     db.activity.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
     db.activity.groupBy({ by: ["departmentId"], where: { ...scope, status: { not: "ARCHIVED" } }, _count: { _all: true } }),
@@ -436,12 +437,13 @@ export async function registerCounts(organizationId: string, departmentScope?: s
 }
 
 /** Activities needing someone's attention, newest first. */
-export function listActivitiesByStatus(organizationId: string, statuses: string[], opts: { departmentScope?: string[]; take?: number; overdue?: boolean; incomplete?: boolean } = {}, now = new Date()) {
+export function listActivitiesByStatus(organizationId: string, statuses: string[], opts: { scope: ActivityScope; take?: number; overdue?: boolean; incomplete?: boolean }, now = new Date()) {
+  const departmentScope = scopeDepartmentIds(opts.scope);
   return getDb().activity.findMany({
     where: {
       organizationId,
       status: { in: statuses },
-      ...(opts.departmentScope ? { departmentId: { in: opts.departmentScope } } : {}),
+      ...(departmentScope ? { departmentId: { in: [...departmentScope] } } : {}),
       ...(opts.overdue ? { nextReviewAt: { lt: now } } : {}),
       ...(opts.incomplete ? { completeness: { lt: 100 } } : {}),
     },

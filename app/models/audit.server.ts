@@ -1,5 +1,5 @@
 import type { AuditEvent } from "~/generated/prisma/client.ts";
-import { getDb, type Tx } from "~/utils/db.server.ts";
+import { getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
 import { sha256Hex } from "~/utils/crypto.server.ts";
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -86,7 +86,7 @@ export async function recordAuditBatch(
     };
     const hash = computeAuditHash(fields);
     prevHash = hash;
-    return [fields.seq, at.toISOString().replace("Z", "+00:00"), fields.actorId, fields.organizationId, fields.action, fields.entity, fields.entityId, fields.details, fields.prevHash, hash];
+    return [fields.seq, sqlDate(at), fields.actorId, fields.organizationId, fields.action, fields.entity, fields.entityId, fields.details, fields.prevHash, hash];
   });
   await insert(rows);
 }

@@ -2,6 +2,7 @@
  * The breach register (Art. 33(5)). Every write checks the revision it started from (optimistic
  * lock), saves an immutable version and records the audit event in the same transaction.
  */
+import { scopeDepartmentIds, type ActivityScope } from "~/policies/department.ts";
 import { breachScopeForVendor, needsDelayReason, prefillFromActivities, type ScopeActivity } from "~/analysis/breach.ts";
 import type { Breach } from "~/generated/prisma/client.ts";
 import type { BreachStatus, BreachTransition } from "~/policies/breach.ts";
@@ -278,12 +279,13 @@ export async function breachDetails(organizationId: string, b: BreachRecord) {
   };
 }
 
-export type BreachListFilters = { departmentScope?: string[]; status?: string };
+export type BreachListFilters = { scope: ActivityScope; status?: string };
 
-export async function listBreaches(organizationId: string, f: BreachListFilters = {}) {
-  if (f.departmentScope && f.departmentScope.length === 0) return [];
+export async function listBreaches(organizationId: string, f: BreachListFilters) {
+  const departmentIds = scopeDepartmentIds(f.scope);
+  if (departmentIds && departmentIds.length === 0) return [];
   const rows = await getDb().breach.findMany({
-    where: { organizationId, ...(f.departmentScope ? { departmentId: { in: f.departmentScope } } : {}), ...(f.status ? { status: f.status } : {}) },
+    where: { organizationId, ...(departmentIds ? { departmentId: { in: [...departmentIds] } } : {}), ...(f.status ? { status: f.status } : {}) },
     orderBy: { seq: "desc" },
     select: { id: true, ref: true, title: true, status: true, risk: true, awareAt: true, departmentId: true, createdAt: true, closedAt: true, notifications: { select: { kind: true, sentAt: true }, orderBy: { sentAt: "asc" } } },
   });
@@ -291,10 +293,11 @@ export async function listBreaches(organizationId: string, f: BreachListFilters 
 }
 
 /** The breaches whose 72-hour clock matters now: not yet notified and not decided against. */
-export async function listRunningClocks(organizationId: string, departmentScope?: string[]) {
+export async function listRunningClocks(organizationId: string, scope: ActivityScope) {
+  const departmentScope = scopeDepartmentIds(scope);
   if (departmentScope && departmentScope.length === 0) return [];
   const rows = await getDb().breach.findMany({
-    where: { organizationId, status: { in: ["OPEN", "ASSESSED"] }, ...(departmentScope ? { departmentId: { in: departmentScope } } : {}) },
+    where: { organizationId, status: { in: ["OPEN", "ASSESSED"] }, ...(departmentScope ? { departmentId: { in: [...departmentScope] } } : {}) },
     orderBy: { awareAt: "asc" },
     select: { ref: true, title: true, status: true, awareAt: true, content: true },
     take: 20,
@@ -306,9 +309,10 @@ export async function listRunningClocks(organizationId: string, departmentScope?
 }
 
 /** Activities of the register, for the pickers of the report form. */
-export function listActivityChoices(organizationId: string, departmentScope?: string[]) {
+export function listActivityChoices(organizationId: string, scope: ActivityScope) {
+  const departmentScope = scopeDepartmentIds(scope);
   return getDb().activity.findMany({
-    where: { organizationId, status: { not: "ARCHIVED" }, ...(departmentScope ? { departmentId: { in: departmentScope } } : {}) },
+    where: { organizationId, status: { not: "ARCHIVED" }, ...(departmentScope ? { departmentId: { in: [...departmentScope] } } : {}) },
     orderBy: { seq: "asc" },
     select: { id: true, ref: true, name: true },
   });

@@ -24,6 +24,8 @@ import {
   type ScreeningAnswers,
   type ScreeningForm,
 } from "~/schemas/dpia.ts";
+import { scopeDepartmentIds, type ActivityScope } from "~/policies/department.ts";
+import { DPIA_TRANSITION_TARGET, dpiaTransitionFrom } from "~/policies/dpia.ts";
 import { getDb, type Tx } from "~/utils/db.server.ts";
 import { parseContent } from "./activity.server.ts";
 import { recordAudit } from "./audit.server.ts";
@@ -117,11 +119,12 @@ export type DpiaFilter = ScreeningResult | "none_started";
  * Effective screening result of every non-archived activity of the organization (saved screening,
  * else computed from the record), and whether a DPIA exists.
  */
-export async function screeningOverview(organizationId: string, departmentScope?: string[]) {
+export async function screeningOverview(organizationId: string, scope: ActivityScope) {
   const db = getDb();
+  const departmentScope = scopeDepartmentIds(scope);
   const [activities, screenings, dpias] = await Promise.all([
     db.activity.findMany({
-      where: { organizationId, status: { not: "ARCHIVED" }, ...(departmentScope ? { departmentId: { in: departmentScope } } : {}) },
+      where: { organizationId, status: { not: "ARCHIVED" }, ...(departmentScope ? { departmentId: { in: [...departmentScope] } } : {}) },
       select: { id: true, ref: true, name: true, content: true, department: { select: { name: true } } },
       orderBy: { seq: "asc" },
     }),
@@ -138,8 +141,8 @@ export async function screeningOverview(organizationId: string, departmentScope?
 }
 
 /** Ids of the activities matching a `dpia` register filter. */
-export async function activityIdsForDpiaFilter(organizationId: string, filter: DpiaFilter, departmentScope?: string[]): Promise<string[]> {
-  const rows = await screeningOverview(organizationId, departmentScope);
+export async function activityIdsForDpiaFilter(organizationId: string, filter: DpiaFilter, scope: ActivityScope): Promise<string[]> {
+  const rows = await screeningOverview(organizationId, scope);
   return rows.filter((r) => (filter === "none_started" ? r.result === "required" && r.dpiaStatus === null && r.decision !== "no_dpia" : r.result === filter)).map((r) => r.id);
 }
 
@@ -255,37 +258,17 @@ export function saveDpiaOpinions(actorId: string, organizationId: string, dpia: 
   return update(actorId, organizationId, dpia.id, expectedVersion, "dpia.opinions", serialise({ opinions }), { canProceed: opinions.dpo.canProceed ?? null });
 }
 
-const FROM: Record<DpiaTransition, DpiaStatus[]> = {
-  submit: ["draft"],
-  withdraw: ["in_review"],
-  validate: ["draft", "in_review"],
-  refuse: ["draft", "in_review"],
-  archive: ["draft", "in_review", "validated", "refused"],
-  reopen: ["validated", "refused", "archived"],
-};
-const TARGET: Record<DpiaTransition, DpiaStatus> = { submit: "in_review", withdraw: "draft", validate: "validated", refuse: "refused", archive: "archived", reopen: "draft" };
-const REVIEWER_ONLY: DpiaTransition[] = ["validate", "refuse", "archive", "reopen"];
-
-export function dpiaTransitionAllowed(role: string, status: DpiaStatus, t: DpiaTransition): boolean {
-  if (!FROM[t].includes(status)) return false;
-  return !REVIEWER_ONLY.includes(t) || role === "ADMIN" || role === "DPO";
-}
-
-export function availableDpiaTransitions(role: string, status: DpiaStatus): DpiaTransition[] {
-  return (Object.keys(FROM) as DpiaTransition[]).filter((t) => dpiaTransitionAllowed(role, status, t));
-}
-
 /** Status change, with a snapshot in DpiaVersion. Validation and refusal record the validator. */
 export function transitionDpia(actorId: string, organizationId: string, dpia: Pick<DpiaRecord, "id" | "status" | "validation">, expectedVersion: number, t: DpiaTransition, input: { validator?: string; reason?: string } = {}) {
-  if (!FROM[t].includes(dpia.status)) throw new DpiaTransitionError("status");
-  const data: Record<string, unknown> = { status: TARGET[t] };
+  if (!dpiaTransitionFrom(dpia.status, t)) throw new DpiaTransitionError("status");
+  const data: Record<string, unknown> = { status: DPIA_TRANSITION_TARGET[t] };
   if (t === "validate" || t === "refuse") {
     if (!input.validator || (t === "refuse" && !input.reason)) throw new DpiaTransitionError("fields");
     // Names, evaluations and comments recorded earlier (e.g. from the PIA tool) stay.
     data.validation = JSON.stringify({ ...dpia.validation, validator: input.validator, decision: t === "validate" ? "validated" : "refused", date: new Date().toISOString(), reason: input.reason ?? "", signed: undefined } satisfies DpiaValidation);
   }
   if (t === "reopen") data.validation = JSON.stringify({ ...dpia.validation, decision: undefined });
-  return update(actorId, organizationId, dpia.id, expectedVersion, `dpia.${t}`, data, { from: dpia.status, to: TARGET[t] }, true);
+  return update(actorId, organizationId, dpia.id, expectedVersion, `dpia.${t}`, data, { from: dpia.status, to: DPIA_TRANSITION_TARGET[t] }, true);
 }
 
 export function listDpiaVersions(organizationId: string, dpiaId: string) {
@@ -306,8 +289,8 @@ export async function dpiaPanel(organizationId: string, activity: { id: string; 
 }
 
 /** Dashboard: activities whose screening requires a DPIA and which have none (nor a reasoned "no DPIA" decision). */
-export async function listDpiaRequiredNoneStarted(organizationId: string, take = 10) {
-  const rows = (await screeningOverview(organizationId)).filter((r) => r.result === "required" && r.dpiaStatus === null && r.decision !== "no_dpia");
+export async function listDpiaRequiredNoneStarted(organizationId: string, scope: ActivityScope, take = 10) {
+  const rows = (await screeningOverview(organizationId, scope)).filter((r) => r.result === "required" && r.dpiaStatus === null && r.decision !== "no_dpia");
   return rows.slice(0, take).map((r) => ({ ref: r.ref, name: r.name, department: r.departmentName, completeness: 0, nextReviewAt: null as string | null }));
 }
 
@@ -435,9 +418,10 @@ export async function buildDpiaExport(organizationId: string, ref: string) {
 }
 
 /** Action-plan rows past their due date and not done, across the organization's open DPIAs (DPO dashboard). */
-export async function listOverdueDpiaActions(organizationId: string, today = new Date().toISOString().slice(0, 10), departmentScope?: string[]) {
+export async function listOverdueDpiaActions(organizationId: string, scope: ActivityScope, today = new Date().toISOString().slice(0, 10)) {
+  const departmentScope = scopeDepartmentIds(scope);
   const dpias = await getDb().dpia.findMany({
-    where: { organizationId, status: { in: ["draft", "in_review", "validated"] }, ...(departmentScope ? { activity: { departmentId: { in: departmentScope } } } : {}) },
+    where: { organizationId, status: { in: ["draft", "in_review", "validated"] }, ...(departmentScope ? { activity: { departmentId: { in: [...departmentScope] } } } : {}) },
     select: { actionPlan: true, activity: { select: { ref: true, name: true } } },
   });
   return dpias

@@ -22,7 +22,7 @@ import { parseImportFile, type ParsedImport, type ParsedRow } from "~/import/par
 import type { ActivityContent } from "~/schemas/activity.ts";
 import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import { diffContents } from "~/utils/activity-diff.ts";
-import { getDb, type Tx } from "~/utils/db.server.ts";
+import { getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { ActivityNotFoundError, derivedColumns, formatRef, parseContent, saveActivityTx, transitionActivityTx } from "./activity.server.ts";
 import { recordAudit, recordAuditBatch } from "./audit.server.ts";
@@ -237,9 +237,6 @@ export async function previewImport(organizationId: string, bytes: Uint8Array, m
     parsed,
   };
 }
-
-/** Prisma's storage of a DateTime in SQLite: ISO 8601 text with "+00:00" (see listActivities). */
-const sqlDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 let idCounter = crypto.randomInt(0, 36 ** 4);
 const fingerprint = (process.pid.toString(36) + crypto.randomBytes(2).toString("hex")).slice(-4).padStart(4, "0");

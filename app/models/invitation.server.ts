@@ -1,7 +1,10 @@
 import { generateSecureRandomString, sha256Hex } from "~/utils/crypto.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { hashPassword, verifyPassword } from "~/utils/password.server.ts";
-import { canAssignRole, isRole, type Role } from "~/utils/permissions.ts";
+import { canAssignRole } from "~/policies/organization.ts";
+import { isRole } from "~/policies/roles.ts";
+import { roleHasDepartments } from "~/policies/department.ts";
+import type { Role } from "~/policies/roles.ts";
 import { recordAudit } from "./audit.server.ts";
 import { notifyInvitationTx } from "./notifications.server.ts";
 import { normalizeEmail } from "./user.server.ts";
@@ -17,7 +20,7 @@ export async function createInvitation(
 ): Promise<{ token: string; id: string; expiresAt: Date }> {
   const token = generateSecureRandomString() + generateSecureRandomString();
   const email = normalizeEmail(input.email);
-  const departmentIds = input.role === "EDITOR" ? [...new Set(input.departmentIds)] : [];
+  const departmentIds = roleHasDepartments(input.role) ? [...new Set(input.departmentIds)] : [];
   return getDb().$transaction(async (tx) => {
     if (departmentIds.length) {
       const n = await tx.department.count({ where: { organizationId, id: { in: departmentIds } } });

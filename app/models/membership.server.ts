@@ -1,5 +1,7 @@
 import { getDb } from "~/utils/db.server.ts";
-import { isRole, type Role } from "~/utils/permissions.ts";
+import { roleHasDepartments } from "~/policies/department.ts";
+import { canResetPasswordIn, organizationHasAdmin } from "~/policies/organization.ts";
+import { isRole, type Role } from "~/policies/roles.ts";
 import { recordAudit } from "./audit.server.ts";
 
 export type MembershipContext = {
@@ -64,7 +66,7 @@ export async function updateMembership(
       const admins = await tx.membership.count({ where: { organizationId, role: "ADMIN" } });
       if (admins <= 1) throw new LastAdminError();
     }
-    const departmentIds = input.role === "EDITOR" ? [...new Set(input.departmentIds)] : [];
+    const departmentIds = roleHasDepartments(input.role) ? [...new Set(input.departmentIds)] : [];
     await assertDepartmentsInOrg(tx, organizationId, departmentIds);
     await tx.membership.update({ where: { id: membershipId }, data: { role: input.role } });
     await tx.membershipDepartment.deleteMany({ where: { membershipId } });
@@ -100,16 +102,15 @@ export function getMemberInOrg(organizationId: string, membershipId: string) {
  * A password reset hands over the whole account, which may belong to other organizations too.
  * The actor may do it only if, in every organization of the target, they could manage the target's role.
  */
-export async function canResetPasswordOf(actorId: string, targetUserId: string, canManage: (actorRole: Role, targetRole: Role, orgHasAdmin: boolean) => boolean): Promise<boolean> {
+export async function canResetPasswordOf(actorId: string, targetUserId: string): Promise<boolean> {
   if (actorId === targetUserId) return false;
   const db = getDb();
   const targetMemberships = await db.membership.findMany({ where: { userId: targetUserId } });
   for (const tm of targetMemberships) {
     const mine = await db.membership.findUnique({ where: { userId_organizationId: { userId: actorId, organizationId: tm.organizationId } } });
     if (!mine || !isRole(mine.role) || !isRole(tm.role)) return false;
-    if (mine.role !== "ADMIN" && mine.role !== "DPO") return false;
-    const orgHasAdmin = (await db.membership.count({ where: { organizationId: tm.organizationId, role: "ADMIN" } })) > 0;
-    if (!canManage(mine.role, tm.role, orgHasAdmin)) return false;
+    const roles = await db.membership.findMany({ where: { organizationId: tm.organizationId }, select: { role: true } });
+    if (!canResetPasswordIn(mine.role, tm.role, organizationHasAdmin(roles.map((r) => r.role)))) return false;
   }
   return true;
 }

@@ -7,6 +7,7 @@ import { translateReason, translateToVerify } from "~/utils/sovereignty-text.ts"
 import { isSensitiveCategory, type ActivityStatus } from "~/reference/vocabularies.ts";
 import { computeCompleteness } from "~/utils/activity-rules.ts";
 import { getDb } from "~/utils/db.server.ts";
+import { ALL_ACTIVITIES } from "~/policies/department.ts";
 import { listRegisterAsOf, parseContent } from "./activity.server.ts";
 import { countryFacts, loadServiceGraph } from "./sovereignty.server.ts";
 import { exportScreening, loadScreeningsForExport } from "./dpia.server.ts";
@@ -118,7 +119,7 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
   let activities: ExportActivity[];
   if (opts.asOf) {
     const end = new Date(`${opts.asOf}T23:59:59.999Z`);
-    const versions = await listRegisterAsOf(organizationId, end);
+    const versions = await listRegisterAsOf(organizationId, end, ALL_ACTIVITIES);
     activities = versions.map((v) =>
       toExportActivity({ ref: v.activity.ref, department: v.departmentName, departmentId: v.departmentId, status: "APPROVED", version: v.number, approvedAt: v.approvedAt }, v.parsed, linksOf.get(v.activityId) ?? [], analyse, screenings.get(v.activityId)),
     );

@@ -1,16 +1,17 @@
 /** Dashboard entries of the breach register and the request log, filtered by what the member may see. */
+import { activityScope } from "~/policies/department.ts";
 import { breachClock } from "~/analysis/breach.ts";
 import { deadlineState } from "~/analysis/requests.ts";
-import { canListBreaches, managesBreaches } from "~/policies/breach.ts";
+import { canListBreaches } from "~/policies/breach.ts";
 import { canListRequests } from "~/policies/request.ts";
-import type { Role } from "~/utils/permissions.ts";
+import type { Role } from "~/policies/roles.ts";
 import { listRunningClocks } from "./breach.server.ts";
 import { listOpenRequests } from "./request.server.ts";
 
 export async function registersDashboard(organizationId: string, m: { role: Role; departmentIds: readonly string[] }, now = new Date()) {
   const showBreaches = canListBreaches(m);
   const [clocks, requests] = await Promise.all([
-    showBreaches ? listRunningClocks(organizationId, managesBreaches(m.role) ? undefined : [...m.departmentIds]) : Promise.resolve([]),
+    showBreaches ? listRunningClocks(organizationId, activityScope(m)) : Promise.resolve([]),
     canListRequests(m.role) ? listOpenRequests(organizationId) : Promise.resolve([]),
   ]);
   return {

@@ -4,7 +4,7 @@
  * departments and follow its status (and comment on it), never another department's breaches.
  * A VIEWER sees none: breach details are not for general reading.
  */
-import type { Role } from "~/utils/permissions.ts";
+import type { Role } from "./roles.ts";
 
 export type BreachActor = { role: Role; departmentIds: readonly string[] };
 export type BreachRef = { departmentId: string | null; status: string };

@@ -2,7 +2,7 @@
  * Who may do what with the log of data-subject requests (issue 15): only the DPO and the ADMIN.
  * Requests name people and their dealings with the commune; EDITORs and VIEWERs see none of them.
  */
-import type { Role } from "~/utils/permissions.ts";
+import type { Role } from "./roles.ts";
 
 export const REQUEST_STATUSES = ["RECEIVED", "IDENTITY_PENDING", "IN_PROGRESS", "EXTENDED", "ANSWERED", "REFUSED", "CLOSED"] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];

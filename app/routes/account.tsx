@@ -8,6 +8,7 @@ import { FormErrors, SelectField, TextField } from "~/components/forms.tsx";
 import { recordAuditAlone } from "~/models/audit.server.ts";
 import { attemptSucceeded, beginAttempt, DEVICE_COOKIE, throttleKeysFor } from "~/models/login-throttle.server.ts";
 import { listUserOrganizations } from "~/models/membership.server.ts";
+import { canCreateOrganization } from "~/policies/organization.ts";
 import { countUserSessions, invalidateUserSessions } from "~/models/session.server.ts";
 import { changePassword, updateProfile } from "~/models/user.server.ts";
 import { getMailPreferences, MAIL_CATEGORIES, MAIL_MODES, setMailPreferences } from "~/models/mail.server.ts";
@@ -35,7 +36,7 @@ const MailPrefsSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
   const [orgs, sessions, mailPrefs] = await Promise.all([listUserOrganizations(user.id), countUserSessions(user.id), getMailPreferences(user.id)]);
-  return { user, orgs, sessions, mailPrefs };
+  return { user, orgs, sessions, mailPrefs, canCreateOrganization: canCreateOrganization(orgs.map((o) => o.role)) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -82,7 +83,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "account.title");
 
 export default function Account() {
-  const { user, orgs, sessions, mailPrefs } = useLoaderData<typeof loader>();
+  const { user, orgs, sessions, mailPrefs, canCreateOrganization: canCreate } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useT();
   const [profileForm, profileFields] = useForm({
@@ -183,7 +184,7 @@ export default function Account() {
             </li>
           ))}
         </ul>
-        {orgs.some((o) => o.role === "ADMIN") ? (
+        {canCreate ? (
           <p>
             <Link to="/orgs/new" className="button">
               {t("orgs.create")}

@@ -11,23 +11,24 @@ import { RegistersDashboard } from "~/components/registers-dashboard.tsx";
 import { OnboardingChecklist, StartActivityLinks } from "~/components/onboarding-checklist.tsx";
 import { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
 import { departmentScope } from "~/utils/activity-access.server.ts";
-import { isReviewer } from "~/utils/activity-workflow.ts";
+import { isReviewer } from "~/policies/roles.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
-import { can } from "~/utils/permissions.ts";
+import { canUpdateOrganization } from "~/policies/organization.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org);
   const scope = departmentScope(ctx);
   const reviewer = isReviewer(ctx.membership.role);
+  const editor = scope.kind === "departments";
   const [overview, counts, awaiting, changesRequested, overdue, incomplete, drafts] = await Promise.all([
     getOrganizationOverview(ctx.org.id),
     registerCounts(ctx.org.id, scope),
-    reviewer ? listActivitiesByStatus(ctx.org.id, ["SUBMITTED"], { take: 10 }) : Promise.resolve([]),
-    listActivitiesByStatus(ctx.org.id, ["CHANGES_REQUESTED"], { departmentScope: scope, take: 10 }),
-    listActivitiesByStatus(ctx.org.id, ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED"], { departmentScope: scope, overdue: true, take: 10 }),
-    reviewer ? listActivitiesByStatus(ctx.org.id, ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED"], { incomplete: true, take: 10 }) : Promise.resolve([]),
-    ctx.membership.role === "EDITOR" ? listActivitiesByStatus(ctx.org.id, ["DRAFT"], { departmentScope: scope, take: 20 }) : Promise.resolve([]),
+    reviewer ? listActivitiesByStatus(ctx.org.id, ["SUBMITTED"], { scope, take: 10 }) : Promise.resolve([]),
+    listActivitiesByStatus(ctx.org.id, ["CHANGES_REQUESTED"], { scope, take: 10 }),
+    listActivitiesByStatus(ctx.org.id, ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED"], { scope, overdue: true, take: 10 }),
+    reviewer ? listActivitiesByStatus(ctx.org.id, ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED"], { scope, incomplete: true, take: 10 }) : Promise.resolve([]),
+    editor ? listActivitiesByStatus(ctx.org.id, ["DRAFT"], { scope, take: 20 }) : Promise.resolve([]),
   ]);
   const depNames = new Map(overview.departments.map((d) => [d.id, d.name]));
   const ser = (rows: Awaited<ReturnType<typeof listActivitiesByStatus>>) =>
@@ -35,6 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     org: ctx.org,
     role: ctx.membership.role,
+    reviewer,
+    editor,
+    canUpdateOrganization: canUpdateOrganization(ctx.membership),
     missingIdentity: overview.missingIdentity,
     memberCount: overview.memberCount,
     myDepartments: overview.departments.filter((d) => ctx.membership.departmentIds.includes(d.id)),
@@ -51,13 +55,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     overdue: ser(overdue),
     incomplete: ser(incomplete),
     drafts: ser(drafts),
-    dpiaNoneStarted: reviewer ? await listDpiaRequiredNoneStarted(ctx.org.id) : [],
-    dpiaOverdueActions: (await listOverdueDpiaActions(ctx.org.id, new Date().toISOString().slice(0, 10), scope)).slice(0, 20),
+    dpiaNoneStarted: reviewer ? await listDpiaRequiredNoneStarted(ctx.org.id, scope) : [],
+    dpiaOverdueActions: (await listOverdueDpiaActions(ctx.org.id, scope)).slice(0, 20),
     registers: await registersDashboard(ctx.org.id, ctx.membership),
     // The checklist is for those who set the organization up.
-    onboarding: can(ctx.membership.role, "org:update") ? await getOnboardingState(ctx.org.id) : null,
+    onboarding: canUpdateOrganization(ctx.membership) ? await getOnboardingState(ctx.org.id) : null,
     canCreate: reviewer || (ctx.membership.role === "EDITOR" && ctx.membership.departmentIds.length > 0),
-    canImport: can(ctx.membership.role, "org:update"),
+    canImport: canUpdateOrganization(ctx.membership),
   };
 }
 
@@ -99,14 +103,14 @@ export default function OrganizationHome() {
   const d = useLoaderData<typeof loader>();
   const { t, date } = useT();
   const base = `/o/${d.org.slug}`;
-  const reviewer = d.role === "ADMIN" || d.role === "DPO";
+  const reviewer = d.reviewer;
   return (
     <div className="page">
       <h1>{d.org.name}</h1>
       <p className="lead">{t(`home.welcome.${d.role}`)}</p>
       <StartActivityLinks base={base} canCreate={d.canCreate} canImport={d.canImport} />
       {d.onboarding?.visible ? <OnboardingChecklist base={base} publicHref={`/public/${d.org.slug}`} steps={d.onboarding.steps} canDismiss /> : null}
-      {d.missingIdentity.length > 0 && can(d.role, "org:update") ? (
+      {d.missingIdentity.length > 0 && d.canUpdateOrganization ? (
         <div className="callout warning" role="note">
           <h2>{t("home.identityIncompleteTitle")}</h2>
           <p>{t("home.identityIncompleteBody")}</p>
@@ -140,7 +144,7 @@ export default function OrganizationHome() {
           </li>
         </ul>
       </section>
-      {d.role === "EDITOR" ? (
+      {d.editor ? (
         <>
           <section className="panel" aria-labelledby="mydeps">
             <h2 id="mydeps">{t("home.myDepartments")}</h2>
@@ -186,7 +190,7 @@ export default function OrganizationHome() {
           </ul>
         </section>
       ) : null}
-      {d.role === "EDITOR" ? (
+      {d.editor ? (
         <ActivityList id="overdue" title={t("dashboard.overdue")} rows={d.overdue} base={base} detail={(r) => (r.nextReviewAt ? t("dashboard.reviewDue", { date: date(r.nextReviewAt) }) : "")} />
       ) : null}
       {d.counts.byDepartment.length ? (

@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createExport, UnknownActivityError } from "~/models/exports.server.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
+import { fileResponse } from "~/utils/file-response.server.ts";
 import { getLocale } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -16,12 +17,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (err instanceof UnknownActivityError) throw new Response("Not Found", { status: 404 });
     throw err;
   }
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="aipd-${activity.ref}.pdf"`,
-      "Content-Length": String(pdf.byteLength),
-      "Cache-Control": "no-store",
-    },
-  });
+  return fileResponse(pdf, { fileName: `aipd-${activity.ref}.pdf`, contentType: "application/pdf", cache: "none" });
 }

@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createExport, UnknownActivityError } from "~/models/exports.server.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
+import { fileResponse } from "~/utils/file-response.server.ts";
 import { getLocale } from "~/utils/i18n.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -14,11 +15,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (err instanceof UnknownActivityError) throw new Response("Not Found", { status: 404 });
     throw err;
   }
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="aipd-${activity.ref}-pia.json"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return fileResponse(bytes, { fileName: `aipd-${activity.ref}-pia.json`, contentType: "application/json; charset=utf-8", cache: "none" });
 }

@@ -19,11 +19,9 @@ import { RiskMap } from "~/components/risk-map.tsx";
 import { PiaImportError } from "~/documents/pia-json.ts";
 import {
   addDpiaMeasure,
-  availableDpiaTransitions,
   DpiaConflictError,
   DpiaMeasureError,
   DpiaTransitionError,
-  dpiaTransitionAllowed,
   getDpia,
   importPiaJson,
   removeDpiaMeasure,
@@ -35,9 +33,8 @@ import {
 import { DPIA_MEASURES } from "~/reference/dpia-measures.ts";
 import { ACTION_STATUSES, AddMeasureFormSchema, DPIA_RISKS, DPIA_SECTIONS, DpiaContentFormSchema, RemoveMeasureFormSchema, DpiaTransitionFormSchema, DpoOpinionFormSchema, type DpiaQuestion, type DpiaRiskId, type DpiaStatus } from "~/schemas/dpia.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
-import { canEditActivity, isReviewer } from "~/utils/activity-workflow.ts";
+import { availableDpiaTransitions, canDraftDpia, canEditDpia, canGiveDpoOpinion, dpiaTransitionDecision, piaImportDecision } from "~/policies/dpia.ts";
 import { forbidden } from "~/utils/auth.server.ts";
-import type { Role } from "~/utils/permissions.ts";
 import { createT, DEFAULT_LOCALE, isLocale, type MessageKey } from "~/utils/i18n.ts";
 import { getLocale } from "~/utils/i18n.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -50,36 +47,28 @@ type ActionData = { form: string; result: SubmissionResult<string[]> | undefined
 /** Largest CNIL PIA tool file accepted for import. */
 export const PIA_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 
-/** Reviewers import into a draft or a DPIA in review; the department's editors into a draft (or a new one). */
-function canImportPia(role: Role, canDraft: boolean, status: DpiaStatus | null): boolean {
-  if (!canDraft) return false;
-  if (status === null || status === "draft") return true;
-  return status === "in_review" && isReviewer(role);
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "read");
   const dpia = await getDpia(ctx.org.id, activity.id);
   const m = ctx.membership;
-  const canDraft = canEditActivity(m, { departmentId: activity.departmentId, status: activity.status === "ARCHIVED" ? "ARCHIVED" : "DRAFT" });
+  const canDraft = canDraftDpia(m, activity);
   return {
     activity: { ref: activity.ref, name: activity.name },
     dpia: dpia
       ? { version: dpia.version, status: dpia.status, answers: dpia.answers, measures: dpia.measures, risks: dpia.risks, actionPlan: dpia.actionPlan, opinions: dpia.opinions, validation: dpia.validation }
       : null,
     canDraft,
-    editable: canDraft && (dpia?.status === "draft" || dpia?.status === "in_review"),
-    isDpo: m.role === "DPO",
-    canImport: canImportPia(m.role, canDraft, dpia?.status ?? null),
-    transitions: dpia && canDraft ? availableDpiaTransitions(m.role, dpia.status) : [],
+    editable: canEditDpia(m, activity, dpia?.status ?? null),
+    canGiveOpinion: canGiveDpoOpinion(m),
+    canImport: piaImportDecision(m, activity, dpia?.status ?? null) === "allowed",
+    transitions: dpia ? availableDpiaTransitions(m, activity, dpia.status) : [],
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "read");
   const m = ctx.membership;
-  const canDraft = canEditActivity(m, { departmentId: activity.departmentId, status: activity.status === "ARCHIVED" ? "ARCHIVED" : "DRAFT" });
-  if (!canDraft) throw forbidden();
+  if (!canDraftDpia(m, activity)) throw forbidden();
   const self = `/o/${ctx.org.slug}/activities/${activity.ref}/dpia`;
   let formData: FormData;
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
@@ -97,8 +86,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "importPia") {
     const current = await getDpia(ctx.org.id, activity.id);
-    if (!canImportPia(m.role, canDraft, current?.status ?? null)) {
-      if (current && !isReviewer(m.role)) throw forbidden();
+    const decision = piaImportDecision(m, activity, current?.status ?? null);
+    if (decision === "forbidden") throw forbidden();
+    if (decision === "invalid") {
       return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.transition" }, { status: 400 });
     }
     const file = formData.get("file");
@@ -125,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!dpia) throw new Response("Not Found", { status: 404 });
   try {
     if (intent === "opinion") {
-      if (m.role !== "DPO") throw forbidden();
+      if (!canGiveDpoOpinion(m)) throw forbidden();
       const submission = parseWithZod(formData, { schema: DpoOpinionFormSchema });
       if (submission.status !== "success") return data<ActionData>({ form: "opinion", result: submission.reply(), alert: null }, { status: 400 });
       const v = submission.value;
@@ -151,8 +141,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: DpiaTransitionFormSchema });
       if (submission.status !== "success") return data<ActionData>({ form: "transition", result: submission.reply(), alert: null }, { status: 400 });
       const v = submission.value;
-      if (!dpiaTransitionAllowed(m.role, dpia.status, v.transition)) {
-        if (!isReviewer(m.role) && ["validate", "refuse", "archive", "reopen"].includes(v.transition)) throw forbidden();
+      const decision = dpiaTransitionDecision(m, activity, dpia.status, v.transition);
+      if (decision === "forbidden") throw forbidden();
+      if (decision === "invalid") {
         return data<ActionData>({ form: "transition", result: submission.reply(), alert: "dpia.errors.transition" }, { status: 400 });
       }
       await transitionDpia(ctx.user.id, ctx.org.id, dpia, v.version, v.transition, { validator: v.validator, reason: v.reason });
@@ -258,7 +249,7 @@ export default function DpiaPage() {
           {d.editable ? <MeasureForms version={d.dpia.version} /> : null}
           <ContentForm dpia={d.dpia} editable={d.editable} actionData={actionData?.form === "content" ? actionData : undefined} />
           <RiskMap risks={d.dpia.risks} />
-          <Opinions dpia={d.dpia} canEdit={d.isDpo && d.editable} actionData={actionData?.form === "opinion" ? actionData : undefined} />
+          <Opinions dpia={d.dpia} canEdit={d.canGiveOpinion && d.editable} actionData={actionData?.form === "opinion" ? actionData : undefined} />
           <Validation dpia={d.dpia} transitions={d.transitions} actionData={actionData?.form === "transition" ? actionData : undefined} />
         </>
       )}

@@ -11,28 +11,22 @@ import { listDepartments } from "~/models/department.server.ts";
 import { ActivityNotFoundError, ConflictError, InvalidTransitionError, saveActivity } from "~/models/activity.server.ts";
 import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
-import { requireActivity } from "~/utils/activity-access.server.ts";
+import { listPickableDepartments, requireActivity } from "~/utils/activity-access.server.ts";
 import { diffContents, type DiffRow } from "~/utils/activity-diff.ts";
 import { computeCompleteness, computeWarnings } from "~/utils/activity-rules.ts";
-import { isReviewer } from "~/utils/activity-workflow.ts";
+import { canCreateIn } from "~/policies/activity.ts";
+import { mayLeaveWithoutDepartment } from "~/policies/department.ts";
 import { parsePrefilledPaths, withoutConfirmed } from "~/utils/prefilled.ts";
-import type { OrgContext } from "~/utils/auth.server.ts";
 import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 
-/** The departments this member may attach an activity to. */
-async function pickableDepartments(ctx: OrgContext) {
-  const all = await listDepartments(ctx.org.id);
-  return ctx.membership.role === "EDITOR" ? all.filter((d) => ctx.membership.departmentIds.includes(d.id)) : all;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "edit");
   return {
     org: ctx.org.slug,
-    role: ctx.membership.role,
     activity: {
       ref: activity.ref,
       name: activity.name,
@@ -44,8 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       pendingChanges: activity.pendingChanges,
       prefilledPaths: parsePrefilledPaths(activity.prefilledPaths),
     },
-    departments: await pickableDepartments(ctx),
-    allowNoDepartment: isReviewer(ctx.membership.role),
+    departments: await listPickableDepartments(ctx),
+    allowNoDepartment: mayLeaveWithoutDepartment(ctx.membership),
   };
 }
 
@@ -68,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { revision, departmentId, content } = submission.value;
   const departments = await listDepartments(ctx.org.id);
   const inOrg = departmentId === null || departments.some((d) => d.id === departmentId);
-  const allowed = ctx.membership.role === "EDITOR" ? departmentId !== null && ctx.membership.departmentIds.includes(departmentId) : true;
+  const allowed = canCreateIn(ctx.membership, departmentId);
   if (!inOrg || !allowed) {
     return data({ result: submission.reply({ fieldErrors: { departmentId: ["errors.departmentNotAllowed"] } }), conflict: null }, { status: 400 });
   }

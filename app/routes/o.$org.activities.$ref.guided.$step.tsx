@@ -36,10 +36,11 @@ import {
   type ActivityStatus,
 } from "~/reference/vocabularies.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
-import { requireActivity } from "~/utils/activity-access.server.ts";
+import { listPickableDepartments, requireActivity } from "~/utils/activity-access.server.ts";
 import { computeCompleteness, computeWarnings, hasOffenceData, hasSensitiveData } from "~/utils/activity-rules.ts";
-import { canTransition, isReviewer } from "~/utils/activity-workflow.ts";
-import { notFound, type OrgContext } from "~/utils/auth.server.ts";
+import { canCreateIn, canTransition } from "~/policies/activity.ts";
+import { mayLeaveWithoutDepartment } from "~/policies/department.ts";
+import { notFound } from "~/utils/auth.server.ts";
 import {
   COMPLETENESS_STEP,
   confirmStepOf,
@@ -62,11 +63,6 @@ import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 
-/** The departments this member may attach an activity to. */
-async function pickableDepartments(ctx: OrgContext) {
-  const all = await listDepartments(ctx.org.id);
-  return ctx.membership.role === "EDITOR" ? all.filter((d) => ctx.membership.departmentIds.includes(d.id)) : all;
-}
 
 function stepFrom(params: { step?: string }): GuidedStep {
   const step = parseStep(params.step);
@@ -95,8 +91,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     content,
     defaults: step === LAST_STEP ? null : stepDefaults(step as EditStep, content, activity.departmentId),
     prefilled: parsePrefilledPaths(activity.prefilledPaths),
-    departments: step === 1 ? await pickableDepartments(ctx) : [],
-    allowNoDepartment: isReviewer(ctx.membership.role),
+    departments: step === 1 ? await listPickableDepartments(ctx) : [],
+    allowNoDepartment: mayLeaveWithoutDepartment(ctx.membership),
     applies: legalApplicability(content),
     review:
       step === LAST_STEP
@@ -158,7 +154,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     departmentId = (value as StepValue<1>).departmentId;
     const departments = await listDepartments(ctx.org.id);
     const inOrg = departmentId === null || departments.some((d) => d.id === departmentId);
-    const allowed = ctx.membership.role === "EDITOR" ? departmentId !== null && ctx.membership.departmentIds.includes(departmentId) : true;
+    const allowed = canCreateIn(ctx.membership, departmentId);
     if (!inOrg || !allowed) {
       return data<ActionData>({ result: submission.reply({ fieldErrors: { departmentId: ["errors.departmentNotAllowed"] } }), conflict: false }, { status: 400 });
     }

@@ -11,15 +11,14 @@ import { requireActivity } from "~/utils/activity-access.server.ts";
 import { diffContents, pathParts } from "~/utils/activity-diff.ts";
 import { createT, DEFAULT_LOCALE, isLocale, isMessageKey, type T } from "~/utils/i18n.ts";
 import { useT } from "~/utils/use-i18n.ts";
-import { z } from "~/utils/validation.ts";
+import { emptyToUndefined, z } from "~/utils/validation.ts";
 
 type Choice = number | "draft";
 
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const ChoiceSchema = z.union([z.literal("draft"), z.string().regex(/^[1-9]\d{0,5}$/).transform(Number)]);
 const QuerySchema = z.object({
-  from: z.preprocess(blank, ChoiceSchema.optional()),
-  to: z.preprocess(blank, ChoiceSchema.optional()),
+  from: z.preprocess(emptyToUndefined, ChoiceSchema.optional()),
+  to: z.preprocess(emptyToUndefined, ChoiceSchema.optional()),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

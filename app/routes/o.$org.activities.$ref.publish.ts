@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { setActivityPublic } from "~/models/public-register.server.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
 import { forbidden } from "~/utils/auth.server.ts";
-import { can } from "~/utils/permissions.ts";
+import { canPublishActivity } from "~/policies/activity.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { z } from "~/utils/validation.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
@@ -16,7 +16,7 @@ export async function loader({ params }: { params: { org?: string; ref?: string 
 /** Only the DPO (or an ADMIN) decides what citizens see; only an approved version can be shown. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "read");
-  if (!can(ctx.membership.role, "org:update")) throw forbidden();
+  if (!canPublishActivity(ctx.membership)) throw forbidden();
   const parsed = Schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) throw new Response("Bad Request", { status: 400 });
   const back = `/o/${ctx.org.slug}/activities/${activity.ref}`;

@@ -12,7 +12,7 @@ import { ErrorList } from "~/components/forms.tsx";
 import { DpiaConflictError, evaluateScreening, getOrganizationHeadcount, getScreening, saveScreening, ScreeningReasonError, userDisplayName } from "~/models/dpia.server.ts";
 import { ScreeningFormSchema, SCREENING_DECISIONS } from "~/schemas/dpia.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
-import { isReviewer } from "~/utils/activity-workflow.ts";
+import { canDecideScreening } from "~/policies/activity.ts";
 import { forbidden } from "~/utils/auth.server.ts";
 import { createT, DEFAULT_LOCALE, isLocale, isMessageKey, type MessageKey } from "~/utils/i18n.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -43,13 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     suggestion: { cnil: suggestCnilList(activity.parsed), exempt: suggestExemptList(activity.parsed, { headcount }) },
-    canDecide: isReviewer(ctx.membership.role),
+    canDecide: canDecideScreening(ctx.membership),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "read");
-  if (!isReviewer(ctx.membership.role)) throw forbidden();
+  if (!canDecideScreening(ctx.membership)) throw forbidden();
   const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: ScreeningFormSchema });
   if (submission.status !== "success") return data<ActionData>({ result: submission.reply(), alert: null }, { status: 400 });

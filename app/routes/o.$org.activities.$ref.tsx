@@ -12,29 +12,27 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useOutlet, useParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useId } from "react";
 import { ActivityDetails } from "~/components/activity-details.tsx";
-import { can } from "~/utils/permissions.ts";
 import { ActivityPublicPanel } from "~/components/activity-public.tsx";
 import { ActivitySovereignty } from "~/components/activity-sovereignty.tsx";
 import { DpiaPanel } from "~/components/dpia-panel.tsx";
 import { dpiaPanel } from "~/models/dpia.server.ts";
 import { ErrorList } from "~/components/forms.tsx";
-import { addComment, ConflictError, InvalidTransitionError, listComments, transitionActivity, type ActivityRecord } from "~/models/activity.server.ts";
-import { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
+import { addComment, ConflictError, InvalidTransitionError, listComments, transitionActivity } from "~/models/activity.server.ts";
+import type { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
 import { linkIntentAction, loadActivitySovereignty } from "~/utils/activity-sovereignty.server.ts";
 import { computeCompleteness, computeWarnings } from "~/utils/activity-rules.ts";
-import { availableTransitions, canComment, canEditActivity, canTransition, TRANSITIONS, type Transition } from "~/utils/activity-workflow.ts";
+import { availableTransitions, canComment, canEditActivity, canPublishActivity, canTransition, mayEverTransition, TRANSITIONS, type Transition } from "~/policies/activity.ts";
 import { forbidden, type OrgContext } from "~/utils/auth.server.ts";
 import { createT, DEFAULT_LOCALE, isLocale, type MessageKey } from "~/utils/i18n.ts";
 import { parsePrefilledPaths } from "~/utils/prefilled.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
-import { z } from "~/utils/validation.ts";
+import { blank, z } from "~/utils/validation.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 
 const COMMENT_MAX = 5000;
 const REASON_MAX = 1000;
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 
 const TransitionSchema = z
   .object({
@@ -89,7 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       content: activity.parsed,
       isPublic: activity.isPublic,
     },
-    canPublish: can(m.role, "org:update"),
+    canPublish: canPublishActivity(m),
     completeness: computeCompleteness(activity.parsed, activity.departmentId),
     warnings: computeWarnings(activity.parsed),
     comments: comments.map((c) => ({ ...c, transition: isTransition(c.transition) ? c.transition : null, createdAt: c.createdAt.toISOString() })),
@@ -105,11 +103,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 function isTransition(v: unknown): v is Transition {
   return typeof v === "string" && (TRANSITIONS as readonly string[]).includes(v);
-}
-
-/** Whether this member could ever make transition `t` on this activity, whatever its status. */
-function mayEverTransition(m: OrgContext["membership"], a: ActivityRecord, t: Transition) {
-  return ACTIVITY_STATUSES.some((status) => canTransition(m, { departmentId: a.departmentId, status }, t));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -8,28 +8,30 @@ import { SORTS } from "~/utils/register-query.ts";
 import { listDepartments } from "~/models/department.server.ts";
 import { ACTIVITY_ROLES, ACTIVITY_STATUSES, LEGAL_BASES, REGIMES } from "~/reference/vocabularies.ts";
 import { StartActivityLinks } from "~/components/onboarding-checklist.tsx";
-import { canCreateIn, isReviewer } from "~/utils/activity-workflow.ts";
+import { canCreateIn } from "~/policies/activity.ts";
+import { inScope } from "~/policies/department.ts";
+import { canExportRegister } from "~/policies/export.ts";
+import { canUpdateOrganization } from "~/policies/organization.ts";
+import { isReviewer } from "~/policies/roles.ts";
 import { departmentScope } from "~/utils/activity-access.server.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
-import { can } from "~/utils/permissions.ts";
 import { useT } from "~/utils/use-i18n.ts";
-import { z } from "~/utils/validation.ts";
+import { emptyToUndefined, z } from "~/utils/validation.ts";
 
 const PAGE_SIZE = 25;
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const RegisterQuerySchema = z.object({
-  q: z.preprocess(blank, z.string().max(200).optional()),
-  department: z.preprocess(blank, z.string().max(40).optional()),
-  status: z.preprocess(blank, z.enum(ACTIVITY_STATUSES).optional()),
-  basis: z.preprocess(blank, z.enum(LEGAL_BASES).optional()),
-  sensitive: z.preprocess(blank, z.enum(["yes", "no"]).optional()),
-  regime: z.preprocess(blank, z.enum(REGIMES).optional()),
-  role: z.preprocess(blank, z.enum(ACTIVITY_ROLES).optional()),
-  overdue: z.preprocess(blank, z.literal("1").optional()),
-  dpia: z.preprocess(blank, z.enum(["required", "recommended", "not_required", "none_started"]).optional()),
-  sort: z.preprocess(blank, z.enum(SORTS).default("ref")),
-  page: z.preprocess(blank, z.coerce.number().int().min(1).max(100000).default(1)),
-  asOf: z.preprocess(blank, z.iso.date().optional()),
+  q: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
+  department: z.preprocess(emptyToUndefined, z.string().max(40).optional()),
+  status: z.preprocess(emptyToUndefined, z.enum(ACTIVITY_STATUSES).optional()),
+  basis: z.preprocess(emptyToUndefined, z.enum(LEGAL_BASES).optional()),
+  sensitive: z.preprocess(emptyToUndefined, z.enum(["yes", "no"]).optional()),
+  regime: z.preprocess(emptyToUndefined, z.enum(REGIMES).optional()),
+  role: z.preprocess(emptyToUndefined, z.enum(ACTIVITY_ROLES).optional()),
+  overdue: z.preprocess(emptyToUndefined, z.literal("1").optional()),
+  dpia: z.preprocess(emptyToUndefined, z.enum(["required", "recommended", "not_required", "none_started"]).optional()),
+  sort: z.preprocess(emptyToUndefined, z.enum(SORTS).default("ref")),
+  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100000).default(1)),
+  asOf: z.preprocess(emptyToUndefined, z.iso.date().optional()),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -41,8 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const departments = await listDepartments(ctx.org.id);
   // ADMIN and DPO may create without a department, so a new organization can start its register at once.
   const canCreate = isReviewer(ctx.membership.role) || departments.some((d) => canCreateIn(ctx.membership, d.id));
-  const canImport = can(ctx.membership.role, "org:update");
-  const canExport = can(ctx.membership.role, "register:export");
+  const canImport = canUpdateOrganization(ctx.membership);
+  const canExport = canExportRegister(ctx.membership);
   if (q.asOf) {
     const versions = await listRegisterAsOf(ctx.org.id, new Date(`${q.asOf}T23:59:59.999Z`), scope);
     return {
@@ -71,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       role: q.role,
       overdue: q.overdue === "1",
       includeArchived: q.status === "ARCHIVED",
-      departmentScope: scope,
+      scope,
       ids: q.dpia ? await activityIdsForDpiaFilter(ctx.org.id, q.dpia, scope) : undefined,
     },
     q.sort,
@@ -84,7 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canCreate,
     canImport,
     canExport,
-    departments: scope ? departments.filter((d) => scope.includes(d.id)) : departments,
+    departments: departments.filter((d) => inScope(scope, d.id)),
     query: q,
     total,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),

@@ -9,11 +9,12 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DepartmentIdField } from "~/components/activity-form.tsx";
 import { ErrorList, FormErrors, TextField } from "~/components/forms.tsx";
-import { listDepartments } from "~/models/department.server.ts";
 import { ActivityNotFoundError, createActivity } from "~/models/activity.server.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
-import { canCreateIn, isReviewer } from "~/utils/activity-workflow.ts";
-import { forbidden, requireOrgContext, type OrgContext } from "~/utils/auth.server.ts";
+import { canCreateActivities, canCreateIn, prefersGuidedForm } from "~/policies/activity.ts";
+import { mayLeaveWithoutDepartment } from "~/policies/department.ts";
+import { listPickableDepartments } from "~/utils/activity-access.server.ts";
+import { forbidden, requireOrgContext } from "~/utils/auth.server.ts";
 import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
@@ -26,18 +27,14 @@ const NewActivitySchema = z.object({ name: requiredText(200), departmentId: Depa
 /** VIEWERs never create; EDITORs only in their departments; ADMIN and DPO anywhere. */
 async function requireCreator(request: Request, org: string | undefined) {
   const ctx = await requireOrgContext(request, org);
-  if (ctx.membership.role !== "EDITOR" && !isReviewer(ctx.membership.role)) throw forbidden();
+  if (!canCreateActivities(ctx.membership)) throw forbidden();
   return ctx;
 }
 
-async function pickableDepartments(ctx: OrgContext) {
-  const all = await listDepartments(ctx.org.id);
-  return ctx.membership.role === "EDITOR" ? all.filter((d) => ctx.membership.departmentIds.includes(d.id)) : all;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireCreator(request, params.org);
-  return { org: ctx.org.slug, departments: await pickableDepartments(ctx), allowNoDepartment: isReviewer(ctx.membership.role), guidedByDefault: ctx.membership.role === "EDITOR" };
+  return { org: ctx.org.slug, departments: await listPickableDepartments(ctx), allowNoDepartment: mayLeaveWithoutDepartment(ctx.membership), guidedByDefault: prefersGuidedForm(ctx.membership) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { name, departmentId, mode } = submission.value;
   const notAllowed = () => data({ result: submission.reply({ fieldErrors: { departmentId: ["errors.departmentNotAllowed"] } }) }, { status: 400 });
-  if (departmentId === null && !isReviewer(ctx.membership.role)) {
+  if (departmentId === null && !mayLeaveWithoutDepartment(ctx.membership)) {
     return data({ result: submission.reply({ fieldErrors: { departmentId: ["errors.required"] } }) }, { status: 400 });
   }
   if (!canCreateIn(ctx.membership, departmentId)) return notAllowed();

@@ -1,4 +1,5 @@
 /** Edit the facts of a breach (DPO and ADMIN, until it is closed). Optimistic lock on the revision. */
+import { departmentScope } from "~/utils/activity-access.server.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!canManageBreach(breachActor(ctx), breach)) throw forbidden();
   const [overview, activities, vendors] = await Promise.all([
     getOrganizationOverview(ctx.org.id),
-    listActivityChoices(ctx.org.id),
+    listActivityChoices(ctx.org.id, departmentScope(ctx)),
     getDb().vendor.findMany({ where: { organizationId: ctx.org.id }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   const c = breach.parsed;

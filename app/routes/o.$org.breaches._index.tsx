@@ -11,7 +11,7 @@ import { useT } from "~/utils/use-i18n.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireBreachRegister(request, params.org);
-  const rows = await listBreaches(ctx.org.id, { departmentScope: departmentScope(ctx) });
+  const rows = await listBreaches(ctx.org.id, { scope: departmentScope(ctx) });
   const now = new Date();
   return {
     slug: ctx.org.slug,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getExport, readExportBytes } from "~/models/export-log.server.ts";
 import { notFound, requireOrgContext } from "~/utils/auth.server.ts";
-import { EXPORT_CONTENT_TYPES } from "./s.$token.file.ts";
+import { EXPORT_CONTENT_TYPES, fileResponse } from "~/utils/file-response.server.ts";
 
 /** Downloads a recorded export again (same bytes, same fingerprint). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -9,7 +9,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rec = await getExport(ctx.org.id, params.id ?? "");
   const bytes = rec ? readExportBytes(rec.sha256) : null;
   if (!rec || !bytes) throw notFound();
-  return new Response(new Uint8Array(bytes), {
-    headers: { "Content-Type": EXPORT_CONTENT_TYPES[rec.format] ?? "application/octet-stream", "Content-Disposition": `attachment; filename="${rec.fileName}"`, "Cache-Control": "private, no-store" },
-  });
+  return fileResponse(bytes, { fileName: rec.fileName, contentType: EXPORT_CONTENT_TYPES[rec.format] ?? "application/octet-stream" });
 }

@@ -3,7 +3,7 @@ import { createExport, UnknownActivityError } from "~/models/exports.server.ts";
 import { ExportRequestSchema } from "~/schemas/export-request.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
-import { EXPORT_CONTENT_TYPES } from "./s.$token.file.ts";
+import { EXPORT_CONTENT_TYPES, fileResponse } from "~/utils/file-response.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 
 export async function loader() {
@@ -28,13 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { format: v.format, locale: v.locale, scope: v.scope, asOf: v.asOf, departments: v.departments.length ? v.departments : null, ref: v.ref, separator: v.separator === "semicolon" ? ";" : "," },
       "ui",
     );
-    return new Response(new Uint8Array(bytes), {
-      headers: {
-        "Content-Type": EXPORT_CONTENT_TYPES[v.format] ?? "application/octet-stream",
-        "Content-Disposition": `attachment; filename="${fileName}"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return fileResponse(bytes, { fileName, contentType: EXPORT_CONTENT_TYPES[v.format] ?? "application/octet-stream" });
   } catch (err) {
     if (err instanceof UnknownActivityError) return redirectWithToast(request, back, { type: "error", key: "errors.unknownRef" });
     throw err;

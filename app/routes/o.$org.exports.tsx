@@ -8,7 +8,7 @@ import { createShareLink, listExports, listShareAccesses, revokeShareLink, Share
 import { EXPORT_FORMATS, SHARE_MAX_DAYS } from "~/schemas/export-request.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { can } from "~/utils/permissions.ts";
+import { canSeeShareIps, canShareExports } from "~/policies/export.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { formatLabel } from "~/schemas/export-request.ts";
 import { useT } from "~/utils/use-i18n.ts";
@@ -38,13 +38,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     org: ctx.org,
     locale: ctx.org.defaultLocale,
-    canShare: can(ctx.membership.role, "org:update"),
+    canShare: canShareExports(ctx.membership),
     departments,
     accessFor: accessFor.success ? (accessFor.data ?? null) : null,
-    canSeeIp: can(ctx.membership.role, "shares:read-ip"),
+    canSeeIp: canSeeShareIps(ctx.membership),
     ipRetentionDays: getEnv().SHARE_IP_RETENTION_DAYS,
     // Recipients' addresses are personal data: only the DPO and ADMINs receive them.
-    accesses: accesses?.map((a) => ({ id: a.id, at: a.at.toISOString(), outcome: a.outcome, ip: can(ctx.membership.role, "shares:read-ip") ? a.ipAddress : null })) ?? null,
+    accesses: accesses?.map((a) => ({ id: a.id, at: a.at.toISOString(), outcome: a.outcome, ip: canSeeShareIps(ctx.membership) ? a.ipAddress : null })) ?? null,
     exports: exports.map((e) => ({
       id: e.id,
       format: e.format,

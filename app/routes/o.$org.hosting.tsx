@@ -12,7 +12,7 @@ import { CountryLabel, metaT, useCountryOptions } from "~/components/vendor-fiel
 import { createHostingSite, deleteHostingSite, listHostingSites, VendorNotFoundError } from "~/models/vendor.server.ts";
 import { HostingSiteFormSchema, toHostingSiteInput } from "~/schemas/vendor.ts";
 import { notFound, requireOrgContext } from "~/utils/auth.server.ts";
-import { can } from "~/utils/permissions.ts";
+import { canManageVendors } from "~/policies/vendor.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sites = await listHostingSites(ctx.org.id);
   return {
     org: ctx.org.slug,
-    canManage: can(ctx.membership.role, "vendors:manage"),
+    canManage: canManageVendors(ctx.membership),
     sites: sites.map((s) => ({ id: s.id, name: s.name, country: s.country, city: s.city, description: s.description, links: s._count.links })),
   };
 }

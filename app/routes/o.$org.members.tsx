@@ -11,7 +11,9 @@ import { canResetPasswordOf, getMemberInOrg, LastAdminError, listMembers, NotFou
 import { createPasswordReset } from "~/models/password-reset.server.ts";
 import { forbidden, notFound, requireOrgContext } from "~/utils/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { canAssignRole, isRole, ROLES, type Role } from "~/utils/permissions.ts";
+import { roleHasDepartments } from "~/policies/department.ts";
+import { canAssignRole, canManageMembers, organizationHasAdmin } from "~/policies/organization.ts";
+import { isRole, ROLES, type Role } from "~/policies/roles.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { emailField, z } from "~/utils/validation.ts";
@@ -22,10 +24,10 @@ const departmentIdsField = z.preprocess((v) => (v === undefined ? [] : Array.isA
 
 const InviteSchema = z
   .object({ intent: z.literal("invite"), email: emailField, role: z.enum(ROLES), departmentIds: departmentIdsField })
-  .refine((v) => v.role !== "EDITOR" || v.departmentIds.length > 0, { path: ["departmentIds"], message: "errors.editorNeedsDepartment" });
+  .refine((v) => !roleHasDepartments(v.role) || v.departmentIds.length > 0, { path: ["departmentIds"], message: "errors.editorNeedsDepartment" });
 const UpdateSchema = z
   .object({ intent: z.literal("update"), membershipId: idField, role: z.enum(ROLES), departmentIds: departmentIdsField })
-  .refine((v) => v.role !== "EDITOR" || v.departmentIds.length > 0, { path: ["departmentIds"], message: "errors.editorNeedsDepartment" });
+  .refine((v) => !roleHasDepartments(v.role) || v.departmentIds.length > 0, { path: ["departmentIds"], message: "errors.editorNeedsDepartment" });
 const IdSchema = z.object({ intent: z.enum(["remove", "reset", "revoke"]), id: idField });
 
 function origin(request: Request) {
@@ -37,7 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [members, departments, invitations] = await Promise.all([listMembers(ctx.org.id), listDepartments(ctx.org.id), listPendingInvitations(ctx.org.id)]);
   return {
     me: { userId: ctx.user.id, role: ctx.membership.role },
-    orgHasAdmin: members.some((m) => m.role === "ADMIN"),
+    orgHasAdmin: organizationHasAdmin(members.map((m) => m.role)),
+    canManage: canManageMembers(ctx.membership),
     members: members.map((m) => ({
       id: m.id,
       user: m.user,
@@ -54,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = formData.get("intent");
   const back = `/o/${ctx.org.slug}/members`;
-  const orgHasAdmin = (await listMembers(ctx.org.id)).some((m) => m.role === "ADMIN");
+  const orgHasAdmin = organizationHasAdmin((await listMembers(ctx.org.id)).map((m) => m.role));
 
   if (intent === "invite") {
     const submission = parseWithZod(formData, { schema: InviteSchema });
@@ -96,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!target || !isRole(target.role)) throw notFound();
   if (!canAssignRole(ctx.membership.role, target.role, orgHasAdmin)) throw forbidden();
   if (parsed.data.intent === "reset") {
-    if (!(await canResetPasswordOf(ctx.user.id, target.user.id, canAssignRole))) {
+    if (!(await canResetPasswordOf(ctx.user.id, target.user.id))) {
       return data({ intent: "reset", result: undefined, link: null, target: target.id, error: "errors.resetOtherOrganizations" }, { status: 403 });
     }
     const { token } = await createPasswordReset(ctx.user.id, ctx.org.id, target.user.id);
@@ -223,7 +226,7 @@ export default function Members() {
     shouldRevalidate: "onInput",
     defaultValue: { role: "EDITOR" },
   });
-  const canManage = d.me.role === "ADMIN" || d.me.role === "DPO";
+  const canManage = d.canManage;
   const roles = ROLES.filter((r) => canAssignRole(d.me.role, r, d.orgHasAdmin));
   return (
     <div className="page">

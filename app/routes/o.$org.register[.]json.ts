@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildRegisterExport } from "~/models/register-export.server.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
-import { z } from "~/utils/validation.ts";
+import { fileResponse } from "~/utils/file-response.server.ts";
+import { emptyToUndefined, z } from "~/utils/validation.ts";
 
-const QuerySchema = z.object({ asOf: z.preprocess((v) => (v === "" || v === null ? undefined : v), z.iso.date().optional()) });
+const QuerySchema = z.object({ asOf: z.preprocess(emptyToUndefined, z.iso.date().optional()) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org, "register:export");
@@ -11,7 +12,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!parsed.success) return Response.json({ error: "asOf must be a date YYYY-MM-DD" }, { status: 400 });
   const data = await buildRegisterExport(ctx.org.id, { asOf: parsed.data.asOf });
   const name = `registre-${ctx.org.slug}${parsed.data.asOf ? `-au-${parsed.data.asOf}` : ""}.json`;
-  return new Response(`${JSON.stringify(data, null, 2)}\n`, {
-    headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" },
-  });
+  return fileResponse(`${JSON.stringify(data, null, 2)}\n`, { fileName: name, contentType: "application/json; charset=utf-8", cache: "none" });
 }

@@ -1,4 +1,5 @@
 /** The log of data-subject requests (DPO and ADMIN): deadlines, new request, retention of the log. */
+import { departmentScope } from "~/utils/activity-access.server.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await anonymizeExpiredRequests(ctx.org.id);
   const [rows, activities, stats, org] = await Promise.all([
     listRequests(ctx.org.id),
-    listActivityChoices(ctx.org.id),
+    listActivityChoices(ctx.org.id, departmentScope(ctx)),
     requestStatistics(ctx.org.id),
     getDb().organization.findFirstOrThrow({ where: { id: ctx.org.id }, select: { requestRetentionMonths: true } }),
   ]);

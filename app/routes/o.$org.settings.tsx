@@ -9,7 +9,7 @@ import { OrganizationFields } from "~/components/organization-fields.tsx";
 import { getOrganization, StaleUpdateError, updateOrganization } from "~/models/organization.server.ts";
 import { OrganizationUpdateSchema, toOrganizationInput } from "~/schemas/organization.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
-import { can } from "~/utils/permissions.ts";
+import { canUpdateOrganization } from "~/policies/organization.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
@@ -17,7 +17,7 @@ import { readForm } from "~/utils/form-limits.server.ts";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org);
   const org = await getOrganization(ctx.org.id);
-  return { org, canEdit: can(ctx.membership.role, "org:update") };
+  return { org, canEdit: canUpdateOrganization(ctx.membership) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

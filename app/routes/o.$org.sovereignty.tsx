@@ -17,13 +17,12 @@ import { countryName } from "~/reference/countries.ts";
 import { departmentScope } from "~/utils/activity-access.server.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
 import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
-import { can } from "~/utils/permissions.ts";
+import { canManageVendors } from "~/policies/vendor.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
 const DPA_STATUSES = ["NONE", "REQUESTED", "SIGNED", "NOT_REQUIRED"] as const;
 type DpaStatus = (typeof DPA_STATUSES)[number];
-const TRANSFER_PROBLEMS = ["missing", "not_certified", "refused_derogation"] as const;
-type TransferProblem = (typeof TRANSFER_PROBLEMS)[number];
+type TransferProblem = "missing" | "not_certified" | "refused_derogation";
 
 function isDashboardPath(pathname: string, slug: string) {
   return pathname.replace(/\/+$/, "") === `/o/${slug}/sovereignty`;
@@ -51,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [d, visible] = await Promise.all([
     sovereigntyDashboard(ctx.org.id),
     // An EDITOR sees only their departments' activities by name; the figures stay organization-wide.
-    scope ? listActivitiesByStatus(ctx.org.id, ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED"], { departmentScope: scope, take: 100_000 }) : Promise.resolve(null),
+    scope.kind === "departments" ? listActivitiesByStatus(ctx.org.id, ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED"], { scope, take: 100_000 }) : Promise.resolve(null),
   ]);
   const visibleRefs = visible ? new Set(visible.map((a) => a.ref)) : null;
   const byLevel = new Map(d.levels.map((l) => [l.level, l]));
@@ -74,7 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       dpaAttention: d.dpaAttention.map((v) => ({ ...v, dpaStatus: (DPA_STATUSES as readonly string[]).includes(v.dpaStatus) ? (v.dpaStatus as DpaStatus) : "NONE" })),
       map: d.map,
     },
-    canManageVendors: can(ctx.membership.role, "vendors:manage"),
+    canManageVendors: canManageVendors(ctx.membership),
   };
 }
 

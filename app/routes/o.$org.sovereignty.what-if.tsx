@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = departmentScope(ctx);
   const [rows, visible] = await Promise.all([
     whatIf(ctx.org.id, source, to),
-    scope ? listActivitiesByStatus(ctx.org.id, ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED"], { departmentScope: scope, take: 100_000 }) : Promise.resolve(null),
+    scope.kind === "departments" ? listActivitiesByStatus(ctx.org.id, ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED"], { scope, take: 100_000 }) : Promise.resolve(null),
   ]);
   const visibleRefs = visible ? new Set(visible.map((a) => a.ref)) : null;
   const side = (s: (typeof rows)[number]["before"]): Side => ({ level: s.level, countries: s.countries, jurisdictions: s.jurisdictions });

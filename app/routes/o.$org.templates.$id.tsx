@@ -13,11 +13,12 @@ import { DepartmentIdField } from "~/components/activity-form.tsx";
 import { DpiaBadge } from "~/components/dpia-badge.tsx";
 import { ErrorList, FormErrors, TextField } from "~/components/forms.tsx";
 import { ActivityNotFoundError } from "~/models/activity.server.ts";
-import { listDepartments } from "~/models/department.server.ts";
 import { createDraftFromTemplate } from "~/models/template-draft.server.ts";
 import { CNIL_DPIA_EXEMPT_LIST, CNIL_DPIA_REQUIRED_LIST, TEMPLATE_ID_PATTERN } from "~/schemas/template.ts";
-import { canCreateIn, isReviewer } from "~/utils/activity-workflow.ts";
-import { forbidden, notFound, requireOrgContext, type OrgContext } from "~/utils/auth.server.ts";
+import { canCreateActivities, canCreateIn } from "~/policies/activity.ts";
+import { mayLeaveWithoutDepartment } from "~/policies/department.ts";
+import { listPickableDepartments } from "~/utils/activity-access.server.ts";
+import { forbidden, notFound, requireOrgContext } from "~/utils/auth.server.ts";
 import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
 import { getLocale } from "~/utils/i18n.server.ts";
 import { findTemplate } from "~/utils/templates.server.ts";
@@ -35,12 +36,6 @@ function templateFrom(params: { id?: string }) {
   return template;
 }
 
-const mayCreate = (ctx: OrgContext) => ctx.membership.role === "EDITOR" || isReviewer(ctx.membership.role);
-
-async function pickableDepartments(ctx: OrgContext) {
-  const all = await listDepartments(ctx.org.id);
-  return ctx.membership.role === "EDITOR" ? all.filter((d) => ctx.membership.departmentIds.includes(d.id)) : all;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org);
@@ -61,21 +56,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       toVerify: template.toVerify[locale],
       content: template.content[locale],
     },
-    canCreate: mayCreate(ctx),
-    departments: mayCreate(ctx) ? await pickableDepartments(ctx) : [],
-    allowNoDepartment: isReviewer(ctx.membership.role),
+    canCreate: canCreateActivities(ctx.membership),
+    departments: canCreateActivities(ctx.membership) ? await listPickableDepartments(ctx) : [],
+    allowNoDepartment: mayLeaveWithoutDepartment(ctx.membership),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org);
-  if (!mayCreate(ctx)) throw forbidden();
+  if (!canCreateActivities(ctx.membership)) throw forbidden();
   const template = templateFrom(params);
   const submission = parseWithZod(await readForm(request), { schema: StartSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { departmentId, name } = submission.value;
   const notAllowed = () => data({ result: submission.reply({ fieldErrors: { departmentId: ["errors.departmentNotAllowed"] } }) }, { status: 400 });
-  if (departmentId === null && !isReviewer(ctx.membership.role)) {
+  if (departmentId === null && !mayLeaveWithoutDepartment(ctx.membership)) {
     return data({ result: submission.reply({ fieldErrors: { departmentId: ["errors.required"] } }) }, { status: 400 });
   }
   if (!canCreateIn(ctx.membership, departmentId)) return notAllowed();

@@ -14,7 +14,8 @@ import { ActivityNotFoundError } from "~/models/activity.server.ts";
 import { listDepartments } from "~/models/department.server.ts";
 import { createDraftsFromTemplates } from "~/models/template-draft.server.ts";
 import { TEMPLATE_ID_PATTERN } from "~/schemas/template.ts";
-import { canCreateIn, isReviewer } from "~/utils/activity-workflow.ts";
+import { canCreateFromTemplate, canCreateIn } from "~/policies/activity.ts";
+import { isReviewer } from "~/policies/roles.ts";
 import { forbidden, requireOrgContext, type OrgContext } from "~/utils/auth.server.ts";
 import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
 import { getLocale } from "~/utils/i18n.server.ts";
@@ -22,9 +23,8 @@ import { searchTemplates, templateDepartments } from "~/utils/template-search.ts
 import { findTemplate, loadTemplates } from "~/utils/templates.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
-import { z } from "~/utils/validation.ts";
+import { blank, z } from "~/utils/validation.ts";
 
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 const QuerySchema = {
   q: z.preprocess(blank, z.string().max(200).optional()),
   department: z.preprocess(blank, z.string().regex(/^[a-z0-9-]{1,60}$/).optional()),
@@ -89,7 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     departments,
     total: templates.length,
     rows: searchTemplates(templates, locale, query),
-    canCreate: isReviewer(m.role) || (m.role === "EDITOR" && m.departmentIds.length > 0),
+    canCreate: canCreateFromTemplate(m),
     pickDepartments: mayCreate(ctx) ? await pickableDepartments(ctx) : [],
     allowNoDepartment: isReviewer(m.role),
   };

@@ -5,26 +5,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readDpaFile } from "~/models/vendor.server.ts";
 import { notFound, requireOrgContext } from "~/utils/auth.server.ts";
-
-/** RFC 6266: an ASCII fallback plus the UTF-8 name (header values must be Latin-1). */
-export function contentDisposition(name: string): string {
-  const base = name.toLowerCase().endsWith(".pdf") ? name : `${name}.pdf`;
-  const ascii = base.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9 ._()-]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(base).replace(/['()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
-}
+import { fileResponse } from "~/utils/file-response.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org);
   const file = params.vendorId ? await readDpaFile(ctx.org.id, params.vendorId) : null;
   if (!file) throw notFound();
-  return new Response(new Uint8Array(file.bytes), {
-    status: 200,
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Length": String(file.bytes.byteLength),
-      "Content-Disposition": contentDisposition(file.name),
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-    },
-  });
+  const name = file.name.toLowerCase().endsWith(".pdf") ? file.name : `${file.name}.pdf`;
+  return fileResponse(file.bytes, { fileName: name, contentType: "application/pdf" });
 }

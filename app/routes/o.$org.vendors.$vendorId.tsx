@@ -37,10 +37,10 @@ import {
 } from "~/models/vendor.server.ts";
 import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import { dateInputValue, LocationFormSchema, ServiceFormSchema, toLocationInput, toServiceInput, type DpaStatus } from "~/schemas/vendor.ts";
-import { departmentScope, inDepartmentScope } from "~/utils/activity-access.server.ts";
 import { notFound, requireOrgContext } from "~/utils/auth.server.ts";
 import type { MessageKey } from "~/utils/i18n.ts";
-import { can } from "~/utils/permissions.ts";
+import { activityScope, inScope } from "~/policies/department.ts";
+import { canManageVendors } from "~/policies/vendor.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
@@ -64,10 +64,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org);
   const v = params.vendorId ? await getVendor(ctx.org.id, params.vendorId) : null;
   if (!v) throw notFound();
-  const canManage = can(ctx.membership.role, "vendors:manage");
+  const canManage = canManageVendors(ctx.membership);
+  // An EDITOR sees only their departments' activities by name; the counts stay organization-wide.
+  const scope = activityScope(ctx.membership);
   const picker = canManage ? await listServicesForPicker(ctx.org.id) : [];
-  // EDITORs see their departments' activities by name only; counts stay organization-wide, as on the sovereignty dashboard.
-  const scope = departmentScope(ctx);
 
   const subProcessors = new Map<string, { serviceId: string; serviceName: string; vendorId: string; vendorName: string; for: string[] }>();
   const usedBy = new Map<string, { serviceId: string; serviceName: string; vendorId: string; vendorName: string; provides: string[] }>();
@@ -88,7 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
     for (const link of s.links) {
       const a = link.activity;
-      if (!inDepartmentScope(scope, a.departmentId)) continue;
+      if (!inScope(scope, a.departmentId)) continue;
       const e = activities.get(a.id) ?? { ref: a.ref, name: a.name, status: a.status as ActivityStatus, uses: [] };
       e.uses.push({ service: s.name, role: link.role as LinkRole });
       activities.set(a.id, e);

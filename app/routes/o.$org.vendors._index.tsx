@@ -12,11 +12,10 @@ import { listVendors } from "~/models/vendor.server.ts";
 import { isCountryCode } from "~/reference/countries.ts";
 import { CERTIFICATIONS, DPA_STATUSES, type DpaStatus } from "~/schemas/vendor.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
-import { can } from "~/utils/permissions.ts";
+import { canManageVendors } from "~/policies/vendor.ts";
 import { useT } from "~/utils/use-i18n.ts";
-import { z } from "~/utils/validation.ts";
+import { blank, z } from "~/utils/validation.ts";
 
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 const QUERY = {
   q: z.preprocess(blank, z.string().max(200).optional()),
   country: z.preprocess((v) => (typeof blank(v) === "string" ? (blank(v) as string).toUpperCase() : undefined), z.string().refine(isCountryCode).optional()),
@@ -76,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   // "unknown" in the filter: no activity uses the vendor, so nothing is known of its exposure.
   const filtered = query.exposure ? rows.filter((r) => (r.exposure ?? "unknown") === query.exposure) : rows;
-  return { query, invalidQuery: invalid, canManage: can(ctx.membership.role, "vendors:manage"), today, rows: filtered, catalogueEmpty: vendors.length === 0 && !isFilteredQuery(query) };
+  return { query, invalidQuery: invalid, canManage: canManageVendors(ctx.membership), today, rows: filtered, catalogueEmpty: vendors.length === 0 && !isFilteredQuery(query) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => {

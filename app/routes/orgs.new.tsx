@@ -2,11 +2,12 @@ import type { MetaFunction } from "@remix-run/node";
 import { titleMeta } from "~/utils/page-title.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { FormErrors } from "~/components/forms.tsx";
 import { OrganizationFields } from "~/components/organization-fields.tsx";
 import { listUserOrganizations } from "~/models/membership.server.ts";
+import { canCreateOrganization } from "~/policies/organization.ts";
 import { createOrganization, isSlugTaken } from "~/models/organization.server.ts";
 import { OrganizationCreateSchema, toOrganizationInput } from "~/schemas/organization.ts";
 import { forbidden, requireUser } from "~/utils/auth.server.ts";
@@ -18,7 +19,7 @@ import { readForm } from "~/utils/form-limits.server.ts";
 async function requireSomeAdmin(request: Request) {
   const s = await requireUser(request);
   const orgs = await listUserOrganizations(s.user.id);
-  if (!orgs.some((o) => o.role === "ADMIN")) throw forbidden();
+  if (!canCreateOrganization(orgs.map((o) => o.role))) throw forbidden();
   return s;
 }
 

@@ -3,6 +3,7 @@ import { publicRegisterCsv } from "~/documents/open-data.ts";
 import { getPublicRegister, recordPublicDownload } from "~/models/public-register.server.ts";
 import { notFound } from "~/utils/auth.server.ts";
 import { anonymousLocale } from "~/utils/i18n.server.ts";
+import { fileResponse } from "~/utils/file-response.server.ts";
 import { z } from "~/utils/validation.ts";
 
 const QuerySchema = z.object({ lang: z.enum(["fr", "en"]).optional(), sep: z.enum(["comma", "semicolon"]).optional() });
@@ -17,7 +18,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const sep = q.success && q.data.sep === "semicolon" ? ";" : ",";
   const bytes = publicRegisterCsv(reg, locale, sep);
   await recordPublicDownload(slug.data, "public-csv", bytes, `registre-public-${reg.organization.slug}.csv`);
-  return new Response(new Uint8Array(bytes), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="registre-public-${reg.organization.slug}.csv"`, "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
+  return fileResponse(bytes, {
+    fileName: `registre-public-${reg.organization.slug}.csv`,
+    contentType: "text/csv; charset=utf-8",
+    cache: "public",
+    headers: { "Access-Control-Allow-Origin": "*" },
   });
 }

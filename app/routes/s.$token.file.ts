@@ -1,31 +1,16 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { openShareLink, type ShareOpenResult } from "~/models/export-log.server.ts";
+import { EXPORT_CONTENT_TYPES, fileResponse } from "~/utils/file-response.server.ts";
 import { z } from "~/utils/validation.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 
-export const EXPORT_CONTENT_TYPES: Record<string, string> = {
-  pdf: "application/pdf",
-  "activity-pdf": "application/pdf",
-  csv: "text/csv; charset=utf-8",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  json: "application/json; charset=utf-8",
-  jsonld: "application/ld+json; charset=utf-8",
-  "dpia-pdf": "application/pdf",
-  "pia-json": "application/json; charset=utf-8",
-};
 
 const FormSchema = z.object({ passphrase: z.string().max(200).optional() });
 
 async function open(token: string, passphrase: string | null, request: Request, clientIp: string | null) {
   const r: ShareOpenResult = await openShareLink(token, passphrase, { ipAddress: clientIp, userAgent: request.headers.get("user-agent") });
   if (r.status === "ok") {
-    return new Response(new Uint8Array(r.bytes), {
-      headers: {
-        "Content-Type": EXPORT_CONTENT_TYPES[r.format] ?? "application/octet-stream",
-        "Content-Disposition": `attachment; filename="${r.fileName.replace(/["\\\r\n]/g, "")}"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+    return fileResponse(r.bytes, { fileName: r.fileName, contentType: EXPORT_CONTENT_TYPES[r.format] ?? "application/octet-stream" });
   }
   const error = r.status === "wrong_passphrase" || r.status === "throttled" ? `?error=${r.status}` : "";
   return redirect(`/s/${token}${error}`);

@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { titleMeta } from "~/utils/page-title.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/forms.tsx";
 import { isSlugTaken, runFirstSetup, SetupClosedError } from "~/models/organization.server.ts";

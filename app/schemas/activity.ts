@@ -17,16 +17,15 @@ import {
   TRANSFER_SAFEGUARDS,
 } from "~/reference/vocabularies.ts";
 import { ART49_POINTS, RECIPIENT_KINDS } from "~/analysis/sovereignty.ts";
-import { z } from "~/utils/validation.ts";
+import { blank, z } from "~/utils/validation.ts";
 
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
-const text = (max: number) => z.preprocess(blankToUndefined, z.string().max(max).optional());
+const text = (max: number) => z.preprocess(blank, z.string().max(max).optional());
 const required = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(max));
-const isoDate = z.preprocess(blankToUndefined, z.iso.date({ error: "errors.date" }).optional());
+const isoDate = z.preprocess(blank, z.iso.date({ error: "errors.date" }).optional());
 const list = <T extends z.ZodType>(item: T, max = 50) => z.preprocess((v) => (v === undefined || v === null ? [] : v), z.array(item).max(max));
 const bool = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
-const count = z.preprocess(blankToUndefined, z.coerce.number({ error: (iss) => (iss.code === "invalid_type" ? "errors.number" : undefined) }).int().min(0).max(100_000_000).optional());
-const url = z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: "errors.url" }).max(500).optional());
+const count = z.preprocess(blank, z.coerce.number({ error: (iss) => (iss.code === "invalid_type" ? "errors.number" : undefined) }).int().min(0).max(100_000_000).optional());
+const url = z.preprocess(blank, z.url({ protocol: /^https?$/, error: "errors.url" }).max(500).optional());
 const country = z.preprocess(
   (v) => (typeof v === "string" ? v.trim().toUpperCase() : v),
   z.string().regex(/^[A-Z]{2}$/, "errors.country"),
@@ -35,7 +34,7 @@ const country = z.preprocess(
 export const RetentionSchema = z.object({
   activePeriod: text(200),
   intermediatePeriod: text(200),
-  finalFate: z.preprocess(blankToUndefined, z.enum(FINAL_FATES).optional()),
+  finalFate: z.preprocess(blank, z.enum(FINAL_FATES).optional()),
   rule: text(500),
 });
 
@@ -58,7 +57,7 @@ export const ActivityContentSchema = z
     /** LED art. 24(1)(e): any profiling. */
     ledProfiling: text(1000),
     /** The activity's area, asked explicitly: drives the CNIL-list suggestions of the DPIA screening. */
-    domain: z.preprocess(blankToUndefined, z.enum(ACTIVITY_DOMAINS).optional()),
+    domain: z.preprocess(blank, z.enum(ACTIVITY_DOMAINS).optional()),
     dataSubjects: list(z.object({ category: z.enum(DATA_SUBJECT_CATEGORIES), description: text(500), estimatedCount: count }), 20),
     dataCategories: list(
       z.object({ category: z.enum(DATA_CATEGORIES), description: text(1000), source: text(500), retention: RetentionSchema.default({}) }),
@@ -72,9 +71,9 @@ export const ActivityContentSchema = z
         recipient: required(300),
         safeguard: z.enum(TRANSFER_SAFEGUARDS),
         documentationUrl: url,
-        recipientKind: z.preprocess(blankToUndefined, z.enum(RECIPIENT_KINDS).optional()),
+        recipientKind: z.preprocess(blank, z.enum(RECIPIENT_KINDS).optional()),
         /** Art. 49(1) point relied on, for a derogation. */
-        art49Point: z.preprocess(blankToUndefined, z.enum(ART49_POINTS).optional()),
+        art49Point: z.preprocess(blank, z.enum(ART49_POINTS).optional()),
         /** Transfer impact assessment done (EDPB Recommendations 01/2020), for Art. 46 tools. */
         tiaDone: bool.optional(),
         /** US recipient certified under the DPF, checked on dataprivacyframework.gov. */
@@ -116,3 +115,9 @@ export type ActivityContentInput = z.input<typeof ActivityContentSchema>;
 export function emptyActivityContent(name: string): ActivityContent {
   return ActivityContentSchema.parse({ name });
 }
+
+/** The department <select>: empty means none. Shared by the activity forms and their actions. */
+export const DepartmentIdField = z.preprocess(
+  (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v),
+  z.string().max(40).nullable(),
+);

@@ -3,9 +3,8 @@
  * Messages are i18n keys (see app/utils/validation.ts).
  */
 import { CNIL_LIST_TYPES, EXEMPT_LIST_TYPES, SCREENING_CRITERIA } from "~/analysis/dpia-screening.ts";
-import { z } from "~/utils/validation.ts";
+import { blank, z } from "~/utils/validation.ts";
 
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 const text = (max: number) => z.preprocess(blank, z.string().max(max).optional());
 const bool = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 const yesNo = z.preprocess((v) => (v === "yes" || v === true ? true : v === "no" || v === false ? false : v), z.boolean());

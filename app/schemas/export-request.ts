@@ -1,4 +1,4 @@
-import { z } from "~/utils/validation.ts";
+import { emptyToUndefined, z } from "~/utils/validation.ts";
 
 export const EXPORT_FORMATS = ["pdf", "activity-pdf", "csv", "xlsx", "json", "jsonld", "dpia-pdf", "pia-json"] as const;
 /** Formats about one activity: they need a `ref`. */
@@ -12,7 +12,6 @@ export function formatLabel(format: string) {
   return `exports.format.${format.replace(/-/g, "_") as "pdf" | "activity_pdf" | "csv" | "xlsx" | "json" | "jsonld" | "dpia_pdf" | "pia_json" | "public_json" | "public_csv"}` as const;
 }
 
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 /** One schema for the export form and the command line. */
 export const ExportRequestSchema = z
@@ -20,9 +19,9 @@ export const ExportRequestSchema = z
     format: z.enum(EXPORT_FORMATS),
     locale: z.enum(["fr", "en"]).default("fr"),
     scope: z.enum(["controller", "processor", "all"]).default("all"),
-    asOf: z.preprocess(blank, z.iso.date({ error: "errors.date" }).optional()),
+    asOf: z.preprocess(emptyToUndefined, z.iso.date({ error: "errors.date" }).optional()),
     departments: z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1).max(200)).max(100)),
-    ref: z.preprocess(blank, z.string().regex(/^T-\d{4,}$/, "errors.refRequired").optional()),
+    ref: z.preprocess(emptyToUndefined, z.string().regex(/^T-\d{4,}$/, "errors.refRequired").optional()),
     separator: z.enum(["comma", "semicolon"]).default("comma"),
   })
   .refine((v) => !ONE_ACTIVITY_FORMATS.includes(v.format) || Boolean(v.ref), { path: ["ref"], message: "errors.refRequired" });

@@ -1,6 +1,6 @@
 /** Forms and queries of the sovereignty pages (activity links, what-if). Shared by server and client. */
 import { LINK_ROLES } from "~/analysis/sovereignty.ts";
-import { z } from "~/utils/validation.ts";
+import { emptyToUndefined, z } from "~/utils/validation.ts";
 
 const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 /** Prisma cuid()s; anything else is refused before it reaches the database. */
@@ -31,12 +31,11 @@ export function parseTarget(target: string): { serviceId?: string; siteId?: stri
   return kind === "service" ? { serviceId: value } : { siteId: value };
 }
 
-const emptyToUndef = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 /** GET /o/:org/sovereignty/what-if?from=vendor:<id>|service:<id>&to=<serviceId> */
 export const WhatIfQuerySchema = z.object({
-  from: z.preprocess(emptyToUndef, z.string().regex(/^(vendor|service):[a-z0-9]{10,40}$/, "errors.choice").optional()),
-  to: z.preprocess(emptyToUndef, id.optional()),
+  from: z.preprocess(emptyToUndefined, z.string().regex(/^(vendor|service):[a-z0-9]{10,40}$/, "errors.choice").optional()),
+  to: z.preprocess(emptyToUndefined, id.optional()),
 });
 
 export function parseFrom(from: string): { vendorId?: string; serviceId?: string } {

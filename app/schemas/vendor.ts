@@ -7,7 +7,7 @@ import { LOCATION_ROLES, LOCATION_SAFEGUARDS, SECNUMCLOUD_VERSIONS } from "~/ana
 import { isCountryCode } from "~/reference/countries.ts";
 // Types only: erased at build time, so this module stays client-safe.
 import type { LocationInput, ServiceInput, VendorInput } from "~/models/vendor.server.ts";
-import { z } from "~/utils/validation.ts";
+import { blank, z } from "~/utils/validation.ts";
 
 /** Same values as DPA_STATUSES in app/models/vendor.server.ts (a test checks they agree). */
 export const DPA_STATUSES = ["NONE", "REQUESTED", "SIGNED", "NOT_REQUIRED"] as const;
@@ -15,7 +15,6 @@ export type DpaStatus = (typeof DPA_STATUSES)[number];
 export const CERTIFICATIONS = ["secnumcloud", "hds", "iso27001", "dpf"] as const;
 export const DPF_CHOICES = ["yes", "no", ""] as const;
 
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 const text = (max: number) => z.preprocess(blank, z.string().max(max).optional());
 const required = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(max));
 /** YYYY-MM-DD as an <input type="date"> sends it. */

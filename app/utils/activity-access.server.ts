@@ -1,5 +1,7 @@
 import { getActivityByRef, type ActivityRecord } from "~/models/activity.server.ts";
-import { canComment, canEditActivity, canReadActivity } from "./activity-workflow.ts";
+import { listDepartments } from "~/models/department.server.ts";
+import { canComment, canEditActivity, canReadActivity } from "~/policies/activity.ts";
+import { activityScope, pickableDepartments, type ActivityScope } from "~/policies/department.ts";
 import { forbidden, notFound, requireOrgContext, type OrgContext } from "./auth.server.ts";
 import { z } from "./validation.ts";
 
@@ -26,9 +28,14 @@ export async function requireActivity(
   return { ctx, activity };
 }
 
-/** EDITORs see only their departments; undefined means no restriction. */
-export function departmentScope(ctx: OrgContext): string[] | undefined {
-  return ctx.membership.role === "EDITOR" ? ctx.membership.departmentIds : undefined;
+/** The activities the member may see (app/policies/department.ts); every activity listing takes it. */
+export function departmentScope(ctx: OrgContext): ActivityScope {
+  return activityScope(ctx.membership);
+}
+
+/** The departments this member may attach an activity to (the department <select>). */
+export async function listPickableDepartments(ctx: OrgContext) {
+  return pickableDepartments(ctx.membership, await listDepartments(ctx.org.id));
 }
 
 /** Whether an activity of `departmentId` is inside a scope from departmentScope(). Use it wherever activities are listed. */

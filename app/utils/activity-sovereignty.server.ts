@@ -2,9 +2,7 @@
  * Server side of the "Vendors and hosting" section of an activity page (app/components/activity-sovereignty.tsx):
  * what the loader adds, and the "link" / "unlink" intents of the page's action.
  *
- * Who may link: ADMIN and DPO, and EDITORs of the activity's department, whatever the activity's status
- * (linking a vendor to an APPROVED activity does not reopen it: the links are not part of the versioned
- * record), except ARCHIVED ones, which are read-only. A VIEWER gets a 403; an EDITOR of another
+ * Who may link: canLinkActivity in app/policies/activity.ts. A VIEWER gets a 403; an EDITOR of another
  * department already gets one from requireActivity (they may not even read it).
  */
 import type { SubmissionResult } from "@conform-to/react";
@@ -15,14 +13,11 @@ import { analyseActivity } from "~/models/sovereignty.server.ts";
 import { linkActivity, listActivityLinks, listHostingSites, listServicesForPicker, unlinkActivity, VendorNotFoundError } from "~/models/vendor.server.ts";
 import { LinkSchema, parseTarget, UnlinkSchema } from "~/schemas/sovereignty.ts";
 import { requireActivity } from "./activity-access.server.ts";
+import { canLinkActivity } from "~/policies/activity.ts";
+import { canManageVendors } from "~/policies/vendor.ts";
 import { forbidden, type OrgContext } from "./auth.server.ts";
 import type { MessageKey } from "./i18n.ts";
-import { can, canWriteInDepartment } from "./permissions.ts";
 import { redirectWithToast } from "./toast.server.ts";
-
-export function canLinkActivity(m: OrgContext["membership"], a: { departmentId: string | null; status: string }): boolean {
-  return a.status !== "ARCHIVED" && canWriteInDepartment(m, a.departmentId);
-}
 
 /** Links, analysis and (for those who may link) the pickers; shaped for ActivitySovereigntyData. */
 export async function loadActivitySovereignty(ctx: OrgContext, activity: ActivityRecord) {
@@ -38,7 +33,7 @@ export async function loadActivitySovereignty(ctx: OrgContext, activity: Activit
     analysis,
     vendorIds: Object.fromEntries(services.map((s) => [s.vendor.name, s.vendor.id])),
     canLink,
-    canManageVendors: can(ctx.membership.role, "vendors:manage"),
+    canManageVendors: canManageVendors(ctx.membership),
     pickers: canLink ? { services, sites: sites.map((s) => ({ id: s.id, name: s.name, country: s.country, city: s.city })) } : null,
   };
 }

@@ -246,3 +246,8 @@ export async function disconnectDb() {
     await Promise.all([conn.read.$disconnect(), conn.write.$disconnect()]);
   }
 }
+
+/** Prisma stores SQLite DateTimes as ISO 8601 text with "+00:00"; raw SQL compares in the same form. */
+export function sqlDate(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
+}

@@ -6,8 +6,7 @@
  *
  * Pure: shared by the route's action (server) and its form (client validation).
  */
-import { DepartmentIdField } from "~/components/activity-form.tsx";
-import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
+import { ActivityContentSchema, DepartmentIdField, type ActivityContent } from "~/schemas/activity.ts";
 import { hasOffenceData, hasSensitiveData, type CompletenessItem } from "~/utils/activity-rules.ts";
 import type { ContentKey } from "~/utils/prefilled.ts";
 import { z } from "~/utils/validation.ts";

@@ -72,4 +72,10 @@ export const sirenField = z.preprocess(
 
 export const localeField = z.enum(["fr", "en"]);
 
+/** Form preprocessing: a blank string is no value; other strings are trimmed. */
+export const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
+
+/** Query-string preprocessing: an empty parameter (or null) is no value; others are kept as they are. */
+export const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
 export { z };

@@ -11,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { RegisterExport } from "../../app/schemas/register-export.ts";
 import { rssMb, useTemporaryDatabase } from "./bench-utils.ts";
 
 const N = Number(process.env.BENCH_ACTIVITIES ?? 5000);
@@ -20,7 +21,6 @@ async function buildFile(out: string) {
   const { syntheticContent } = await import("./synthetic-register.ts");
   const { toXlsx } = await import("../../app/documents/tabular.ts");
   const { isSensitiveCategory } = await import("../../app/reference/vocabularies.ts");
-  type RegisterExport = import("../../app/schemas/register-export.ts").RegisterExport;
   const activities: RegisterExport["activities"] = [];
   for (let i = 1; i <= N; i++) {
     const c = syntheticContent(i);

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { Role } from "~/utils/permissions.ts";
+import type { Role } from "~/policies/index.ts";
 import { request } from "./factories.ts";
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: { cspNonce: string; clientIp: string | null } }) => Promise<unknown>;

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { getDb } from "~/utils/db.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
-import type { Role } from "~/utils/permissions.ts";
+import type { Role } from "~/policies/index.ts";
 import { createSession } from "~/models/session.server.ts";
 import { SESSION_COOKIE } from "~/utils/session.server.ts";
 

@@ -14,6 +14,7 @@ import { verifyAuditChain } from "~/models/audit.server.ts";
 import { buildRegisterExport } from "~/models/register-export.server.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { RegisterExportSchema } from "~/schemas/register-export.ts";
+import { ALL_ACTIVITIES } from "~/policies/department.ts";
 import { diffContents } from "~/utils/activity-diff.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { createOrg, createUser } from "../helpers/factories.ts";
@@ -109,8 +110,8 @@ describe("workflow and versions", () => {
     a = await transitionActivity(user.id, org.id, a.id, a.revision, "archive", { reason: "Traitement arrêté" });
     expect(a).toMatchObject({ status: "ARCHIVED", archiveReason: "Traitement arrêté" });
     expect((await buildRegisterExport(org.id)).activities).toHaveLength(0);
-    expect((await listActivities(org.id, {}, "ref", { skip: 0, take: 10 })).total).toBe(0);
-    expect((await listActivities(org.id, { status: "ARCHIVED", includeArchived: true }, "ref", { skip: 0, take: 10 })).total).toBe(1);
+    expect((await listActivities(org.id, { scope: ALL_ACTIVITIES }, "ref", { skip: 0, take: 10 })).total).toBe(0);
+    expect((await listActivities(org.id, { scope: ALL_ACTIVITIES, status: "ARCHIVED", includeArchived: true }, "ref", { skip: 0, take: 10 })).total).toBe(1);
   });
 });
 
@@ -123,12 +124,12 @@ describe("point in time", () => {
     let a = await createActivity(user.id, org.id, { content: content("Crèche v1"), departmentId: dep });
     a = await transitionActivity(user.id, org.id, a.id, a.revision, "approve", {}, t1);
     a = await saveActivity(user.id, org.id, a.id, a.revision, { content: content("Crèche v2"), departmentId: dep });
-    a = await transitionActivity(user.id, org.id, a.id, a.revision, "approve", {}, t2);
+    await transitionActivity(user.id, org.id, a.id, a.revision, "approve", {}, t2);
     let b = await createActivity(user.id, org.id, { content: content("Archivé"), departmentId: dep });
     b = await transitionActivity(user.id, org.id, b.id, b.revision, "approve", {}, t1);
     await transitionActivity(user.id, org.id, b.id, b.revision, "archive", { reason: "Fin" }, t3);
 
-    const names = async (d: string) => (await listRegisterAsOf(org.id, new Date(d))).map((v) => v.name).sort();
+    const names = async (d: string) => (await listRegisterAsOf(org.id, new Date(d), ALL_ACTIVITIES)).map((v) => v.name).sort();
     expect(await names("2024-12-31T00:00:00Z")).toEqual([]);
     expect(await names("2025-03-01T00:00:00Z")).toEqual(["Archivé", "Crèche v1"]);
     expect(await names("2025-07-01T00:00:00Z")).toEqual(["Archivé", "Crèche v2"]);
@@ -147,21 +148,21 @@ describe("search and filters", () => {
       content: content("Vidéoprotection", { description: "Caméras sur la voie publique", regime: "LED", dataCategories: [{ category: "location", description: "Images géolocalisées" }] }),
       departmentId: departments[2]!.id,
     });
-    const names = async (q: string) => (await listActivities(org.id, { q }, "ref", { skip: 0, take: 10 })).rows.map((r) => r.name);
+    const names = async (q: string) => (await listActivities(org.id, { scope: ALL_ACTIVITIES, q }, "ref", { skip: 0, take: 10 })).rows.map((r) => r.name);
     expect(await names("repas")).toEqual(["Restauration scolaire"]);
     expect(await names("cameras")).toEqual(["Vidéoprotection"]);
     expect(await names("geoloc")).toEqual(["Vidéoprotection"]);
     expect(await names("police")).toEqual(["Vidéoprotection"]); // department "Police municipale"
     expect(await names('"); DROP TABLE x; --')).toEqual([]);
-    expect((await listActivities(org.id, { regime: "LED" }, "ref", { skip: 0, take: 10 })).rows.map((r) => r.name)).toEqual(["Vidéoprotection"]);
-    expect((await listActivities(org.id, { departmentScope: [departments[0]!.id] }, "ref", { skip: 0, take: 10 })).total).toBe(1);
+    expect((await listActivities(org.id, { scope: ALL_ACTIVITIES, regime: "LED" }, "ref", { skip: 0, take: 10 })).rows.map((r) => r.name)).toEqual(["Vidéoprotection"]);
+    expect((await listActivities(org.id, { scope: { kind: "departments", departmentIds: [departments[0]!.id] } }, "ref", { skip: 0, take: 10 })).total).toBe(1);
   });
 
   it("never returns another organization's activities", async () => {
     const a = await setup();
     const b = await setup();
     await createActivity(a.user.id, a.org.id, { content: content("Secret de A"), departmentId: a.dep });
-    expect((await listActivities(b.org.id, { q: "secret" }, "ref", { skip: 0, take: 10 })).total).toBe(0);
+    expect((await listActivities(b.org.id, { scope: ALL_ACTIVITIES, q: "secret" }, "ref", { skip: 0, take: 10 })).total).toBe(0);
     expect(await getActivityByRef(b.org.id, "T-0001")).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { fr } from "~/locales/fr.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { computeCompleteness, computeWarnings } from "~/utils/activity-rules.ts";
 import { diffContents, pathParts } from "~/utils/activity-diff.ts";
-import { canEditActivity, canReadActivity, canTransition } from "~/utils/activity-workflow.ts";
+import { canEditActivity, canReadActivity, canTransition } from "~/policies/index.ts";
 
 function issues(input: unknown) {
   const r = ActivityContentSchema.safeParse(input);

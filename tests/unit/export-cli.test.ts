@@ -15,8 +15,8 @@ describe("npm run export (JSON)", () => {
   it("writes the register of an organization, current or as of a date, against DATABASE_URL", async () => {
     const { org, departments } = await createOrg();
     const user = await createUser();
-    let a = await createActivity(user.id, org.id, { content: ActivityContentSchema.parse({ name: "Listes électorales", legalBases: [{ basis: "c", text: "Code électoral L16" }] }), departmentId: departments[0]!.id });
-    a = await transitionActivity(user.id, org.id, a.id, a.revision, "approve", {}, new Date("2025-03-01T12:00:00Z"));
+    const a = await createActivity(user.id, org.id, { content: ActivityContentSchema.parse({ name: "Listes électorales", legalBases: [{ basis: "c", text: "Code électoral L16" }] }), departmentId: departments[0]!.id });
+    await transitionActivity(user.id, org.id, a.id, a.revision, "approve", {}, new Date("2025-03-01T12:00:00Z"));
     await createActivity(user.id, org.id, { content: ActivityContentSchema.parse({ name: "Brouillon" }), departmentId: departments[0]!.id });
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "registre-export-"));

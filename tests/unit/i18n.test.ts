@@ -8,7 +8,7 @@ import * as rootRoute from "~/root.tsx";
 import { OrganizationCreateSchema, OrganizationUpdateSchema } from "~/schemas/organization.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { createT, isMessageKey, localeFromAcceptLanguage, translate, translateMessage, type Locale } from "~/utils/i18n.ts";
-import { ROLES } from "~/utils/permissions.ts";
+import { ROLES } from "~/policies/index.ts";
 import { emailField, localeField, newPasswordField, optionalText, requiredText, sirenField, slugField, z } from "~/utils/validation.ts";
 import { createOrg, createUser, request } from "../helpers/factories.ts";
 import { createSession } from "~/models/session.server.ts";

@@ -314,8 +314,8 @@ describe("commit: all or nothing, idempotent, approved versions kept", () => {
     expect((await snapshot(org.id)).activities).toBe(before.activities);
 
     // Approve T-0002, then import an edited file (by name for T-0001, by reference for T-0002).
-    let t2 = (await getActivityByRef(org.id, "T-0002"))!;
-    t2 = await transitionActivity(user.id, org.id, t2.id, t2.revision, "approve");
+    const t2 = (await getActivityByRef(org.id, "T-0002"))!;
+    await transitionActivity(user.id, org.id, t2.id, t2.revision, "approve");
     const v2 = csvOf([header, ["", "Listes électorales", "État civil", "Tenue et révision des listes", "c"], ["T-0002", "Paie des agents", "Ressources humaines", "Paie et cotisations", "c"], ["", "Vidéoprotection", "", "Sécurité", "6.1.e"]]);
     const second = await previewImport(org.id, enc(v2));
     expect(second.rows.map((r) => [r.action, r.target?.ref])).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canAssignRole, canWriteInDepartment, isRole, PERMISSIONS, ROLES, type Permission, type Role } from "~/utils/permissions.ts";
+import { can, canAssignRole, canWriteInDepartment, isRole, PERMISSIONS, ROLES, type Permission, type Role } from "~/policies/index.ts";
 
 describe("can", () => {
   // The expected table is written out by hand, independently of PERMISSIONS.

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import jsonld from "jsonld";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { JSONLD_CONTEXT, REGISTRE_CONTEXT_URL, REGISTRE_NS, toJsonLd } from "~/documents/jsonld.ts";
-import { neutraliseCell, registerHeaders, registerRows, TABULAR_COLUMNS, toCsv, toXlsx, type CsvSeparator, type TabularCell } from "~/documents/tabular.ts";
+import { neutraliseCell, registerHeaders, registerRows, TABULAR_COLUMNS, toCsv, toXlsx, type CsvSeparator } from "~/documents/tabular.ts";
 import { enTabular } from "~/locales/en.tabular.ts";
 import { frTabular } from "~/locales/fr.tabular.ts";
 import { createActivity, transitionActivity } from "~/models/activity.server.ts";
