@@ -1,3 +1,0 @@
--- AlterTable
-ALTER TABLE "Organization" ADD COLUMN "accessibilityContact" TEXT;
-ALTER TABLE "Organization" ADD COLUMN "onboardingDismissedAt" DATETIME;
