@@ -20,7 +20,7 @@ const boundary = (forbidden, message, extra = []) => ({
  * Request helpers read the session and load records for routes (routes layer);
  * domain rules sit beside the models.
  */
-const REQUEST_HELPERS = ["app/utils/auth.server.ts", "app/utils/session.server.ts", "app/utils/activity-access.server.ts", "app/utils/activity-sovereignty.server.ts"];
+const REQUEST_HELPERS = ["app/utils/auth.server.ts", "app/utils/session.server.ts", "app/utils/activity-access.server.ts", "app/utils/activity-sovereignty.server.ts", "app/utils/breach-access.server.ts", "app/utils/request-access.server.ts", "app/utils/body-limits.server.ts"];
 const DOMAIN_IN_UTILS = [
   "app/utils/activity-rules.ts",
   "app/utils/activity-diff.ts",

@@ -3,11 +3,12 @@
  * printed and saved as .eml files instead of being delivered. Without the package, the outbox is used.
  */
 import fs from "node:fs";
-import net from "node:net";
+import type net from "node:net";
 import path from "node:path";
+import type { SMTPServer as SMTPServerClass } from "smtp-server";
 
 export async function startDemoSmtp(dir: string): Promise<number | null> {
-  let SMTPServer: typeof import("smtp-server").SMTPServer;
+  let SMTPServer: typeof SMTPServerClass;
   try {
     ({ SMTPServer } = await import("smtp-server"));
   } catch {

@@ -7,7 +7,7 @@ import { getEnv } from "../utils/env.server.ts";
 import { drainJobs, runningJobs } from "../utils/jobs.server.ts";
 import { logger } from "../utils/logger.server.ts";
 import { startScheduler } from "../models/scheduler.server.ts";
-import { startScheduledTasks } from "../utils/scheduler.server.ts";
+import { startScheduledTasks } from "../models/scheduled-tasks.server.ts";
 
 /** A shutdown that takes longer than this (a stuck request) ends with exit code 1. */
 const SHUTDOWN_TIMEOUT_MS = 30_000;

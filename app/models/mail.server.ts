@@ -2,7 +2,7 @@
  * The persistent mail queue. Every mail is written to MailMessage in the same transaction as the change
  * that causes it, then delivered by the scheduler (deliverDueMails). Without SMTP it stays in the outbox.
  */
-import { Prisma } from "~/generated/prisma/client.ts";
+import { type Prisma } from "~/generated/prisma/client.ts";
 import { renderDigest, renderMail } from "~/documents/mail.ts";
 import { generateSecureRandomString } from "~/utils/crypto.server.ts";
 import { getDb, type Tx } from "~/utils/db.server.ts";

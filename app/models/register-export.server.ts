@@ -2,7 +2,7 @@ import { createAnalyser, publicPowersOf, type Analysis, type LinkRole, type Loca
 import { latestAuditAnchor } from "./audit.server.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
 import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
-import { isMessageKey, translate, type Locale } from "~/utils/i18n.ts";
+import type { Locale } from "~/utils/i18n.ts";
 import { translateReason, translateToVerify } from "~/utils/sovereignty-text.ts";
 import { isSensitiveCategory, type ActivityStatus } from "~/reference/vocabularies.ts";
 import { computeCompleteness } from "~/utils/activity-rules.ts";

@@ -3,10 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { createSession } from "~/models/session.server.ts";
 import { auditSsoFailure, consumeLoginState, linkSsoUser, type SsoFailure } from "~/models/sso.server.ts";
 import { readCookie, serializeCookie } from "~/utils/cookies.server.ts";
-import { exchangeCode, oidcSettings } from "~/utils/oidc.server.ts";
+import { exchangeCode, OIDC_STATE_COOKIE, oidcSettings } from "~/utils/oidc.server.ts";
 import { sessionCookie } from "~/utils/session.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
-import { OIDC_STATE_COOKIE } from "./auth.oidc.login.ts";
 
 const FAILURES: readonly SsoFailure[] = ["unavailable", "state", "denied", "token", "unverified_email", "password_only"];
 

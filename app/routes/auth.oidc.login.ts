@@ -3,9 +3,8 @@ import { appOrigin } from "~/models/mail.server.ts";
 import { auditSsoFailure, saveLoginState } from "~/models/sso.server.ts";
 import { notFound, safeRedirectPath } from "~/utils/auth.server.ts";
 import { serializeCookie } from "~/utils/cookies.server.ts";
-import { authorizationRequest, oidcSettings } from "~/utils/oidc.server.ts";
+import { authorizationRequest, oidcSettings, OIDC_STATE_COOKIE } from "~/utils/oidc.server.ts";
 
-export const OIDC_STATE_COOKIE = "registre_oidc_state";
 
 /** Starts the code flow: PKCE verifier, state and nonce are kept server-side; the state is also bound to this browser. */
 export async function loader({ request }: LoaderFunctionArgs) {

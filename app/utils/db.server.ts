@@ -22,7 +22,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 import { getEnv } from "./env.server.ts";
 
@@ -73,7 +73,7 @@ type Connection = {
 };
 
 declare global {
-  // eslint-disable-next-line no-var
+   
   var __registrePrisma: Connection | undefined;
 }
 

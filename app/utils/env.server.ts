@@ -89,7 +89,7 @@ export function trustedProxyHops(env: Pick<Env, "TRUST_PROXY" | "TRUST_PROXY_HOP
 }
 
 declare global {
-  // eslint-disable-next-line no-var
+   
   var __registreEnv: Env | undefined;
 }
 

@@ -3,7 +3,7 @@
  * Kept on globalThis: the Remix build and the server bundle each have their own copy of this module.
  */
 declare global {
-  // eslint-disable-next-line no-var
+   
   var __registreJobs: Set<Promise<unknown>> | undefined;
 }
 

@@ -2,7 +2,7 @@ import pino from "pino";
 import { getEnv } from "./env.server.ts";
 
 declare global {
-  // eslint-disable-next-line no-var
+   
   var __registreLogger: pino.Logger | undefined;
 }
 

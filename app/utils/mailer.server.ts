@@ -15,7 +15,7 @@ export function getMailTransport(): MailTransport | null {
   const env = getEnv();
   const key = JSON.stringify([env.SMTP_HOST, env.SMTP_PORT, env.SMTP_TLS, env.SMTP_USER, env.SMTP_PASSWORD]);
   if (cached?.key === key) return cached.transport;
-  cached?.transport && closeCached();
+  if (cached?.transport) closeCached();
   let transport: MailTransport | null = null;
   if (env.SMTP_HOST) {
     const port = env.SMTP_PORT ?? (env.SMTP_TLS === "implicit" ? 465 : 587);

@@ -6,6 +6,9 @@
 import * as client from "openid-client";
 import { getEnv } from "./env.server.ts";
 
+/** The short-lived cookie binding an authorization request to this browser (login and callback routes). */
+export const OIDC_STATE_COOKIE = "registre_oidc_state";
+
 export type OidcSettings = { issuer: string; clientId: string; clientSecret: string; scopes: string; providerName: string };
 
 export function oidcSettings(): OidcSettings | null {

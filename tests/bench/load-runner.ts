@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { startBuiltServer } from "../helpers/built-server.ts";
 import { root } from "../helpers/paths.ts";
+import type { RegisterExport } from "../../app/schemas/register-export.ts";
 
 export type LoadResult = { users: number; duration_s: number; requests: number; errors: number; lost_updates: number; p95_ms: number; rss_mb: number; import_rows: number; acknowledged_writes: number };
 
@@ -25,7 +26,6 @@ async function buildImportFile(file: string, rows: number, tag: string) {
   const { syntheticContent } = await import("./synthetic-register.ts");
   const { toXlsx } = await import("../../app/documents/tabular.ts");
   const { isSensitiveCategory } = await import("../../app/reference/vocabularies.ts");
-  type RegisterExport = import("../../app/schemas/register-export.ts").RegisterExport;
   const activities: RegisterExport["activities"] = [];
   for (let i = 1; i <= rows; i++) {
     const c = syntheticContent(i);

@@ -2,7 +2,7 @@
  * Issue 17, the first hour of a new organization: the checklist, creating activities with no
  * department, several drafts from templates at once, and the guided declaration reaching 100 %.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getActivityByRef } from "~/models/activity.server.ts";
 import { dismissOnboarding, getOnboardingState } from "~/models/onboarding.server.ts";
 import * as dashboard from "~/routes/o.$org._index.tsx";

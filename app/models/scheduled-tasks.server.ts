@@ -1,11 +1,11 @@
 /** Periodic tasks of a running server. Returns a function that stops them (graceful shutdown). */
 import path from "node:path";
-import { scheduledBackup } from "~/models/backup.server.ts";
-import { purgeShareAccessIps } from "~/models/export-log.server.ts";
-import { getEnv } from "./env.server.ts";
-import { projectRoot } from "./paths.ts";
-import { trackJob } from "./jobs.server.ts";
-import { logger } from "./logger.server.ts";
+import { scheduledBackup } from "./backup.server.ts";
+import { purgeShareAccessIps } from "./export-log.server.ts";
+import { getEnv } from "~/utils/env.server.ts";
+import { projectRoot } from "~/utils/paths.ts";
+import { trackJob } from "~/utils/jobs.server.ts";
+import { logger } from "~/utils/logger.server.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
