@@ -20,7 +20,15 @@ const boundary = (forbidden, message, extra = []) => ({
  * Request helpers read the session and load records for routes (routes layer);
  * domain rules sit beside the models.
  */
-const REQUEST_HELPERS = ["app/utils/auth.server.ts", "app/utils/session.server.ts", "app/utils/activity-access.server.ts", "app/utils/activity-sovereignty.server.ts", "app/utils/breach-access.server.ts", "app/utils/request-access.server.ts", "app/utils/body-limits.server.ts"];
+const REQUEST_HELPERS = [
+  "app/utils/auth.server.ts",
+  "app/utils/session.server.ts",
+  "app/utils/activity-access.server.ts",
+  "app/utils/activity-sovereignty.server.ts",
+  "app/utils/breach-access.server.ts",
+  "app/utils/request-access.server.ts",
+  "app/utils/body-limits.server.ts",
+];
 const DOMAIN_IN_UTILS = [
   "app/utils/activity-rules.ts",
   "app/utils/activity-diff.ts",
@@ -40,7 +48,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
@@ -59,7 +70,10 @@ export default tseslint.config(
   {
     files: ["app/utils/**", "app/reference/**", "app/locales/**"],
     ignores: [...REQUEST_HELPERS, ...DOMAIN_IN_UTILS],
-    rules: boundary(["routes", "components", "models", "schemas", "analysis", "policies", "documents", "import", "demo", "cli"], "utils/ and reference/ are the bottom layer: they import nothing above them."),
+    rules: boundary(
+      ["routes", "components", "models", "schemas", "analysis", "policies", "documents", "import", "demo", "cli"],
+      "utils/ and reference/ are the bottom layer: they import nothing above them.",
+    ),
   },
   {
     files: ["app/schemas/**", "app/analysis/**", "app/policies/**", "app/documents/**", "app/import/**", "app/demo/**"],
@@ -81,7 +95,10 @@ export default tseslint.config(
     files: ["app/routes/**"],
     rules: boundary(["routes", "cli"], "A route does not import another route: move the shared code to a model or a *.server.ts helper.", [
       // Beside a flat route file, every .ts/.tsx file is another route.
-      { group: ["./*.ts", "./*.tsx", "!./*.server.ts"], message: "A route does not import another route: move the shared code to a model or a *.server.ts helper." },
+      {
+        group: ["./*.ts", "./*.tsx", "!./*.server.ts"],
+        message: "A route does not import another route: move the shared code to a model or a *.server.ts helper.",
+      },
     ]),
   },
 );

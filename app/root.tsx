@@ -169,7 +169,9 @@ function Shell({ children }: { children: React.ReactNode }) {
         <p>{t("app.footer")}</p>
         <ul className="footer-links">
           <li>
-            <Link to={org ? `/accessibilite?org=${org}` : "/accessibilite"}>{t("accessibility.footer.statement", { level: t(`accessibility.level.${rgaaConformanceLevel()}`) })}</Link>
+            <Link to={org ? `/accessibilite?org=${org}` : "/accessibilite"}>
+              {t("accessibility.footer.statement", { level: t(`accessibility.level.${rgaaConformanceLevel()}`) })}
+            </Link>
           </li>
           {params.org ? (
             <li>

@@ -99,7 +99,16 @@ export type ScopeActivity = {
   dataCategories: string[];
   subjects: { category: string; estimatedCount: number | null }[];
 };
-export type ScopeEntry = { id: string; ref: string; name: string; direct: boolean; via: string[]; dataCategories: string[]; subjects: ScopeActivity["subjects"]; people: number | null };
+export type ScopeEntry = {
+  id: string;
+  ref: string;
+  name: string;
+  direct: boolean;
+  via: string[];
+  dataCategories: string[];
+  subjects: ScopeActivity["subjects"];
+  people: number | null;
+};
 
 /**
  * Every activity whose linked services reach one of `vendorId`'s services: directly (the activity
@@ -131,7 +140,16 @@ export function breachScopeForVendor(graph: ServiceGraph, vendorId: string, acti
     if (!best) continue;
     reach.set(a.id, best);
     const counts = a.subjects.map((s) => s.estimatedCount).filter((n): n is number => typeof n === "number");
-    out.push({ id: a.id, ref: a.ref, name: a.name, direct: best.direct, via: best.via, dataCategories: a.dataCategories, subjects: a.subjects, people: counts.length ? counts.reduce((x, y) => x + y, 0) : null });
+    out.push({
+      id: a.id,
+      ref: a.ref,
+      name: a.name,
+      direct: best.direct,
+      via: best.via,
+      dataCategories: a.dataCategories,
+      subjects: a.subjects,
+      people: counts.length ? counts.reduce((x, y) => x + y, 0) : null,
+    });
   }
   return out;
 }

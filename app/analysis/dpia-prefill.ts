@@ -25,37 +25,74 @@ export function prefillDpia(input: PrefillInput, t: T, locale: Locale = "fr"): D
   lines["111"].push(t("dpia.prefill.name", { name: c.name }));
   if (c.description) lines["111"].push(c.description);
   if (c.purposes.main) lines["111"].push(t("dpia.prefill.purpose", { text: c.purposes.main }));
-  if (c.dataSubjects.length) lines["111"].push(t("dpia.prefill.subjects", { list: join(c.dataSubjects.map((s) => k(`vocab.dataSubject.${s.category}`) + (s.description ? ` (${s.description})` : ""))) }));
+  if (c.dataSubjects.length)
+    lines["111"].push(
+      t("dpia.prefill.subjects", {
+        list: join(c.dataSubjects.map((s) => k(`vocab.dataSubject.${s.category}`) + (s.description ? ` (${s.description})` : ""))),
+      }),
+    );
   // 112
   lines["112"].push(t("dpia.prefill.role", { role: k(`vocab.role.${c.role}`) }));
   if (c.internalContact) lines["112"].push(t("dpia.prefill.contact", { text: c.internalContact }));
-  if (c.jointControllers.length) lines["112"].push(t("dpia.prefill.jointControllers", { list: join(c.jointControllers.map((j) => j.name + (j.arrangement ? ` — ${j.arrangement}` : ""))) }));
+  if (c.jointControllers.length)
+    lines["112"].push(t("dpia.prefill.jointControllers", { list: join(c.jointControllers.map((j) => j.name + (j.arrangement ? ` — ${j.arrangement}` : ""))) }));
   const processors = input.links.filter((l) => l.role === "PROCESSOR" || l.role === "SUB_PROCESSOR" || l.role === "HOSTING");
-  if (processors.length) lines["112"].push(t("dpia.prefill.processors", { list: join(processors.map((l) => (l.vendor ? `${l.vendor} — ${l.service}` : l.service))) }));
+  if (processors.length)
+    lines["112"].push(t("dpia.prefill.processors", { list: join(processors.map((l) => (l.vendor ? `${l.vendor} — ${l.service}` : l.service))) }));
   // 121
   for (const d of c.dataCategories) {
     const retention = [d.retention.activePeriod, d.retention.intermediatePeriod].filter(Boolean).join(" + ") || unknown;
-    lines["121"].push(t("dpia.prefill.dataLine", { category: cat(d.category) + (d.description ? ` (${d.description})` : ""), retention, fate: d.retention.finalFate ? k(`vocab.finalFate.${d.retention.finalFate}`) : unknown }));
+    lines["121"].push(
+      t("dpia.prefill.dataLine", {
+        category: cat(d.category) + (d.description ? ` (${d.description})` : ""),
+        retention,
+        fate: d.retention.finalFate ? k(`vocab.finalFate.${d.retention.finalFate}`) : unknown,
+      }),
+    );
   }
-  if (c.recipients.length) lines["121"].push(t("dpia.prefill.recipients", { list: join(c.recipients.map((r) => `${r.name} (${k(`vocab.recipientType.${r.type}`)})`)) }));
+  if (c.recipients.length)
+    lines["121"].push(t("dpia.prefill.recipients", { list: join(c.recipients.map((r) => `${r.name} (${k(`vocab.recipientType.${r.type}`)})`)) }));
   // 122
-  for (const d of c.dataCategories) lines["122"].push(t("dpia.prefill.sourceLine", { category: cat(d.category), source: d.source ?? unknown, fate: d.retention.finalFate ? k(`vocab.finalFate.${d.retention.finalFate}`) : unknown }));
+  for (const d of c.dataCategories)
+    lines["122"].push(
+      t("dpia.prefill.sourceLine", {
+        category: cat(d.category),
+        source: d.source ?? unknown,
+        fate: d.retention.finalFate ? k(`vocab.finalFate.${d.retention.finalFate}`) : unknown,
+      }),
+    );
   // 123
   for (const l of input.links) {
-    const places = input.analysis ? join([...new Set(input.analysis.reach.filter((r) => (l.siteName ? r.ownHosting : r.chain[0] === l.vendor)).map((r) => r.country))]) : "";
-    lines["123"].push(t("dpia.prefill.assetLine", { service: l.vendor ? `${l.vendor} — ${l.service}` : l.service, role: k(`pdf.linkRole.${l.role}`), places: places || unknown }));
+    const places = input.analysis
+      ? join([...new Set(input.analysis.reach.filter((r) => (l.siteName ? r.ownHosting : r.chain[0] === l.vendor)).map((r) => r.country))])
+      : "";
+    lines["123"].push(
+      t("dpia.prefill.assetLine", {
+        service: l.vendor ? `${l.vendor} — ${l.service}` : l.service,
+        role: k(`pdf.linkRole.${l.role}`),
+        places: places || unknown,
+      }),
+    );
   }
   if (input.analysis?.countries.length) lines["123"].push(t("dpia.prefill.countries", { list: countryList(input.analysis.countries, locale) }));
   // 211-215
   if (c.purposes.main) lines["211"].push(t("dpia.prefill.purpose", { text: c.purposes.main }));
   if (c.purposes.sub.length) lines["211"].push(t("dpia.prefill.subPurposes", { list: join(c.purposes.sub) }));
-  if (c.legalBases.length) lines["212"].push(t("dpia.prefill.legalBasis", { list: join(c.legalBases.map((b) => k(`vocab.legalBasis.${b.basis}`) + (b.text ? ` — ${b.text}` : ""))) }));
-  if (c.art9Conditions.length) lines["212"].push(t("dpia.prefill.art9", { list: join(c.art9Conditions.map((a) => a.condition + (a.text ? ` — ${a.text}` : ""))) }));
+  if (c.legalBases.length)
+    lines["212"].push(t("dpia.prefill.legalBasis", { list: join(c.legalBases.map((b) => k(`vocab.legalBasis.${b.basis}`) + (b.text ? ` — ${b.text}` : ""))) }));
+  if (c.art9Conditions.length)
+    lines["212"].push(t("dpia.prefill.art9", { list: join(c.art9Conditions.map((a) => a.condition + (a.text ? ` — ${a.text}` : ""))) }));
   if (c.art10Basis) lines["212"].push(t("dpia.prefill.art10", { text: c.art10Basis }));
   if (c.dataCategories.length) lines["213"].push(t("dpia.prefill.minimisation", { list: join(c.dataCategories.map((d) => cat(d.category))) }));
   for (const d of c.dataCategories) {
     if (d.retention.activePeriod || d.retention.intermediatePeriod)
-      lines["215"].push(t("dpia.prefill.retention", { category: cat(d.category), active: d.retention.activePeriod ?? unknown, intermediate: d.retention.intermediatePeriod ?? unknown }));
+      lines["215"].push(
+        t("dpia.prefill.retention", {
+          category: cat(d.category),
+          active: d.retention.activePeriod ?? unknown,
+          intermediate: d.retention.intermediatePeriod ?? unknown,
+        }),
+      );
   }
   // 221-225
   if (c.rights.information) lines["221"].push(t("dpia.prefill.information", { text: c.rights.information }));
@@ -67,15 +104,24 @@ export function prefillDpia(input: PrefillInput, t: T, locale: Locale = "fr"): D
   if (!consent6 && !consent9 && c.legalBases.length) lines["222"].push(t("dpia.prefill.noConsent"));
   if (c.rights.exercise) for (const q of ["223", "224", "225"] as const) lines[q].push(t("dpia.prefill.rights", { text: c.rights.exercise }));
   // 226
-  for (const l of processors) if (l.vendor) lines["226"].push(t("dpia.prefill.dpaLine", { vendor: l.vendor, service: l.service, dpa: k(`vendors.dpaStatus.${l.dpaStatus ?? "NONE"}`) }));
+  for (const l of processors)
+    if (l.vendor) lines["226"].push(t("dpia.prefill.dpaLine", { vendor: l.vendor, service: l.service, dpa: k(`vendors.dpaStatus.${l.dpaStatus ?? "NONE"}`) }));
   // 227
   const transfers = input.analysis?.transfers ?? c.transfers.map((x) => ({ country: x.country, recipient: x.recipient, status: x.safeguard }));
   for (const x of transfers) {
-    const status = "status" in x && x.status ? (isMessageKey(`sovereignty.transfer.${x.status}`) ? t(`sovereignty.transfer.${x.status}` as MessageKey) : String(x.status)) : "";
+    const status =
+      "status" in x && x.status
+        ? isMessageKey(`sovereignty.transfer.${x.status}`)
+          ? t(`sovereignty.transfer.${x.status}` as MessageKey)
+          : String(x.status)
+        : "";
     lines["227"].push(t("dpia.prefill.transferLine", { country: countryName(x.country, locale), recipient: x.recipient, status }));
   }
   for (const v of input.analysis?.toVerify ?? []) lines["227"].push(translateToVerify(v, locale));
-  if (input.analysis?.exposure.length) lines["227"].push(t("dpia.prefill.exposure", { list: join([...new Set(input.analysis.exposure.map((e) => `${countryName(e.jurisdiction, locale)} (${e.vendor})`))]) }));
+  if (input.analysis?.exposure.length)
+    lines["227"].push(
+      t("dpia.prefill.exposure", { list: join([...new Set(input.analysis.exposure.map((e) => `${countryName(e.jurisdiction, locale)} (${e.vendor})`))]) }),
+    );
   if (input.analysis && transfers.length === 0) lines["227"].push(t("dpia.prefill.noTransfer"));
 
   const out: DpiaAnswers = {};

@@ -115,7 +115,10 @@ export function suggestCnilList(c: ActivityContent): ListSuggestion<CnilListType
  * Type 1 also needs the headcount (fewer than 250) and no profiling; without the headcount, nothing is
  * suggested and the reason says so (type null, with its why).
  */
-export function suggestExemptList(c: ActivityContent, ctx: ScreeningContext = {}): ListSuggestion<ExemptListType> | { type: null; why: string; params?: Record<string, string | number> } | null {
+export function suggestExemptList(
+  c: ActivityContent,
+  ctx: ScreeningContext = {},
+): ListSuggestion<ExemptListType> | { type: null; why: string; params?: Record<string, string | number> } | null {
   const sensitive = c.dataCategories.some((d) => isSensitiveCategory(d.category) || d.category === "nir" || d.category === OFFENCE_DATA_CATEGORY);
   switch (c.domain) {
     case "electoral_roll":
@@ -154,7 +157,14 @@ export function suggestExemptListType(c: ActivityContent, ctx: ScreeningContext 
  * Délibération 2019-118 defines each type by area; type 1 also by headcount and the absence of profiling.
  */
 export function exemptionObstacle(c: ActivityContent, type: string, ctx: ScreeningContext = {}): string | null {
-  const area: Partial<Record<string, string>> = { "1": "hr", "2": "suppliers", "3": "electoral_roll", "4": "works_council", "10": "school_childhood", "11": "access_time" };
+  const area: Partial<Record<string, string>> = {
+    "1": "hr",
+    "2": "suppliers",
+    "3": "electoral_roll",
+    "4": "works_council",
+    "10": "school_childhood",
+    "11": "access_time",
+  };
   const wanted = area[type];
   if (wanted && c.domain && c.domain !== wanted) return "dpia.reason.exemptWrongDomain";
   if (type === "1") {

@@ -28,7 +28,21 @@ export type LocationSafeguard = (typeof LOCATION_SAFEGUARDS)[number];
 /** Art. 49(1)(a)-(c): not available to public authorities "in the exercise of their public powers" (Art. 49(3)). */
 export const REFUSED_FOR_PUBLIC_POWERS: readonly string[] = ["ART49_1A", "ART49_1B", "ART49_1C"];
 /** Art. 46 transfer tools: each needs a transfer impact assessment (EDPB Recommendations 01/2020). */
-const ART46_TOOLS: readonly string[] = ["SCC_C2C", "SCC_C2P", "SCC_P2P", "SCC_P2C", "BCR", "ART46_2A", "ART46_3B", "scc", "bcr", "art46_2a", "art46_3b", "code_of_conduct", "certification"];
+const ART46_TOOLS: readonly string[] = [
+  "SCC_C2C",
+  "SCC_C2P",
+  "SCC_P2P",
+  "SCC_P2C",
+  "BCR",
+  "ART46_2A",
+  "ART46_3B",
+  "scc",
+  "bcr",
+  "art46_2a",
+  "art46_3b",
+  "code_of_conduct",
+  "certification",
+];
 export const ART49_POINTS = ["a", "b", "c", "d", "e", "f", "g"] as const;
 export type Art49Point = (typeof ART49_POINTS)[number];
 /** Who receives a declared transfer: Art. 30(1)(e) covers third countries and international organisations. */
@@ -43,7 +57,16 @@ export const SECNUMCLOUD_VERSIONS = ["3.2", "3.1", "older"] as const;
  * conclusion (the missing fact is named in `toVerify`); it outranks only the reassuring levels, so it never
  * hides a firm problem. "derogation": an Art. 49 derogation, which is not a safeguard (ADR 006).
  */
-export const EXPOSURE_LEVELS = ["unknown", "eu", "adequate", "to_verify", "foreign_law", "safeguarded_transfer", "derogation", "unsafeguarded_transfer"] as const;
+export const EXPOSURE_LEVELS = [
+  "unknown",
+  "eu",
+  "adequate",
+  "to_verify",
+  "foreign_law",
+  "safeguarded_transfer",
+  "derogation",
+  "unsafeguarded_transfer",
+] as const;
 export type ExposureLevel = (typeof EXPOSURE_LEVELS)[number];
 
 /**
@@ -70,7 +93,14 @@ export type VendorNode = {
   /** SecNumCloud 3.2 § 19.6: no non-EU holder above 24 % individually and 39 % together (null: not recorded). */
   shareholdingWithinLimits?: boolean | null;
 };
-export type LocationNode = { role: string; country: string; region: string | null; providerServiceId: string | null; safeguard: string | null; tiaDone: boolean };
+export type LocationNode = {
+  role: string;
+  country: string;
+  region: string | null;
+  providerServiceId: string | null;
+  safeguard: string | null;
+  tiaDone: boolean;
+};
 export type ServiceNode = {
   id: string;
   name: string;
@@ -117,7 +147,17 @@ export type ReachEntry = {
   ownHosting: boolean;
 };
 
-export const TRANSFER_STATUSES = ["adequate", "adequate_certified", "not_certified", "out_of_scope", "safeguarded", "derogation", "missing", "refused_derogation", "to_verify"] as const;
+export const TRANSFER_STATUSES = [
+  "adequate",
+  "adequate_certified",
+  "not_certified",
+  "out_of_scope",
+  "safeguarded",
+  "derogation",
+  "missing",
+  "refused_derogation",
+  "to_verify",
+] as const;
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
 export const ADEQUACY_SCOPE_VALUES = ["full", "commercial", "private_sector", "dpf_certified"] as const;
 export type TransferEntry = {
@@ -230,7 +270,8 @@ export function checkSecNumCloud(service: ServiceNode, graph: ServiceGraph, fact
   for (const loc of service.locations) {
     if (!facts.isEea(loc.country)) contradictions.push("locationOutsideEu");
     const provider = loc.providerServiceId ? graph.get(loc.providerServiceId) : undefined;
-    if (provider && (!facts.isEea(provider.vendor.country) || (provider.vendor.parentCountry && !facts.isEea(provider.vendor.parentCountry)))) contradictions.push("providerOutsideEu");
+    if (provider && (!facts.isEea(provider.vendor.country) || (provider.vendor.parentCountry && !facts.isEea(provider.vendor.parentCountry))))
+      contradictions.push("providerOutsideEu");
   }
   const uniq = (xs: string[]) => [...new Set(xs)];
   return {
@@ -274,11 +315,21 @@ function classify(
       if (recipient.kind === null) return { adequacy, status: "to_verify", tiaMissing: false, missingFact: "recipientKind" };
       if (recipient.establishedIn === "US" && recipient.certified === true) return { adequacy, status: "adequate_certified", tiaMissing: false };
       if (recipient.establishedIn === "US" && recipient.certified === false) return null;
-      return { adequacy, status: "to_verify", tiaMissing: false, missingFact: recipient.establishedIn && recipient.establishedIn !== "US" ? "usRecipient" : "dpfCertification" };
+      return {
+        adequacy,
+        status: "to_verify",
+        tiaMissing: false,
+        missingFact: recipient.establishedIn && recipient.establishedIn !== "US" ? "usRecipient" : "dpfCertification",
+      };
     }
     // Canada (PIPEDA) and Japan (APPI): a business established there is within scope; anyone else must be checked.
     if (recipient.establishedIn === country && recipient.kind === "private_company") return { adequacy, status: "adequate", tiaMissing: false };
-    return { adequacy, status: "to_verify", tiaMissing: false, missingFact: recipient.kind === null ? "recipientKind" : adequacy === "commercial" ? "pipedaScope" : "appiScope" };
+    return {
+      adequacy,
+      status: "to_verify",
+      tiaMissing: false,
+      missingFact: recipient.kind === null ? "recipientKind" : adequacy === "commercial" ? "pipedaScope" : "appiScope",
+    };
   };
   const s = scoped();
   if (s && (s.status === "adequate" || s.status === "adequate_certified")) return s;
@@ -299,14 +350,40 @@ function classify(
   }
   if (s) return s; // out_of_scope or to_verify under a partial decision
   if (adequacy === "dpf_certified") return { adequacy, status: recipient.own ? "missing" : "not_certified", tiaMissing: false };
-  if (recipient.kind === "international_organisation" && safeguard === "adequacy") return { adequacy, status: "to_verify", tiaMissing: false, missingFact: "ioAdequacy" };
+  if (recipient.kind === "international_organisation" && safeguard === "adequacy")
+    return { adequacy, status: "to_verify", tiaMissing: false, missingFact: "ioAdequacy" };
   return { adequacy, status: "missing", tiaMissing: false };
 }
 
-const LEVEL_RANK: Record<ExposureLevel, number> = { unknown: -1, eu: 0, adequate: 1, to_verify: 2, foreign_law: 3, safeguarded_transfer: 4, derogation: 5, unsafeguarded_transfer: 6 };
-const TRANSFER_RANK: Record<TransferStatus, number> = { adequate: 0, adequate_certified: 0, to_verify: 1, safeguarded: 2, derogation: 3, out_of_scope: 4, not_certified: 4, missing: 4, refused_derogation: 5 };
+const LEVEL_RANK: Record<ExposureLevel, number> = {
+  unknown: -1,
+  eu: 0,
+  adequate: 1,
+  to_verify: 2,
+  foreign_law: 3,
+  safeguarded_transfer: 4,
+  derogation: 5,
+  unsafeguarded_transfer: 6,
+};
+const TRANSFER_RANK: Record<TransferStatus, number> = {
+  adequate: 0,
+  adequate_certified: 0,
+  to_verify: 1,
+  safeguarded: 2,
+  derogation: 3,
+  out_of_scope: 4,
+  not_certified: 4,
+  missing: 4,
+  refused_derogation: 5,
+};
 
-type ServicePart = { reach: ReachEntry[]; transfers: { entry: TransferEntry; recipientVendor: VendorNode; loc: LocationNode }[]; exposure: Map<string, ExposureEntry>; secNumCloud: SecNumCloudCheck[]; nonEuAccess: { service: string; vendor: string }[] };
+type ServicePart = {
+  reach: ReachEntry[];
+  transfers: { entry: TransferEntry; recipientVendor: VendorNode; loc: LocationNode }[];
+  exposure: Map<string, ExposureEntry>;
+  secNumCloud: SecNumCloudCheck[];
+  nonEuAccess: { service: string; vendor: string }[];
+};
 
 /**
  * What one linked service contributes (its whole sub-processor chain) is the same for every activity
@@ -331,13 +408,39 @@ export function createAnalyser(graph: ServiceGraph, facts: CountryFacts, opts: {
         // The organisation that receives the data is the one operating the location: the sub-processor when there is one.
         const provider = loc.providerServiceId ? graph.get(loc.providerServiceId) : undefined;
         const recipient = provider ? provider.vendor : vendor;
-        part.transfers.push({ entry: { country: loc.country, chain: provider ? [...visit.chain, provider.vendor.name] : visit.chain, recipient: recipient.name, source: "computed", adequacy: null, status: "missing", safeguard: loc.safeguard, tiaMissing: false }, recipientVendor: recipient, loc });
+        part.transfers.push({
+          entry: {
+            country: loc.country,
+            chain: provider ? [...visit.chain, provider.vendor.name] : visit.chain,
+            recipient: recipient.name,
+            source: "computed",
+            adequacy: null,
+            status: "missing",
+            safeguard: loc.safeguard,
+            tiaMissing: false,
+          },
+          recipientVendor: recipient,
+          loc,
+        });
       }
       const jurisdictions: [string, "establishment" | "parent"][] = [[vendor.country, "establishment"]];
       if (vendor.parentCountry && vendor.parentCountry !== vendor.country) jurisdictions.push([vendor.parentCountry, "parent"]);
       for (const [j, via] of jurisdictions) {
         if (facts.isEea(j)) continue;
-        mergeExposure(part.exposure, { jurisdiction: j, laws: facts.laws(j), vendor: vendor.name, via, chain: visit.chain, shielded: false, shieldReason: null, secNumCloudContradiction: visit.service.secNumCloudQualified }, vendor.id);
+        mergeExposure(
+          part.exposure,
+          {
+            jurisdiction: j,
+            laws: facts.laws(j),
+            vendor: vendor.name,
+            via,
+            chain: visit.chain,
+            shielded: false,
+            shieldReason: null,
+            secNumCloudContradiction: visit.service.secNumCloudQualified,
+          },
+          vendor.id,
+        );
       }
     }
     parts.set(serviceId, part);
@@ -359,7 +462,8 @@ export function createAnalyser(graph: ServiceGraph, facts: CountryFacts, opts: {
     const addTransfer = (t: TransferEntry) => {
       const key = `${t.source}|${t.country}|${t.recipient}`;
       const prev = transfers.get(key);
-      if (!prev || TRANSFER_RANK[t.status] > TRANSFER_RANK[prev.status] || (prev.status === t.status && t.tiaMissing && !prev.tiaMissing)) transfers.set(key, prev ? { ...t, structural: t.structural || prev.structural } : t);
+      if (!prev || TRANSFER_RANK[t.status] > TRANSFER_RANK[prev.status] || (prev.status === t.status && t.tiaMissing && !prev.tiaMissing))
+        transfers.set(key, prev ? { ...t, structural: t.structural || prev.structural } : t);
     };
     const nonEuAccess: { service: string; vendor: string }[] = [];
 
@@ -367,8 +471,26 @@ export function createAnalyser(graph: ServiceGraph, facts: CountryFacts, opts: {
       if (link.site) {
         reach.push({ country: link.site.country, region: null, role: "STORAGE", chain: [link.site.name], serviceId: null, ownHosting: true });
         if (!facts.isEea(link.site.country)) {
-          const c = classify(link.site.country, facts, { certified: null, establishedIn: null, kind: "public_authority", own: true }, null, false, publicPowers, null);
-          addTransfer({ country: link.site.country, chain: [link.site.name], recipient: link.site.name, source: "own_site", adequacy: c.adequacy, status: c.status, safeguard: null, tiaMissing: false, missingFact: c.missingFact ?? null });
+          const c = classify(
+            link.site.country,
+            facts,
+            { certified: null, establishedIn: null, kind: "public_authority", own: true },
+            null,
+            false,
+            publicPowers,
+            null,
+          );
+          addTransfer({
+            country: link.site.country,
+            chain: [link.site.name],
+            recipient: link.site.name,
+            source: "own_site",
+            adequacy: c.adequacy,
+            status: c.status,
+            safeguard: null,
+            tiaMissing: false,
+            missingFact: c.missingFact ?? null,
+          });
         }
         continue;
       }
@@ -378,9 +500,25 @@ export function createAnalyser(graph: ServiceGraph, facts: CountryFacts, opts: {
       reach.push(...part.reach);
       for (const { entry, recipientVendor, loc } of part.transfers) {
         const derogation = Boolean(loc.safeguard?.startsWith("ART49_"));
-        const c = classify(loc.country, facts, { certified: recipientVendor.dpfCertified, establishedIn: recipientVendor.country, kind: "private_company" }, loc.safeguard, loc.tiaDone, publicPowers, null);
+        const c = classify(
+          loc.country,
+          facts,
+          { certified: recipientVendor.dpfCertified, establishedIn: recipientVendor.country, kind: "private_company" },
+          loc.safeguard,
+          loc.tiaDone,
+          publicPowers,
+          null,
+        );
         // Hosting and support are repeated by nature: Art. 49 allows derogations for occasional transfers only (EDPB Guidelines 2/2018).
-        addTransfer({ ...entry, adequacy: c.adequacy, status: c.status, tiaMissing: c.tiaMissing, missingFact: c.missingFact ?? null, structural: derogation && c.status !== "adequate" && c.status !== "adequate_certified", art49Point: derogation ? loc.safeguard!.slice(7).toLowerCase() : null });
+        addTransfer({
+          ...entry,
+          adequacy: c.adequacy,
+          status: c.status,
+          tiaMissing: c.tiaMissing,
+          missingFact: c.missingFact ?? null,
+          structural: derogation && c.status !== "adequate" && c.status !== "adequate_certified",
+          art49Point: derogation ? loc.safeguard!.slice(7).toLowerCase() : null,
+        });
       }
       for (const [key, e] of part.exposure) mergeExposure(exposure, e, key);
       for (const s of part.secNumCloud) secNumCloud.set(`${s.vendor}|${s.service}`, s);
@@ -392,17 +530,38 @@ export function createAnalyser(graph: ServiceGraph, facts: CountryFacts, opts: {
       // An international organisation is a Chapter V recipient even when its seat is in the EEA.
       if (facts.isEea(d.country) && kind !== "international_organisation") continue;
       // A declared recipient is taken to be established in the country of destination.
-      const c = classify(d.country, facts, { certified: d.dpfCertified ?? null, establishedIn: d.country, kind }, d.safeguard, Boolean(d.tiaDone), publicPowers, d.art49Point ?? null);
+      const c = classify(
+        d.country,
+        facts,
+        { certified: d.dpfCertified ?? null, establishedIn: d.country, kind },
+        d.safeguard,
+        Boolean(d.tiaDone),
+        publicPowers,
+        d.art49Point ?? null,
+      );
       // A declared "adequacy" safeguard to a country without adequacy is not one.
       const status: TransferStatus = d.safeguard === "adequacy" && !c.adequacy && c.status !== "to_verify" ? "missing" : c.status;
-      addTransfer({ country: d.country, chain: [], recipient: d.recipient, source: "declared", adequacy: c.adequacy, status, safeguard: d.safeguard, tiaMissing: c.tiaMissing, missingFact: c.missingFact ?? null, recipientKind: kind ?? undefined, art49Point: d.art49Point ?? null });
+      addTransfer({
+        country: d.country,
+        chain: [],
+        recipient: d.recipient,
+        source: "declared",
+        adequacy: c.adequacy,
+        status,
+        safeguard: d.safeguard,
+        tiaMissing: c.tiaMissing,
+        missingFact: c.missingFact ?? null,
+        recipientKind: kind ?? undefined,
+        art49Point: d.art49Point ?? null,
+      });
     }
 
     const transferList = [...transfers.values()];
     for (const r of reach) if (!facts.isEea(r.country)) raise("adequate");
     for (const e of exposure.values()) if (e.laws.length > 0 || facts.adequacy(e.jurisdiction) === null) raise("foreign_law");
     for (const t of transferList) {
-      if (t.status === "missing" || t.status === "not_certified" || t.status === "refused_derogation" || t.status === "out_of_scope") raise("unsafeguarded_transfer");
+      if (t.status === "missing" || t.status === "not_certified" || t.status === "refused_derogation" || t.status === "out_of_scope")
+        raise("unsafeguarded_transfer");
       else if (t.status === "derogation") raise("derogation");
       else if (t.status === "safeguarded") raise("safeguarded_transfer");
       else if (t.status === "to_verify") raise("to_verify");
@@ -444,7 +603,15 @@ function mergeExposure(into: Map<string, ExposureEntry>, e: ExposureEntry, vendo
  * named `country` hold an ISO code and `list` a comma-separated list of codes: the translator turns them
  * into names with the right preposition (app/utils/sovereignty-text.ts).
  */
-function explain(level: ExposureLevel, reach: ReachEntry[], transfers: TransferEntry[], exposure: ExposureEntry[], checks: SecNumCloudCheck[], toVerify: ToVerify[], facts: CountryFacts): Reason[] {
+function explain(
+  level: ExposureLevel,
+  reach: ReachEntry[],
+  transfers: TransferEntry[],
+  exposure: ExposureEntry[],
+  checks: SecNumCloudCheck[],
+  toVerify: ToVerify[],
+  facts: CountryFacts,
+): Reason[] {
   const reasons: Reason[] = [];
   if (level === "unknown") return [{ key: "sovereignty.reason.unknown" }];
   const outside = [...new Set(reach.map((r) => r.country))];
@@ -455,14 +622,20 @@ function explain(level: ExposureLevel, reach: ReachEntry[], transfers: TransferE
     reasons.push({ key, params: { country: t.country, who, recipient: t.recipient, safeguard: t.safeguard ?? "" } });
     if (t.structural) reasons.push({ key: "sovereignty.reason.derogationStructural", params: { country: t.country, who } });
     if (t.status === "derogation" && t.art49Point === "d") reasons.push({ key: "sovereignty.reason.art49d", params: { country: t.country, who } });
-    if (t.missingFact && t.status !== "to_verify") reasons.push({ key: `sovereignty.reason.missing.${t.missingFact}`, params: { country: t.country, who, recipient: t.recipient } });
+    if (t.missingFact && t.status !== "to_verify")
+      reasons.push({ key: `sovereignty.reason.missing.${t.missingFact}`, params: { country: t.country, who, recipient: t.recipient } });
     if (t.tiaMissing) reasons.push({ key: "sovereignty.reason.tiaMissing", params: { country: t.country, who } });
   }
   const context = new Set<string>();
   for (const e of exposure) {
     const laws = e.laws.map((l) => l.name).join(", ");
     reasons.push({
-      key: e.laws.length === 0 ? "sovereignty.reason.exposure.noKnownLaw" : e.via === "parent" ? "sovereignty.reason.exposure.parent" : "sovereignty.reason.exposure.establishment",
+      key:
+        e.laws.length === 0
+          ? "sovereignty.reason.exposure.noKnownLaw"
+          : e.via === "parent"
+            ? "sovereignty.reason.exposure.parent"
+            : "sovereignty.reason.exposure.establishment",
       params: { vendor: e.vendor, country: e.jurisdiction, laws: laws || "—", chain: e.chain.join(" → ") },
     });
     if (e.secNumCloudContradiction) reasons.push({ key: "sovereignty.reason.secNumCloud.exposed", params: { vendor: e.vendor, country: e.jurisdiction } });
@@ -476,7 +649,8 @@ function explain(level: ExposureLevel, reach: ReachEntry[], transfers: TransferE
     const params = { vendor: s.vendor, service: s.service, facts: (s.status === "contradiction" ? s.contradictions : s.missing).join(", ") };
     reasons.push({ key: `sovereignty.reason.secNumCloud.${s.status}`, params });
   }
-  for (const v of toVerify) if (v.fact === "nonEuAccessCountry") reasons.push({ key: "sovereignty.reason.missing.nonEuAccessCountry", params: { who: v.subject } });
+  for (const v of toVerify)
+    if (v.fact === "nonEuAccessCountry") reasons.push({ key: "sovereignty.reason.missing.nonEuAccessCountry", params: { who: v.subject } });
   if (level === "eu" && exposure.length === 0) reasons.push({ key: "sovereignty.reason.euOnly" });
   return reasons;
 }

@@ -11,7 +11,10 @@ import { getEnv } from "../utils/env.server.ts";
 
 try {
   const { values } = parseArgs({ options: { anchor: { type: "string" } } });
-  const anchor = values.anchor?.trim().toLowerCase().replace(/^#\d+\s+/, "");
+  const anchor = values.anchor
+    ?.trim()
+    .toLowerCase()
+    .replace(/^#\d+\s+/, "");
   if (anchor !== undefined && !/^[0-9a-f]{64}$/.test(anchor)) {
     console.error("--anchor expects the 64-hexadecimal-digit hash printed on an export.");
     process.exitCode = 2;

@@ -35,11 +35,10 @@ const dir = path.join(projectRoot, "prisma", "migrations", `${stamp}_${name}`);
 fs.mkdirSync(dir, { recursive: true });
 const out = path.join(dir, "migration.sql");
 const from = hasPrevious ? ["--from-schema-datamodel", previous] : ["--from-empty"];
-execFileSync(
-  "npx",
-  ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", schemaPath, "--script", "--output", out],
-  { cwd: projectRoot, stdio: "inherit" },
-);
+execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", schemaPath, "--script", "--output", out], {
+  cwd: projectRoot,
+  stdio: "inherit",
+});
 const sql = fs.readFileSync(out, "utf8");
 if (!/\b(CREATE|ALTER|DROP|INSERT)\b/.test(sql)) {
   fs.rmSync(dir, { recursive: true });

@@ -14,13 +14,21 @@ import { z } from "zod";
 
 const ArgsSchema = z.object({
   org: z.string({ error: "--org <slug> is required" }).min(1, "--org <slug> is required"),
-  format: z.enum(["pdf", "csv", "xlsx", "json", "jsonld", "pia-json"], { error: "--format must be one of pdf, csv, xlsx, json, jsonld (with --dpia: pdf, pia-json)" }).default("json"),
+  format: z
+    .enum(["pdf", "csv", "xlsx", "json", "jsonld", "pia-json"], { error: "--format must be one of pdf, csv, xlsx, json, jsonld (with --dpia: pdf, pia-json)" })
+    .default("json"),
   out: z.string({ error: "--out <file> is required" }).min(1, "--out <file> is required"),
   lang: z.enum(["fr", "en"], { error: "--lang must be fr or en" }).optional(),
   "as-of": z.iso.date({ error: "--as-of must be a date YYYY-MM-DD" }).optional(),
   scope: z.enum(["controller", "processor", "all"], { error: "--scope must be controller, processor or all" }).default("all"),
-  ref: z.string().regex(/^T-\d{4,}$/, "--ref must look like T-0001").optional(),
-  dpia: z.string().regex(/^T-\d{4,}$/, "--dpia must look like T-0001").optional(),
+  ref: z
+    .string()
+    .regex(/^T-\d{4,}$/, "--ref must look like T-0001")
+    .optional(),
+  dpia: z
+    .string()
+    .regex(/^T-\d{4,}$/, "--dpia must look like T-0001")
+    .optional(),
   separator: z.enum(["comma", "semicolon"], { error: "--separator must be comma or semicolon" }).default("comma"),
 });
 

@@ -16,9 +16,7 @@ const ArgsSchema = z.object({
   file: z.string({ error: "--file <path> is required" }).min(1, "--file <path> is required"),
   "dry-run": z.boolean().default(false),
   as: z.email({ error: "--as must be the email address of a member" }).optional(),
-  map: z
-    .array(z.string().regex(/^\d{1,3}=[A-Za-z0-9]+$/, "--map must look like 3=mainPurpose (column number = field, or ignore)"))
-    .default([]),
+  map: z.array(z.string().regex(/^\d{1,3}=[A-Za-z0-9]+$/, "--map must look like 3=mainPurpose (column number = field, or ignore)")).default([]),
 });
 
 async function main(): Promise<number> {
@@ -82,7 +80,10 @@ async function main(): Promise<number> {
     }
     let actorId: string | null = null;
     if (args.as) {
-      const member = await getDb().membership.findFirst({ where: { organizationId: org.id, user: { email: args.as.toLowerCase() } }, select: { userId: true } });
+      const member = await getDb().membership.findFirst({
+        where: { organizationId: org.id, user: { email: args.as.toLowerCase() } },
+        select: { userId: true },
+      });
       if (!member) {
         console.error(`error: ${args.as} is not a member of "${args.org}"`);
         return 1;
@@ -103,13 +104,24 @@ async function main(): Promise<number> {
     }
 
     const c = preview.counts;
-    const where = [preview.format, preview.encoding, preview.separator ? `separator ${JSON.stringify(preview.separator)}` : null, preview.sheet ? `sheet "${preview.sheet}"` : null, preview.headerRow ? `header row ${preview.headerRow}` : null]
+    const where = [
+      preview.format,
+      preview.encoding,
+      preview.separator ? `separator ${JSON.stringify(preview.separator)}` : null,
+      preview.sheet ? `sheet "${preview.sheet}"` : null,
+      preview.headerRow ? `header row ${preview.headerRow}` : null,
+    ]
       .filter(Boolean)
       .join(", ");
     console.log(`Import of ${path.basename(file)} into "${org.name}" (${where})`);
     const recognised = preview.columns.filter((col) => col.field && !col.informational).length;
-    if (preview.columns.length) console.log(`Columns: ${preview.columns.length}, ${recognised} imported, ${preview.unmatched.length} not recognised${preview.unmatched.length ? `: ${preview.unmatched.map((u) => `${u.index + 1} "${u.header}"`).join(", ")}` : ""}`);
-    console.log(`Rows: ${c.rows} — ${c.create} to create, ${c.update} to update, ${c.newDraft} new draft(s) of approved or submitted activities, ${c.unchanged} unchanged; ${c.errors} with errors, ${c.warnings} with warnings`);
+    if (preview.columns.length)
+      console.log(
+        `Columns: ${preview.columns.length}, ${recognised} imported, ${preview.unmatched.length} not recognised${preview.unmatched.length ? `: ${preview.unmatched.map((u) => `${u.index + 1} "${u.header}"`).join(", ")}` : ""}`,
+      );
+    console.log(
+      `Rows: ${c.rows} — ${c.create} to create, ${c.update} to update, ${c.newDraft} new draft(s) of approved or submitted activities, ${c.unchanged} unchanged; ${c.errors} with errors, ${c.warnings} with warnings`,
+    );
     for (const m of preview.fileErrors) console.log(`File error: ${en(m)}`);
     for (const m of preview.fileWarnings) console.log(`File warning: ${en(m)}`);
     for (const r of preview.rows) {

@@ -6,7 +6,16 @@
  * intent; without JS the server answers with `submission.reply()` and the page comes back with the row
  * added or removed (the button's formAction carries a #fragment so the browser scrolls back to the list).
  */
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type FormMetadata, type SubmissionResult } from "@conform-to/react";
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type FieldMetadata,
+  type FormMetadata,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useFormAction } from "@remix-run/react";
 import { createContext, useContext, type ReactNode } from "react";
@@ -57,7 +66,20 @@ const constraint = getZodConstraint(ActivityEditSchema);
 /* Sections, shared with the page (table of contents, summary links)    */
 /* ------------------------------------------------------------------ */
 
-export const SECTIONS = ["identity", "regime", "purposes", "legal", "subjects", "data", "recipients", "transfers", "security", "rights", "risks", "review"] as const;
+export const SECTIONS = [
+  "identity",
+  "regime",
+  "purposes",
+  "legal",
+  "subjects",
+  "data",
+  "recipients",
+  "transfers",
+  "security",
+  "rights",
+  "risks",
+  "review",
+] as const;
 export type Section = (typeof SECTIONS)[number];
 export const sectionId = (s: Section) => `section-${s}`;
 
@@ -439,11 +461,7 @@ function Repeat<T>({
         <ol className={simple ? "repeat-items simple" : "repeat-items"}>
           {rows.map((row, i) => {
             const remove = (
-              <button
-                {...form.remove.getButtonProps({ name: field.name, index: i })}
-                formAction={`${action}#${listDomId(k)}`}
-                className="button danger small"
-              >
+              <button {...form.remove.getButtonProps({ name: field.name, index: i })} formAction={`${action}#${listDomId(k)}`} className="button danger small">
                 {t(`activityForm.list.${k}.remove`, { n: i + 1 })}
               </button>
             );
@@ -503,7 +521,17 @@ function asRows(v: unknown): Record<string, unknown>[] {
   return Array.isArray(v) ? v.map((x) => (x && typeof x === "object" ? (x as Record<string, unknown>) : {})) : [];
 }
 
-export function ActivityForm({ id, revision, defaultValue, lastResult, departments, allowNoDepartment, submitLabel, cancelHref, prefilledPaths = [] }: ActivityFormProps) {
+export function ActivityForm({
+  id,
+  revision,
+  defaultValue,
+  lastResult,
+  departments,
+  allowNoDepartment,
+  submitLabel,
+  cancelHref,
+  prefilledPaths = [],
+}: ActivityFormProps) {
   const { t } = useT();
   const [form, fields] = useForm<Shape>({
     id,
@@ -680,7 +708,12 @@ export function ActivityForm({ id, revision, defaultValue, lastResult, departmen
             const f = row.getFieldset();
             return (
               <>
-                <Choice field={f.condition} {...L("art9Conditions.condition")} placeholder={choose} options={vocab(ART9_CONDITIONS, (a) => t(`vocab.art9.${a}`))} />
+                <Choice
+                  field={f.condition}
+                  {...L("art9Conditions.condition")}
+                  placeholder={choose}
+                  options={vocab(ART9_CONDITIONS, (a) => t(`vocab.art9.${a}`))}
+                />
                 <Input field={f.text} {...L("art9Conditions.text")} />
               </>
             );
@@ -703,7 +736,12 @@ export function ActivityForm({ id, revision, defaultValue, lastResult, departmen
             return (
               <>
                 <div className="field-grid">
-                  <Choice field={f.category} {...L("dataSubjects.category")} placeholder={choose} options={vocab(DATA_SUBJECT_CATEGORIES, (s) => t(`vocab.dataSubject.${s}`))} />
+                  <Choice
+                    field={f.category}
+                    {...L("dataSubjects.category")}
+                    placeholder={choose}
+                    options={vocab(DATA_SUBJECT_CATEGORIES, (s) => t(`vocab.dataSubject.${s}`))}
+                  />
                   <Input field={f.estimatedCount} {...L("dataSubjects.estimatedCount")} kind="number" />
                 </div>
                 <Input field={f.description} {...L("dataSubjects.description")} />
@@ -730,7 +768,10 @@ export function ActivityForm({ id, revision, defaultValue, lastResult, departmen
                   groups={[
                     { label: t("activityForm.dataCategory.group.ordinary"), options: vocab(ORDINARY_DATA_CATEGORIES, (d) => t(`vocab.dataCategory.${d}`)) },
                     { label: t("activityForm.dataCategory.group.sensitive"), options: vocab(SENSITIVE_DATA_CATEGORIES, (d) => t(`vocab.dataCategory.${d}`)) },
-                    { label: t("activityForm.dataCategory.group.offences"), options: [{ value: OFFENCE_DATA_CATEGORY, label: t(`vocab.dataCategory.${OFFENCE_DATA_CATEGORY}`) }] },
+                    {
+                      label: t("activityForm.dataCategory.group.offences"),
+                      options: [{ value: OFFENCE_DATA_CATEGORY, label: t(`vocab.dataCategory.${OFFENCE_DATA_CATEGORY}`) }],
+                    },
                   ]}
                 />
                 <div className="field-grid">
@@ -742,7 +783,12 @@ export function ActivityForm({ id, revision, defaultValue, lastResult, departmen
                   <div className="field-grid">
                     <Input field={r.activePeriod} {...L("dataCategories.retention.activePeriod")} />
                     <Input field={r.intermediatePeriod} {...L("dataCategories.retention.intermediatePeriod")} />
-                    <Choice field={r.finalFate} {...L("dataCategories.retention.finalFate")} placeholder={choose} options={vocab(FINAL_FATES, (x) => t(`vocab.finalFate.${x}`))} />
+                    <Choice
+                      field={r.finalFate}
+                      {...L("dataCategories.retention.finalFate")}
+                      placeholder={choose}
+                      options={vocab(FINAL_FATES, (x) => t(`vocab.finalFate.${x}`))}
+                    />
                     <Input field={r.rule} {...L("dataCategories.retention.rule")} />
                   </div>
                 </fieldset>
@@ -783,11 +829,26 @@ export function ActivityForm({ id, revision, defaultValue, lastResult, departmen
                   <Input field={f.country} {...L("transfers.country")} kind="code" />
                   <Input field={f.recipient} {...L("transfers.recipient")} />
                 </div>
-                <Choice field={f.safeguard} {...L("transfers.safeguard")} placeholder={choose} options={vocab(TRANSFER_SAFEGUARDS, (x) => t(`vocab.safeguard.${x}`))} />
+                <Choice
+                  field={f.safeguard}
+                  {...L("transfers.safeguard")}
+                  placeholder={choose}
+                  options={vocab(TRANSFER_SAFEGUARDS, (x) => t(`vocab.safeguard.${x}`))}
+                />
                 <Input field={f.documentationUrl} {...L("transfers.documentationUrl")} kind="url" />
                 <div className="field-grid">
-                  <Choice field={f.recipientKind} {...L("transfers.recipientKind")} placeholder={choose} options={vocab(RECIPIENT_KINDS, (x) => t(`legal.transfer.recipientKind.${x}`))} />
-                  <Choice field={f.art49Point} {...L("transfers.art49Point")} placeholder={choose} options={vocab(ART49_POINTS, (x) => t(`legal.transfer.art49Point.${x}`))} />
+                  <Choice
+                    field={f.recipientKind}
+                    {...L("transfers.recipientKind")}
+                    placeholder={choose}
+                    options={vocab(RECIPIENT_KINDS, (x) => t(`legal.transfer.recipientKind.${x}`))}
+                  />
+                  <Choice
+                    field={f.art49Point}
+                    {...L("transfers.art49Point")}
+                    placeholder={choose}
+                    options={vocab(ART49_POINTS, (x) => t(`legal.transfer.art49Point.${x}`))}
+                  />
                 </div>
                 <div className="check-list">
                   <Check field={f.tiaDone} label={t("legal.transfer.tiaDone")} hint={t("activityForm.hint.transfers.tiaDone")} />
@@ -808,7 +869,12 @@ export function ActivityForm({ id, revision, defaultValue, lastResult, departmen
             const f = row.getFieldset();
             return (
               <>
-                <Choice field={f.measure} {...L("securityMeasures.measure")} placeholder={choose} options={vocab(SECURITY_MEASURES, (x) => t(`vocab.security.${x}`))} />
+                <Choice
+                  field={f.measure}
+                  {...L("securityMeasures.measure")}
+                  placeholder={choose}
+                  options={vocab(SECURITY_MEASURES, (x) => t(`vocab.security.${x}`))}
+                />
                 <Area field={f.details} {...L("securityMeasures.details")} rows={2} />
               </>
             );

@@ -5,7 +5,19 @@ import { useT } from "~/utils/use-i18n.ts";
  * The DPO's switch for the public register (CADA: the register is a communicable document).
  * The prop is `activityRef`, not `ref`: React reserves `ref` (it would arrive undefined, and a string ref breaks the client render).
  */
-export function ActivityPublicPanel({ base, activityRef, isPublic, approved, canPublish }: { base: string; activityRef: string; isPublic: boolean; approved: boolean; canPublish: boolean }) {
+export function ActivityPublicPanel({
+  base,
+  activityRef,
+  isPublic,
+  approved,
+  canPublish,
+}: {
+  base: string;
+  activityRef: string;
+  isPublic: boolean;
+  approved: boolean;
+  canPublish: boolean;
+}) {
   const { t } = useT();
   return (
     <section className="panel" aria-labelledby="public-h">

@@ -30,7 +30,10 @@ export type ActivitySovereigntyData = {
   vendorIds: Record<string, string>;
   canLink: boolean;
   canManageVendors: boolean;
-  pickers: { services: { id: string; name: string; vendor: { id: string; name: string; country: string } }[]; sites: { id: string; name: string; country: string; city: string | null }[] } | null;
+  pickers: {
+    services: { id: string; name: string; vendor: { id: string; name: string; country: string } }[];
+    sites: { id: string; name: string; country: string; city: string | null }[];
+  } | null;
 };
 
 type ActionData = { form: string; result: SubmissionResult<string[]> | undefined; alert: MessageKey | null } | undefined;
@@ -149,7 +152,13 @@ export function ActivitySovereignty({ data, actionData, base }: { data: Activity
 
       {data.canLink && data.pickers ? (
         // Remounted when the links change, so a successful link leaves an empty form behind.
-        <LinkForm key={data.links.map((l) => l.id).join()} pickers={data.pickers} canManageVendors={data.canManageVendors} base={base} actionData={actionData} />
+        <LinkForm
+          key={data.links.map((l) => l.id).join()}
+          pickers={data.pickers}
+          canManageVendors={data.canManageVendors}
+          base={base}
+          actionData={actionData}
+        />
       ) : null}
 
       <h3 id="exposure-h">{t("sovereigntyUi.activity.exposureTitle")}</h3>
@@ -246,7 +255,15 @@ export function ActivitySovereignty({ data, actionData, base }: { data: Activity
                       <span className={`transfer-status transfer-${tr.status}`}>{t(`sovereignty.transfer.${tr.status}`)}</span>
                     </td>
                     <td>{tr.status === "adequate" || tr.status === "adequate_certified" ? t("sovereigntyUi.activity.notNeeded") : safeguard(tr.safeguard)}</td>
-                    <td>{tr.tiaMissing ? <strong>{t("sovereigntyUi.activity.tiaMissing")}</strong> : needsTia ? t("sovereigntyUi.activity.tiaDone") : t("sovereigntyUi.activity.notNeeded")}</td>
+                    <td>
+                      {tr.tiaMissing ? (
+                        <strong>{t("sovereigntyUi.activity.tiaMissing")}</strong>
+                      ) : needsTia ? (
+                        t("sovereigntyUi.activity.tiaDone")
+                      ) : (
+                        t("sovereigntyUi.activity.notNeeded")
+                      )}
+                    </td>
                   </tr>
                 );
               })}
@@ -302,7 +319,17 @@ export function ActivitySovereignty({ data, actionData, base }: { data: Activity
   );
 }
 
-function LinkForm({ pickers, canManageVendors, base, actionData }: { pickers: NonNullable<ActivitySovereigntyData["pickers"]>; canManageVendors: boolean; base: string; actionData: ActionData }) {
+function LinkForm({
+  pickers,
+  canManageVendors,
+  base,
+  actionData,
+}: {
+  pickers: NonNullable<ActivitySovereigntyData["pickers"]>;
+  canManageVendors: boolean;
+  base: string;
+  actionData: ActionData;
+}) {
   const { t, locale } = useT();
   const mine = actionData?.form === "link" ? actionData : undefined;
   const [form, fields] = useForm({
@@ -368,7 +395,12 @@ function LinkForm({ pickers, canManageVendors, base, actionData }: { pickers: No
               {t("sovereigntyUi.activity.roleLabel")}
               <span aria-hidden="true"> *</span>
             </label>
-            <select {...role} key={role.key} required aria-describedby={["link-role-hint", fields.role.errors?.length ? fields.role.errorId : null].filter(Boolean).join(" ")}>
+            <select
+              {...role}
+              key={role.key}
+              required
+              aria-describedby={["link-role-hint", fields.role.errors?.length ? fields.role.errorId : null].filter(Boolean).join(" ")}
+            >
               {LINK_ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t(`sovereigntyUi.linkRole.${r}`)}

@@ -27,7 +27,21 @@ export function DateTimeField({ label, field, required, hint }: { label: string;
   );
 }
 
-function CheckboxGroup({ legend, name, options, selected, errors, errorId }: { legend: string; name: string; options: { value: string; label: string; note?: string }[]; selected: readonly string[]; errors?: string[]; errorId?: string }) {
+function CheckboxGroup({
+  legend,
+  name,
+  options,
+  selected,
+  errors,
+  errorId,
+}: {
+  legend: string;
+  name: string;
+  options: { value: string; label: string; note?: string }[];
+  selected: readonly string[];
+  errors?: string[];
+  errorId?: string;
+}) {
   return (
     <fieldset className="field checkbox-group">
       <legend>{legend}</legend>
@@ -77,7 +91,10 @@ export function BreachFactsFields({
         label={t("breaches.field.department")}
         hint={t("breaches.hint.department")}
         field={fields.departmentId}
-        options={[...(canChooseAnyDepartment ? [{ value: "", label: t("breaches.noDepartment") }] : []), ...departments.map((d) => ({ value: d.id, label: d.name }))]}
+        options={[
+          ...(canChooseAnyDepartment ? [{ value: "", label: t("breaches.noDepartment") }] : []),
+          ...departments.map((d) => ({ value: d.id, label: d.name })),
+        ]}
       />
       <fieldset className="field">
         <legend>{t("breaches.section.dates")}</legend>
@@ -108,7 +125,14 @@ export function BreachFactsFields({
       ) : (
         <p className="muted">{t("breaches.noActivities")}</p>
       )}
-      {vendors.length ? <CheckboxGroup legend={t("breaches.field.vendors")} name="vendorIds" options={vendors.map((v) => ({ value: v.id, label: v.name }))} selected={defaults.vendorIds} /> : null}
+      {vendors.length ? (
+        <CheckboxGroup
+          legend={t("breaches.field.vendors")}
+          name="vendorIds"
+          options={vendors.map((v) => ({ value: v.id, label: v.name }))}
+          selected={defaults.vendorIds}
+        />
+      ) : null}
       <CheckboxGroup
         legend={t("breaches.field.dataCategories")}
         name="dataCategories"

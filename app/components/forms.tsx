@@ -65,12 +65,7 @@ export function TextAreaField({ label, hint, field, rows = 3 }: Common & { rows?
   );
 }
 
-export function SelectField({
-  label,
-  hint,
-  field,
-  options,
-}: Common & { options: { value: string; label: string }[] }) {
+export function SelectField({ label, hint, field, options }: Common & { options: { value: string; label: string }[] }) {
   const hintId = useId();
   const props = getSelectProps(field, { ariaAttributes: true });
   const describedBy = [hint ? hintId : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;

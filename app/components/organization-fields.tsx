@@ -2,7 +2,10 @@ import { SelectField, TextAreaField, TextField, type AnyField } from "./forms.ts
 import { useT } from "~/utils/use-i18n.ts";
 
 type F = AnyField;
-type Fields = Record<"name" | "siren" | "address" | "legalRepresentative" | "dpoName" | "dpoEmail" | "dpoPhone" | "dpoCnilNumber" | "defaultLocale", F> & { accessibilityContact?: F; headcount?: F };
+type Fields = Record<"name" | "siren" | "address" | "legalRepresentative" | "dpoName" | "dpoEmail" | "dpoPhone" | "dpoCnilNumber" | "defaultLocale", F> & {
+  accessibilityContact?: F;
+  headcount?: F;
+};
 
 export function OrganizationFields({ fields, slugField }: { fields: Fields; slugField?: F }) {
   const { t } = useT();
@@ -30,7 +33,9 @@ export function OrganizationFields({ fields, slugField }: { fields: Fields; slug
         <TextField label={t("fields.dpoEmail")} field={fields.dpoEmail} type="email" />
         <TextField label={t("fields.dpoPhone")} field={fields.dpoPhone} type="tel" />
         <TextField label={t("fields.dpoCnilNumber")} hint={t("hints.dpoCnilNumber")} field={fields.dpoCnilNumber} />
-        {fields.headcount ? <TextField label={t("legal.organization.headcount")} hint={t("legal.organization.headcount.hint")} field={fields.headcount} /> : null}
+        {fields.headcount ? (
+          <TextField label={t("legal.organization.headcount")} hint={t("legal.organization.headcount.hint")} field={fields.headcount} />
+        ) : null}
       </fieldset>
       {fields.accessibilityContact ? (
         <fieldset>

@@ -27,7 +27,9 @@ export function RegistersDashboard({ data, base }: { data: RegistersDashboardDat
                   <Link to={`${base}/breaches/${c.ref}`}>
                     {c.ref} — {c.title}
                   </Link>{" "}
-                  <span className={c.state === "overdue" ? "error-text" : "muted"}>{t(`breaches.clock.${c.state as "running"}`, { deadline: date(c.deadline, true) })}</span>
+                  <span className={c.state === "overdue" ? "error-text" : "muted"}>
+                    {t(`breaches.clock.${c.state as "running"}`, { deadline: date(c.deadline, true) })}
+                  </span>
                 </li>
               ))}
             </ul>

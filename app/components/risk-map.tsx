@@ -17,7 +17,9 @@ export function RiskMap({ risks }: { risks: DpiaRisks }) {
       <h2 id="risk-map-h">{t("dpia.map.title")}</h2>
       <svg viewBox={`0 0 ${PAD + CELL * 4 + 10} ${PAD + CELL * 4 + 30}`} aria-hidden="true" focusable="false">
         {[1, 2, 3, 4].map((s) =>
-          [1, 2, 3, 4].map((l) => <rect key={`${s}-${l}`} className={cls(s, l)} x={PAD + (l - 1) * CELL} y={PAD + (4 - s) * CELL} width={CELL} height={CELL} />),
+          [1, 2, 3, 4].map((l) => (
+            <rect key={`${s}-${l}`} className={cls(s, l)} x={PAD + (l - 1) * CELL} y={PAD + (4 - s) * CELL} width={CELL} height={CELL} />
+          )),
         )}
         {[1, 2, 3, 4].map((n) => (
           <text key={`l${n}`} className="axis-label" x={PAD + (n - 1) * CELL + CELL / 2} y={PAD + CELL * 4 + 14} textAnchor="middle">
@@ -34,7 +36,9 @@ export function RiskMap({ risks }: { risks: DpiaRisks }) {
           return (
             <g key={r}>
               {x.severity && x.likelihood ? <circle className="point-initial" r={5} {...pos(x.severity, x.likelihood, i, false)} /> : null}
-              {x.residualSeverity && x.residualLikelihood ? <circle className="point-residual" r={5} {...pos(x.residualSeverity, x.residualLikelihood, i, true)} /> : null}
+              {x.residualSeverity && x.residualLikelihood ? (
+                <circle className="point-residual" r={5} {...pos(x.residualSeverity, x.residualLikelihood, i, true)} />
+              ) : null}
             </g>
           );
         })}
@@ -51,7 +55,8 @@ export function RiskMap({ risks }: { risks: DpiaRisks }) {
         <tbody>
           {DPIA_RISKS.map((r) => {
             const x = risks[r];
-            const cell = (s?: number, l?: number) => (s && l ? `${t("dpia.risk.severity")} ${s}, ${t("dpia.risk.likelihood")} ${l}` : t("dpia.risk.notAssessed"));
+            const cell = (s?: number, l?: number) =>
+              s && l ? `${t("dpia.risk.severity")} ${s}, ${t("dpia.risk.likelihood")} ${l}` : t("dpia.risk.notAssessed");
             return (
               <tr key={r}>
                 <th scope="row">{t(`dpia.risk.${r}`)}</th>

@@ -144,7 +144,11 @@ export function VendorFormFields({ fields }: { fields: VendorFields }) {
         </legend>
         <p className="section-intro">{t("vendors.dpaIntro")}</p>
         <div className="field-grid">
-          <SelectField label={t("vendors.field.dpaStatus")} field={fields.dpaStatus} options={DPA_STATUSES.map((s) => ({ value: s, label: t(`vendors.dpaStatus.${s}`) }))} />
+          <SelectField
+            label={t("vendors.field.dpaStatus")}
+            field={fields.dpaStatus}
+            options={DPA_STATUSES.map((s) => ({ value: s, label: t(`vendors.dpaStatus.${s}`) }))}
+          />
           <TextField label={t("vendors.field.dpaSignedAt")} hint={t("vendors.hint.dpaSignedAt")} field={fields.dpaSignedAt} type="date" />
           <TextField label={t("vendors.field.dpaReference")} field={fields.dpaReference} />
           <TextField label={t("vendors.field.dpaNextReview")} hint={t("vendors.hint.dpaNextReview")} field={fields.dpaNextReview} type="date" />
@@ -188,5 +192,7 @@ export function CheckboxField({ label, hint, field }: { label: string; hint?: st
 /** 1.2 MB / 1,2 Mo. */
 export function formatSize(bytes: number, locale: Locale): string {
   const mb = bytes >= 1024 * 1024;
-  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "unit", unit: mb ? "megabyte" : "kilobyte", maximumFractionDigits: 1 }).format(mb ? bytes / (1024 * 1024) : Math.max(0.1, bytes / 1024));
+  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { style: "unit", unit: mb ? "megabyte" : "kilobyte", maximumFractionDigits: 1 }).format(
+    mb ? bytes / (1024 * 1024) : Math.max(0.1, bytes / 1024),
+  );
 }

@@ -21,7 +21,15 @@ export const STORED_BUCKETS = [1, 3, 10, 30] as const;
 /** The pattern is referenced by id from app.css (fill: url(#world-map-hatch)). */
 const HATCH_ID = "world-map-hatch";
 
-const map = worldMap as unknown as { asOf: string; source: string; width: number; height: number; sphere: string; countries: Record<string, string>; markers: Record<string, [number, number]> };
+const map = worldMap as unknown as {
+  asOf: string;
+  source: string;
+  width: number;
+  height: number;
+  sphere: string;
+  countries: Record<string, string>;
+  markers: Record<string, [number, number]>;
+};
 
 export function storedBucket(n: number): 0 | 1 | 2 | 3 | 4 {
   let b: 0 | 1 | 2 | 3 | 4 = 0;
@@ -54,10 +62,21 @@ export function WorldMap({ counts }: { counts: WorldMapCounts }) {
   const n = (c: Counts, code: string) => c[code] ?? 0;
   const codes = [...new Set([...Object.keys(counts.stored), ...Object.keys(counts.reachable), ...Object.keys(counts.jurisdictions)])];
   const rows = codes
-    .map((code) => ({ code, name: countryName(code, locale), stored: n(counts.stored, code), reachable: n(counts.reachable, code), jurisdiction: n(counts.jurisdictions, code) }))
+    .map((code) => ({
+      code,
+      name: countryName(code, locale),
+      stored: n(counts.stored, code),
+      reachable: n(counts.reachable, code),
+      jurisdiction: n(counts.jurisdictions, code),
+    }))
     .sort((a, b) => b.stored - a.stored || b.reachable - a.reachable || b.jurisdiction - a.jurisdiction || a.name.localeCompare(b.name, locale));
   const titleOf = (code: string) =>
-    t("sovereigntyUi.map.countryTitle", { country: countryName(code, locale), stored: n(counts.stored, code), reachable: n(counts.reachable, code), jurisdiction: n(counts.jurisdictions, code) });
+    t("sovereigntyUi.map.countryTitle", {
+      country: countryName(code, locale),
+      stored: n(counts.stored, code),
+      reachable: n(counts.reachable, code),
+      jurisdiction: n(counts.jurisdictions, code),
+    });
   const markers = Object.entries(map.markers).filter(([code]) => codes.includes(code));
   const jurisdictionPaths = Object.keys(counts.jurisdictions).filter((code) => map.countries[code]);
   const summary = t("sovereigntyUi.map.caption", {
@@ -105,7 +124,11 @@ export function WorldMap({ counts }: { counts: WorldMapCounts }) {
           return (
             <li key={min}>
               <Swatch className={`map-country map-stored-${i + 1}`} />
-              {max === undefined ? t("sovereigntyUi.map.legendStoredMin", { min }) : min === max - 1 ? t("sovereigntyUi.map.legendStoredOne", { min }) : t("sovereigntyUi.map.legendStored", { min, max: max - 1 })}
+              {max === undefined
+                ? t("sovereigntyUi.map.legendStoredMin", { min })
+                : min === max - 1
+                  ? t("sovereigntyUi.map.legendStoredOne", { min })
+                  : t("sovereigntyUi.map.legendStored", { min, max: max - 1 })}
             </li>
           );
         })}

@@ -123,8 +123,16 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         ],
       },
       legalBases: [
-        { basis: "c", text: "Code civil, art. 34 et suivants ; décret n° 2017-890 du 6 mai 2017 relatif à l'état civil", purpose: "Établissement des actes et des mentions" },
-        { basis: "e_official_authority", text: "Code civil, art. 34 et suivants : le maire, officier de l'état civil, agit au nom de l'État", purpose: "Délivrance des copies et extraits" },
+        {
+          basis: "c",
+          text: "Code civil, art. 34 et suivants ; décret n° 2017-890 du 6 mai 2017 relatif à l'état civil",
+          purpose: "Établissement des actes et des mentions",
+        },
+        {
+          basis: "e_official_authority",
+          text: "Code civil, art. 34 et suivants : le maire, officier de l'état civil, agit au nom de l'État",
+          purpose: "Délivrance des copies et extraits",
+        },
       ],
       dataSubjects: [
         { category: "residents", description: "Personnes dont l'acte est dressé dans la commune, déclarants, parents, époux", estimatedCount: 2600 },
@@ -193,9 +201,15 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       implementationDate: "2004-01-15",
       purposes: {
         main: "Réaliser la collecte du recensement de la population confiée à la commune",
-        sub: ["Recrutement, formation et encadrement des agents recenseurs", "Distribution et collecte des questionnaires", "Suivi de la collecte et remise des questionnaires à l'INSEE"],
+        sub: [
+          "Recrutement, formation et encadrement des agents recenseurs",
+          "Distribution et collecte des questionnaires",
+          "Suivi de la collecte et remise des questionnaires à l'INSEE",
+        ],
       },
-      legalBases: [{ basis: "c", text: "Loi n° 2002-276 du 27 février 2002, art. 156 à 158 ; décret n° 2003-485 du 5 juin 2003", purpose: "Collecte du recensement" }],
+      legalBases: [
+        { basis: "c", text: "Loi n° 2002-276 du 27 février 2002, art. 156 à 158 ; décret n° 2003-485 du 5 juin 2003", purpose: "Collecte du recensement" },
+      ],
       dataSubjects: [
         { category: "residents", description: "Habitants des logements tirés dans l'échantillon annuel", estimatedCount: 2000 },
         { category: "agents", description: "Agents recenseurs recrutés pour la collecte", estimatedCount: 12 },
@@ -246,9 +260,19 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       implementationDate: "2019-09-02",
       purposes: {
         main: "Organiser l'accueil des demandeurs de titres d'identité",
-        sub: ["Prise, modification et annulation des rendez-vous", "Rappel automatique par SMS la veille du rendez-vous", "Statistiques de fréquentation anonymes"],
+        sub: [
+          "Prise, modification et annulation des rendez-vous",
+          "Rappel automatique par SMS la veille du rendez-vous",
+          "Statistiques de fréquentation anonymes",
+        ],
       },
-      legalBases: [{ basis: "e_public_interest", text: "CGCT, art. L2122-27 (missions exercées par le maire au nom de l'État)", purpose: "Accueil des demandeurs de titres" }],
+      legalBases: [
+        {
+          basis: "e_public_interest",
+          text: "CGCT, art. L2122-27 (missions exercées par le maire au nom de l'État)",
+          purpose: "Accueil des demandeurs de titres",
+        },
+      ],
       dataSubjects: [{ category: "service_users", description: "Demandeurs de titres (résidents et non-résidents)", estimatedCount: 6500 }],
       dataCategories: [
         {
@@ -278,18 +302,29 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     {
       status: "APPROVED",
       pendingDraft: true,
-      edits: [{ summary: "Ajout du rappel de rendez-vous par SMS", undo: chain(dropRecipient("Prestataire d'envoi de SMS"), dropSubPurpose("Rappel automatique")) }],
-      comments: [{ author: "editor", body: "J'ai ajouté le prestataire SMS retenu en octobre ; le contrat de sous-traitance est en cours de signature, je soumettrai ensuite." }],
+      edits: [
+        { summary: "Ajout du rappel de rendez-vous par SMS", undo: chain(dropRecipient("Prestataire d'envoi de SMS"), dropSubPurpose("Rappel automatique")) },
+      ],
+      comments: [
+        {
+          author: "editor",
+          body: "J'ai ajouté le prestataire SMS retenu en octobre ; le contrat de sous-traitance est en cours de signature, je soumettrai ensuite.",
+        },
+      ],
     },
   ),
   demo(
     "État civil",
     {
       name: "Recensement citoyen des jeunes de 16 ans",
-      description: "Enregistrement des jeunes qui se font recenser dans les trois mois suivant leur seizième anniversaire, délivrance de l'attestation de recensement et transmission des listes au centre du service national.",
+      description:
+        "Enregistrement des jeunes qui se font recenser dans les trois mois suivant leur seizième anniversaire, délivrance de l'attestation de recensement et transmission des listes au centre du service national.",
       internalContact: "Agent chargé du recensement citoyen (service État civil)",
       implementationDate: "1999-01-01",
-      purposes: { main: "Recenser les jeunes Français de 16 ans en vue de la journée défense et citoyenneté", sub: ["Délivrance de l'attestation de recensement", "Transmission des listes au centre du service national"] },
+      purposes: {
+        main: "Recenser les jeunes Français de 16 ans en vue de la journée défense et citoyenneté",
+        sub: ["Délivrance de l'attestation de recensement", "Transmission des listes au centre du service national"],
+      },
       legalBases: [{ basis: "c", text: "Code du service national, art. L113-1 (référence à vérifier)" }],
       dataSubjects: [{ category: "children", description: "Jeunes de 16 ans domiciliés dans la commune", estimatedCount: 300 }],
       dataCategories: [
@@ -311,8 +346,17 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         "Réception des demandes d'attestation d'accueil pour la visite privée d'un ressortissant étranger, vérification des conditions d'hébergement (le cas échéant par une visite du logement), validation ou refus par le maire, et tenue du fichier des attestations délivrées.",
       internalContact: "Responsable du pôle formalités administratives",
       implementationDate: "2010-06-01",
-      purposes: { main: "Instruire et délivrer les attestations d'accueil", sub: ["Vérification des conditions d'hébergement", "Tenue du fichier des attestations"] },
-      legalBases: [{ basis: "e_official_authority", text: "CESEDA, art. L313-1 et suivants (le maire agit au nom de l'État)", purpose: "Validation des attestations d'accueil" }],
+      purposes: {
+        main: "Instruire et délivrer les attestations d'accueil",
+        sub: ["Vérification des conditions d'hébergement", "Tenue du fichier des attestations"],
+      },
+      legalBases: [
+        {
+          basis: "e_official_authority",
+          text: "CESEDA, art. L313-1 et suivants (le maire agit au nom de l'État)",
+          purpose: "Validation des attestations d'accueil",
+        },
+      ],
       dataSubjects: [
         { category: "residents", description: "Hébergeants domiciliés dans la commune", estimatedCount: 150 },
         { category: "visitors", description: "Ressortissants étrangers accueillis", estimatedCount: 220 },
@@ -366,7 +410,11 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       implementationDate: "2017-02-01",
       purposes: {
         main: "Gérer les cimetières communaux et les concessions funéraires",
-        sub: ["Attribution, renouvellement et reprise des concessions", "Tenue des registres et du plan des cimetières", "Autorisation des opérations funéraires"],
+        sub: [
+          "Attribution, renouvellement et reprise des concessions",
+          "Tenue des registres et du plan des cimetières",
+          "Autorisation des opérations funéraires",
+        ],
       },
       legalBases: [
         { basis: "e_official_authority", text: "CGCT, art. L2213-8 et L2223-1 et suivants (police des funérailles et des lieux de sépulture)" },
@@ -381,13 +429,23 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
           category: "identity",
           description: "Nom, adresse et coordonnées des titulaires et ayants droit",
           source: "Titulaires, familles, opérateurs funéraires",
-          retention: { activePeriod: "Durée de la concession et de ses renouvellements", intermediatePeriod: "Jusqu'à la reprise de la concession", finalFate: "archives", rule: INSTR_2014 },
+          retention: {
+            activePeriod: "Durée de la concession et de ses renouvellements",
+            intermediatePeriod: "Jusqu'à la reprise de la concession",
+            finalFate: "archives",
+            rule: INSTR_2014,
+          },
         },
         {
           category: "personal_life",
           description: "Lien de parenté avec les défunts, titres de concession, emplacement",
           source: "Titulaires et familles",
-          retention: { activePeriod: "Durée de la concession et de ses renouvellements", intermediatePeriod: "Jusqu'à la reprise de la concession", finalFate: "archives", rule: INSTR_2014 },
+          retention: {
+            activePeriod: "Durée de la concession et de ses renouvellements",
+            intermediatePeriod: "Jusqu'à la reprise de la concession",
+            finalFate: "archives",
+            rule: INSTR_2014,
+          },
         },
         {
           category: "economic",
@@ -406,13 +464,21 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { measure: "backups", details: "Sauvegarde quotidienne de la base" },
         { measure: "physical_security", details: "Registres papier historiques en armoire forte" },
       ],
-      rights: { exercise: `Auprès du service État civil – cimetières ou ${DPO}.`, information: "Mention d'information sur les demandes de concession et au bureau du cimetière." },
+      rights: {
+        exercise: `Auprès du service État civil – cimetières ou ${DPO}.`,
+        information: "Mention d'information sur les demandes de concession et au bureau du cimetière.",
+      },
       lastReviewAt: "2026-11-02",
       nextReviewAt: "2027-11-30",
     },
     {
       status: "SUBMITTED",
-      comments: [{ author: "editor", body: "Soumis : j'ai repris les durées du tableau de gestion communal ; la DUA des pièces comptables reste à confirmer par les Archives départementales." }],
+      comments: [
+        {
+          author: "editor",
+          body: "Soumis : j'ai repris les durées du tableau de gestion communal ; la DUA des pièces comptables reste à confirmer par les Archives départementales.",
+        },
+      ],
     },
   ),
 
@@ -428,9 +494,17 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       implementationDate: "2011-01-03",
       purposes: {
         main: "Gérer la situation administrative et la carrière des agents",
-        sub: ["Actes de gestion (arrêtés, contrats, positions)", "Avancements et promotions", "Entretiens professionnels annuels", "Procédures disciplinaires", "Tenue du dossier individuel"],
+        sub: [
+          "Actes de gestion (arrêtés, contrats, positions)",
+          "Avancements et promotions",
+          "Entretiens professionnels annuels",
+          "Procédures disciplinaires",
+          "Tenue du dossier individuel",
+        ],
       },
-      legalBases: [{ basis: "c", text: "Code général de la fonction publique ; décret n° 2011-675 du 15 juin 2011 relatif au dossier individuel des agents publics" }],
+      legalBases: [
+        { basis: "c", text: "Code général de la fonction publique ; décret n° 2011-675 du 15 juin 2011 relatif au dossier individuel des agents publics" },
+      ],
       art9Conditions: [
         {
           condition: "b",
@@ -456,13 +530,21 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
           category: "personal_life",
           description: "Situation familiale, enfants à charge (supplément familial de traitement)",
           source: "Agent",
-          retention: { activePeriod: "Jusqu'aux 80 ans de l'agent (durée usuelle des tableaux de gestion, à vérifier)", finalFate: "sorting", rule: `${CIRC_2009} ; ${AD}` },
+          retention: {
+            activePeriod: "Jusqu'aux 80 ans de l'agent (durée usuelle des tableaux de gestion, à vérifier)",
+            finalFate: "sorting",
+            rule: `${CIRC_2009} ; ${AD}`,
+          },
         },
         {
           category: "professional_life",
           description: "Diplômes, arrêtés et contrats, évaluations professionnelles, formations suivies, sanctions disciplinaires",
           source: "Agent, hiérarchie, centre de gestion",
-          retention: { activePeriod: "Jusqu'aux 80 ans de l'agent (durée usuelle des tableaux de gestion, à vérifier)", finalFate: "sorting", rule: `${CIRC_2009} ; ${AD}` },
+          retention: {
+            activePeriod: "Jusqu'aux 80 ans de l'agent (durée usuelle des tableaux de gestion, à vérifier)",
+            finalFate: "sorting",
+            rule: `${CIRC_2009} ; ${AD}`,
+          },
         },
         {
           category: "trade_union",
@@ -474,7 +556,11 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
           category: "health",
           description: "Reconnaissance de la qualité de travailleur handicapé et besoins d'aménagement de poste (sans la nature du handicap)",
           source: "Agent, médecine préventive",
-          retention: { activePeriod: "Jusqu'aux 80 ans de l'agent (durée usuelle des tableaux de gestion, à vérifier)", finalFate: "sorting", rule: `${CIRC_2009} ; ${AD}` },
+          retention: {
+            activePeriod: "Jusqu'aux 80 ans de l'agent (durée usuelle des tableaux de gestion, à vérifier)",
+            finalFate: "sorting",
+            rule: `${CIRC_2009} ; ${AD}`,
+          },
         },
       ],
       recipients: [
@@ -501,7 +587,8 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       versions: 2,
       edits: [
         {
-          summary: "Durée de conservation des dossiers individuels alignée sur le tableau de gestion (jusqu'aux 80 ans de l'agent), à confirmer par les Archives départementales",
+          summary:
+            "Durée de conservation des dossiers individuels alignée sur le tableau de gestion (jusqu'aux 80 ans de l'agent), à confirmer par les Archives départementales",
           undo: setRetention(["identity", "personal_life", "professional_life", "health"], {
             activePeriod: "Durée de la carrière dans la collectivité + 5 ans",
             finalFate: "destruction",
@@ -516,12 +603,18 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     {
       name: "Paie des agents et des élus, déclarations sociales",
       domain: "hr",
-      description: "Calcul et versement des rémunérations des agents et des indemnités des élus, déclarations sociales et fiscales, prélèvement à la source, mise à disposition des bulletins de paie.",
+      description:
+        "Calcul et versement des rémunérations des agents et des indemnités des élus, déclarations sociales et fiscales, prélèvement à la source, mise à disposition des bulletins de paie.",
       internalContact: "Responsable du pôle paie (direction des ressources humaines)",
       implementationDate: "2011-01-03",
       purposes: {
         main: "Rémunérer les agents et indemniser les élus",
-        sub: ["Calcul de la paie et des indemnités", "Déclaration sociale nominative mensuelle (DSN)", "Prélèvement à la source de l'impôt sur le revenu", "Mise à disposition des bulletins de paie"],
+        sub: [
+          "Calcul de la paie et des indemnités",
+          "Déclaration sociale nominative mensuelle (DSN)",
+          "Prélèvement à la source de l'impôt sur le revenu",
+          "Mise à disposition des bulletins de paie",
+        ],
       },
       legalBases: [
         {
@@ -534,7 +627,12 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { category: "elected_members", description: "Élus percevant une indemnité de fonction", estimatedCount: 14 },
       ],
       dataCategories: [
-        { category: "identity", description: "Nom, prénoms, adresse, matricule", source: "Agent, SIRH", retention: { activePeriod: "Durée de l'emploi + 5 ans", finalFate: "sorting", rule: `${CIRC_2009} ; ${AD}` } },
+        {
+          category: "identity",
+          description: "Nom, prénoms, adresse, matricule",
+          source: "Agent, SIRH",
+          retention: { activePeriod: "Durée de l'emploi + 5 ans", finalFate: "sorting", rule: `${CIRC_2009} ; ${AD}` },
+        },
         {
           category: "nir",
           description: "Numéro d'inscription au répertoire (NIR), pour les seules déclarations sociales",
@@ -587,7 +685,11 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       edits: [
         {
           summary: "Passage à la déclaration sociale nominative (DSN) en remplacement des déclarations sociales annuelles",
-          undo: chain(dropRecipient("GIP-MDS"), replaceSubPurpose("Déclaration sociale nominative", "Déclarations sociales annuelles (N4DS)"), setReviews("2021-02-15", "2022-02-15")),
+          undo: chain(
+            dropRecipient("GIP-MDS"),
+            replaceSubPurpose("Déclaration sociale nominative", "Déclarations sociales annuelles (N4DS)"),
+            setReviews("2021-02-15", "2022-02-15"),
+          ),
         },
         {
           summary: "Dématérialisation des bulletins de paie dans un coffre-fort numérique",
@@ -601,21 +703,33 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     {
       name: "Recrutement des agents",
       domain: "hr",
-      description: "Publication des offres d'emploi, réception et présélection des candidatures, organisation des jurys, décision de recrutement et constitution d'un vivier de candidatures.",
+      description:
+        "Publication des offres d'emploi, réception et présélection des candidatures, organisation des jurys, décision de recrutement et constitution d'un vivier de candidatures.",
       internalContact: "Chargée de recrutement (direction des ressources humaines)",
       implementationDate: "2018-05-25",
       purposes: {
         main: "Recruter les agents de la ville",
-        sub: ["Publication des offres", "Sélection des candidatures et jurys", "Vérification de l'honorabilité pour les postes au contact de mineurs", "Vivier de candidatures"],
+        sub: [
+          "Publication des offres",
+          "Sélection des candidatures et jurys",
+          "Vérification de l'honorabilité pour les postes au contact de mineurs",
+          "Vivier de candidatures",
+        ],
       },
       legalBases: [
         { basis: "c", text: "Code général de la fonction publique (recrutement, publicité des créations et vacances d'emploi)" },
         { basis: "e_public_interest", text: "Organisation des services municipaux", purpose: "Vivier de candidatures" },
       ],
-      art10Basis: "Vérification du bulletin n° 2 du casier judiciaire et consultation du FIJAIS pour les emplois au contact de mineurs, dans les cas prévus par la loi",
+      art10Basis:
+        "Vérification du bulletin n° 2 du casier judiciaire et consultation du FIJAIS pour les emplois au contact de mineurs, dans les cas prévus par la loi",
       dataSubjects: [{ category: "applicants", description: "Candidats aux emplois de la ville", estimatedCount: 1300 }],
       dataCategories: [
-        { category: "identity", description: "Nom, prénoms, coordonnées", source: "Candidat", retention: { activePeriod: "2 ans après le dernier contact pour les candidats non retenus", finalFate: "destruction" } },
+        {
+          category: "identity",
+          description: "Nom, prénoms, coordonnées",
+          source: "Candidat",
+          retention: { activePeriod: "2 ans après le dernier contact pour les candidats non retenus", finalFate: "destruction" },
+        },
         {
           category: "professional_life",
           description: "CV, lettre de motivation, diplômes, évaluations du jury",
@@ -658,19 +772,35 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       implementationDate: "2012-09-01",
       purposes: {
         main: "Protéger la santé des agents et gérer les absences pour raison de santé",
-        sub: ["Gestion des congés pour raison de santé", "Accidents de service et maladies professionnelles", "Organisation de la médecine préventive", "Aménagements de poste et reclassements"],
+        sub: [
+          "Gestion des congés pour raison de santé",
+          "Accidents de service et maladies professionnelles",
+          "Organisation de la médecine préventive",
+          "Aménagements de poste et reclassements",
+        ],
       },
-      legalBases: [{ basis: "c", text: "Code général de la fonction publique (congés pour raison de santé) ; décret n° 85-603 du 10 juin 1985 (hygiène, sécurité et médecine préventive dans la FPT)" }],
+      legalBases: [
+        {
+          basis: "c",
+          text: "Code général de la fonction publique (congés pour raison de santé) ; décret n° 85-603 du 10 juin 1985 (hygiène, sécurité et médecine préventive dans la FPT)",
+        },
+      ],
       art9Conditions: [
         { condition: "b", text: "Obligations de l'employeur en matière de santé et sécurité au travail (décret n° 85-603 du 10 juin 1985)" },
         { condition: "h", text: "Médecine préventive : appréciation de l'aptitude par un médecin soumis au secret professionnel" },
       ],
       dataSubjects: [{ category: "agents", description: "Agents de la ville", estimatedCount: 430 }],
       dataCategories: [
-        { category: "identity", description: "Nom, prénoms, matricule, service", source: "SIRH", retention: { activePeriod: "Durée de l'emploi", finalFate: "undetermined" } },
+        {
+          category: "identity",
+          description: "Nom, prénoms, matricule, service",
+          source: "SIRH",
+          retention: { activePeriod: "Durée de l'emploi", finalFate: "undetermined" },
+        },
         {
           category: "health",
-          description: "Arrêts de travail (volets sans motif médical), déclarations d'accident de service, avis du conseil médical, aptitude et restrictions d'aptitude",
+          description:
+            "Arrêts de travail (volets sans motif médical), déclarations d'accident de service, avis du conseil médical, aptitude et restrictions d'aptitude",
           source: "Agent, médecin traitant, conseil médical, médecine préventive",
           retention: { activePeriod: "Durée de la carrière (à préciser)", finalFate: "undetermined", rule: `${CIRC_2009} ; ${AD}` },
         },
@@ -692,7 +822,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { measure: "physical_security", details: "Armoire fermée à clé dans un bureau individuel" },
         { measure: "encryption", details: "Échanges avec le conseil médical par messagerie sécurisée" },
       ],
-      rights: { exercise: `Auprès de la DRH ou ${DPO} ; dossier médical auprès du médecin de prévention.`, information: "Note d'information sur l'intranet et dans le livret d'accueil." },
+      rights: {
+        exercise: `Auprès de la DRH ou ${DPO} ; dossier médical auprès du médecin de prévention.`,
+        information: "Note d'information sur l'intranet et dans le livret d'accueil.",
+      },
       riskFlags: { vulnerableSubjects: true },
       nextReviewAt: "2027-09-30",
     },
@@ -713,8 +846,16 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         "Canal interne de signalement ouvert aux agents, anciens agents, candidats et collaborateurs extérieurs, obligatoire pour les communes de plus de 10 000 habitants ; recueil, examen de la recevabilité, enquête et clôture des signalements. Traitement figurant sur la liste CNIL des traitements soumis à AIPD.",
       internalContact: "Référent alerte (direction générale des services)",
       implementationDate: "2023-03-01",
-      purposes: { main: "Recueillir et traiter les signalements de lanceurs d'alerte", sub: ["Examen de la recevabilité", "Enquête interne", "Information de l'auteur du signalement"] },
-      legalBases: [{ basis: "c", text: "Loi n° 2016-1691 du 9 décembre 2016, art. 8, modifiée par la loi n° 2022-401 du 21 mars 2022 ; décret n° 2022-1284 du 3 octobre 2022" }],
+      purposes: {
+        main: "Recueillir et traiter les signalements de lanceurs d'alerte",
+        sub: ["Examen de la recevabilité", "Enquête interne", "Information de l'auteur du signalement"],
+      },
+      legalBases: [
+        {
+          basis: "c",
+          text: "Loi n° 2016-1691 du 9 décembre 2016, art. 8, modifiée par la loi n° 2022-401 du 21 mars 2022 ; décret n° 2022-1284 du 3 octobre 2022",
+        },
+      ],
       art10Basis: "Loi n° 2016-1691, art. 8 et 9 : traitement des faits signalés et confidentialité de l'identité des personnes concernées",
       dataSubjects: [
         { category: "agents", description: "Auteurs de signalements (agents, anciens agents, candidats, collaborateurs extérieurs)", estimatedCount: 10 },
@@ -726,7 +867,8 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
           description: "Identité et coordonnées de l'auteur (sauf signalement anonyme), des personnes visées et des témoins",
           source: "Auteur du signalement, enquête",
           retention: {
-            activePeriod: "Signalement irrecevable : destruction ou anonymisation sans délai ; sinon durée nécessaire au traitement puis à la protection de l'auteur (référentiel CNIL, à vérifier)",
+            activePeriod:
+              "Signalement irrecevable : destruction ou anonymisation sans délai ; sinon durée nécessaire au traitement puis à la protection de l'auteur (référentiel CNIL, à vérifier)",
             finalFate: "destruction",
           },
         },
@@ -759,14 +901,20 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     {
       name: "Formation professionnelle des agents",
       domain: "hr",
-      description: "Recueil des besoins, plan de formation, inscriptions aux sessions du CNFPT et d'autres organismes, suivi du compte personnel de formation, formations en ligne sur une plateforme externe.",
+      description:
+        "Recueil des besoins, plan de formation, inscriptions aux sessions du CNFPT et d'autres organismes, suivi du compte personnel de formation, formations en ligne sur une plateforme externe.",
       internalContact: "Responsable formation (direction des ressources humaines)",
       implementationDate: "2016-01-04",
       purposes: { main: "Organiser la formation des agents", sub: ["Plan de formation", "Inscriptions et suivi des formations", "Formations en ligne"] },
       legalBases: [{ basis: "c", text: "Code général de la fonction publique (droit à la formation professionnelle, compte personnel de formation)" }],
       dataSubjects: [{ category: "agents", description: "Agents de la ville", estimatedCount: 430 }],
       dataCategories: [
-        { category: "identity", description: "Nom, prénoms, service, courriel professionnel", source: "SIRH", retention: { activePeriod: "Durée de l'emploi", finalFate: "destruction" } },
+        {
+          category: "identity",
+          description: "Nom, prénoms, service, courriel professionnel",
+          source: "SIRH",
+          retention: { activePeriod: "Durée de l'emploi", finalFate: "destruction" },
+        },
         {
           category: "professional_life",
           description: "Demandes et parcours de formation, attestations, heures de compte personnel de formation",
@@ -805,20 +953,37 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         "Tenue de la main courante des interventions et des appels, opération tranquillité vacances (surveillance des logements pendant l'absence des occupants), gestion des objets trouvés. La constatation des infractions fait l'objet d'une fiche distincte (directive 2016/680).",
       internalContact: "Chef de service de la police municipale",
       implementationDate: "2014-06-01",
-      purposes: { main: "Assurer les missions de police administrative du maire", sub: ["Main courante des interventions", "Opération tranquillité vacances", "Gestion des objets trouvés"] },
-      legalBases: [{ basis: "e_official_authority", text: "CGCT, art. L2212-1 et L2212-2 (pouvoirs de police du maire) ; CSI, art. L511-1 (missions des agents de police municipale)" }],
+      purposes: {
+        main: "Assurer les missions de police administrative du maire",
+        sub: ["Main courante des interventions", "Opération tranquillité vacances", "Gestion des objets trouvés"],
+      },
+      legalBases: [
+        {
+          basis: "e_official_authority",
+          text: "CGCT, art. L2212-1 et L2212-2 (pouvoirs de police du maire) ; CSI, art. L511-1 (missions des agents de police municipale)",
+        },
+      ],
       dataSubjects: [
         { category: "residents", description: "Requérants et personnes concernées par une intervention", estimatedCount: 2500 },
         { category: "service_users", description: "Bénéficiaires de l'opération tranquillité vacances", estimatedCount: 600 },
         { category: "other", description: "Déposants et propriétaires d'objets trouvés", estimatedCount: 400 },
       ],
       dataCategories: [
-        { category: "identity", description: "Nom, prénoms, coordonnées", source: "Personnes concernées, agents", retention: { activePeriod: "Selon la donnée de rattachement (voir ci-dessous)", finalFate: "destruction" } },
+        {
+          category: "identity",
+          description: "Nom, prénoms, coordonnées",
+          source: "Personnes concernées, agents",
+          retention: { activePeriod: "Selon la donnée de rattachement (voir ci-dessous)", finalFate: "destruction" },
+        },
         {
           category: "personal_life",
           description: "Description des faits et circonstances de l'intervention, objets trouvés",
           source: "Agents de police municipale, requérants",
-          retention: { activePeriod: "Main courante : 5 ans ; objets trouvés : 1 an et 1 jour après le dépôt", finalFate: "sorting", rule: `${INSTR_2014} ; ${AD}` },
+          retention: {
+            activePeriod: "Main courante : 5 ans ; objets trouvés : 1 an et 1 jour après le dépôt",
+            finalFate: "sorting",
+            rule: `${INSTR_2014} ; ${AD}`,
+          },
         },
         {
           category: "location",
@@ -852,8 +1017,12 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       internalContact: "Chef de service de la police municipale",
       implementationDate: "2016-04-01",
       regime: "LED",
-      purposes: { main: "Constater les infractions relevant de la compétence des agents de police municipale", sub: ["Relevé des contraventions", "Transmission à l'ANTAI et à l'officier du ministère public"] },
-      ledLegalBasis: "Directive (UE) 2016/680 et loi Informatique et Libertés, titre III ; Code de procédure pénale, art. 21 (agents de police judiciaire adjoints) ; CSI, art. L511-1",
+      purposes: {
+        main: "Constater les infractions relevant de la compétence des agents de police municipale",
+        sub: ["Relevé des contraventions", "Transmission à l'ANTAI et à l'officier du ministère public"],
+      },
+      ledLegalBasis:
+        "Directive (UE) 2016/680 et loi Informatique et Libertés, titre III ; Code de procédure pénale, art. 21 (agents de police judiciaire adjoints) ; CSI, art. L511-1",
       ledProfiling: "Aucun profilage (directive 2016/680, art. 24.1.e).",
       dataSubjects: [{ category: "residents", description: "Contrevenants (conducteurs, titulaires de certificats d'immatriculation)", estimatedCount: 9000 }],
       dataCategories: [
@@ -861,7 +1030,11 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
           category: "identity",
           description: "Immatriculation du véhicule ; identité du contrevenant lorsqu'elle est relevée",
           source: "Constat de l'agent",
-          retention: { activePeriod: "Sur les terminaux : jusqu'à la transmission à l'ANTAI", finalFate: "destruction", rule: "Les données sont ensuite traitées par l'ANTAI, responsable du traitement national" },
+          retention: {
+            activePeriod: "Sur les terminaux : jusqu'à la transmission à l'ANTAI",
+            finalFate: "destruction",
+            rule: "Les données sont ensuite traitées par l'ANTAI, responsable du traitement national",
+          },
         },
         {
           category: "offences",
@@ -887,7 +1060,8 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { measure: "logging", details: "Traçabilité des relevés par agent" },
       ],
       rights: {
-        exercise: "Droits d'accès, de rectification et d'effacement dans les conditions du titre III de la loi Informatique et Libertés, le cas échéant restreints ; contestation de l'avis de contravention selon les voies indiquées sur l'avis.",
+        exercise:
+          "Droits d'accès, de rectification et d'effacement dans les conditions du titre III de la loi Informatique et Libertés, le cas échéant restreints ; contestation de l'avis de contravention selon les voies indiquées sur l'avis.",
         information: `Mentions figurant sur l'avis de contravention ; ${PAGE}.`,
       },
       lastReviewAt: "2026-04-14",
@@ -904,7 +1078,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       internalContact: "Chef de service de la police municipale",
       implementationDate: "2020-02-01",
       regime: "LED",
-      purposes: { main: "Prévenir les incidents au cours des interventions et constater les infractions", sub: ["Enregistrement des interventions", "Extraction sur réquisition judiciaire", "Formation et pédagogie des agents"] },
+      purposes: {
+        main: "Prévenir les incidents au cours des interventions et constater les infractions",
+        sub: ["Enregistrement des interventions", "Extraction sur réquisition judiciaire", "Formation et pédagogie des agents"],
+      },
       ledLegalBasis: "Directive (UE) 2016/680 ; CSI, art. L241-2 ; autorisation préfectorale délivrée à la commune",
       ledProfiling: "Aucun profilage (directive 2016/680, art. 24.1.e).",
       dataSubjects: [
@@ -917,7 +1094,8 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
           description: "Image et voix des personnes filmées",
           source: "Caméras individuelles",
           retention: {
-            activePeriod: "1 mois (CSI L241-2 modifié par la loi n° 2022-52 ; décret n° 2022-1395), sauf extraction pour une procédure judiciaire, administrative ou disciplinaire",
+            activePeriod:
+              "1 mois (CSI L241-2 modifié par la loi n° 2022-52 ; décret n° 2022-1395), sauf extraction pour une procédure judiciaire, administrative ou disciplinaire",
             finalFate: "destruction",
             rule: "Effacement automatique à l'échéance, paramétré dans le logiciel de déchargement",
           },
@@ -928,7 +1106,12 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
           source: "Caméras individuelles",
           retention: { activePeriod: "Même durée ; extraits remis à l'autorité judiciaire sur réquisition", finalFate: "destruction" },
         },
-        { category: "location", description: "Date, heure et lieu de l'enregistrement, agent porteur", source: "Caméras individuelles", retention: { activePeriod: "Même durée que les images", finalFate: "destruction" } },
+        {
+          category: "location",
+          description: "Date, heure et lieu de l'enregistrement, agent porteur",
+          source: "Caméras individuelles",
+          retention: { activePeriod: "Même durée que les images", finalFate: "destruction" },
+        },
       ],
       recipients: [
         { type: "internal", name: "Chef de service et agents habilités (consultation des enregistrements)" },
@@ -941,7 +1124,8 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { measure: "physical_security", details: "Station de déchargement dans un local fermé" },
       ],
       rights: {
-        exercise: "Droits d'accès dans les conditions du titre III de la loi Informatique et Libertés, éventuellement restreints ; demandes auprès du chef de service ou du DPO.",
+        exercise:
+          "Droits d'accès dans les conditions du titre III de la loi Informatique et Libertés, éventuellement restreints ; demandes auprès du chef de service ou du DPO.",
         information: `Signal visuel d'enregistrement, information orale par l'agent sauf si les circonstances l'interdisent ; ${PAGE}.`,
       },
       lastReviewAt: "2026-06-20",
@@ -949,7 +1133,9 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     },
     {
       status: "APPROVED",
-      comments: [{ author: "dpo", body: "Validé. Joindre l'arrêté préfectoral en vigueur ; conservation ramenée à un mois (CSI L241-2 modifié par la loi n° 2022-52)." }],
+      comments: [
+        { author: "dpo", body: "Validé. Joindre l'arrêté préfectoral en vigueur ; conservation ramenée à un mois (CSI L241-2 modifié par la loi n° 2022-52)." },
+      ],
     },
   ),
   demo(
@@ -963,9 +1149,14 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       regime: "LED",
       purposes: {
         main: "Prévenir les atteintes à la sécurité des personnes et des biens dans les lieux exposés et constater les infractions",
-        sub: ["Visionnage en temps réel et appui aux patrouilles", "Enregistrement et extraction sur réquisition", "Régulation du trafic aux abords des écoles"],
+        sub: [
+          "Visionnage en temps réel et appui aux patrouilles",
+          "Enregistrement et extraction sur réquisition",
+          "Régulation du trafic aux abords des écoles",
+        ],
       },
-      ledLegalBasis: "Directive (UE) 2016/680 ; CSI, art. L251-2 et L252-1 ; autorisation préfectorale valable cinq ans, renouvelable (CSI, art. L252-4) ; arrêté préfectoral d'autorisation en vigueur",
+      ledLegalBasis:
+        "Directive (UE) 2016/680 ; CSI, art. L251-2 et L252-1 ; autorisation préfectorale valable cinq ans, renouvelable (CSI, art. L252-4) ; arrêté préfectoral d'autorisation en vigueur",
       ledProfiling: "Aucun profilage (directive 2016/680, art. 24.1.e).",
       dataSubjects: [
         { category: "residents", description: "Habitants et usagers de la voie publique dans le champ des caméras", estimatedCount: 25000 },
@@ -978,7 +1169,12 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
           source: "Caméras de voie publique",
           retention: { activePeriod: "21 jours (au plus 1 mois, CSI L252-5)", finalFate: "destruction", rule: "Écrasement automatique des enregistrements" },
         },
-        { category: "location", description: "Date, heure et emplacement de la caméra", source: "Système de vidéoprotection", retention: { activePeriod: "21 jours", finalFate: "destruction" } },
+        {
+          category: "location",
+          description: "Date, heure et emplacement de la caméra",
+          source: "Système de vidéoprotection",
+          retention: { activePeriod: "21 jours", finalFate: "destruction" },
+        },
         {
           category: "offences",
           description: "Images de faits susceptibles de constituer une infraction",
@@ -999,7 +1195,8 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { measure: "awareness", details: "Formation des opérateurs et charte d'éthique signée" },
       ],
       rights: {
-        exercise: "Accès aux enregistrements (CSI L253-5) et droits du titre III de la loi Informatique et Libertés, auprès du maire (police municipale) ; réclamation auprès de la CNIL.",
+        exercise:
+          "Accès aux enregistrements (CSI L253-5) et droits du titre III de la loi Informatique et Libertés, auprès du maire (police municipale) ; réclamation auprès de la CNIL.",
         information: "Panneaux d'information à l'entrée des zones vidéoprotégées (CSI L251-3) ; carte des caméras publiée sur le site de la ville.",
       },
       riskFlags: { systematicMonitoring: true, largeScale: true },
@@ -1012,10 +1209,19 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       edits: [
         {
           summary: "Extension du parc à 41 caméras et déport des images vers le commissariat (convention de coordination 2026)",
-          undo: chain(dropRecipient("Commissariat de police nationale"), replaceInDescription("(41 caméras)", "(32 caméras)"), setReviews("2024-09-10", "2026-09-30")),
+          undo: chain(
+            dropRecipient("Commissariat de police nationale"),
+            replaceInDescription("(41 caméras)", "(32 caméras)"),
+            setReviews("2024-09-10", "2026-09-30"),
+          ),
         },
       ],
-      comments: [{ author: "dpo", body: "AIPD mise à jour en juin 2026 pour l'extension du parc ; mon avis est joint au dossier de demande d'autorisation préfectorale." }],
+      comments: [
+        {
+          author: "dpo",
+          body: "AIPD mise à jour en juin 2026 pour l'extension du parc ; mon avis est joint au dossier de demande d'autorisation préfectorale.",
+        },
+      ],
     },
   ),
   demo(
@@ -1026,14 +1232,22 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         "Gestion du stationnement payant sur voirie : abonnements résidents, contrôle du paiement par véhicule équipé d'un dispositif de lecture automatisée des plaques d'immatriculation (LAPI), émission des forfaits post-stationnement (FPS).",
       internalContact: "Responsable du pôle stationnement (police municipale)",
       implementationDate: "2018-01-01",
-      purposes: { main: "Gérer le stationnement payant et le recouvrement des forfaits post-stationnement", sub: ["Abonnements résidents", "Contrôle du paiement par LAPI", "Émission et recouvrement des FPS"] },
+      purposes: {
+        main: "Gérer le stationnement payant et le recouvrement des forfaits post-stationnement",
+        sub: ["Abonnements résidents", "Contrôle du paiement par LAPI", "Émission et recouvrement des FPS"],
+      },
       legalBases: [{ basis: "e_official_authority", text: "CGCT, art. L2333-87 (redevance de stationnement et forfait post-stationnement)" }],
       dataSubjects: [
         { category: "residents", description: "Usagers du stationnement payant (titulaires des certificats d'immatriculation)", estimatedCount: 20000 },
         { category: "service_users", description: "Abonnés résidents", estimatedCount: 900 },
       ],
       dataCategories: [
-        { category: "identity", description: "Plaque d'immatriculation ; identité et adresse des abonnés", source: "LAPI, abonnés", retention: { activePeriod: "Abonnements : durée de l'abonnement + 1 an", finalFate: "destruction" } },
+        {
+          category: "identity",
+          description: "Plaque d'immatriculation ; identité et adresse des abonnés",
+          source: "LAPI, abonnés",
+          retention: { activePeriod: "Abonnements : durée de l'abonnement + 1 an", finalFate: "destruction" },
+        },
         {
           category: "location",
           description: "Lieu et horodatage du contrôle, photographie du véhicule",
@@ -1057,7 +1271,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { measure: "processor_control", details: "Contrat de sous-traitance avec le prestataire LAPI, audit annuel" },
         { measure: "encryption", details: "Transmission chiffrée des FPS" },
       ],
-      rights: { exercise: `Recours administratif préalable obligatoire contre le FPS ; droits RGPD auprès du pôle stationnement ou ${DPO}.`, information: "Mentions sur les horodateurs, les avis de FPS et le site de la ville." },
+      rights: {
+        exercise: `Recours administratif préalable obligatoire contre le FPS ; droits RGPD auprès du pôle stationnement ou ${DPO}.`,
+        information: "Mentions sur les horodateurs, les avis de FPS et le site de la ville.",
+      },
       riskFlags: { systematicMonitoring: true, largeScale: true },
       nextReviewAt: "2027-01-31",
     },
@@ -1070,11 +1287,17 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     {
       name: "Inscriptions scolaires dans les écoles publiques",
       domain: "school_childhood",
-      description: "Inscription des enfants dans les écoles maternelles et élémentaires publiques selon la sectorisation, dérogations de secteur, liste des enfants soumis à l'obligation d'instruction.",
+      description:
+        "Inscription des enfants dans les écoles maternelles et élémentaires publiques selon la sectorisation, dérogations de secteur, liste des enfants soumis à l'obligation d'instruction.",
       internalContact: "Responsable du service des affaires scolaires",
       implementationDate: "2014-09-01",
-      purposes: { main: "Inscrire les enfants dans les écoles publiques de la commune", sub: ["Affectation selon le périmètre scolaire", "Dérogations de secteur", "Liste des enfants soumis à l'obligation d'instruction"] },
-      legalBases: [{ basis: "c", text: "Code de l'éducation, art. L131-5 et L131-6 (obligation d'instruction et liste des enfants), L212-7 (périmètres scolaires)" }],
+      purposes: {
+        main: "Inscrire les enfants dans les écoles publiques de la commune",
+        sub: ["Affectation selon le périmètre scolaire", "Dérogations de secteur", "Liste des enfants soumis à l'obligation d'instruction"],
+      },
+      legalBases: [
+        { basis: "c", text: "Code de l'éducation, art. L131-5 et L131-6 (obligation d'instruction et liste des enfants), L212-7 (périmètres scolaires)" },
+      ],
       dataSubjects: [
         { category: "children", description: "Enfants de 3 à 11 ans scolarisés dans les 11 écoles publiques", estimatedCount: 2300 },
         { category: "families", description: "Représentants légaux", estimatedCount: 3500 },
@@ -1122,31 +1345,48 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       implementationDate: "2016-09-01",
       purposes: {
         main: "Organiser la restauration scolaire et les accueils périscolaires et de loisirs",
-        sub: ["Inscriptions et réservations", "Pointage des présences", "Prise en compte des allergies et projets d'accueil individualisés", "Calcul du quotient familial et facturation"],
+        sub: [
+          "Inscriptions et réservations",
+          "Pointage des présences",
+          "Prise en compte des allergies et projets d'accueil individualisés",
+          "Calcul du quotient familial et facturation",
+        ],
       },
       legalBases: [
-        { basis: "e_public_interest", text: "CGCT, art. L2121-29 (services publics facultatifs) ; Code de l'éducation, art. L551-1 (activités périscolaires) ; CASF, art. L227-4 (accueils collectifs de mineurs)" },
+        {
+          basis: "e_public_interest",
+          text: "CGCT, art. L2121-29 (services publics facultatifs) ; Code de l'éducation, art. L551-1 (activités périscolaires) ; CASF, art. L227-4 (accueils collectifs de mineurs)",
+        },
       ],
-      art9Conditions: [{ condition: "a", text: "Consentement explicite des représentants légaux pour la communication des allergies et du projet d'accueil individualisé" }],
+      art9Conditions: [
+        { condition: "a", text: "Consentement explicite des représentants légaux pour la communication des allergies et du projet d'accueil individualisé" },
+      ],
       dataSubjects: [
         { category: "children", description: "Enfants inscrits à la restauration et aux accueils", estimatedCount: 1900 },
         { category: "families", description: "Représentants légaux et personnes autorisées à récupérer l'enfant", estimatedCount: 2800 },
       ],
       dataCategories: [
-        { category: "identity", description: "Enfant et représentants légaux : nom, prénoms, date de naissance, coordonnées", source: "Représentants légaux", retention: { activePeriod: "Durée de la fréquentation + 1 an", finalFate: "destruction" } },
+        {
+          category: "identity",
+          description: "Enfant et représentants légaux : nom, prénoms, date de naissance, coordonnées",
+          source: "Représentants légaux",
+          retention: { activePeriod: "Durée de la fréquentation + 1 an", finalFate: "destruction" },
+        },
         {
           category: "economic",
           description: "Quotient familial, revenus, numéro d'allocataire CAF, coordonnées bancaires (prélèvement), factures",
           source: "Représentants légaux ; CAF (consultation du quotient)",
           retention: {
-            activePeriod: "Quotient familial : année scolaire + 1 an ; justificatifs de revenus supprimés dès le calcul du quotient ; factures selon les règles de la comptabilité publique",
+            activePeriod:
+              "Quotient familial : année scolaire + 1 an ; justificatifs de revenus supprimés dès le calcul du quotient ; factures selon les règles de la comptabilité publique",
             finalFate: "destruction",
             rule: `${CIRC_2009} ; ${AD}`,
           },
         },
         {
           category: "health",
-          description: "Allergies et projet d'accueil individualisé (besoin d'adaptation, sans diagnostic détaillé) ; besoin d'accompagnement lié à un handicap, sans sa nature",
+          description:
+            "Allergies et projet d'accueil individualisé (besoin d'adaptation, sans diagnostic détaillé) ; besoin d'accompagnement lié à un handicap, sans sa nature",
           source: "Représentants légaux, médecin scolaire",
           retention: { activePeriod: "Année scolaire en cours ; renouvelé à chaque rentrée", finalFate: "destruction" },
         },
@@ -1171,7 +1411,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { measure: "backups", details: "Sauvegardes quotidiennes chez l'éditeur" },
         { measure: "awareness", details: "Sensibilisation annuelle des animateurs à la confidentialité" },
       ],
-      rights: { exercise: `Auprès du service enfance-éducation ou ${DPO}.`, information: "Mention d'information sur le portail famille et dans le règlement des accueils." },
+      rights: {
+        exercise: `Auprès du service enfance-éducation ou ${DPO}.`,
+        information: "Mention d'information sur le portail famille et dans le règlement des accueils.",
+      },
       riskFlags: { vulnerableSubjects: true },
       lastReviewAt: "2026-07-03",
       nextReviewAt: "2027-07-31",
@@ -1182,7 +1425,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       edits: [
         {
           summary: "Minimisation : les justificatifs de revenus sont supprimés dès le calcul du quotient familial",
-          undo: chain(setRetention(["economic"], { activePeriod: "10 ans pour l'ensemble des pièces (revenus, quotient, factures)", rule: undefined }), setReviews("2024-06-18", "2026-06-30")),
+          undo: chain(
+            setRetention(["economic"], { activePeriod: "10 ans pour l'ensemble des pièces (revenus, quotient, factures)", rule: undefined }),
+            setReviews("2024-06-18", "2026-06-30"),
+          ),
         },
       ],
       comments: [{ author: "dpo", body: "Merci pour cette réduction. La mention d'information du portail famille doit être mise à jour avant la rentrée." }],
@@ -1193,12 +1439,18 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     {
       name: "Accueil des jeunes enfants dans les multi-accueils municipaux",
       domain: "school_childhood",
-      description: "Pré-inscriptions, commission d'attribution des places, contrats d'accueil, suivi quotidien et facturation dans les trois multi-accueils municipaux.",
+      description:
+        "Pré-inscriptions, commission d'attribution des places, contrats d'accueil, suivi quotidien et facturation dans les trois multi-accueils municipaux.",
       internalContact: "Coordinatrice petite enfance",
       implementationDate: "2015-01-05",
       purposes: {
         main: "Accueillir les jeunes enfants dans les établissements municipaux",
-        sub: ["Pré-inscriptions et commission d'attribution", "Pré-inscription en ligne via le portail famille", "Contrats d'accueil et facturation", "Suivi quotidien et santé de l'enfant"],
+        sub: [
+          "Pré-inscriptions et commission d'attribution",
+          "Pré-inscription en ligne via le portail famille",
+          "Contrats d'accueil et facturation",
+          "Suivi quotidien et santé de l'enfant",
+        ],
       },
       legalBases: [
         { basis: "e_public_interest", text: "Code de la santé publique, art. L2324-1 (établissements d'accueil du jeune enfant)" },
@@ -1213,12 +1465,21 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { category: "families", description: "Parents et personnes autorisées", estimatedCount: 420 },
       ],
       dataCategories: [
-        { category: "identity", description: "Enfant et parents : identité, coordonnées, personnes autorisées", source: "Parents", retention: { activePeriod: "Durée de l'accueil + 1 an", finalFate: "destruction" } },
+        {
+          category: "identity",
+          description: "Enfant et parents : identité, coordonnées, personnes autorisées",
+          source: "Parents",
+          retention: { activePeriod: "Durée de l'accueil + 1 an", finalFate: "destruction" },
+        },
         {
           category: "economic",
           description: "Ressources (barème national), numéro d'allocataire, factures",
           source: "Parents, CAF",
-          retention: { activePeriod: "Durée de l'accueil ; factures selon les règles de la comptabilité publique", finalFate: "destruction", rule: `${INSTR_2014} ; ${AD}` },
+          retention: {
+            activePeriod: "Durée de l'accueil ; factures selon les règles de la comptabilité publique",
+            finalFate: "destruction",
+            rule: `${INSTR_2014} ; ${AD}`,
+          },
         },
         {
           category: "health",
@@ -1226,7 +1487,12 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
           source: "Parents, médecin traitant",
           retention: { activePeriod: "Durée de l'accueil ; restitution ou destruction au départ de l'enfant", finalFate: "destruction" },
         },
-        { category: "personal_life", description: "Planning d'accueil, transmissions quotidiennes", source: "Parents, professionnels", retention: { activePeriod: "Durée de l'accueil", finalFate: "destruction" } },
+        {
+          category: "personal_life",
+          description: "Planning d'accueil, transmissions quotidiennes",
+          source: "Parents, professionnels",
+          retention: { activePeriod: "Durée de l'accueil", finalFate: "destruction" },
+        },
       ],
       recipients: [
         { type: "internal", name: "Direction et équipes des multi-accueils" },
@@ -1239,7 +1505,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { measure: "physical_security", details: "Classeurs de transmissions rangés dans le bureau de direction" },
         { measure: "backups", details: "Sauvegardes du logiciel de gestion" },
       ],
-      rights: { exercise: `Auprès de la coordinatrice petite enfance ou ${DPO}.`, information: "Règlement de fonctionnement des multi-accueils et formulaire de pré-inscription." },
+      rights: {
+        exercise: `Auprès de la coordinatrice petite enfance ou ${DPO}.`,
+        information: "Règlement de fonctionnement des multi-accueils et formulaire de pré-inscription.",
+      },
       riskFlags: { vulnerableSubjects: true },
       lastReviewAt: "2025-10-15",
       nextReviewAt: "2026-10-15",
@@ -1267,10 +1536,21 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       implementationDate: "2022-01-01",
       purposes: {
         main: "Instruire et délivrer les autorisations d'urbanisme",
-        sub: ["Dépôt papier et numérique des demandes", "Consultation des services et instruction", "Affichage et publicité des décisions", "Contrôle de conformité et infractions d'urbanisme"],
+        sub: [
+          "Dépôt papier et numérique des demandes",
+          "Consultation des services et instruction",
+          "Affichage et publicité des décisions",
+          "Contrôle de conformité et infractions d'urbanisme",
+        ],
       },
-      legalBases: [{ basis: "e_official_authority", text: "Code de l'urbanisme, art. L421-1 et suivants ; art. L423-3 (saisine par voie électronique, plateforme PLAT'AU)" }],
-      art10Basis: "Code de l'urbanisme, art. L480-1 : constatation des infractions par des agents commissionnés et assermentés et transmission au procureur de la République",
+      legalBases: [
+        {
+          basis: "e_official_authority",
+          text: "Code de l'urbanisme, art. L421-1 et suivants ; art. L423-3 (saisine par voie électronique, plateforme PLAT'AU)",
+        },
+      ],
+      art10Basis:
+        "Code de l'urbanisme, art. L480-1 : constatation des infractions par des agents commissionnés et assermentés et transmission au procureur de la République",
       dataSubjects: [
         { category: "applicants", description: "Pétitionnaires (particuliers et professionnels)", estimatedCount: 900 },
         { category: "other", description: "Architectes, géomètres, voisins formant un recours", estimatedCount: 300 },
@@ -1280,7 +1560,11 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
           category: "identity",
           description: "Nom, adresse, coordonnées du pétitionnaire et de l'architecte",
           source: "Pétitionnaire (formulaires Cerfa)",
-          retention: { activePeriod: "Durée de l'instruction et des recours", finalFate: "sorting", rule: `${INSTR_2014} : sort final selon la nature de la décision ; ${AD}` },
+          retention: {
+            activePeriod: "Durée de l'instruction et des recours",
+            finalFate: "sorting",
+            rule: `${INSTR_2014} : sort final selon la nature de la décision ; ${AD}`,
+          },
         },
         {
           category: "location",
@@ -1327,7 +1611,8 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Urbanisme",
     {
       name: "Déclarations d'intention d'aliéner et droit de préemption urbain",
-      description: "Réception des déclarations d'intention d'aliéner adressées par les notaires, instruction et décision d'exercer ou non le droit de préemption urbain.",
+      description:
+        "Réception des déclarations d'intention d'aliéner adressées par les notaires, instruction et décision d'exercer ou non le droit de préemption urbain.",
       internalContact: "Chargé des affaires foncières (service urbanisme)",
       implementationDate: "2008-01-01",
       purposes: { main: "Instruire les déclarations d'intention d'aliéner et exercer, le cas échéant, le droit de préemption" },
@@ -1354,11 +1639,24 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         "Émission des titres de recettes pour les services facturés (restauration, accueils, multi-accueils, concessions, occupation du domaine public), encaissement par les régies et par paiement en ligne, transmission dématérialisée au comptable public (flux PES V2).",
       internalContact: "Responsable du service des finances",
       implementationDate: "2015-01-01",
-      purposes: { main: "Facturer les usagers et recouvrer les recettes de la commune", sub: ["Émission des titres de recettes", "Régies et paiement en ligne", "Transmission au comptable public"] },
-      legalBases: [{ basis: "c", text: "CGCT, art. L1617-5 (recouvrement des produits locaux) ; décret n° 2012-1246 du 7 novembre 2012 (gestion budgétaire et comptable publique)" }],
+      purposes: {
+        main: "Facturer les usagers et recouvrer les recettes de la commune",
+        sub: ["Émission des titres de recettes", "Régies et paiement en ligne", "Transmission au comptable public"],
+      },
+      legalBases: [
+        {
+          basis: "c",
+          text: "CGCT, art. L1617-5 (recouvrement des produits locaux) ; décret n° 2012-1246 du 7 novembre 2012 (gestion budgétaire et comptable publique)",
+        },
+      ],
       dataSubjects: [{ category: "service_users", description: "Usagers facturés des services municipaux", estimatedCount: 12000 }],
       dataCategories: [
-        { category: "identity", description: "Nom, adresse, identifiant de facturation", source: "Services gestionnaires", retention: { activePeriod: "Exercice en cours + 10 ans (pièces de l'ordonnateur)", finalFate: "destruction", rule: `${CIRC_2009} ; ${AD}` } },
+        {
+          category: "identity",
+          description: "Nom, adresse, identifiant de facturation",
+          source: "Services gestionnaires",
+          retention: { activePeriod: "Exercice en cours + 10 ans (pièces de l'ordonnateur)", finalFate: "destruction", rule: `${CIRC_2009} ; ${AD}` },
+        },
         {
           category: "economic",
           description: "Montants facturés, paiements, mandats de prélèvement SEPA, relances",
@@ -1389,23 +1687,53 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     {
       name: "Marchés publics et gestion des fournisseurs",
       domain: "suppliers",
-      description: "Passation des marchés publics (publicité, réception et analyse des candidatures et des offres, attribution), exécution et paiement des fournisseurs. Traitement figurant sur la liste CNIL des traitements dispensés d'AIPD.",
+      description:
+        "Passation des marchés publics (publicité, réception et analyse des candidatures et des offres, attribution), exécution et paiement des fournisseurs. Traitement figurant sur la liste CNIL des traitements dispensés d'AIPD.",
       internalContact: "Responsable de la commande publique",
       implementationDate: "2018-10-01",
-      purposes: { main: "Passer et exécuter les marchés publics de la commune", sub: ["Analyse des candidatures et des offres", "Vérification des motifs d'exclusion", "Exécution et paiement"] },
+      purposes: {
+        main: "Passer et exécuter les marchés publics de la commune",
+        sub: ["Analyse des candidatures et des offres", "Vérification des motifs d'exclusion", "Exécution et paiement"],
+      },
       legalBases: [{ basis: "c", text: "Code de la commande publique" }],
-      art10Basis: "Code de la commande publique, art. L2141-1 et suivants : vérification des motifs d'exclusion liés à des condamnations définitives, sur déclaration et justificatifs du candidat",
-      dataSubjects: [{ category: "suppliers", description: "Représentants et interlocuteurs des entreprises candidates et titulaires, intervenants proposés", estimatedCount: 800 }],
+      art10Basis:
+        "Code de la commande publique, art. L2141-1 et suivants : vérification des motifs d'exclusion liés à des condamnations définitives, sur déclaration et justificatifs du candidat",
+      dataSubjects: [
+        {
+          category: "suppliers",
+          description: "Représentants et interlocuteurs des entreprises candidates et titulaires, intervenants proposés",
+          estimatedCount: 800,
+        },
+      ],
       dataCategories: [
-        { category: "identity", description: "Nom, fonction, coordonnées professionnelles", source: "Candidats", retention: { activePeriod: "Selon le dossier de marché (voir ci-dessous)", finalFate: "sorting", rule: CIRC_2009 } },
+        {
+          category: "identity",
+          description: "Nom, fonction, coordonnées professionnelles",
+          source: "Candidats",
+          retention: { activePeriod: "Selon le dossier de marché (voir ci-dessous)", finalFate: "sorting", rule: CIRC_2009 },
+        },
         {
           category: "professional_life",
           description: "Références, qualifications, CV des intervenants proposés",
           source: "Candidats",
-          retention: { activePeriod: "Offres non retenues : 5 ans ; marchés attribués : 10 ans après leur échéance", finalFate: "sorting", rule: `${CIRC_2009} ; ${AD}` },
+          retention: {
+            activePeriod: "Offres non retenues : 5 ans ; marchés attribués : 10 ans après leur échéance",
+            finalFate: "sorting",
+            rule: `${CIRC_2009} ; ${AD}`,
+          },
         },
-        { category: "economic", description: "Coordonnées bancaires, montants", source: "Titulaires", retention: { activePeriod: "10 ans après l'échéance du marché", finalFate: "sorting", rule: CIRC_2009 } },
-        { category: "offences", description: "Attestations relatives aux motifs d'exclusion", source: "Candidats", retention: { activePeriod: "Durée de conservation du dossier de marché", finalFate: "sorting", rule: CIRC_2009 } },
+        {
+          category: "economic",
+          description: "Coordonnées bancaires, montants",
+          source: "Titulaires",
+          retention: { activePeriod: "10 ans après l'échéance du marché", finalFate: "sorting", rule: CIRC_2009 },
+        },
+        {
+          category: "offences",
+          description: "Attestations relatives aux motifs d'exclusion",
+          source: "Candidats",
+          retention: { activePeriod: "Durée de conservation du dossier de marché", finalFate: "sorting", rule: CIRC_2009 },
+        },
       ],
       recipients: [
         { type: "internal", name: "Service de la commande publique et services prescripteurs" },
@@ -1428,15 +1756,34 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Finances et commande publique",
     {
       name: "Subventions aux associations",
-      description: "Réception et instruction des demandes de subvention, délibérations d'attribution, conventions d'objectifs et contrôle de l'emploi des fonds.",
+      description:
+        "Réception et instruction des demandes de subvention, délibérations d'attribution, conventions d'objectifs et contrôle de l'emploi des fonds.",
       internalContact: "Chargée de la vie associative",
       implementationDate: "2012-01-01",
-      purposes: { main: "Attribuer et contrôler les subventions aux associations", sub: ["Instruction des demandes", "Conventions d'objectifs au-delà de 23 000 €", "Contrôle de l'emploi des fonds"] },
-      legalBases: [{ basis: "c", text: "CGCT, art. L1611-4 ; loi n° 2000-321 du 12 avril 2000, art. 10 ; loi n° 2021-1109 du 24 août 2021 (contrat d'engagement républicain)" }],
+      purposes: {
+        main: "Attribuer et contrôler les subventions aux associations",
+        sub: ["Instruction des demandes", "Conventions d'objectifs au-delà de 23 000 €", "Contrôle de l'emploi des fonds"],
+      },
+      legalBases: [
+        {
+          basis: "c",
+          text: "CGCT, art. L1611-4 ; loi n° 2000-321 du 12 avril 2000, art. 10 ; loi n° 2021-1109 du 24 août 2021 (contrat d'engagement républicain)",
+        },
+      ],
       dataSubjects: [{ category: "other", description: "Dirigeants et contacts des associations demandeuses", estimatedCount: 350 }],
       dataCategories: [
-        { category: "identity", description: "Nom, fonction et coordonnées des dirigeants", source: "Associations", retention: { activePeriod: "Exercice + 10 ans", finalFate: "sorting", rule: CIRC_2009 } },
-        { category: "economic", description: "Budgets, comptes annuels, montants demandés et versés", source: "Associations", retention: { activePeriod: "Exercice + 10 ans", finalFate: "sorting", rule: CIRC_2009 } },
+        {
+          category: "identity",
+          description: "Nom, fonction et coordonnées des dirigeants",
+          source: "Associations",
+          retention: { activePeriod: "Exercice + 10 ans", finalFate: "sorting", rule: CIRC_2009 },
+        },
+        {
+          category: "economic",
+          description: "Budgets, comptes annuels, montants demandés et versés",
+          source: "Associations",
+          retention: { activePeriod: "Exercice + 10 ans", finalFate: "sorting", rule: CIRC_2009 },
+        },
       ],
       recipients: [
         { type: "internal", name: "Service vie associative, élus (commission et conseil municipal)" },
@@ -1457,16 +1804,27 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         "Registre nominatif des personnes âgées et des personnes handicapées vivant à domicile qui demandent à y figurer, utilisé exclusivement pour les contacter en cas de déclenchement du plan d'alerte et d'urgence par le préfet.",
       internalContact: "Responsable du service action sociale",
       implementationDate: "2004-06-01",
-      purposes: { main: "Permettre l'intervention des services sociaux et sanitaires en cas de déclenchement du plan d'alerte et d'urgence", sub: ["Inscription volontaire", "Appels de veille pendant les épisodes de canicule ou de grand froid"] },
+      purposes: {
+        main: "Permettre l'intervention des services sociaux et sanitaires en cas de déclenchement du plan d'alerte et d'urgence",
+        sub: ["Inscription volontaire", "Appels de veille pendant les épisodes de canicule ou de grand froid"],
+      },
       legalBases: [{ basis: "c", text: "Code de l'action sociale et des familles, art. L121-6-1 et R121-2 et suivants" }],
-      art9Conditions: [{ condition: "g", text: "CASF, art. L121-6-1 : registre à finalité exclusive, inscription à la demande de la personne ou d'un tiers avec son accord" }],
-      dataSubjects: [{ category: "vulnerable", description: "Personnes âgées, personnes handicapées isolées à domicile inscrites au registre", estimatedCount: 380 }],
+      art9Conditions: [
+        { condition: "g", text: "CASF, art. L121-6-1 : registre à finalité exclusive, inscription à la demande de la personne ou d'un tiers avec son accord" },
+      ],
+      dataSubjects: [
+        { category: "vulnerable", description: "Personnes âgées, personnes handicapées isolées à domicile inscrites au registre", estimatedCount: 380 },
+      ],
       dataCategories: [
         {
           category: "identity",
           description: "Nom, date de naissance, adresse, téléphone, personne à prévenir, médecin traitant",
           source: "La personne, un proche ou un service d'aide à domicile avec son accord",
-          retention: { activePeriod: "Jusqu'à la demande de radiation ; mise à jour annuelle avant l'été", finalFate: "destruction", rule: "Finalité exclusive (CASF L121-6-1)" },
+          retention: {
+            activePeriod: "Jusqu'à la demande de radiation ; mise à jour annuelle avant l'été",
+            finalFate: "destruction",
+            rule: "Finalité exclusive (CASF L121-6-1)",
+          },
         },
         {
           category: "health",
@@ -1491,7 +1849,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { measure: "backups", details: "Sauvegarde quotidienne ; copie papier à jour pour les situations de crise" },
         { measure: "awareness", details: "Agents appelants formés à la confidentialité" },
       ],
-      rights: { exercise: `Radiation à tout moment sur simple demande ; droits d'accès et de rectification auprès du service action sociale ou ${DPO}.`, information: "Formulaire d'inscription et campagne annuelle d'information." },
+      rights: {
+        exercise: `Radiation à tout moment sur simple demande ; droits d'accès et de rectification auprès du service action sociale ou ${DPO}.`,
+        information: "Formulaire d'inscription et campagne annuelle d'information.",
+      },
       riskFlags: { vulnerableSubjects: true },
       lastReviewAt: "2025-04-30",
       nextReviewAt: "2026-04-30",
@@ -1510,18 +1871,49 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         "La commune, service enregistreur, reçoit et enregistre les demandes de logement social dans le système national d'enregistrement, accompagne les demandeurs et propose des candidats sur les logements réservés à la ville. Traitement figurant sur la liste CNIL des traitements soumis à AIPD.",
       internalContact: "Responsable du pôle logement (action sociale)",
       implementationDate: "2011-04-01",
-      purposes: { main: "Enregistrer les demandes de logement social et proposer des candidats sur le contingent communal", sub: ["Enregistrement dans le système national", "Accompagnement des demandeurs", "Propositions aux commissions d'attribution"] },
+      purposes: {
+        main: "Enregistrer les demandes de logement social et proposer des candidats sur le contingent communal",
+        sub: ["Enregistrement dans le système national", "Accompagnement des demandeurs", "Propositions aux commissions d'attribution"],
+      },
       legalBases: [
         { basis: "c", text: "Code de la construction et de l'habitation, art. L441-2-1 (enregistrement des demandes)" },
-        { basis: "e_public_interest", text: "Code de la construction et de l'habitation, art. L441-1 (logements réservés à la commune)", purpose: "Propositions de candidats" },
+        {
+          basis: "e_public_interest",
+          text: "Code de la construction et de l'habitation, art. L441-1 (logements réservés à la commune)",
+          purpose: "Propositions de candidats",
+        },
       ],
       art9Conditions: [{ condition: "g", text: "CCH, art. L441-1 : prise en compte du handicap parmi les critères de priorité" }],
       dataSubjects: [{ category: "applicants", description: "Demandeurs de logement social et membres de leur ménage", estimatedCount: 650 }],
       dataCategories: [
-        { category: "identity", description: "Identité et coordonnées du demandeur et des membres du ménage", source: "Demandeur", retention: { activePeriod: "Durée de validité de la demande (1 an, renouvelable)", finalFate: "destruction", rule: `Règles du système national d'enregistrement ; ${AD}` } },
-        { category: "personal_life", description: "Composition du ménage, logement actuel, motifs de la demande", source: "Demandeur", retention: { activePeriod: "Durée de validité de la demande", finalFate: "destruction" } },
-        { category: "economic", description: "Ressources, avis d'imposition", source: "Demandeur", retention: { activePeriod: "Durée de validité de la demande", finalFate: "destruction" } },
-        { category: "health", description: "Situation de handicap ou de perte d'autonomie motivant la demande (déclarée par le demandeur)", source: "Demandeur", retention: { activePeriod: "Durée de validité de la demande", finalFate: "destruction" } },
+        {
+          category: "identity",
+          description: "Identité et coordonnées du demandeur et des membres du ménage",
+          source: "Demandeur",
+          retention: {
+            activePeriod: "Durée de validité de la demande (1 an, renouvelable)",
+            finalFate: "destruction",
+            rule: `Règles du système national d'enregistrement ; ${AD}`,
+          },
+        },
+        {
+          category: "personal_life",
+          description: "Composition du ménage, logement actuel, motifs de la demande",
+          source: "Demandeur",
+          retention: { activePeriod: "Durée de validité de la demande", finalFate: "destruction" },
+        },
+        {
+          category: "economic",
+          description: "Ressources, avis d'imposition",
+          source: "Demandeur",
+          retention: { activePeriod: "Durée de validité de la demande", finalFate: "destruction" },
+        },
+        {
+          category: "health",
+          description: "Situation de handicap ou de perte d'autonomie motivant la demande (déclarée par le demandeur)",
+          source: "Demandeur",
+          retention: { activePeriod: "Durée de validité de la demande", finalFate: "destruction" },
+        },
       ],
       recipients: [
         { type: "internal", name: "Pôle logement" },
@@ -1535,7 +1927,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { measure: "awareness", details: "Charte de confidentialité signée par les agents du pôle" },
         { measure: "logging", details: "Traçabilité des accès dans le système national" },
       ],
-      rights: { exercise: `Auprès du pôle logement ou ${DPO} ; le demandeur peut consulter sa demande en ligne.`, information: "Mention sur le formulaire Cerfa de demande de logement social." },
+      rights: {
+        exercise: `Auprès du pôle logement ou ${DPO} ; le demandeur peut consulter sa demande en ligne.`,
+        information: "Mention sur le formulaire Cerfa de demande de logement social.",
+      },
       riskFlags: { vulnerableSubjects: true },
       lastReviewAt: "2026-02-02",
       nextReviewAt: "2027-02-28",
@@ -1546,7 +1941,8 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Action sociale",
     {
       name: "Repas et colis de fin d'année des aînés",
-      description: "Inscription des habitants de 70 ans et plus au repas annuel des aînés et à la distribution des colis de fin d'année. Les listes électorales ne sont pas utilisées pour ce traitement.",
+      description:
+        "Inscription des habitants de 70 ans et plus au repas annuel des aînés et à la distribution des colis de fin d'année. Les listes électorales ne sont pas utilisées pour ce traitement.",
       internalContact: "Responsable du service action sociale",
       implementationDate: "2019-10-01",
       purposes: { main: "Organiser le repas et les colis de fin d'année offerts aux aînés" },
@@ -1572,13 +1968,31 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         "Appui de la commune à la campagne de vaccination (2021-2022) : prise de rendez-vous par téléphone pour les personnes sans accès à internet, appels des personnes âgées isolées, organisation logistique du centre installé à la salle des fêtes.",
       internalContact: "Responsable du service action sociale",
       implementationDate: "2021-01-18",
-      purposes: { main: "Faciliter l'accès à la vaccination des personnes prioritaires", sub: ["Prise de rendez-vous téléphonique", "Appels des personnes âgées isolées"] },
-      legalBases: [{ basis: "e_public_interest", text: "Mission d'intérêt public d'appui à la campagne de vaccination organisée par l'État (convention avec l'agence régionale de santé)" }],
+      purposes: {
+        main: "Faciliter l'accès à la vaccination des personnes prioritaires",
+        sub: ["Prise de rendez-vous téléphonique", "Appels des personnes âgées isolées"],
+      },
+      legalBases: [
+        {
+          basis: "e_public_interest",
+          text: "Mission d'intérêt public d'appui à la campagne de vaccination organisée par l'État (convention avec l'agence régionale de santé)",
+        },
+      ],
       art9Conditions: [{ condition: "i", text: "Motifs d'intérêt public dans le domaine de la santé publique (campagne nationale de vaccination)" }],
       dataSubjects: [{ category: "vulnerable", description: "Personnes prioritaires accompagnées dans la prise de rendez-vous", estimatedCount: 2400 }],
       dataCategories: [
-        { category: "identity", description: "Nom, date de naissance, téléphone, adresse", source: "La personne ou un proche", retention: { activePeriod: "Fin de la campagne", finalFate: "destruction" } },
-        { category: "health", description: "Éligibilité à la vaccination prioritaire (âge, pathologie à risque déclarée), sans dossier médical", source: "La personne", retention: { activePeriod: "Fin de la campagne", finalFate: "destruction" } },
+        {
+          category: "identity",
+          description: "Nom, date de naissance, téléphone, adresse",
+          source: "La personne ou un proche",
+          retention: { activePeriod: "Fin de la campagne", finalFate: "destruction" },
+        },
+        {
+          category: "health",
+          description: "Éligibilité à la vaccination prioritaire (âge, pathologie à risque déclarée), sans dossier médical",
+          source: "La personne",
+          retention: { activePeriod: "Fin de la campagne", finalFate: "destruction" },
+        },
       ],
       recipients: [
         { type: "processor", name: "Plateforme de prise de rendez-vous retenue par l'agence régionale de santé" },
@@ -1588,7 +2002,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { measure: "access_control", details: "Comptes nominatifs sur la plateforme de rendez-vous" },
         { measure: "awareness", details: "Consignes de confidentialité aux agents et bénévoles" },
       ],
-      rights: { exercise: `Auprès du service action sociale ou ${DPO}.`, information: "Information orale lors de l'appel et page dédiée sur le site de la ville." },
+      rights: {
+        exercise: `Auprès du service action sociale ou ${DPO}.`,
+        information: "Information orale lors de l'appel et page dédiée sur le site de la ville.",
+      },
       riskFlags: { vulnerableSubjects: true },
       lastReviewAt: "2021-09-15",
       nextReviewAt: "2022-06-30",
@@ -1609,7 +2026,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         "Annuaire des agents et des élus, messagerie électronique, agendas partagés, stockage et partage de fichiers, visioconférence. Suite Microsoft 365 (données hébergées dans l'Union européenne) ; la maison mère américaine relève du CLOUD Act : une migration vers une messagerie souveraine est à l'étude.",
       internalContact: "Responsable du service des systèmes d'information",
       implementationDate: "2025-02-03",
-      purposes: { main: "Permettre aux agents et aux élus de communiquer et de travailler ensemble", sub: ["Annuaire", "Messagerie et agendas", "Partage de documents et visioconférence"] },
+      purposes: {
+        main: "Permettre aux agents et aux élus de communiquer et de travailler ensemble",
+        sub: ["Annuaire", "Messagerie et agendas", "Partage de documents et visioconférence"],
+      },
       legalBases: [{ basis: "e_public_interest", text: "CGCT, art. L2122-18 (administration de la commune par le maire) : fonctionnement des services" }],
       dataSubjects: [
         { category: "agents", description: "Agents de la ville", estimatedCount: 430 },
@@ -1617,14 +2037,28 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { category: "other", description: "Correspondants extérieurs", estimatedCount: 20000 },
       ],
       dataCategories: [
-        { category: "identity", description: "Nom, fonction, service, coordonnées professionnelles, photo facultative", source: "SIRH, agent", retention: { activePeriod: "Durée des fonctions", finalFate: "destruction" } },
+        {
+          category: "identity",
+          description: "Nom, fonction, service, coordonnées professionnelles, photo facultative",
+          source: "SIRH, agent",
+          retention: { activePeriod: "Durée des fonctions", finalFate: "destruction" },
+        },
         {
           category: "professional_life",
           description: "Contenu des courriels, agendas et documents partagés",
           source: "Utilisateurs",
-          retention: { activePeriod: "Durée des fonctions + 3 mois après le départ (messages utiles classés dans les dossiers)", finalFate: "sorting", rule: `${CIRC_2009} ; ${AD}` },
+          retention: {
+            activePeriod: "Durée des fonctions + 3 mois après le départ (messages utiles classés dans les dossiers)",
+            finalFate: "sorting",
+            rule: `${CIRC_2009} ; ${AD}`,
+          },
         },
-        { category: "connection", description: "Journaux de connexion et métadonnées des messages", source: "Plateforme", retention: { activePeriod: "6 mois", finalFate: "destruction" } },
+        {
+          category: "connection",
+          description: "Journaux de connexion et métadonnées des messages",
+          source: "Plateforme",
+          retention: { activePeriod: "6 mois", finalFate: "destruction" },
+        },
       ],
       recipients: [
         { type: "internal", name: "Administrateurs du service des systèmes d'information" },
@@ -1656,10 +2090,14 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Systèmes d'information",
     {
       name: "Journalisation des accès aux systèmes d'information",
-      description: "Collecte et conservation des journaux techniques (pare-feu, serveurs, applications métier, portail usagers) pour détecter les incidents de sécurité et en reconstituer le déroulement.",
+      description:
+        "Collecte et conservation des journaux techniques (pare-feu, serveurs, applications métier, portail usagers) pour détecter les incidents de sécurité et en reconstituer le déroulement.",
       internalContact: "Responsable de la sécurité des systèmes d'information",
       implementationDate: "2019-03-01",
-      purposes: { main: "Assurer la sécurité des systèmes d'information de la ville", sub: ["Détection des incidents", "Investigation après incident", "Réponse aux réquisitions judiciaires"] },
+      purposes: {
+        main: "Assurer la sécurité des systèmes d'information de la ville",
+        sub: ["Détection des incidents", "Investigation après incident", "Réponse aux réquisitions judiciaires"],
+      },
       legalBases: [
         { basis: "c", text: "RGPD, art. 32 (sécurité du traitement)" },
         { basis: "e_public_interest", text: "Sécurité des services publics numériques de la commune" },
@@ -1673,7 +2111,11 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
           category: "connection",
           description: "Identifiants, adresses IP, horodatage, actions réalisées",
           source: "Équipements et applications",
-          retention: { activePeriod: "6 mois ; jusqu'à 1 an pour les journaux de sécurité", finalFate: "destruction", rule: "Recommandation CNIL de 2021 sur la journalisation" },
+          retention: {
+            activePeriod: "6 mois ; jusqu'à 1 an pour les journaux de sécurité",
+            finalFate: "destruction",
+            rule: "Recommandation CNIL de 2021 sur la journalisation",
+          },
         },
       ],
       recipients: [
@@ -1685,7 +2127,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { measure: "logging", details: "Les accès aux journaux sont eux-mêmes journalisés" },
         { measure: "other", details: "Horloges synchronisées et stockage des journaux en écriture seule" },
       ],
-      rights: { exercise: `Auprès du responsable de la sécurité des systèmes d'information ou ${DPO}.`, information: "Charte informatique et mentions du portail usagers." },
+      rights: {
+        exercise: `Auprès du responsable de la sécurité des systèmes d'information ou ${DPO}.`,
+        information: "Charte informatique et mentions du portail usagers.",
+      },
       lastReviewAt: "2026-03-15",
       nextReviewAt: "2027-03-31",
     },
@@ -1705,18 +2150,51 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         {
           controller: "CCAS de Démo",
           contact: "12 rue de la Solidarité, 34000 Démo-sur-Lez ; DPO : dpo@demo.example",
-          categories: "Hébergement dans la salle serveurs municipale, sauvegardes, gestion des comptes utilisateurs, mises à jour et maintenance du logiciel d'instruction des aides sociales et de domiciliation",
+          categories:
+            "Hébergement dans la salle serveurs municipale, sauvegardes, gestion des comptes utilisateurs, mises à jour et maintenance du logiciel d'instruction des aides sociales et de domiciliation",
         },
       ],
-      purposes: { main: "Héberger et maintenir le logiciel d'action sociale du CCAS sur ses instructions", sub: ["Hébergement et sauvegardes", "Gestion des comptes", "Maintenance et mises à jour"] },
-      legalBases: [{ basis: "e_public_interest", text: "Convention de mutualisation ville-CCAS (art. 28 RGPD) ; base légale du responsable de traitement : CASF, art. L123-5 et L264-1" }],
+      purposes: {
+        main: "Héberger et maintenir le logiciel d'action sociale du CCAS sur ses instructions",
+        sub: ["Hébergement et sauvegardes", "Gestion des comptes", "Maintenance et mises à jour"],
+      },
+      legalBases: [
+        {
+          basis: "e_public_interest",
+          text: "Convention de mutualisation ville-CCAS (art. 28 RGPD) ; base légale du responsable de traitement : CASF, art. L123-5 et L264-1",
+        },
+      ],
       art9Conditions: [{ condition: "h", text: "Condition retenue par le responsable de traitement (CCAS) : gestion des services d'action sociale" }],
       dataSubjects: [{ category: "vulnerable", description: "Demandeurs et bénéficiaires des aides du CCAS, personnes domiciliées", estimatedCount: 1800 }],
       dataCategories: [
-        { category: "identity", description: "Identité et coordonnées des demandeurs", source: "CCAS", retention: { activePeriod: "Fixée par le CCAS ; restitution puis suppression en fin de convention", finalFate: "destruction", rule: "Durées fixées dans le registre du CCAS" } },
-        { category: "economic", description: "Ressources et prestations", source: "CCAS", retention: { activePeriod: "Fixée par le CCAS ; restitution puis suppression en fin de convention", finalFate: "destruction" } },
-        { category: "health", description: "Éléments de santé ou de handicap produits à l'appui d'une demande", source: "CCAS", retention: { activePeriod: "Fixée par le CCAS ; restitution puis suppression en fin de convention", finalFate: "destruction" } },
-        { category: "personal_life", description: "Situation familiale et de logement", source: "CCAS", retention: { activePeriod: "Fixée par le CCAS ; restitution puis suppression en fin de convention", finalFate: "destruction" } },
+        {
+          category: "identity",
+          description: "Identité et coordonnées des demandeurs",
+          source: "CCAS",
+          retention: {
+            activePeriod: "Fixée par le CCAS ; restitution puis suppression en fin de convention",
+            finalFate: "destruction",
+            rule: "Durées fixées dans le registre du CCAS",
+          },
+        },
+        {
+          category: "economic",
+          description: "Ressources et prestations",
+          source: "CCAS",
+          retention: { activePeriod: "Fixée par le CCAS ; restitution puis suppression en fin de convention", finalFate: "destruction" },
+        },
+        {
+          category: "health",
+          description: "Éléments de santé ou de handicap produits à l'appui d'une demande",
+          source: "CCAS",
+          retention: { activePeriod: "Fixée par le CCAS ; restitution puis suppression en fin de convention", finalFate: "destruction" },
+        },
+        {
+          category: "personal_life",
+          description: "Situation familiale et de logement",
+          source: "CCAS",
+          retention: { activePeriod: "Fixée par le CCAS ; restitution puis suppression en fin de convention", finalFate: "destruction" },
+        },
       ],
       recipients: [
         { type: "internal", name: "Administrateurs du service des systèmes d'information (maintenance uniquement)" },
@@ -1736,7 +2214,12 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     },
     {
       status: "APPROVED",
-      comments: [{ author: "dpo", body: "Le CCAS a validé la liste des sous-traitants ultérieurs. Point ouvert : la question de la certification HDS est soumise au service juridique." }],
+      comments: [
+        {
+          author: "dpo",
+          body: "Le CCAS a validé la liste des sous-traitants ultérieurs. Point ouvert : la question de la certification HDS est soumise au service juridique.",
+        },
+      ],
     },
   ),
   demo(
@@ -1780,21 +2263,34 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
             "Convention de réseau du 1er septembre 2021 (art. 26 RGPD) : l'agglomération choisit et administre le SIGB, conclut les contrats avec l'éditeur et l'hébergeur, et tient la documentation de sécurité ; chaque commune inscrit ses usagers et informe les personnes ; les demandes d'exercice des droits peuvent être adressées à toute médiathèque du réseau et sont traitées par le DPO de l'agglomération. Les grandes lignes de l'accord sont publiées sur le portail du réseau.",
         },
       ],
-      purposes: { main: "Permettre l'emprunt de documents et l'accès aux ressources dans les médiathèques du réseau", sub: ["Inscriptions et carte unique", "Prêts, retours et réservations", "Accès aux ressources numériques"] },
+      purposes: {
+        main: "Permettre l'emprunt de documents et l'accès aux ressources dans les médiathèques du réseau",
+        sub: ["Inscriptions et carte unique", "Prêts, retours et réservations", "Accès aux ressources numériques"],
+      },
       legalBases: [{ basis: "e_public_interest", text: "Code du patrimoine, art. L310-1 et suivants (bibliothèques des collectivités territoriales)" }],
       dataSubjects: [
         { category: "service_users", description: "Lecteurs inscrits habitant la commune", estimatedCount: 6200 },
         { category: "children", description: "Lecteurs mineurs inscrits par un représentant légal", estimatedCount: 2100 },
       ],
       dataCategories: [
-        { category: "identity", description: "Nom, prénom, date de naissance, adresse, courriel, numéro de carte", source: "Lecteur", retention: { activePeriod: "1 an après le dernier prêt ou la dernière activité", finalFate: "destruction" } },
+        {
+          category: "identity",
+          description: "Nom, prénom, date de naissance, adresse, courriel, numéro de carte",
+          source: "Lecteur",
+          retention: { activePeriod: "1 an après le dernier prêt ou la dernière activité", finalFate: "destruction" },
+        },
         {
           category: "personal_life",
           description: "Prêts en cours et réservations (pas d'historique des lectures)",
           source: "SIGB",
           retention: { activePeriod: "Jusqu'à la fin du 4e mois suivant le retour du document, sauf retard ou litige", finalFate: "destruction" },
         },
-        { category: "connection", description: "Compte du portail en ligne et accès aux ressources numériques", source: "Portail", retention: { activePeriod: "Durée de l'inscription", finalFate: "destruction" } },
+        {
+          category: "connection",
+          description: "Compte du portail en ligne et accès aux ressources numériques",
+          source: "Portail",
+          retention: { activePeriod: "Durée de l'inscription", finalFate: "destruction" },
+        },
       ],
       recipients: [
         { type: "internal", name: "Bibliothécaires des médiathèques de la ville" },
@@ -1824,7 +2320,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         "Collecte des archives des services, conservation, classement et communication au public des archives historiques, traitement des demandes de recherche. Traitement à des fins archivistiques dans l'intérêt public (art. 89 RGPD).",
       internalContact: "Archiviste municipal",
       implementationDate: "2009-01-01",
-      purposes: { main: "Conserver et communiquer les archives publiques de la commune", sub: ["Collecte et éliminations réglementaires", "Classement et inventaires", "Communication au public et recherches"] },
+      purposes: {
+        main: "Conserver et communiquer les archives publiques de la commune",
+        sub: ["Collecte et éliminations réglementaires", "Classement et inventaires", "Communication au public et recherches"],
+      },
       legalBases: [
         { basis: "c", text: "Code du patrimoine, art. L211-1, L212-2 et L213-2" },
         { basis: "e_public_interest", text: "Archivage dans l'intérêt public (RGPD, art. 89)" },
@@ -1840,21 +2339,38 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
           category: "identity",
           description: "Toutes données figurant dans les documents versés par les services",
           source: "Services versants",
-          retention: { activePeriod: "Conservation définitive des archives historiques", finalFate: "archives", rule: "Communicabilité selon le Code du patrimoine, art. L213-2" },
+          retention: {
+            activePeriod: "Conservation définitive des archives historiques",
+            finalFate: "archives",
+            rule: "Communicabilité selon le Code du patrimoine, art. L213-2",
+          },
         },
         {
           category: "health",
           description: "Données de santé contenues dans certains dossiers versés (dossiers sociaux, personnel)",
           source: "Services versants",
-          retention: { activePeriod: "Conservation définitive", finalFate: "archives", rule: "Délais de communicabilité prolongés (Code du patrimoine, art. L213-2)" },
+          retention: {
+            activePeriod: "Conservation définitive",
+            finalFate: "archives",
+            rule: "Délais de communicabilité prolongés (Code du patrimoine, art. L213-2)",
+          },
         },
         {
           category: "offences",
           description: "Documents de police municipale et de contentieux versés",
           source: "Services versants",
-          retention: { activePeriod: "Conservation définitive", finalFate: "archives", rule: "Délais de communicabilité prolongés (Code du patrimoine, art. L213-2)" },
+          retention: {
+            activePeriod: "Conservation définitive",
+            finalFate: "archives",
+            rule: "Délais de communicabilité prolongés (Code du patrimoine, art. L213-2)",
+          },
         },
-        { category: "connection", description: "Registre des lecteurs et des communications", source: "Lecteurs", retention: { activePeriod: "5 ans", finalFate: "destruction" } },
+        {
+          category: "connection",
+          description: "Registre des lecteurs et des communications",
+          source: "Lecteurs",
+          retention: { activePeriod: "5 ans", finalFate: "destruction" },
+        },
       ],
       recipients: [
         { type: "internal", name: "Service des archives municipales" },
@@ -1863,7 +2379,9 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       ],
       // Occasional sending of copies of freely communicable archives: GDPR Art. 49(1)(g) (public register
       // open to consultation, Code du patrimoine L213-1), a derogation, not a safeguard.
-      transfers: [{ country: "CA", recipient: "Généalogiste résidant au Canada (envoi ponctuel de reproductions)", safeguard: "art49_derogation", art49Point: "g" }],
+      transfers: [
+        { country: "CA", recipient: "Généalogiste résidant au Canada (envoi ponctuel de reproductions)", safeguard: "art49_derogation", art49Point: "g" },
+      ],
       securityMeasures: [
         { measure: "physical_security", details: "Magasins à accès contrôlé, détection incendie et régulation climatique" },
         { measure: "access_control", details: "Communication des documents non librement communicables sur dérogation uniquement" },
@@ -1892,8 +2410,18 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       legalBases: [{ basis: "a", text: "Consentement de l'abonné (inscription volontaire, lien de désinscription dans chaque envoi)" }],
       dataSubjects: [{ category: "residents", description: "Abonnés à la lettre d'information", estimatedCount: 4800 }],
       dataCategories: [
-        { category: "identity", description: "Adresse électronique, prénom facultatif, thèmes choisis", source: "Abonné", retention: { activePeriod: "Jusqu'à la désinscription ; abonnés inactifs depuis 3 ans supprimés après relance", finalFate: "destruction" } },
-        { category: "connection", description: "Ouvertures et clics par abonné", source: "Plateforme d'envoi", retention: { activePeriod: "13 mois", finalFate: "destruction" } },
+        {
+          category: "identity",
+          description: "Adresse électronique, prénom facultatif, thèmes choisis",
+          source: "Abonné",
+          retention: { activePeriod: "Jusqu'à la désinscription ; abonnés inactifs depuis 3 ans supprimés après relance", finalFate: "destruction" },
+        },
+        {
+          category: "connection",
+          description: "Ouvertures et clics par abonné",
+          source: "Plateforme d'envoi",
+          retention: { activePeriod: "13 mois", finalFate: "destruction" },
+        },
       ],
       recipients: [
         { type: "internal", name: "Service communication" },
@@ -1912,14 +2440,22 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { measure: "processor_control", details: "Clauses contractuelles types (module 2) et analyse d'impact des transferts réalisée en 2024" },
         { measure: "encryption", details: "Chiffrement des données chez l'éditeur" },
       ],
-      rights: { exercise: `Désinscription en un clic ; autres droits auprès du service communication ou ${DPO}.`, information: "Mention sous le formulaire d'inscription." },
+      rights: {
+        exercise: `Désinscription en un clic ; autres droits auprès du service communication ou ${DPO}.`,
+        information: "Mention sous le formulaire d'inscription.",
+      },
       lastReviewAt: "2026-02-15",
       nextReviewAt: "2027-02-28",
     },
     {
       status: "APPROVED",
       pendingDraft: true,
-      edits: [{ summary: "Activation des statistiques d'ouverture et de clic par abonné", undo: chain(dropCategory("connection"), dropSubPurpose("Mesure d'audience")) }],
+      edits: [
+        {
+          summary: "Activation des statistiques d'ouverture et de clic par abonné",
+          undo: chain(dropCategory("connection"), dropSubPurpose("Mesure d'audience")),
+        },
+      ],
       comments: [
         {
           author: "dpo",
@@ -1936,13 +2472,31 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         "Portail de démarches en ligne, formulaires de contact et de signalement, enregistrement du courrier entrant et suivi des réponses. Les champs libres peuvent contenir des données sensibles : les formulaires invitent à ne pas en communiquer.",
       internalContact: "Responsable de la relation usagers",
       implementationDate: "2020-01-06",
-      purposes: { main: "Recevoir, orienter et suivre les demandes des usagers", sub: ["Téléservices et formulaires en ligne", "Enregistrement du courrier", "Suivi des délais de réponse"] },
+      purposes: {
+        main: "Recevoir, orienter et suivre les demandes des usagers",
+        sub: ["Téléservices et formulaires en ligne", "Enregistrement du courrier", "Suivi des délais de réponse"],
+      },
       legalBases: [{ basis: "e_public_interest", text: "Code des relations entre le public et l'administration, art. L112-8 (saisine par voie électronique)" }],
       dataSubjects: [{ category: "residents", description: "Usagers qui saisissent la mairie", estimatedCount: 9000 }],
       dataCategories: [
-        { category: "identity", description: "Nom, adresse, coordonnées", source: "Usager", retention: { activePeriod: "Traitement de la demande + 2 ans", finalFate: "sorting", rule: `${CIRC_2009} ; ${AD}` } },
-        { category: "personal_life", description: "Objet de la demande et échanges", source: "Usager, services", retention: { activePeriod: "Traitement de la demande + 2 ans", finalFate: "sorting", rule: CIRC_2009 } },
-        { category: "connection", description: "Compte usager et journaux du portail", source: "Portail", retention: { activePeriod: "Compte supprimé après 2 ans d'inactivité", finalFate: "destruction" } },
+        {
+          category: "identity",
+          description: "Nom, adresse, coordonnées",
+          source: "Usager",
+          retention: { activePeriod: "Traitement de la demande + 2 ans", finalFate: "sorting", rule: `${CIRC_2009} ; ${AD}` },
+        },
+        {
+          category: "personal_life",
+          description: "Objet de la demande et échanges",
+          source: "Usager, services",
+          retention: { activePeriod: "Traitement de la demande + 2 ans", finalFate: "sorting", rule: CIRC_2009 },
+        },
+        {
+          category: "connection",
+          description: "Compte usager et journaux du portail",
+          source: "Portail",
+          retention: { activePeriod: "Compte supprimé après 2 ans d'inactivité", finalFate: "destruction" },
+        },
       ],
       recipients: [
         { type: "internal", name: "Services municipaux compétents pour répondre" },
@@ -1967,7 +2521,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       description: "Dépôt de projets par les habitants, commentaires, vote en ligne et publication des lauréats de l'édition 2024 du budget participatif.",
       internalContact: "Chargée de la participation citoyenne",
       implementationDate: "2024-02-01",
-      purposes: { main: "Associer les habitants au choix d'investissements", sub: ["Dépôt et publication des projets", "Vote en ligne", "Publication des résultats"] },
+      purposes: {
+        main: "Associer les habitants au choix d'investissements",
+        sub: ["Dépôt et publication des projets", "Vote en ligne", "Publication des résultats"],
+      },
       legalBases: [
         { basis: "e_public_interest", text: "CGCT, art. L2121-29 ; délibération du conseil municipal instituant le budget participatif" },
         { basis: "a", text: "Consentement à la publication du nom du porteur de projet", purpose: "Publication des projets" },
@@ -1975,8 +2532,18 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       art9Conditions: [{ condition: "e", text: "Opinions rendues publiques par les participants eux-mêmes dans leurs projets et commentaires" }],
       dataSubjects: [{ category: "residents", description: "Habitants participants (porteurs de projets et votants)", estimatedCount: 1800 }],
       dataCategories: [
-        { category: "identity", description: "Nom, courriel, quartier", source: "Participant", retention: { activePeriod: "Fin de l'édition + 1 an", finalFate: "destruction" } },
-        { category: "political", description: "Opinions pouvant apparaître dans les projets et commentaires", source: "Participant", retention: { activePeriod: "Fin de l'édition + 1 an", finalFate: "destruction" } },
+        {
+          category: "identity",
+          description: "Nom, courriel, quartier",
+          source: "Participant",
+          retention: { activePeriod: "Fin de l'édition + 1 an", finalFate: "destruction" },
+        },
+        {
+          category: "political",
+          description: "Opinions pouvant apparaître dans les projets et commentaires",
+          source: "Participant",
+          retention: { activePeriod: "Fin de l'édition + 1 an", finalFate: "destruction" },
+        },
       ],
       recipients: [
         { type: "internal", name: "Service communication et comité de suivi" },
@@ -2000,16 +2567,34 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Communication",
     {
       name: "Enquête de satisfaction des usagers des services municipaux",
-      description: "Questionnaire en ligne facultatif sur la qualité de l'accueil et des services municipaux, diffusé pendant deux mois par la lettre d'information et aux guichets.",
+      description:
+        "Questionnaire en ligne facultatif sur la qualité de l'accueil et des services municipaux, diffusé pendant deux mois par la lettre d'information et aux guichets.",
       internalContact: "Responsable du service communication",
       implementationDate: "2026-12-01",
       purposes: { main: "Mesurer la satisfaction des usagers pour améliorer les services" },
-      legalBases: [{ basis: "e_public_interest", text: "CGCT, art. L2121-29 : amélioration de la qualité des services publics municipaux ; participation facultative" }],
+      legalBases: [
+        { basis: "e_public_interest", text: "CGCT, art. L2121-29 : amélioration de la qualité des services publics municipaux ; participation facultative" },
+      ],
       dataSubjects: [{ category: "service_users", description: "Usagers répondant au questionnaire", estimatedCount: 1500 }],
       dataCategories: [
-        { category: "identity", description: "Adresse électronique facultative pour être recontacté", source: "Répondant", retention: { activePeriod: "3 mois après la clôture de l'enquête", finalFate: "destruction" } },
-        { category: "personal_life", description: "Quartier, services utilisés, appréciations", source: "Répondant", retention: { activePeriod: "3 mois après la clôture, puis anonymisation", finalFate: "destruction" } },
-        { category: "connection", description: "Adresse IP collectée par l'outil", source: "Outil de sondage", retention: { activePeriod: "Inconnue (politique de l'éditeur)", finalFate: "undetermined" } },
+        {
+          category: "identity",
+          description: "Adresse électronique facultative pour être recontacté",
+          source: "Répondant",
+          retention: { activePeriod: "3 mois après la clôture de l'enquête", finalFate: "destruction" },
+        },
+        {
+          category: "personal_life",
+          description: "Quartier, services utilisés, appréciations",
+          source: "Répondant",
+          retention: { activePeriod: "3 mois après la clôture, puis anonymisation", finalFate: "destruction" },
+        },
+        {
+          category: "connection",
+          description: "Adresse IP collectée par l'outil",
+          source: "Outil de sondage",
+          retention: { activePeriod: "Inconnue (politique de l'éditeur)", finalFate: "undetermined" },
+        },
       ],
       recipients: [
         { type: "internal", name: "Service communication" },
@@ -2034,10 +2619,14 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Communication",
     {
       name: "Conseil municipal : convocations, délibérations, indemnités et retransmission des séances",
-      description: "Convocation des élus, préparation et publication des délibérations et procès-verbaux, versement des indemnités de fonction, retransmission vidéo en direct des séances publiques.",
+      description:
+        "Convocation des élus, préparation et publication des délibérations et procès-verbaux, versement des indemnités de fonction, retransmission vidéo en direct des séances publiques.",
       internalContact: "Responsable du secrétariat des assemblées",
       implementationDate: "2020-07-01",
-      purposes: { main: "Assurer le fonctionnement du conseil municipal", sub: ["Convocations et dossiers de séance", "Publication des délibérations et procès-verbaux", "Indemnités de fonction", "Retransmission des séances"] },
+      purposes: {
+        main: "Assurer le fonctionnement du conseil municipal",
+        sub: ["Convocations et dossiers de séance", "Publication des délibérations et procès-verbaux", "Indemnités de fonction", "Retransmission des séances"],
+      },
       legalBases: [
         { basis: "c", text: "CGCT, art. L2121-10 (convocation), L2131-1 (publication électronique des actes), L2123-20 et suivants (indemnités)" },
         { basis: "e_public_interest", text: "CGCT, art. L2121-18 (retransmission des séances publiques)", purpose: "Retransmission des séances" },
@@ -2052,10 +2641,24 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
           category: "identity",
           description: "Nom, coordonnées des élus ; image et voix lors des séances retransmises",
           source: "Élus, captation vidéo",
-          retention: { activePeriod: "Délibérations et procès-verbaux : conservation définitive ; vidéos en ligne pendant la durée du mandat", finalFate: "archives", rule: INSTR_2014 },
+          retention: {
+            activePeriod: "Délibérations et procès-verbaux : conservation définitive ; vidéos en ligne pendant la durée du mandat",
+            finalFate: "archives",
+            rule: INSTR_2014,
+          },
         },
-        { category: "political", description: "Groupe politique, votes exprimés en séance", source: "Séances", retention: { activePeriod: "Conservation définitive (registre des délibérations)", finalFate: "archives", rule: INSTR_2014 } },
-        { category: "economic", description: "Indemnités de fonction et coordonnées bancaires des élus", source: "Élus", retention: { activePeriod: "Durée du mandat + 5 ans", finalFate: "sorting", rule: `${CIRC_2009} ; ${AD}` } },
+        {
+          category: "political",
+          description: "Groupe politique, votes exprimés en séance",
+          source: "Séances",
+          retention: { activePeriod: "Conservation définitive (registre des délibérations)", finalFate: "archives", rule: INSTR_2014 },
+        },
+        {
+          category: "economic",
+          description: "Indemnités de fonction et coordonnées bancaires des élus",
+          source: "Élus",
+          retention: { activePeriod: "Durée du mandat + 5 ans", finalFate: "sorting", rule: `${CIRC_2009} ; ${AD}` },
+        },
       ],
       recipients: [
         { type: "internal", name: "Secrétariat des assemblées" },
@@ -2068,7 +2671,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { measure: "processor_control", details: "Contrat de sous-traitance avec le prestataire vidéo" },
         { measure: "backups", details: "Sauvegarde des actes et du registre électronique" },
       ],
-      rights: { exercise: `Auprès du secrétariat des assemblées ou ${DPO}.`, information: "Affichage dans la salle du conseil ; mention sur la page de diffusion des séances." },
+      rights: {
+        exercise: `Auprès du secrétariat des assemblées ou ${DPO}.`,
+        information: "Affichage dans la salle du conseil ; mention sur la page de diffusion des séances.",
+      },
       lastReviewAt: "2026-06-30",
       nextReviewAt: "2027-06-30",
     },
@@ -2085,9 +2691,18 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         "Inscriptions et radiations sur les listes électorales extraites du répertoire électoral unique tenu par l'INSEE, commission de contrôle, répartition des électeurs par bureau de vote, édition des cartes électorales et des listes d'émargement. Traitement figurant sur la liste CNIL des traitements dispensés d'AIPD.",
       internalContact: "Responsable du service des élections",
       implementationDate: "2019-01-01",
-      purposes: { main: "Tenir les listes électorales de la commune", sub: ["Inscriptions et radiations", "Cartes électorales et listes d'émargement", "Communication des listes dans les conditions légales"] },
+      purposes: {
+        main: "Tenir les listes électorales de la commune",
+        sub: ["Inscriptions et radiations", "Cartes électorales et listes d'émargement", "Communication des listes dans les conditions légales"],
+      },
       legalBases: [{ basis: "c", text: "Code électoral, art. L16 et suivants ; loi n° 2016-1048 du 1er août 2016 (répertoire électoral unique)" }],
-      dataSubjects: [{ category: "residents", description: "Électeurs inscrits, y compris les citoyens de l'Union européenne sur les listes complémentaires", estimatedCount: 17500 }],
+      dataSubjects: [
+        {
+          category: "residents",
+          description: "Électeurs inscrits, y compris les citoyens de l'Union européenne sur les listes complémentaires",
+          estimatedCount: 17500,
+        },
+      ],
       dataCategories: [
         {
           category: "identity",
@@ -2103,7 +2718,11 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
           category: "personal_life",
           description: "Procurations reçues et listes d'émargement",
           source: "Électeurs, bureaux de vote",
-          retention: { activePeriod: "Jusqu'à l'expiration des délais de recours contentieux contre l'élection", finalFate: "sorting", rule: `${INSTR_2004} ; ${AD}` },
+          retention: {
+            activePeriod: "Jusqu'à l'expiration des délais de recours contentieux contre l'élection",
+            finalFate: "sorting",
+            rule: `${INSTR_2004} ; ${AD}`,
+          },
         },
       ],
       recipients: [
@@ -2118,7 +2737,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { measure: "backups", details: "Sauvegardes quotidiennes" },
         { measure: "other", details: "Attestation d'usage non commercial signée par tout demandeur de communication" },
       ],
-      rights: { exercise: `Vérification de sa situation électorale en ligne ou en mairie ; droits auprès du service des élections ou ${DPO}.`, information: "Mentions sur le formulaire d'inscription et le site de la ville." },
+      rights: {
+        exercise: `Vérification de sa situation électorale en ligne ou en mairie ; droits auprès du service des élections ou ${DPO}.`,
+        information: "Mentions sur le formulaire d'inscription et le site de la ville.",
+      },
       lastReviewAt: "2026-03-05",
       nextReviewAt: "2027-03-31",
     },
@@ -2128,11 +2750,19 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
       edits: [
         {
           summary: "Durées de conservation précisées d'après l'instruction DPACI/RES/2004/01",
-          undo: chain(setRetention(["identity", "personal_life"], { activePeriod: "3 ans", finalFate: "destruction", rule: undefined }), setReviews("2019-01-10", "2021-01-31")),
+          undo: chain(
+            setRetention(["identity", "personal_life"], { activePeriod: "3 ans", finalFate: "destruction", rule: undefined }),
+            setReviews("2019-01-10", "2021-01-31"),
+          ),
         },
         {
           summary: "Ajout de la communication de la liste aux électeurs, candidats et partis (Code électoral, art. L37)",
-          undo: chain(dropRecipient("Électeurs, candidats"), dropSubPurpose("Communication des listes"), dropMeasure("other"), setReviews("2021-02-01", "2023-02-28")),
+          undo: chain(
+            dropRecipient("Électeurs, candidats"),
+            dropSubPurpose("Communication des listes"),
+            dropMeasure("other"),
+            setReviews("2021-02-01", "2023-02-28"),
+          ),
         },
       ],
       comments: [{ author: "dpo", body: "Version 3 : penser à faire signer l'attestation d'usage non commercial à chaque communication de la liste." }],
@@ -2142,7 +2772,8 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Élections",
     {
       name: "Tirage au sort des jurés d'assises",
-      description: "Tirage au sort public, à partir de la liste électorale, des personnes inscrites sur la liste préparatoire des jurés d'assises, information des personnes tirées au sort et transmission de la liste au greffe.",
+      description:
+        "Tirage au sort public, à partir de la liste électorale, des personnes inscrites sur la liste préparatoire des jurés d'assises, information des personnes tirées au sort et transmission de la liste au greffe.",
       internalContact: "Responsable du service des élections",
       implementationDate: "2010-01-01",
       purposes: { main: "Établir la liste préparatoire communale des jurés d'assises" },
@@ -2161,7 +2792,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { measure: "access_control", details: "Tirage effectué par le service des élections, liste transmise par envoi sécurisé" },
         { measure: "physical_security", details: "Procès-verbal de tirage conservé sous clé" },
       ],
-      rights: { exercise: `Auprès du service des élections ou ${DPO}.`, information: "Les personnes tirées au sort en sont avisées par le maire (Code de procédure pénale, art. 261-1)." },
+      rights: {
+        exercise: `Auprès du service des élections ou ${DPO}.`,
+        information: "Les personnes tirées au sort en sont avisées par le maire (Code de procédure pénale, art. 261-1).",
+      },
       lastReviewAt: "2026-05-15",
       nextReviewAt: "2028-05-31",
     },
@@ -2171,7 +2805,8 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Élections",
     {
       name: "Organisation des scrutins : bureaux de vote, assesseurs et scrutateurs",
-      description: "Constitution des bureaux de vote, désignation des présidents et assesseurs, appel aux électeurs volontaires pour la tenue des bureaux et le dépouillement.",
+      description:
+        "Constitution des bureaux de vote, désignation des présidents et assesseurs, appel aux électeurs volontaires pour la tenue des bureaux et le dépouillement.",
       internalContact: "Responsable du service des élections",
       implementationDate: "2014-03-01",
       purposes: { main: "Organiser la tenue des bureaux de vote lors des scrutins" },
@@ -2195,11 +2830,19 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         "Géolocalisation des véhicules des services techniques pour organiser les interventions (voirie, espaces verts, propreté), assurer la sécurité des agents isolés et suivre l'entretien du parc. Pas de contrôle de la vitesse ; géolocalisation désactivable hors temps de travail.",
       internalContact: "Responsable du parc automobile",
       implementationDate: "2022-04-01",
-      purposes: { main: "Organiser les interventions et assurer la sécurité des agents", sub: ["Planification des interventions", "Sécurité des agents isolés", "Suivi du kilométrage et de l'entretien"] },
+      purposes: {
+        main: "Organiser les interventions et assurer la sécurité des agents",
+        sub: ["Planification des interventions", "Sécurité des agents isolés", "Suivi du kilométrage et de l'entretien"],
+      },
       legalBases: [{ basis: "e_public_interest", text: "CGCT, art. L2122-18 (organisation des services) ; obligation de sécurité de l'employeur" }],
       dataSubjects: [{ category: "agents", description: "Agents conduisant les 45 véhicules équipés", estimatedCount: 120 }],
       dataCategories: [
-        { category: "identity", description: "Véhicule, conducteur affecté", source: "Service du parc", retention: { activePeriod: "Durée de l'affectation", finalFate: "destruction" } },
+        {
+          category: "identity",
+          description: "Véhicule, conducteur affecté",
+          source: "Service du parc",
+          retention: { activePeriod: "Durée de l'affectation", finalFate: "destruction" },
+        },
         {
           category: "location",
           description: "Position du véhicule, horodatage, kilométrage",
@@ -2216,7 +2859,10 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
         { measure: "processor_control", details: "Contrat de sous-traitance, hébergement dans l'Union européenne" },
         { measure: "encryption", details: "Transmission chiffrée des positions" },
       ],
-      rights: { exercise: `Auprès du responsable du parc ou ${DPO}.`, information: "Information individuelle des agents et du comité social territorial avant la mise en service ; autocollant dans chaque véhicule." },
+      rights: {
+        exercise: `Auprès du responsable du parc ou ${DPO}.`,
+        information: "Information individuelle des agents et du comité social territorial avant la mise en service ; autocollant dans chaque véhicule.",
+      },
       riskFlags: { systematicMonitoring: true },
       lastReviewAt: "2026-04-12",
       nextReviewAt: "2027-04-30",
@@ -2227,17 +2873,26 @@ export const DEMO_ACTIVITIES: DemoActivity[] = [
     "Services techniques",
     {
       name: "Contrôle d'accès par badge et vidéoprotection des bâtiments municipaux",
-      description: "Badges d'accès aux bâtiments municipaux et caméras dans les halls d'accueil et les parkings de l'hôtel de ville et du centre technique municipal (hors voie publique).",
+      description:
+        "Badges d'accès aux bâtiments municipaux et caméras dans les halls d'accueil et les parkings de l'hôtel de ville et du centre technique municipal (hors voie publique).",
       internalContact: "Responsable du service bâtiments",
       implementationDate: "2018-09-01",
-      purposes: { main: "Sécuriser l'accès aux bâtiments municipaux et protéger les biens", sub: ["Gestion des badges", "Vidéoprotection des halls et parkings"] },
+      purposes: {
+        main: "Sécuriser l'accès aux bâtiments municipaux et protéger les biens",
+        sub: ["Gestion des badges", "Vidéoprotection des halls et parkings"],
+      },
       legalBases: [{ basis: "e_public_interest", text: "Sécurité des bâtiments et des biens communaux (CGCT, art. L2122-18 et L2122-21)" }],
       dataSubjects: [
         { category: "agents", description: "Agents titulaires d'un badge", estimatedCount: 430 },
         { category: "visitors", description: "Visiteurs et usagers filmés dans les halls d'accueil", estimatedCount: 30000 },
       ],
       dataCategories: [
-        { category: "identity", description: "Nom, numéro et photographie du badge ; images des caméras", source: "Service bâtiments, caméras", retention: { activePeriod: "Images : 1 mois au plus ; badges : durée de l'affectation", finalFate: "destruction" } },
+        {
+          category: "identity",
+          description: "Nom, numéro et photographie du badge ; images des caméras",
+          source: "Service bâtiments, caméras",
+          retention: { activePeriod: "Images : 1 mois au plus ; badges : durée de l'affectation", finalFate: "destruction" },
+        },
         {
           category: "location",
           description: "Horodatage et lieu des passages aux lecteurs de badge",

@@ -132,7 +132,8 @@ export const DEMO_HOSTING_SITES: DemoHostingSite[] = [
     name: DEMO_SERVER_ROOM,
     country: "FR",
     city: "Démo-sur-Lez",
-    description: "Salle climatisée au sous-sol de l'hôtel de ville, accès par badge réservé au service des systèmes d'information ; héberge les logiciels installés sur site (état civil, élections, vidéoprotection, archivage, action sociale du CCAS).",
+    description:
+      "Salle climatisée au sous-sol de l'hôtel de ville, accès par badge réservé au service des systèmes d'information ; héberge les logiciels installés sur site (état civil, élections, vidéoprotection, archivage, action sociale du CCAS).",
   },
   {
     name: DEMO_BACKUP_ROOM,
@@ -153,7 +154,12 @@ export const DEMO_VENDORS: DemoVendor[] = [
     country: "IE",
     parent: { name: "Microsoft Corporation", country: "US" },
     iso27001Expiry: "2027-11-30",
-    dpa: { status: "SIGNED", signedAt: "2025-01-20", reference: "Contrat de licences Microsoft 365 (accord-cadre UGAP) – Data Protection Addendum des produits et services Microsoft", nextReview: "2027-01-31" },
+    dpa: {
+      status: "SIGNED",
+      signedAt: "2025-01-20",
+      reference: "Contrat de licences Microsoft 365 (accord-cadre UGAP) – Data Protection Addendum des produits et services Microsoft",
+      nextReview: "2027-01-31",
+    },
     notes:
       "Filiale irlandaise d'un groupe américain : le CLOUD Act et la section 702 du FISA peuvent atteindre les données même stockées dans l'UE. Locataire Microsoft 365 configuré avec la résidence des données en France ; traitements dans la frontière de données de l'UE (EU Data Boundary), sous réserve des exceptions documentées par Microsoft (support, opérations de sécurité) qui permettent des accès depuis les États-Unis. " +
       `Pas de certification DPF pour cette filiale irlandaise : seule une organisation établie aux États-Unis peut être certifiée. La certification est enregistrée sur Microsoft Corporation, importatrice des données pour ces accès (${DPF_LIST}). ` +
@@ -181,7 +187,13 @@ export const DEMO_VENDORS: DemoVendor[] = [
     dpa: { status: "NOT_REQUIRED" },
     notes: `${NOT_DIRECT} Sous-traitant ultérieur de Microsoft Ireland Operations Ltd pour le support et les opérations de sécurité. Certifiée EU-U.S. Data Privacy Framework (${DPF_LIST}) : à revérifier par le DPO avant chaque revue.`,
     fictitious: false,
-    services: [{ name: MS_SUPPORT.service, description: "Accès ponctuels pour le support technique et la réponse aux incidents de sécurité.", locations: [{ role: "SUPPORT", country: "US" }] }],
+    services: [
+      {
+        name: MS_SUPPORT.service,
+        description: "Accès ponctuels pour le support technique et la réponse aux incidents de sécurité.",
+        locations: [{ role: "SUPPORT", country: "US" }],
+      },
+    ],
   },
   {
     name: OVH,
@@ -189,7 +201,10 @@ export const DEMO_VENDORS: DemoVendor[] = [
     website: "https://www.ovhcloud.com",
     country: "FR",
     parent: { name: "OVH Groupe SA", country: "FR" },
-    hds: { activities: "Hébergement d'infrastructure physique et infogérance (certification HDS) – périmètre des offres certifiées à vérifier", expiry: "2027-09-30" },
+    hds: {
+      activities: "Hébergement d'infrastructure physique et infogérance (certification HDS) – périmètre des offres certifiées à vérifier",
+      expiry: "2027-09-30",
+    },
     iso27001Expiry: "2027-09-30",
     dpa: { status: "NOT_REQUIRED" },
     notes:
@@ -217,7 +232,11 @@ export const DEMO_VENDORS: DemoVendor[] = [
           { role: "BACKUP", country: "FR", region: "Roubaix (RBX)" },
         ],
       },
-      { name: OVH_BACKUP.service, description: "Stockage objet utilisé pour les copies de sauvegarde.", locations: [{ role: "BACKUP", country: "FR", region: "Strasbourg (SBG)" }] },
+      {
+        name: OVH_BACKUP.service,
+        description: "Stockage objet utilisé pour les copies de sauvegarde.",
+        locations: [{ role: "BACKUP", country: "FR", region: "Strasbourg (SBG)" }],
+      },
     ],
   },
   {
@@ -256,8 +275,16 @@ export const DEMO_VENDORS: DemoVendor[] = [
     notes: `${NOT_DIRECT} Filiale du groupe iliad. Non qualifiée SecNumCloud à la date de la fiche (démarche de qualification annoncée par Scaleway). À vérifier par le DPO : état de la qualification SecNumCloud, échéance du certificat ISO 27001 (date indicative).`,
     fictitious: false,
     services: [
-      { name: SCW_PAR.service, description: "Instances, bases de données managées et stockage objet.", locations: [{ role: "STORAGE", country: "FR", region: "Paris (fr-par)" }] },
-      { name: SCW_AMS.service, description: "Stockage objet utilisé par les éditeurs pour leurs copies de sauvegarde hors de France.", locations: [{ role: "BACKUP", country: "NL", region: "Amsterdam (nl-ams)" }] },
+      {
+        name: SCW_PAR.service,
+        description: "Instances, bases de données managées et stockage objet.",
+        locations: [{ role: "STORAGE", country: "FR", region: "Paris (fr-par)" }],
+      },
+      {
+        name: SCW_AMS.service,
+        description: "Stockage objet utilisé par les éditeurs pour leurs copies de sauvegarde hors de France.",
+        locations: [{ role: "BACKUP", country: "NL", region: "Amsterdam (nl-ams)" }],
+      },
     ],
   },
   {
@@ -272,7 +299,13 @@ export const DEMO_VENDORS: DemoVendor[] = [
       `${NOT_DIRECT} Hébergeur de l'agenda de rendez-vous RDVille : données stockées à Paris, mais société d'un groupe américain (CLOUD Act, FISA 702). Certification DPF : celle de Google LLC (${DPF_LIST}). ` +
       "À vérifier par le DPO : entité Google contractante de l'éditeur (Google Cloud France SARL ou Google Cloud EMEA Limited), échéance du certificat ISO 27001 (indicative).",
     fictitious: false,
-    services: [{ name: GCP_PARIS.service, description: "Calcul, bases de données et stockage de l'éditeur.", locations: [{ role: "STORAGE", country: "FR", region: "Paris (europe-west9)" }] }],
+    services: [
+      {
+        name: GCP_PARIS.service,
+        description: "Calcul, bases de données et stockage de l'éditeur.",
+        locations: [{ role: "STORAGE", country: "FR", region: "Paris (europe-west9)" }],
+      },
+    ],
   },
   {
     name: "Google Ireland Limited",
@@ -285,7 +318,13 @@ export const DEMO_VENDORS: DemoVendor[] = [
       `Fournisseur de YouTube dans l'Espace économique européen. La retransmission publique des séances y est un destinataire, non un sous-traitant : YouTube traite les vidéos publiées selon ses propres conditions. Données stockées dans les centres de données de Google dans le monde, dont les États-Unis ; certification DPF de Google LLC (${DPF_LIST}). ` +
       "À vérifier par le DPO : qualification de YouTube (responsable de traitement distinct) et information des élus et du public filmés.",
     fictitious: false,
-    services: [{ name: YOUTUBE.service, description: "Chaîne YouTube de la ville : diffusion en direct puis rediffusion des séances du conseil municipal.", locations: [{ role: "STORAGE", country: "US", region: "Centres de données Google (dont les États-Unis)", provider: GOOGLE_LLC }] }],
+    services: [
+      {
+        name: YOUTUBE.service,
+        description: "Chaîne YouTube de la ville : diffusion en direct puis rediffusion des séances du conseil municipal.",
+        locations: [{ role: "STORAGE", country: "US", region: "Centres de données Google (dont les États-Unis)", provider: GOOGLE_LLC }],
+      },
+    ],
   },
   {
     name: "Google LLC",
@@ -297,7 +336,9 @@ export const DEMO_VENDORS: DemoVendor[] = [
     dpa: { status: "NOT_REQUIRED" },
     notes: `Société américaine qui exploite les centres de données de YouTube aux États-Unis : c'est elle qui reçoit les données, et sa certification DPF qui compte (${DPF_LIST}). À vérifier par le DPO : date de la dernière consultation de la liste DPF.`,
     fictitious: false,
-    services: [{ name: GOOGLE_LLC.service, description: "Stockage et diffusion des vidéos publiées sur YouTube.", locations: [{ role: "STORAGE", country: "US" }] }],
+    services: [
+      { name: GOOGLE_LLC.service, description: "Stockage et diffusion des vidéos publiées sur YouTube.", locations: [{ role: "STORAGE", country: "US" }] },
+    ],
   },
   {
     name: "Amazon Web Services EMEA SARL",
@@ -309,7 +350,13 @@ export const DEMO_VENDORS: DemoVendor[] = [
     dpa: { status: "NOT_REQUIRED" },
     notes: `${NOT_DIRECT} Hébergeur du prestataire de stationnement StationnPark : données dans la région de Paris, mais filiale d'un groupe américain (CLOUD Act, FISA 702). Certification DPF : celle d'Amazon Web Services, Inc. (${DPF_LIST}). À vérifier par le DPO : échéance du certificat ISO 27001 (indicative).`,
     fictitious: false,
-    services: [{ name: AWS_PARIS.service, description: "Calcul et stockage objet du prestataire.", locations: [{ role: "STORAGE", country: "FR", region: "Paris (eu-west-3)" }] }],
+    services: [
+      {
+        name: AWS_PARIS.service,
+        description: "Calcul et stockage objet du prestataire.",
+        locations: [{ role: "STORAGE", country: "FR", region: "Paris (eu-west-3)" }],
+      },
+    ],
   },
   {
     name: "Brevo",
@@ -339,7 +386,12 @@ export const DEMO_VENDORS: DemoVendor[] = [
     country: "US",
     parent: { name: "Intuit Inc.", country: "US" },
     dpf: { certified: true, checkedAt: "2026-10-05" },
-    dpa: { status: "SIGNED", signedAt: "2019-04-01", reference: "Data Processing Addendum de Mailchimp, intégré aux conditions d'utilisation (accepté en ligne)", nextReview: "2026-09-30" },
+    dpa: {
+      status: "SIGNED",
+      signedAt: "2019-04-01",
+      reference: "Data Processing Addendum de Mailchimp, intégré aux conditions d'utilisation (accepté en ligne)",
+      nextReview: "2026-09-30",
+    },
     notes:
       `Plateforme de la lettre d'information, hébergée aux États-Unis. Mailchimp indique être couverte par le programme Data Privacy Framework d'Intuit (EU-U.S. DPF), les clauses contractuelles types du DPA s'appliquant en repli ; la fiche de traitement mentionne encore les CCT (module 2) et l'analyse d'impact des transferts de 2024. Revue du DPA en retard. ` +
       `À vérifier par le DPO : inscription d'Intuit sur la liste DPF à la date de la revue (${DPF_LIST}) ; comparer avec une plateforme européenne (par exemple Brevo).`,
@@ -348,7 +400,13 @@ export const DEMO_VENDORS: DemoVendor[] = [
       {
         name: "Plateforme d'envoi de lettres d'information",
         locations: [
-          { role: "STORAGE", country: "US", safeguard: "SCC_C2P", tiaDone: true, safeguardUrl: "https://www.demo-sur-lez.example/donnees-personnelles/transferts/lettre-information.pdf" },
+          {
+            role: "STORAGE",
+            country: "US",
+            safeguard: "SCC_C2P",
+            tiaDone: true,
+            safeguardUrl: "https://www.demo-sur-lez.example/donnees-personnelles/transferts/lettre-information.pdf",
+          },
           { role: "PROCESSING", country: "US", safeguard: "SCC_C2P", tiaDone: true },
         ],
       },
@@ -390,7 +448,11 @@ export const DEMO_VENDORS: DemoVendor[] = [
     fictitious: true,
     services: [
       { name: "ActaCivis État civil (installé sur site)", description: "Registres, mentions, délivrance d'actes, échanges COMEDEC.", locations: [] },
-      { name: "ActaCivis Élections (installé sur site)", description: "Liste électorale synchronisée avec le répertoire électoral unique, jurés d'assises, bureaux de vote.", locations: [] },
+      {
+        name: "ActaCivis Élections (installé sur site)",
+        description: "Liste électorale synchronisée avec le répertoire électoral unique, jurés d'assises, bureaux de vote.",
+        locations: [],
+      },
     ],
   },
   {
@@ -411,7 +473,14 @@ export const DEMO_VENDORS: DemoVendor[] = [
         locations: [
           { role: "STORAGE", country: "FR", region: "Gravelines (GRA)", provider: OVH_PUBLIC },
           { role: "BACKUP", country: "FR", region: "Strasbourg (SBG)", provider: OVH_BACKUP },
-          { role: "SUPPORT", country: "MA", region: "Rabat", safeguard: "SCC_P2P", tiaDone: true, safeguardUrl: "https://www.demo-sur-lez.example/donnees-personnelles/transferts/ressourcia-maroc.pdf" },
+          {
+            role: "SUPPORT",
+            country: "MA",
+            region: "Rabat",
+            safeguard: "SCC_P2P",
+            tiaDone: true,
+            safeguardUrl: "https://www.demo-sur-lez.example/donnees-personnelles/transferts/ressourcia-maroc.pdf",
+          },
         ],
       },
     ],
@@ -421,7 +490,12 @@ export const DEMO_VENDORS: DemoVendor[] = [
     legalName: "Coffrelys SAS",
     website: "https://www.coffrelys.example",
     country: "FR",
-    dpa: { status: "SIGNED", signedAt: "2024-02-01", reference: "Convention 2024-RH-02 – coffre-fort numérique des agents, annexe RGPD", nextReview: "2027-02-01" },
+    dpa: {
+      status: "SIGNED",
+      signedAt: "2024-02-01",
+      reference: "Convention 2024-RH-02 – coffre-fort numérique des agents, annexe RGPD",
+      nextReview: "2027-02-01",
+    },
     notes: `${FICTIF} Coffre-fort numérique où sont déposés les bulletins de paie dématérialisés ; hébergé sur l'offre SecNumCloud d'Outscale.`,
     fictitious: true,
     services: [
@@ -441,7 +515,12 @@ export const DEMO_VENDORS: DemoVendor[] = [
     country: "FR",
     parent: { name: "Kommunalys Software GmbH", country: "DE" },
     iso27001Expiry: "2026-12-31",
-    dpa: { status: "SIGNED", signedAt: "2021-09-15", reference: "Marché 2021-FIN-03 – clauses de sous-traitance (CCAG-TIC, annexe RGPD)", nextReview: "2026-12-31" },
+    dpa: {
+      status: "SIGNED",
+      signedAt: "2021-09-15",
+      reference: "Marché 2021-FIN-03 – clauses de sous-traitance (CCAG-TIC, annexe RGPD)",
+      nextReview: "2026-12-31",
+    },
     notes: `${FICTIF} Logiciel financier en SaaS sur l'offre SecNumCloud d'Outscale ; l'équipe de développement de la maison mère (Leipzig) intervient en troisième niveau de support. Renouvellement du certificat ISO 27001 et revue du DPA à la fin de l'année.`,
     fictitious: true,
     services: [
@@ -512,12 +591,21 @@ export const DEMO_VENDORS: DemoVendor[] = [
     website: "https://www.vigipol.example",
     country: "FR",
     contact: { name: "Support police municipale", email: "support@vigipol.example" },
-    dpa: { status: "SIGNED", signedAt: "2024-05-06", reference: "Marché 2024-PM-02 – clauses de sous-traitance (directive « police-justice »)", nextReview: "2027-05-06" },
+    dpa: {
+      status: "SIGNED",
+      signedAt: "2024-05-06",
+      reference: "Marché 2024-PM-02 – clauses de sous-traitance (directive « police-justice »)",
+      nextReview: "2027-05-06",
+    },
     notes: `${FICTIF} Main courante et verbalisation électronique en SaaS, hébergés sur l'offre SecNumCloud d'Outscale.`,
     fictitious: true,
     services: [
       { name: "Vigipol Main courante (SaaS)", locations: [{ role: "STORAGE", country: "FR", provider: OUTSCALE_SNC }] },
-      { name: "Vigipol PVe (verbalisation électronique)", description: "Terminaux de verbalisation et transmission à l'ANTAI.", locations: [{ role: "STORAGE", country: "FR", provider: OUTSCALE_SNC }] },
+      {
+        name: "Vigipol PVe (verbalisation électronique)",
+        description: "Terminaux de verbalisation et transmission à l'ANTAI.",
+        locations: [{ role: "STORAGE", country: "FR", provider: OUTSCALE_SNC }],
+      },
     ],
   },
   {
@@ -559,7 +647,12 @@ export const DEMO_VENDORS: DemoVendor[] = [
     website: "https://www.entraide-logiciels.example",
     country: "FR",
     contact: { name: "Délégué à la protection des données", email: "dpo@entraide-logiciels.example" },
-    dpa: { status: "SIGNED", signedAt: "2024-01-01", reference: "Contrat de maintenance 2024-SOC-01 et accord de sous-traitance (ville, CCAS)", nextReview: "2027-01-01" },
+    dpa: {
+      status: "SIGNED",
+      signedAt: "2024-01-01",
+      reference: "Contrat de maintenance 2024-SOC-01 et accord de sous-traitance (ville, CCAS)",
+      nextReview: "2027-01-01",
+    },
     notes: `${FICTIF} Logiciel d'action sociale : module de veille des personnes vulnérables en SaaS chez un hébergeur certifié HDS (sauvegardes externalisées chez OVHcloud), et logiciel d'instruction du CCAS installé dans la salle serveurs de la ville, maintenu à distance depuis Nantes.`,
     fictitious: true,
     services: [
@@ -571,7 +664,11 @@ export const DEMO_VENDORS: DemoVendor[] = [
           { role: "SUPPORT", country: "FR", region: "Nantes" },
         ],
       },
-      { name: "Entraide CCAS – télémaintenance", description: "Télémaintenance du logiciel d'instruction installé sur site, ouverte à la demande.", locations: [{ role: "SUPPORT", country: "FR", region: "Nantes" }] },
+      {
+        name: "Entraide CCAS – télémaintenance",
+        description: "Télémaintenance du logiciel d'instruction installé sur site, ouverte à la demande.",
+        locations: [{ role: "SUPPORT", country: "FR", region: "Nantes" }],
+      },
     ],
   },
   {
@@ -810,7 +907,9 @@ export const DEMO_LINKS: Record<string, readonly (readonly [DemoLinkTarget, Link
     [svc("Achat-Sud Dématérialisation", "Profil d'acheteur Achat-Sud"), "PROCESSOR"],
   ],
   "Subventions aux associations": [[FINANCES, "PROCESSOR"]],
-  "Registre des personnes vulnérables (plan d'alerte et d'urgence canicule et grand froid)": [[svc("Entraide Logiciels", "Entraide Veille sociale (SaaS)"), "PROCESSOR"]],
+  "Registre des personnes vulnérables (plan d'alerte et d'urgence canicule et grand froid)": [
+    [svc("Entraide Logiciels", "Entraide Veille sociale (SaaS)"), "PROCESSOR"],
+  ],
   [DEMO_EMAIL_ACTIVITY]: [[M365, "PROCESSOR"]],
   "Journalisation des accès aux systèmes d'information": [
     [site(DEMO_SERVER_ROOM), "HOSTING"],
@@ -878,7 +977,13 @@ export function checkDemoVendors(): void {
     country(v.country, v.name);
     if (v.parent) country(v.parent.country, `${v.name} (parent)`);
     if (v.dpf && v.country !== "US") fail(`${v.name}: only an organisation established in the US can be DPF-certified`);
-    for (const d of [v.hds?.expiry, v.iso27001Expiry, v.dpf?.checkedAt, v.dpa.status === "SIGNED" ? v.dpa.signedAt : undefined, v.dpa.status === "SIGNED" ? v.dpa.nextReview : undefined]) {
+    for (const d of [
+      v.hds?.expiry,
+      v.iso27001Expiry,
+      v.dpf?.checkedAt,
+      v.dpa.status === "SIGNED" ? v.dpa.signedAt : undefined,
+      v.dpa.status === "SIGNED" ? v.dpa.nextReview : undefined,
+    ]) {
       if (d !== undefined && !isDate(d)) fail(`${v.name}: bad date ${d}`);
     }
     for (const s of v.services) {

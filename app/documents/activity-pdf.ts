@@ -29,11 +29,7 @@ export function startActivityPdf(data: RegisterExport, ref: string, opts: Activi
     const result = await L.run(() => {
       L.newPage();
       L.paragraph(`${t("pdf.register.title")} — ${t("pdf.register.subtitle")}`, STYLES.note, { gap: 2 });
-      L.paragraph(
-        data.asOf ? t("pdf.cover.asOf", { date: formatDate(opts.locale, data.asOf) }) : t("pdf.cover.current"),
-        STYLES.note,
-        { gap: 2 },
-      );
+      L.paragraph(data.asOf ? t("pdf.cover.asOf", { date: formatDate(opts.locale, data.asOf) }) : t("pdf.cover.current"), STYLES.note, { gap: 2 });
       L.paragraph(
         `${t("pdf.cover.auditAnchor")} : ${data.auditAnchor ? t("pdf.cover.auditAnchorValue", { seq: data.auditAnchor.seq, hash: data.auditAnchor.hash }) : t("pdf.cover.auditAnchorNone")}`,
         STYLES.note,

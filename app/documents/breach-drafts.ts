@@ -11,7 +11,16 @@ import { createT, formatDate, type Locale, type MessageKey } from "~/utils/i18n.
 export type TextDoc = { title: string; subtitle?: string; sections: { heading: string; paragraphs: string[] }[]; note?: string };
 
 export type BreachDraftData = {
-  organization: { name: string; siren: string | null; address: string | null; dpoName: string | null; dpoEmail: string | null; dpoPhone: string | null; dpoCnilNumber: string | null; legalRepresentative: string | null };
+  organization: {
+    name: string;
+    siren: string | null;
+    address: string | null;
+    dpoName: string | null;
+    dpoEmail: string | null;
+    dpoPhone: string | null;
+    dpoCnilNumber: string | null;
+    legalRepresentative: string | null;
+  };
   breach: { ref: string; status: string; content: BreachContent };
   activities: { ref: string; name: string }[];
   vendors: { name: string; country: string }[];
@@ -69,13 +78,26 @@ export function cnilNotificationDraft(d: BreachDraftData, locale: Locale): TextD
       line(t("breaches.field.approxRecords"), c.approxRecords === null ? null : String(c.approxRecords), none),
     ],
     subjects: [
-      line(t("breaches.field.subjects"), c.subjects.map((s) => `${t(`vocab.dataSubject.${s.category}`)}${s.count !== null ? ` (${s.count})` : ""}`).join(", "), none),
+      line(
+        t("breaches.field.subjects"),
+        c.subjects.map((s) => `${t(`vocab.dataSubject.${s.category}`)}${s.count !== null ? ` (${s.count})` : ""}`).join(", "),
+        none,
+      ),
       line(t("breaches.field.approxPeople"), c.approxPeople === null ? null : String(c.approxPeople), none),
     ],
     consequences: [
       line(t("breaches.field.consequences"), c.consequences, none),
       line(t("breaches.field.risk"), a ? `${t(`breaches.risk.${a.risk}`)} — ${a.reasoning}` : t("breaches.risk.unassessed"), none),
-      ...(a ? [t("breaches.cnil.enisa", { score: Math.round((a.enisa.dpc * a.enisa.ei + a.enisa.confidentiality + a.enisa.integrity + a.enisa.availability + (a.enisa.malicious ? 0.5 : 0)) * 100) / 100 })] : []),
+      ...(a
+        ? [
+            t("breaches.cnil.enisa", {
+              score:
+                Math.round(
+                  (a.enisa.dpc * a.enisa.ei + a.enisa.confidentiality + a.enisa.integrity + a.enisa.availability + (a.enisa.malicious ? 0.5 : 0)) * 100,
+                ) / 100,
+            }),
+          ]
+        : []),
     ],
     measures: [line(t("breaches.field.measures"), c.measures, none)],
     information: a
@@ -83,7 +105,9 @@ export function cnilNotificationDraft(d: BreachDraftData, locale: Locale): TextD
           line(t("breaches.field.informSubjects"), a.informSubjects ? t("breaches.yes") : t("breaches.no"), none),
           line(t("breaches.field.informReasoning"), a.informReasoning, none),
           ...(a.exemption ? [line(t("breaches.field.exemption"), t(`breaches.exemption.${a.exemption}`), none)] : []),
-          ...(a.subjectsInformedAt ? [line(t("breaches.field.subjectsInformedAt"), date(a.subjectsInformedAt), none), line(t("breaches.field.informChannel"), a.informChannel, none)] : []),
+          ...(a.subjectsInformedAt
+            ? [line(t("breaches.field.subjectsInformedAt"), date(a.subjectsInformedAt), none), line(t("breaches.field.informChannel"), a.informChannel, none)]
+            : []),
         ]
       : [t("breaches.risk.unassessed")],
     crossBorder: [line(t("breaches.field.crossBorder"), c.crossBorder, none)],
@@ -107,7 +131,10 @@ export function subjectLetterDraft(d: BreachDraftData, locale: Locale): TextDoc 
     title: t("breaches.letter.title"),
     subtitle: o.name,
     sections: [
-      { heading: t("breaches.letter.what"), paragraphs: [t("breaches.letter.intro", { organization: o.name, date: formatDate(locale, c.awareAt) }), c.description] },
+      {
+        heading: t("breaches.letter.what"),
+        paragraphs: [t("breaches.letter.intro", { organization: o.name, date: formatDate(locale, c.awareAt) }), c.description],
+      },
       { heading: t("breaches.letter.data"), paragraphs: [c.dataCategories.map((x) => t(`vocab.dataCategory.${x}`)).join(", ") || none] },
       { heading: t("breaches.letter.consequences"), paragraphs: [c.consequences ?? none] },
       { heading: t("breaches.letter.measures"), paragraphs: [c.measures ?? none, t("breaches.letter.advice")] },

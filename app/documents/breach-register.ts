@@ -66,7 +66,12 @@ export function breachRegisterTable(rows: readonly BreachRegisterRow[], locale: 
       a?.notifyReasoning ?? "",
       a ? (a.informSubjects ? t("breaches.yes") : t("breaches.no")) : "",
       a?.informReasoning ?? "",
-      r.notifications.map((n) => `${t(`breaches.notification.${n.kind as "INITIAL"}`)} ${date(n.sentAt)}${n.reference ? ` (${n.reference})` : ""}${n.delayReason ? ` — ${n.delayReason}` : ""}`).join("; "),
+      r.notifications
+        .map(
+          (n) =>
+            `${t(`breaches.notification.${n.kind as "INITIAL"}`)} ${date(n.sentAt)}${n.reference ? ` (${n.reference})` : ""}${n.delayReason ? ` — ${n.delayReason}` : ""}`,
+        )
+        .join("; "),
       initial ? t(`breaches.clock.${clock.state as "notified_in_time"}`, { deadline: date(clock.deadline) }) : "",
     ];
   });
@@ -93,7 +98,10 @@ export function breachRegisterDoc(rows: readonly BreachRegisterRow[], organizati
   return {
     title: t("breaches.title"),
     subtitle: organization,
-    sections: body.map((cells) => ({ heading: `${cells[0]} — ${cells[1]}`, paragraphs: cells.slice(2).flatMap((v, i) => (v ? [`${header![i + 2]} : ${v}`] : [])) })),
+    sections: body.map((cells) => ({
+      heading: `${cells[0]} — ${cells[1]}`,
+      paragraphs: cells.slice(2).flatMap((v, i) => (v ? [`${header![i + 2]} : ${v}`] : [])),
+    })),
     note: t("breaches.export.note", { date: formatDate(locale, generatedAt, true) }),
   };
 }

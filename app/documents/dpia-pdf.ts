@@ -8,7 +8,17 @@
 import crypto from "node:crypto";
 import type { ScreeningOutcome } from "~/analysis/dpia-screening.ts";
 import { SCREENING_CRITERIA } from "~/analysis/dpia-screening.ts";
-import { DPIA_RISKS, DPIA_SECTIONS, type ActionRow, type DpiaAnswers, type DpiaMeasure, type DpiaRisks, type DpiaStatus, type DpiaValidation, type Opinions } from "~/schemas/dpia.ts";
+import {
+  DPIA_RISKS,
+  DPIA_SECTIONS,
+  type ActionRow,
+  type DpiaAnswers,
+  type DpiaMeasure,
+  type DpiaRisks,
+  type DpiaStatus,
+  type DpiaValidation,
+  type Opinions,
+} from "~/schemas/dpia.ts";
 import { createT, formatDate, isMessageKey, type Locale, type MessageKey, type T } from "~/utils/i18n.ts";
 import { collectStream, COLORS, createDocument, FONT_NAMES, PAGE, PdfLayout, STYLES } from "./layout.ts";
 import type { PdfHooks, PdfRun } from "./register-pdf.ts";
@@ -18,7 +28,12 @@ export type DpiaPdfData = {
   activity: { ref: string; name: string };
   /** When the document is dated (the DPIA's last change: the same DPIA gives the same bytes). */
   generatedAt: string;
-  screening: { outcome: Pick<ScreeningOutcome, "result" | "criteria" | "reasons">; saved: boolean; decision: "dpia" | "no_dpia" | null; decisionReason: string | null };
+  screening: {
+    outcome: Pick<ScreeningOutcome, "result" | "criteria" | "reasons">;
+    saved: boolean;
+    decision: "dpia" | "no_dpia" | null;
+    decisionReason: string | null;
+  };
   dpia: {
     status: DpiaStatus;
     version: number;
@@ -54,7 +69,12 @@ function drawRiskMap(L: PdfLayout, t: T, risks: DpiaRisks) {
   const x0 = PAGE.margin.left + MAP.labelW;
   const small = 7;
   L.artifact((d) => {
-    const text = (s: string, x: number, y: number, opts: { size?: number; bold?: boolean; color?: string; width?: number; align?: "left" | "right" | "center" } = {}) => {
+    const text = (
+      s: string,
+      x: number,
+      y: number,
+      opts: { size?: number; bold?: boolean; color?: string; width?: number; align?: "left" | "right" | "center" } = {},
+    ) => {
       d.font(opts.bold ? FONT_NAMES.bold : FONT_NAMES.regular)
         .fontSize(opts.size ?? small)
         .fillColor(opts.color ?? COLORS.text);
@@ -70,8 +90,10 @@ function drawRiskMap(L: PdfLayout, t: T, risks: DpiaRisks) {
         d.rect(cx, cy, MAP.cellW, MAP.cellH).fillAndStroke(zoneColor(sev, lik), COLORS.rule);
         DPIA_RISKS.forEach((r, i) => {
           const risk = risks[r];
-          if (risk.severity === sev && risk.likelihood === lik) text(riskLabel(i, false), cx + 6 + i * 26, cy + 5, { bold: true, size: 8, color: COLORS.accent });
-          if (risk.residualSeverity === sev && risk.residualLikelihood === lik) text(riskLabel(i, true), cx + 6 + i * 26, cy + MAP.cellH / 2 + 3, { size: 8, color: "#2e6b30" });
+          if (risk.severity === sev && risk.likelihood === lik)
+            text(riskLabel(i, false), cx + 6 + i * 26, cy + 5, { bold: true, size: 8, color: COLORS.accent });
+          if (risk.residualSeverity === sev && risk.residualLikelihood === lik)
+            text(riskLabel(i, true), cx + 6 + i * 26, cy + MAP.cellH / 2 + 3, { size: 8, color: "#2e6b30" });
         });
       }
     }
@@ -94,7 +116,10 @@ export function startDpiaPdf(data: DpiaPdfData, opts: DpiaPdfOptions, hooks: Pdf
     author: org,
     subject: t("dpia.pdf.activity", { ref: activity.ref, name: activity.name }),
     creationDate: new Date(data.generatedAt),
-    idSeed: crypto.createHash("sha256").update(JSON.stringify(["dpia", opts.locale, data])).digest(),
+    idSeed: crypto
+      .createHash("sha256")
+      .update(JSON.stringify(["dpia", opts.locale, data]))
+      .digest(),
   });
   const L = new PdfLayout(doc, {
     headerLeft: org,
@@ -190,16 +215,25 @@ export function startDpiaPdf(data: DpiaPdfData, opts: DpiaPdfOptions, hooks: Pdf
       ],
       DPIA_RISKS.map((r, i) => {
         const risk = dpia.risks[r];
-        return [`${riskLabel(i, false)} ${t(`dpia.risk.${r}`)}`, lvl(risk.severity), lvl(risk.likelihood), lvl(risk.residualSeverity), lvl(risk.residualLikelihood)];
+        return [
+          `${riskLabel(i, false)} ${t(`dpia.risk.${r}`)}`,
+          lvl(risk.severity),
+          lvl(risk.likelihood),
+          lvl(risk.residualSeverity),
+          lvl(risk.residualLikelihood),
+        ];
       }),
     );
     L.heading(2, t("dpia.map.title"), { bookmark: risksBm, keep: MAP.top + 4 * MAP.cellH + MAP.bottom + 30 });
     L.paragraph(t("dpia.map.caption"), STYLES.note);
     drawRiskMap(L, t, dpia.risks);
-    L.list([
-      ...DPIA_RISKS.map((r, i) => `${riskLabel(i, false)} / ${riskLabel(i, true)} : ${t(`dpia.risk.${r}`)}`),
-      t("dpia.pdf.mapLegend", { initial: t("dpia.map.initial"), residual: t("dpia.map.residual") }),
-    ], STYLES.note);
+    L.list(
+      [
+        ...DPIA_RISKS.map((r, i) => `${riskLabel(i, false)} / ${riskLabel(i, true)} : ${t(`dpia.risk.${r}`)}`),
+        t("dpia.pdf.mapLegend", { initial: t("dpia.map.initial"), residual: t("dpia.map.residual") }),
+      ],
+      STYLES.note,
+    );
     L.endGroup();
 
     // Action plan
@@ -247,7 +281,11 @@ export function startDpiaPdf(data: DpiaPdfData, opts: DpiaPdfOptions, hooks: Pdf
     const v = dpia.validation;
     L.beginGroup("Sect");
     L.heading(1, `4. ${t("dpia.validation.title")}`, { bookmark: "root", anchor: "validation" });
-    L.paragraph(v.decision && v.date ? t("dpia.validation.decided", { decision: t(`dpia.status.${v.decision}`), validator: v.validator, date: date(v.date) }) : t("dpia.validation.none"));
+    L.paragraph(
+      v.decision && v.date
+        ? t("dpia.validation.decided", { decision: t(`dpia.status.${v.decision}`), validator: v.validator, date: date(v.date) })
+        : t("dpia.validation.none"),
+    );
     if (present(v.reason)) L.keyValues([[t("dpia.validation.reason"), v.reason]]);
     L.space(10);
     L.table(

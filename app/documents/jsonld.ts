@@ -236,7 +236,10 @@ function activityNode(data: RegisterExport, a: Activity, ids: { base: string; co
         "dpv:hasPersonalData": refs(PERSONAL_DATA_IRIS[d.category]),
         "registre:category": d.category,
         "rdfs:label": labels(`vocab.dataCategory.${d.category}`),
-        "dct:description": { "@value": `${translate("fr", `vocab.dataCategory.${d.category}`)} : ${r.activePeriod ?? "—"} / ${r.intermediatePeriod ?? "—"} / ${fate}`, "@language": "fr" },
+        "dct:description": {
+          "@value": `${translate("fr", `vocab.dataCategory.${d.category}`)} : ${r.activePeriod ?? "—"} / ${r.intermediatePeriod ?? "—"} / ${fate}`,
+          "@language": "fr",
+        },
         "registre:activePeriod": r.activePeriod,
         "registre:intermediatePeriod": r.intermediatePeriod,
         "registre:finalFate": r.finalFate,
@@ -294,7 +297,12 @@ function activityNode(data: RegisterExport, a: Activity, ids: { base: string; co
     });
   });
 
-  const controllers: JsonLdObject[] = a.role === "PROCESSOR" ? a.processorFor.map((p) => node({ "@type": "dpv:DataController", "dpv:hasName": p.controller, "dpv:hasContact": p.contact, "dct:description": p.categories })) : [org];
+  const controllers: JsonLdObject[] =
+    a.role === "PROCESSOR"
+      ? a.processorFor.map((p) =>
+          node({ "@type": "dpv:DataController", "dpv:hasName": p.controller, "dpv:hasContact": p.contact, "dct:description": p.categories }),
+        )
+      : [org];
   const processors: JsonLdObject[] = [...(a.role === "PROCESSOR" ? [org] : []), ...processorServices.map((s) => vendorNode(s, ["dpv:DataProcessor"]))];
 
   return node({
@@ -317,8 +325,14 @@ function activityNode(data: RegisterExport, a: Activity, ids: { base: string; co
       a.jointControllers.length > 0
         ? node({
             "@type": "dpv:JointDataControllers",
-            "dpv:hasDataController": [org, ...a.jointControllers.map((j) => node({ "@type": "dpv:DataController", "dpv:hasName": j.name, "dpv:hasContact": j.contact }))],
-            "dct:description": a.jointControllers.map((j) => j.arrangement).filter((x): x is string => !!x).join("\n"),
+            "dpv:hasDataController": [
+              org,
+              ...a.jointControllers.map((j) => node({ "@type": "dpv:DataController", "dpv:hasName": j.name, "dpv:hasContact": j.contact })),
+            ],
+            "dct:description": a.jointControllers
+              .map((j) => j.arrangement)
+              .filter((x): x is string => !!x)
+              .join("\n"),
           })
         : undefined,
     "dpv:hasDataProcessor": processors,
@@ -332,7 +346,9 @@ function activityNode(data: RegisterExport, a: Activity, ids: { base: string; co
     "dpv:hasStorageCondition": storage,
     ...measures,
     "dpv:hasProcessing": [...transfers, ...computed],
-    "registre:software": a.services.filter((s) => !s.ownHosting && s.role === "SOFTWARE_NO_ACCESS").map((s) => node({ "dpv:hasName": s.vendor ?? s.service, "registre:service": s.service })),
+    "registre:software": a.services
+      .filter((s) => !s.ownHosting && s.role === "SOFTWARE_NO_ACCESS")
+      .map((s) => node({ "dpv:hasName": s.vendor ?? s.service, "registre:service": s.service })),
     "registre:ownHosting": a.services.filter((s) => s.ownHosting).map((s) => node({ "dpv:hasName": s.service, "registre:linkRole": s.role })),
     "registre:riskFlag": Object.entries(a.riskFlags)
       .filter(([, v]) => v)

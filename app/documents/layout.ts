@@ -147,7 +147,13 @@ export function createDocument(meta: DocumentMeta): PDFKit.PDFDocument {
   const addInfo = internals._addInfo;
   internals._addInfo = function (this: PdfKitInternals) {
     const saved = this.info;
-    this.info = { ...saved, Title: xmlEscape(saved.Title), Author: xmlEscape(saved.Author), Subject: xmlEscape(saved.Subject), Creator: xmlEscape(saved.Creator) };
+    this.info = {
+      ...saved,
+      Title: xmlEscape(saved.Title),
+      Author: xmlEscape(saved.Author),
+      Subject: xmlEscape(saved.Subject),
+      Creator: xmlEscape(saved.Creator),
+    };
     if (saved.Keywords) this.info.Keywords = xmlEscape(saved.Keywords);
     try {
       addInfo.call(this);
@@ -470,7 +476,12 @@ export class PdfLayout {
       const w = this.width(this.chrome.watermark, { ...STYLES.h1, size });
       const cx = PAGE.width / 2;
       const cy = PAGE.height / 2;
-      d.save().rotate(-45, { origin: [cx, cy] }).fillOpacity(0.12).font(FONT_NAMES.bold).fontSize(size).fillColor("#b3261e");
+      d.save()
+        .rotate(-45, { origin: [cx, cy] })
+        .fillOpacity(0.12)
+        .font(FONT_NAMES.bold)
+        .fontSize(size)
+        .fillColor("#b3261e");
       d.text(this.chrome.watermark, cx - w / 2, cy - (size * FONT_HEIGHT) / 2, { lineBreak: false });
       d.restore();
       this.color = "";
@@ -479,7 +490,14 @@ export class PdfLayout {
   }
 
   private hline(y: number, color: string, width: number) {
-    this.doc.save().lineWidth(width).strokeColor(color).moveTo(LEFT, y).lineTo(LEFT + CONTENT_WIDTH, y).stroke().restore();
+    this.doc
+      .save()
+      .lineWidth(width)
+      .strokeColor(color)
+      .moveTo(LEFT, y)
+      .lineTo(LEFT + CONTENT_WIDTH, y)
+      .stroke()
+      .restore();
   }
 
   /** Decorative drawing, marked as an artifact for assistive technologies. */
@@ -727,7 +745,8 @@ export class PdfLayout {
     if (opts.anchor) this.anchors.set(opts.anchor, this.page);
     if (!this.measuring) {
       if (opts.anchor) {
-        const dests = (this.doc as unknown as { _root: { data: { Names: { data: { Dests: { add(name: string, dest: unknown[]): void } } } } } })._root.data.Names.data.Dests;
+        const dests = (this.doc as unknown as { _root: { data: { Names: { data: { Dests: { add(name: string, dest: unknown[]): void } } } } } })._root.data
+          .Names.data.Dests;
         dests.add(opts.anchor, [this.pageRef(), "XYZ", LEFT, PAGE.height - this.y, null]);
       }
       const parent = opts.bookmark === "root" ? this.doc.outline : opts.bookmark;
@@ -749,7 +768,10 @@ export class PdfLayout {
         { header: "", width: labelWidth },
         { header: "", width: 1 - labelWidth },
       ],
-      rows.map(([k, v]) => [{ text: k, style: STYLES.label }, { text: v, style: STYLES.value }]),
+      rows.map(([k, v]) => [
+        { text: k, style: STYLES.label },
+        { text: v, style: STYLES.value },
+      ]),
       { header: false, plain: true, labelColumn: true, padX: 0, padY: 1.5 },
     );
     this.y += 4;
@@ -798,7 +820,9 @@ export class PdfLayout {
         const ths: StructEl[] = [];
         headLines.forEach((lines, i) => {
           const content = repeat ? null : this.doc.markStructureContent("TH");
-          lines.forEach((line, k) => this.drawText(line, this.alignX(line, head, colX[i]!, colW[i]!, padX, columns[i]!.align), y0 + padY + k * head.leading, head));
+          lines.forEach((line, k) =>
+            this.drawText(line, this.alignX(line, head, colX[i]!, colW[i]!, padX, columns[i]!.align), y0 + padY + k * head.leading, head),
+          );
           if (!repeat) {
             this.doc.endMarkedContent();
             ths.push(this.doc.struct("TH", {}, content ? [content] : []));
@@ -854,8 +878,22 @@ export class PdfLayout {
           if (c0) for (const r of rest) c0.push(r);
           return c0;
         });
-        if (opts.plain) this.parent().add(this.doc.struct("P", {}, cells.filter((c): c is StructContent => c !== undefined)));
-        else this.parent().add(this.doc.struct("TR", {}, cells.map((c) => this.doc.struct("TD", {}, c ? [c] : []))));
+        if (opts.plain)
+          this.parent().add(
+            this.doc.struct(
+              "P",
+              {},
+              cells.filter((c): c is StructContent => c !== undefined),
+            ),
+          );
+        else
+          this.parent().add(
+            this.doc.struct(
+              "TR",
+              {},
+              cells.map((c) => this.doc.struct("TD", {}, c ? [c] : [])),
+            ),
+          );
       }
       yield;
     }
@@ -924,14 +962,24 @@ export class PdfLayout {
     if (this.measuring) return;
     const y0 = this.y;
     const h = take * leading + 2 * padY;
-    if (!plain) this.artifact((d) => d.lineWidth(0.5).strokeColor(COLORS.rule).moveTo(LEFT, y0 + h).lineTo(LEFT + CONTENT_WIDTH, y0 + h).stroke());
+    if (!plain)
+      this.artifact((d) =>
+        d
+          .lineWidth(0.5)
+          .strokeColor(COLORS.rule)
+          .moveTo(LEFT, y0 + h)
+          .lineTo(LEFT + CONTENT_WIDTH, y0 + h)
+          .stroke(),
+      );
     lines.forEach((cellLines, i) => {
       const slice = cellLines.slice(start, start + take);
       if (slice.length === 0 || (slice.length === 1 && slice[0]!.s === "")) return;
       const cell = row[i];
       const goTo = typeof cell === "object" ? cell.goTo : undefined;
       const content = this.doc.markStructureContent(plain ? "Span" : "TD");
-      slice.forEach((line, k) => this.drawText(line.s, this.alignX(line.s, line.style, colX[i]!, colW[i]!, padX, columns[i]?.align), y0 + padY + k * leading, line.style, leading, goTo));
+      slice.forEach((line, k) =>
+        this.drawText(line.s, this.alignX(line.s, line.style, colX[i]!, colW[i]!, padX, columns[i]?.align), y0 + padY + k * leading, line.style, leading, goTo),
+      );
       this.doc.endMarkedContent();
       parts[i]!.push(content);
     });
@@ -967,7 +1015,10 @@ export class PdfLayout {
         const count = Math.max(0, Math.floor((dotsTo - dotsFrom) / dotW));
         if (count > 2) {
           this.doc.save().font(FONT_NAMES.regular).fontSize(STYLES.tocNumber.size).fillColor(COLORS.rule);
-          this.doc.text(".".repeat(count), dotsTo - count * dotW, lastY + (style.leading - STYLES.tocNumber.size * FONT_HEIGHT) / 2, { lineBreak: false, characterSpacing: 1.2 });
+          this.doc.text(".".repeat(count), dotsTo - count * dotW, lastY + (style.leading - STYLES.tocNumber.size * FONT_HEIGHT) / 2, {
+            lineBreak: false,
+            characterSpacing: 1.2,
+          });
           this.doc.restore();
         }
         this.drawText(pageNo, LEFT + CONTENT_WIDTH - nw, lastY, STYLES.tocNumber, style.leading);

@@ -46,7 +46,10 @@ function page(locale: Locale, subject: string, inner: string): string {
 function footer(c: Pick<MailContent, "locale" | "orgName" | "unsubscribeUrl" | "preferencesUrl">) {
   const t = (k: MessageKey, p?: Params) => translate(c.locale, k, p);
   const textLines = ["--", t("mail.footer", { org: c.orgName })];
-  const html = [`<hr style="border:0;border-top:1px solid #666666;margin:24px 0">`, `<p style="font-size:14px;color:#3a3a3a">${escapeHtml(t("mail.footer", { org: c.orgName }))}</p>`];
+  const html = [
+    `<hr style="border:0;border-top:1px solid #666666;margin:24px 0">`,
+    `<p style="font-size:14px;color:#3a3a3a">${escapeHtml(t("mail.footer", { org: c.orgName }))}</p>`,
+  ];
   if (c.unsubscribeUrl) {
     textLines.push(`${t("mail.unsubscribe")} : ${c.unsubscribeUrl}`);
     html.push(`<p style="font-size:14px"><a href="${escapeHtml(c.unsubscribeUrl)}" style="color:#0b4f9c">${escapeHtml(t("mail.unsubscribe"))}</a></p>`);
@@ -89,7 +92,15 @@ export function renderDigest(c: { locale: Locale; recipientName: string; orgName
   const subject = oneLine(t("mail.digest.subject", { count: c.items.length }));
   // Each digested mail came from a category the user chose; the preferences page is where they change it.
   const f = footer({ locale: c.locale, orgName: c.orgName, unsubscribeUrl: c.preferencesUrl, preferencesUrl: null });
-  const text = [t("mail.greeting", { name: c.recipientName }), "", t("mail.digest.intro"), "", ...c.items.map((i) => `- ${i.subject}\n  ${i.url}`), "", f.text].join("\n");
+  const text = [
+    t("mail.greeting", { name: c.recipientName }),
+    "",
+    t("mail.digest.intro"),
+    "",
+    ...c.items.map((i) => `- ${i.subject}\n  ${i.url}`),
+    "",
+    f.text,
+  ].join("\n");
   const html = page(
     c.locale,
     subject,

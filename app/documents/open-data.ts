@@ -5,7 +5,19 @@ import { csvBuffer, type CsvSeparator } from "./tabular.ts";
 
 export function publicRegisterCsv(reg: PublicRegister, locale: Locale, separator: CsvSeparator = ","): Buffer {
   const t = (k: Parameters<typeof translate>[1]) => translate(locale, k);
-  const header = ["ref", "name", "purposes", "legal_bases", "data_subjects", "data_categories_and_retention", "recipient_types", "transfers", "rights", "version", "approved_at"];
+  const header = [
+    "ref",
+    "name",
+    "purposes",
+    "legal_bases",
+    "data_subjects",
+    "data_categories_and_retention",
+    "recipient_types",
+    "transfers",
+    "rights",
+    "version",
+    "approved_at",
+  ];
   const rows = reg.activities.map((a) => [
     a.ref,
     a.name,
@@ -13,7 +25,10 @@ export function publicRegisterCsv(reg: PublicRegister, locale: Locale, separator
     a.legalBases.map((b) => `${t(`vocab.legalBasis.${b.basis}`)}${b.text ? ` — ${b.text}` : ""}`).join(" ; "),
     a.dataSubjects.map((d) => t(`vocab.dataSubject.${d}`)).join(" ; "),
     a.dataCategories
-      .map((d) => `${t(`vocab.dataCategory.${d.category}`)} : ${[d.retention.activePeriod, d.retention.intermediatePeriod, d.retention.finalFate ? t(`vocab.finalFate.${d.retention.finalFate}`) : null].filter(Boolean).join(" / ")}`)
+      .map(
+        (d) =>
+          `${t(`vocab.dataCategory.${d.category}`)} : ${[d.retention.activePeriod, d.retention.intermediatePeriod, d.retention.finalFate ? t(`vocab.finalFate.${d.retention.finalFate}`) : null].filter(Boolean).join(" / ")}`,
+      )
       .join(" ; "),
     a.recipientTypes.map((r) => t(`vocab.recipientType.${r}`)).join(" ; "),
     a.transfers.map((x) => `${x.country} (${t(`vocab.safeguard.${x.safeguard}`)})`).join(" ; "),

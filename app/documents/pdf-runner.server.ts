@@ -13,7 +13,11 @@ import { trackJob } from "~/utils/jobs.server.ts";
 import { projectRoot } from "~/utils/paths.ts";
 
 export type PdfJob =
-  | { kind: "register"; data: RegisterExport; opts: { locale: "fr" | "en"; scope: "controller" | "processor" | "all"; departments: string[] | null; fingerprint: string } }
+  | {
+      kind: "register";
+      data: RegisterExport;
+      opts: { locale: "fr" | "en"; scope: "controller" | "processor" | "all"; departments: string[] | null; fingerprint: string };
+    }
   | { kind: "activity"; data: RegisterExport; ref: string; opts: { locale: "fr" | "en"; fingerprint: string } }
   | { kind: "dpia"; data: DpiaPdfData; opts: { locale: "fr" | "en" } }
   | { kind: "text"; data: TextDoc; opts: { locale: "fr" | "en"; generatedAt: string; draft: boolean } };

@@ -93,7 +93,22 @@ export function piaEvaluationRefs(measureIds: number[]): string[] {
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 export const textToHtml = (s: string) => escapeHtml(s).replace(/\r?\n/g, "<br />\n");
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", rsquo: "’", lsquo: "‘", laquo: "«", raquo: "»", eacute: "é", egrave: "è", agrave: "à", ccedil: "ç" };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  rsquo: "’",
+  lsquo: "‘",
+  laquo: "«",
+  raquo: "»",
+  eacute: "é",
+  egrave: "è",
+  agrave: "à",
+  ccedil: "ç",
+};
 
 /** HTML of the tool's rich-text fields to plain text (lists as "- " lines). */
 export function htmlToText(html: string): string {
@@ -134,8 +149,17 @@ export function dpiaToPiaJson(dpia: PiaDpiaInput, activity: { ref: string; name:
   const updated = dpia.updatedAt.toISOString();
   const v = dpia.validation;
   let nextId = 1;
-  const answer = (reference_to: number, data: { text: string | null; gauge: number | null; list: string[] }) => ({ pia_id: PIA_ID, reference_to, data, created_at: created, id: nextId++, updated_at: updated });
-  const answers = DPIA_QUESTIONS.filter((q) => dpia.answers[q]?.text).map((q) => answer(Number(q), { text: richOrText(dpia.answers[q]!.text, dpia.answers[q]!.html), gauge: 0, list: [] }));
+  const answer = (reference_to: number, data: { text: string | null; gauge: number | null; list: string[] }) => ({
+    pia_id: PIA_ID,
+    reference_to,
+    data,
+    created_at: created,
+    id: nextId++,
+    updated_at: updated,
+  });
+  const answers = DPIA_QUESTIONS.filter((q) => dpia.answers[q]?.text).map((q) =>
+    answer(Number(q), { text: richOrText(dpia.answers[q]!.text, dpia.answers[q]!.html), gauge: 0, list: [] }),
+  );
   for (const r of DPIA_RISKS) {
     const risk = dpia.risks[r];
     const base = Number(RISK_REFERENCE[r]) * 10;
@@ -145,7 +169,11 @@ export function dpiaToPiaJson(dpia: PiaDpiaInput, activity: { ref: string; name:
     // The tool counts a gauge question as answered only with a justification text and a gauge above 0:
     // without a written justification, the level's own label is the justification.
     const gauge = (level: number | undefined, text: string | undefined, html: string | undefined) =>
-      level ? { text: text?.trim() ? richOrText(text, html) : textToHtml(t(`dpia.scale.${level}` as MessageKey)), gauge: level, list: [] } : text?.trim() ? { text: richOrText(text, html), gauge: 0, list: [] } : null;
+      level
+        ? { text: text?.trim() ? richOrText(text, html) : textToHtml(t(`dpia.scale.${level}` as MessageKey)), gauge: level, list: [] }
+        : text?.trim()
+          ? { text: richOrText(text, html), gauge: 0, list: [] }
+          : null;
     const sev = gauge(risk.severity, risk.severityText, risk.severityHtml);
     if (sev) answers.push(answer(base + 5, sev));
     const lik = gauge(risk.likelihood, risk.likelihoodText, risk.likelihoodHtml);
@@ -157,13 +185,15 @@ export function dpiaToPiaJson(dpia: PiaDpiaInput, activity: { ref: string; name:
     pia_id: PIA_ID,
     content: richOrText(m.text, m.html),
     // The tool shows the placeholder as help text in an empty measure: human text, never an internal key.
-    placeholder: m.placeholder ?? (m.code ? (t("dpia.measurePlaceholder", { title: m.title })) : ""),
+    placeholder: m.placeholder ?? (m.code ? t("dpia.measurePlaceholder", { title: m.title }) : ""),
     created_at: created,
     id: nextId++,
     updated_at: updated,
   }));
   const measureIds = measures.map((m) => m.id);
-  const actionPlanHtml = dpia.actionPlan.length ? `<ul>\n${dpia.actionPlan.map((a) => `<li>${escapeHtml(a.action)}${a.owner ? ` (${escapeHtml(a.owner)})` : ""}${a.dueDate ? ` — ${a.dueDate}` : ""}</li>`).join("\n")}\n</ul>` : "";
+  const actionPlanHtml = dpia.actionPlan.length
+    ? `<ul>\n${dpia.actionPlan.map((a) => `<li>${escapeHtml(a.action)}${a.owner ? ` (${escapeHtml(a.owner)})` : ""}${a.dueDate ? ` — ${a.dueDate}` : ""}</li>`).join("\n")}\n</ul>`
+    : "";
   const stored = (ref: string): PiaEvaluation | undefined => {
     if (ref.startsWith("3.1.")) return dpia.measures[Number(ref.slice(4)) - 1]?.evaluation;
     return v.evaluations?.[ref];
@@ -300,7 +330,14 @@ const PiaFileSchema = z.object({
     .max(500)
     .default([]),
   comments: z
-    .array(z.looseObject({ description: nullableText, reference_to: z.union([z.number().int(), z.string().regex(/^\d{1,9}$/)]).nullish(), for_measure: z.boolean().nullish(), created_at: nullableText }))
+    .array(
+      z.looseObject({
+        description: nullableText,
+        reference_to: z.union([z.number().int(), z.string().regex(/^\d{1,9}$/)]).nullish(),
+        for_measure: z.boolean().nullish(),
+        created_at: nullableText,
+      }),
+    )
     .max(1000)
     .default([]),
 });
@@ -387,7 +424,13 @@ export function piaJsonToDpia(json: unknown): PiaImport {
   const measures = kept.map((m) => {
     const { text, html } = rich(m.content);
     const e = m.id != null ? evaluations.get(`3.1.${m.id}`) : undefined;
-    return { title: m.title!.trim(), text, ...(html ? { html } : {}), ...(m.placeholder ? { placeholder: m.placeholder } : {}), ...(e ? { evaluation: evaluation(e) } : {}) };
+    return {
+      title: m.title!.trim(),
+      text,
+      ...(html ? { html } : {}),
+      ...(m.placeholder ? { placeholder: m.placeholder } : {}),
+      ...(e ? { evaluation: evaluation(e) } : {}),
+    };
   });
   const measureIndex = new Map(kept.map((m, i) => [m.id, i]));
   const others = Object.fromEntries(f.evaluations.filter((e) => !e.reference_to.startsWith("3.1.")).map((e) => [e.reference_to, evaluation(e)]));
@@ -395,18 +438,26 @@ export function piaJsonToDpia(json: unknown): PiaImport {
     if (!c.description?.trim() || c.reference_to == null) return [];
     const ref = Number(c.reference_to);
     const reference = c.for_measure ? measureIndex.get(ref) : ref;
-    return reference === undefined ? [] : [{ reference, forMeasure: Boolean(c.for_measure), text: c.description, ...(c.created_at ? { createdAt: c.created_at } : {}) }];
+    return reference === undefined
+      ? []
+      : [{ reference, forMeasure: Boolean(c.for_measure), text: c.description, ...(c.created_at ? { createdAt: c.created_at } : {}) }];
   });
   const p = f.pia;
   const status = dpiaStatusFromPia(p.status, f.evaluations.length > 0);
   const opinions = {
-    dpo: { name: p.dpos_names ?? "", text: p.dpo_opinion ?? "", ...(p.dpo_status === 1 || p.dpo_status === 0 ? (p.dpo_status === 0 && !p.dpo_opinion ? {} : { canProceed: p.dpo_status === 1 }) : {}) },
+    dpo: {
+      name: p.dpos_names ?? "",
+      text: p.dpo_opinion ?? "",
+      ...(p.dpo_status === 1 || p.dpo_status === 0 ? (p.dpo_status === 0 && !p.dpo_opinion ? {} : { canProceed: p.dpo_status === 1 }) : {}),
+    },
     subjects: {
       ...(typeof p.concerned_people_searched_opinion === "boolean" ? { sought: p.concerned_people_searched_opinion } : {}),
       reason: p.concerned_people_searched_content ?? "",
       text: p.concerned_people_opinion ?? "",
       names: p.people_names ?? "",
-      ...(p.concerned_people_status === 1 || (p.concerned_people_status === 0 && p.concerned_people_opinion) ? { favourable: p.concerned_people_status === 1 } : {}),
+      ...(p.concerned_people_status === 1 || (p.concerned_people_status === 0 && p.concerned_people_opinion)
+        ? { favourable: p.concerned_people_status === 1 }
+        : {}),
     },
   };
   const validation = {
@@ -429,5 +480,12 @@ export function piaJsonToDpia(json: unknown): PiaImport {
     validation: ValidationSchema.safeParse(validation),
   };
   if (!out.answers.success || !out.measures.success || !out.risks.success || !out.opinions.success || !out.validation.success) throw new PiaImportError();
-  return { status, answers: out.answers.data as DpiaAnswers, measures: out.measures.data, risks: out.risks.data, opinions: out.opinions.data, validation: out.validation.data };
+  return {
+    status,
+    answers: out.answers.data as DpiaAnswers,
+    measures: out.measures.data,
+    risks: out.risks.data,
+    opinions: out.opinions.data,
+    validation: out.validation.data,
+  };
 }

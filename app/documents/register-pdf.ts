@@ -141,7 +141,10 @@ export function renderActivity(ctx: DocContext, a: ExportActivity, opts: { level
 
   L.keyValues([
     [t("pdf.activity.status"), t(`vocab.status.${a.status}`)],
-    [t("pdf.activity.version"), a.version !== null ? t("pdf.value.versionApproved", { number: a.version, date: h.date(a.approvedAt) }) : t("pdf.value.neverApproved")],
+    [
+      t("pdf.activity.version"),
+      a.version !== null ? t("pdf.value.versionApproved", { number: a.version, date: h.date(a.approvedAt) }) : t("pdf.value.neverApproved"),
+    ],
     [t("pdf.activity.department"), h.text(a.department)],
     [t("pdf.activity.role"), t(`vocab.role.${a.role}`)],
     [t("pdf.activity.regime"), t(`vocab.regime.${a.regime}`)],
@@ -197,7 +200,8 @@ export function renderActivity(ctx: DocContext, a: ExportActivity, opts: { level
     minor(t("pdf.purposes.sub"));
     L.list(a.purposes.sub);
   }
-  if (proc && a.processorFor.some((p) => present(p.categories))) L.list(a.processorFor.filter((p) => present(p.categories)).map((p) => h.labelled(p.controller, p.categories)));
+  if (proc && a.processorFor.some((p) => present(p.categories)))
+    L.list(a.processorFor.filter((p) => present(p.categories)).map((p) => h.labelled(p.controller, p.categories)));
 
   // Art. 6
   section();
@@ -353,7 +357,12 @@ export function renderActivity(ctx: DocContext, a: ExportActivity, opts: { level
         { header: t("pdf.vendors.col.role"), width: 0.9 },
         { header: t("pdf.vendors.col.chain"), width: 1.8 },
       ],
-      a.analysis.reach.map((r) => [h.country(r.country), r.region ?? h.na, labelOf(t, `pdf.locationRole.${r.role}`, r.role), r.ownHosting ? `${h.chain(r.chain)} (${t("pdf.vendors.ownHosting")})` : h.chain(r.chain)]),
+      a.analysis.reach.map((r) => [
+        h.country(r.country),
+        r.region ?? h.na,
+        labelOf(t, `pdf.locationRole.${r.role}`, r.role),
+        r.ownHosting ? `${h.chain(r.chain)} (${t("pdf.vendors.ownHosting")})` : h.chain(r.chain),
+      ]),
     );
   } else if (a.services.length > 0) none(t("pdf.vendors.noReach"));
 
@@ -439,7 +448,15 @@ const GLOSSARY = [
   "cnil",
 ] as const;
 
-const ANCHORS = { toc: "toc", summary: "summary", activities: "activities", annexes: "annexes", vendors: "annex-vendors", transfers: "annex-transfers", glossary: "annex-glossary" } as const;
+const ANCHORS = {
+  toc: "toc",
+  summary: "summary",
+  activities: "activities",
+  annexes: "annexes",
+  vendors: "annex-vendors",
+  transfers: "annex-transfers",
+  glossary: "annex-glossary",
+} as const;
 
 /** Vendors and own hosting sites that the selected activities use (all of them for the full register). */
 function relevantVendors(data: RegisterExport, activities: ExportActivity[], filtered: boolean) {
@@ -488,7 +505,10 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
       [t("pdf.cover.generatedAt"), formatDate(locale, data.generatedAt, true)],
       [t("pdf.cover.activityCount"), h.number(activities.length)],
       [t("pdf.cover.fingerprint"), opts.fingerprint],
-      [t("pdf.cover.auditAnchor"), data.auditAnchor ? t("pdf.cover.auditAnchorValue", { seq: data.auditAnchor.seq, hash: data.auditAnchor.hash }) : t("pdf.cover.auditAnchorNone")],
+      [
+        t("pdf.cover.auditAnchor"),
+        data.auditAnchor ? t("pdf.cover.auditAnchorValue", { seq: data.auditAnchor.seq, hash: data.auditAnchor.hash }) : t("pdf.cover.auditAnchorNone"),
+      ],
     ],
     0.36,
   );
@@ -581,12 +601,23 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
           present(v.registrationNumber) ? t("pdf.annex.vendors.registration", { value: v.registrationNumber }) : null,
           v.website,
         ].filter(present);
-        const place = [h.country(v.country), present(v.parent.name) ? t("pdf.annex.vendors.parent", { name: v.parent.name, country: v.parent.country ? h.country(v.parent.country) : h.na }) : null].filter(present);
+        const place = [
+          h.country(v.country),
+          present(v.parent.name)
+            ? t("pdf.annex.vendors.parent", { name: v.parent.name, country: v.parent.country ? h.country(v.parent.country) : h.na })
+            : null,
+        ].filter(present);
         const certs = [
-          present(v.certifications.hds.activities) || v.certifications.hds.expiry ? t("pdf.annex.vendors.hds", { activities: h.text(v.certifications.hds.activities), date: h.date(v.certifications.hds.expiry) }) : null,
+          present(v.certifications.hds.activities) || v.certifications.hds.expiry
+            ? t("pdf.annex.vendors.hds", { activities: h.text(v.certifications.hds.activities), date: h.date(v.certifications.hds.expiry) })
+            : null,
           v.certifications.iso27001Expiry ? t("pdf.annex.vendors.iso", { date: h.date(v.certifications.iso27001Expiry) }) : null,
-          v.certifications.dpf.certified === null ? null : t(v.certifications.dpf.certified ? "pdf.annex.vendors.dpfYes" : "pdf.annex.vendors.dpfNo", { date: h.date(v.certifications.dpf.checkedAt) }),
-          ...v.services.filter((s) => s.secNumCloud.qualified).map((s) => t("pdf.annex.vendors.secNumCloud", { service: s.name, date: h.date(s.secNumCloud.date) })),
+          v.certifications.dpf.certified === null
+            ? null
+            : t(v.certifications.dpf.certified ? "pdf.annex.vendors.dpfYes" : "pdf.annex.vendors.dpfNo", { date: h.date(v.certifications.dpf.checkedAt) }),
+          ...v.services
+            .filter((s) => s.secNumCloud.qualified)
+            .map((s) => t("pdf.annex.vendors.secNumCloud", { service: s.name, date: h.date(s.secNumCloud.date) })),
         ].filter(present);
         const status = labelOf(t, `pdf.dpaStatus.${v.dpa.status}`, v.dpa.status);
         const dpa = [
@@ -594,7 +625,12 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
           present(v.dpa.reference) ? t("pdf.annex.vendors.dpaReference", { value: v.dpa.reference }) : null,
           v.dpa.nextReview ? t("pdf.annex.vendors.dpaReview", { date: h.date(v.dpa.nextReview) }) : null,
         ].filter(present);
-        return [{ text: v.name, style: STYLES.cellBold, note: id.length ? id.join("\n") : undefined }, place.join("\n"), certs.length ? certs.join("\n") : h.na, dpa.join("\n")];
+        return [
+          { text: v.name, style: STYLES.cellBold, note: id.length ? id.join("\n") : undefined },
+          place.join("\n"),
+          certs.length ? certs.join("\n") : h.na,
+          dpa.join("\n"),
+        ];
       }),
     );
     await L.tick();
@@ -686,7 +722,10 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
       { header: t("pdf.annex.glossary.col.term"), width: 1.3 },
       { header: t("pdf.annex.glossary.col.definition"), width: 3 },
     ],
-    terms.map((g): Cell[] => [{ text: g.term, style: STYLES.cellBold, note: g.other === g.term ? undefined : t("pdf.annex.glossary.otherLanguage", { term: g.other }) }, g.definition]),
+    terms.map((g): Cell[] => [
+      { text: g.term, style: STYLES.cellBold, note: g.other === g.term ? undefined : t("pdf.annex.glossary.otherLanguage", { term: g.other }) },
+      g.definition,
+    ]),
   );
   L.endGroup();
   L.endGroup();
@@ -705,7 +744,21 @@ export function startRegisterPdf(data: RegisterExport, opts: RegisterPdfOptions,
     subject: t("pdf.register.subject", { org }),
     keywords: t("pdf.register.keywords", { org }),
     creationDate: new Date(data.generatedAt),
-    idSeed: documentId(["register", opts.locale, opts.scope, opts.departments ?? null, opts.fingerprint, data.generatedAt, data.asOf, data.organization, data.vendors, data.hostingSites], activities),
+    idSeed: documentId(
+      [
+        "register",
+        opts.locale,
+        opts.scope,
+        opts.departments ?? null,
+        opts.fingerprint,
+        data.generatedAt,
+        data.asOf,
+        data.organization,
+        data.vendors,
+        data.hostingSites,
+      ],
+      activities,
+    ),
   });
   const L = new PdfLayout(doc, documentChrome(t, opts.locale, data, title, opts.fingerprint));
   L.onText = hooks.onText ?? null;

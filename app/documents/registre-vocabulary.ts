@@ -37,7 +37,7 @@ export const REGISTRE_TERMS: Record<string, { fr: string; en: string }> = {
   service: { fr: "Service d'un fournisseur lié à l'activité", en: "Vendor service linked to the activity" },
   slug: { fr: "Identifiant court de l'organisme", en: "Short identifier of the organisation" },
   software: { fr: "Logiciel utilisé sans accès aux données", en: "Software used without access to the data" },
-  source: { fr: "« computed » : transfert calculé à partir des fournisseurs", en: "\"computed\": transfer computed from the vendors" },
+  source: { fr: "« computed » : transfert calculé à partir des fournisseurs", en: '"computed": transfer computed from the vendors' },
   status: { fr: "Statut de la fiche dans le circuit de validation", en: "Workflow status of the record" },
   transferStatus: { fr: "Statut du transfert selon l'analyse", en: "Analysis status of the transfer" },
   version: { fr: "Numéro de la version approuvée", en: "Approved version number" },

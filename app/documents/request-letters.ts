@@ -9,7 +9,15 @@ import type { TextDoc } from "./breach-drafts.ts";
 
 export type RequestLetterData = {
   organization: { name: string; address: string | null; dpoName: string | null; dpoEmail: string | null; legalRepresentative: string | null };
-  request: { ref: string; type: string; regime: string; receivedAt: string; requesterName: string | null; extendedDueAt: string | null; extensionReason: string | null };
+  request: {
+    ref: string;
+    type: string;
+    regime: string;
+    receivedAt: string;
+    requesterName: string | null;
+    extendedDueAt: string | null;
+    extensionReason: string | null;
+  };
   activities: { ref: string; content: ActivityContent }[];
 };
 
@@ -28,7 +36,11 @@ export function requestLetter(d: RequestLetterData, locale: Locale): TextDoc {
       ],
     },
   ];
-  if (d.request.extendedDueAt) sections.push({ heading: t("requests.letter.extension"), paragraphs: [t("requests.letter.extensionText", { date: formatDate(locale, d.request.extendedDueAt), reason: d.request.extensionReason ?? none })] });
+  if (d.request.extendedDueAt)
+    sections.push({
+      heading: t("requests.letter.extension"),
+      paragraphs: [t("requests.letter.extensionText", { date: formatDate(locale, d.request.extendedDueAt), reason: d.request.extensionReason ?? none })],
+    });
   for (const a of d.activities) {
     const c = a.content;
     // Art. 15(1)(a)-(h) and 15(2), in that order, from the activity's record.
@@ -49,7 +61,10 @@ export function requestLetter(d: RequestLetterData, locale: Locale): TextDoc {
   }
   sections.push({
     heading: t("requests.letter.contact"),
-    paragraphs: [t("requests.letter.dpo", { dpo: [d.organization.dpoName, d.organization.dpoEmail].filter(Boolean).join(", ") || none }), t("requests.letter.complaint")],
+    paragraphs: [
+      t("requests.letter.dpo", { dpo: [d.organization.dpoName, d.organization.dpoEmail].filter(Boolean).join(", ") || none }),
+      t("requests.letter.complaint"),
+    ],
   });
   return {
     title: t("requests.letter.title", { ref: d.request.ref }),

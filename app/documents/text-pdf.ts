@@ -16,7 +16,10 @@ function startTextDocPdf(d: TextDoc, opts: { locale: Locale; generatedAt: string
     author: d.subtitle ?? d.title,
     subject: d.title,
     creationDate: new Date(opts.generatedAt),
-    idSeed: crypto.createHash("sha256").update(JSON.stringify(["textdoc", opts, d])).digest(),
+    idSeed: crypto
+      .createHash("sha256")
+      .update(JSON.stringify(["textdoc", opts, d]))
+      .digest(),
   });
   const L = new PdfLayout(doc, {
     headerLeft: d.subtitle ?? "",

@@ -22,7 +22,16 @@ export function isExportColumn(field: string): field is TabularColumn {
 }
 
 /** Fields an import can fill beyond the export's columns. */
-export const EXTRA_FIELDS = ["description", "internalContact", "implementationDate", "nextReviewAt", "lastReviewAt", "rightsExercise", "rightsInformation", "art10Basis"] as const;
+export const EXTRA_FIELDS = [
+  "description",
+  "internalContact",
+  "implementationDate",
+  "nextReviewAt",
+  "lastReviewAt",
+  "rightsExercise",
+  "rightsInformation",
+  "art10Basis",
+] as const;
 export type ExtraField = (typeof EXTRA_FIELDS)[number];
 export type ImportField = TabularColumn | ExtraField | "createdAt";
 
@@ -30,20 +39,44 @@ export type ImportField = TabularColumn | ExtraField | "createdAt";
  * Columns an export writes that are computed or belong elsewhere (the organisation, the vendor
  * catalogue, the workflow): recognised, so they are not reported as unknown, but never imported.
  */
-export const INFORMATIONAL_FIELDS: readonly ImportField[] = ["lastUpdate", "controller", "dpo", "services", "exposure", "completeness", "status", "version", "createdAt"];
+export const INFORMATIONAL_FIELDS: readonly ImportField[] = [
+  "lastUpdate",
+  "controller",
+  "dpo",
+  "services",
+  "exposure",
+  "completeness",
+  "status",
+  "version",
+  "createdAt",
+];
 
 /** The fields a person can map a column to, in the order of the mapping menu. */
-export const MAPPABLE_FIELDS: readonly ImportField[] = [
-  ...EXPORT_COLUMNS.filter((c) => !INFORMATIONAL_FIELDS.includes(c)),
-  ...EXTRA_FIELDS,
-];
+export const MAPPABLE_FIELDS: readonly ImportField[] = [...EXPORT_COLUMNS.filter((c) => !INFORMATIONAL_FIELDS.includes(c)), ...EXTRA_FIELDS];
 
 export function isMappableField(v: string): v is ImportField {
   return (MAPPABLE_FIELDS as readonly string[]).includes(v);
 }
 
 const SYNONYMS: Partial<Record<ImportField, string[]>> = {
-  ref: ["Référence", "Réf", "Ref", "Réf.", "N°", "N° / REF", "N° REF", "Numéro", "Numéro de référence", "Numéro de fiche", "Identifiant", "ID", "Reference", "Reference number", "Number", "No"],
+  ref: [
+    "Référence",
+    "Réf",
+    "Ref",
+    "Réf.",
+    "N°",
+    "N° / REF",
+    "N° REF",
+    "Numéro",
+    "Numéro de référence",
+    "Numéro de fiche",
+    "Identifiant",
+    "ID",
+    "Reference",
+    "Reference number",
+    "Number",
+    "No",
+  ],
   name: [
     "Nom du traitement",
     "Nom / sigle du traitement",
@@ -62,16 +95,67 @@ const SYNONYMS: Partial<Record<ImportField, string[]>> = {
     "Name",
     "Name of the processing",
   ],
-  department: ["Service", "Service responsable", "Service concerné", "Service / direction", "Direction", "Direction / service", "Pôle", "Department", "Service in charge", "Directorate"],
+  department: [
+    "Service",
+    "Service responsable",
+    "Service concerné",
+    "Service / direction",
+    "Direction",
+    "Direction / service",
+    "Pôle",
+    "Department",
+    "Service in charge",
+    "Directorate",
+  ],
   role: ["Rôle", "Qualité", "Qualité de l'organisme", "Role"],
   regime: ["Régime", "Cadre juridique", "Regime", "Legal framework"],
   controller: ["Responsable de traitement", "Responsable du traitement", "Responsable", "Controller", "Data controller"],
   dpo: ["DPO", "Délégué à la protection des données", "Délégué à la protection des données (DPO)", "Data protection officer", "DPD"],
-  jointControllers: ["Responsables conjoints", "Responsable conjoint", "Co-responsables", "Co-responsable de traitement", "Responsables conjoints de traitement", "Joint controllers", "Joint controller"],
+  jointControllers: [
+    "Responsables conjoints",
+    "Responsable conjoint",
+    "Co-responsables",
+    "Co-responsable de traitement",
+    "Responsables conjoints de traitement",
+    "Joint controllers",
+    "Joint controller",
+  ],
   processorFor: ["Pour le compte de", "Responsables pour le compte desquels le traitement est effectué", "On behalf of"],
-  mainPurpose: ["Finalité principale", "Finalité", "Finalités", "Finalité du traitement", "Finalités du traitement", "Objectif", "Objectifs poursuivis", "Main purpose", "Purpose", "Purposes"],
-  subPurposes: ["Sous-finalités", "Sous-finalité", "Sous finalités", "Finalités secondaires", "Finalités détaillées", "Sub-purposes", "Sub purposes", "Secondary purposes"],
-  legalBases: ["Base légale", "Bases légales", "Base juridique", "Bases juridiques", "Fondement juridique", "Fondement légal", "Licéité", "Licéité du traitement", "Legal basis", "Legal bases", "Lawful basis"],
+  mainPurpose: [
+    "Finalité principale",
+    "Finalité",
+    "Finalités",
+    "Finalité du traitement",
+    "Finalités du traitement",
+    "Objectif",
+    "Objectifs poursuivis",
+    "Main purpose",
+    "Purpose",
+    "Purposes",
+  ],
+  subPurposes: [
+    "Sous-finalités",
+    "Sous-finalité",
+    "Sous finalités",
+    "Finalités secondaires",
+    "Finalités détaillées",
+    "Sub-purposes",
+    "Sub purposes",
+    "Secondary purposes",
+  ],
+  legalBases: [
+    "Base légale",
+    "Bases légales",
+    "Base juridique",
+    "Bases juridiques",
+    "Fondement juridique",
+    "Fondement légal",
+    "Licéité",
+    "Licéité du traitement",
+    "Legal basis",
+    "Legal bases",
+    "Lawful basis",
+  ],
   art9Conditions: ["Conditions de l'article 9", "Exception article 9", "Article 9 conditions", "Art. 9 condition"],
   dataSubjects: ["Catégories de personnes concernées", "Personnes concernées", "Catégories de personnes", "Data subjects", "Categories of data subjects"],
   dataCategories: [
@@ -87,7 +171,14 @@ const SYNONYMS: Partial<Record<ImportField, string[]>> = {
   ],
   sensitive: ["Données sensibles", "Données sensibles (art. 9)", "Sensitive data", "Special category data"],
   sensitiveCategories: ["Catégories de données sensibles", "Special categories of data"],
-  offences: ["Données d'infractions", "Infractions et condamnations", "Données relatives aux condamnations pénales et aux infractions", "Condamnations pénales", "Criminal offence data", "Criminal convictions and offences"],
+  offences: [
+    "Données d'infractions",
+    "Infractions et condamnations",
+    "Données relatives aux condamnations pénales et aux infractions",
+    "Condamnations pénales",
+    "Criminal offence data",
+    "Criminal convictions and offences",
+  ],
   retention: [
     "Durée de conservation",
     "Durées de conservation",
@@ -113,7 +204,15 @@ const SYNONYMS: Partial<Record<ImportField, string[]>> = {
     "International transfers",
     "Third-country transfers",
   ],
-  securityMeasures: ["Mesures de sécurité", "Mesures de sécurité techniques et organisationnelles", "Mesures techniques et organisationnelles", "Sécurité", "Security measures", "Security", "Technical and organisational measures"],
+  securityMeasures: [
+    "Mesures de sécurité",
+    "Mesures de sécurité techniques et organisationnelles",
+    "Mesures techniques et organisationnelles",
+    "Sécurité",
+    "Security measures",
+    "Security",
+    "Technical and organisational measures",
+  ],
   services: ["Logiciels", "Logiciel", "Logiciels utilisés", "Logiciel utilisé", "Logiciels et applications", "Outils", "Software", "Software used", "Vendors"],
   lastUpdate: ["Mise à jour", "Date de mise à jour", "Dernière mise à jour", "Date de dernière mise à jour", "Last update", "Updated"],
   createdAt: ["Date de création", "Création", "Created", "Creation date", "Date of creation"],
@@ -124,7 +223,13 @@ const SYNONYMS: Partial<Record<ImportField, string[]>> = {
   nextReviewAt: ["Prochaine revue", "Date de prochaine revue", "Prochaine révision", "Next review", "Next review date"],
   lastReviewAt: ["Dernière revue", "Date de dernière revue", "Last review", "Last review date"],
   rightsExercise: ["Exercice des droits", "Modalités d'exercice des droits", "Exercise of rights", "Data subject rights"],
-  rightsInformation: ["Information des personnes", "Information des personnes concernées", "Mentions d'information", "Information of data subjects", "Privacy notice"],
+  rightsInformation: [
+    "Information des personnes",
+    "Information des personnes concernées",
+    "Mentions d'information",
+    "Information of data subjects",
+    "Privacy notice",
+  ],
   art10Basis: ["Fondement des données d'infractions", "Article 10 basis", "Art. 10 basis"],
 };
 

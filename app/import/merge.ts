@@ -61,7 +61,12 @@ function mergeCategories(patch: ImportPatch, existing: Content | undefined, warn
   const old = new Map(before.map((d) => [d.category, d]));
   let list: Content["dataCategories"];
   if (patch.dataCategories !== undefined) {
-    list = patch.dataCategories.map((d) => ({ category: d.category, description: d.description, source: old.get(d.category)?.source, retention: old.get(d.category)?.retention ?? {} }));
+    list = patch.dataCategories.map((d) => ({
+      category: d.category,
+      description: d.description,
+      source: old.get(d.category)?.source,
+      retention: old.get(d.category)?.retention ?? {},
+    }));
   } else {
     list = before.map((d) => ({ ...d, retention: { ...d.retention } }));
   }

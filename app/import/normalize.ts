@@ -25,7 +25,7 @@ function foldCodePoint(cp: number): string {
 function fold(s: string, emit: (piece: string, end: number) => void): void {
   let pendingSpace = false;
   let started = false;
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const code = s.charCodeAt(i);
     let piece: string;
     let next: number;
@@ -87,7 +87,14 @@ export function stripPrefix(s: string, normPrefix: string, normalised = norm(s))
 /** Splits a multi-valued cell: by line when it has several lines (as the exports write), else by ";". */
 export function splitValues(cell: string): string[] {
   const parts = /[\r\n]/.test(cell) ? cell.split(/\r\n?|\n/) : cell.split(";");
-  return parts.map((p) => p.trim().replace(/^[•·*]\s+|^-\s+/, "").trim()).filter((p) => p !== "" && !isNoneMarker(p));
+  return parts
+    .map((p) =>
+      p
+        .trim()
+        .replace(/^[•·*]\s+|^-\s+/, "")
+        .trim(),
+    )
+    .filter((p) => p !== "" && !isNoneMarker(p));
 }
 
 const NONE_MARKERS = new Set(["", "non", "no", "aucun", "aucune", "none", "neant", "n a", "na", "sans objet", "nc", "sans"]);

@@ -61,7 +61,8 @@ export function detectFormat(bytes: Uint8Array): Detected {
   if (bytes.byteLength > IMPORT_LIMITS.maxBytes) throw new ImportFileError("errors.import.tooLarge", { max: Math.round(IMPORT_LIMITS.maxBytes / 1024 / 1024) });
   if (isZip(bytes)) {
     // Truncated files and zip bombs are refused here, from the central directory alone.
-    if (zipUncompressedSize(bytes) > IMPORT_LIMITS.maxXlsxUncompressedBytes) throw new ImportFileError("errors.import.tooLarge", { max: Math.round(IMPORT_LIMITS.maxBytes / 1024 / 1024) });
+    if (zipUncompressedSize(bytes) > IMPORT_LIMITS.maxXlsxUncompressedBytes)
+      throw new ImportFileError("errors.import.tooLarge", { max: Math.round(IMPORT_LIMITS.maxBytes / 1024 / 1024) });
     return { format: "xlsx" };
   }
   const first = firstSignificantByte(bytes);
@@ -155,7 +156,11 @@ function parseTable(raw: RawRow[], mapping: ColumnMapping | undefined): Omit<Par
   const data = rows.slice(headerAt + 1);
   if (data.length > IMPORT_LIMITS.maxRows) throw new ImportFileError("errors.import.tooManyRows", { max: IMPORT_LIMITS.maxRows });
   const width = Math.max(headerRow.cells.length, ...data.map((r) => r.cells.length));
-  const headers = Array.from({ length: width }, (_, i) => cellText(headerRow.cells[i], () => undefined).replace(/\s+/g, " ").trim());
+  const headers = Array.from({ length: width }, (_, i) =>
+    cellText(headerRow.cells[i], () => undefined)
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
   const columns = describeColumns(headers, mapping);
 
   const fileErrors: ImportMessage[] = [];
@@ -163,12 +168,14 @@ function parseTable(raw: RawRow[], mapping: ColumnMapping | undefined): Omit<Par
   if (!columns.some((c) => c.field === "name")) fileErrors.push({ key: "errors.import.noNameColumn" });
   for (const field of SINGLE_FIELDS) {
     const same = columns.filter((c) => c.field === field);
-    if (same.length > 1) fileErrors.push({ key: "errors.import.duplicateColumn", params: { columns: same.map((c) => c.header || `#${c.index + 1}`).join(", ") } });
+    if (same.length > 1)
+      fileErrors.push({ key: "errors.import.duplicateColumn", params: { columns: same.map((c) => c.header || `#${c.index + 1}`).join(", ") } });
   }
-  const hasData = (i: number) => data.some((r) => {
-    const c = r.cells[i];
-    return c !== undefined && (typeof c !== "string" || c.trim() !== "");
-  });
+  const hasData = (i: number) =>
+    data.some((r) => {
+      const c = r.cells[i];
+      return c !== undefined && (typeof c !== "string" || c.trim() !== "");
+    });
   const unmatched = columns.filter((c) => c.source === "none" && (c.header !== "" || hasData(c.index)));
   if (unmatched.length > 0) fileWarnings.push({ key: "import.warn.unmatchedColumns", params: { count: unmatched.length } });
 

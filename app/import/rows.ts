@@ -205,7 +205,10 @@ const PARTS = /\s+[—–-]\s+|\s*\|\s*/;
 function transfers(items: string[], c: Ctx) {
   const out: NonNullable<ImportPatch["transfers"]> = [];
   for (const item of items) {
-    const parts = item.split(PARTS).map((p) => p.trim()).filter(Boolean);
+    const parts = item
+      .split(PARTS)
+      .map((p) => p.trim())
+      .filter(Boolean);
     let country: string | null = null;
     let safeguard: NonNullable<ImportPatch["transfers"]>[number]["safeguard"] | null = null;
     let url: string | undefined;
@@ -359,10 +362,16 @@ export function rowToPatch(row: RawRow, columns: ColumnInfo[]): RowPatch {
         break;
       }
       case "jointControllers":
-        patch.jointControllers = concat(patch.jointControllers, dashed(items()).map(([name, contact, arrangement]) => ({ name, contact, arrangement })));
+        patch.jointControllers = concat(
+          patch.jointControllers,
+          dashed(items()).map(([name, contact, arrangement]) => ({ name, contact, arrangement })),
+        );
         break;
       case "processorFor":
-        patch.processorFor = concat(patch.processorFor, dashed(items()).map(([controller, contact, categories]) => ({ controller, contact, categories })));
+        patch.processorFor = concat(
+          patch.processorFor,
+          dashed(items()).map(([controller, contact, categories]) => ({ controller, contact, categories })),
+        );
         break;
       case "legalBases":
         patch.legalBases = concat(patch.legalBases, legalBases(items(), c));

@@ -115,20 +115,37 @@ function mergeExtra<C extends string>(...parts: Partial<Record<C, string[]>>[]):
   return out;
 }
 
-export const legalBasisMatcher = build("vocab.legalBasis", LEGAL_BASES, mergeExtra<(typeof LEGAL_BASES)[number]>(
-  letters("6 1", ["a", "b", "c", "d", "e", "f"], (x) => (x === "e" ? "e_public_interest" : x)),
-  {
-    a: ["consentement", "consent"],
-    b: ["contrat", "execution d un contrat", "mesures precontractuelles", "contract", "performance of a contract"],
-    c: ["obligation legale", "obligation reglementaire", "legal obligation"],
-    d: ["interets vitaux", "sauvegarde des interets vitaux", "vital interests"],
-    e_public_interest: ["mission d interet public", "interet public", "mission de service public", "service public", "public task", "public interest", "e", "e1"],
-    e_official_authority: ["exercice de l autorite publique", "autorite publique", "official authority", "exercise of official authority", "e2"],
-    f: ["interet legitime", "interets legitimes", "legitimate interest", "legitimate interests"],
-  },
-));
+export const legalBasisMatcher = build(
+  "vocab.legalBasis",
+  LEGAL_BASES,
+  mergeExtra<(typeof LEGAL_BASES)[number]>(
+    letters("6 1", ["a", "b", "c", "d", "e", "f"], (x) => (x === "e" ? "e_public_interest" : x)),
+    {
+      a: ["consentement", "consent"],
+      b: ["contrat", "execution d un contrat", "mesures precontractuelles", "contract", "performance of a contract"],
+      c: ["obligation legale", "obligation reglementaire", "legal obligation"],
+      d: ["interets vitaux", "sauvegarde des interets vitaux", "vital interests"],
+      e_public_interest: [
+        "mission d interet public",
+        "interet public",
+        "mission de service public",
+        "service public",
+        "public task",
+        "public interest",
+        "e",
+        "e1",
+      ],
+      e_official_authority: ["exercice de l autorite publique", "autorite publique", "official authority", "exercise of official authority", "e2"],
+      f: ["interet legitime", "interets legitimes", "legitimate interest", "legitimate interests"],
+    },
+  ),
+);
 
-export const art9Matcher = build("vocab.art9", ART9_CONDITIONS, letters("9 2", ART9_CONDITIONS, (x) => x));
+export const art9Matcher = build(
+  "vocab.art9",
+  ART9_CONDITIONS,
+  letters("9 2", ART9_CONDITIONS, (x) => x),
+);
 
 export const dataSubjectMatcher = build("vocab.dataSubject", DATA_SUBJECT_CATEGORIES, {
   residents: ["administres", "habitants", "citoyens", "population", "residents", "inhabitants", "citizens"],
@@ -145,10 +162,37 @@ export const dataSubjectMatcher = build("vocab.dataSubject", DATA_SUBJECT_CATEGO
 });
 
 export const dataCategoryMatcher = build("vocab.dataCategory", DATA_CATEGORIES, {
-  identity: ["etat civil", "identite", "donnees d identification", "identification", "images", "photos", "coordonnees", "nom prenom", "civil status", "identity", "contact details"],
+  identity: [
+    "etat civil",
+    "identite",
+    "donnees d identification",
+    "identification",
+    "images",
+    "photos",
+    "coordonnees",
+    "nom prenom",
+    "civil status",
+    "identity",
+    "contact details",
+  ],
   personal_life: ["vie personnelle", "situation familiale", "habitudes de vie", "personal life", "family situation"],
   professional_life: ["vie professionnelle", "cv", "carriere", "situation professionnelle", "professional life", "career"],
-  economic: ["informations d ordre economique et financier", "donnees economiques et financieres", "economique et financier", "economique", "financier", "financieres", "donnees bancaires", "coordonnees bancaires", "rib", "revenus", "impots", "economic", "financial", "bank details"],
+  economic: [
+    "informations d ordre economique et financier",
+    "donnees economiques et financieres",
+    "economique et financier",
+    "economique",
+    "financier",
+    "financieres",
+    "donnees bancaires",
+    "coordonnees bancaires",
+    "rib",
+    "revenus",
+    "impots",
+    "economic",
+    "financial",
+    "bank details",
+  ],
   connection: ["donnees de connexion", "connexion", "adresses ip", "adresse ip", "logs", "journaux", "connection data"],
   location: ["donnees de localisation", "localisation", "geolocalisation", "location data", "location", "geolocation"],
   nir: ["nir", "numero de securite sociale", "numero de secu", "social security number"],
@@ -165,7 +209,18 @@ export const dataCategoryMatcher = build("vocab.dataCategory", DATA_CATEGORIES, 
 
 export const finalFateMatcher = build("vocab.finalFate", FINAL_FATES, {
   destruction: ["destruction", "suppression", "effacement", "elimination", "destruction apres visa", "destroy", "deletion", "erasure"],
-  archives: ["versement aux archives", "versement", "archives", "archives publiques", "archivage definitif", "conservation definitive", "conservation integrale", "transfer to the archives", "public archives", "permanent archiving"],
+  archives: [
+    "versement aux archives",
+    "versement",
+    "archives",
+    "archives publiques",
+    "archivage definitif",
+    "conservation definitive",
+    "conservation integrale",
+    "transfer to the archives",
+    "public archives",
+    "permanent archiving",
+  ],
   sorting: ["tri", "sorting", "selection"],
   undetermined: ["non determine", "a determiner", "undetermined", "to be determined"],
 });
@@ -173,7 +228,15 @@ export const finalFateMatcher = build("vocab.finalFate", FINAL_FATES, {
 export const recipientTypeMatcher = build("vocab.recipientType", RECIPIENT_TYPES, {
   internal: ["service interne", "services internes", "interne", "internal", "internal department", "internal service"],
   processor: ["sous traitant", "sous traitants", "prestataire", "prestataires", "processor", "processors"],
-  institutional: ["partenaire institutionnel", "partenaires institutionnels", "partenaires", "partenaire", "institutionnel", "institutional partner", "institutional partners"],
+  institutional: [
+    "partenaire institutionnel",
+    "partenaires institutionnels",
+    "partenaires",
+    "partenaire",
+    "institutionnel",
+    "institutional partner",
+    "institutional partners",
+  ],
   third_country: ["destinataire dans un pays tiers", "destinataires dans des pays tiers", "pays tiers", "third country", "recipient in a third country"],
   other: ["autre destinataire", "autres destinataires", "other recipient", "other recipients"],
 });
@@ -183,7 +246,18 @@ export const securityMatcher = build("vocab.security", SECURITY_MEASURES, {
   software_protection: ["protection des logiciels", "mises a jour", "mise a jour", "antivirus", "software protection", "updates"],
   backups: ["sauvegardes", "sauvegarde", "backups", "backup"],
   encryption: ["chiffrement", "cryptage", "encryption"],
-  access_control: ["controle d acces", "controle des acces", "controle d acces des utilisateurs", "habilitations", "authentification", "mots de passe", "gestion des habilitations", "access control", "authentication", "passwords"],
+  access_control: [
+    "controle d acces",
+    "controle des acces",
+    "controle d acces des utilisateurs",
+    "habilitations",
+    "authentification",
+    "mots de passe",
+    "gestion des habilitations",
+    "access control",
+    "authentication",
+    "passwords",
+  ],
   processor_control: ["controle des sous traitants", "processor control", "processor oversight"],
   physical_security: ["securite physique", "securite physique des locaux", "securite des locaux", "locaux", "physical security"],
   awareness: ["sensibilisation", "sensibilisation des agents", "formation des agents", "awareness", "training"],

@@ -53,7 +53,8 @@ export function xlsxCell(v: ExcelJS.CellValue): RawCell {
     if ("formula" in v || "sharedFormula" in v) {
       const f = v as { formula?: string; sharedFormula?: string; result?: unknown };
       const r = f.result;
-      if (r === undefined || r === null || (typeof r === "object" && !(r instanceof Date) && "error" in (r as object))) return { formula: f.formula ?? f.sharedFormula ?? "" };
+      if (r === undefined || r === null || (typeof r === "object" && !(r instanceof Date) && "error" in (r as object)))
+        return { formula: f.formula ?? f.sharedFormula ?? "" };
       return xlsxCell(r as ExcelJS.CellValue);
     }
     if ("text" in v) {
@@ -69,12 +70,29 @@ export type XlsxSheet = { sheet: string; rows: RawRow[] };
 
 /** The first worksheet that has rows; the one whose header row is the most recognisable, if several. */
 export async function readXlsx(bytes: Uint8Array): Promise<XlsxSheet> {
-  if (zipUncompressedSize(bytes) > IMPORT_LIMITS.maxXlsxUncompressedBytes) throw new ImportFileError("errors.import.tooLarge", { max: Math.round(IMPORT_LIMITS.maxBytes / 1024 / 1024) });
+  if (zipUncompressedSize(bytes) > IMPORT_LIMITS.maxXlsxUncompressedBytes)
+    throw new ImportFileError("errors.import.tooLarge", { max: Math.round(IMPORT_LIMITS.maxBytes / 1024 / 1024) });
   const wb = new ExcelJS.Workbook();
   try {
     // Only cell values matter: the rest of each sheet's XML is skipped.
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Parameters<typeof wb.xlsx.load>[0], {
-      ignoreNodes: ["dataValidations", "conditionalFormatting", "hyperlinks", "drawing", "picture", "tableParts", "extLst", "mergeCells", "sheetProtection", "autoFilter", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "printOptions"],
+      ignoreNodes: [
+        "dataValidations",
+        "conditionalFormatting",
+        "hyperlinks",
+        "drawing",
+        "picture",
+        "tableParts",
+        "extLst",
+        "mergeCells",
+        "sheetProtection",
+        "autoFilter",
+        "pageMargins",
+        "pageSetup",
+        "headerFooter",
+        "rowBreaks",
+        "printOptions",
+      ],
     });
   } catch {
     throw new ImportFileError("errors.import.badXlsx");

@@ -8,7 +8,8 @@ export const enActivityForm: Record<keyof typeof frActivityForm, string> = {
   "activityForm.new.intro":
     "Start with a name and the department concerned. You will complete the record at your own pace: it stays a draft, visible to your department and the DPO, until you submit it.",
   "activityForm.new.submit": "Create the draft",
-  "activityForm.new.noDepartment": "No department is assigned to you, so you cannot declare a processing activity yet. Ask your DPO to attach you to your department.",
+  "activityForm.new.noDepartment":
+    "No department is assigned to you, so you cannot declare a processing activity yet. Ask your DPO to attach you to your department.",
   "activityForm.new.breadcrumb": "New processing activity",
 
   // Edition page
@@ -26,7 +27,8 @@ export const enActivityForm: Record<keyof typeof frActivityForm, string> = {
   "activityForm.approvedNotice.title": "This processing activity is approved (version {version}).",
   "activityForm.approvedNotice.body":
     "If you save a change, a new draft is opened. The register keeps showing version {version} until the DPO approves the new version.",
-  "activityForm.pendingNotice": "Changes are in progress since approved version {version}. The register still shows version {version} until these changes are approved.",
+  "activityForm.pendingNotice":
+    "Changes are in progress since approved version {version}. The register still shows version {version} until these changes are approved.",
   "activityForm.changesRequestedNotice":
     "The DPO has requested changes: their comments are on the page of the processing activity. Once the record is corrected and saved, submit it again from that page.",
 
@@ -78,7 +80,8 @@ export const enActivityForm: Record<keyof typeof frActivityForm, string> = {
   "activityForm.hint.departmentIdEditor": "The department that runs the processing day to day. You can only choose your own departments.",
   "activityForm.department.none": "— No department (to be specified) —",
   "activityForm.field.internalContact": "Contact in the department",
-  "activityForm.hint.internalContact": "The position (rather than a person) to contact with questions. Example: “Head of the elections office, elections@town.fr”.",
+  "activityForm.hint.internalContact":
+    "The position (rather than a person) to contact with questions. Example: “Head of the elections office, elections@town.fr”.",
   "activityForm.field.implementationDate": "Start date",
   "activityForm.hint.implementationDate": "When the processing started, even approximately. Example: 01/03/2019.",
 
@@ -91,7 +94,8 @@ export const enActivityForm: Record<keyof typeof frActivityForm, string> = {
     "Controller: the authority alone decides why and how (the usual case). Joint controller: it decides together with another body, for example a portal shared with the inter-municipal authority. Processor: it acts on behalf of another body, for example processing building permits for another municipality. The last two choices show a list to fill in.",
   "activityForm.field.jointControllers": "Joint controller",
   "activityForm.list.jointControllers.legend": "Joint controllers (Article 26)",
-  "activityForm.list.jointControllers.hint": "The bodies that decide the purposes and means of the processing together with you. An arrangement between you must share out the obligations.",
+  "activityForm.list.jointControllers.hint":
+    "The bodies that decide the purposes and means of the processing together with you. An arrangement between you must share out the obligations.",
   "activityForm.list.jointControllers.add": "Add a joint controller",
   "activityForm.list.jointControllers.remove": "Remove joint controller no. {n}",
   "activityForm.list.jointControllers.empty": "No joint controller yet.",
@@ -140,7 +144,8 @@ export const enActivityForm: Record<keyof typeof frActivityForm, string> = {
   "activityForm.field.legalBases.text": "Legal reference",
   "activityForm.hint.legalBases.text": "The law, decree or council decision the processing relies on. Example: “Electoral Code, Art. L16”.",
   "activityForm.field.legalBases.purpose": "Purpose covered",
-  "activityForm.hint.legalBases.purpose": "Useful when there are several legal bases: which purpose does this one cover? Example: “Keeping the electoral rolls”.",
+  "activityForm.hint.legalBases.purpose":
+    "Useful when there are several legal bases: which purpose does this one cover? Example: “Keeping the electoral rolls”.",
   "activityForm.field.art9Conditions": "Condition",
   "activityForm.list.art9Conditions.legend": "Conditions for sensitive data (Article 9(2))",
   "activityForm.list.art9Conditions.hint":
@@ -191,7 +196,8 @@ export const enActivityForm: Record<keyof typeof frActivityForm, string> = {
   "activityForm.hint.dataCategories.source": "Example: “The person (registration form); INSEE through the single electoral register”.",
   "activityForm.field.dataCategories.retention": "Retention period",
   "activityForm.field.dataCategories.retention.activePeriod": "Period of current use (active database)",
-  "activityForm.hint.dataCategories.retention.activePeriod": "How long the department uses these data day to day. Example: “As long as the voter is registered”.",
+  "activityForm.hint.dataCategories.retention.activePeriod":
+    "How long the department uses these data day to day. Example: “As long as the voter is registered”.",
   "activityForm.field.dataCategories.retention.intermediatePeriod": "Intermediate archiving",
   "activityForm.hint.dataCategories.retention.intermediatePeriod":
     "How long the data are kept apart, with restricted access, for a legal obligation or possible litigation. Example: “1 year after removal from the roll”.",
@@ -205,7 +211,8 @@ export const enActivityForm: Record<keyof typeof frActivityForm, string> = {
   // Recipients
   "activityForm.field.recipients": "Recipient",
   "activityForm.list.recipients.legend": "Recipients",
-  "activityForm.list.recipients.hint": "One line per recipient or category of recipients. Examples: the prefecture, the software vendor, the finance department.",
+  "activityForm.list.recipients.hint":
+    "One line per recipient or category of recipients. Examples: the prefecture, the software vendor, the finance department.",
   "activityForm.list.recipients.add": "Add a recipient",
   "activityForm.list.recipients.remove": "Remove recipient no. {n}",
   "activityForm.list.recipients.empty": "No recipient yet.",
@@ -230,7 +237,8 @@ export const enActivityForm: Record<keyof typeof frActivityForm, string> = {
   "activityForm.hint.transfers.safeguard":
     "The framework protecting the data in that country. With a provider it is usually an adequacy decision or standard contractual clauses. The DPO can help.",
   "activityForm.field.transfers.documentationUrl": "Link to the documentation",
-  "activityForm.hint.transfers.documentationUrl": "The page or document describing the safeguard. Example: https://www.provider.example/data-processing-agreement",
+  "activityForm.hint.transfers.documentationUrl":
+    "The page or document describing the safeguard. Example: https://www.provider.example/data-processing-agreement",
 
   // Security
   "activityForm.field.securityMeasures": "Security measure",
@@ -254,14 +262,20 @@ export const enActivityForm: Record<keyof typeof frActivityForm, string> = {
 
   // Risk flags
   "activityForm.field.riskFlags": "Risk criterion",
-  "activityForm.riskFlag.largeScale.hint": "Many people, much data or a long duration, at the scale of the authority. Example: CCTV covering the whole town centre.",
-  "activityForm.riskFlag.systematicMonitoring.hint": "Regularly observing or checking people, especially in public spaces. Examples: cameras, tracking of service vehicles.",
+  "activityForm.riskFlag.largeScale.hint":
+    "Many people, much data or a long duration, at the scale of the authority. Example: CCTV covering the whole town centre.",
+  "activityForm.riskFlag.systematicMonitoring.hint":
+    "Regularly observing or checking people, especially in public spaces. Examples: cameras, tracking of service vehicles.",
   "activityForm.riskFlag.profiling.hint": "Assessing or ranking people from their data. Example: a points grid to rank requests for a nursery place.",
-  "activityForm.riskFlag.automatedDecision.hint": "A decision made by a program, without review by a staff member, with a significant effect on the person. Example: automatic refusal of an allowance.",
-  "activityForm.riskFlag.combiningDatasets.hint": "Matching files created for different uses. Example: cross-checking the school canteen file against unpaid bills.",
+  "activityForm.riskFlag.automatedDecision.hint":
+    "A decision made by a program, without review by a staff member, with a significant effect on the person. Example: automatic refusal of an allowance.",
+  "activityForm.riskFlag.combiningDatasets.hint":
+    "Matching files created for different uses. Example: cross-checking the school canteen file against unpaid bills.",
   "activityForm.riskFlag.innovativeTechnology.hint": "A new technology or a new use. Examples: image recognition, connected devices, artificial intelligence.",
-  "activityForm.riskFlag.vulnerableSubjects.hint": "People in a weak position towards the authority. Examples: children, elderly or assisted people, staff towards their employer.",
-  "activityForm.riskFlag.preventsRightOrService.hint": "The processing may lead to refusing a right, a service or a contract. Example: assessing an application for social assistance.",
+  "activityForm.riskFlag.vulnerableSubjects.hint":
+    "People in a weak position towards the authority. Examples: children, elderly or assisted people, staff towards their employer.",
+  "activityForm.riskFlag.preventsRightOrService.hint":
+    "The processing may lead to refusing a right, a service or a contract. Example: assessing an application for social assistance.",
 
   // Review
   "activityForm.field.nextReviewAt": "Next review date",

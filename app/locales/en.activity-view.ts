@@ -51,7 +51,8 @@ export const enActivityView: Record<keyof typeof frActivityView, string> = {
   "activityView.details.dataCategories": "Categories of personal data (Art. 30(1)(c))",
   "activityView.details.sensitiveTag": "Special category (Art. 9)",
   "activityView.details.offenceTag": "Offences (Art. 10)",
-  "activityView.details.sensitiveNotice": "This processing involves special categories of data: processing them is prohibited unless a condition of Article 9(2) applies.",
+  "activityView.details.sensitiveNotice":
+    "This processing involves special categories of data: processing them is prohibited unless a condition of Article 9(2) applies.",
   "activityView.details.offenceNotice": "This processing involves data relating to criminal convictions and offences (Article 10).",
   "activityView.details.retention": "Retention periods (Art. 30(1)(f))",
   "activityView.details.recipients": "Categories of recipients (Art. 30(1)(d))",
@@ -61,7 +62,8 @@ export const enActivityView: Record<keyof typeof frActivityView, string> = {
   "activityView.details.rights": "Data subjects' rights",
   "activityView.details.risks": "Risk criteria (impact assessment)",
   "activityView.details.noRiskFlag": "No risk criterion selected.",
-  "activityView.details.dpiaLikely": "{count} risk criteria are selected: from two onwards, a data protection impact assessment (DPIA, Art. 35) is in principle required.",
+  "activityView.details.dpiaLikely":
+    "{count} risk criteria are selected: from two onwards, a data protection impact assessment (DPIA, Art. 35) is in principle required.",
   "activityView.details.review": "Periodic review",
 
   "activityView.comments.title": "Discussion ({count})",

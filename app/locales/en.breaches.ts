@@ -108,7 +108,8 @@ export const enBreaches: Record<keyof typeof frBreaches, string> = {
   "breaches.new.intro": "Describe what is known; the DPO completes it, assesses the risk and decides on notifications.",
   "breaches.new.submit": "Save the report",
   "breaches.enisa.title": "Severity by the ENISA method",
-  "breaches.enisa.help": "Severity = data processing context × ease of identification + circumstances. Below 2: low; 2 to 3: medium; 3 to 4: high; 4 and above: very high.",
+  "breaches.enisa.help":
+    "Severity = data processing context × ease of identification + circumstances. Below 2: low; 2 to 3: medium; 3 to 4: high; 4 and above: very high.",
   "breaches.enisa.dpc": "Data processing context",
   "breaches.enisa.dpc.1": "1 — simple data",
   "breaches.enisa.dpc.2": "2 — behavioural data",

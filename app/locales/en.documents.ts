@@ -113,7 +113,8 @@ export const enDocuments: Record<keyof typeof frDocuments, string> = {
   "pdf.legalBases.col.text": "Reference text",
   "pdf.legalBases.col.purpose": "Purpose concerned",
   "pdf.legalBases.none": "No legal basis given.",
-  "pdf.legalBases.led": "This processing falls under Directive (EU) 2016/680 (law enforcement; Title III of the French Data Protection Act), not under GDPR Article 6.",
+  "pdf.legalBases.led":
+    "This processing falls under Directive (EU) 2016/680 (law enforcement; Title III of the French Data Protection Act), not under GDPR Article 6.",
 
   "pdf.sensitive.art9": "Article 9(2) conditions relied on",
   "pdf.sensitive.art10": "Basis for processing criminal offence data (Art. 10)",
@@ -263,7 +264,8 @@ export const enDocuments: Record<keyof typeof frDocuments, string> = {
   "pdf.annex.glossary.otherLanguage": "(in French: {term})",
 
   "pdf.glossary.register.term": "Record of processing activities",
-  "pdf.glossary.register.definition": "Document kept by the controller (Art. 30(1)) and by the processor (Art. 30(2)) listing the processing of personal data and its characteristics.",
+  "pdf.glossary.register.definition":
+    "Document kept by the controller (Art. 30(1)) and by the processor (Art. 30(2)) listing the processing of personal data and its characteristics.",
   "pdf.glossary.processing.term": "Processing",
   "pdf.glossary.processing.definition": "Any operation on personal data: collection, recording, storage, consultation, disclosure, erasure… (Art. 4(2)).",
   "pdf.glossary.personalData.term": "Personal data",
@@ -271,43 +273,56 @@ export const enDocuments: Record<keyof typeof frDocuments, string> = {
   "pdf.glossary.dataSubject.term": "Data subject",
   "pdf.glossary.dataSubject.definition": "The natural person the data relates to.",
   "pdf.glossary.controller.term": "Controller",
-  "pdf.glossary.controller.definition": "The body that determines the purposes and means of the processing (Art. 4(7)); for a commune, usually the commune represented by its mayor.",
+  "pdf.glossary.controller.definition":
+    "The body that determines the purposes and means of the processing (Art. 4(7)); for a commune, usually the commune represented by its mayor.",
   "pdf.glossary.jointController.term": "Joint controllers",
-  "pdf.glossary.jointController.definition": "Several bodies that jointly determine the purposes and means of a processing; an arrangement allocates their obligations (Art. 26).",
+  "pdf.glossary.jointController.definition":
+    "Several bodies that jointly determine the purposes and means of a processing; an arrangement allocates their obligations (Art. 26).",
   "pdf.glossary.processor.term": "Processor",
   "pdf.glossary.processor.definition": "The body that processes data on behalf of the controller, on its instructions and under a contract (Art. 28).",
   "pdf.glossary.recipient.term": "Recipient",
   "pdf.glossary.recipient.definition": "The person or body to which the data is disclosed (Art. 4(9)).",
   "pdf.glossary.legalBasis.term": "Legal basis",
-  "pdf.glossary.legalBasis.definition": "The legal ground that makes the processing lawful (Art. 6(1)); for a public authority, mainly legal obligation and public task.",
+  "pdf.glossary.legalBasis.definition":
+    "The legal ground that makes the processing lawful (Art. 6(1)); for a public authority, mainly legal obligation and public task.",
   "pdf.glossary.sensitiveData.term": "Special categories of data",
-  "pdf.glossary.sensitiveData.definition": "Data on health, opinions, origin, biometrics… whose processing is prohibited except under the exceptions of Article 9(2).",
+  "pdf.glossary.sensitiveData.definition":
+    "Data on health, opinions, origin, biometrics… whose processing is prohibited except under the exceptions of Article 9(2).",
   "pdf.glossary.offenceData.term": "Criminal offence data",
-  "pdf.glossary.offenceData.definition": "Data on criminal convictions and offences, processed only under the control of official authority or when the law allows it (Art. 10).",
+  "pdf.glossary.offenceData.definition":
+    "Data on criminal convictions and offences, processed only under the control of official authority or when the law allows it (Art. 10).",
   "pdf.glossary.retention.term": "Retention period and final fate",
-  "pdf.glossary.retention.definition": "How long the data is kept in active storage and then in intermediate archiving, and what happens to it afterwards (destruction, transfer to the archives, sorting).",
+  "pdf.glossary.retention.definition":
+    "How long the data is kept in active storage and then in intermediate archiving, and what happens to it afterwards (destruction, transfer to the archives, sorting).",
   "pdf.glossary.transfer.term": "Transfer outside the EEA",
-  "pdf.glossary.transfer.definition": "Disclosure of data to a third country or an international organisation, allowed only with the safeguards of GDPR Chapter V.",
+  "pdf.glossary.transfer.definition":
+    "Disclosure of data to a third country or an international organisation, allowed only with the safeguards of GDPR Chapter V.",
   "pdf.glossary.adequacy.term": "Adequacy decision",
   "pdf.glossary.adequacy.definition": "Decision of the European Commission recognising that a third country ensures an adequate level of protection (Art. 45).",
   "pdf.glossary.scc.term": "Standard contractual clauses",
-  "pdf.glossary.scc.definition": "Model contract adopted by the European Commission that frames a transfer to a country without an adequacy decision (Art. 46(2)(c)).",
+  "pdf.glossary.scc.definition":
+    "Model contract adopted by the European Commission that frames a transfer to a country without an adequacy decision (Art. 46(2)(c)).",
   "pdf.glossary.bcr.term": "Binding corporate rules",
   "pdf.glossary.bcr.definition": "Internal rules of a group, approved by a supervisory authority, that frame its transfers outside the EU (Art. 47).",
   "pdf.glossary.tia.term": "Transfer impact assessment (TIA)",
-  "pdf.glossary.tia.definition": "Assessment of the law and practice of the destination country, required to rely on standard clauses or BCR (EDPB Recommendations 01/2020).",
+  "pdf.glossary.tia.definition":
+    "Assessment of the law and practice of the destination country, required to rely on standard clauses or BCR (EDPB Recommendations 01/2020).",
   "pdf.glossary.dpf.term": "Data Privacy Framework",
   "pdf.glossary.dpf.definition": "EU–US data protection framework (2023 adequacy decision) that only covers certified US companies.",
   "pdf.glossary.foreignLaw.term": "Non-EU access law",
-  "pdf.glossary.foreignLaw.definition": "Law of a third state that can compel a provider under its jurisdiction to hand over data, even when stored in Europe (for example the US CLOUD Act).",
+  "pdf.glossary.foreignLaw.definition":
+    "Law of a third state that can compel a provider under its jurisdiction to hand over data, even when stored in Europe (for example the US CLOUD Act).",
   "pdf.glossary.secNumCloud.term": "SecNumCloud",
   "pdf.glossary.secNumCloud.definition": "ANSSI qualification for cloud services, which requires in particular protection against non-EU laws.",
   "pdf.glossary.dpo.term": "Data protection officer (DPO)",
-  "pdf.glossary.dpo.definition": "Person designated by the organisation, mandatory for a public authority (Art. 37), who advises on and monitors compliance with the GDPR; the designation is notified to the CNIL.",
+  "pdf.glossary.dpo.definition":
+    "Person designated by the organisation, mandatory for a public authority (Art. 37), who advises on and monitors compliance with the GDPR; the designation is notified to the CNIL.",
   "pdf.glossary.dpia.term": "Data protection impact assessment (DPIA)",
   "pdf.glossary.dpia.definition": "Assessment required before processing likely to result in a high risk to the rights and freedoms of individuals (Art. 35).",
   "pdf.glossary.led.term": "Law Enforcement Directive",
-  "pdf.glossary.led.definition": "Directive (EU) 2016/680 applicable to processing for the prevention and prosecution of criminal offences (Title III of the French Data Protection Act).",
+  "pdf.glossary.led.definition":
+    "Directive (EU) 2016/680 applicable to processing for the prevention and prosecution of criminal offences (Title III of the French Data Protection Act).",
   "pdf.glossary.cnil.term": "CNIL",
-  "pdf.glossary.cnil.definition": "Commission nationale de l'informatique et des libertés, the French supervisory authority, to which the record is made available on request (Art. 30(4)).",
+  "pdf.glossary.cnil.definition":
+    "Commission nationale de l'informatique et des libertés, the French supervisory authority, to which the record is made available on request (Art. 30(4)).",
 };

@@ -34,7 +34,8 @@ export const enDpia: Record<keyof typeof frDpia, string> = {
   "dpia.reason.art35b": "Article 35(3)(b): large-scale processing of special-category or offence data.",
   "dpia.reason.art35c": "Article 35(3)(c): large-scale systematic monitoring of a publicly accessible area.",
   "dpia.reason.exempt": "The processing is on the CNIL list of processing exempt from a DPIA.",
-  "dpia.reason.twoCriteria": "Two or more WP29 criteria are met: a DPIA is required in principle (CNIL, WP248 guidelines); a decision not to carry one out must be reasoned in writing.",
+  "dpia.reason.twoCriteria":
+    "Two or more WP29 criteria are met: a DPIA is required in principle (CNIL, WP248 guidelines); a decision not to carry one out must be reasoned in writing.",
   "dpia.reason.oneCriterion": "Only one WP29 criterion is met: a DPIA is recommended.",
   "dpia.reason.noCriteria": "No WP29 criterion is met.",
 
@@ -83,7 +84,8 @@ export const enDpia: Record<keyof typeof frDpia, string> = {
 
   "dpia.screening.title": "DPIA screening",
   "dpia.screening.pageTitle": "DPIA screening of {ref}",
-  "dpia.screening.intro": "Each criterion is pre-answered from the register record. The data protection officer confirms or corrects each answer and justifies any correction.",
+  "dpia.screening.intro":
+    "Each criterion is pre-answered from the register record. The data protection officer confirms or corrects each answer and justifies any correction.",
   "dpia.screening.criteria": "The nine WP29 criteria (WP248 guidelines)",
   "dpia.screening.met": "Criterion met?",
   "dpia.screening.yes": "Yes",
@@ -139,7 +141,8 @@ export const enDpia: Record<keyof typeof frDpia, string> = {
   "dpia.transition.reopen": "Reopen",
 
   "dpia.page.title": "DPIA of {ref}",
-  "dpia.page.intro": "Data protection impact assessment following the CNIL method. Answers prefilled from the register need review; those marked “to complete” lack information.",
+  "dpia.page.intro":
+    "Data protection impact assessment following the CNIL method. Answers prefilled from the register need review; those marked “to complete” lack information.",
   "dpia.page.start": "Start the DPIA (prefilled from the register)",
   "dpia.page.notStarted": "No DPIA has been started for this processing.",
   "dpia.page.readOnly": "You can read this DPIA but not change it.",
@@ -298,7 +301,8 @@ export const enDpia: Record<keyof typeof frDpia, string> = {
   "dpia.prefill.information": "Information: {text}",
   "dpia.prefill.rights": "Exercise of rights: {text}",
   "dpia.prefill.consentBasis": "The processing relies on consent (Article 6(1)(a)).",
-  "dpia.prefill.noConsent": "The processing does not rely on consent (Article 6(1)(a)) and no explicit consent is relied on for sensitive data (Article 9(2)(a)).",
+  "dpia.prefill.noConsent":
+    "The processing does not rely on consent (Article 6(1)(a)) and no explicit consent is relied on for sensitive data (Article 9(2)(a)).",
   "dpia.prefill.dpaLine": "{vendor} — {service}: processing agreement {dpa}",
   "dpia.prefill.transferLine": "{country} — {recipient}: {status}",
   "dpia.prefill.exposure": "Exposure to foreign laws: {list}",

@@ -65,7 +65,8 @@ export const enExports: Record<keyof typeof frExports, string> = {
   "errors.fileTooLarge": "This file is too large.",
   "toast.shareRevoked": "Share link revoked.",
   "verify.title": "Verify an export",
-  "verify.intro": "Drop a file you received or paste its SHA-256 fingerprint: you will learn whether it is a genuine export of this Registre instance, without its content being disclosed.",
+  "verify.intro":
+    "Drop a file you received or paste its SHA-256 fingerprint: you will learn whether it is a genuine export of this Registre instance, without its content being disclosed.",
   "verify.privacy": "With JavaScript, the fingerprint is computed in your browser: the file is not sent.",
   "verify.file": "File",
   "verify.hash": "SHA-256 fingerprint",

@@ -95,7 +95,8 @@ export const enGuided: Record<keyof typeof frGuided, string> = {
   "guided.help.dataCategories.retention.intermediatePeriod":
     "How long it is then kept apart, with restricted access, for a legal obligation or a possible dispute. Leave blank if there is none.",
   "guided.example.dataCategories.retention.intermediatePeriod": "“5 years after the last invoice (time limit to challenge it)”",
-  "guided.help.dataCategories.retention.finalFate": "What becomes of it at the end: destroyed, transferred to the public archives, or sorted (part of it is kept).",
+  "guided.help.dataCategories.retention.finalFate":
+    "What becomes of it at the end: destroyed, transferred to the public archives, or sorted (part of it is kept).",
   "guided.example.dataCategories.retention.finalFate": "“Destruction” for the allergy forms",
   "guided.help.dataCategories.retention.rule": "The text or records schedule that sets this period, if you know it.",
   "guided.example.dataCategories.retention.rule": "“Instruction DAF/DPACI/RES/2009/018, records schedule of communes”",
@@ -148,7 +149,8 @@ export const enGuided: Record<keyof typeof frGuided, string> = {
   // Step notes
   "guided.people.sensitiveNotice": "You listed sensitive or offence data: step 3 will ask what allows you to use it.",
   "guided.legal.art10Legend": "Offence data (Article 10)",
-  "guided.legal.nothingElse": "You listed neither sensitive data nor offences at step 2: there is nothing else to fill in here. If that changes, go back to step 2.",
+  "guided.legal.nothingElse":
+    "You listed neither sensitive data nor offences at step 2: there is nothing else to fill in here. If that changes, go back to step 2.",
   "guided.retention.noCategories": "No kind of data is given yet: add them first at step 2.",
   "guided.retention.backToData": "Go to step 2: People and data",
   "guided.recipients.vendorsTitle": "Software, hosts and online services",
@@ -170,7 +172,8 @@ export const enGuided: Record<keyof typeof frGuided, string> = {
   "guided.review.checkInFullForm": "check in the full form",
   "guided.review.warningsTitle": "Points of attention ({count})",
   "guided.review.prefilledTitle": "Prefilled sections to check ({count})",
-  "guided.review.prefilledIntro": "These sections come from a template and have not been confirmed yet. Check them and tick the confirmation box at the step shown.",
+  "guided.review.prefilledIntro":
+    "These sections come from a template and have not been confirmed yet. Check them and tick the confirmation box at the step shown.",
   "guided.review.dpoTitle": "What the DPO will check",
   "guided.review.dpoIntro": "After you send it, the DPO reviews the record. They may ask you for details; here is what they will look at.",
   "guided.review.dpo.purpose": "The purpose is clear, precise, and matches what the department does.",
@@ -195,7 +198,8 @@ export const enGuided: Record<keyof typeof frGuided, string> = {
   "guided.prefilled.notice": "Prefilled from a template — check, then tick",
   "guided.prefilled.explain": "The content comes from a generic template: adapt it to your department, then tick to confirm. The box is saved with the rest.",
   "guided.prefilled.confirm": "I have checked and adapted: {label}",
-  "guided.prefilled.stepNotice": "Part of this step was prefilled from a template. Check each piece of information, then tick the confirmations at the bottom of the page.",
+  "guided.prefilled.stepNotice":
+    "Part of this step was prefilled from a template. Check each piece of information, then tick the confirmations at the bottom of the page.",
   "guided.prefilled.dataCategoriesLater": "The kinds of data were prefilled from a template: you will confirm them at step 4, with their retention periods.",
   "guided.prefilled.pageNotice.one": "1 section prefilled from a template is still to be checked.",
   "guided.prefilled.pageNotice.other": "{count} sections prefilled from a template are still to be checked.",
@@ -226,7 +230,8 @@ export const enGuided: Record<keyof typeof frGuided, string> = {
   "guided.new.modeLegend": "How do you want to fill in the record?",
   "guided.new.modeHint": "You can switch from one to the other at any time.",
   "guided.new.mode.guided": "Guided declaration, step by step",
-  "guided.new.mode.guided.hint": "Seven short steps, with help and an example for each question. Recommended if you are declaring a processing activity for the first time.",
+  "guided.new.mode.guided.hint":
+    "Seven short steps, with help and an example for each question. Recommended if you are declaring a processing activity for the first time.",
   "guided.new.mode.full": "Full form",
   "guided.new.mode.full.hint": "Every Article 30 section on a single page.",
   "guided.new.templatesText": "Your processing may look like a common one of communes:",

@@ -6,7 +6,8 @@ export const enImport: Record<keyof typeof frImport, string> = {
     "Bring in the record you keep in a spreadsheet (CNIL model, Registre export) or the JSON export of another Registre instance. Nothing is saved until you confirm.",
   "import.upload.title": "File to import",
   "import.upload.file": "File (XLSX, CSV or JSON)",
-  "import.upload.hint": "The format is recognised from the file's content. For CSV, the encoding (UTF-8 or Windows-1252) and the separator (comma, semicolon or tab) are detected.",
+  "import.upload.hint":
+    "The format is recognised from the file's content. For CSV, the encoding (UTF-8 or Windows-1252) and the separator (comma, semicolon or tab) are detected.",
   "import.upload.submit": "Analyse the file",
   "import.limits": "Limits: {maxMb} MB per file, {maxRows} rows, {maxColumns} columns, {maxCell} characters per cell.",
   "import.rules":
@@ -100,8 +101,10 @@ export const enImport: Record<keyof typeof frImport, string> = {
   "import.warn.unknownRole": "Column “{column}”: unrecognised role “{value}”; “Controller” is used.",
   "import.warn.unknownRegime": "Column “{column}”: unrecognised legal regime “{value}”; the GDPR is used.",
   "import.warn.unmatchedColumns": "{count} unrecognised column(s) will be ignored unless you map them to a field.",
-  "import.warn.vendorsNotImported": "Vendors ({vendors}) and the links of {activities} activity(ies) to their services are not imported: add them in the vendor catalogue.",
-  "import.warn.unknownDepartment": "Department “{department}” not found: the activity is not assigned to a new department (create the department, then import again).",
+  "import.warn.vendorsNotImported":
+    "Vendors ({vendors}) and the links of {activities} activity(ies) to their services are not imported: add them in the vendor catalogue.",
+  "import.warn.unknownDepartment":
+    "Department “{department}” not found: the activity is not assigned to a new department (create the department, then import again).",
   "import.warn.archivedRef": "{ref} is archived: the row creates a new activity.",
   "import.warn.renamed": "{ref} is currently called “{name}”: the import renames it.",
   "import.warn.sameNameExists": "An activity with the same name already exists ({ref}): the import creates another one.",

@@ -10,7 +10,8 @@ export const enInterop: Record<keyof typeof frInterop, string> = {
   "exports.format.public_json": "JSON (public register, open data)",
   "exports.format.public_csv": "CSV (public register, open data)",
   "exports.channel.public": "public register",
-  "verify.fingerprints": "Two fingerprints are accepted: the file's (SHA-256 of the file you received, computed when you drop it here) and the document fingerprint printed on PDF covers (SHA-256 of the register data at export time; page footers show its first 12 characters, also accepted).",
+  "verify.fingerprints":
+    "Two fingerprints are accepted: the file's (SHA-256 of the file you received, computed when you drop it here) and the document fingerprint printed on PDF covers (SHA-256 of the register data at export time; page footers show its first 12 characters, also accepted).",
   "verify.matchFile": "File fingerprint recognised.",
   "verify.matchDocument": "Document fingerprint (PDF cover) recognised.",
 };

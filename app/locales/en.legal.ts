@@ -2,7 +2,8 @@ import type { frLegal } from "./fr.legal.ts";
 
 export const enLegal: Record<keyof typeof frLegal, string> = {
   "pdf.transfers.source.own_site": "Own hosting",
-  "errors.dpfUsOnly": "Only an organisation established in the United States can be certified under the Data Privacy Framework: leave \"not applicable\" for this vendor and record the certification of the US entity that receives the data.",
+  "errors.dpfUsOnly":
+    'Only an organisation established in the United States can be certified under the Data Privacy Framework: leave "not applicable" for this vendor and record the certification of the US entity that receives the data.',
   "errors.art49PointRequired": "State which point of Article 49(1) is relied on.",
   "errors.art49PointOnlyForDerogation": "The point of Article 49(1) is only given for a derogation.",
   "errors.ledLegalBasisRequired": "Enter the legal basis of this law-enforcement processing (the text that authorises it).",
@@ -11,7 +12,8 @@ export const enLegal: Record<keyof typeof frLegal, string> = {
   "legal.choice.no": "No",
   "legal.choice.unknown": "Not recorded",
   "legal.vendor.shareholding": "Non-EU shareholding within the SecNumCloud limits",
-  "legal.vendor.shareholding.hint": "SecNumCloud 3.2 § 19.6: no non-EU shareholder above 24 % of capital or voting rights, nor 39 % for all non-EU shareholders together.",
+  "legal.vendor.shareholding.hint":
+    "SecNumCloud 3.2 § 19.6: no non-EU shareholder above 24 % of capital or voting rights, nor 39 % for all non-EU shareholders together.",
   "legal.service.secNumCloudVersion": "SecNumCloud referential version",
   "legal.service.secNumCloudVersion.hint": "Only version 3.2 provides immunity from non-EU laws (§ 19.6).",
   "legal.service.secNumCloudVersion.3.2": "3.2 (2022)",
@@ -37,11 +39,12 @@ export const enLegal: Record<keyof typeof frLegal, string> = {
   "legal.organization.headcount": "Headcount of the organization (staff)",
   "legal.organization.headcount.hint": "Used by DPIA screening: exempt type 1 (staff management, délibération 2019-118) only applies below 250 people.",
   "legal.activity.domain": "Area of the processing",
-  "legal.activity.domain.hint": "Used for the CNIL lists (exempt processing, processing requiring a DPIA): choose the area that describes the processing, or \"Other\".",
+  "legal.activity.domain.hint":
+    'Used for the CNIL lists (exempt processing, processing requiring a DPIA): choose the area that describes the processing, or "Other".',
   "legal.activity.ledLegalBasis": "Legal basis (Law Enforcement Directive Art. 8; Loi Informatique et Libertés Art. 87)",
   "legal.activity.ledLegalBasis.hint": "The text that authorises the processing (for instance CSI L241-2 for body-worn cameras).",
   "legal.activity.ledProfiling": "Profiling (Law Enforcement Directive Art. 24(1)(e))",
-  "legal.activity.ledProfiling.hint": "Describe any profiling, or write \"none\".",
+  "legal.activity.ledProfiling.hint": 'Describe any profiling, or write "none".',
   "completeness.ledLegalBasis": "Legal basis of the law-enforcement processing (Directive 2016/680 Art. 8; Loi Informatique et Libertés Art. 87)",
   "vocab.domain.hr": "Staff management",
   "vocab.domain.electoral_roll": "Management of the commune's electoral roll",
@@ -55,15 +58,22 @@ export const enLegal: Record<keyof typeof frLegal, string> = {
   "vocab.domain.patient_care": "Patient care (health data)",
   "vocab.domain.other": "Other",
   "vocab.riskFlag.decisionEffects": "Decisions with legal or similar effect based on the evaluation (even when taken by a staff member)",
-  "activityForm.riskFlag.decisionEffects.hint": "A systematic evaluation (scoring grid, score) is the basis of decisions that matter to the person, even when a staff member takes them. Example: granting social aid or housing with a grid.",
-  "guided.help.riskFlags.decisionEffects": "A staff member decides with a scoring grid or a score, and the decision matters to the person (GDPR Article 35(3)(a)).",
+  "activityForm.riskFlag.decisionEffects.hint":
+    "A systematic evaluation (scoring grid, score) is the basis of decisions that matter to the person, even when a staff member takes them. Example: granting social aid or housing with a grid.",
+  "guided.help.riskFlags.decisionEffects":
+    "A staff member decides with a scoring grid or a score, and the decision matters to the person (GDPR Article 35(3)(a)).",
   "guided.example.riskFlags.decisionEffects": "Allocating social housing with a scoring grid for applications.",
   "dpia.result.controller_duty": "DPIA to be carried out by the controller (processor assists, Art. 28(3)(f))",
-  "dpia.reason.processor": "The organization acts as a processor: the DPIA is the controller's duty (Art. 35(1)); the organization assists it (Art. 28(3)(f)) by providing the elements below.",
-  "dpia.reason.ledArt90": "Law-enforcement processing: a DPIA is required when it is likely to result in a high risk (Loi Informatique et Libertés Art. 90; Directive 2016/680 Art. 27), which the cases above show.",
-  "dpia.reason.ledTwoCriteria": "Law-enforcement processing: two or more WP29 criteria are met, which in principle shows a high risk (Loi Informatique et Libertés Art. 90; Directive 2016/680 Art. 27).",
-  "dpia.reason.exemptWrongDomain": "The exempt type chosen does not match the area of the processing (CNIL délibération 2019-118): the exemption is not applied.",
-  "dpia.reason.exemptType1Headcount": "Exempt type 1 (staff management) only applies to bodies with fewer than 250 people: record the organization's headcount; until then the exemption is not applied.",
+  "dpia.reason.processor":
+    "The organization acts as a processor: the DPIA is the controller's duty (Art. 35(1)); the organization assists it (Art. 28(3)(f)) by providing the elements below.",
+  "dpia.reason.ledArt90":
+    "Law-enforcement processing: a DPIA is required when it is likely to result in a high risk (Loi Informatique et Libertés Art. 90; Directive 2016/680 Art. 27), which the cases above show.",
+  "dpia.reason.ledTwoCriteria":
+    "Law-enforcement processing: two or more WP29 criteria are met, which in principle shows a high risk (Loi Informatique et Libertés Art. 90; Directive 2016/680 Art. 27).",
+  "dpia.reason.exemptWrongDomain":
+    "The exempt type chosen does not match the area of the processing (CNIL délibération 2019-118): the exemption is not applied.",
+  "dpia.reason.exemptType1Headcount":
+    "Exempt type 1 (staff management) only applies to bodies with fewer than 250 people: record the organization's headcount; until then the exemption is not applied.",
   "dpia.reason.exemptType1TooLarge": "Exempt type 1 (staff management) only applies to bodies with fewer than 250 people: it is not applied.",
   "dpia.reason.exemptType1Profiling": "Exempt type 1 excludes profiling: it is not applied.",
   "dpia.suggest.domain": "declared area of the processing: {domain}",
@@ -74,22 +84,27 @@ export const enLegal: Record<keyof typeof frLegal, string> = {
   "dpia.suggest.profilingExclusion": "profiling that can deprive of a right or service",
   "dpia.suggest.locationLargeScale": "large-scale location data",
   "dpia.suggest.type1": "staff management, headcount {headcount} (fewer than 250), no profiling",
-  "dpia.suggest.type1Sensitive": "staff management, headcount {headcount}, no profiling; the processing includes sensitive data: check that it is staff management only",
+  "dpia.suggest.type1Sensitive":
+    "staff management, headcount {headcount}, no profiling; the processing includes sensitive data: check that it is staff management only",
   "dpia.suggest.type1NeedsHeadcount": "No suggestion: exempt type 1 requires fewer than 250 staff; record the organization's headcount in its settings.",
   "dpia.suggest.type1TooLarge": "No suggestion: the organization has {headcount} staff; exempt type 1 only applies below 250.",
   "dpia.suggest.type1Profiling": "No suggestion: exempt type 1 excludes profiling.",
   "dpia.screening.suggestionWhy": "Suggestion from the record: {type} (why: {why}).",
-  "dpia.prefill.explicitConsent9": "Sensitive data are processed on the data subjects' explicit consent (Article 9(2)(a)): describe how it is obtained and withdrawn.",
+  "dpia.prefill.explicitConsent9":
+    "Sensitive data are processed on the data subjects' explicit consent (Article 9(2)(a)): describe how it is obtained and withdrawn.",
   "activityForm.field.ledLegalBasis": "Legal basis (Law Enforcement Directive)",
-  "activityForm.hint.ledLegalBasis": "For processing under Directive 2016/680: the text that authorises it (Directive Art. 8; Loi Informatique et Libertés Art. 87), for instance CSI L241-2 for body-worn cameras.",
+  "activityForm.hint.ledLegalBasis":
+    "For processing under Directive 2016/680: the text that authorises it (Directive Art. 8; Loi Informatique et Libertés Art. 87), for instance CSI L241-2 for body-worn cameras.",
   "activityForm.field.ledProfiling": "Profiling (Law Enforcement Directive)",
-  "activityForm.hint.ledProfiling": "For processing under Directive 2016/680: any profiling (Art. 24(1)(e)), or \"none\".",
+  "activityForm.hint.ledProfiling": 'For processing under Directive 2016/680: any profiling (Art. 24(1)(e)), or "none".',
   "activityForm.field.domain": "Area of the processing",
-  "activityForm.hint.domain": "Used for DPIA screening (CNIL lists): choose the area that describes the processing, or \"Other\".",
+  "activityForm.hint.domain": 'Used for DPIA screening (CNIL lists): choose the area that describes the processing, or "Other".',
   "activityForm.field.transfers.recipientKind": "Kind of recipient",
-  "activityForm.hint.transfers.recipientKind": "An international organisation is a transfer recipient even with its seat in the EEA (Art. 30(1)(e)); partial adequacy decisions (Canada, Japan, United States) do not cover public authorities.",
+  "activityForm.hint.transfers.recipientKind":
+    "An international organisation is a transfer recipient even with its seat in the EEA (Art. 30(1)(e)); partial adequacy decisions (Canada, Japan, United States) do not cover public authorities.",
   "activityForm.field.transfers.art49Point": "Point of Art. 49(1) (derogation)",
-  "activityForm.hint.transfers.art49Point": "Only for a derogation, which is for occasional transfers; points (a) to (c) are unavailable in the exercise of public powers (Art. 49(3)).",
+  "activityForm.hint.transfers.art49Point":
+    "Only for a derogation, which is for occasional transfers; points (a) to (c) are unavailable in the exercise of public powers (Art. 49(3)).",
   "activityForm.hint.transfers.tiaDone": "Required for every Art. 46 tool (standard clauses, BCR, administrative arrangement): EDPB Recommendations 01/2020.",
   "activityForm.hint.transfers.dpfCertified": "Only for a recipient established in the United States, certification checked on dataprivacyframework.gov.",
 } as const;

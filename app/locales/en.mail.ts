@@ -22,7 +22,8 @@ export const enMail: Record<keyof typeof frMail, string> = {
   "mail.invitation.body": "{actor} invites you to join the register of {org} with the role “{role}”. The link is valid until {date}.",
   "mail.invitation.greeting": "Hello,",
   "mail.passwordReset.subject": "Reset your Registre password",
-  "mail.passwordReset.body": "An administrator of {org} created a link to choose a new password. It is valid until {date}. If you did not expect this message, ignore it.",
+  "mail.passwordReset.body":
+    "An administrator of {org} created a link to choose a new password. It is valid until {date}. If you did not expect this message, ignore it.",
 
   "mail.reminder.reviewDue.subject": "Review of activity {ref} due by {date}",
   "mail.reminder.reviewDue.body": "The periodic review of activity {ref} “{name}” is due on {date}.",
@@ -39,7 +40,8 @@ export const enMail: Record<keyof typeof frMail, string> = {
   "mail.digest.intro": "Here are the notifications gathered since the last digest:",
 
   "mailPrefs.title": "E-mail messages",
-  "mailPrefs.intro": "For each kind of message, choose whether it is sent at once, gathered in a daily digest, or not at all. Messages about your account are always sent.",
+  "mailPrefs.intro":
+    "For each kind of message, choose whether it is sent at once, gathered in a daily digest, or not at all. Messages about your account are always sent.",
   "mailPrefs.category.workflow": "Approval workflow (submission, changes requested, approval, archiving)",
   "mailPrefs.category.mentions": "Mentions in comments",
   "mailPrefs.category.reminders": "Reminders (reviews, data processing agreements, DPIA actions, pending approvals)",

@@ -36,22 +36,26 @@ export const enOnboarding: Record<keyof typeof frOnboarding, string> = {
   "start.nav": "Create activities",
 
   "templatesPick.title": "Create several drafts at once",
-  "templatesPick.intro": "Tick the templates that match your activities, choose the department, then create all the drafts at once. Each draft still needs checking.",
+  "templatesPick.intro":
+    "Tick the templates that match your activities, choose the department, then create all the drafts at once. Each draft still needs checking.",
   "templatesPick.group": "{name} ({count})",
   "templatesPick.submit": "Create the ticked drafts",
   "templatesPick.none": "Tick at least one template.",
   "templatesPick.tooMany": "Tick fewer templates at once (100 at most).",
   "templatesPick.unknown": "A ticked template no longer exists. Reload the page.",
   "templatesPick.created": "{count} draft(s) created from templates.",
-  "templatesPick.departmentHint": "All the drafts created go to this department. \"No department\" is fine until the departments exist.",
+  "templatesPick.departmentHint": 'All the drafts created go to this department. "No department" is fine until the departments exist.',
 
   "empty.register.title": "The register is empty",
-  "empty.register.body": "The register lists the organisation's processing of personal data (GDPR, Article 30). Start from municipal templates, an existing spreadsheet or an activity declared from scratch.",
+  "empty.register.body":
+    "The register lists the organisation's processing of personal data (GDPR, Article 30). Start from municipal templates, an existing spreadsheet or an activity declared from scratch.",
   "empty.register.filtered": "No activity matches these filters.",
   "empty.vendors.title": "No vendors",
-  "empty.vendors.body": "Vendors are the software publishers and hosts that process data for the organisation. Add them with their services and hosting locations: Registre works out where the data can go and whose law can reach it.",
+  "empty.vendors.body":
+    "Vendors are the software publishers and hosts that process data for the organisation. Add them with their services and hosting locations: Registre works out where the data can go and whose law can reach it.",
   "empty.vendors.action": "Add the first vendor",
-  "empty.exports.body": "Exports are the versions of the register handed to the CNIL, elected members or the public, each with its fingerprint. Start by generating the register's PDF.",
+  "empty.exports.body":
+    "Exports are the versions of the register handed to the CNIL, elected members or the public, each with its fingerprint. Start by generating the register's PDF.",
   "empty.dpia.title": "No screening yet",
   "empty.dpia.body": "A screening tells whether an activity needs a data protection impact assessment (DPIA). Open an activity and start its screening.",
   "empty.audit.title": "The log is empty",
@@ -60,7 +64,7 @@ export const enOnboarding: Record<keyof typeof frOnboarding, string> = {
   "guided.help.rights.exercise": "How a person can see, correct or contest their data, and who answers them.",
   "guided.example.rights.exercise": "By letter to the town hall or by e-mail to dpo@town.example; answer within one month",
   "guided.help.rights.information": "Where people learn that their data is processed (GDPR Articles 13 and 14).",
-  "guided.example.rights.information": "Notice on the registration form and a \"Your data\" page on the town's website",
+  "guided.example.rights.information": 'Notice on the registration form and a "Your data" page on the town\'s website',
   "guided.help.nextReviewAt": "When to review the record with the DPO: usually in a year, sooner if the processing changes.",
   "guided.example.nextReviewAt": "15/01/2027",
 };

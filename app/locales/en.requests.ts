@@ -90,12 +90,14 @@ export const enRequests: Record<keyof typeof frRequests, string> = {
   "requests.letter.body.RESTRICTION": "Under Article 18 GDPR, the processing of the data about you is restricted.",
   "requests.letter.body.PORTABILITY": "Under Article 20 GDPR, please find enclosed the data you provided to us, in a structured, machine-readable format.",
   "requests.letter.body.OBJECTION": "Under Article 21 GDPR, we have examined your objection in the light of your particular situation.",
-  "requests.letter.body.WITHDRAW_CONSENT": "Under Article 7(3) GDPR, your withdrawal of consent has been recorded; it does not affect processing carried out before.",
+  "requests.letter.body.WITHDRAW_CONSENT":
+    "Under Article 7(3) GDPR, your withdrawal of consent has been recorded; it does not affect processing carried out before.",
   "requests.letter.extension": "Extension of the deadline",
   "requests.letter.extensionText": "The deadline for our answer is extended to {date} (Article 12(3) GDPR) for the following reason: {reason}.",
   "requests.letter.contact": "Your rights and how to reach us",
   "requests.letter.dpo": "Our data protection officer: {dpo}.",
-  "requests.letter.complaint": "If you consider that your rights are not respected, you may lodge a complaint with the CNIL (www.cnil.fr, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07, France).",
+  "requests.letter.complaint":
+    "If you consider that your rights are not respected, you may lodge a complaint with the CNIL (www.cnil.fr, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07, France).",
   "requests.letter.signature": "For the organization, {representative}",
   "requests.art15.purposes": "Purposes",
   "requests.art15.legalBasis": "Legal basis",

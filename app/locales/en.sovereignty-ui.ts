@@ -148,7 +148,8 @@ export const enSovereigntyUi: Record<keyof typeof frSovereigntyUi, string> = {
   "sovereigntyUi.whatIf.after": "After",
 
   "sovereigntyUi.activity.title": "Vendors and hosting",
-  "sovereigntyUi.activity.intro": "The vendor services and own hosting this activity uses, and what follows: where the data goes, and which foreign law can reach it.",
+  "sovereigntyUi.activity.intro":
+    "The vendor services and own hosting this activity uses, and what follows: where the data goes, and which foreign law can reach it.",
   "sovereigntyUi.activity.linksTitle": "Linked services and hosting",
   "sovereigntyUi.activity.linksCaption": "Vendor services and hosting linked to this activity",
   "sovereigntyUi.activity.noLinks": "No vendor or hosting is linked to this activity.",
@@ -197,5 +198,6 @@ export const enSovereigntyUi: Record<keyof typeof frSovereigntyUi, string> = {
   "sovereigntyUi.activity.shieldedNo": "No",
   "sovereigntyUi.activity.noKnownLaw": "No known access law",
   "sovereigntyUi.activity.dashboardLink": "See the sovereignty of all activities",
-  "sovereigntyUi.dashboard.missingTruncated": "Only the first {shown} of {total} transfers without a safeguard are listed; filter the register to see the others.",
+  "sovereigntyUi.dashboard.missingTruncated":
+    "Only the first {shown} of {total} transfers without a safeguard are listed; filter the register to see the others.",
 };

@@ -135,7 +135,8 @@ export const en: Record<keyof typeof fr, string> = {
   "errors.invitationInvalid": "This invitation is no longer valid (already used, revoked or expired).",
   "errors.resetInvalid": "This reset link is no longer valid (already used or expired).",
   "errors.staleUpdate": "Someone changed this information while you were editing it. Reload the page to see their version, then make your changes again.",
-  "errors.resetOtherOrganizations": "This person also belongs to an organisation you do not manage: only someone who administers all of their organisations can reset their password.",
+  "errors.resetOtherOrganizations":
+    "This person also belongs to an organisation you do not manage: only someone who administers all of their organisations can reset their password.",
   "errors.lastAdmin": "The organisation must keep at least one administrator.",
   "errors.editorNeedsDepartment": "A department head must be assigned to at least one department.",
   "errors.departmentInUse": "This department still has processing activities: move them to another department before deleting it.",
@@ -198,7 +199,8 @@ export const en: Record<keyof typeof fr, string> = {
 
   "orgs.create": "Create another organisation",
   "orgs.createTitle": "New organisation",
-  "orgs.createIntro": "A shared DPO can keep the records of several controllers here: a municipality, its CCAS (municipal social action centre), an inter-municipal body, and so on.",
+  "orgs.createIntro":
+    "A shared DPO can keep the records of several controllers here: a municipality, its CCAS (municipal social action centre), an inter-municipal body, and so on.",
 
   "org.identity": "Identity of the controller",
   "org.dpo": "Data protection officer",
@@ -229,7 +231,8 @@ export const en: Record<keyof typeof fr, string> = {
 
   "members.title": "Members",
   "members.invite": "Invite someone",
-  "members.inviteIntro": "Registre creates an invitation link valid for 72 hours and mails it; without a configured mail server, the message stays on the “Messages” page. You can also copy the link and send it yourself.",
+  "members.inviteIntro":
+    "Registre creates an invitation link valid for 72 hours and mails it; without a configured mail server, the message stays on the “Messages” page. You can also copy the link and send it yourself.",
   "members.invitationCreated": "Invitation created. This link will not be shown again: copy it now.",
   "members.linkToSend": "Link to send",
   "members.createInvitation": "Create the invitation link",

@@ -16,7 +16,8 @@ export const enVendors: Record<keyof typeof frVendors, string> = {
   "errors.fileEmpty": "The file is empty or no file was chosen.",
 
   "vendors.title": "Vendors",
-  "vendors.intro": "The local authority's vendors and processors, their services, where they host the data and under which laws they can be compelled to hand it over.",
+  "vendors.intro":
+    "The local authority's vendors and processors, their services, where they host the data and under which laws they can be compelled to hand it over.",
   "vendors.breadcrumb": "Breadcrumb",
   "vendors.hostingLink": "Own hosting",
   "vendors.filters": "Vendor filters",
@@ -64,7 +65,8 @@ export const enVendors: Record<keyof typeof frVendors, string> = {
 
   "vendors.new.button": "New vendor",
   "vendors.new.title": "New vendor",
-  "vendors.new.intro": "Enter the vendor's identity, certifications and agreement status. You will then add its services and where they are hosted on its page.",
+  "vendors.new.intro":
+    "Enter the vendor's identity, certifications and agreement status. You will then add its services and where they are hosted on its page.",
   "vendors.new.submit": "Create the vendor",
   "vendors.edit.title": "Edit {name}",
   "vendors.edit.crumb": "Edit",
@@ -113,7 +115,8 @@ export const enVendors: Record<keyof typeof frVendors, string> = {
   "vendors.editButton": "Edit the vendor",
   "vendors.deleteButton": "Delete the vendor",
   "vendors.confirmDelete.title": "Delete {name}?",
-  "vendors.confirmDelete.dependents": "{count} activity(ies) depend on this vendor: their links to its services will be deleted and their sovereignty analysis will change.",
+  "vendors.confirmDelete.dependents":
+    "{count} activity(ies) depend on this vendor: their links to its services will be deleted and their sovereignty analysis will change.",
   "vendors.confirmDelete.noDependents": "No activity depends on this vendor.",
   "vendors.confirmDelete.cascade": "Its services, their locations and the stored agreement will be deleted. This cannot be undone.",
   "vendors.confirmDelete.yes": "Yes, delete permanently",
@@ -208,7 +211,8 @@ export const enVendors: Record<keyof typeof frVendors, string> = {
   "vendors.linkRole.RECIPIENT": "recipient",
 
   "vendors.hosting.title": "Own hosting",
-  "vendors.hosting.intro": "The places where the local authority hosts data itself: its data centre, its server room. An activity whose data stays on these servers has no hosting vendor.",
+  "vendors.hosting.intro":
+    "The places where the local authority hosts data itself: its data centre, its server room. An activity whose data stays on these servers has no hosting vendor.",
   "vendors.hosting.introVendors": "Data entrusted to a vendor is recorded in the vendor list, not here.",
   "vendors.hosting.list": "Sites ({count})",
   "vendors.hosting.empty": "No own hosting site is recorded.",

@@ -111,9 +111,12 @@ export const enVocabulary: Record<keyof typeof frVocabulary, string> = {
   "completeness.securityMeasures": "Security measures (Art. 30(1)(g))",
   "completeness.rights": "How data subjects exercise their rights and are informed",
   "completeness.nextReview": "Next review date",
-  "warnings.legitimateInterestPublicAuthority": "A public authority cannot rely on legitimate interests (Art. 6(1)(f)) for the performance of its tasks (Art. 6(1), last subparagraph).",
-  "warnings.ledWithGdprBasis": "Processing under Directive 2016/680 rests neither on consent nor on legitimate interests: cite the legal text that grounds the task.",
+  "warnings.legitimateInterestPublicAuthority":
+    "A public authority cannot rely on legitimate interests (Art. 6(1)(f)) for the performance of its tasks (Art. 6(1), last subparagraph).",
+  "warnings.ledWithGdprBasis":
+    "Processing under Directive 2016/680 rests neither on consent nor on legitimate interests: cite the legal text that grounds the task.",
   "warnings.consentPublicAuthority": "Consent is rarely freely given to a public authority: check whether another legal basis fits better.",
   "warnings.transferWithoutSafeguard": "A transfer outside the EEA is declared without a safeguard (GDPR Chapter V).",
-  "warnings.nirUse": "Use of the NIR is restricted (NIR framework decree, Art. 30 of the French Data Protection Act): check that it is authorised for this processing.",
+  "warnings.nirUse":
+    "Use of the NIR is restricted (NIR framework decree, Art. 30 of the French Data Protection Act): check that it is authorised for this processing.",
 };

@@ -10,7 +10,8 @@ export const frActivityForm = {
   "activityForm.new.intro":
     "Commencez par un nom et le service concerné. Vous compléterez ensuite la fiche à votre rythme : elle reste un brouillon, visible de votre service et du DPO, tant que vous ne la soumettez pas.",
   "activityForm.new.submit": "Créer le brouillon",
-  "activityForm.new.noDepartment": "Aucun service ne vous est attribué : vous ne pouvez pas encore déclarer de traitement. Demandez à votre DPO de vous rattacher à votre service.",
+  "activityForm.new.noDepartment":
+    "Aucun service ne vous est attribué : vous ne pouvez pas encore déclarer de traitement. Demandez à votre DPO de vous rattacher à votre service.",
   "activityForm.new.breadcrumb": "Nouveau traitement",
 
   // Edition page
@@ -65,7 +66,8 @@ export const frActivityForm = {
   "activityForm.section.security.intro":
     "Comment les données sont protégées (articles 30.1.g et 32). Décrivez ce qui existe réellement, même si c'est modeste : le DPO vous aidera à l'améliorer.",
   "activityForm.section.rights": "Droits et information des personnes",
-  "activityForm.section.rights.intro": "Comment les personnes savent que leurs données sont utilisées, et comment elles peuvent exercer leurs droits (articles 12 à 22).",
+  "activityForm.section.rights.intro":
+    "Comment les personnes savent que leurs données sont utilisées, et comment elles peuvent exercer leurs droits (articles 12 à 22).",
   "activityForm.section.risks": "Critères de risque",
   "activityForm.section.risks.intro":
     "Cochez ce qui s'applique. Ces critères, issus des lignes directrices européennes sur l'analyse d'impact, aident le DPO à décider si une analyse d'impact (AIPD, article 35) est nécessaire : c'est en général le cas dès que deux critères sont cochés. En cas de doute, cochez et signalez-le au DPO.",
@@ -83,7 +85,8 @@ export const frActivityForm = {
   "activityForm.hint.departmentIdEditor": "Le service qui met en œuvre le traitement au quotidien. Vous ne pouvez choisir que vos services.",
   "activityForm.department.none": "— Aucun service (à préciser) —",
   "activityForm.field.internalContact": "Contact dans le service",
-  "activityForm.hint.internalContact": "La fonction (plutôt qu'une personne) à joindre pour toute question. Exemple : « Responsable du service élections, elections@ville.fr ».",
+  "activityForm.hint.internalContact":
+    "La fonction (plutôt qu'une personne) à joindre pour toute question. Exemple : « Responsable du service élections, elections@ville.fr ».",
   "activityForm.field.implementationDate": "Date de mise en œuvre",
   "activityForm.hint.implementationDate": "Date à laquelle le traitement a commencé, même approximative. Exemple : 01/03/2019.",
 
@@ -96,7 +99,8 @@ export const frActivityForm = {
     "Responsable de traitement : la collectivité décide seule pourquoi et comment (cas le plus courant). Responsable conjoint : elle en décide avec un autre organisme, par exemple un portail partagé avec l'intercommunalité. Sous-traitant : elle agit pour le compte d'un autre organisme, par exemple l'instruction des permis de construire d'une autre commune. Les deux derniers choix font apparaître une liste à compléter.",
   "activityForm.field.jointControllers": "Responsable conjoint",
   "activityForm.list.jointControllers.legend": "Responsables conjoints (article 26)",
-  "activityForm.list.jointControllers.hint": "Les organismes qui décident avec vous des finalités et des moyens du traitement. Un accord entre vous doit répartir les obligations.",
+  "activityForm.list.jointControllers.hint":
+    "Les organismes qui décident avec vous des finalités et des moyens du traitement. Un accord entre vous doit répartir les obligations.",
   "activityForm.list.jointControllers.add": "Ajouter un responsable conjoint",
   "activityForm.list.jointControllers.remove": "Retirer le responsable conjoint n° {n}",
   "activityForm.list.jointControllers.empty": "Aucun responsable conjoint pour l'instant.",
@@ -125,10 +129,12 @@ export const frActivityForm = {
 
   // Purposes
   "activityForm.field.purposes.main": "Finalité principale",
-  "activityForm.hint.purposes.main": "Pourquoi ces données sont-elles utilisées ? Commencez par un verbe. Exemple : « Tenir les listes électorales de la commune ».",
+  "activityForm.hint.purposes.main":
+    "Pourquoi ces données sont-elles utilisées ? Commencez par un verbe. Exemple : « Tenir les listes électorales de la commune ».",
   "activityForm.field.purposes.sub": "Sous-finalité",
   "activityForm.list.purposes.sub.legend": "Sous-finalités",
-  "activityForm.list.purposes.sub.hint": "Les usages plus précis, un par ligne. Exemples : « Envoyer les cartes électorales », « Organiser les bureaux de vote ».",
+  "activityForm.list.purposes.sub.hint":
+    "Les usages plus précis, un par ligne. Exemples : « Envoyer les cartes électorales », « Organiser les bureaux de vote ».",
   "activityForm.list.purposes.sub.add": "Ajouter une sous-finalité",
   "activityForm.list.purposes.sub.remove": "Retirer la sous-finalité n° {n}",
   "activityForm.list.purposes.sub.empty": "Aucune sous-finalité pour l'instant (facultatif).",
@@ -146,7 +152,8 @@ export const frActivityForm = {
   "activityForm.field.legalBases.text": "Texte de référence",
   "activityForm.hint.legalBases.text": "La loi, le décret ou la délibération qui fonde le traitement. Exemple : « Code électoral, art. L16 ».",
   "activityForm.field.legalBases.purpose": "Finalité couverte",
-  "activityForm.hint.legalBases.purpose": "Utile s'il y a plusieurs bases légales : à quelle finalité s'applique celle-ci ? Exemple : « Tenue des listes électorales ».",
+  "activityForm.hint.legalBases.purpose":
+    "Utile s'il y a plusieurs bases légales : à quelle finalité s'applique celle-ci ? Exemple : « Tenue des listes électorales ».",
   "activityForm.field.art9Conditions": "Condition",
   "activityForm.list.art9Conditions.legend": "Conditions pour les données sensibles (article 9.2)",
   "activityForm.list.art9Conditions.hint":
@@ -212,7 +219,8 @@ export const frActivityForm = {
   // Recipients
   "activityForm.field.recipients": "Destinataire",
   "activityForm.list.recipients.legend": "Destinataires",
-  "activityForm.list.recipients.hint": "Une ligne par destinataire ou catégorie de destinataires. Exemples : la préfecture, l'éditeur du logiciel, le service finances.",
+  "activityForm.list.recipients.hint":
+    "Une ligne par destinataire ou catégorie de destinataires. Exemples : la préfecture, l'éditeur du logiciel, le service finances.",
   "activityForm.list.recipients.add": "Ajouter un destinataire",
   "activityForm.list.recipients.remove": "Retirer le destinataire n° {n}",
   "activityForm.list.recipients.empty": "Aucun destinataire pour l'instant.",
@@ -237,7 +245,8 @@ export const frActivityForm = {
   "activityForm.hint.transfers.safeguard":
     "Le cadre qui protège les données dans ce pays. Avec un prestataire, c'est le plus souvent une décision d'adéquation ou des clauses contractuelles types. Le DPO peut vous aider.",
   "activityForm.field.transfers.documentationUrl": "Lien vers la documentation",
-  "activityForm.hint.transfers.documentationUrl": "La page ou le document qui décrit la garantie. Exemple : https://www.prestataire.example/accord-de-traitement",
+  "activityForm.hint.transfers.documentationUrl":
+    "La page ou le document qui décrit la garantie. Exemple : https://www.prestataire.example/accord-de-traitement",
 
   // Security
   "activityForm.field.securityMeasures": "Mesure de sécurité",
@@ -261,16 +270,22 @@ export const frActivityForm = {
 
   // Risk flags
   "activityForm.field.riskFlags": "Critère de risque",
-  "activityForm.riskFlag.largeScale.hint": "Beaucoup de personnes, de données ou une longue durée, à l'échelle de la collectivité. Exemple : la vidéoprotection de tout le centre-ville.",
-  "activityForm.riskFlag.systematicMonitoring.hint": "Observer ou contrôler des personnes de façon régulière, notamment dans l'espace public. Exemples : caméras, géolocalisation des véhicules de service.",
-  "activityForm.riskFlag.profiling.hint": "Évaluer ou classer des personnes d'après leurs données. Exemple : une grille de points pour classer les demandes de place en crèche.",
+  "activityForm.riskFlag.largeScale.hint":
+    "Beaucoup de personnes, de données ou une longue durée, à l'échelle de la collectivité. Exemple : la vidéoprotection de tout le centre-ville.",
+  "activityForm.riskFlag.systematicMonitoring.hint":
+    "Observer ou contrôler des personnes de façon régulière, notamment dans l'espace public. Exemples : caméras, géolocalisation des véhicules de service.",
+  "activityForm.riskFlag.profiling.hint":
+    "Évaluer ou classer des personnes d'après leurs données. Exemple : une grille de points pour classer les demandes de place en crèche.",
   "activityForm.riskFlag.automatedDecision.hint":
     "Une décision prise par un programme, sans examen par un agent, qui a un effet important sur la personne. Exemple : le refus automatique d'une aide.",
-  "activityForm.riskFlag.combiningDatasets.hint": "Rapprocher des fichiers créés pour des usages différents. Exemple : croiser le fichier de la restauration scolaire et celui des impayés.",
-  "activityForm.riskFlag.innovativeTechnology.hint": "Une technologie ou un usage nouveau. Exemples : reconnaissance d'images, objets connectés, intelligence artificielle.",
+  "activityForm.riskFlag.combiningDatasets.hint":
+    "Rapprocher des fichiers créés pour des usages différents. Exemple : croiser le fichier de la restauration scolaire et celui des impayés.",
+  "activityForm.riskFlag.innovativeTechnology.hint":
+    "Une technologie ou un usage nouveau. Exemples : reconnaissance d'images, objets connectés, intelligence artificielle.",
   "activityForm.riskFlag.vulnerableSubjects.hint":
     "Des personnes en position de faiblesse face à la collectivité. Exemples : enfants, personnes âgées ou aidées, agents face à leur employeur.",
-  "activityForm.riskFlag.preventsRightOrService.hint": "Le traitement peut conduire à refuser un droit, une prestation ou un contrat. Exemple : l'instruction d'une demande d'aide sociale.",
+  "activityForm.riskFlag.preventsRightOrService.hint":
+    "Le traitement peut conduire à refuser un droit, une prestation ou un contrat. Exemple : l'instruction d'une demande d'aide sociale.",
 
   // Review
   "activityForm.field.nextReviewAt": "Date de prochaine revue",

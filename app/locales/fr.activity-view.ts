@@ -9,16 +9,19 @@ export const frActivityView = {
   "activityView.archivedOn": "Traitement archivé le {date}.",
   "activityView.archiveReason": "Motif :",
   "activityView.edit": "Modifier",
-  "activityView.editApprovedHint": "Modifier ce traitement validé ouvre un nouveau brouillon ; la version validée reste au registre jusqu'à la prochaine validation.",
+  "activityView.editApprovedHint":
+    "Modifier ce traitement validé ouvre un nouveau brouillon ; la version validée reste au registre jusqu'à la prochaine validation.",
   "activityView.history": "Historique des versions",
   "activityView.conflict": "Ce traitement a été modifié par quelqu'un d'autre depuis l'ouverture de la page : votre action n'a pas été enregistrée.",
-  "activityView.conflictNow": "La page affiche maintenant son état actuel (statut : {status}). Vérifiez-le, puis recommencez si l'action est toujours nécessaire.",
+  "activityView.conflictNow":
+    "La page affiche maintenant son état actuel (statut : {status}). Vérifiez-le, puis recommencez si l'action est toujours nécessaire.",
   "activityView.yes": "Oui",
   "activityView.no": "Non",
 
   "activityView.statusHelp.DRAFT": "Brouillon : le service complète la fiche, puis la soumet au DPO.",
   "activityView.statusHelp.SUBMITTED": "Soumis : le DPO relit la fiche pour la valider ou demander des modifications.",
-  "activityView.statusHelp.CHANGES_REQUESTED": "Le DPO a demandé des modifications (voir les échanges ci-dessous). Corrigez la fiche, puis soumettez-la à nouveau.",
+  "activityView.statusHelp.CHANGES_REQUESTED":
+    "Le DPO a demandé des modifications (voir les échanges ci-dessous). Corrigez la fiche, puis soumettez-la à nouveau.",
   "activityView.statusHelp.APPROVED": "Validé : cette version figure au registre.",
   "activityView.statusHelp.ARCHIVED": "Archivé : le traitement n'est plus en œuvre. Ses versions validées restent consultables.",
 
@@ -60,7 +63,8 @@ export const frActivityView = {
   "activityView.details.rights": "Droits des personnes",
   "activityView.details.risks": "Critères de risque (analyse d'impact)",
   "activityView.details.noRiskFlag": "Aucun critère de risque retenu.",
-  "activityView.details.dpiaLikely": "{count} critères de risque sont retenus : à partir de deux, une analyse d'impact (AIPD, art. 35) est en principe requise.",
+  "activityView.details.dpiaLikely":
+    "{count} critères de risque sont retenus : à partir de deux, une analyse d'impact (AIPD, art. 35) est en principe requise.",
   "activityView.details.review": "Revue périodique",
 
   "activityView.comments.title": "Échanges ({count})",

@@ -88,7 +88,8 @@ export const frBreaches = {
   "breaches.hint.department": "Un responsable de service signale une violation pour l'un de ses services.",
   "breaches.hint.parisTime": "Heures de Paris.",
   "breaches.hint.awareAt": "Le délai de 72 heures court à partir de ce moment.",
-  "breaches.hint.subjects": "Cochez les catégories concernées et indiquez un nombre approximatif. Laissées vides, données et personnes sont reprises des traitements choisis.",
+  "breaches.hint.subjects":
+    "Cochez les catégories concernées et indiquez un nombre approximatif. Laissées vides, données et personnes sont reprises des traitements choisis.",
   "breaches.hint.approxPeople": "Laissé vide : la somme des nombres ci-dessus (un majorant).",
   "breaches.hint.delayReason": "Obligatoire si la notification initiale intervient plus de 72 heures après la prise de connaissance.",
   "breaches.subjects.category": "Catégorie",
@@ -107,7 +108,8 @@ export const frBreaches = {
   "breaches.new.intro": "Décrivez ce qui est connu ; le DPO complète, évalue le risque et décide des notifications.",
   "breaches.new.submit": "Enregistrer le signalement",
   "breaches.enisa.title": "Gravité selon la méthode de l'ENISA",
-  "breaches.enisa.help": "Gravité = contexte du traitement × facilité d'identification + circonstances. Moins de 2 : faible ; 2 à 3 : moyenne ; 3 à 4 : élevée ; 4 et plus : très élevée.",
+  "breaches.enisa.help":
+    "Gravité = contexte du traitement × facilité d'identification + circonstances. Moins de 2 : faible ; 2 à 3 : moyenne ; 3 à 4 : élevée ; 4 et plus : très élevée.",
   "breaches.enisa.dpc": "Contexte du traitement des données",
   "breaches.enisa.dpc.1": "1 — données simples",
   "breaches.enisa.dpc.2": "2 — données comportementales",

@@ -112,7 +112,8 @@ export const frDocuments = {
   "pdf.legalBases.col.text": "Texte de référence",
   "pdf.legalBases.col.purpose": "Finalité concernée",
   "pdf.legalBases.none": "Aucune base légale indiquée.",
-  "pdf.legalBases.led": "Ce traitement relève de la directive (UE) 2016/680 « police-justice » (titre III de la loi Informatique et Libertés) et non de l'article 6 du RGPD.",
+  "pdf.legalBases.led":
+    "Ce traitement relève de la directive (UE) 2016/680 « police-justice » (titre III de la loi Informatique et Libertés) et non de l'article 6 du RGPD.",
 
   "pdf.sensitive.art9": "Conditions de l'article 9.2 invoquées",
   "pdf.sensitive.art10": "Fondement du traitement des données d'infractions (art. 10)",
@@ -223,7 +224,8 @@ export const frDocuments = {
   "pdf.dpaStatus.NOT_REQUIRED": "Non requis",
 
   "pdf.annex.vendors.title": "Annexe A — Prestataires et lieux d'hébergement",
-  "pdf.annex.vendors.intro": "Prestataires intervenant dans les traitements de ce registre, avec leurs certifications et le contrat de sous-traitance (art. 28).",
+  "pdf.annex.vendors.intro":
+    "Prestataires intervenant dans les traitements de ce registre, avec leurs certifications et le contrat de sous-traitance (art. 28).",
   "pdf.annex.vendors.empty": "Aucun prestataire.",
   "pdf.annex.vendors.col.vendor": "Prestataire",
   "pdf.annex.vendors.col.country": "Pays et maison mère",
@@ -262,51 +264,71 @@ export const frDocuments = {
   "pdf.annex.glossary.otherLanguage": "(en anglais : {term})",
 
   "pdf.glossary.register.term": "Registre des activités de traitement",
-  "pdf.glossary.register.definition": "Document tenu par le responsable de traitement (art. 30.1) et par le sous-traitant (art. 30.2) qui recense les traitements de données personnelles et leurs caractéristiques.",
+  "pdf.glossary.register.definition":
+    "Document tenu par le responsable de traitement (art. 30.1) et par le sous-traitant (art. 30.2) qui recense les traitements de données personnelles et leurs caractéristiques.",
   "pdf.glossary.processing.term": "Traitement",
-  "pdf.glossary.processing.definition": "Toute opération sur des données personnelles : collecte, enregistrement, conservation, consultation, communication, effacement… (art. 4.2).",
+  "pdf.glossary.processing.definition":
+    "Toute opération sur des données personnelles : collecte, enregistrement, conservation, consultation, communication, effacement… (art. 4.2).",
   "pdf.glossary.personalData.term": "Donnée à caractère personnel",
-  "pdf.glossary.personalData.definition": "Toute information se rapportant à une personne physique identifiée ou identifiable, directement ou indirectement (art. 4.1).",
+  "pdf.glossary.personalData.definition":
+    "Toute information se rapportant à une personne physique identifiée ou identifiable, directement ou indirectement (art. 4.1).",
   "pdf.glossary.dataSubject.term": "Personne concernée",
   "pdf.glossary.dataSubject.definition": "La personne physique à laquelle se rapportent les données.",
   "pdf.glossary.controller.term": "Responsable de traitement",
-  "pdf.glossary.controller.definition": "L'organisme qui détermine les finalités et les moyens du traitement (art. 4.7) ; pour une commune, en général la commune représentée par son maire.",
+  "pdf.glossary.controller.definition":
+    "L'organisme qui détermine les finalités et les moyens du traitement (art. 4.7) ; pour une commune, en général la commune représentée par son maire.",
   "pdf.glossary.jointController.term": "Responsables conjoints",
-  "pdf.glossary.jointController.definition": "Plusieurs organismes qui déterminent ensemble les finalités et les moyens d'un traitement ; un accord répartit leurs obligations (art. 26).",
+  "pdf.glossary.jointController.definition":
+    "Plusieurs organismes qui déterminent ensemble les finalités et les moyens d'un traitement ; un accord répartit leurs obligations (art. 26).",
   "pdf.glossary.processor.term": "Sous-traitant",
-  "pdf.glossary.processor.definition": "L'organisme qui traite des données pour le compte du responsable de traitement, selon ses instructions et dans le cadre d'un contrat (art. 28).",
+  "pdf.glossary.processor.definition":
+    "L'organisme qui traite des données pour le compte du responsable de traitement, selon ses instructions et dans le cadre d'un contrat (art. 28).",
   "pdf.glossary.recipient.term": "Destinataire",
   "pdf.glossary.recipient.definition": "La personne ou l'organisme qui reçoit communication des données (art. 4.9).",
   "pdf.glossary.legalBasis.term": "Base légale",
-  "pdf.glossary.legalBasis.definition": "Le fondement juridique qui rend le traitement licite (art. 6.1) ; pour une autorité publique, surtout l'obligation légale et la mission d'intérêt public.",
+  "pdf.glossary.legalBasis.definition":
+    "Le fondement juridique qui rend le traitement licite (art. 6.1) ; pour une autorité publique, surtout l'obligation légale et la mission d'intérêt public.",
   "pdf.glossary.sensitiveData.term": "Données sensibles",
-  "pdf.glossary.sensitiveData.definition": "Catégories particulières de données (santé, opinions, origine, biométrie…) dont le traitement est interdit sauf exceptions de l'article 9.2.",
+  "pdf.glossary.sensitiveData.definition":
+    "Catégories particulières de données (santé, opinions, origine, biométrie…) dont le traitement est interdit sauf exceptions de l'article 9.2.",
   "pdf.glossary.offenceData.term": "Données d'infractions",
-  "pdf.glossary.offenceData.definition": "Données relatives aux condamnations pénales et aux infractions, traitées seulement sous le contrôle de l'autorité publique ou si la loi l'autorise (art. 10).",
+  "pdf.glossary.offenceData.definition":
+    "Données relatives aux condamnations pénales et aux infractions, traitées seulement sous le contrôle de l'autorité publique ou si la loi l'autorise (art. 10).",
   "pdf.glossary.retention.term": "Durée de conservation et sort final",
-  "pdf.glossary.retention.definition": "Durée pendant laquelle les données sont conservées en base active puis en archivage intermédiaire, et ce qu'elles deviennent ensuite (destruction, versement aux archives, tri).",
+  "pdf.glossary.retention.definition":
+    "Durée pendant laquelle les données sont conservées en base active puis en archivage intermédiaire, et ce qu'elles deviennent ensuite (destruction, versement aux archives, tri).",
   "pdf.glossary.transfer.term": "Transfert hors de l'EEE",
-  "pdf.glossary.transfer.definition": "Communication de données à un pays tiers ou à une organisation internationale, permise seulement avec les garanties du chapitre V du RGPD.",
+  "pdf.glossary.transfer.definition":
+    "Communication de données à un pays tiers ou à une organisation internationale, permise seulement avec les garanties du chapitre V du RGPD.",
   "pdf.glossary.adequacy.term": "Décision d'adéquation",
   "pdf.glossary.adequacy.definition": "Décision de la Commission européenne reconnaissant qu'un pays tiers assure un niveau de protection adéquat (art. 45).",
   "pdf.glossary.scc.term": "Clauses contractuelles types",
-  "pdf.glossary.scc.definition": "Contrat type adopté par la Commission européenne qui encadre un transfert vers un pays sans décision d'adéquation (art. 46.2.c).",
+  "pdf.glossary.scc.definition":
+    "Contrat type adopté par la Commission européenne qui encadre un transfert vers un pays sans décision d'adéquation (art. 46.2.c).",
   "pdf.glossary.bcr.term": "Règles d'entreprise contraignantes",
   "pdf.glossary.bcr.definition": "Règles internes d'un groupe, approuvées par une autorité de contrôle, qui encadrent ses transferts hors de l'UE (art. 47).",
   "pdf.glossary.tia.term": "Analyse d'impact du transfert (TIA)",
-  "pdf.glossary.tia.definition": "Évaluation du droit et des pratiques du pays de destination, requise pour s'appuyer sur des clauses types ou des BCR (recommandations 01/2020 du CEPD).",
+  "pdf.glossary.tia.definition":
+    "Évaluation du droit et des pratiques du pays de destination, requise pour s'appuyer sur des clauses types ou des BCR (recommandations 01/2020 du CEPD).",
   "pdf.glossary.dpf.term": "Data Privacy Framework",
-  "pdf.glossary.dpf.definition": "Cadre de protection des données UE–États-Unis (décision d'adéquation de 2023) qui ne couvre que les entreprises américaines certifiées.",
+  "pdf.glossary.dpf.definition":
+    "Cadre de protection des données UE–États-Unis (décision d'adéquation de 2023) qui ne couvre que les entreprises américaines certifiées.",
   "pdf.glossary.foreignLaw.term": "Loi extra-européenne d'accès",
-  "pdf.glossary.foreignLaw.definition": "Loi d'un État tiers qui peut obliger un prestataire relevant de sa juridiction à livrer des données, même stockées en Europe (par exemple le CLOUD Act américain).",
+  "pdf.glossary.foreignLaw.definition":
+    "Loi d'un État tiers qui peut obliger un prestataire relevant de sa juridiction à livrer des données, même stockées en Europe (par exemple le CLOUD Act américain).",
   "pdf.glossary.secNumCloud.term": "SecNumCloud",
-  "pdf.glossary.secNumCloud.definition": "Qualification de l'ANSSI pour les services d'informatique en nuage, qui exige notamment une protection contre les lois extra-européennes.",
+  "pdf.glossary.secNumCloud.definition":
+    "Qualification de l'ANSSI pour les services d'informatique en nuage, qui exige notamment une protection contre les lois extra-européennes.",
   "pdf.glossary.dpo.term": "Délégué à la protection des données (DPO)",
-  "pdf.glossary.dpo.definition": "Personne désignée par l'organisme, obligatoire pour une autorité publique (art. 37), qui conseille et contrôle le respect du RGPD ; sa désignation est notifiée à la CNIL.",
+  "pdf.glossary.dpo.definition":
+    "Personne désignée par l'organisme, obligatoire pour une autorité publique (art. 37), qui conseille et contrôle le respect du RGPD ; sa désignation est notifiée à la CNIL.",
   "pdf.glossary.dpia.term": "Analyse d'impact (AIPD)",
-  "pdf.glossary.dpia.definition": "Analyse requise avant un traitement susceptible d'engendrer un risque élevé pour les droits et libertés des personnes (art. 35).",
+  "pdf.glossary.dpia.definition":
+    "Analyse requise avant un traitement susceptible d'engendrer un risque élevé pour les droits et libertés des personnes (art. 35).",
   "pdf.glossary.led.term": "Directive « police-justice »",
-  "pdf.glossary.led.definition": "Directive (UE) 2016/680 applicable aux traitements de prévention et de poursuite des infractions (titre III de la loi Informatique et Libertés).",
+  "pdf.glossary.led.definition":
+    "Directive (UE) 2016/680 applicable aux traitements de prévention et de poursuite des infractions (titre III de la loi Informatique et Libertés).",
   "pdf.glossary.cnil.term": "CNIL",
-  "pdf.glossary.cnil.definition": "Commission nationale de l'informatique et des libertés, l'autorité de contrôle française, à qui le registre est communiqué sur demande (art. 30.4).",
+  "pdf.glossary.cnil.definition":
+    "Commission nationale de l'informatique et des libertés, l'autorité de contrôle française, à qui le registre est communiqué sur demande (art. 30.4).",
 } as const;

@@ -5,7 +5,8 @@ export const frDpia = {
   "dpia.criterion.automatedDecision.label": "Décision automatique avec effet juridique ou similaire",
   "dpia.criterion.automatedDecision.help": "Une machine décide seule d'un droit, d'une aide ou d'un refus, sans examen humain.",
   "dpia.criterion.systematicMonitoring.label": "Surveillance systématique",
-  "dpia.criterion.systematicMonitoring.help": "Observation ou contrôle continu de personnes, y compris dans un espace public (vidéoprotection, géolocalisation).",
+  "dpia.criterion.systematicMonitoring.help":
+    "Observation ou contrôle continu de personnes, y compris dans un espace public (vidéoprotection, géolocalisation).",
   "dpia.criterion.sensitive.label": "Données sensibles ou à caractère hautement personnel",
   "dpia.criterion.sensitive.help": "Santé, opinions, infractions, NIR, données financières, de localisation ou de communication.",
   "dpia.criterion.largeScale.label": "Traitement à grande échelle",
@@ -15,7 +16,8 @@ export const frDpia = {
   "dpia.criterion.vulnerable.label": "Personnes vulnérables",
   "dpia.criterion.vulnerable.help": "Enfants, personnes âgées, malades, demandeurs d'asile, agents face à leur employeur…",
   "dpia.criterion.innovativeTechnology.label": "Usage innovant ou nouvelle technologie",
-  "dpia.criterion.innovativeTechnology.help": "Une technologie ou une organisation nouvelle dont les conséquences sont mal connues (reconnaissance faciale, objets connectés…).",
+  "dpia.criterion.innovativeTechnology.help":
+    "Une technologie ou une organisation nouvelle dont les conséquences sont mal connues (reconnaissance faciale, objets connectés…).",
   "dpia.criterion.preventsRightOrService.label": "Exclusion du bénéfice d'un droit, d'un service ou d'un contrat",
   "dpia.criterion.preventsRightOrService.help": "Le traitement peut empêcher une personne d'exercer un droit ou d'accéder à un service.",
 
@@ -33,7 +35,8 @@ export const frDpia = {
   "dpia.reason.art35b": "Article 35.3.b : traitement à grande échelle de données sensibles ou d'infraction.",
   "dpia.reason.art35c": "Article 35.3.c : surveillance systématique à grande échelle d'une zone accessible au public.",
   "dpia.reason.exempt": "Le traitement figure sur la liste CNIL des traitements dispensés d'AIPD.",
-  "dpia.reason.twoCriteria": "Au moins deux critères du G29 sont remplis : une AIPD est requise en principe (CNIL, lignes directrices WP248) ; ne pas en faire doit être motivé par écrit.",
+  "dpia.reason.twoCriteria":
+    "Au moins deux critères du G29 sont remplis : une AIPD est requise en principe (CNIL, lignes directrices WP248) ; ne pas en faire doit être motivé par écrit.",
   "dpia.reason.oneCriterion": "Un seul critère du G29 est rempli : une AIPD est recommandée.",
   "dpia.reason.noCriteria": "Aucun critère du G29 n'est rempli.",
 
@@ -82,7 +85,8 @@ export const frDpia = {
 
   "dpia.screening.title": "Pré-analyse AIPD",
   "dpia.screening.pageTitle": "Pré-analyse AIPD de {ref}",
-  "dpia.screening.intro": "Chaque critère est pré-rempli à partir de la fiche du registre. Le délégué à la protection des données confirme ou corrige chaque réponse et justifie toute correction.",
+  "dpia.screening.intro":
+    "Chaque critère est pré-rempli à partir de la fiche du registre. Le délégué à la protection des données confirme ou corrige chaque réponse et justifie toute correction.",
   "dpia.screening.criteria": "Les neuf critères du G29 (lignes directrices WP248)",
   "dpia.screening.met": "Critère rempli ?",
   "dpia.screening.yes": "Oui",
@@ -138,7 +142,8 @@ export const frDpia = {
   "dpia.transition.reopen": "Rouvrir",
 
   "dpia.page.title": "AIPD de {ref}",
-  "dpia.page.intro": "Analyse d'impact relative à la protection des données selon la méthode de la CNIL. Les réponses pré-remplies depuis le registre sont à relire ; celles marquées « à compléter » manquent d'informations.",
+  "dpia.page.intro":
+    "Analyse d'impact relative à la protection des données selon la méthode de la CNIL. Les réponses pré-remplies depuis le registre sont à relire ; celles marquées « à compléter » manquent d'informations.",
   "dpia.page.start": "Commencer l'AIPD (pré-remplie depuis le registre)",
   "dpia.page.notStarted": "Aucune AIPD n'a été commencée pour ce traitement.",
   "dpia.page.readOnly": "Vous pouvez consulter cette AIPD sans la modifier.",
@@ -297,7 +302,8 @@ export const frDpia = {
   "dpia.prefill.information": "Information : {text}",
   "dpia.prefill.rights": "Exercice des droits : {text}",
   "dpia.prefill.consentBasis": "Le traitement repose sur le consentement (article 6.1.a).",
-  "dpia.prefill.noConsent": "Le traitement ne repose pas sur le consentement (article 6.1.a) et aucun consentement explicite n'est invoqué pour les données sensibles (article 9.2.a).",
+  "dpia.prefill.noConsent":
+    "Le traitement ne repose pas sur le consentement (article 6.1.a) et aucun consentement explicite n'est invoqué pour les données sensibles (article 9.2.a).",
   "dpia.prefill.dpaLine": "{vendor} — {service} : contrat de sous-traitance {dpa}",
   "dpia.prefill.transferLine": "{country} — {recipient} : {status}",
   "dpia.prefill.exposure": "Exposition à des lois étrangères : {list}",

@@ -64,7 +64,8 @@ export const frExports = {
   "errors.fileTooLarge": "Ce fichier est trop volumineux.",
   "toast.shareRevoked": "Lien de partage révoqué.",
   "verify.title": "Vérifier un export",
-  "verify.intro": "Déposez un fichier reçu ou collez son empreinte SHA-256 : vous saurez s'il s'agit d'un export authentique de cette instance de Registre, sans que son contenu ne soit révélé.",
+  "verify.intro":
+    "Déposez un fichier reçu ou collez son empreinte SHA-256 : vous saurez s'il s'agit d'un export authentique de cette instance de Registre, sans que son contenu ne soit révélé.",
   "verify.privacy": "Avec JavaScript, l'empreinte est calculée dans votre navigateur : le fichier n'est pas envoyé.",
   "verify.file": "Fichier",
   "verify.hash": "Empreinte SHA-256",
@@ -83,7 +84,8 @@ export const frExports = {
   "share.revoked": "Ce lien a été révoqué par l'organisme.",
   "share.notFound": "Ce lien n'existe pas.",
   "public.title": "Registre public des traitements de {organization}",
-  "public.intro": "Ces traitements de données personnelles sont publiés par l'organisme. Pour exercer vos droits, contactez son délégué à la protection des données.",
+  "public.intro":
+    "Ces traitements de données personnelles sont publiés par l'organisme. Pour exercer vos droits, contactez son délégué à la protection des données.",
   "public.dpo": "Délégué à la protection des données",
   "public.openData": "Données ouvertes",
   "public.csv": "Télécharger en CSV",

@@ -88,7 +88,8 @@ export const frGuided = {
     "Ce qui autorise la collectivité à traiter ces données. Le plus souvent : « obligation légale » si un texte l'impose, « mission d'intérêt public » pour un service public. Le consentement et l'intérêt légitime conviennent rarement à une collectivité.",
   "guided.example.legalBases.basis": "« Mission d'intérêt public » pour un service de cantine que la commune a choisi d'organiser",
   "guided.help.legalBases.text": "Le texte qui fonde le traitement : code, loi, décret ou délibération du conseil municipal.",
-  "guided.example.legalBases.text": "« Code de l'éducation, art. L131-13 ; délibération du conseil municipal du 12 juin 2021 fixant le règlement de la restauration scolaire »",
+  "guided.example.legalBases.text":
+    "« Code de l'éducation, art. L131-13 ; délibération du conseil municipal du 12 juin 2021 fixant le règlement de la restauration scolaire »",
   "guided.help.legalBases.purpose": "Utile seulement s'il y a plusieurs bases légales : à quel usage s'applique celle-ci.",
   "guided.example.legalBases.purpose": "« Inscription et facturation des repas »",
   "guided.help.art9Conditions.condition":
@@ -108,8 +109,7 @@ export const frGuided = {
   "guided.example.dataCategories.retention.finalFate": "« Destruction » pour les fiches d'allergies",
   "guided.help.dataCategories.retention.rule": "Le texte ou le tableau de gestion des archives qui fixe cette durée, si vous le connaissez.",
   "guided.example.dataCategories.retention.rule": "« Instruction DAF/DPACI/RES/2009/018, tableau de gestion des archives des communes »",
-  "guided.help.recipients.type":
-    "À qui vont les données. Un prestataire qui les traite pour vous (éditeur du logiciel, hébergeur) est un « sous-traitant ».",
+  "guided.help.recipients.type": "À qui vont les données. Un prestataire qui les traite pour vous (éditeur du logiciel, hébergeur) est un « sous-traitant ».",
   "guided.example.recipients.type": "« Sous-traitant » pour la société qui fournit le portail famille",
   "guided.help.recipients.name": "Le nom du destinataire, ou la catégorie s'il y en a plusieurs du même type.",
   "guided.example.recipients.name": "« Prestataire de restauration (liste des repas sans allergène) »",
@@ -117,14 +117,16 @@ export const frGuided = {
   "guided.example.transfers.country": "US (États-Unis)",
   "guided.help.transfers.recipient": "Qui reçoit les données dans ce pays.",
   "guided.example.transfers.recipient": "« Éditeur de l'outil de sondage en ligne, hébergé aux États-Unis »",
-  "guided.help.transfers.safeguard": "Le cadre qui protège les données dans ce pays ; il figure en général dans le contrat du prestataire. Le DPO peut vous aider.",
+  "guided.help.transfers.safeguard":
+    "Le cadre qui protège les données dans ce pays ; il figure en général dans le contrat du prestataire. Le DPO peut vous aider.",
   "guided.example.transfers.safeguard": "« Clauses contractuelles types (art. 46.2.c) »",
   "guided.help.transfers.documentationUrl": "L'adresse de la page ou du document qui décrit cette garantie, si vous l'avez.",
   "guided.example.transfers.documentationUrl": "https://www.prestataire.example/accord-de-traitement",
   "guided.help.securityMeasures.measure": "Le type de protection.",
   "guided.example.securityMeasures.measure": "« Contrôle d'accès des utilisateurs »",
   "guided.help.securityMeasures.details": "Ce qui est fait concrètement, en une ou deux phrases.",
-  "guided.example.securityMeasures.details": "« Seuls les agents de la restauration scolaire ont un compte ; les fiches d'allergies papier sont rangées dans une armoire fermée à clé. »",
+  "guided.example.securityMeasures.details":
+    "« Seuls les agents de la restauration scolaire ont un compte ; les fiches d'allergies papier sont rangées dans une armoire fermée à clé. »",
 
   // Help and examples of the risk criteria
   "guided.help.riskFlags.largeScale": "Beaucoup de personnes ou de données, à l'échelle de la commune, ou sur une longue durée.",
@@ -181,7 +183,8 @@ export const frGuided = {
   "guided.review.checkInFullForm": "vérifier dans le formulaire complet",
   "guided.review.warningsTitle": "Points d'attention ({count})",
   "guided.review.prefilledTitle": "Rubriques préremplies à vérifier ({count})",
-  "guided.review.prefilledIntro": "Ces rubriques viennent d'un modèle et n'ont pas encore été confirmées. Vérifiez-les et cochez la case de confirmation à l'étape indiquée.",
+  "guided.review.prefilledIntro":
+    "Ces rubriques viennent d'un modèle et n'ont pas encore été confirmées. Vérifiez-les et cochez la case de confirmation à l'étape indiquée.",
   "guided.review.dpoTitle": "Ce que le DPO va vérifier",
   "guided.review.dpoIntro": "Après votre envoi, le DPO relit la fiche. Il peut vous demander des précisions ; voici ce qu'il regardera.",
   "guided.review.dpo.purpose": "Le but est clair, précis, et correspond bien à ce que fait le service.",
@@ -204,10 +207,13 @@ export const frGuided = {
 
   // Prefilled from a template
   "guided.prefilled.notice": "Prérempli depuis un modèle — vérifiez puis cochez",
-  "guided.prefilled.explain": "Le contenu vient d'un modèle générique : adaptez-le à votre service, puis cochez pour confirmer. La case est enregistrée avec le reste.",
+  "guided.prefilled.explain":
+    "Le contenu vient d'un modèle générique : adaptez-le à votre service, puis cochez pour confirmer. La case est enregistrée avec le reste.",
   "guided.prefilled.confirm": "J'ai vérifié et adapté : {label}",
-  "guided.prefilled.stepNotice": "Une partie de cette étape a été préremplie depuis un modèle. Vérifiez chaque information, puis cochez les confirmations en bas de page.",
-  "guided.prefilled.dataCategoriesLater": "Les types de données ont été préremplis depuis un modèle : vous les confirmerez à l'étape 4, avec leurs durées de conservation.",
+  "guided.prefilled.stepNotice":
+    "Une partie de cette étape a été préremplie depuis un modèle. Vérifiez chaque information, puis cochez les confirmations en bas de page.",
+  "guided.prefilled.dataCategoriesLater":
+    "Les types de données ont été préremplis depuis un modèle : vous les confirmerez à l'étape 4, avec leurs durées de conservation.",
   "guided.prefilled.pageNotice.one": "1 rubrique préremplie depuis un modèle reste à vérifier.",
   "guided.prefilled.pageNotice.other": "{count} rubriques préremplies depuis un modèle restent à vérifier.",
   "guided.key.name": "Nom du traitement",
@@ -237,7 +243,8 @@ export const frGuided = {
   "guided.new.modeLegend": "Comment voulez-vous remplir la fiche ?",
   "guided.new.modeHint": "Vous pourrez passer de l'un à l'autre à tout moment.",
   "guided.new.mode.guided": "Déclaration guidée, étape par étape",
-  "guided.new.mode.guided.hint": "Sept étapes courtes, avec une aide et un exemple pour chaque question. Recommandé si vous déclarez un traitement pour la première fois.",
+  "guided.new.mode.guided.hint":
+    "Sept étapes courtes, avec une aide et un exemple pour chaque question. Recommandé si vous déclarez un traitement pour la première fois.",
   "guided.new.mode.full": "Formulaire complet",
   "guided.new.mode.full.hint": "Toutes les rubriques de l'article 30 sur une seule page.",
   "guided.new.templatesText": "Votre traitement ressemble peut-être à un traitement courant des communes :",
@@ -248,7 +255,8 @@ export const frGuided = {
   "templatesUi.intro": "{count} traitements courants des communes, décrits en détail, pour ne pas partir d'une page blanche.",
   "templatesUi.startingPoint":
     "Un modèle est un point de départ : il décrit un cas type, que vous adaptez à votre collectivité et que le DPO vérifie. Rien n'est enregistré au registre tant que vous ne partez pas d'un modèle.",
-  "templatesUi.readOnly": "Vous pouvez consulter les modèles ; seuls les responsables de service, le DPO et les administrateurs peuvent en partir pour déclarer un traitement.",
+  "templatesUi.readOnly":
+    "Vous pouvez consulter les modèles ; seuls les responsables de service, le DPO et les administrateurs peuvent en partir pour déclarer un traitement.",
   "templatesUi.filters": "Rechercher un modèle",
   "templatesUi.search": "Rechercher",
   "templatesUi.searchHint": "Dans le titre, le résumé et les finalités. Exemple : cantine, urbanisme, vidéo.",
@@ -275,7 +283,8 @@ export const frGuided = {
   "templatesUi.preview.toVerifyIntro": "Points qui varient d'une collectivité à l'autre et que le DPO doit confirmer :",
   "templatesUi.preview.toVerifyNone": "Aucun point particulier n'est signalé, mais tout le contenu reste à adapter.",
   "templatesUi.preview.dpiaTitle": "Analyse d'impact (AIPD)",
-  "templatesUi.preview.cnilRequired": "Type n° {n} de la liste CNIL des traitements pour lesquels une AIPD est requise (délibération n° {deliberation}) : {label}.",
+  "templatesUi.preview.cnilRequired":
+    "Type n° {n} de la liste CNIL des traitements pour lesquels une AIPD est requise (délibération n° {deliberation}) : {label}.",
   "templatesUi.preview.cnilExempt": "Type n° {n} de la liste CNIL des traitements dispensés d'AIPD (délibération n° {deliberation}) : {label}.",
   "templatesUi.preview.cnilNone": "Ce traitement ne figure sur aucune des deux listes de la CNIL : l'analyse se fait au cas par cas.",
   "templatesUi.preview.contentTitle": "Contenu proposé",

@@ -5,7 +5,8 @@ export const frImport = {
     "Reprenez le registre que vous tenez dans un tableur (modèle de la CNIL, export de Registre) ou l'export JSON d'une autre instance de Registre. Rien n'est enregistré avant votre confirmation.",
   "import.upload.title": "Fichier à importer",
   "import.upload.file": "Fichier (XLSX, CSV ou JSON)",
-  "import.upload.hint": "Le format est reconnu d'après le contenu du fichier. En CSV, l'encodage (UTF-8 ou Windows-1252) et le séparateur (virgule, point-virgule ou tabulation) sont détectés.",
+  "import.upload.hint":
+    "Le format est reconnu d'après le contenu du fichier. En CSV, l'encodage (UTF-8 ou Windows-1252) et le séparateur (virgule, point-virgule ou tabulation) sont détectés.",
   "import.upload.submit": "Analyser le fichier",
   "import.limits": "Limites : {maxMb} Mo par fichier, {maxRows} lignes, {maxColumns} colonnes, {maxCell} caractères par cellule.",
   "import.rules":
@@ -32,7 +33,8 @@ export const frImport = {
   "import.fileWarnings": "À savoir",
 
   "import.columns.title": "Colonnes",
-  "import.columns.intro": "Chaque colonne est associée à un champ du registre d'après son en-tête. Associez à la main les colonnes non reconnues, ou ignorez-les.",
+  "import.columns.intro":
+    "Chaque colonne est associée à un champ du registre d'après son en-tête. Associez à la main les colonnes non reconnues, ou ignorez-les.",
   "import.columns.header": "En-tête du fichier",
   "import.columns.recognised": "Reconnue comme",
   "import.columns.mapping": "Associer à",
@@ -76,10 +78,12 @@ export const frImport = {
   "import.action.none": "Non importée",
 
   "import.confirm": "Confirmer l'import",
-  "import.confirm.blocked": "Corrigez le fichier (ou les associations de colonnes) puis analysez-le de nouveau : l'import n'est possible que sans aucune erreur.",
+  "import.confirm.blocked":
+    "Corrigez le fichier (ou les associations de colonnes) puis analysez-le de nouveau : l'import n'est possible que sans aucune erreur.",
   "import.confirm.ready": "L'import sera enregistré en une seule fois : tout ou rien.",
   "import.cancel": "Annuler et choisir un autre fichier",
-  "import.toast.committed": "Import enregistré : {created} création(s), {updated} mise(s) à jour, {newDrafts} nouveau(x) brouillon(s) sur des traitements validés, {unchanged} sans changement.",
+  "import.toast.committed":
+    "Import enregistré : {created} création(s), {updated} mise(s) à jour, {newDrafts} nouveau(x) brouillon(s) sur des traitements validés, {unchanged} sans changement.",
   "import.toast.cancelled": "Import annulé : rien n'a été enregistré.",
 
   "import.warn.formula": "Colonne « {column} » : formule sans valeur calculée, non évaluée ; la cellule est lue comme vide.",
@@ -87,7 +91,8 @@ export const frImport = {
   "import.warn.unknownArt9": "Colonne « {column} » : condition de l'article 9.2 non reconnue « {value} » ; le texte est conservé dans la description.",
   "import.warn.unknownDataSubject": "Colonne « {column} » : catégorie de personnes non reconnue « {value} », importée comme « Autres » avec ce texte.",
   "import.warn.unknownDataCategory": "Colonne « {column} » : catégorie de données non reconnue « {value} » ; le texte est conservé dans la description.",
-  "import.warn.notSensitive": "Colonne « {column} » : la catégorie « {value} » n'est pas une donnée sensible (art. 9) ; elle est importée comme catégorie ordinaire.",
+  "import.warn.notSensitive":
+    "Colonne « {column} » : la catégorie « {value} » n'est pas une donnée sensible (art. 9) ; elle est importée comme catégorie ordinaire.",
   "import.warn.unknownFinalFate": "Colonne « {column} » : sort final non reconnu « {value} » ; le texte est conservé dans la règle de conservation.",
   "import.warn.retentionWithoutCategory": "La durée de conservation ne se rapporte à aucune catégorie de données ; elle est conservée dans la description.",
   "import.warn.unknownRecipientType": "Colonne « {column} » : type de destinataire non reconnu pour « {value} », importé comme « Autre destinataire ».",
@@ -99,13 +104,16 @@ export const frImport = {
   "import.warn.unknownRole": "Colonne « {column} » : rôle non reconnu « {value} » ; « Responsable de traitement » est retenu.",
   "import.warn.unknownRegime": "Colonne « {column} » : régime non reconnu « {value} » ; le RGPD est retenu.",
   "import.warn.unmatchedColumns": "{count} colonne(s) non reconnue(s) seront ignorées, sauf si vous les associez à un champ.",
-  "import.warn.vendorsNotImported": "Les prestataires ({vendors}) et les liens de {activities} traitement(s) vers leurs services ne sont pas importés : ajoutez-les dans le catalogue des prestataires.",
-  "import.warn.unknownDepartment": "Service « {department} » introuvable : le traitement n'est rattaché à aucun nouveau service (créez le service puis importez de nouveau).",
+  "import.warn.vendorsNotImported":
+    "Les prestataires ({vendors}) et les liens de {activities} traitement(s) vers leurs services ne sont pas importés : ajoutez-les dans le catalogue des prestataires.",
+  "import.warn.unknownDepartment":
+    "Service « {department} » introuvable : le traitement n'est rattaché à aucun nouveau service (créez le service puis importez de nouveau).",
   "import.warn.archivedRef": "{ref} est archivé : la ligne crée un nouveau traitement.",
   "import.warn.renamed": "{ref} s'appelle actuellement « {name} » : l'import le renomme.",
   "import.warn.sameNameExists": "Un traitement du même nom existe déjà ({ref}) : l'import en crée un autre.",
 
-  "errors.import.badXlsx": "Ce classeur XLSX est illisible (fichier tronqué, endommagé ou qui n'est pas un classeur). Ouvrez-le dans votre tableur et enregistrez-le de nouveau.",
+  "errors.import.badXlsx":
+    "Ce classeur XLSX est illisible (fichier tronqué, endommagé ou qui n'est pas un classeur). Ouvrez-le dans votre tableur et enregistrez-le de nouveau.",
   "errors.import.tooLarge": "Le fichier est trop volumineux : {max} Mo au plus.",
   "errors.import.binary": "Ce fichier n'est ni un classeur XLSX, ni un CSV, ni un export JSON de registre.",
   "errors.import.empty": "Le fichier est vide.",

@@ -9,7 +9,8 @@ export const frInterop = {
   "exports.format.public_json": "JSON (registre public, données ouvertes)",
   "exports.format.public_csv": "CSV (registre public, données ouvertes)",
   "exports.channel.public": "registre public",
-  "verify.fingerprints": "Deux empreintes sont acceptées : celle du fichier (SHA-256 du fichier reçu, calculée en le déposant ici) et l'empreinte du document imprimée sur la couverture des PDF (SHA-256 des données du registre au moment de l'export ; le pied de page en montre les 12 premiers caractères, acceptés aussi).",
+  "verify.fingerprints":
+    "Deux empreintes sont acceptées : celle du fichier (SHA-256 du fichier reçu, calculée en le déposant ici) et l'empreinte du document imprimée sur la couverture des PDF (SHA-256 des données du registre au moment de l'export ; le pied de page en montre les 12 premiers caractères, acceptés aussi).",
   "verify.matchFile": "Empreinte du fichier reconnue.",
   "verify.matchDocument": "Empreinte du document (couverture du PDF) reconnue.",
 } as const;

@@ -10,7 +10,8 @@ export const frMail = {
   "mail.activity.submitted.subject": "Traitement {ref} soumis à validation",
   "mail.activity.submitted.body": "{actor} a soumis le traitement {ref} « {name} » à votre validation.",
   "mail.activity.requestChanges.subject": "Modifications demandées sur le traitement {ref}",
-  "mail.activity.requestChanges.body": "{actor} demande des modifications sur le traitement {ref} « {name} ». Le commentaire est visible sur la page du traitement.",
+  "mail.activity.requestChanges.body":
+    "{actor} demande des modifications sur le traitement {ref} « {name} ». Le commentaire est visible sur la page du traitement.",
   "mail.activity.approve.subject": "Traitement {ref} validé",
   "mail.activity.approve.body": "{actor} a validé le traitement {ref} « {name} ».",
   "mail.activity.archive.subject": "Traitement {ref} archivé",
@@ -21,7 +22,8 @@ export const frMail = {
   "mail.invitation.body": "{actor} vous invite à rejoindre le registre de {org} avec le rôle « {role} ». Le lien est valable jusqu'au {date}.",
   "mail.invitation.greeting": "Bonjour,",
   "mail.passwordReset.subject": "Réinitialisation de votre mot de passe Registre",
-  "mail.passwordReset.body": "Un administrateur de {org} a créé un lien pour choisir un nouveau mot de passe. Il est valable jusqu'au {date}. Si vous n'attendiez pas ce message, ignorez-le.",
+  "mail.passwordReset.body":
+    "Un administrateur de {org} a créé un lien pour choisir un nouveau mot de passe. Il est valable jusqu'au {date}. Si vous n'attendiez pas ce message, ignorez-le.",
 
   "mail.reminder.reviewDue.subject": "Revue du traitement {ref} à faire avant le {date}",
   "mail.reminder.reviewDue.body": "La revue périodique du traitement {ref} « {name} » est prévue le {date}.",
@@ -38,7 +40,8 @@ export const frMail = {
   "mail.digest.intro": "Voici les notifications regroupées depuis le dernier résumé :",
 
   "mailPrefs.title": "Messages par e-mail",
-  "mailPrefs.intro": "Choisissez pour chaque type de message s'il vous est envoyé aussitôt, regroupé dans un résumé quotidien, ou pas du tout. Les messages liés à votre compte sont toujours envoyés.",
+  "mailPrefs.intro":
+    "Choisissez pour chaque type de message s'il vous est envoyé aussitôt, regroupé dans un résumé quotidien, ou pas du tout. Les messages liés à votre compte sont toujours envoyés.",
   "mailPrefs.category.workflow": "Circuit de validation (soumission, modifications demandées, validation, archivage)",
   "mailPrefs.category.mentions": "Mentions dans les commentaires",
   "mailPrefs.category.reminders": "Rappels (revues, contrats de sous-traitance, actions d'AIPD, validations en attente)",
@@ -56,7 +59,8 @@ export const frMail = {
 
   "outbox.nav": "Messages",
   "outbox.title": "Messages envoyés et en attente",
-  "outbox.noSmtp": "Aucun serveur d'envoi (SMTP) n'est configuré : les messages restent ici, rien n'est perdu. Transmettez-les à la main si besoin, ou configurez SMTP_HOST.",
+  "outbox.noSmtp":
+    "Aucun serveur d'envoi (SMTP) n'est configuré : les messages restent ici, rien n'est perdu. Transmettez-les à la main si besoin, ou configurez SMTP_HOST.",
   "outbox.smtp": "Les messages sont envoyés par le serveur {host}. Ceux qui échouent sont réessayés automatiquement, de plus en plus espacés.",
   "outbox.empty": "Aucun message.",
   "outbox.to": "Destinataire",

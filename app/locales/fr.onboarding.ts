@@ -35,7 +35,8 @@ export const frOnboarding = {
   "start.nav": "Créer des activités",
 
   "templatesPick.title": "Créer plusieurs brouillons à la fois",
-  "templatesPick.intro": "Cochez les modèles qui correspondent à vos activités, choisissez le service, puis créez tous les brouillons d'un coup. Chaque brouillon reste à vérifier.",
+  "templatesPick.intro":
+    "Cochez les modèles qui correspondent à vos activités, choisissez le service, puis créez tous les brouillons d'un coup. Chaque brouillon reste à vérifier.",
   "templatesPick.group": "{name} ({count})",
   "templatesPick.submit": "Créer les brouillons cochés",
   "templatesPick.none": "Cochez au moins un modèle.",
@@ -45,12 +46,15 @@ export const frOnboarding = {
   "templatesPick.departmentHint": "Tous les brouillons créés iront dans ce service. « Aucun service » convient tant que les services ne sont pas créés.",
 
   "empty.register.title": "Le registre est vide",
-  "empty.register.body": "Le registre liste les activités de traitement de données personnelles de l'organisme (RGPD, article 30). Commencez par des modèles de commune, un tableur existant ou une activité déclarée de zéro.",
+  "empty.register.body":
+    "Le registre liste les activités de traitement de données personnelles de l'organisme (RGPD, article 30). Commencez par des modèles de commune, un tableur existant ou une activité déclarée de zéro.",
   "empty.register.filtered": "Aucune activité ne correspond à ces filtres.",
   "empty.vendors.title": "Aucun prestataire",
-  "empty.vendors.body": "Les prestataires sont les éditeurs et hébergeurs qui traitent des données pour l'organisme. Ajoutez-les avec leurs services et leurs lieux d'hébergement : Registre en déduit où les données peuvent aller et quel droit peut y accéder.",
+  "empty.vendors.body":
+    "Les prestataires sont les éditeurs et hébergeurs qui traitent des données pour l'organisme. Ajoutez-les avec leurs services et leurs lieux d'hébergement : Registre en déduit où les données peuvent aller et quel droit peut y accéder.",
   "empty.vendors.action": "Ajouter le premier prestataire",
-  "empty.exports.body": "Les exports sont les versions du registre transmises à la CNIL, aux élus ou au public, chacune avec son empreinte. Générez d'abord le PDF du registre.",
+  "empty.exports.body":
+    "Les exports sont les versions du registre transmises à la CNIL, aux élus ou au public, chacune avec son empreinte. Générez d'abord le PDF du registre.",
   "empty.dpia.title": "Aucune pré-analyse pour l'instant",
   "empty.dpia.body": "La pré-analyse dit si une activité exige une analyse d'impact (AIPD). Ouvrez une activité et lancez sa pré-analyse.",
   "empty.audit.title": "Le journal est vide",

@@ -2,8 +2,7 @@
 export const frOperations = {
   "errors.invitationForbidden":
     "Cette invitation ne peut pas être acceptée : elle changerait le rôle de ce compte au-delà de ce que la personne qui l'a envoyée peut accorder. Demandez une nouvelle invitation.",
-  "errors.invitationLastAdmin":
-    "Cette invitation ne peut pas être acceptée : l'organisme n'aurait plus d'administrateur.",
+  "errors.invitationLastAdmin": "Cette invitation ne peut pas être acceptée : l'organisme n'aurait plus d'administrateur.",
   "shares.ipRetention": "Les adresses IP des destinataires sont des données personnelles : elles sont effacées après {days} jours.",
   "shares.ipHidden": "Les adresses IP des destinataires ne sont visibles que du DPO et des administrateurs.",
   "pdf.cover.auditAnchor": "Point d'ancrage du journal d'audit",

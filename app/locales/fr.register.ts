@@ -7,7 +7,8 @@ export const frRegister = {
   "errors.duplicateCategory": "Cette catégorie de données figure déjà dans la liste.",
   "errors.jointControllerNeeded": "Indiquez au moins un responsable conjoint.",
   "errors.controllerNeeded": "Indiquez au moins un responsable de traitement pour lequel vous agissez.",
-  "errors.conflict": "Ce traitement a été modifié par quelqu'un d'autre pendant que vous travailliez. Rien n'a été écrasé : comparez les deux versions ci-dessous.",
+  "errors.conflict":
+    "Ce traitement a été modifié par quelqu'un d'autre pendant que vous travailliez. Rien n'a été écrasé : comparez les deux versions ci-dessous.",
   "errors.transitionNotAllowed": "Cette action n'est pas possible dans l'état actuel du traitement.",
   "errors.commentRequired": "Expliquez ce qui doit être modifié.",
   "errors.reasonRequired": "Indiquez le motif de l'archivage.",

@@ -70,7 +70,8 @@ export const frRequests = {
   "requests.stats.title": "Statistiques (conservées après anonymisation)",
   "requests.retention.title": "Conservation du journal",
   "requests.retention.months": "Durée de conservation des données du demandeur (mois)",
-  "requests.retention.hint": "Après la clôture, nom, adresse, précisions et réponse sont effacés ; le type, les dates et l'issue restent pour les statistiques.",
+  "requests.retention.hint":
+    "Après la clôture, nom, adresse, précisions et réponse sont effacés ; le type, les dates et l'issue restent pour les statistiques.",
   "requests.toast.created": "Demande {ref} enregistrée.",
   "requests.toast.updated": "Demande {ref} mise à jour.",
   "requests.toast.commented": "Commentaire ajouté à {ref}.",
@@ -83,18 +84,23 @@ export const frRequests = {
   "requests.letter.object": "Votre demande",
   "requests.letter.greeting": "Madame, Monsieur {name},",
   "requests.letter.received": "Nous avons reçu le {date} votre demande d'exercice du droit suivant : {type}.",
-  "requests.letter.body.ACCESS": "Conformément à l'article 15 du RGPD, vous trouverez ci-joint une copie de vos données et, pour chaque traitement, les informations ci-dessous.",
+  "requests.letter.body.ACCESS":
+    "Conformément à l'article 15 du RGPD, vous trouverez ci-joint une copie de vos données et, pour chaque traitement, les informations ci-dessous.",
   "requests.letter.body.RECTIFICATION": "Conformément à l'article 16 du RGPD, les données inexactes vous concernant ont été rectifiées.",
-  "requests.letter.body.ERASURE": "Conformément à l'article 17 du RGPD, les données vous concernant ont été effacées, sauf celles que la loi nous impose de conserver, indiquées ci-dessous.",
+  "requests.letter.body.ERASURE":
+    "Conformément à l'article 17 du RGPD, les données vous concernant ont été effacées, sauf celles que la loi nous impose de conserver, indiquées ci-dessous.",
   "requests.letter.body.RESTRICTION": "Conformément à l'article 18 du RGPD, le traitement des données vous concernant est limité.",
-  "requests.letter.body.PORTABILITY": "Conformément à l'article 20 du RGPD, vous trouverez ci-joint les données que vous nous avez fournies, dans un format structuré et lisible par machine.",
+  "requests.letter.body.PORTABILITY":
+    "Conformément à l'article 20 du RGPD, vous trouverez ci-joint les données que vous nous avez fournies, dans un format structuré et lisible par machine.",
   "requests.letter.body.OBJECTION": "Conformément à l'article 21 du RGPD, nous avons examiné votre opposition au regard de votre situation particulière.",
-  "requests.letter.body.WITHDRAW_CONSENT": "Conformément à l'article 7.3 du RGPD, votre retrait du consentement a été pris en compte ; il ne remet pas en cause les traitements effectués auparavant.",
+  "requests.letter.body.WITHDRAW_CONSENT":
+    "Conformément à l'article 7.3 du RGPD, votre retrait du consentement a été pris en compte ; il ne remet pas en cause les traitements effectués auparavant.",
   "requests.letter.extension": "Prolongation du délai",
   "requests.letter.extensionText": "Le délai de réponse est prolongé jusqu'au {date} (article 12.3 du RGPD) pour le motif suivant : {reason}.",
   "requests.letter.contact": "Vos droits et nos coordonnées",
   "requests.letter.dpo": "Notre délégué à la protection des données : {dpo}.",
-  "requests.letter.complaint": "Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la CNIL (www.cnil.fr, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07).",
+  "requests.letter.complaint":
+    "Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la CNIL (www.cnil.fr, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07).",
   "requests.letter.signature": "Pour l'organisme, {representative}",
   "requests.art15.purposes": "Finalités",
   "requests.art15.legalBasis": "Base légale",

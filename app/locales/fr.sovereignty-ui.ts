@@ -148,7 +148,8 @@ export const frSovereigntyUi = {
   "sovereigntyUi.whatIf.after": "Après",
 
   "sovereigntyUi.activity.title": "Prestataires et hébergement",
-  "sovereigntyUi.activity.intro": "Les services de prestataires et les hébergements propres utilisés par ce traitement, et ce qu'ils impliquent : où vont les données, et quelle loi étrangère peut y accéder.",
+  "sovereigntyUi.activity.intro":
+    "Les services de prestataires et les hébergements propres utilisés par ce traitement, et ce qu'ils impliquent : où vont les données, et quelle loi étrangère peut y accéder.",
   "sovereigntyUi.activity.linksTitle": "Services et hébergements liés",
   "sovereigntyUi.activity.linksCaption": "Services de prestataires et hébergements liés à ce traitement",
   "sovereigntyUi.activity.noLinks": "Aucun prestataire ni hébergement n'est lié à ce traitement.",
@@ -197,5 +198,6 @@ export const frSovereigntyUi = {
   "sovereigntyUi.activity.shieldedNo": "Non",
   "sovereigntyUi.activity.noKnownLaw": "Aucune loi d'accès connue",
   "sovereigntyUi.activity.dashboardLink": "Voir la souveraineté de tous les traitements",
-  "sovereigntyUi.dashboard.missingTruncated": "Seuls les {shown} premiers des {total} transferts sans garantie sont listés ; filtrez le registre pour voir les autres.",
+  "sovereigntyUi.dashboard.missingTruncated":
+    "Seuls les {shown} premiers des {total} transferts sans garantie sont listés ; filtrez le registre pour voir les autres.",
 } as const;

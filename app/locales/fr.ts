@@ -109,8 +109,10 @@ const frCore = {
   "errors.wrongCurrentPassword": "Le mot de passe actuel est incorrect.",
   "errors.invitationInvalid": "Cette invitation n'est plus valable (déjà utilisée, révoquée ou expirée).",
   "errors.resetInvalid": "Ce lien de réinitialisation n'est plus valable (déjà utilisé ou expiré).",
-  "errors.staleUpdate": "Quelqu'un a modifié ces informations pendant que vous les éditiez. Rechargez la page pour voir sa version, puis refaites vos changements.",
-  "errors.resetOtherOrganizations": "Cette personne est aussi membre d'un organisme que vous ne gérez pas : seul un administrateur de chacun de ses organismes peut réinitialiser son mot de passe.",
+  "errors.staleUpdate":
+    "Quelqu'un a modifié ces informations pendant que vous les éditiez. Rechargez la page pour voir sa version, puis refaites vos changements.",
+  "errors.resetOtherOrganizations":
+    "Cette personne est aussi membre d'un organisme que vous ne gérez pas : seul un administrateur de chacun de ses organismes peut réinitialiser son mot de passe.",
   "errors.lastAdmin": "L'organisme doit garder au moins un administrateur.",
   "errors.editorNeedsDepartment": "Un responsable de service doit être rattaché à au moins un service.",
   "errors.departmentExists": "Un service porte déjà ce nom.",
@@ -204,7 +206,8 @@ const frCore = {
 
   "members.title": "Membres",
   "members.invite": "Inviter une personne",
-  "members.inviteIntro": "Registre crée un lien d'invitation valable 72 heures et l'envoie par e-mail ; sans serveur d'envoi configuré, le message reste dans la page « Messages ». Vous pouvez aussi copier le lien et l'envoyer vous-même.",
+  "members.inviteIntro":
+    "Registre crée un lien d'invitation valable 72 heures et l'envoie par e-mail ; sans serveur d'envoi configuré, le message reste dans la page « Messages ». Vous pouvez aussi copier le lien et l'envoyer vous-même.",
   "members.invitationCreated": "Invitation créée. Ce lien ne sera plus affiché : copiez-le maintenant.",
   "members.linkToSend": "Lien à transmettre",
   "members.createInvitation": "Créer le lien d'invitation",

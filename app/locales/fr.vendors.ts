@@ -15,7 +15,8 @@ export const frVendors = {
   "errors.fileEmpty": "Le fichier est vide ou aucun fichier n'a été choisi.",
 
   "vendors.title": "Prestataires",
-  "vendors.intro": "Les prestataires et sous-traitants de la collectivité, leurs services, où ils hébergent les données et sous quelles lois ils peuvent être contraints de les livrer.",
+  "vendors.intro":
+    "Les prestataires et sous-traitants de la collectivité, leurs services, où ils hébergent les données et sous quelles lois ils peuvent être contraints de les livrer.",
   "vendors.breadcrumb": "Fil d'Ariane",
   "vendors.hostingLink": "Hébergement propre",
   "vendors.filters": "Filtres des prestataires",
@@ -63,7 +64,8 @@ export const frVendors = {
 
   "vendors.new.button": "Nouveau prestataire",
   "vendors.new.title": "Nouveau prestataire",
-  "vendors.new.intro": "Renseignez l'identité du prestataire, ses certifications et l'état du contrat. Vous ajouterez ensuite ses services et leurs lieux d'hébergement sur sa page.",
+  "vendors.new.intro":
+    "Renseignez l'identité du prestataire, ses certifications et l'état du contrat. Vous ajouterez ensuite ses services et leurs lieux d'hébergement sur sa page.",
   "vendors.new.submit": "Créer le prestataire",
   "vendors.edit.title": "Modifier {name}",
   "vendors.edit.crumb": "Modifier",
@@ -98,7 +100,8 @@ export const frVendors = {
   "vendors.field.dpaNextReview": "Prochaine revue",
   "vendors.field.notes": "Notes internes",
   "vendors.hint.name": "Le nom sous lequel les agents connaissent le prestataire.",
-  "vendors.hint.registrationNumber": "SIREN (9 chiffres), SIRET (14 chiffres) ou TVA intracommunautaire (ex. FR12345678901). Facultatif pour un prestataire hors UE.",
+  "vendors.hint.registrationNumber":
+    "SIREN (9 chiffres), SIRET (14 chiffres) ou TVA intracommunautaire (ex. FR12345678901). Facultatif pour un prestataire hors UE.",
   "vendors.hint.website": "Adresse complète, commençant par https://.",
   "vendors.hint.country": "Le pays où l'entité qui contracte avec vous est établie.",
   "vendors.hint.parentName": "La société qui contrôle le prestataire, s'il appartient à un groupe.",
@@ -112,7 +115,8 @@ export const frVendors = {
   "vendors.editButton": "Modifier le prestataire",
   "vendors.deleteButton": "Supprimer le prestataire",
   "vendors.confirmDelete.title": "Supprimer {name} ?",
-  "vendors.confirmDelete.dependents": "{count} traitement(s) dépendent de ce prestataire : leurs liens vers ses services seront supprimés et leur analyse de souveraineté changera.",
+  "vendors.confirmDelete.dependents":
+    "{count} traitement(s) dépendent de ce prestataire : leurs liens vers ses services seront supprimés et leur analyse de souveraineté changera.",
   "vendors.confirmDelete.noDependents": "Aucun traitement ne dépend de ce prestataire.",
   "vendors.confirmDelete.cascade": "Ses services, leurs lieux d'hébergement et le contrat enregistré seront supprimés. Cette action est définitive.",
   "vendors.confirmDelete.yes": "Oui, supprimer définitivement",
@@ -207,7 +211,8 @@ export const frVendors = {
   "vendors.linkRole.RECIPIENT": "destinataire",
 
   "vendors.hosting.title": "Hébergement propre",
-  "vendors.hosting.intro": "Les lieux où la collectivité héberge elle-même des données : son centre de données, sa salle serveurs. Un traitement dont les données restent sur ces serveurs n'a pas de prestataire d'hébergement.",
+  "vendors.hosting.intro":
+    "Les lieux où la collectivité héberge elle-même des données : son centre de données, sa salle serveurs. Un traitement dont les données restent sur ces serveurs n'a pas de prestataire d'hébergement.",
   "vendors.hosting.introVendors": "Les données confiées à un prestataire se déclarent dans la liste des prestataires, pas ici.",
   "vendors.hosting.list": "Sites ({count})",
   "vendors.hosting.empty": "Aucun site d'hébergement propre n'est enregistré.",

@@ -110,9 +110,13 @@ export const frVocabulary = {
   "completeness.securityMeasures": "Mesures de sécurité (art. 30.1.g)",
   "completeness.rights": "Exercice des droits et information des personnes",
   "completeness.nextReview": "Date de prochaine revue",
-  "warnings.legitimateInterestPublicAuthority": "Une autorité publique ne peut pas invoquer l'intérêt légitime (art. 6.1.f) pour l'exécution de ses missions (art. 6.1, dernier alinéa).",
-  "warnings.ledWithGdprBasis": "Un traitement relevant de la directive 2016/680 ne repose ni sur le consentement ni sur l'intérêt légitime : citez le texte qui fonde la mission.",
-  "warnings.consentPublicAuthority": "Le consentement est rarement libre face à une autorité publique : vérifiez qu'une autre base légale ne convient pas mieux.",
+  "warnings.legitimateInterestPublicAuthority":
+    "Une autorité publique ne peut pas invoquer l'intérêt légitime (art. 6.1.f) pour l'exécution de ses missions (art. 6.1, dernier alinéa).",
+  "warnings.ledWithGdprBasis":
+    "Un traitement relevant de la directive 2016/680 ne repose ni sur le consentement ni sur l'intérêt légitime : citez le texte qui fonde la mission.",
+  "warnings.consentPublicAuthority":
+    "Le consentement est rarement libre face à une autorité publique : vérifiez qu'une autre base légale ne convient pas mieux.",
   "warnings.transferWithoutSafeguard": "Un transfert hors de l'EEE est déclaré sans garantie (chapitre V du RGPD).",
-  "warnings.nirUse": "L'usage du NIR est encadré (décret-cadre NIR, art. 30 de la loi Informatique et Libertés) : vérifiez qu'il est autorisé pour ce traitement.",
+  "warnings.nirUse":
+    "L'usage du NIR est encadré (décret-cadre NIR, art. 30 de la loi Informatique et Libertés) : vérifiez qu'il est autorisé pour ce traitement.",
 } as const;

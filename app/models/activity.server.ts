@@ -90,7 +90,14 @@ export async function createActivityTx(
   });
   await indexActivity(tx, created, input.content, depName);
   await bumpAnalysisVersion(tx, organizationId);
-  await recordAudit(tx, { actorId, organizationId, action: "activity.created", entity: "Activity", entityId: created.id, details: { ref: created.ref, prefilled: (input.prefilledPaths ?? []).length > 0 } });
+  await recordAudit(tx, {
+    actorId,
+    organizationId,
+    action: "activity.created",
+    entity: "Activity",
+    entityId: created.id,
+    details: { ref: created.ref, prefilled: (input.prefilledPaths ?? []).length > 0 },
+  });
   return withParsed(created);
 }
 
@@ -167,7 +174,12 @@ export async function saveActivityTx(
       action: "activity.updated",
       entity: "Activity",
       entityId: activityId,
-      details: { ref: saved.ref, revision: saved.revision, fields: departmentChanged ? ["department", ...changes] : changes, reopened: current.status === "APPROVED" },
+      details: {
+        ref: saved.ref,
+        revision: saved.revision,
+        fields: departmentChanged ? ["department", ...changes] : changes,
+        reopened: current.status === "APPROVED",
+      },
     });
     return withParsed(saved);
   }
@@ -245,7 +257,13 @@ export async function transitionActivityTx(
     if (res.count === 0) throw new ConflictError(withParsed(await loadForWrite(tx, organizationId, activityId)));
     const body = opts.comment ?? opts.reason ?? "";
     await tx.activityComment.create({
-      data: { activityId, organizationId, authorId: actorId, kind: transition === "requestChanges" ? "CHANGE_REQUEST" : "TRANSITION", body: `${transition}${body ? `\n${body}` : ""}` },
+      data: {
+        activityId,
+        organizationId,
+        authorId: actorId,
+        kind: transition === "requestChanges" ? "CHANGE_REQUEST" : "TRANSITION",
+        body: `${transition}${body ? `\n${body}` : ""}`,
+      },
     });
     if (transition === "archive" || transition === "restore") await bumpAnalysisVersion(tx, organizationId);
     await recordAudit(tx, { actorId, organizationId, action: `activity.${transition}`, entity: "Activity", entityId: activityId, details });
@@ -267,7 +285,10 @@ export async function addComment(actorId: string, organizationId: string, activi
 
 export async function listComments(organizationId: string, activityId: string) {
   const comments = await getDb().activityComment.findMany({ where: { organizationId, activityId }, orderBy: { createdAt: "asc" } });
-  const authors = await getDb().user.findMany({ where: { id: { in: [...new Set(comments.flatMap((c) => (c.authorId ? [c.authorId] : [])))] } }, select: { id: true, name: true } });
+  const authors = await getDb().user.findMany({
+    where: { id: { in: [...new Set(comments.flatMap((c) => (c.authorId ? [c.authorId] : [])))] } },
+    select: { id: true, name: true },
+  });
   const names = new Map(authors.map((a) => [a.id, a.name]));
   return comments.map((c) => {
     const [first, ...rest] = c.body.split("\n");
@@ -285,7 +306,10 @@ export async function listComments(organizationId: string, activityId: string) {
 
 export async function listVersions(organizationId: string, activityId: string) {
   const versions = await getDb().activityVersion.findMany({ where: { organizationId, activityId }, orderBy: { number: "desc" } });
-  const approvers = await getDb().user.findMany({ where: { id: { in: versions.flatMap((v) => (v.approvedById ? [v.approvedById] : [])) } }, select: { id: true, name: true } });
+  const approvers = await getDb().user.findMany({
+    where: { id: { in: versions.flatMap((v) => (v.approvedById ? [v.approvedById] : [])) } },
+    select: { id: true, name: true },
+  });
   const names = new Map(approvers.map((a) => [a.id, a.name]));
   return versions.map((v) => ({ ...v, parsed: parseContent(v.content), approvedBy: v.approvedById ? (names.get(v.approvedById) ?? null) : null }));
 }
@@ -315,7 +339,6 @@ const ORDER_SQL: Record<Sort, string> = {
   review: `a."nextReviewAt" IS NULL, a."nextReviewAt" ASC, a."seq" ASC`,
   completeness: `a."completeness" ASC, a."seq" ASC`,
 };
-
 
 /**
  * The register list. Filtering, full-text search and paging run in one SQL statement (a search
@@ -437,7 +460,12 @@ export async function registerCounts(organizationId: string, activityScope: Acti
 }
 
 /** Activities needing someone's attention, newest first. */
-export function listActivitiesByStatus(organizationId: string, statuses: string[], opts: { scope: ActivityScope; take?: number; overdue?: boolean; incomplete?: boolean }, now = new Date()) {
+export function listActivitiesByStatus(
+  organizationId: string,
+  statuses: string[],
+  opts: { scope: ActivityScope; take?: number; overdue?: boolean; incomplete?: boolean },
+  now = new Date(),
+) {
   const departmentScope = scopeDepartmentIds(opts.scope);
   return getDb().activity.findMany({
     where: {

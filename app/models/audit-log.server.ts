@@ -51,13 +51,22 @@ async function resolve(organizationId: string, orgSlug: string, events: AuditEve
   const ids = (entity: string) => [...new Set(events.filter((e) => e.entity === entity && e.entityId).map((e) => e.entityId!))];
   const details = new Map(events.map((e) => [e.seq, parseDetails(e.details)]));
   const refs = [...new Set(events.map((e) => str(details.get(e.seq)!.ref)).filter((r): r is string => r !== null))];
-  const memberUserIds = events.filter((e) => e.entity === "Membership").map((e) => str(details.get(e.seq)!.userId)).filter((x): x is string => x !== null);
+  const memberUserIds = events
+    .filter((e) => e.entity === "Membership")
+    .map((e) => str(details.get(e.seq)!.userId))
+    .filter((x): x is string => x !== null);
   const [actors, activities, activitiesByRef, vendors, services, hosting, departments, memberships, invitations, shares, users, org] = await Promise.all([
-    db.user.findMany({ where: { id: { in: [...new Set(events.map((e) => e.actorId).filter((x): x is string => x !== null))] } }, select: { id: true, name: true } }),
+    db.user.findMany({
+      where: { id: { in: [...new Set(events.map((e) => e.actorId).filter((x): x is string => x !== null))] } },
+      select: { id: true, name: true },
+    }),
     db.activity.findMany({ where: { organizationId, id: { in: ids("Activity") } }, select: { id: true, ref: true, name: true } }),
     db.activity.findMany({ where: { organizationId, ref: { in: refs } }, select: { id: true, ref: true, name: true } }),
     db.vendor.findMany({ where: { organizationId, id: { in: ids("Vendor") } }, select: { id: true, name: true } }),
-    db.service.findMany({ where: { id: { in: ids("Service") }, vendor: { organizationId } }, select: { id: true, name: true, vendorId: true, vendor: { select: { name: true } } } }),
+    db.service.findMany({
+      where: { id: { in: ids("Service") }, vendor: { organizationId } },
+      select: { id: true, name: true, vendorId: true, vendor: { select: { name: true } } },
+    }),
     db.hostingSite.findMany({ where: { organizationId, id: { in: ids("HostingSite") } }, select: { id: true, name: true } }),
     db.department.findMany({ where: { organizationId, id: { in: ids("Department") } }, select: { id: true, name: true } }),
     db.membership.findMany({ where: { organizationId, id: { in: ids("Membership") } }, select: { id: true, user: { select: { name: true } } } }),
@@ -85,7 +94,11 @@ async function resolve(organizationId: string, orgSlug: string, events: AuditEve
       case "Dpia": {
         const a = (e.entity === "Activity" ? activityById.get(id) : undefined) ?? (str(d.ref) ? activityByRef.get(str(d.ref)!) : undefined);
         const suffix = e.entity === "Dpia" ? "/dpia" : e.entity === "Screening" ? "/screening" : "";
-        target = a ? found(`${a.ref} — ${a.name}`, `${base}/activities/${a.ref}${suffix}`) : str(d.ref) ? { label: str(d.ref), href: null, deleted: true } : gone;
+        target = a
+          ? found(`${a.ref} — ${a.name}`, `${base}/activities/${a.ref}${suffix}`)
+          : str(d.ref)
+            ? { label: str(d.ref), href: null, deleted: true }
+            : gone;
         break;
       }
       case "Vendor": {
@@ -95,7 +108,11 @@ async function resolve(organizationId: string, orgSlug: string, events: AuditEve
       }
       case "Service": {
         const s = services.find((x) => x.id === id);
-        target = s ? found(`${s.name} (${s.vendor.name})`, `${base}/vendors/${s.vendorId}`) : str(d.name) ? { label: str(d.name), href: null, deleted: true } : gone;
+        target = s
+          ? found(`${s.name} (${s.vendor.name})`, `${base}/vendors/${s.vendorId}`)
+          : str(d.name)
+            ? { label: str(d.name), href: null, deleted: true }
+            : gone;
         break;
       }
       case "HostingSite": {
@@ -153,7 +170,10 @@ async function resolve(organizationId: string, orgSlug: string, events: AuditEve
 export async function readAuditLog(organizationId: string, orgSlug: string, filter: AuditLogFilter, page: { skip: number; take: number }) {
   const db = getDb();
   const where = whereOf(organizationId, filter);
-  const [events, total] = await db.$transaction([db.auditEvent.findMany({ where, orderBy: { seq: "desc" }, skip: page.skip, take: page.take }), db.auditEvent.count({ where })]);
+  const [events, total] = await db.$transaction([
+    db.auditEvent.findMany({ where, orderBy: { seq: "desc" }, skip: page.skip, take: page.take }),
+    db.auditEvent.count({ where }),
+  ]);
   return { total, events: await resolve(organizationId, orgSlug, events) };
 }
 

@@ -62,11 +62,7 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<AuditEvent
  * Many events at once (a batched import), chained exactly as recordAudit chains them, written with
  * multi-row inserts. `insert` is the caller's bulk writer (same transaction).
  */
-export async function recordAuditBatch(
-  tx: Tx,
-  inputs: AuditInput[],
-  insert: (rows: unknown[][]) => Promise<void>,
-): Promise<void> {
+export async function recordAuditBatch(tx: Tx, inputs: AuditInput[], insert: (rows: unknown[][]) => Promise<void>): Promise<void> {
   if (inputs.length === 0) return;
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   let seq = last?.seq ?? 0;
@@ -86,7 +82,18 @@ export async function recordAuditBatch(
     };
     const hash = computeAuditHash(fields);
     prevHash = hash;
-    return [fields.seq, sqlDate(at), fields.actorId, fields.organizationId, fields.action, fields.entity, fields.entityId, fields.details, fields.prevHash, hash];
+    return [
+      fields.seq,
+      sqlDate(at),
+      fields.actorId,
+      fields.organizationId,
+      fields.action,
+      fields.entity,
+      fields.entityId,
+      fields.details,
+      fields.prevHash,
+      hash,
+    ];
   });
   await insert(rows);
 }
@@ -96,9 +103,7 @@ export function recordAuditAlone(input: AuditInput): Promise<AuditEvent> {
   return getDb().$transaction((tx) => recordAudit(tx, input));
 }
 
-export type ChainReport =
-  | { ok: true; count: number; lastHash: string }
-  | { ok: false; count: number; brokenAt: number; reason: "hash" | "link" | "sequence" };
+export type ChainReport = { ok: true; count: number; lastHash: string } | { ok: false; count: number; brokenAt: number; reason: "hash" | "link" | "sequence" };
 
 /** The latest event of the chain, printed on exports so that a later truncation or rewrite is detectable. */
 export async function latestAuditAnchor(db: Pick<Tx, "auditEvent"> = getDb()): Promise<{ seq: number; hash: string } | null> {

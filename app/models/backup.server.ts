@@ -56,7 +56,10 @@ export async function createBackup(out: string, opts: { databaseFile?: string; n
       source.close();
     }
     const files = filesDir(databaseFile);
-    const sources = [{ name: DB_ENTRY, file: snapshot }, ...listFiles(files).map((rel) => ({ name: `files/${rel.split(path.sep).join("/")}`, file: path.join(files, rel) }))];
+    const sources = [
+      { name: DB_ENTRY, file: snapshot },
+      ...listFiles(files).map((rel) => ({ name: `files/${rel.split(path.sep).join("/")}`, file: path.join(files, rel) })),
+    ];
     const entries = sources.map((s) => ({ name: s.name, size: fs.statSync(s.file).size, sha256: sha256File(s.file) }));
     const manifest: BackupManifest = { format: 1, createdAt: (opts.now ?? new Date()).toISOString(), entries };
     const tmpOut = `${out}.${process.pid}.tmp`;
@@ -112,7 +115,12 @@ export function readBackup(file: string): { manifest: BackupManifest; entries: M
   return { manifest, entries };
 }
 
-export type BackupCheck = { manifest: BackupManifest; integrity: string; chain: ChainReport; counts: { organizations: number; activities: number; auditEvents: number } };
+export type BackupCheck = {
+  manifest: BackupManifest;
+  integrity: string;
+  chain: ChainReport;
+  counts: { organizations: number; activities: number; auditEvents: number };
+};
 
 /** Opens a database file on its own (not the app's connection) to check it: SQLite integrity and the audit chain. */
 async function checkDatabase(file: string): Promise<Omit<BackupCheck, "manifest">> {

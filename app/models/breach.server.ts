@@ -45,7 +45,9 @@ async function departmentName(tx: Tx, organizationId: string, departmentId: stri
 /** Ids from a form are kept only if they belong to the organization (a forged id is dropped, never linked). */
 async function ownIds(tx: Tx, organizationId: string, activityIds: string[], vendorIds: string[]) {
   const [acts, vendors] = await Promise.all([
-    activityIds.length ? tx.activity.findMany({ where: { organizationId, id: { in: activityIds } }, select: { id: true, content: true } }) : Promise.resolve([]),
+    activityIds.length
+      ? tx.activity.findMany({ where: { organizationId, id: { in: activityIds } }, select: { id: true, content: true } })
+      : Promise.resolve([]),
     vendorIds.length ? tx.vendor.findMany({ where: { organizationId, id: { in: vendorIds } }, select: { id: true } }) : Promise.resolve([]),
   ]);
   const actIds = new Set(acts.map((a) => a.id));
@@ -66,7 +68,12 @@ function toScopeActivity(a: { id: string; ref?: string; name?: string; content: 
 }
 
 /** Turns the facts form into content; data and subjects left empty are prefilled from the activities. */
-function factsToContent(f: BreachFactsForm, ids: { activityIds: string[]; vendorIds: string[] }, activities: { id: string; content: string }[], previous?: BreachContent): BreachContent {
+function factsToContent(
+  f: BreachFactsForm,
+  ids: { activityIds: string[]; vendorIds: string[] },
+  activities: { id: string; content: string }[],
+  previous?: BreachContent,
+): BreachContent {
   let dataCategories = f.dataCategories;
   let subjects = f.subjects.map((category) => ({ category, count: f.counts[category] ?? null }));
   if (dataCategories.length === 0 && subjects.length === 0 && activities.length > 0) {
@@ -101,12 +108,24 @@ async function snapshot(tx: Tx, b: Breach, actorId: string) {
   const last = await tx.breachVersion.findFirst({ where: { breachId: b.id }, orderBy: { number: "desc" }, select: { number: true } });
   const number = (last?.number ?? 0) + 1;
   await tx.breachVersion.create({
-    data: { breachId: b.id, organizationId: b.organizationId, number, status: b.status, snapshot: JSON.stringify({ status: b.status, revision: b.revision, departmentId: b.departmentId, content: JSON.parse(b.content) as unknown }), actorId },
+    data: {
+      breachId: b.id,
+      organizationId: b.organizationId,
+      number,
+      status: b.status,
+      snapshot: JSON.stringify({ status: b.status, revision: b.revision, departmentId: b.departmentId, content: JSON.parse(b.content) as unknown }),
+      actorId,
+    },
   });
   return number;
 }
 
-export async function createBreach(actorId: string, organizationId: string, f: BreachFactsForm, opts: { vendorId?: string | null } = {}): Promise<BreachRecord> {
+export async function createBreach(
+  actorId: string,
+  organizationId: string,
+  f: BreachFactsForm,
+  opts: { vendorId?: string | null } = {},
+): Promise<BreachRecord> {
   return getDb().$transaction(async (tx) => {
     const depName = await departmentName(tx, organizationId, f.departmentId ?? null);
     const ids = await ownIds(tx, organizationId, f.activityIds, [...f.vendorIds, ...(opts.vendorId ? [opts.vendorId] : [])]);
@@ -127,7 +146,14 @@ export async function createBreach(actorId: string, organizationId: string, f: B
       },
     });
     const version = await snapshot(tx, created, actorId);
-    await recordAudit(tx, { actorId, organizationId, action: "breach.reported", entity: "Breach", entityId: created.id, details: { ref: created.ref, version, vendorId: created.vendorId } });
+    await recordAudit(tx, {
+      actorId,
+      organizationId,
+      action: "breach.reported",
+      entity: "Breach",
+      entityId: created.id,
+      details: { ref: created.ref, version, vendorId: created.vendorId },
+    });
     return withParsed(created, depName);
   });
 }
@@ -147,7 +173,14 @@ async function loadForWrite(tx: Tx, organizationId: string, breachId: string, ex
 }
 
 /** Writes the new state if nobody else wrote since `expectedRevision`, then versions and audits it. */
-async function write(tx: Tx, actorId: string, current: Breach, data: { status?: BreachStatus; content?: BreachContent; departmentId?: string | null; risk?: string | null; closedAt?: Date | null }, action: string, details: Record<string, unknown>) {
+async function write(
+  tx: Tx,
+  actorId: string,
+  current: Breach,
+  data: { status?: BreachStatus; content?: BreachContent; departmentId?: string | null; risk?: string | null; closedAt?: Date | null },
+  action: string,
+  details: Record<string, unknown>,
+) {
   const res = await tx.breach.updateMany({
     where: { id: current.id, organizationId: current.organizationId, revision: current.revision },
     data: {
@@ -166,15 +199,30 @@ async function write(tx: Tx, actorId: string, current: Breach, data: { status?: 
   }
   const saved = await tx.breach.findFirstOrThrow({ where: { id: current.id } });
   const version = await snapshot(tx, saved, actorId);
-  await recordAudit(tx, { actorId, organizationId: current.organizationId, action, entity: "Breach", entityId: current.id, details: { ref: current.ref, revision: saved.revision, version, ...details } });
+  await recordAudit(tx, {
+    actorId,
+    organizationId: current.organizationId,
+    action,
+    entity: "Breach",
+    entityId: current.id,
+    details: { ref: current.ref, revision: saved.revision, version, ...details },
+  });
   if (data.status && data.status !== current.status) {
-    await tx.breachComment.create({ data: { breachId: current.id, organizationId: current.organizationId, authorId: actorId, kind: "TRANSITION", body: `${current.status}→${data.status}` } });
+    await tx.breachComment.create({
+      data: { breachId: current.id, organizationId: current.organizationId, authorId: actorId, kind: "TRANSITION", body: `${current.status}→${data.status}` },
+    });
   }
   const dep = saved.departmentId ? await tx.department.findFirst({ where: { id: saved.departmentId }, select: { name: true } }) : null;
   return withParsed(saved, dep?.name ?? null);
 }
 
-export async function saveBreachFacts(actorId: string, organizationId: string, breachId: string, expectedRevision: number, f: BreachFactsForm): Promise<BreachRecord> {
+export async function saveBreachFacts(
+  actorId: string,
+  organizationId: string,
+  breachId: string,
+  expectedRevision: number,
+  f: BreachFactsForm,
+): Promise<BreachRecord> {
   return getDb().$transaction(async (tx) => {
     const current = await loadForWrite(tx, organizationId, breachId, expectedRevision);
     if (current.status === "CLOSED") throw new BreachRuleError("errors.breachClosed");
@@ -187,13 +235,23 @@ export async function saveBreachFacts(actorId: string, organizationId: string, b
 }
 
 /** Saves the risk assessment and both decisions; an open breach becomes assessed. */
-export async function assessBreach(actorId: string, organizationId: string, breachId: string, expectedRevision: number, assessment: Assessment): Promise<BreachRecord> {
+export async function assessBreach(
+  actorId: string,
+  organizationId: string,
+  breachId: string,
+  expectedRevision: number,
+  assessment: Assessment,
+): Promise<BreachRecord> {
   return getDb().$transaction(async (tx) => {
     const current = await loadForWrite(tx, organizationId, breachId, expectedRevision);
     if (current.status === "CLOSED") throw new BreachRuleError("errors.breachClosed");
     const content = { ...withParsed(current).parsed, assessment };
     const status: BreachStatus = current.status === "OPEN" ? "ASSESSED" : (current.status as BreachStatus);
-    return write(tx, actorId, current, { content, risk: assessment.risk, status }, "breach.assessed", { risk: assessment.risk, notifyCnil: assessment.notifyCnil, informSubjects: assessment.informSubjects });
+    return write(tx, actorId, current, { content, risk: assessment.risk, status }, "breach.assessed", {
+      risk: assessment.risk,
+      notifyCnil: assessment.notifyCnil,
+      informSubjects: assessment.informSubjects,
+    });
   });
 }
 
@@ -218,13 +276,34 @@ export async function recordNotification(
     if (sentAt.getTime() < current.awareAt.getTime()) throw new BreachRuleError("errors.breachSentBeforeAware");
     if (n.kind === "INITIAL" && needsDelayReason(current.awareAt, sentAt) && !n.delayReason) throw new BreachRuleError("errors.breachDelayReason");
     const created = await tx.breachNotification.create({
-      data: { breachId, organizationId, kind: n.kind, sentAt, reference: n.reference ?? null, delayReason: n.delayReason ?? null, summary: n.summary ?? null, createdById: actorId },
+      data: {
+        breachId,
+        organizationId,
+        kind: n.kind,
+        sentAt,
+        reference: n.reference ?? null,
+        delayReason: n.delayReason ?? null,
+        summary: n.summary ?? null,
+        createdById: actorId,
+      },
     });
-    return write(tx, actorId, current, { status: "NOTIFIED" }, "breach.notified", { kind: n.kind, notificationId: created.id, sentAt: n.sentAt, late: needsDelayReason(current.awareAt, sentAt) });
+    return write(tx, actorId, current, { status: "NOTIFIED" }, "breach.notified", {
+      kind: n.kind,
+      notificationId: created.id,
+      sentAt: n.sentAt,
+      late: needsDelayReason(current.awareAt, sentAt),
+    });
   });
 }
 
-export async function transitionBreach(actorId: string, organizationId: string, breachId: string, expectedRevision: number, t: Exclude<BreachTransition, "assess" | "notify">, now = new Date()): Promise<BreachRecord> {
+export async function transitionBreach(
+  actorId: string,
+  organizationId: string,
+  breachId: string,
+  expectedRevision: number,
+  t: Exclude<BreachTransition, "assess" | "notify">,
+  now = new Date(),
+): Promise<BreachRecord> {
   return getDb().$transaction(async (tx) => {
     const current = await loadForWrite(tx, organizationId, breachId, expectedRevision);
     const parsed = withParsed(current).parsed;
@@ -248,7 +327,14 @@ export async function addBreachComment(actorId: string, organizationId: string, 
     const b = await tx.breach.findFirst({ where: { id: breachId, organizationId }, select: { id: true, ref: true } });
     if (!b) throw new BreachNotFoundError("breach");
     const c = await tx.breachComment.create({ data: { breachId, organizationId, authorId: actorId, kind: "COMMENT", body } });
-    await recordAudit(tx, { actorId, organizationId, action: "breach.commented", entity: "Breach", entityId: breachId, details: { ref: b.ref, commentId: c.id } });
+    await recordAudit(tx, {
+      actorId,
+      organizationId,
+      action: "breach.commented",
+      entity: "Breach",
+      entityId: breachId,
+      details: { ref: b.ref, commentId: c.id },
+    });
     return c;
   });
 }
@@ -264,14 +350,32 @@ export async function breachDetails(organizationId: string, b: BreachRecord) {
   const db = getDb();
   const [comments, versions, notifications, activities, vendors] = await Promise.all([
     db.breachComment.findMany({ where: { organizationId, breachId: b.id }, orderBy: { createdAt: "asc" } }),
-    db.breachVersion.findMany({ where: { organizationId, breachId: b.id }, orderBy: { number: "desc" }, select: { number: true, status: true, actorId: true, createdAt: true } }),
+    db.breachVersion.findMany({
+      where: { organizationId, breachId: b.id },
+      orderBy: { number: "desc" },
+      select: { number: true, status: true, actorId: true, createdAt: true },
+    }),
     db.breachNotification.findMany({ where: { organizationId, breachId: b.id }, orderBy: { sentAt: "asc" } }),
-    b.parsed.activityIds.length ? db.activity.findMany({ where: { organizationId, id: { in: b.parsed.activityIds } }, select: { id: true, ref: true, name: true, departmentId: true }, orderBy: { seq: "asc" } }) : Promise.resolve([]),
-    b.parsed.vendorIds.length ? db.vendor.findMany({ where: { organizationId, id: { in: b.parsed.vendorIds } }, select: { id: true, name: true, country: true } }) : Promise.resolve([]),
+    b.parsed.activityIds.length
+      ? db.activity.findMany({
+          where: { organizationId, id: { in: b.parsed.activityIds } },
+          select: { id: true, ref: true, name: true, departmentId: true },
+          orderBy: { seq: "asc" },
+        })
+      : Promise.resolve([]),
+    b.parsed.vendorIds.length
+      ? db.vendor.findMany({ where: { organizationId, id: { in: b.parsed.vendorIds } }, select: { id: true, name: true, country: true } })
+      : Promise.resolve([]),
   ]);
   const who = await names([...comments.map((c) => c.authorId), ...versions.map((v) => v.actorId)]);
   return {
-    comments: comments.map((c) => ({ id: c.id, kind: c.kind, body: c.body, author: c.authorId ? (who.get(c.authorId) ?? null) : null, createdAt: c.createdAt })),
+    comments: comments.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      body: c.body,
+      author: c.authorId ? (who.get(c.authorId) ?? null) : null,
+      createdAt: c.createdAt,
+    })),
     versions: versions.map((v) => ({ ...v, actor: v.actorId ? (who.get(v.actorId) ?? null) : null })),
     notifications,
     activities,
@@ -287,7 +391,18 @@ export async function listBreaches(organizationId: string, f: BreachListFilters)
   const rows = await getDb().breach.findMany({
     where: { organizationId, ...(departmentIds ? { departmentId: { in: [...departmentIds] } } : {}), ...(f.status ? { status: f.status } : {}) },
     orderBy: { seq: "desc" },
-    select: { id: true, ref: true, title: true, status: true, risk: true, awareAt: true, departmentId: true, createdAt: true, closedAt: true, notifications: { select: { kind: true, sentAt: true }, orderBy: { sentAt: "asc" } } },
+    select: {
+      id: true,
+      ref: true,
+      title: true,
+      status: true,
+      risk: true,
+      awareAt: true,
+      departmentId: true,
+      createdAt: true,
+      closedAt: true,
+      notifications: { select: { kind: true, sentAt: true }, orderBy: { sentAt: "asc" } },
+    },
   });
   return rows;
 }
@@ -330,7 +445,11 @@ export async function vendorBreachScope(organizationId: string, vendorId: string
   const [graph, links, activities] = await Promise.all([
     loadServiceGraph(organizationId),
     db.activityLink.findMany({ where: { organizationId, serviceId: { not: null } }, select: { activityId: true, serviceId: true } }),
-    db.activity.findMany({ where: { organizationId, status: { not: "ARCHIVED" } }, select: { id: true, ref: true, name: true, content: true, departmentId: true }, orderBy: { seq: "asc" } }),
+    db.activity.findMany({
+      where: { organizationId, status: { not: "ARCHIVED" } },
+      select: { id: true, ref: true, name: true, content: true, departmentId: true },
+      orderBy: { seq: "asc" },
+    }),
   ]);
   const byActivity = new Map<string, string[]>();
   for (const l of links) if (l.serviceId) byActivity.set(l.activityId, [...(byActivity.get(l.activityId) ?? []), l.serviceId]);
@@ -345,7 +464,11 @@ export async function vendorBreachScope(organizationId: string, vendorId: string
 
 /** Every breach with its notifications, for the register's PDF and tabular exports. */
 export async function breachRegisterRows(organizationId: string) {
-  const rows = await getDb().breach.findMany({ where: { organizationId }, orderBy: { seq: "asc" }, include: { notifications: { orderBy: { sentAt: "asc" } } } });
+  const rows = await getDb().breach.findMany({
+    where: { organizationId },
+    orderBy: { seq: "asc" },
+    include: { notifications: { orderBy: { sentAt: "asc" } } },
+  });
   return rows.map((r) => ({ ...r, parsed: BreachContentSchema.parse(JSON.parse(r.content)) }));
 }
 
@@ -354,7 +477,16 @@ export async function breachDraftData(organizationId: string, b: BreachRecord, n
   const db = getDb();
   const [org, details] = await Promise.all([db.organization.findFirstOrThrow({ where: { id: organizationId } }), breachDetails(organizationId, b)]);
   return {
-    organization: { name: org.name, siren: org.siren, address: org.address, dpoName: org.dpoName, dpoEmail: org.dpoEmail, dpoPhone: org.dpoPhone, dpoCnilNumber: org.dpoCnilNumber, legalRepresentative: org.legalRepresentative },
+    organization: {
+      name: org.name,
+      siren: org.siren,
+      address: org.address,
+      dpoName: org.dpoName,
+      dpoEmail: org.dpoEmail,
+      dpoPhone: org.dpoPhone,
+      dpoCnilNumber: org.dpoCnilNumber,
+      legalRepresentative: org.legalRepresentative,
+    },
     breach: { ref: b.ref, status: b.status, content: b.parsed },
     activities: details.activities.map((a) => ({ ref: a.ref, name: a.name })),
     vendors: details.vendors.map((v) => ({ name: v.name, country: v.country })),

@@ -72,7 +72,9 @@ export async function seedDemo(password: string) {
       const d = await tx.department.create({ data: { organizationId: org.id, name } });
       departments.set(name, d.id);
     }
-    await tx.department.createMany({ data: ["Aide sociale légale", "Domiciliation", "Résidence autonomie"].map((name) => ({ organizationId: ccas.id, name })) });
+    await tx.department.createMany({
+      data: ["Aide sociale légale", "Domiciliation", "Résidence autonomie"].map((name) => ({ organizationId: ccas.id, name })),
+    });
     const users = new Map<string, string>();
     for (const a of DEMO_ACCOUNTS) {
       const user = await tx.user.create({ data: { email: a.email, name: a.name, passwordHash, locale: null } });
@@ -84,7 +86,14 @@ export async function seedDemo(password: string) {
     }
     await tx.membership.create({ data: { userId: users.get("dpo@demo.example")!, organizationId: ccas.id, role: "DPO" } });
     await tx.membership.create({ data: { userId: users.get("admin@demo.example")!, organizationId: ccas.id, role: "ADMIN" } });
-    await recordAudit(tx, { actorId: null, organizationId: org.id, action: "demo.seeded", entity: "Organization", entityId: org.id, details: { accounts: DEMO_ACCOUNTS.length } });
+    await recordAudit(tx, {
+      actorId: null,
+      organizationId: org.id,
+      action: "demo.seeded",
+      entity: "Organization",
+      entityId: org.id,
+      details: { accounts: DEMO_ACCOUNTS.length },
+    });
     return { org, ccas, users };
   });
   await seedDemoActivities(seeded.org.id, seeded.users);
@@ -120,7 +129,8 @@ function checkStory(a: DemoActivity) {
   if (story.pendingDraft && story.status !== "APPROVED") throw new Error(`Demo activity "${name}": pendingDraft needs APPROVED`);
   if (story.status === "CHANGES_REQUESTED" && !story.changeRequest) throw new Error(`Demo activity "${name}": changeRequest missing`);
   if (story.status === "ARCHIVED" && !story.archiveReason) throw new Error(`Demo activity "${name}": archiveReason missing`);
-  if (story.comments?.some((c) => c.author === "editor") && !DEMO_ACCOUNTS.some((u) => u.role === "EDITOR" && u.departments.includes(a.department))) throw new Error(`Demo activity "${name}": no editor in ${a.department}`);
+  if (story.comments?.some((c) => c.author === "editor") && !DEMO_ACCOUNTS.some((u) => u.role === "EDITOR" && u.departments.includes(a.department)))
+    throw new Error(`Demo activity "${name}": no editor in ${a.department}`);
 }
 
 /**
@@ -258,7 +268,13 @@ export async function seedDemoVendors(orgId: string, dpoUserId: string): Promise
     const activityId = activityIds.get(name);
     if (!activityId) throw new Error(`Demo activity not found for vendor links: ${name}`);
     for (const [target, role] of links) {
-      await linkActivity(dpoUserId, orgId, activityId, isSiteRef(target) ? { siteId: siteIds.get(target.site)! } : { serviceId: serviceIds.get(serviceKey(target))! }, role);
+      await linkActivity(
+        dpoUserId,
+        orgId,
+        activityId,
+        isSiteRef(target) ? { siteId: siteIds.get(target.site)! } : { serviceId: serviceIds.get(serviceKey(target))! },
+        role,
+      );
     }
   }
 }
@@ -279,7 +295,11 @@ export async function seedDemoDpias(orgId: string, users: Map<string, string>): 
   const dpo = users.get("dpo@demo.example");
   const hrEditor = users.get("rh@demo.example");
   if (!dpo || !hrEditor) throw new Error("Demo accounts missing");
-  const activities = await getDb().activity.findMany({ where: { organizationId: orgId }, orderBy: { seq: "asc" }, select: { id: true, name: true, content: true } });
+  const activities = await getDb().activity.findMany({
+    where: { organizationId: orgId },
+    orderBy: { seq: "asc" },
+    select: { id: true, name: true, content: true },
+  });
   const byName = new Map(activities.map((a) => [a.name, a]));
   for (const d of DEMO_DPIAS) if (!byName.has(d.activity)) throw new Error(`Demo DPIA: no activity "${d.activity}"`);
   for (const a of activities) {
@@ -309,7 +329,10 @@ export async function seedDemoDpias(orgId: string, users: Map<string, string>): 
     dpia = await saveDpiaContent(actor, orgId, dpia, dpia.version, { answers, measures: d.measures, risks: d.risks, actionPlan: d.actionPlan });
     if (d.opinions) {
       const o = d.opinions;
-      dpia = await saveDpiaOpinions(dpo, orgId, dpia, dpia.version, { dpo: { name: o.dpoName, canProceed: o.canProceed, text: o.dpoText }, subjects: { sought: o.subjectsSought, reason: o.subjectsReason, text: o.subjectsText } });
+      dpia = await saveDpiaOpinions(dpo, orgId, dpia, dpia.version, {
+        dpo: { name: o.dpoName, canProceed: o.canProceed, text: o.dpoText },
+        subjects: { sought: o.subjectsSought, reason: o.subjectsReason, text: o.subjectsText },
+      });
     }
     if (d.status === "in_review" || d.status === "validated") dpia = await transitionDpia(actor, orgId, dpia, dpia.version, "submit");
     if (d.status === "validated") await transitionDpia(dpo, orgId, dpia, dpia.version, "validate", { validator: d.validator ?? "" });

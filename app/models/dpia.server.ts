@@ -2,7 +2,13 @@
  * DPIA screening and DPIA (AIPD) persistence. Every write is audited in its transaction and guarded
  * by an optimistic `version`.
  */
-import { needsNoDpiaReason, screen, SCREENING_CRITERIA as SCREENING_CRITERIA_LIST, type ScreeningOutcome, type ScreeningResult } from "~/analysis/dpia-screening.ts";
+import {
+  needsNoDpiaReason,
+  screen,
+  SCREENING_CRITERIA as SCREENING_CRITERIA_LIST,
+  type ScreeningOutcome,
+  type ScreeningResult,
+} from "~/analysis/dpia-screening.ts";
 import type { Dpia, Screening } from "~/generated/prisma/client.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
 import {
@@ -65,19 +71,40 @@ export async function getOrganizationHeadcount(organizationId: string): Promise<
 }
 
 /** The effective screening of an activity: the saved one, or the one computed from the record. */
-export function evaluateScreening(content: ActivityContent, saved: Pick<ScreeningRecord, "parsedAnswers" | "cnilListType" | "exemptListType" | "art35c"> | null, headcount: number | null = null): ScreeningOutcome {
-  return screen(content, saved ? { answers: saved.parsedAnswers, cnilListType: saved.cnilListType, exemptListType: saved.exemptListType, art35c: saved.art35c, headcount } : { answers: {}, headcount });
+export function evaluateScreening(
+  content: ActivityContent,
+  saved: Pick<ScreeningRecord, "parsedAnswers" | "cnilListType" | "exemptListType" | "art35c"> | null,
+  headcount: number | null = null,
+): ScreeningOutcome {
+  return screen(
+    content,
+    saved
+      ? { answers: saved.parsedAnswers, cnilListType: saved.cnilListType, exemptListType: saved.exemptListType, art35c: saved.art35c, headcount }
+      : { answers: {}, headcount },
+  );
 }
 
 /** Saves the DPO's screening. `expectedVersion` 0 means "none saved yet". */
-export async function saveScreening(actorId: string, organizationId: string, activityId: string, expectedVersion: number, form: ScreeningForm): Promise<ScreeningRecord> {
+export async function saveScreening(
+  actorId: string,
+  organizationId: string,
+  activityId: string,
+  expectedVersion: number,
+  form: ScreeningForm,
+): Promise<ScreeningRecord> {
   return getDb().$transaction(async (tx) => {
     const activity = await tx.activity.findFirstOrThrow({ where: { id: activityId, organizationId }, select: { content: true, ref: true } });
     const content = parseContent(activity.content);
     const answers: ScreeningAnswers = form.criteria;
     // Exempt type 1 depends on the organization's headcount (délibération 2019-118).
     const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { headcount: true } });
-    const outcome = screen(content, { answers, cnilListType: form.cnilListType, exemptListType: form.exemptListType, art35c: form.art35c, headcount: org.headcount });
+    const outcome = screen(content, {
+      answers,
+      cnilListType: form.cnilListType,
+      exemptListType: form.exemptListType,
+      art35c: form.art35c,
+      headcount: org.headcount,
+    });
     if (form.decision === "no_dpia" && needsNoDpiaReason(outcome) && !form.decisionReason) throw new ScreeningReasonError();
     const current = await tx.screening.findUnique({ where: { activityId } });
     if ((current?.version ?? 0) !== expectedVersion) throw new DpiaConflictError();
@@ -100,7 +127,14 @@ export async function saveScreening(actorId: string, organizationId: string, act
       if (res.count === 0) throw new DpiaConflictError();
       saved = await tx.screening.findUniqueOrThrow({ where: { id: current.id } });
     }
-    await tx.screeningVersion.create({ data: { screeningId: saved.id, number: saved.version, snapshot: JSON.stringify({ ...data, decidedById: saved.decidedById, decidedAt: saved.decidedAt }), actorId } });
+    await tx.screeningVersion.create({
+      data: {
+        screeningId: saved.id,
+        number: saved.version,
+        snapshot: JSON.stringify({ ...data, decidedById: saved.decidedById, decidedAt: saved.decidedAt }),
+        actorId,
+      },
+    });
     await recordAudit(tx, {
       actorId,
       organizationId,
@@ -136,14 +170,25 @@ export async function screeningOverview(organizationId: string, scope: ActivityS
   return activities.map((a) => {
     const s = byActivity.get(a.id);
     const result = s ? (s.result as ScreeningResult) : screen(parseContent(a.content), { answers: {} }).result;
-    return { id: a.id, ref: a.ref, name: a.name, departmentName: a.department?.name ?? null, result, saved: Boolean(s), decision: s?.decision ?? null, dpiaStatus: dpiaBy.get(a.id) ?? null };
+    return {
+      id: a.id,
+      ref: a.ref,
+      name: a.name,
+      departmentName: a.department?.name ?? null,
+      result,
+      saved: Boolean(s),
+      decision: s?.decision ?? null,
+      dpiaStatus: dpiaBy.get(a.id) ?? null,
+    };
   });
 }
 
 /** Ids of the activities matching a `dpia` register filter. */
 export async function activityIdsForDpiaFilter(organizationId: string, filter: DpiaFilter, scope: ActivityScope): Promise<string[]> {
   const rows = await screeningOverview(organizationId, scope);
-  return rows.filter((r) => (filter === "none_started" ? r.result === "required" && r.dpiaStatus === null && r.decision !== "no_dpia" : r.result === filter)).map((r) => r.id);
+  return rows
+    .filter((r) => (filter === "none_started" ? r.result === "required" && r.dpiaStatus === null && r.decision !== "no_dpia" : r.result === filter))
+    .map((r) => r.id);
 }
 
 // DPIA -----------------------------------------------------------------------------------------
@@ -207,19 +252,41 @@ export async function startDpia(actorId: string, organizationId: string, activit
   });
 }
 
-async function update(actorId: string, organizationId: string, dpiaId: string, expectedVersion: number, action: string, data: Record<string, unknown>, details: Record<string, unknown> = {}, snap = false) {
+async function update(
+  actorId: string,
+  organizationId: string,
+  dpiaId: string,
+  expectedVersion: number,
+  action: string,
+  data: Record<string, unknown>,
+  details: Record<string, unknown> = {},
+  snap = false,
+) {
   return getDb().$transaction(async (tx) => {
     const res = await tx.dpia.updateMany({ where: { id: dpiaId, organizationId, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
     if (res.count === 0) throw new DpiaConflictError();
     const d = await tx.dpia.findUniqueOrThrow({ where: { id: dpiaId }, include: { activity: { select: { ref: true } } } });
     const { activity, ...row } = d;
     if (snap) await snapshot(tx, row, actorId);
-    await recordAudit(tx, { actorId, organizationId, action, entity: "Dpia", entityId: dpiaId, details: { ref: activity.ref, version: d.version, ...details } });
+    await recordAudit(tx, {
+      actorId,
+      organizationId,
+      action,
+      entity: "Dpia",
+      entityId: dpiaId,
+      details: { ref: activity.ref, version: d.version, ...details },
+    });
     return parseDpia(row);
   });
 }
 
-export function saveDpiaContent(actorId: string, organizationId: string, dpia: Pick<DpiaRecord, "id" | "status">, expectedVersion: number, content: Partial<DpiaContent>) {
+export function saveDpiaContent(
+  actorId: string,
+  organizationId: string,
+  dpia: Pick<DpiaRecord, "id" | "status">,
+  expectedVersion: number,
+  content: Partial<DpiaContent>,
+) {
   if (dpia.status !== "draft" && dpia.status !== "in_review") throw new DpiaTransitionError("locked");
   return update(actorId, organizationId, dpia.id, expectedVersion, "dpia.updated", serialise(content), { fields: Object.keys(content) });
 }
@@ -240,39 +307,79 @@ export function addDpiaMeasure(
   const base = locale === "fr" ? lib.textFr : lib.textEn;
   const details = input.details?.trim();
   const measures = [...dpia.measures, { code: lib.code, title: locale === "fr" ? lib.fr : lib.en, text: details ? `${base}\n${details}` : base }];
-  return update(actorId, organizationId, dpia.id, expectedVersion, "dpia.measureAdded", serialise({ measures: DpiaMeasuresSchema.parse(measures) }), { code: lib.code });
+  return update(actorId, organizationId, dpia.id, expectedVersion, "dpia.measureAdded", serialise({ measures: DpiaMeasuresSchema.parse(measures) }), {
+    code: lib.code,
+  });
 }
 
 /** Removes the measure at `index` (the version guards against a list changed in the meantime). */
-export function removeDpiaMeasure(actorId: string, organizationId: string, dpia: Pick<DpiaRecord, "id" | "status" | "version" | "measures">, expectedVersion: number, index: number) {
+export function removeDpiaMeasure(
+  actorId: string,
+  organizationId: string,
+  dpia: Pick<DpiaRecord, "id" | "status" | "version" | "measures">,
+  expectedVersion: number,
+  index: number,
+) {
   if (dpia.status !== "draft" && dpia.status !== "in_review") throw new DpiaTransitionError("locked");
   if (dpia.version !== expectedVersion) throw new DpiaConflictError();
   const removed = dpia.measures[index];
   if (!removed) throw new DpiaMeasureError();
   const measures = dpia.measures.filter((_, i) => i !== index);
-  return update(actorId, organizationId, dpia.id, expectedVersion, "dpia.measureRemoved", { measures: JSON.stringify(measures) }, { code: removed.code ?? null, title: removed.title });
+  return update(
+    actorId,
+    organizationId,
+    dpia.id,
+    expectedVersion,
+    "dpia.measureRemoved",
+    { measures: JSON.stringify(measures) },
+    { code: removed.code ?? null, title: removed.title },
+  );
 }
 
-export function saveDpiaOpinions(actorId: string, organizationId: string, dpia: Pick<DpiaRecord, "id" | "status">, expectedVersion: number, opinions: Opinions) {
+export function saveDpiaOpinions(
+  actorId: string,
+  organizationId: string,
+  dpia: Pick<DpiaRecord, "id" | "status">,
+  expectedVersion: number,
+  opinions: Opinions,
+) {
   if (dpia.status !== "draft" && dpia.status !== "in_review") throw new DpiaTransitionError("locked");
   return update(actorId, organizationId, dpia.id, expectedVersion, "dpia.opinions", serialise({ opinions }), { canProceed: opinions.dpo.canProceed ?? null });
 }
 
 /** Status change, with a snapshot in DpiaVersion. Validation and refusal record the validator. */
-export function transitionDpia(actorId: string, organizationId: string, dpia: Pick<DpiaRecord, "id" | "status" | "validation">, expectedVersion: number, t: DpiaTransition, input: { validator?: string; reason?: string } = {}) {
+export function transitionDpia(
+  actorId: string,
+  organizationId: string,
+  dpia: Pick<DpiaRecord, "id" | "status" | "validation">,
+  expectedVersion: number,
+  t: DpiaTransition,
+  input: { validator?: string; reason?: string } = {},
+) {
   if (!dpiaTransitionFrom(dpia.status, t)) throw new DpiaTransitionError("status");
   const data: Record<string, unknown> = { status: DPIA_TRANSITION_TARGET[t] };
   if (t === "validate" || t === "refuse") {
     if (!input.validator || (t === "refuse" && !input.reason)) throw new DpiaTransitionError("fields");
     // Names, evaluations and comments recorded earlier (e.g. from the PIA tool) stay.
-    data.validation = JSON.stringify({ ...dpia.validation, validator: input.validator, decision: t === "validate" ? "validated" : "refused", date: new Date().toISOString(), reason: input.reason ?? "", signed: undefined } satisfies DpiaValidation);
+    data.validation = JSON.stringify({
+      ...dpia.validation,
+      validator: input.validator,
+      decision: t === "validate" ? "validated" : "refused",
+      date: new Date().toISOString(),
+      reason: input.reason ?? "",
+      signed: undefined,
+    } satisfies DpiaValidation);
   }
   if (t === "reopen") data.validation = JSON.stringify({ ...dpia.validation, decision: undefined });
   return update(actorId, organizationId, dpia.id, expectedVersion, `dpia.${t}`, data, { from: dpia.status, to: DPIA_TRANSITION_TARGET[t] }, true);
 }
 
 export function listDpiaVersions(organizationId: string, dpiaId: string) {
-  return getDb().dpiaVersion.findMany({ where: { dpiaId, dpia: { organizationId } }, orderBy: { number: "desc" }, select: { number: true, status: true, createdAt: true, actorId: true } });
+  return getDb().dpiaVersion.findMany({
+    where: { dpiaId, dpia: { organizationId } },
+    orderBy: { number: "desc" },
+    select: { number: true, status: true, createdAt: true, actorId: true },
+  });
 }
 
 /** Display name of a member who decided or validated (null when unknown). */
@@ -283,9 +390,18 @@ export async function userDisplayName(userId: string | null): Promise<string | n
 
 /** What the activity page shows about DPIAs. */
 export async function dpiaPanel(organizationId: string, activity: { id: string; parsed: ActivityContent }) {
-  const [saved, dpia] = await Promise.all([getScreening(organizationId, activity.id), getDb().dpia.findFirst({ where: { organizationId, activityId: activity.id }, select: { status: true } })]);
+  const [saved, dpia] = await Promise.all([
+    getScreening(organizationId, activity.id),
+    getDb().dpia.findFirst({ where: { organizationId, activityId: activity.id }, select: { status: true } }),
+  ]);
   const outcome = evaluateScreening(activity.parsed, saved);
-  return { result: outcome.result, metCount: outcome.metCount, saved: Boolean(saved), decision: saved?.decision ?? null, dpiaStatus: (dpia?.status ?? null) as DpiaStatus | null };
+  return {
+    result: outcome.result,
+    metCount: outcome.metCount,
+    saved: Boolean(saved),
+    decision: saved?.decision ?? null,
+    dpiaStatus: (dpia?.status ?? null) as DpiaStatus | null,
+  };
 }
 
 /** Dashboard: activities whose screening requires a DPIA and which have none (nor a reasoned "no DPIA" decision). */
@@ -297,7 +413,10 @@ export async function listDpiaRequiredNoneStarted(organizationId: string, scope:
 /** Per activity id: the saved screening and the DPIA status, for the register export. */
 export async function loadScreeningsForExport(organizationId: string) {
   const db = getDb();
-  const [screenings, dpias] = await Promise.all([db.screening.findMany({ where: { organizationId } }), db.dpia.findMany({ where: { organizationId }, select: { activityId: true, status: true } })]);
+  const [screenings, dpias] = await Promise.all([
+    db.screening.findMany({ where: { organizationId } }),
+    db.dpia.findMany({ where: { organizationId }, select: { activityId: true, status: true } }),
+  ]);
   const out = new Map<string, { screening: ScreeningRecord | null; dpiaStatus: DpiaStatus | null }>();
   for (const s of screenings) out.set(s.activityId, { screening: parseScreening(s), dpiaStatus: null });
   for (const d of dpias) out.set(d.activityId, { screening: out.get(d.activityId)?.screening ?? null, dpiaStatus: d.status as DpiaStatus });
@@ -331,7 +450,13 @@ export async function loadPrefillLinks(organizationId: string, activityId: strin
     orderBy: { createdAt: "asc" },
     include: { service: { select: { name: true, vendor: { select: { name: true, dpaStatus: true } } } }, site: { select: { name: true } } },
   });
-  return links.map((l) => ({ role: l.role, vendor: l.service?.vendor.name ?? null, service: l.service?.name ?? l.site?.name ?? "", dpaStatus: l.service?.vendor.dpaStatus ?? null, siteName: l.site?.name ?? null }));
+  return links.map((l) => ({
+    role: l.role,
+    vendor: l.service?.vendor.name ?? null,
+    service: l.service?.name ?? l.site?.name ?? "",
+    dpaStatus: l.service?.vendor.dpaStatus ?? null,
+    siteName: l.site?.name ?? null,
+  }));
 }
 
 /** Starts the DPIA of an activity prefilled from the register (record, links, sovereignty analysis). */
@@ -352,7 +477,13 @@ export async function startPrefilledDpia(actorId: string, organizationId: string
  * the action plan is kept. `role`: the importer's (a decided status needs DPO or ADMIN). The
  * file is validated before anything is written (PiaImportError); one audited transaction.
  */
-export async function importPiaJson(actorId: string, organizationId: string, activityId: string, json: unknown, options: { role?: string } = {}): Promise<DpiaRecord> {
+export async function importPiaJson(
+  actorId: string,
+  organizationId: string,
+  activityId: string,
+  json: unknown,
+  options: { role?: string } = {},
+): Promise<DpiaRecord> {
   // The file's status, names, opinions, evaluations and comments come with it (PIA status table in pia-json.ts).
   const { status: fileStatus, ...content } = piaJsonToDpia(json);
   // Only those who may validate, refuse or archive here may bring such a decision in a file; for the
@@ -377,7 +508,15 @@ export async function importPiaJson(actorId: string, organizationId: string, act
       action: "dpia.imported",
       entity: "Dpia",
       entityId: d.id,
-      details: { ref: activity.ref, version: d.version, status, fileStatus, answers: Object.keys(content.answers).length, measures: content.measures.length, created: !current },
+      details: {
+        ref: activity.ref,
+        version: d.version,
+        status,
+        fileStatus,
+        answers: Object.keys(content.answers).length,
+        measures: content.measures.length,
+        created: !current,
+      },
     });
     return parseDpia(d);
   });
@@ -402,8 +541,22 @@ export async function buildDpiaPdfData(organizationId: string, activityId: strin
     organization: { name: org.name },
     activity: { ref: activity.ref, name: activity.name },
     generatedAt: d.updatedAt.toISOString(),
-    screening: { outcome: { result: outcome.result, criteria: outcome.criteria, reasons: outcome.reasons }, saved: Boolean(saved), decision: (saved?.decision ?? null) as "dpia" | "no_dpia" | null, decisionReason: saved?.decisionReason ?? null },
-    dpia: { status: d.status, version: d.version, answers: d.answers, measures: d.measures, risks: d.risks, actionPlan: d.actionPlan, opinions: d.opinions, validation: d.validation },
+    screening: {
+      outcome: { result: outcome.result, criteria: outcome.criteria, reasons: outcome.reasons },
+      saved: Boolean(saved),
+      decision: (saved?.decision ?? null) as "dpia" | "no_dpia" | null,
+      decisionReason: saved?.decisionReason ?? null,
+    },
+    dpia: {
+      status: d.status,
+      version: d.version,
+      answers: d.answers,
+      measures: d.measures,
+      risks: d.risks,
+      actionPlan: d.actionPlan,
+      opinions: d.opinions,
+      validation: d.validation,
+    },
   };
 }
 
@@ -413,7 +566,7 @@ export async function buildDpiaExport(organizationId: string, ref: string) {
   if (!activity) return null;
   const pdf = await buildDpiaPdfData(organizationId, activity.id);
   if (!pdf) return null;
-  const row = (await getDb().dpia.findFirstOrThrow({ where: { organizationId, activityId: activity.id } }));
+  const row = await getDb().dpia.findFirstOrThrow({ where: { organizationId, activityId: activity.id } });
   return { slug: activity.organization.slug, pdf, piaJson: dpiaToPiaJson(parseDpia(row), pdf.activity, pdf.organization) };
 }
 
@@ -421,7 +574,11 @@ export async function buildDpiaExport(organizationId: string, ref: string) {
 export async function listOverdueDpiaActions(organizationId: string, scope: ActivityScope, today = new Date().toISOString().slice(0, 10)) {
   const departmentScope = scopeDepartmentIds(scope);
   const dpias = await getDb().dpia.findMany({
-    where: { organizationId, status: { in: ["draft", "in_review", "validated"] }, ...(departmentScope ? { activity: { departmentId: { in: [...departmentScope] } } } : {}) },
+    where: {
+      organizationId,
+      status: { in: ["draft", "in_review", "validated"] },
+      ...(departmentScope ? { activity: { departmentId: { in: [...departmentScope] } } } : {}),
+    },
     select: { actionPlan: true, activity: { select: { ref: true, name: true } } },
   });
   return dpias

@@ -55,7 +55,14 @@ export async function recordExport(input: {
         channel: input.channel,
       },
     });
-    await recordAudit(tx, { actorId: input.actorId, organizationId: input.organizationId, action: "export.created", entity: "Export", entityId: rec.id, details: { format: input.format, sha256, size: rec.size, channel: input.channel } });
+    await recordAudit(tx, {
+      actorId: input.actorId,
+      organizationId: input.organizationId,
+      action: "export.created",
+      entity: "Export",
+      entityId: rec.id,
+      details: { format: input.format, sha256, size: rec.size, channel: input.channel },
+    });
     return rec;
   });
 }
@@ -94,22 +101,53 @@ export async function verifyFingerprint(hash: string) {
     orderBy: { createdAt: "asc" },
     select: { format: true, createdAt: true, sha256: true, organization: { select: { name: true, slug: true } } },
   });
-  return rows.map((r) => ({ organization: r.organization.name, slug: r.organization.slug, format: r.format, createdAt: r.createdAt, kind: (r.sha256.startsWith(h) ? "file" : "document") as "file" | "document" }));
+  return rows.map((r) => ({
+    organization: r.organization.name,
+    slug: r.organization.slug,
+    format: r.format,
+    createdAt: r.createdAt,
+    kind: (r.sha256.startsWith(h) ? "file" : "document") as "file" | "document",
+  }));
 }
 
 /* Share links */
 
 export class ShareLinkError extends Error {}
 
-export async function createShareLink(actorId: string, organizationId: string, exportId: string, input: { recipient: string; expiresAt: Date; passphrase: string | null }, now = new Date()) {
-  if (input.expiresAt.getTime() <= now.getTime() || input.expiresAt.getTime() > now.getTime() + SHARE_MAX_DAYS * 24 * 3600 * 1000) throw new ShareLinkError("expiry");
+export async function createShareLink(
+  actorId: string,
+  organizationId: string,
+  exportId: string,
+  input: { recipient: string; expiresAt: Date; passphrase: string | null },
+  now = new Date(),
+) {
+  if (input.expiresAt.getTime() <= now.getTime() || input.expiresAt.getTime() > now.getTime() + SHARE_MAX_DAYS * 24 * 3600 * 1000)
+    throw new ShareLinkError("expiry");
   const token = generateSecureRandomString() + generateSecureRandomString();
   const passphraseHash = input.passphrase ? await hashPassword(input.passphrase) : null;
   return getDb().$transaction(async (tx) => {
     const exp = await tx.exportRecord.findFirst({ where: { id: exportId, organizationId } });
     if (!exp) throw new ShareLinkError("export");
-    const link = await tx.shareLink.create({ data: { organizationId, exportId, recipient: input.recipient, tokenHash: sha256Hex(token), passphraseHash, expiresAt: input.expiresAt, createdById: actorId, createdAt: now } });
-    await recordAudit(tx, { actorId, organizationId, action: "share.created", entity: "ShareLink", entityId: link.id, details: { exportId, expiresAt: input.expiresAt.toISOString(), passphrase: passphraseHash !== null } });
+    const link = await tx.shareLink.create({
+      data: {
+        organizationId,
+        exportId,
+        recipient: input.recipient,
+        tokenHash: sha256Hex(token),
+        passphraseHash,
+        expiresAt: input.expiresAt,
+        createdById: actorId,
+        createdAt: now,
+      },
+    });
+    await recordAudit(tx, {
+      actorId,
+      organizationId,
+      action: "share.created",
+      entity: "ShareLink",
+      entityId: link.id,
+      details: { exportId, expiresAt: input.expiresAt.toISOString(), passphrase: passphraseHash !== null },
+    });
     return { token, link };
   });
 }
@@ -129,7 +167,10 @@ export async function revokeShareLink(actorId: string, organizationId: string, i
  */
 export async function purgeShareAccessIps(now = new Date(), days = getEnv().SHARE_IP_RETENTION_DAYS): Promise<number> {
   const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
-  const res = await getDb().shareAccess.updateMany({ where: { at: { lt: cutoff }, OR: [{ ipAddress: { not: null } }, { userAgent: { not: null } }] }, data: { ipAddress: null, userAgent: null } });
+  const res = await getDb().shareAccess.updateMany({
+    where: { at: { lt: cutoff }, OR: [{ ipAddress: { not: null } }, { userAgent: { not: null } }] },
+    data: { ipAddress: null, userAgent: null },
+  });
   return res.count;
 }
 
@@ -144,14 +185,20 @@ export type ShareOpenResult =
   | { status: "needs_passphrase" | "wrong_passphrase" | "expired" | "revoked" | "not_found" | "throttled"; recipient?: string; organization?: string };
 
 /** Every attempt on a live link is logged; passphrase guesses are throttled like logins. */
-export async function openShareLink(token: string, passphrase: string | null, meta: { ipAddress: string | null; userAgent: string | null }, now = new Date()): Promise<ShareOpenResult> {
+export async function openShareLink(
+  token: string,
+  passphrase: string | null,
+  meta: { ipAddress: string | null; userAgent: string | null },
+  now = new Date(),
+): Promise<ShareOpenResult> {
   if (!/^[a-z0-9]{48}$/.test(token)) return { status: "not_found" };
   const db = getDb();
   const link = await db.shareLink.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { export: true } });
   if (!link) return { status: "not_found" };
   const org = await db.organization.findUniqueOrThrow({ where: { id: link.organizationId }, select: { name: true } });
   const who = { recipient: link.recipient, organization: org.name };
-  const log = (outcome: string) => db.shareAccess.create({ data: { shareLinkId: link.id, outcome, ipAddress: meta.ipAddress, userAgent: meta.userAgent?.slice(0, 300) ?? null, at: now } });
+  const log = (outcome: string) =>
+    db.shareAccess.create({ data: { shareLinkId: link.id, outcome, ipAddress: meta.ipAddress, userAgent: meta.userAgent?.slice(0, 300) ?? null, at: now } });
   if (link.revokedAt) {
     await log("revoked");
     return { status: "revoked", ...who };
@@ -182,10 +229,20 @@ export async function openShareLink(token: string, passphrase: string | null, me
 /** What the share page shows before any download; not logged as an access. */
 export async function peekShareLink(token: string, now = new Date()) {
   if (!/^[a-z0-9]{48}$/.test(token)) return { status: "not_found" as const };
-  const link = await getDb().shareLink.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { export: { select: { format: true, fileName: true, size: true } } } });
+  const link = await getDb().shareLink.findUnique({
+    where: { tokenHash: sha256Hex(token) },
+    include: { export: { select: { format: true, fileName: true, size: true } } },
+  });
   if (!link) return { status: "not_found" as const };
   const org = await getDb().organization.findUniqueOrThrow({ where: { id: link.organizationId }, select: { name: true } });
-  const base = { recipient: link.recipient, organization: org.name, format: link.export.format, fileName: link.export.fileName, size: link.export.size, expiresAt: link.expiresAt.toISOString() };
+  const base = {
+    recipient: link.recipient,
+    organization: org.name,
+    format: link.export.format,
+    fileName: link.export.fileName,
+    size: link.export.size,
+    expiresAt: link.expiresAt.toISOString(),
+  };
   if (link.revokedAt) return { status: "revoked" as const, ...base };
   if (link.expiresAt <= now) return { status: "expired" as const, ...base };
   return { status: "open" as const, passphrase: link.passphraseHash !== null, ...base };

@@ -22,7 +22,16 @@ export type ExportRequest = {
 
 export class UnknownActivityError extends Error {}
 
-const EXTENSIONS: Record<ExportFormat, string> = { pdf: "pdf", "activity-pdf": "pdf", csv: "csv", xlsx: "xlsx", json: "json", jsonld: "jsonld", "dpia-pdf": "pdf", "pia-json": "json" };
+const EXTENSIONS: Record<ExportFormat, string> = {
+  pdf: "pdf",
+  "activity-pdf": "pdf",
+  csv: "csv",
+  xlsx: "xlsx",
+  json: "json",
+  jsonld: "jsonld",
+  "dpia-pdf": "pdf",
+  "pia-json": "json",
+};
 
 /** Keeps the activities of the requested scope and departments (the JSON, CSV and XLSX follow the same filter as the PDF). */
 function filterData(data: RegisterExport, req: ExportRequest): RegisterExport {
@@ -40,13 +49,18 @@ export function dataFingerprint(data: unknown): string {
   return sha256Hex(JSON.stringify(data));
 }
 
-export async function renderExport(organizationId: string, req: ExportRequest, generatedAt = new Date()): Promise<{ bytes: Buffer; fileName: string; data: unknown }> {
+export async function renderExport(
+  organizationId: string,
+  req: ExportRequest,
+  generatedAt = new Date(),
+): Promise<{ bytes: Buffer; fileName: string; data: unknown }> {
   if (req.format === "dpia-pdf" || req.format === "pia-json") {
     // One activity's DPIA: a PDF (rendered off the request thread) or the CNIL PIA tool's JSON.
     const dpia = req.ref ? await buildDpiaExport(organizationId, req.ref) : null;
     if (!dpia) throw new UnknownActivityError();
     const base = `aipd-${dpia.slug}-${req.ref}-${dpia.pdf.generatedAt.slice(0, 10)}`;
-    if (req.format === "pia-json") return { bytes: Buffer.from(`${JSON.stringify(dpia.piaJson, null, 2)}\n`, "utf8"), fileName: `${base}-pia.json`, data: dpia.piaJson };
+    if (req.format === "pia-json")
+      return { bytes: Buffer.from(`${JSON.stringify(dpia.piaJson, null, 2)}\n`, "utf8"), fileName: `${base}-pia.json`, data: dpia.piaJson };
     return { bytes: await renderPdfOffThread({ kind: "dpia", data: dpia.pdf, opts: { locale: req.locale } }), fileName: `${base}.pdf`, data: dpia.pdf };
   }
   const full = await buildRegisterExport(organizationId, { asOf: req.asOf, generatedAt });
@@ -58,7 +72,11 @@ export async function renderExport(organizationId: string, req: ExportRequest, g
   let fileName = `${base}.${EXTENSIONS[req.format]}`;
   switch (req.format) {
     case "pdf":
-      bytes = await renderPdfOffThread({ kind: "register", data, opts: { locale: req.locale, scope: req.scope, departments: req.departments ?? null, fingerprint } });
+      bytes = await renderPdfOffThread({
+        kind: "register",
+        data,
+        opts: { locale: req.locale, scope: req.scope, departments: req.departments ?? null, fingerprint },
+      });
       break;
     case "activity-pdf": {
       if (!req.ref || !full.activities.some((a) => a.ref === req.ref)) throw new UnknownActivityError();
@@ -92,7 +110,16 @@ export async function createExport(organizationId: string, actorId: string | nul
     organizationId,
     actorId,
     format: req.format,
-    params: { locale: req.locale, scope: req.scope, asOf: req.asOf ?? null, departments: req.departments ?? null, ref: req.ref ?? null, separator: req.separator ?? null, fingerprint: dataFingerprint(data), auditAnchor },
+    params: {
+      locale: req.locale,
+      scope: req.scope,
+      asOf: req.asOf ?? null,
+      departments: req.departments ?? null,
+      ref: req.ref ?? null,
+      separator: req.separator ?? null,
+      fingerprint: dataFingerprint(data),
+      auditAnchor,
+    },
     bytes,
     fileName,
     channel,

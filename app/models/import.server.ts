@@ -82,7 +82,11 @@ const REF = /^T-\d{4,}$/;
 
 async function loadExisting(db: Db, organizationId: string) {
   const [activities, departments] = await Promise.all([
-    db.activity.findMany({ where: { organizationId }, select: { id: true, ref: true, name: true, status: true, departmentId: true, revision: true, seq: true }, orderBy: { seq: "asc" } }),
+    db.activity.findMany({
+      where: { organizationId },
+      select: { id: true, ref: true, name: true, status: true, departmentId: true, revision: true, seq: true },
+      orderBy: { seq: "asc" },
+    }),
     db.department.findMany({ where: { organizationId }, select: { id: true, name: true } }),
   ]);
   const byRef = new Map(activities.map((a) => [a.ref, a]));
@@ -160,7 +164,11 @@ async function plan(db: Db, organizationId: string, parsed: ParsedImport): Promi
     });
   }
 
-  const contents = await loadContents(db, organizationId, targets.flatMap((t) => (t ? [t.id] : [])));
+  const contents = await loadContents(
+    db,
+    organizationId,
+    targets.flatMap((t) => (t ? [t.id] : [])),
+  );
   return parsed.rows.map((row, i): PreviewRow => {
     const target = targets[i]!;
     const planned = extra[i]!;
@@ -255,7 +263,10 @@ async function insertRows(tx: Tx, table: string, columns: string[], count: numbe
     const n = Math.min(perStatement, count - i);
     const args: unknown[] = [];
     for (let k = 0; k < n; k++) args.push(...row(i + k));
-    await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${Array.from({ length: n }, () => one).join(", ")}`, ...args);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${Array.from({ length: n }, () => one).join(", ")}`,
+      ...args,
+    );
   }
 }
 
@@ -274,10 +285,16 @@ export async function createActivitiesTx(
 ): Promise<{ id: string; ref: string }[]> {
   if (items.length === 0) return [];
   const departmentIds = [...new Set(items.flatMap((i) => (i.departmentId ? [i.departmentId] : [])))];
-  const departments = departmentIds.length ? await tx.department.findMany({ where: { organizationId, id: { in: departmentIds } }, select: { id: true, name: true } }) : [];
+  const departments = departmentIds.length
+    ? await tx.department.findMany({ where: { organizationId, id: { in: departmentIds } }, select: { id: true, name: true } })
+    : [];
   if (departments.length !== departmentIds.length) throw new ActivityNotFoundError("department");
   const depName = new Map(departments.map((d) => [d.id, d.name]));
-  const org = await tx.organization.update({ where: { id: organizationId }, data: { activitySeq: { increment: items.length } }, select: { activitySeq: true } });
+  const org = await tx.organization.update({
+    where: { id: organizationId },
+    data: { activitySeq: { increment: items.length } },
+    select: { activitySeq: true },
+  });
   const first = org.activitySeq - items.length + 1;
   const created = items.map((_, i) => ({ id: newCuid(), ref: formatRef(first + i) }));
 
@@ -286,32 +303,52 @@ export async function createActivitiesTx(
   await insertRows(
     tx,
     "Activity",
-    ["id", "organizationId", "seq", "ref", "departmentId", "content", "prefilledPaths", "name", "regime", "role", "legalBases", "hasSensitive", "hasOffences", "completeness", "nextReviewAt", "createdById", "updatedById", "createdAt", "updatedAt"],
+    [
+      "id",
+      "organizationId",
+      "seq",
+      "ref",
+      "departmentId",
+      "content",
+      "prefilledPaths",
+      "name",
+      "regime",
+      "role",
+      "legalBases",
+      "hasSensitive",
+      "hasOffences",
+      "completeness",
+      "nextReviewAt",
+      "createdById",
+      "updatedById",
+      "createdAt",
+      "updatedAt",
+    ],
     items.length,
     (i) => {
       const { content, departmentId } = items[i]!;
       const d = derivedColumns(content, departmentId);
       return [
-      created[i]!.id,
-      organizationId,
-      first + i,
-      created[i]!.ref,
-      departmentId,
-      JSON.stringify(content),
-      "[]",
-      d.name,
-      d.regime,
-      d.role,
-      d.legalBases,
-      d.hasSensitive ? 1 : 0,
-      d.hasOffences ? 1 : 0,
-      d.completeness,
-      d.nextReviewAt ? sqlDate(d.nextReviewAt) : null,
-      actorId,
-      actorId,
-      now,
-      now,
-    ];
+        created[i]!.id,
+        organizationId,
+        first + i,
+        created[i]!.ref,
+        departmentId,
+        JSON.stringify(content),
+        "[]",
+        d.name,
+        d.regime,
+        d.role,
+        d.legalBases,
+        d.hasSensitive ? 1 : 0,
+        d.hasOffences ? 1 : 0,
+        d.completeness,
+        d.nextReviewAt ? sqlDate(d.nextReviewAt) : null,
+        actorId,
+        actorId,
+        now,
+        now,
+      ];
     },
     100,
   );
@@ -333,8 +370,23 @@ export async function createActivitiesTx(
   // The same "activity.created" events as createActivityTx, chained by the audit module.
   await recordAuditBatch(
     tx,
-    created.map((a) => ({ actorId, organizationId, action: "activity.created", entity: "Activity", entityId: a.id, details: { ref: a.ref, prefilled: false } })),
-    (rows) => insertRows(tx, "AuditEvent", ["seq", "at", "actorId", "organizationId", "action", "entity", "entityId", "details", "prevHash", "hash"], rows.length, (i) => rows[i]!, 200),
+    created.map((a) => ({
+      actorId,
+      organizationId,
+      action: "activity.created",
+      entity: "Activity",
+      entityId: a.id,
+      details: { ref: a.ref, prefilled: false },
+    })),
+    (rows) =>
+      insertRows(
+        tx,
+        "AuditEvent",
+        ["seq", "at", "actorId", "organizationId", "action", "entity", "entityId", "details", "prevHash", "hash"],
+        rows.length,
+        (i) => rows[i]!,
+        200,
+      ),
   );
   // New activities can carry declared transfers: cached sovereignty analyses are out of date.
   await bumpAnalysisVersion(tx, organizationId);
@@ -359,13 +411,21 @@ export async function commitImport(actorId: string | null, organizationId: strin
       if (counts.errors > 0) throw new ImportHasErrorsError({ counts, fileErrors: preview.fileErrors });
       const revisions = new Map<string, number>();
       if (rows.some((r) => r.target)) {
-        const current = await tx.activity.findMany({ where: { organizationId, id: { in: rows.flatMap((r) => (r.target && r.action !== "unchanged" ? [r.target.id] : [])) } }, select: { id: true, revision: true } });
+        const current = await tx.activity.findMany({
+          where: { organizationId, id: { in: rows.flatMap((r) => (r.target && r.action !== "unchanged" ? [r.target.id] : [])) } },
+          select: { id: true, revision: true },
+        });
         for (const c of current) revisions.set(c.id, c.revision);
       }
       const result: CommitResult = { created: 0, updated: 0, newDrafts: 0, unchanged: 0, refs: [] };
       // New activities first, in file order, so that their references follow the file.
       const creates = rows.filter((r) => r.action === "create");
-      const created = await createActivitiesTx(tx, actorId, organizationId, creates.map((r) => ({ content: r.content!, departmentId: r.departmentId })));
+      const created = await createActivitiesTx(
+        tx,
+        actorId,
+        organizationId,
+        creates.map((r) => ({ content: r.content!, departmentId: r.departmentId })),
+      );
       result.created = created.length;
       result.refs.push(...created.map((a) => a.ref));
       for (const r of rows) {
@@ -374,7 +434,8 @@ export async function commitImport(actorId: string | null, organizationId: strin
           const t = r.target!;
           let revision = revisions.get(t.id)!;
           // A submitted record goes back to draft first, exactly as its editor's "withdraw" would.
-          if (t.status === "SUBMITTED") revision = (await transitionActivityTx(tx, actor, organizationId, t.id, revision, "withdraw", { comment: "import" })).revision;
+          if (t.status === "SUBMITTED")
+            revision = (await transitionActivityTx(tx, actor, organizationId, t.id, revision, "withdraw", { comment: "import" })).revision;
           await saveActivityTx(tx, actor, organizationId, t.id, revision, { content, departmentId: r.departmentId });
           if (r.action === "update") result.updated++;
           else result.newDrafts++;
@@ -389,7 +450,15 @@ export async function commitImport(actorId: string | null, organizationId: strin
         action: "import.committed",
         entity: "Organization",
         entityId: organizationId,
-        details: { format: preview.format, sha256: preview.sha256, rows: rows.length, created: result.created, updated: result.updated, newDrafts: result.newDrafts, unchanged: result.unchanged },
+        details: {
+          format: preview.format,
+          sha256: preview.sha256,
+          rows: rows.length,
+          created: result.created,
+          updated: result.updated,
+          newDrafts: result.newDrafts,
+          unchanged: result.unchanged,
+        },
       });
       return result;
     },
@@ -454,4 +523,3 @@ export function deletePendingImport(id: string) {
   fs.rmSync(path.join(dir, `${id}.bin`), { force: true });
   fs.rmSync(path.join(dir, `${id}.json`), { force: true });
 }
-

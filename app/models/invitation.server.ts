@@ -38,7 +38,14 @@ export async function createInvitation(
         createdAt: now,
       },
     });
-    await recordAudit(tx, { actorId, organizationId, action: "invitation.created", entity: "Invitation", entityId: inv.id, details: { role: input.role, departmentIds } });
+    await recordAudit(tx, {
+      actorId,
+      organizationId,
+      action: "invitation.created",
+      entity: "Invitation",
+      entityId: inv.id,
+      details: { role: input.role, departmentIds },
+    });
     await notifyInvitationTx(tx, actorId, organizationId, { email, role: input.role, token, expiresAt: inv.expiresAt });
     return { token, id: inv.id, expiresAt: inv.expiresAt };
   });
@@ -73,8 +80,7 @@ export async function getUsableInvitation(token: string, now = new Date()) {
 }
 
 export type AcceptResult =
-  | { ok: true; userId: string; organizationSlug: string }
-  | { ok: false; reason: "invalid" | "wrong_password" | "forbidden" | "last_admin" };
+  { ok: true; userId: string; organizationSlug: string } | { ok: false; reason: "invalid" | "wrong_password" | "forbidden" | "last_admin" };
 
 /**
  * Accepting creates the account (name + password) or, for an e-mail that already has one, asks for
@@ -90,29 +96,32 @@ export async function acceptInvitation(token: string, input: { name?: string; pa
   const departmentIds = JSON.parse(inv.departmentIds) as string[];
   return db
     .$transaction(async (tx) => {
-    const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } }, data: { acceptedAt: now } });
-    if (claimed.count === 0) return { ok: false as const, reason: "invalid" as const };
-    const user = existing ?? (await tx.user.create({ data: { email: inv.email, name: input.name ?? inv.email, passwordHash: passwordHash! } }));
-    const prior = await tx.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId: inv.organizationId } } });
-    // Accepting is a member change made on the inviter's authority: the same invariants as updateMembership,
-    // checked now (the inviter may have lost their role since, the invitee may have become ADMIN meanwhile).
-    const refusal = await memberChangeRefusal(tx, inv.organizationId, inv.createdById, prior?.role ?? null, inv.role);
-    if (refusal) throw new AcceptRefused(refusal);
-    const membership = prior
-      ? await tx.membership.update({ where: { id: prior.id }, data: { role: inv.role } })
-      : await tx.membership.create({ data: { userId: user.id, organizationId: inv.organizationId, role: inv.role } });
-    await tx.membershipDepartment.deleteMany({ where: { membershipId: membership.id } });
-    const valid = await tx.department.findMany({ where: { organizationId: inv.organizationId, id: { in: departmentIds } }, select: { id: true } });
-    if (valid.length) await tx.membershipDepartment.createMany({ data: valid.map((d) => ({ membershipId: membership.id, departmentId: d.id })) });
-    await recordAudit(tx, {
-      actorId: user.id,
-      organizationId: inv.organizationId,
-      action: "invitation.accepted",
-      entity: "Membership",
-      entityId: membership.id,
-      details: { invitationId: inv.id, role: inv.role, newAccount: !existing },
-    });
-    return { ok: true as const, userId: user.id, organizationSlug: inv.organization.slug };
+      const claimed = await tx.invitation.updateMany({
+        where: { id: inv.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+        data: { acceptedAt: now },
+      });
+      if (claimed.count === 0) return { ok: false as const, reason: "invalid" as const };
+      const user = existing ?? (await tx.user.create({ data: { email: inv.email, name: input.name ?? inv.email, passwordHash: passwordHash! } }));
+      const prior = await tx.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId: inv.organizationId } } });
+      // Accepting is a member change made on the inviter's authority: the same invariants as updateMembership,
+      // checked now (the inviter may have lost their role since, the invitee may have become ADMIN meanwhile).
+      const refusal = await memberChangeRefusal(tx, inv.organizationId, inv.createdById, prior?.role ?? null, inv.role);
+      if (refusal) throw new AcceptRefused(refusal);
+      const membership = prior
+        ? await tx.membership.update({ where: { id: prior.id }, data: { role: inv.role } })
+        : await tx.membership.create({ data: { userId: user.id, organizationId: inv.organizationId, role: inv.role } });
+      await tx.membershipDepartment.deleteMany({ where: { membershipId: membership.id } });
+      const valid = await tx.department.findMany({ where: { organizationId: inv.organizationId, id: { in: departmentIds } }, select: { id: true } });
+      if (valid.length) await tx.membershipDepartment.createMany({ data: valid.map((d) => ({ membershipId: membership.id, departmentId: d.id })) });
+      await recordAudit(tx, {
+        actorId: user.id,
+        organizationId: inv.organizationId,
+        action: "invitation.accepted",
+        entity: "Membership",
+        entityId: membership.id,
+        details: { invitationId: inv.id, role: inv.role, newAccount: !existing },
+      });
+      return { ok: true as const, userId: user.id, organizationSlug: inv.organization.slug };
     })
     .catch((err: unknown) => {
       // Thrown inside the transaction so the claim and any account creation roll back with it.
@@ -134,7 +143,13 @@ type Tx = Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0]
  * "forbidden" when the inviter could not make that change themselves (nobody grants more than they hold),
  * "last_admin" when it would leave the organization without an ADMIN. Null when allowed.
  */
-async function memberChangeRefusal(tx: Tx, organizationId: string, inviterId: string, from: string | null, to: string): Promise<"forbidden" | "last_admin" | null> {
+async function memberChangeRefusal(
+  tx: Tx,
+  organizationId: string,
+  inviterId: string,
+  from: string | null,
+  to: string,
+): Promise<"forbidden" | "last_admin" | null> {
   const inviter = await tx.membership.findUnique({ where: { userId_organizationId: { userId: inviterId, organizationId } } });
   if (!inviter || !isRole(inviter.role) || !isRole(to) || (from !== null && !isRole(from))) return "forbidden";
   const admins = await tx.membership.count({ where: { organizationId, role: "ADMIN" } });

@@ -39,7 +39,8 @@ export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
 export async function throttleKeysFor(email: string, ip: string | null, deviceToken: string | null, now = new Date()): Promise<ThrottleKey[]> {
   if (deviceToken && deviceToken.length <= 100) {
     const marker = await getDb().loginThrottle.findUnique({ where: { key: deviceMarkerKey(email, deviceToken) } });
-    if (marker && now.getTime() - marker.windowStart.getTime() < DEVICE_TTL_MS) return [{ kind: "device", key: `device:${sha256Hex(deviceToken)}:${accountId(email)}` }];
+    if (marker && now.getTime() - marker.windowStart.getTime() < DEVICE_TTL_MS)
+      return [{ kind: "device", key: `device:${sha256Hex(deviceToken)}:${accountId(email)}` }];
   }
   return throttleKeys(email, ip);
 }
@@ -121,7 +122,10 @@ export async function attemptSucceeded(keys: { kind: Kind; key: string }[]): Pro
         const row = await tx.loginThrottle.findUnique({ where: { key } });
         if (!row || row.failures <= 0) continue;
         const failures = row.failures - 1;
-        await tx.loginThrottle.update({ where: { key }, data: { failures, lockedUntil: failures < THROTTLE_RULES[kind].maxFailures ? null : row.lockedUntil } });
+        await tx.loginThrottle.update({
+          where: { key },
+          data: { failures, lockedUntil: failures < THROTTLE_RULES[kind].maxFailures ? null : row.lockedUntil },
+        });
       }
     }
   });

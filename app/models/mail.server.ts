@@ -108,7 +108,10 @@ export async function enqueueMailTx(tx: Tx, input: MailInput, now = new Date()) 
 /** Members of an organization as mail recipients, in their own language (else the organization's). */
 export async function recipientsTx(tx: Tx, organizationId: string, where: Prisma.MembershipWhereInput): Promise<(MailRecipient & { userId: string })[]> {
   const org = await tx.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { defaultLocale: true } });
-  const members = await tx.membership.findMany({ where: { organizationId, ...where }, select: { user: { select: { id: true, email: true, name: true, locale: true } } } });
+  const members = await tx.membership.findMany({
+    where: { organizationId, ...where },
+    select: { user: { select: { id: true, email: true, name: true, locale: true } } },
+  });
   const fallback: Locale = isLocale(org.defaultLocale) ? org.defaultLocale : "fr";
   return members.map(({ user }) => ({ userId: user.id, email: user.email, name: user.name, locale: isLocale(user.locale) ? user.locale : fallback }));
 }
@@ -119,7 +122,11 @@ let delivering = false;
  * Sends what is due. A failure (server down, refused) keeps the mail QUEUED with a later attempt;
  * nothing is dropped. Mails are sent one at a time, oldest first.
  */
-export async function deliverDueMails(now = new Date(), transport: MailTransport | null = getMailTransport(), limit = 50): Promise<{ sent: number; failed: number }> {
+export async function deliverDueMails(
+  now = new Date(),
+  transport: MailTransport | null = getMailTransport(),
+  limit = 50,
+): Promise<{ sent: number; failed: number }> {
   if (!transport || delivering) return { sent: 0, failed: 0 };
   delivering = true;
   try {
@@ -181,7 +188,13 @@ export async function sendDigests(now = new Date()): Promise<number> {
       const first = items[0]!;
       const org = first.organizationId ? await tx.organization.findUnique({ where: { id: first.organizationId }, select: { name: true } }) : null;
       const locale: Locale = isLocale(user.locale) ? user.locale : isLocale(first.locale) ? first.locale : "fr";
-      const rendered = renderDigest({ locale, recipientName: user.name, orgName: org?.name ?? "Registre", items: items.map((i) => ({ subject: i.subject, url: i.url })), preferencesUrl: `${appOrigin()}/account#mail` });
+      const rendered = renderDigest({
+        locale,
+        recipientName: user.name,
+        orgName: org?.name ?? "Registre",
+        items: items.map((i) => ({ subject: i.subject, url: i.url })),
+        preferencesUrl: `${appOrigin()}/account#mail`,
+      });
       const key = `digest:${userId}:${day}:${items.length}:${first.id}`;
       if (await tx.mailMessage.findUnique({ where: { idempotencyKey: key }, select: { id: true } })) return;
       await tx.mailMessage.create({
@@ -218,7 +231,8 @@ export function getOrgMail(organizationId: string, id: string) {
 export async function getMailPreferences(userId: string): Promise<Record<(typeof MAIL_CATEGORIES)[number], MailMode>> {
   const rows = await getDb().mailPreference.findMany({ where: { userId } });
   const out = Object.fromEntries(MAIL_CATEGORIES.map((c) => [c, "IMMEDIATE"])) as Record<(typeof MAIL_CATEGORIES)[number], MailMode>;
-  for (const r of rows) if ((MAIL_CATEGORIES as readonly string[]).includes(r.category)) out[r.category as (typeof MAIL_CATEGORIES)[number]] = r.mode as MailMode;
+  for (const r of rows)
+    if ((MAIL_CATEGORIES as readonly string[]).includes(r.category)) out[r.category as (typeof MAIL_CATEGORIES)[number]] = r.mode as MailMode;
   return out;
 }
 

@@ -47,18 +47,17 @@ export function listMembers(organizationId: string) {
 export class LastAdminError extends Error {}
 export class NotFoundError extends Error {}
 
-async function assertDepartmentsInOrg(tx: Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0], organizationId: string, departmentIds: string[]) {
+async function assertDepartmentsInOrg(
+  tx: Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0],
+  organizationId: string,
+  departmentIds: string[],
+) {
   if (departmentIds.length === 0) return;
   const n = await tx.department.count({ where: { organizationId, id: { in: departmentIds } } });
   if (n !== new Set(departmentIds).size) throw new NotFoundError("department");
 }
 
-export async function updateMembership(
-  actorId: string,
-  organizationId: string,
-  membershipId: string,
-  input: { role: Role; departmentIds: string[] },
-) {
+export async function updateMembership(actorId: string, organizationId: string, membershipId: string, input: { role: Role; departmentIds: string[] }) {
   return getDb().$transaction(async (tx) => {
     const m = await tx.membership.findFirst({ where: { id: membershipId, organizationId }, include: { departments: true } });
     if (!m) throw new NotFoundError("membership");
@@ -90,7 +89,14 @@ export async function removeMembership(actorId: string, organizationId: string, 
     if (!m) throw new NotFoundError("membership");
     if (m.role === "ADMIN" && (await tx.membership.count({ where: { organizationId, role: "ADMIN" } })) <= 1) throw new LastAdminError();
     await tx.membership.delete({ where: { id: membershipId } });
-    await recordAudit(tx, { actorId, organizationId, action: "member.removed", entity: "Membership", entityId: membershipId, details: { userId: m.userId, role: m.role } });
+    await recordAudit(tx, {
+      actorId,
+      organizationId,
+      action: "member.removed",
+      entity: "Membership",
+      entityId: membershipId,
+      details: { userId: m.userId, role: m.role },
+    });
   });
 }
 

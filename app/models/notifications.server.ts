@@ -84,7 +84,14 @@ export async function notifyMentionsTx(tx: Tx, actorId: string, organizationId: 
   for (const m of members) {
     if (m.user.id === actorId) continue;
     // Someone who cannot open the activity is not told about it.
-    if (!canSeeActivity(m.role, m.departments.map((d) => d.departmentId), activity)) continue;
+    if (
+      !canSeeActivity(
+        m.role,
+        m.departments.map((d) => d.departmentId),
+        activity,
+      )
+    )
+      continue;
     const locale: Locale = isLocale(m.user.locale) ? m.user.locale : isLocale(org.defaultLocale) ? org.defaultLocale : "fr";
     await enqueueMailTx(tx, {
       organizationId,
@@ -102,7 +109,12 @@ export async function notifyMentionsTx(tx: Tx, actorId: string, organizationId: 
   return n;
 }
 
-export async function notifyInvitationTx(tx: Tx, actorId: string, organizationId: string, inv: { email: string; role: string; token: string; expiresAt: Date }) {
+export async function notifyInvitationTx(
+  tx: Tx,
+  actorId: string,
+  organizationId: string,
+  inv: { email: string; role: string; token: string; expiresAt: Date },
+) {
   const { org, actorName } = await orgAndActor(tx, organizationId, actorId);
   const locale: Locale = isLocale(org.defaultLocale) ? org.defaultLocale : "fr";
   const roleLabel = isRole(inv.role) ? translate(locale, `roles.${inv.role}`) : inv.role;

@@ -47,7 +47,14 @@ export async function runFirstSetup(input: {
     });
     // The first account can always administer: a DPO who sets up also gets ADMIN rights through this role choice.
     await tx.membership.create({ data: { userId: user.id, organizationId: org.id, role: input.user.role } });
-    await recordAudit(tx, { actorId: user.id, organizationId: org.id, action: "setup.completed", entity: "Organization", entityId: org.id, details: { role: input.user.role } });
+    await recordAudit(tx, {
+      actorId: user.id,
+      organizationId: org.id,
+      action: "setup.completed",
+      entity: "Organization",
+      entityId: org.id,
+      details: { role: input.user.role },
+    });
     return { org, user };
   });
 }
@@ -57,7 +64,14 @@ export async function createOrganization(actorId: string, input: OrganizationInp
   return getDb().$transaction(async (tx) => {
     const org = await tx.organization.create({ data: input });
     await tx.membership.create({ data: { userId: actorId, organizationId: org.id, role: "ADMIN" } });
-    await recordAudit(tx, { actorId, organizationId: org.id, action: "organization.created", entity: "Organization", entityId: org.id, details: { slug: org.slug } });
+    await recordAudit(tx, {
+      actorId,
+      organizationId: org.id,
+      action: "organization.created",
+      entity: "Organization",
+      entityId: org.id,
+      details: { slug: org.slug },
+    });
     return org;
   });
 }
@@ -73,7 +87,14 @@ export async function updateOrganization(actorId: string, orgId: string, version
   return getDb().$transaction(async (tx) => {
     const res = await tx.organization.updateMany({ where: { id: orgId, version }, data: { ...input, version: { increment: 1 } } });
     if (res.count === 0) throw new StaleUpdateError(await tx.organization.findUnique({ where: { id: orgId } }));
-    await recordAudit(tx, { actorId, organizationId: orgId, action: "organization.updated", entity: "Organization", entityId: orgId, details: { fields: Object.keys(input) } });
+    await recordAudit(tx, {
+      actorId,
+      organizationId: orgId,
+      action: "organization.updated",
+      entity: "Organization",
+      entityId: orgId,
+      details: { fields: Object.keys(input) },
+    });
     return tx.organization.findUniqueOrThrow({ where: { id: orgId } });
   });
 }

@@ -22,7 +22,10 @@ export async function createPasswordReset(actorId: string, organizationId: strin
 }
 
 export async function getUsableReset(token: string, now = new Date()) {
-  const r = await getDb().passwordReset.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { user: { select: { id: true, email: true, name: true } } } });
+  const r = await getDb().passwordReset.findUnique({
+    where: { tokenHash: sha256Hex(token) },
+    include: { user: { select: { id: true, email: true, name: true } } },
+  });
   if (!r || r.usedAt || r.expiresAt <= now) return null;
   return r;
 }

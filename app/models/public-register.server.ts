@@ -7,7 +7,13 @@ export async function setActivityPublic(actorId: string, organizationId: string,
   return getDb().$transaction(async (tx) => {
     const res = await tx.activity.updateMany({ where: { id: activityId, organizationId }, data: { isPublic } });
     if (res.count === 0) return false;
-    await recordAudit(tx, { actorId, organizationId, action: isPublic ? "activity.published" : "activity.unpublished", entity: "Activity", entityId: activityId });
+    await recordAudit(tx, {
+      actorId,
+      organizationId,
+      action: isPublic ? "activity.published" : "activity.unpublished",
+      entity: "Activity",
+      entityId: activityId,
+    });
     return true;
   });
 }
@@ -18,12 +24,18 @@ export async function setActivityPublic(actorId: string, organizationId: string,
  */
 export async function getPublicRegister(slug: string) {
   const db = getDb();
-  const org = await db.organization.findUnique({ where: { slug }, select: { id: true, name: true, slug: true, siren: true, address: true, dpoName: true, dpoEmail: true, dpoPhone: true } });
+  const org = await db.organization.findUnique({
+    where: { slug },
+    select: { id: true, name: true, slug: true, siren: true, address: true, dpoName: true, dpoEmail: true, dpoPhone: true },
+  });
   if (!org) return null;
   const rows = await db.activity.findMany({
     where: { organizationId: org.id, isPublic: true, status: { not: "ARCHIVED" }, approvedVersion: { not: null } },
     orderBy: { seq: "asc" },
-    select: { ref: true, versions: { where: { validTo: null }, orderBy: { number: "desc" }, take: 1, select: { content: true, approvedAt: true, number: true } } },
+    select: {
+      ref: true,
+      versions: { where: { validTo: null }, orderBy: { number: "desc" }, take: 1, select: { content: true, approvedAt: true, number: true } },
+    },
   });
   const activities = rows.flatMap((a) => {
     const v = a.versions[0];
@@ -40,7 +52,11 @@ export async function getPublicRegister(slug: string) {
         dataSubjects: c.dataSubjects.map((d) => d.category),
         dataCategories: c.dataCategories.map((d) => ({
           category: d.category,
-          retention: { activePeriod: d.retention.activePeriod ?? null, intermediatePeriod: d.retention.intermediatePeriod ?? null, finalFate: d.retention.finalFate ?? null },
+          retention: {
+            activePeriod: d.retention.activePeriod ?? null,
+            intermediatePeriod: d.retention.intermediatePeriod ?? null,
+            finalFate: d.retention.finalFate ?? null,
+          },
         })),
         recipientTypes: [...new Set(c.recipients.map((r) => r.type))],
         transfers: c.transfers.map((t) => ({ country: t.country, safeguard: t.safeguard })),

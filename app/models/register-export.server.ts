@@ -99,12 +99,23 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
     db.activityLink.findMany({
       where: { organizationId },
       orderBy: { createdAt: "asc" },
-      select: { activityId: true, role: true, serviceId: true, site: { select: { name: true, country: true } }, service: { select: { name: true, vendor: { select: { name: true } } } } },
+      select: {
+        activityId: true,
+        role: true,
+        serviceId: true,
+        site: { select: { name: true, country: true } },
+        service: { select: { name: true, vendor: { select: { name: true } } } },
+      },
     }),
     db.vendor.findMany({
       where: { organizationId },
       orderBy: { name: "asc" },
-      include: { services: { orderBy: { name: "asc" }, include: { locations: { include: { providerService: { select: { name: true, vendor: { select: { name: true } } } } } } } } },
+      include: {
+        services: {
+          orderBy: { name: "asc" },
+          include: { locations: { include: { providerService: { select: { name: true, vendor: { select: { name: true } } } } } } },
+        },
+      },
     }),
     db.hostingSite.findMany({ where: { organizationId }, orderBy: { name: "asc" } }),
     loadScreeningsForExport(organizationId),
@@ -113,7 +124,12 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
   const linksOf = new Map<string, ExportLink[]>();
   for (const l of linkRows) {
     const list = linksOf.get(l.activityId) ?? [];
-    list.push({ role: l.role, serviceId: l.serviceId, site: l.site, label: l.site ? { vendor: null, service: l.site.name } : { vendor: l.service?.vendor.name ?? null, service: l.service?.name ?? "" } });
+    list.push({
+      role: l.role,
+      serviceId: l.serviceId,
+      site: l.site,
+      label: l.site ? { vendor: null, service: l.site.name } : { vendor: l.service?.vendor.name ?? null, service: l.service?.name ?? "" },
+    });
     linksOf.set(l.activityId, list);
   }
   let activities: ExportActivity[];
@@ -121,7 +137,13 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
     const end = new Date(`${opts.asOf}T23:59:59.999Z`);
     const versions = await listRegisterAsOf(organizationId, end, ALL_ACTIVITIES);
     activities = versions.map((v) =>
-      toExportActivity({ ref: v.activity.ref, department: v.departmentName, departmentId: v.departmentId, status: "APPROVED", version: v.number, approvedAt: v.approvedAt }, v.parsed, linksOf.get(v.activityId) ?? [], analyse, screenings.get(v.activityId)),
+      toExportActivity(
+        { ref: v.activity.ref, department: v.departmentName, departmentId: v.departmentId, status: "APPROVED", version: v.number, approvedAt: v.approvedAt },
+        v.parsed,
+        linksOf.get(v.activityId) ?? [],
+        analyse,
+        screenings.get(v.activityId),
+      ),
     );
   } else {
     const rows = await db.activity.findMany({
@@ -132,10 +154,23 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
     activities = rows.map((a) => {
       const v = a.versions[0];
       if (v) {
-        return toExportActivity({ ref: a.ref, department: v.departmentName, departmentId: v.departmentId, status: "APPROVED", version: v.number, approvedAt: v.approvedAt }, parseContent(v.content), linksOf.get(a.id) ?? [], analyse, screenings.get(a.id));
+        return toExportActivity(
+          { ref: a.ref, department: v.departmentName, departmentId: v.departmentId, status: "APPROVED", version: v.number, approvedAt: v.approvedAt },
+          parseContent(v.content),
+          linksOf.get(a.id) ?? [],
+          analyse,
+          screenings.get(a.id),
+        );
       }
       return toExportActivity(
-        { ref: a.ref, department: a.department?.name ?? null, departmentId: a.departmentId, status: a.status as ActivityStatus, version: null, approvedAt: null },
+        {
+          ref: a.ref,
+          department: a.department?.name ?? null,
+          departmentId: a.departmentId,
+          status: a.status as ActivityStatus,
+          version: null,
+          approvedAt: null,
+        },
         parseContent(a.content),
         linksOf.get(a.id) ?? [],
         analyse,

@@ -20,7 +20,13 @@ export async function registersDashboard(organizationId: string, m: { role: Role
     clocks: clocks
       .map((c) => ({ ref: c.ref, title: c.title, clock: breachClock(c.awareAt, null, now, c.notifyDecision) }))
       .filter((c) => c.clock.state === "running" || c.clock.state === "overdue")
-      .map((c) => ({ ref: c.ref, title: c.title, state: c.clock.state, deadline: c.clock.deadline.toISOString(), hoursLeft: Math.floor(c.clock.remainingMs / 3600_000) })),
+      .map((c) => ({
+        ref: c.ref,
+        title: c.title,
+        state: c.clock.state,
+        deadline: c.clock.deadline.toISOString(),
+        hoursLeft: Math.floor(c.clock.remainingMs / 3600_000),
+      })),
     requests: requests
       .map((r) => ({ ref: r.ref, type: r.type, due: r.due.toISOString(), state: deadlineState(r.due, now, true) }))
       .filter((r) => r.state === "overdue" || r.state === "due_soon"),

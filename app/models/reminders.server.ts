@@ -33,7 +33,18 @@ async function remind(
     const params = r.date ? { ...r.params, date: formatDate(to.locale, r.date) } : r.params;
     const m = await enqueueMailTx(
       tx,
-      { organizationId: org.id, orgName: org.name, to, kind: `reminder.${r.kind}`, category: "reminders", subjectKey: r.subjectKey, bodyKey: r.bodyKey, params, url: r.url, idempotencyKey: `${r.key}:${to.userId}` },
+      {
+        organizationId: org.id,
+        orgName: org.name,
+        to,
+        kind: `reminder.${r.kind}`,
+        category: "reminders",
+        subjectKey: r.subjectKey,
+        bodyKey: r.bodyKey,
+        params,
+        url: r.url,
+        idempotencyKey: `${r.key}:${to.userId}`,
+      },
       now,
     );
     if (m) n++;
@@ -59,30 +70,45 @@ export async function runReminders(now = new Date()): Promise<number> {
       for (const a of reviews) {
         const overdue = a.nextReviewAt! <= now;
         const day = a.nextReviewAt!.toISOString().slice(0, 10);
-        n += await remind(tx, org, await responsibleFor(tx, org.id, a.departmentId), {
-          kind: overdue ? "review_overdue" : "review_due",
-          key: `${overdue ? "review_overdue" : "review_due"}:${a.id}:${day}`,
-          subjectKey: overdue ? "mail.reminder.reviewOverdue.subject" : "mail.reminder.reviewDue.subject",
-          bodyKey: overdue ? "mail.reminder.reviewOverdue.body" : "mail.reminder.reviewDue.body",
-          params: { ref: a.ref, name: a.name },
-          date: a.nextReviewAt!,
-          url: `/o/${org.slug}/activities/${a.ref}`,
-        }, now);
+        n += await remind(
+          tx,
+          org,
+          await responsibleFor(tx, org.id, a.departmentId),
+          {
+            kind: overdue ? "review_overdue" : "review_due",
+            key: `${overdue ? "review_overdue" : "review_due"}:${a.id}:${day}`,
+            subjectKey: overdue ? "mail.reminder.reviewOverdue.subject" : "mail.reminder.reviewDue.subject",
+            bodyKey: overdue ? "mail.reminder.reviewOverdue.body" : "mail.reminder.reviewDue.body",
+            params: { ref: a.ref, name: a.name },
+            date: a.nextReviewAt!,
+            url: `/o/${org.slug}/activities/${a.ref}`,
+          },
+          now,
+        );
       }
 
-      const vendors = await tx.vendor.findMany({ where: { organizationId: org.id, dpaNextReview: { not: null, lte: soon } }, select: { id: true, name: true, dpaNextReview: true } });
+      const vendors = await tx.vendor.findMany({
+        where: { organizationId: org.id, dpaNextReview: { not: null, lte: soon } },
+        select: { id: true, name: true, dpaNextReview: true },
+      });
       if (vendors.length) {
         const dpos = await recipientsTx(tx, org.id, { role: "DPO" });
         for (const v of vendors) {
-          n += await remind(tx, org, dpos, {
-            kind: "dpa_due",
-            key: `dpa_due:${v.id}:${v.dpaNextReview!.toISOString().slice(0, 10)}`,
-            subjectKey: "mail.reminder.dpaDue.subject",
-            bodyKey: "mail.reminder.dpaDue.body",
-            params: { vendor: v.name },
-            date: v.dpaNextReview!,
-            url: `/o/${org.slug}/vendors/${v.id}`,
-          }, now);
+          n += await remind(
+            tx,
+            org,
+            dpos,
+            {
+              kind: "dpa_due",
+              key: `dpa_due:${v.id}:${v.dpaNextReview!.toISOString().slice(0, 10)}`,
+              subjectKey: "mail.reminder.dpaDue.subject",
+              bodyKey: "mail.reminder.dpaDue.body",
+              params: { vendor: v.name },
+              date: v.dpaNextReview!,
+              url: `/o/${org.slug}/vendors/${v.id}`,
+            },
+            now,
+          );
         }
       }
 
@@ -95,15 +121,21 @@ export async function runReminders(now = new Date()): Promise<number> {
         if (!parsed.success) continue;
         for (const row of parsed.data) {
           if (!row.dueDate || row.dueDate >= today || row.status === "done") continue;
-          n += await remind(tx, org, await responsibleFor(tx, org.id, d.activity.departmentId), {
-            kind: "dpia_action",
-            key: `dpia_action:${d.id}:${sha256Hex(row.action).slice(0, 16)}:${row.dueDate}`,
-            subjectKey: "mail.reminder.dpiaAction.subject",
-            bodyKey: "mail.reminder.dpiaAction.body",
-            params: { ref: d.activity.ref, name: d.activity.name },
-            date: new Date(`${row.dueDate}T00:00:00Z`),
-            url: `/o/${org.slug}/activities/${d.activity.ref}/dpia`,
-          }, now);
+          n += await remind(
+            tx,
+            org,
+            await responsibleFor(tx, org.id, d.activity.departmentId),
+            {
+              kind: "dpia_action",
+              key: `dpia_action:${d.id}:${sha256Hex(row.action).slice(0, 16)}:${row.dueDate}`,
+              subjectKey: "mail.reminder.dpiaAction.subject",
+              bodyKey: "mail.reminder.dpiaAction.body",
+              params: { ref: d.activity.ref, name: d.activity.name },
+              date: new Date(`${row.dueDate}T00:00:00Z`),
+              url: `/o/${org.slug}/activities/${d.activity.ref}/dpia`,
+            },
+            now,
+          );
         }
       }
 
@@ -114,15 +146,21 @@ export async function runReminders(now = new Date()): Promise<number> {
       if (waiting.length) {
         const dpos = await recipientsTx(tx, org.id, { role: "DPO" });
         for (const a of waiting) {
-          n += await remind(tx, org, dpos, {
-            kind: "submitted_waiting",
-            key: `submitted_waiting:${a.id}:${a.submittedAt!.toISOString()}`,
-            subjectKey: "mail.reminder.submittedWaiting.subject",
-            bodyKey: "mail.reminder.submittedWaiting.body",
-            params: { ref: a.ref, name: a.name, days: Math.floor((now.getTime() - a.submittedAt!.getTime()) / DAY_MS) },
-            date: a.submittedAt!,
-            url: `/o/${org.slug}/activities/${a.ref}`,
-          }, now);
+          n += await remind(
+            tx,
+            org,
+            dpos,
+            {
+              kind: "submitted_waiting",
+              key: `submitted_waiting:${a.id}:${a.submittedAt!.toISOString()}`,
+              subjectKey: "mail.reminder.submittedWaiting.subject",
+              bodyKey: "mail.reminder.submittedWaiting.body",
+              params: { ref: a.ref, name: a.name, days: Math.floor((now.getTime() - a.submittedAt!.getTime()) / DAY_MS) },
+              date: a.submittedAt!,
+              url: `/o/${org.slug}/activities/${a.ref}`,
+            },
+            now,
+          );
         }
       }
       return n;

@@ -56,7 +56,14 @@ export async function createRequest(actorId: string, organizationId: string, f: 
       },
     });
     // The audit trail names the request, never the person.
-    await recordAudit(tx, { actorId, organizationId, action: "request.received", entity: "DataSubjectRequest", entityId: created.id, details: { ref: created.ref, type: created.type } });
+    await recordAudit(tx, {
+      actorId,
+      organizationId,
+      action: "request.received",
+      entity: "DataSubjectRequest",
+      entityId: created.id,
+      details: { ref: created.ref, type: created.type },
+    });
     return created;
   });
 }
@@ -65,16 +72,41 @@ export function getRequestByRef(organizationId: string, ref: string) {
   return getDb().dataSubjectRequest.findUnique({ where: { organizationId_ref: { organizationId, ref } } });
 }
 
-async function guardedUpdate(actorId: string, current: DataSubjectRequest, expectedRevision: number, data: Partial<DataSubjectRequest>, action: string, details: Record<string, unknown>) {
+async function guardedUpdate(
+  actorId: string,
+  current: DataSubjectRequest,
+  expectedRevision: number,
+  data: Partial<DataSubjectRequest>,
+  action: string,
+  details: Record<string, unknown>,
+) {
   return getDb().$transaction(async (tx) => {
-    const res = await tx.dataSubjectRequest.updateMany({ where: { id: current.id, organizationId: current.organizationId, revision: expectedRevision }, data: { ...data, revision: { increment: 1 }, updatedById: actorId } });
+    const res = await tx.dataSubjectRequest.updateMany({
+      where: { id: current.id, organizationId: current.organizationId, revision: expectedRevision },
+      data: { ...data, revision: { increment: 1 }, updatedById: actorId },
+    });
     if (res.count === 0) throw new RequestConflictError("conflict");
-    await recordAudit(tx, { actorId, organizationId: current.organizationId, action, entity: "DataSubjectRequest", entityId: current.id, details: { ref: current.ref, ...details } });
+    await recordAudit(tx, {
+      actorId,
+      organizationId: current.organizationId,
+      action,
+      entity: "DataSubjectRequest",
+      entityId: current.id,
+      details: { ref: current.ref, ...details },
+    });
     return tx.dataSubjectRequest.findFirstOrThrow({ where: { id: current.id } });
   });
 }
 
-export async function moveRequest(actorId: string, role: Role, current: DataSubjectRequest, expectedRevision: number, to: RequestStatus, opts: { response?: string; identityCheck?: string }, now = new Date()) {
+export async function moveRequest(
+  actorId: string,
+  role: Role,
+  current: DataSubjectRequest,
+  expectedRevision: number,
+  to: RequestStatus,
+  opts: { response?: string; identityCheck?: string },
+  now = new Date(),
+) {
   if (current.anonymizedAt) throw new RequestRuleError("errors.requestAnonymized");
   if (!canMoveRequest(role, current.status as RequestStatus, to)) throw new RequestRuleError("errors.requestTransition");
   if ((to === "ANSWERED" || to === "REFUSED") && !opts.response) throw new RequestRuleError("errors.requestResponse");
@@ -89,18 +121,40 @@ export async function moveRequest(actorId: string, role: Role, current: DataSubj
 }
 
 /** Art. 12(3): two more months, with the reason, the person informed within the first month. */
-export async function extendRequest(actorId: string, current: DataSubjectRequest, expectedRevision: number, reason: string, informedAt: string, now = new Date()) {
+export async function extendRequest(
+  actorId: string,
+  current: DataSubjectRequest,
+  expectedRevision: number,
+  reason: string,
+  informedAt: string,
+  now = new Date(),
+) {
   if (!(OPEN_REQUEST_STATUSES as readonly string[]).includes(current.status)) throw new RequestRuleError("errors.requestTransition");
   if (!canExtend(current.receivedAt, now, current.extendedDueAt !== null)) throw new RequestRuleError("errors.requestExtendLate");
   const informed = new Date(`${informedAt}T00:00:00Z`);
-  if (informed > current.dueAt || informed < new Date(current.receivedAt.toISOString().slice(0, 10))) throw new RequestRuleError("errors.requestExtendInformed");
-  return guardedUpdate(actorId, current, expectedRevision, { status: "EXTENDED", extendedDueAt: requestDueDate(current.receivedAt, true), extensionReason: reason, extensionInformedAt: informed }, "request.extended", {});
+  if (informed > current.dueAt || informed < new Date(current.receivedAt.toISOString().slice(0, 10)))
+    throw new RequestRuleError("errors.requestExtendInformed");
+  return guardedUpdate(
+    actorId,
+    current,
+    expectedRevision,
+    { status: "EXTENDED", extendedDueAt: requestDueDate(current.receivedAt, true), extensionReason: reason, extensionInformedAt: informed },
+    "request.extended",
+    {},
+  );
 }
 
 export async function addRequestComment(actorId: string, current: DataSubjectRequest, body: string) {
   return getDb().$transaction(async (tx) => {
     const c = await tx.requestComment.create({ data: { requestId: current.id, organizationId: current.organizationId, authorId: actorId, body } });
-    await recordAudit(tx, { actorId, organizationId: current.organizationId, action: "request.commented", entity: "DataSubjectRequest", entityId: current.id, details: { ref: current.ref, commentId: c.id } });
+    await recordAudit(tx, {
+      actorId,
+      organizationId: current.organizationId,
+      action: "request.commented",
+      entity: "DataSubjectRequest",
+      entityId: current.id,
+      details: { ref: current.ref, commentId: c.id },
+    });
     return c;
   });
 }
@@ -115,7 +169,10 @@ export function listRequestComments(organizationId: string, requestId: string) {
 
 /** Open requests by due date, for the dashboard (overdue and due soon first). */
 export async function listOpenRequests(organizationId: string) {
-  const rows = await getDb().dataSubjectRequest.findMany({ where: { organizationId, status: { in: [...OPEN_REQUEST_STATUSES] } }, select: { ref: true, type: true, status: true, dueAt: true, extendedDueAt: true } });
+  const rows = await getDb().dataSubjectRequest.findMany({
+    where: { organizationId, status: { in: [...OPEN_REQUEST_STATUSES] } },
+    select: { ref: true, type: true, status: true, dueAt: true, extendedDueAt: true },
+  });
   return rows.map((r) => ({ ref: r.ref, type: r.type, status: r.status, due: effectiveDue(r) })).sort((a, b) => a.due.getTime() - b.due.getTime());
 }
 
@@ -132,7 +189,10 @@ export async function requestStatistics(organizationId: string) {
 export async function anonymizeExpiredRequests(organizationId: string, now = new Date()) {
   return getDb().$transaction(async (tx) => {
     const org = await tx.organization.findFirstOrThrow({ where: { id: organizationId }, select: { requestRetentionMonths: true } });
-    const closed = await tx.dataSubjectRequest.findMany({ where: { organizationId, status: "CLOSED", anonymizedAt: null, closedAt: { not: null } }, select: { id: true, ref: true, closedAt: true } });
+    const closed = await tx.dataSubjectRequest.findMany({
+      where: { organizationId, status: "CLOSED", anonymizedAt: null, closedAt: { not: null } },
+      select: { id: true, ref: true, closedAt: true },
+    });
     const due = closed.filter((r) => anonymizeAfter(r.closedAt!, org.requestRetentionMonths) <= now);
     if (due.length === 0) return 0;
     await tx.dataSubjectRequest.updateMany({
@@ -140,7 +200,14 @@ export async function anonymizeExpiredRequests(organizationId: string, now = new
       data: { requesterName: ANONYMIZED, requesterContact: null, details: null, response: null, anonymizedAt: now, revision: { increment: 1 } },
     });
     await tx.requestComment.deleteMany({ where: { requestId: { in: due.map((r) => r.id) } } });
-    await recordAudit(tx, { actorId: null, organizationId, action: "request.anonymized", entity: "DataSubjectRequest", entityId: null, details: { refs: due.map((r) => r.ref), months: org.requestRetentionMonths } });
+    await recordAudit(tx, {
+      actorId: null,
+      organizationId,
+      action: "request.anonymized",
+      entity: "DataSubjectRequest",
+      entityId: null,
+      details: { refs: due.map((r) => r.ref), months: org.requestRetentionMonths },
+    });
     return due.length;
   });
 }
@@ -157,11 +224,21 @@ export async function requestLetterData(organizationId: string, r: DataSubjectRe
   const ids = JSON.parse(r.activityIds) as string[];
   const [org, acts] = await Promise.all([
     getDb().organization.findFirstOrThrow({ where: { id: organizationId } }),
-    ids.length ? getDb().activity.findMany({ where: { organizationId, id: { in: ids } }, orderBy: { seq: "asc" }, select: { ref: true, content: true } }) : Promise.resolve([]),
+    ids.length
+      ? getDb().activity.findMany({ where: { organizationId, id: { in: ids } }, orderBy: { seq: "asc" }, select: { ref: true, content: true } })
+      : Promise.resolve([]),
   ]);
   return {
     organization: { name: org.name, address: org.address, dpoName: org.dpoName, dpoEmail: org.dpoEmail, legalRepresentative: org.legalRepresentative },
-    request: { ref: r.ref, type: r.type, regime: r.regime, receivedAt: r.receivedAt.toISOString(), requesterName: r.requesterName, extendedDueAt: r.extendedDueAt?.toISOString() ?? null, extensionReason: r.extensionReason },
+    request: {
+      ref: r.ref,
+      type: r.type,
+      regime: r.regime,
+      receivedAt: r.receivedAt.toISOString(),
+      requesterName: r.requesterName,
+      extendedDueAt: r.extendedDueAt?.toISOString() ?? null,
+      extensionReason: r.extensionReason,
+    },
     activities: acts.map((a) => ({ ref: a.ref, content: parseContent(a.content) })),
   };
 }

@@ -35,10 +35,7 @@ export async function createSession(
 }
 
 /** Returns the session and whether its cookie should be re-sent with a fresh expiry. */
-export async function validateSessionToken(
-  token: string,
-  now = new Date(),
-): Promise<(SessionWithUser & { renewed: boolean }) | null> {
+export async function validateSessionToken(token: string, now = new Date()): Promise<(SessionWithUser & { renewed: boolean }) | null> {
   const parts = token.split(".");
   if (parts.length !== 2 || !parts[0] || !parts[1]) return null;
   const [id, secret] = parts as [string, string];
@@ -80,10 +77,7 @@ export function countUserSessions(userId: string): Promise<number> {
 export async function deleteExpiredSessions(now = new Date()): Promise<number> {
   const res = await getDb().session.deleteMany({
     where: {
-      OR: [
-        { lastVerifiedAt: { lt: new Date(now.getTime() - inactivityTimeoutMs()) } },
-        { createdAt: { lt: new Date(now.getTime() - ABSOLUTE_LIFETIME_MS) } },
-      ],
+      OR: [{ lastVerifiedAt: { lt: new Date(now.getTime() - inactivityTimeoutMs()) } }, { createdAt: { lt: new Date(now.getTime() - ABSOLUTE_LIFETIME_MS) } }],
     },
   });
   return res.count;

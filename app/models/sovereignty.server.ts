@@ -1,4 +1,14 @@
-import { createAnalyser, compareLevels, publicPowersOf, type ActivityInput, type Analysis, type CountryFacts, type ExposureLevel, type ServiceGraph, type ServiceNode } from "~/analysis/sovereignty.ts";
+import {
+  createAnalyser,
+  compareLevels,
+  publicPowersOf,
+  type ActivityInput,
+  type Analysis,
+  type CountryFacts,
+  type ExposureLevel,
+  type ServiceGraph,
+  type ServiceNode,
+} from "~/analysis/sovereignty.ts";
 import { adequacyFor, contextLawsFor, isEea, lawsFor } from "~/reference/countries.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseContent } from "./activity.server.ts";
@@ -25,27 +35,39 @@ const bool = (v: bigint | number | null): boolean | null => (v === null ? null :
 export async function loadServiceGraph(organizationId: string): Promise<ServiceGraph> {
   const db = getDb();
   const [services, locations] = await Promise.all([
-    db.$queryRawUnsafe<{
-      id: string;
-      name: string;
-      snc: bigint | number;
-      sncVersion: string | null;
-      sncScope: string | null;
-      nonEuAccess: bigint | number | null;
-      vid: string;
-      vname: string;
-      country: string;
-      parentName: string | null;
-      parentCountry: string | null;
-      dpf: bigint | number | null;
-      shares: bigint | number | null;
-    }[]>(
+    db.$queryRawUnsafe<
+      {
+        id: string;
+        name: string;
+        snc: bigint | number;
+        sncVersion: string | null;
+        sncScope: string | null;
+        nonEuAccess: bigint | number | null;
+        vid: string;
+        vname: string;
+        country: string;
+        parentName: string | null;
+        parentCountry: string | null;
+        dpf: bigint | number | null;
+        shares: bigint | number | null;
+      }[]
+    >(
       `SELECT s.id, s.name, s.secNumCloudQualified AS snc, s.secNumCloudVersion AS sncVersion, s.secNumCloudScope AS sncScope, s.nonEuAccess,
               v.id AS vid, v.name AS vname, v.country, v.parentName, v.parentCountry, v.dpfCertified AS dpf, v.shareholdingWithinLimits AS shares
        FROM "Service" s JOIN "Vendor" v ON v.id = s.vendorId WHERE s.organizationId = ?`,
       organizationId,
     ),
-    db.$queryRawUnsafe<{ serviceId: string; role: string; country: string; region: string | null; providerServiceId: string | null; safeguard: string | null; tiaDone: bigint | number }[]>(
+    db.$queryRawUnsafe<
+      {
+        serviceId: string;
+        role: string;
+        country: string;
+        region: string | null;
+        providerServiceId: string | null;
+        safeguard: string | null;
+        tiaDone: bigint | number;
+      }[]
+    >(
       `SELECT l.serviceId, l.role, l.country, l.region, l.providerServiceId, l.safeguard, l.tiaDone
        FROM "ServiceLocation" l JOIN "Service" s ON s.id = l.serviceId WHERE s.organizationId = ?`,
       organizationId,
@@ -56,13 +78,37 @@ export async function loadServiceGraph(organizationId: string): Promise<ServiceG
   for (const r of services) {
     let vendor = vendors.get(r.vid);
     if (!vendor) {
-      vendor = { id: r.vid, name: r.vname, country: r.country, parentName: r.parentName, parentCountry: r.parentCountry, dpfCertified: bool(r.dpf), shareholdingWithinLimits: bool(r.shares) };
+      vendor = {
+        id: r.vid,
+        name: r.vname,
+        country: r.country,
+        parentName: r.parentName,
+        parentCountry: r.parentCountry,
+        dpfCertified: bool(r.dpf),
+        shareholdingWithinLimits: bool(r.shares),
+      };
       vendors.set(r.vid, vendor);
     }
-    graph.set(r.id, { id: r.id, name: r.name, secNumCloudQualified: Number(r.snc) === 1, secNumCloudVersion: r.sncVersion, secNumCloudScope: r.sncScope, nonEuAccess: bool(r.nonEuAccess), vendor, locations: [] });
+    graph.set(r.id, {
+      id: r.id,
+      name: r.name,
+      secNumCloudQualified: Number(r.snc) === 1,
+      secNumCloudVersion: r.sncVersion,
+      secNumCloudScope: r.sncScope,
+      nonEuAccess: bool(r.nonEuAccess),
+      vendor,
+      locations: [],
+    });
   }
   for (const l of locations) {
-    graph.get(l.serviceId)?.locations.push({ role: l.role, country: l.country, region: l.region, providerServiceId: l.providerServiceId, safeguard: l.safeguard, tiaDone: Number(l.tiaDone) === 1 });
+    graph.get(l.serviceId)?.locations.push({
+      role: l.role,
+      country: l.country,
+      region: l.region,
+      providerServiceId: l.providerServiceId,
+      safeguard: l.safeguard,
+      tiaDone: Number(l.tiaDone) === 1,
+    });
   }
   return graph;
 }
@@ -81,7 +127,12 @@ async function loadLinks(organizationId: string, activityIds?: string[]): Promis
            FROM "ActivityLink" l LEFT JOIN "HostingSite" h ON h.id = l.siteId WHERE l.organizationId = ? ORDER BY l.createdAt`,
           organizationId,
         )
-      ).map((l) => ({ activityId: l.activityId, role: l.role, serviceId: l.serviceId, site: l.siteName !== null ? { name: l.siteName, country: l.siteCountry ?? "FR" } : null }));
+      ).map((l) => ({
+        activityId: l.activityId,
+        role: l.role,
+        serviceId: l.serviceId,
+        site: l.siteName !== null ? { name: l.siteName, country: l.siteCountry ?? "FR" } : null,
+      }));
   const byActivity = new Map<string, LinkRow[]>();
   for (const l of rows) {
     const list = byActivity.get(l.activityId) ?? [];
@@ -103,7 +154,10 @@ export async function analyseActivity(organizationId: string, activityId: string
     getDb().activity.findFirstOrThrow({ where: { id: activityId, organizationId }, select: { content: true } }),
   ]);
   const content = parseContent(activity.content);
-  return createAnalyser(graph, countryFacts)({ links: links.get(activityId) ?? [], declaredTransfers: content.transfers, publicPowers: publicPowersOf(content) });
+  return createAnalyser(
+    graph,
+    countryFacts,
+  )({ links: links.get(activityId) ?? [], declaredTransfers: content.transfers, publicPowers: publicPowersOf(content) });
 }
 
 export type OrganizationAnalysis = {
@@ -125,18 +179,26 @@ async function cached<T>(name: string, organizationId: string, extra: string, co
   return value;
 }
 
-export async function analyseOrganization(organizationId: string, opts: { graph?: ServiceGraph; rewrite?: (links: LinkRow[]) => LinkRow[] } = {}): Promise<OrganizationAnalysis> {
+export async function analyseOrganization(
+  organizationId: string,
+  opts: { graph?: ServiceGraph; rewrite?: (links: LinkRow[]) => LinkRow[] } = {},
+): Promise<OrganizationAnalysis> {
   if (!opts.graph && !opts.rewrite) return cached("analysis", organizationId, "", () => computeOrganizationAnalysis(organizationId, opts));
   return computeOrganizationAnalysis(organizationId, opts);
 }
 
-async function computeOrganizationAnalysis(organizationId: string, opts: { graph?: ServiceGraph; rewrite?: (links: LinkRow[]) => LinkRow[] }): Promise<OrganizationAnalysis> {
+async function computeOrganizationAnalysis(
+  organizationId: string,
+  opts: { graph?: ServiceGraph; rewrite?: (links: LinkRow[]) => LinkRow[] },
+): Promise<OrganizationAnalysis> {
   // Only the declared transfers are read from each record, by SQLite itself: the whole JSON of
   // thousands of activities is never shipped to JavaScript for a dashboard. It was validated on write.
   const [graph, links, activities] = await Promise.all([
     opts.graph ? Promise.resolve(opts.graph) : currentServiceGraph(organizationId),
     loadLinks(organizationId),
-    getDb().$queryRawUnsafe<{ id: string; ref: string; name: string; status: string; sensitive: bigint | number; transfers: string | null; regime: string; legalBases: string }[]>(
+    getDb().$queryRawUnsafe<
+      { id: string; ref: string; name: string; status: string; sensitive: bigint | number; transfers: string | null; regime: string; legalBases: string }[]
+    >(
       `SELECT id, ref, name, status, (hasSensitive OR hasOffences) AS sensitive, json_extract(content, '$.transfers') AS transfers, regime, legalBases
        FROM "Activity" WHERE organizationId = ? AND status <> 'ARCHIVED' ORDER BY seq`,
       organizationId,
@@ -155,7 +217,17 @@ async function computeOrganizationAnalysis(organizationId: string, opts: { graph
         name: a.name,
         status: a.status,
         sensitive: Number(a.sensitive) === 1,
-        analysis: analyse({ links: used, declaredTransfers, publicPowers: publicPowersOf({ regime: a.regime, legalBases: a.legalBases.split("|").filter(Boolean).map((basis) => ({ basis })) }) }),
+        analysis: analyse({
+          links: used,
+          declaredTransfers,
+          publicPowers: publicPowersOf({
+            regime: a.regime,
+            legalBases: a.legalBases
+              .split("|")
+              .filter(Boolean)
+              .map((basis) => ({ basis })),
+          }),
+        }),
         serviceIds: used.flatMap((l) => (l.serviceId ? [l.serviceId] : [])),
       };
     }),
@@ -191,13 +263,15 @@ async function computeDashboard(organizationId: string, now: Date) {
     entry.count += 1;
     entry.weighted += a.sensitive ? 2 : 1;
     byLevel.set(level, entry);
-    for (const c of new Set(a.analysis.reach.filter((r) => r.role === "STORAGE" || r.role === "BACKUP").map((r) => r.country))) stored.set(c, (stored.get(c) ?? 0) + 1);
+    for (const c of new Set(a.analysis.reach.filter((r) => r.role === "STORAGE" || r.role === "BACKUP").map((r) => r.country)))
+      stored.set(c, (stored.get(c) ?? 0) + 1);
     for (const c of new Set(a.analysis.reach.map((r) => r.country))) reachable.set(c, (reachable.get(c) ?? 0) + 1);
     for (const j of new Set(a.analysis.exposure.filter(canCompel).map((e) => e.jurisdiction))) jurisdictions.set(j, (jurisdictions.get(j) ?? 0) + 1);
     for (const t of a.analysis.transfers) {
       if (t.status === "missing" || t.status === "not_certified" || t.status === "refused_derogation" || t.status === "out_of_scope") {
         missingCount += 1;
-        if (missingSafeguards.length < MAX_LISTED) missingSafeguards.push({ ref: a.ref, name: a.name, country: t.country, who: t.chain.length ? t.chain.join(" → ") : t.recipient, status: t.status });
+        if (missingSafeguards.length < MAX_LISTED)
+          missingSafeguards.push({ ref: a.ref, name: a.name, country: t.country, who: t.chain.length ? t.chain.join(" → ") : t.recipient, status: t.status });
       }
     }
   }
@@ -215,15 +289,31 @@ async function computeDashboard(organizationId: string, now: Date) {
   return {
     levels: [...byLevel.entries()].map(([level, v]) => ({ level, ...v })).sort((a, b) => compareLevels(b.level, a.level)),
     vendorsRanked: vendors
-      .map((v) => ({ id: v.id, name: v.name, country: v.country, parentCountry: v.parentCountry, ...(dependence.get(v.id) ?? { activities: 0, sensitive: 0 }) }))
+      .map((v) => ({
+        id: v.id,
+        name: v.name,
+        country: v.country,
+        parentCountry: v.parentCountry,
+        ...(dependence.get(v.id) ?? { activities: 0, sensitive: 0 }),
+      }))
       .filter((v) => v.activities > 0)
       .sort((a, b) => b.sensitive - a.sensitive || b.activities - a.activities || a.name.localeCompare(b.name))
       .slice(0, 20),
     missingSafeguards,
     missingSafeguardCount: missingCount,
     dpaAttention: vendors
-      .filter((v) => (dependence.get(v.id)?.activities ?? 0) > 0 && (v.dpaStatus === "NONE" || v.dpaStatus === "REQUESTED" || (v.dpaNextReview !== null && v.dpaNextReview < soon)))
-      .map((v) => ({ id: v.id, name: v.name, dpaStatus: v.dpaStatus, dpaNextReview: v.dpaNextReview?.toISOString() ?? null, overdue: v.dpaNextReview !== null && v.dpaNextReview < now })),
+      .filter(
+        (v) =>
+          (dependence.get(v.id)?.activities ?? 0) > 0 &&
+          (v.dpaStatus === "NONE" || v.dpaStatus === "REQUESTED" || (v.dpaNextReview !== null && v.dpaNextReview < soon)),
+      )
+      .map((v) => ({
+        id: v.id,
+        name: v.name,
+        dpaStatus: v.dpaStatus,
+        dpaNextReview: v.dpaNextReview?.toISOString() ?? null,
+        overdue: v.dpaNextReview !== null && v.dpaNextReview < now,
+      })),
     map: {
       stored: Object.fromEntries(stored),
       reachable: Object.fromEntries(reachable),
@@ -255,8 +345,18 @@ export async function whatIf(organizationId: string, from: { serviceId?: string;
         ref: a.ref,
         name: a.name,
         sensitive: a.sensitive,
-        before: { level: a.analysis.level, countries: a.analysis.countries, jurisdictions: [...new Set(a.analysis.exposure.filter(canCompel).map((e) => e.jurisdiction))], transfers: a.analysis.transfers.length },
-        after: { level: b.analysis.level, countries: b.analysis.countries, jurisdictions: [...new Set(b.analysis.exposure.filter(canCompel).map((e) => e.jurisdiction))], transfers: b.analysis.transfers.length },
+        before: {
+          level: a.analysis.level,
+          countries: a.analysis.countries,
+          jurisdictions: [...new Set(a.analysis.exposure.filter(canCompel).map((e) => e.jurisdiction))],
+          transfers: a.analysis.transfers.length,
+        },
+        after: {
+          level: b.analysis.level,
+          countries: b.analysis.countries,
+          jurisdictions: [...new Set(b.analysis.exposure.filter(canCompel).map((e) => e.jurisdiction))],
+          transfers: b.analysis.transfers.length,
+        },
         change: compareLevels(b.analysis.level, a.analysis.level),
       };
     });

@@ -49,15 +49,28 @@ export async function linkSsoUser(c: VerifiedClaims, now = new Date()): Promise<
     else await tx.ssoIdentity.create({ data: { issuer: c.issuer, subject: c.subject, userId: user.id, email, createdAt: now, lastLogin: now } });
 
     const granted: string[] = [];
-    const invitations = await tx.invitation.findMany({ where: { email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } }, include: { organization: { select: { slug: true } } } });
+    const invitations = await tx.invitation.findMany({
+      where: { email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      include: { organization: { select: { slug: true } } },
+    });
     for (const inv of invitations) {
       if (await tx.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId: inv.organizationId } } })) continue;
       const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null }, data: { acceptedAt: now } });
       if (claimed.count === 0) continue;
       const m = await tx.membership.create({ data: { userId: user.id, organizationId: inv.organizationId, role: inv.role } });
-      const deps = await tx.department.findMany({ where: { organizationId: inv.organizationId, id: { in: JSON.parse(inv.departmentIds) as string[] } }, select: { id: true } });
+      const deps = await tx.department.findMany({
+        where: { organizationId: inv.organizationId, id: { in: JSON.parse(inv.departmentIds) as string[] } },
+        select: { id: true },
+      });
       if (deps.length) await tx.membershipDepartment.createMany({ data: deps.map((d) => ({ membershipId: m.id, departmentId: d.id })) });
-      await recordAudit(tx, { actorId: user.id, organizationId: inv.organizationId, action: "invitation.accepted", entity: "Membership", entityId: m.id, details: { invitationId: inv.id, role: inv.role, via: "sso" } });
+      await recordAudit(tx, {
+        actorId: user.id,
+        organizationId: inv.organizationId,
+        action: "invitation.accepted",
+        entity: "Membership",
+        entityId: m.id,
+        details: { invitationId: inv.id, role: inv.role, via: "sso" },
+      });
       granted.push(`${inv.organization.slug}:${inv.role}`);
     }
     for (const rule of matchingRules(parseRoleRules(getEnv().OIDC_ROLE_RULES), email, c.claims)) {
@@ -65,7 +78,14 @@ export async function linkSsoUser(c: VerifiedClaims, now = new Date()): Promise<
       if (!org) continue;
       if (await tx.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId: org.id } } })) continue;
       const m = await tx.membership.create({ data: { userId: user.id, organizationId: org.id, role: rule.role } });
-      await recordAudit(tx, { actorId: null, organizationId: org.id, action: "membership.granted_by_sso_rule", entity: "Membership", entityId: m.id, details: { userId: user.id, role: rule.role, rule: rule.kind } });
+      await recordAudit(tx, {
+        actorId: null,
+        organizationId: org.id,
+        action: "membership.granted_by_sso_rule",
+        entity: "Membership",
+        entityId: m.id,
+        details: { userId: user.id, role: rule.role, rule: rule.kind },
+      });
       granted.push(`${rule.org}:${rule.role}`);
     }
     await recordAudit(tx, {
@@ -90,7 +110,13 @@ export async function passwordLoginRefused(userId: string): Promise<boolean> {
 export async function setPasswordLogin(actorId: string, organizationId: string, disabled: boolean) {
   return getDb().$transaction(async (tx) => {
     await tx.organization.update({ where: { id: organizationId }, data: { passwordLoginDisabled: disabled } });
-    await recordAudit(tx, { actorId, organizationId, action: disabled ? "org.password_login_disabled" : "org.password_login_enabled", entity: "Organization", entityId: organizationId });
+    await recordAudit(tx, {
+      actorId,
+      organizationId,
+      action: disabled ? "org.password_login_disabled" : "org.password_login_enabled",
+      entity: "Organization",
+      entityId: organizationId,
+    });
   });
 }
 

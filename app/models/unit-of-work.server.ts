@@ -37,7 +37,13 @@ export type Work = {
   tx: Tx;
   ctx: UnitOfWorkContext;
   /** Records an audit event (written at the end of the unit, in call order, in the same transaction). */
-  audit(action: string, entity: string, entityId?: string | null, details?: Record<string, unknown>, opts?: { organizationId?: string | null; actorId?: string | null }): void;
+  audit(
+    action: string,
+    entity: string,
+    entityId?: string | null,
+    details?: Record<string, unknown>,
+    opts?: { organizationId?: string | null; actorId?: string | null },
+  ): void;
   /** Records an audit event at once and returns it (when the caller needs its seq or hash). */
   auditNow(input: Omit<AuditInput, "actorId" | "organizationId"> & Partial<Pick<AuditInput, "actorId" | "organizationId">>): Promise<AuditEvent>;
   /** The change can alter an activity's analysis (transfers, vendors, hosting): cached analyses are invalid. */
@@ -70,7 +76,14 @@ export async function unitOfWork<T>(ctx: UnitOfWorkContext, fn: (w: Work) => Pro
       tx,
       ctx,
       audit(action, entity, entityId, details, o) {
-        events.push({ actorId: o?.actorId !== undefined ? o.actorId : ctx.actorId, organizationId: o?.organizationId !== undefined ? o.organizationId : ctx.organizationId, action, entity, entityId: entityId ?? null, details });
+        events.push({
+          actorId: o?.actorId !== undefined ? o.actorId : ctx.actorId,
+          organizationId: o?.organizationId !== undefined ? o.organizationId : ctx.organizationId,
+          action,
+          entity,
+          entityId: entityId ?? null,
+          details,
+        });
       },
       auditNow(input) {
         recorded++;

@@ -47,7 +47,15 @@ export type ServiceInput = {
   secNumCloudScope?: string | null;
   nonEuAccess?: boolean | null;
 };
-export type LocationInput = { role: string; country: string; region: string | null; providerServiceId: string | null; safeguard: string | null; tiaDone: boolean; safeguardUrl: string | null };
+export type LocationInput = {
+  role: string;
+  country: string;
+  region: string | null;
+  providerServiceId: string | null;
+  safeguard: string | null;
+  tiaDone: boolean;
+  safeguardUrl: string | null;
+};
 
 async function nameTaken(organizationId: string, name: string, exceptId?: string) {
   return (await getDb().vendor.count({ where: { organizationId, name, ...(exceptId ? { id: { not: exceptId } } : {}) } })) > 0;
@@ -160,7 +168,12 @@ export async function addLocation(actorId: string, organizationId: string, servi
       if (!p || p.id === serviceId) throw new VendorNotFoundError();
     }
     const loc = await tx.serviceLocation.create({ data: { ...input, serviceId } });
-    await w.auditNow({ action: "service.location_added", entity: "Service", entityId: serviceId, details: { country: input.country, role: input.role, provider: input.providerServiceId } });
+    await w.auditNow({
+      action: "service.location_added",
+      entity: "Service",
+      entityId: serviceId,
+      details: { country: input.country, role: input.role, provider: input.providerServiceId },
+    });
     w.analysisChanged();
     return loc;
   });
@@ -177,7 +190,11 @@ export async function removeLocation(actorId: string, organizationId: string, lo
 }
 
 export function listServicesForPicker(organizationId: string) {
-  return getDb().service.findMany({ where: { organizationId }, orderBy: [{ vendor: { name: "asc" } }, { name: "asc" }], select: { id: true, name: true, vendor: { select: { id: true, name: true, country: true } } } });
+  return getDb().service.findMany({
+    where: { organizationId },
+    orderBy: [{ vendor: { name: "asc" } }, { name: "asc" }],
+    select: { id: true, name: true, vendor: { select: { id: true, name: true, country: true } } },
+  });
 }
 
 /* Own hosting sites */
@@ -186,7 +203,11 @@ export function listHostingSites(organizationId: string) {
   return getDb().hostingSite.findMany({ where: { organizationId }, orderBy: { name: "asc" }, include: { _count: { select: { links: true } } } });
 }
 
-export async function createHostingSite(actorId: string, organizationId: string, input: { name: string; country: string; city: string | null; description: string | null }) {
+export async function createHostingSite(
+  actorId: string,
+  organizationId: string,
+  input: { name: string; country: string; city: string | null; description: string | null },
+) {
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const s = await tx.hostingSite.create({ data: { ...input, organizationId } });
     await w.auditNow({ action: "hosting_site.created", entity: "HostingSite", entityId: s.id, details: { name: s.name } });
@@ -210,7 +231,10 @@ export function listActivityLinks(organizationId: string, activityId: string) {
   return getDb().activityLink.findMany({
     where: { organizationId, activityId },
     orderBy: { createdAt: "asc" },
-    include: { service: { select: { id: true, name: true, vendor: { select: { id: true, name: true, country: true } } } }, site: { select: { id: true, name: true, country: true, city: true } } },
+    include: {
+      service: { select: { id: true, name: true, vendor: { select: { id: true, name: true, country: true } } } },
+      site: { select: { id: true, name: true, country: true, city: true } },
+    },
   });
 }
 
@@ -220,7 +244,9 @@ export async function linkActivity(actorId: string, organizationId: string, acti
     if (!a) throw new VendorNotFoundError();
     if (target.serviceId && !(await tx.service.findFirst({ where: { id: target.serviceId, organizationId } }))) throw new VendorNotFoundError();
     if (target.siteId && !(await tx.hostingSite.findFirst({ where: { id: target.siteId, organizationId } }))) throw new VendorNotFoundError();
-    const link = await tx.activityLink.create({ data: { organizationId, activityId, serviceId: target.serviceId ?? null, siteId: target.siteId ?? null, role } });
+    const link = await tx.activityLink.create({
+      data: { organizationId, activityId, serviceId: target.serviceId ?? null, siteId: target.siteId ?? null, role },
+    });
     await w.auditNow({ action: "activity.linked", entity: "Activity", entityId: activityId, details: { ref: a.ref, ...target, role } });
     w.analysisChanged();
     return link;
@@ -232,7 +258,12 @@ export async function unlinkActivity(actorId: string, organizationId: string, ac
     const link = await tx.activityLink.findFirst({ where: { id: linkId, organizationId, activityId } });
     if (!link) throw new VendorNotFoundError();
     await tx.activityLink.delete({ where: { id: linkId } });
-    await w.auditNow({ action: "activity.unlinked", entity: "Activity", entityId: activityId, details: { serviceId: link.serviceId, siteId: link.siteId, role: link.role } });
+    await w.auditNow({
+      action: "activity.unlinked",
+      entity: "Activity",
+      entityId: activityId,
+      details: { serviceId: link.serviceId, siteId: link.siteId, role: link.role },
+    });
     w.analysisChanged();
   });
 }
@@ -270,7 +301,10 @@ export async function storeDpaFile(actorId: string, organizationId: string, vend
   }
   const safeName = file.name.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 120) || "dpa.pdf";
   await unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
-    const res = await tx.vendor.updateMany({ where: { id: vendorId, organizationId }, data: { dpaFileHash: hash, dpaFileName: safeName, dpaFileSize: file.bytes.byteLength, version: { increment: 1 } } });
+    const res = await tx.vendor.updateMany({
+      where: { id: vendorId, organizationId },
+      data: { dpaFileHash: hash, dpaFileName: safeName, dpaFileSize: file.bytes.byteLength, version: { increment: 1 } },
+    });
     if (res.count === 0) throw new VendorNotFoundError();
     await w.auditNow({ action: "vendor.dpa_uploaded", entity: "Vendor", entityId: vendorId, details: { sha256: hash, size: file.bytes.byteLength } });
     w.analysisChanged();

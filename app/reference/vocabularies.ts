@@ -34,17 +34,7 @@ export const DATA_CATEGORIES = [...ORDINARY_DATA_CATEGORIES, ...SENSITIVE_DATA_C
 
 export const FINAL_FATES = ["destruction", "archives", "sorting", "undetermined"] as const;
 export const RECIPIENT_TYPES = ["internal", "processor", "institutional", "third_country", "other"] as const;
-export const TRANSFER_SAFEGUARDS = [
-  "adequacy",
-  "scc",
-  "bcr",
-  "art46_2a",
-  "art46_3b",
-  "code_of_conduct",
-  "certification",
-  "art49_derogation",
-  "none",
-] as const;
+export const TRANSFER_SAFEGUARDS = ["adequacy", "scc", "bcr", "art46_2a", "art46_3b", "code_of_conduct", "certification", "art49_derogation", "none"] as const;
 export const SECURITY_MEASURES = [
   "logging",
   "software_protection",

@@ -12,7 +12,10 @@ import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const slug = z.string().regex(/^[a-z0-9-]{1,60}$/).safeParse(new URL(request.url).searchParams.get("org"));
+  const slug = z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .safeParse(new URL(request.url).searchParams.get("org"));
   const org = slug.success ? await getAccessibilityContact(slug.data) : null;
   const count = (s: string) => RGAA_AUDIT.filter((x) => x.status === s).length;
   return {

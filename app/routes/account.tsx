@@ -47,7 +47,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: ProfileSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     await updateProfile(user.id, { name: submission.value.name, locale: submission.value.locale });
-    return redirectWithToast(request, "/account", { type: "success", key: "toast.profileSaved" }, { "Set-Cookie": langCookie(request, submission.value.locale) });
+    return redirectWithToast(
+      request,
+      "/account",
+      { type: "success", key: "toast.profileSaved" },
+      { "Set-Cookie": langCookie(request, submission.value.locale) },
+    );
   }
   if (intent === "password") {
     const submission = parseWithZod(formData, { schema: PasswordSchema });
@@ -57,11 +62,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const until = await beginAttempt(keys);
     if (until) {
       const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
-      return data({ intent, result: submission.reply({ formErrors: [`errors.tooManyAttempts|${JSON.stringify({ minutes })}`], hideFields: ["current", "password", "confirm"] }) }, { status: 429 });
+      return data(
+        {
+          intent,
+          result: submission.reply({ formErrors: [`errors.tooManyAttempts|${JSON.stringify({ minutes })}`], hideFields: ["current", "password", "confirm"] }),
+        },
+        { status: 429 },
+      );
     }
     const res = await changePassword(user.id, submission.value.current, submission.value.password, session.id);
     if (res.ok) await attemptSucceeded(keys);
-    if (!res.ok) return data({ intent, result: submission.reply({ fieldErrors: { current: ["errors.wrongCurrentPassword"] }, hideFields: ["current", "password", "confirm"] }) }, { status: 400 });
+    if (!res.ok)
+      return data(
+        { intent, result: submission.reply({ fieldErrors: { current: ["errors.wrongCurrentPassword"] }, hideFields: ["current", "password", "confirm"] }) },
+        { status: 400 },
+      );
     return redirectWithToast(request, "/account", { type: "success", key: "toast.passwordChanged" });
   }
   if (intent === "mailPrefs") {
@@ -73,7 +88,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (intent === "signout-all") {
     const n = await invalidateUserSessions(user.id);
-    await recordAuditAlone({ actorId: user.id, organizationId: null, action: "sessions.revoked_all", entity: "User", entityId: user.id, details: { count: n } });
+    await recordAuditAlone({
+      actorId: user.id,
+      organizationId: null,
+      action: "sessions.revoked_all",
+      entity: "User",
+      entityId: user.id,
+      details: { count: n },
+    });
     return redirectWithToast(request, "/login", { type: "success", key: "toast.signedOutEverywhere" }, { "Set-Cookie": clearSessionCookie(request) });
   }
   throw redirect("/account");
@@ -132,7 +154,14 @@ export default function Account() {
             <FormErrors errors={pwForm.errors} />
             <input type="text" name="username" autoComplete="username" defaultValue={user.email} hidden readOnly />
             <TextField label={t("fields.currentPassword")} field={pwFields.current} type="password" autoComplete="current-password" required />
-            <TextField label={t("fields.newPassword")} hint={t("hints.password")} field={pwFields.password} type="password" autoComplete="new-password" required />
+            <TextField
+              label={t("fields.newPassword")}
+              hint={t("hints.password")}
+              field={pwFields.password}
+              type="password"
+              autoComplete="new-password"
+              required
+            />
             <TextField label={t("fields.confirmPassword")} field={pwFields.confirm} type="password" autoComplete="new-password" required />
             <button type="submit" className="button primary">
               {t("account.changePasswordSubmit")}

@@ -5,7 +5,6 @@ import { notFound, safeRedirectPath } from "~/utils/auth.server.ts";
 import { serializeCookie } from "~/utils/cookies.server.ts";
 import { authorizationRequest, oidcSettings, OIDC_STATE_COOKIE } from "~/utils/oidc.server.ts";
 
-
 /** Starts the code flow: PKCE verifier, state and nonce are kept server-side; the state is also bound to this browser. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const settings = oidcSettings();

@@ -29,7 +29,9 @@ async function loadInvitation(token: string | undefined) {
 export async function loader({ params }: LoaderFunctionArgs) {
   const inv = await loadInvitation(params.token);
   if (!inv) return { invitation: null };
-  return { invitation: { email: inv.email, role: inv.role, organization: inv.organization.name, hasAccount: inv.hasAccount, expiresAt: inv.expiresAt.toISOString() } };
+  return {
+    invitation: { email: inv.email, role: inv.role, organization: inv.organization.name, hasAccount: inv.hasAccount, expiresAt: inv.expiresAt.toISOString() },
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -45,13 +47,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const until = await beginAttempt(keys);
     if (until) {
       const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
-      return data({ result: submission.reply({ formErrors: [`errors.tooManyAttempts|${JSON.stringify({ minutes })}`], hideFields: ["password"] }) }, { status: 429 });
+      return data(
+        { result: submission.reply({ formErrors: [`errors.tooManyAttempts|${JSON.stringify({ minutes })}`], hideFields: ["password"] }) },
+        { status: 429 },
+      );
     }
   }
   const res = await acceptInvitation(params.token!, submission.value);
   if (res.ok && keys.length) await attemptSucceeded(keys);
   if (!res.ok) {
-    const key = { wrong_password: "errors.invalidCredentials", invalid: "errors.invitationInvalid", forbidden: "errors.invitationForbidden", last_admin: "errors.invitationLastAdmin" }[res.reason];
+    const key = {
+      wrong_password: "errors.invalidCredentials",
+      invalid: "errors.invitationInvalid",
+      forbidden: "errors.invitationForbidden",
+      last_admin: "errors.invitationLastAdmin",
+    }[res.reason];
     return data({ result: submission.reply({ formErrors: [key], hideFields: ["password", "confirm"] }) }, { status: res.reason === "forbidden" ? 403 : 400 });
   }
   const { token } = await createSession(res.userId, { ipAddress: context?.clientIp ?? null, userAgent: request.headers.get("user-agent") });
@@ -98,8 +108,21 @@ export default function AcceptInvitation() {
         ) : (
           <>
             <TextField label={t("fields.fullName")} field={(fields as typeof fields & { name: typeof fields.password }).name} autoComplete="name" required />
-            <TextField label={t("fields.newPassword")} hint={t("hints.password")} field={fields.password} type="password" autoComplete="new-password" required />
-            <TextField label={t("fields.confirmPassword")} field={(fields as typeof fields & { confirm: typeof fields.password }).confirm} type="password" autoComplete="new-password" required />
+            <TextField
+              label={t("fields.newPassword")}
+              hint={t("hints.password")}
+              field={fields.password}
+              type="password"
+              autoComplete="new-password"
+              required
+            />
+            <TextField
+              label={t("fields.confirmPassword")}
+              field={(fields as typeof fields & { confirm: typeof fields.password }).confirm}
+              type="password"
+              autoComplete="new-password"
+              required
+            />
           </>
         )}
         <button type="submit" className="button primary">

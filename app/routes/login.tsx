@@ -42,7 +42,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const keys = await throttleKeysFor(email, context?.clientIp ?? null, device);
   const tooMany = (until: Date) => {
     const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60000));
-    return data({ result: submission.reply({ formErrors: [`errors.tooManyAttempts|${JSON.stringify({ minutes })}`], hideFields: ["password"] }) }, { status: 429 });
+    return data(
+      { result: submission.reply({ formErrors: [`errors.tooManyAttempts|${JSON.stringify({ minutes })}`], hideFields: ["password"] }) },
+      { status: 429 },
+    );
   };
   const refusedUntil = await beginAttempt(keys);
   if (refusedUntil) {
@@ -61,7 +64,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (await passwordLoginRefused(user.id)) {
     await recordAuditAlone({ actorId: user.id, organizationId: null, action: "login.password_refused", entity: "User", entityId: user.id });
     const provider = oidcSettings()?.providerName ?? "SSO";
-    return data({ result: submission.reply({ formErrors: [`sso.passwordDisabled|${JSON.stringify({ provider })}`], hideFields: ["password"] }) }, { status: 403 });
+    return data(
+      { result: submission.reply({ formErrors: [`sso.passwordDisabled|${JSON.stringify({ provider })}`], hideFields: ["password"] }) },
+      { status: 403 },
+    );
   }
   const { token, session } = await createSession(user.id, { ipAddress: context?.clientIp ?? null, userAgent: request.headers.get("user-agent") });
   await recordAuditAlone({ actorId: user.id, organizationId: null, action: "login.succeeded", entity: "Session", entityId: session.id });
@@ -91,7 +97,10 @@ export default function Login() {
       {loaderData?.sso ? (
         <>
           <p>
-            <a className="button primary" href={`/auth/oidc/login${searchParams.get("redirectTo") ? `?redirectTo=${encodeURIComponent(searchParams.get("redirectTo")!)}` : ""}`}>
+            <a
+              className="button primary"
+              href={`/auth/oidc/login${searchParams.get("redirectTo") ? `?redirectTo=${encodeURIComponent(searchParams.get("redirectTo")!)}` : ""}`}
+            >
               {t("sso.signInWith", { provider: loaderData.sso.provider })}
             </a>
           </p>

@@ -27,12 +27,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reviewer ? listActivitiesByStatus(ctx.org.id, ["SUBMITTED"], { scope, take: 10 }) : Promise.resolve([]),
     listActivitiesByStatus(ctx.org.id, ["CHANGES_REQUESTED"], { scope, take: 10 }),
     listActivitiesByStatus(ctx.org.id, ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED"], { scope, overdue: true, take: 10 }),
-    reviewer ? listActivitiesByStatus(ctx.org.id, ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED"], { scope, incomplete: true, take: 10 }) : Promise.resolve([]),
+    reviewer
+      ? listActivitiesByStatus(ctx.org.id, ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED"], { scope, incomplete: true, take: 10 })
+      : Promise.resolve([]),
     editor ? listActivitiesByStatus(ctx.org.id, ["DRAFT"], { scope, take: 20 }) : Promise.resolve([]),
   ]);
   const depNames = new Map(overview.departments.map((d) => [d.id, d.name]));
   const ser = (rows: Awaited<ReturnType<typeof listActivitiesByStatus>>) =>
-    rows.map((r) => ({ ref: r.ref, name: r.name, department: r.department?.name ?? null, completeness: r.completeness, nextReviewAt: r.nextReviewAt?.toISOString() ?? null }));
+    rows.map((r) => ({
+      ref: r.ref,
+      name: r.name,
+      department: r.department?.name ?? null,
+      completeness: r.completeness,
+      nextReviewAt: r.nextReviewAt?.toISOString() ?? null,
+    }));
   return {
     org: ctx.org,
     role: ctx.membership.role,
@@ -160,7 +168,13 @@ export default function OrganizationHome() {
           </section>
           <div className="grid-2">
             <ActivityList id="asked" title={t("dashboard.askedOfMe")} rows={d.changesRequested} base={base} />
-            <ActivityList id="drafts" title={t("dashboard.myDrafts")} rows={d.drafts} base={base} detail={(r) => t("dashboard.completenessOf", { value: r.completeness })} />
+            <ActivityList
+              id="drafts"
+              title={t("dashboard.myDrafts")}
+              rows={d.drafts}
+              base={base}
+              detail={(r) => t("dashboard.completenessOf", { value: r.completeness })}
+            />
           </div>
         </>
       ) : null}
@@ -168,8 +182,20 @@ export default function OrganizationHome() {
         <div className="grid-2">
           <ActivityList id="awaiting" title={t("dashboard.awaitingReview")} rows={d.awaiting} base={base} />
           <ActivityList id="changes" title={t("dashboard.changesRequested")} rows={d.changesRequested} base={base} />
-          <ActivityList id="overdue" title={t("dashboard.overdue")} rows={d.overdue} base={base} detail={(r) => (r.nextReviewAt ? t("dashboard.reviewDue", { date: date(r.nextReviewAt) }) : "")} />
-          <ActivityList id="incomplete" title={t("dashboard.incomplete")} rows={d.incomplete} base={base} detail={(r) => t("dashboard.completenessOf", { value: r.completeness })} />
+          <ActivityList
+            id="overdue"
+            title={t("dashboard.overdue")}
+            rows={d.overdue}
+            base={base}
+            detail={(r) => (r.nextReviewAt ? t("dashboard.reviewDue", { date: date(r.nextReviewAt) }) : "")}
+          />
+          <ActivityList
+            id="incomplete"
+            title={t("dashboard.incomplete")}
+            rows={d.incomplete}
+            base={base}
+            detail={(r) => t("dashboard.completenessOf", { value: r.completeness })}
+          />
           <ActivityList id="dpia-none-started" title={t("dpia.filter.none_started")} rows={d.dpiaNoneStarted} base={base} />
         </div>
       ) : null}
@@ -191,7 +217,13 @@ export default function OrganizationHome() {
         </section>
       ) : null}
       {d.editor ? (
-        <ActivityList id="overdue" title={t("dashboard.overdue")} rows={d.overdue} base={base} detail={(r) => (r.nextReviewAt ? t("dashboard.reviewDue", { date: date(r.nextReviewAt) }) : "")} />
+        <ActivityList
+          id="overdue"
+          title={t("dashboard.overdue")}
+          rows={d.overdue}
+          base={base}
+          detail={(r) => (r.nextReviewAt ? t("dashboard.reviewDue", { date: date(r.nextReviewAt) }) : "")}
+        />
       ) : null}
       {d.counts.byDepartment.length ? (
         <section className="panel" aria-labelledby="by-dep">

@@ -6,13 +6,7 @@
  */
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import {
-  data,
-  MaxPartSizeExceededError,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, MaxPartSizeExceededError, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { ErrorList } from "~/components/forms.tsx";
 import { RiskMap } from "~/components/risk-map.tsx";
@@ -31,7 +25,19 @@ import {
   transitionDpia,
 } from "~/models/dpia.server.ts";
 import { DPIA_MEASURES } from "~/reference/dpia-measures.ts";
-import { ACTION_STATUSES, AddMeasureFormSchema, DPIA_RISKS, DPIA_SECTIONS, DpiaContentFormSchema, RemoveMeasureFormSchema, DpiaTransitionFormSchema, DpoOpinionFormSchema, type DpiaQuestion, type DpiaRiskId, type DpiaStatus } from "~/schemas/dpia.ts";
+import {
+  ACTION_STATUSES,
+  AddMeasureFormSchema,
+  DPIA_RISKS,
+  DPIA_SECTIONS,
+  DpiaContentFormSchema,
+  RemoveMeasureFormSchema,
+  DpiaTransitionFormSchema,
+  DpoOpinionFormSchema,
+  type DpiaQuestion,
+  type DpiaRiskId,
+  type DpiaStatus,
+} from "~/schemas/dpia.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
 import { availableDpiaTransitions, canDraftDpia, canEditDpia, canGiveDpoOpinion, dpiaTransitionDecision, piaImportDecision } from "~/policies/dpia.ts";
 import { forbidden } from "~/utils/auth.server.ts";
@@ -55,7 +61,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     activity: { ref: activity.ref, name: activity.name },
     dpia: dpia
-      ? { version: dpia.version, status: dpia.status, answers: dpia.answers, measures: dpia.measures, risks: dpia.risks, actionPlan: dpia.actionPlan, opinions: dpia.opinions, validation: dpia.validation }
+      ? {
+          version: dpia.version,
+          status: dpia.status,
+          answers: dpia.answers,
+          measures: dpia.measures,
+          risks: dpia.risks,
+          actionPlan: dpia.actionPlan,
+          opinions: dpia.opinions,
+          validation: dpia.validation,
+        }
       : null,
     canDraft,
     editable: canEditDpia(m, activity, dpia?.status ?? null),
@@ -76,7 +91,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       formData = await readMultipartForm(request, { maxFileBytes: PIA_IMPORT_MAX_BYTES });
     } catch (err) {
-      if (err instanceof MaxPartSizeExceededError) return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.importTooLarge" }, { status: 413 });
+      if (err instanceof MaxPartSizeExceededError)
+        return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.importTooLarge" }, { status: 413 });
       if (err instanceof TypeError) throw new Response("Bad Request", { status: 400 });
       throw err;
     }
@@ -92,12 +108,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.transition" }, { status: 400 });
     }
     const file = formData.get("file");
-    if (!isUploadedFile(file) || file.size === 0) return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.importInvalid" }, { status: 400 });
+    if (!isUploadedFile(file) || file.size === 0)
+      return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.importInvalid" }, { status: 400 });
     try {
       await importPiaJson(ctx.user.id, ctx.org.id, activity.id, await file.text(), { role: m.role });
     } catch (err) {
       if (err instanceof PiaImportError) return data<ActionData>({ form: "importPia", result: undefined, alert: err.key }, { status: 400 });
-      if (err instanceof DpiaTransitionError) return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.transition" }, { status: 400 });
+      if (err instanceof DpiaTransitionError)
+        return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.transition" }, { status: 400 });
       throw err;
     }
     return redirectWithToast(request, self, { type: "success", key: "dpia.page.imported" });
@@ -121,21 +139,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const v = submission.value;
       await saveDpiaOpinions(ctx.user.id, ctx.org.id, dpia, v.version, {
         dpo: { name: v.dpoName, canProceed: v.canProceed, text: v.dpoText },
-        subjects: { sought: v.subjectsSought, reason: v.subjectsReason ?? "", text: v.subjectsText ?? "", names: v.subjectsNames ?? "", ...(v.subjectsFavourable === undefined ? {} : { favourable: v.subjectsFavourable }) },
+        subjects: {
+          sought: v.subjectsSought,
+          reason: v.subjectsReason ?? "",
+          text: v.subjectsText ?? "",
+          names: v.subjectsNames ?? "",
+          ...(v.subjectsFavourable === undefined ? {} : { favourable: v.subjectsFavourable }),
+        },
       });
       return redirectWithToast(request, `${self}#opinions-h`, { type: "success", key: "dpia.opinion.saved" });
     }
     if (intent === "addMeasure" || intent === "removeMeasure") {
       if (intent === "addMeasure") {
         const submission = parseWithZod(formData, { schema: AddMeasureFormSchema });
-        if (submission.status !== "success") return data<ActionData>({ form: "measures", result: submission.reply(), alert: "dpia.errors.measure" }, { status: 400 });
-        await addDpiaMeasure(ctx.user.id, ctx.org.id, dpia, submission.value.version, { code: submission.value.code, details: submission.value.details }, await getLocale(request));
+        if (submission.status !== "success")
+          return data<ActionData>({ form: "measures", result: submission.reply(), alert: "dpia.errors.measure" }, { status: 400 });
+        await addDpiaMeasure(
+          ctx.user.id,
+          ctx.org.id,
+          dpia,
+          submission.value.version,
+          { code: submission.value.code, details: submission.value.details },
+          await getLocale(request),
+        );
       } else {
         const submission = parseWithZod(formData, { schema: RemoveMeasureFormSchema });
-        if (submission.status !== "success") return data<ActionData>({ form: "measures", result: submission.reply(), alert: "dpia.errors.measure" }, { status: 400 });
+        if (submission.status !== "success")
+          return data<ActionData>({ form: "measures", result: submission.reply(), alert: "dpia.errors.measure" }, { status: 400 });
         await removeDpiaMeasure(ctx.user.id, ctx.org.id, dpia, submission.value.version, submission.value.index);
       }
-      return redirectWithToast(request, `${self}#measures-h`, { type: "success", key: intent === "addMeasure" ? "dpia.measures.added" : "dpia.measures.removed" });
+      return redirectWithToast(request, `${self}#measures-h`, {
+        type: "success",
+        key: intent === "addMeasure" ? "dpia.measures.added" : "dpia.measures.removed",
+      });
     }
     if (intent === "transition") {
       const submission = parseWithZod(formData, { schema: DpiaTransitionFormSchema });
@@ -151,27 +187,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     // Default: save the content (also the target of Conform's list intents without JavaScript).
     const submission = parseWithZod(formData, { schema: DpiaContentFormSchema });
-    if (submission.status !== "success") return data<ActionData>({ form: "content", result: submission.reply(), alert: null }, { status: submission.status === "error" ? 400 : 200 });
+    if (submission.status !== "success")
+      return data<ActionData>({ form: "content", result: submission.reply(), alert: null }, { status: submission.status === "error" ? 400 : 200 });
     const v = submission.value;
     const answers = Object.fromEntries(
       Object.entries(v.answers).map(([q, a]) => {
         const before = dpia.answers[q as keyof typeof dpia.answers];
         const text = a.text ?? "";
         // The PIA tool's rich text stays attached; it is exported again only while it still reads as `text`.
-        return [q, { text, prefilled: Boolean(before?.prefilled && before.text === text), toComplete: a.toComplete, ...(before?.html ? { html: before.html } : {}) }];
+        return [
+          q,
+          { text, prefilled: Boolean(before?.prefilled && before.text === text), toComplete: a.toComplete, ...(before?.html ? { html: before.html } : {}) },
+        ];
       }),
     );
     const risks = Object.fromEntries(
       DPIA_RISKS.map((r) => {
         const { severityHtml, likelihoodHtml } = dpia.risks[r];
-        return [r, { ...v.risks[r], impacts: v.risks[r].impacts ?? "", threats: v.risks[r].threats ?? "", sources: v.risks[r].sources ?? "", measures: v.risks[r].measures ?? "", ...(severityHtml ? { severityHtml } : {}), ...(likelihoodHtml ? { likelihoodHtml } : {}) }];
+        return [
+          r,
+          {
+            ...v.risks[r],
+            impacts: v.risks[r].impacts ?? "",
+            threats: v.risks[r].threats ?? "",
+            sources: v.risks[r].sources ?? "",
+            measures: v.risks[r].measures ?? "",
+            ...(severityHtml ? { severityHtml } : {}),
+            ...(likelihoodHtml ? { likelihoodHtml } : {}),
+          },
+        ];
       }),
     ) as typeof dpia.risks;
     await saveDpiaContent(ctx.user.id, ctx.org.id, dpia, v.version, { answers, risks, actionPlan: v.actionPlan });
     return redirectWithToast(request, self, { type: "success", key: "dpia.page.saved" });
   } catch (err) {
-    if (err instanceof DpiaConflictError) return data<ActionData>({ form: String(intent ?? "content"), result: undefined, alert: "dpia.errors.conflict" }, { status: 409 });
-    if (err instanceof DpiaTransitionError) return data<ActionData>({ form: String(intent ?? "content"), result: undefined, alert: "dpia.errors.transition" }, { status: 400 });
+    if (err instanceof DpiaConflictError)
+      return data<ActionData>({ form: String(intent ?? "content"), result: undefined, alert: "dpia.errors.conflict" }, { status: 409 });
+    if (err instanceof DpiaTransitionError)
+      return data<ActionData>({ form: String(intent ?? "content"), result: undefined, alert: "dpia.errors.transition" }, { status: 400 });
     if (err instanceof DpiaMeasureError) return data<ActionData>({ form: "measures", result: undefined, alert: "dpia.errors.measure" }, { status: 400 });
     throw err;
   }
@@ -327,7 +380,8 @@ function AddMeasureFields({ measures }: { measures: Dpia["measures"] }) {
   );
 }
 
-type RiskField = "impacts" | "threats" | "sources" | "measures" | "severity" | "likelihood" | "residualSeverity" | "residualLikelihood" | "severityText" | "likelihoodText";
+type RiskField =
+  "impacts" | "threats" | "sources" | "measures" | "severity" | "likelihood" | "residualSeverity" | "residualLikelihood" | "severityText" | "likelihoodText";
 type ContentShape = {
   intent: string;
   version: number;
@@ -344,7 +398,9 @@ function ContentForm({ dpia, editable, actionData }: { dpia: Dpia; editable: boo
     constraint: getZodConstraint(DpiaContentFormSchema),
     defaultValue: {
       answers: Object.fromEntries(Object.entries(dpia.answers).map(([q, a]) => [q, { text: a?.text ?? "", toComplete: a?.toComplete ? "on" : undefined }])),
-      risks: Object.fromEntries(DPIA_RISKS.map((r) => [r, Object.fromEntries(Object.entries(dpia.risks[r]).map(([k, v]) => [k, v === undefined ? "" : String(v)]))])),
+      risks: Object.fromEntries(
+        DPIA_RISKS.map((r) => [r, Object.fromEntries(Object.entries(dpia.risks[r]).map(([k, v]) => [k, v === undefined ? "" : String(v)]))]),
+      ),
       actionPlan: dpia.actionPlan,
     } as never,
     shouldValidate: "onSubmit",
@@ -411,7 +467,14 @@ function ContentForm({ dpia, editable, actionData }: { dpia: Dpia; editable: boo
                     // Submits the separate remove form (a form cannot contain another): see MeasureForms.
                     <>
                       {" "}
-                      <button type="submit" form={REMOVE_MEASURE_FORM} name="index" value={i} className="button" aria-label={`${t("dpia.measures.remove")} : ${m.title}`}>
+                      <button
+                        type="submit"
+                        form={REMOVE_MEASURE_FORM}
+                        name="index"
+                        value={i}
+                        className="button"
+                        aria-label={`${t("dpia.measures.remove")} : ${m.title}`}
+                      >
                         {t("dpia.measures.remove")}
                       </button>
                     </>
@@ -601,7 +664,12 @@ function Opinions({ dpia, canEdit, actionData }: { dpia: Dpia; canEdit: boolean;
 function Validation({ dpia, transitions, actionData }: { dpia: Dpia; transitions: string[]; actionData: ActionData | undefined }) {
   const { t, date } = useT();
   const v = dpia.validation;
-  const [form, fields] = useForm<z.input<typeof DpiaTransitionFormSchema>>({ id: `dpia-transition-${dpia.version}`, lastResult: actionData?.result, constraint: getZodConstraint(DpiaTransitionFormSchema), shouldValidate: "onSubmit" });
+  const [form, fields] = useForm<z.input<typeof DpiaTransitionFormSchema>>({
+    id: `dpia-transition-${dpia.version}`,
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(DpiaTransitionFormSchema),
+    shouldValidate: "onSubmit",
+  });
   return (
     <section className="panel" aria-labelledby="validation-h">
       <h2 id="validation-h">{t("dpia.validation.title")}</h2>

@@ -6,7 +6,16 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { ActivityEditSchema, ActivityForm, COMPLETENESS_SECTION, SECTIONS, sectionId, sectionLabelKey, sortDiffLikeForm, useDiffLabels } from "~/components/activity-form.tsx";
+import {
+  ActivityEditSchema,
+  ActivityForm,
+  COMPLETENESS_SECTION,
+  SECTIONS,
+  sectionId,
+  sectionLabelKey,
+  sortDiffLikeForm,
+  useDiffLabels,
+} from "~/components/activity-form.tsx";
 import { listDepartments } from "~/models/department.server.ts";
 import { ActivityNotFoundError, ConflictError, InvalidTransitionError, saveActivity } from "~/models/activity.server.ts";
 import type { ActivityStatus } from "~/reference/vocabularies.ts";
@@ -21,7 +30,6 @@ import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
-
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "edit");

@@ -15,7 +15,18 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { CategoryTag } from "~/components/activity-details.tsx";
 import { COMPLETENESS_SECTION, SECTION_CONTENT_KEYS, SECTIONS, sectionId } from "~/components/activity-form.tsx";
 import { FormErrors } from "~/components/forms.tsx";
-import { GuidedArea, GuidedCheck, GuidedChoice, GuidedDepartment, GuidedInput, GuidedRepeat, type FieldText, type LooseField, type Option, type RepeatText } from "~/components/guided-fields.tsx";
+import {
+  GuidedArea,
+  GuidedCheck,
+  GuidedChoice,
+  GuidedDepartment,
+  GuidedInput,
+  GuidedRepeat,
+  type FieldText,
+  type LooseField,
+  type Option,
+  type RepeatText,
+} from "~/components/guided-fields.tsx";
 import { confirmedFrom, PrefilledElsewhere, PrefilledNotice } from "~/components/prefilled-notice.tsx";
 import { ActivityNotFoundError, ConflictError, InvalidTransitionError, saveActivity, transitionActivity } from "~/models/activity.server.ts";
 import { listDepartments } from "~/models/department.server.ts";
@@ -62,7 +73,6 @@ import { parsePrefilledPaths, withoutConfirmed, type ContentKey } from "~/utils/
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
-
 
 function stepFrom(params: { step?: string }): GuidedStep {
   const step = parseStep(params.step);
@@ -156,7 +166,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const inOrg = departmentId === null || departments.some((d) => d.id === departmentId);
     const allowed = canCreateIn(ctx.membership, departmentId);
     if (!inOrg || !allowed) {
-      return data<ActionData>({ result: submission.reply({ fieldErrors: { departmentId: ["errors.departmentNotAllowed"] } }), conflict: false }, { status: 400 });
+      return data<ActionData>(
+        { result: submission.reply({ fieldErrors: { departmentId: ["errors.departmentNotAllowed"] } }), conflict: false },
+        { status: 400 },
+      );
     }
   }
 
@@ -175,7 +188,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (err instanceof ConflictError) return data<ActionData>({ result: submission.reply(), conflict: true }, { status: 409 });
     if (err instanceof ActivityNotFoundError) {
       // The department was deleted meanwhile.
-      return data<ActionData>({ result: submission.reply({ fieldErrors: { departmentId: ["errors.departmentNotAllowed"] } }), conflict: false }, { status: 400 });
+      return data<ActionData>(
+        { result: submission.reply({ fieldErrors: { departmentId: ["errors.departmentNotAllowed"] } }), conflict: false },
+        { status: 400 },
+      );
     }
     if (err instanceof InvalidTransitionError) {
       return data<ActionData>({ result: submission.reply({ formErrors: ["errors.transitionNotAllowed"] }), conflict: false }, { status: 409 });
@@ -232,7 +248,11 @@ export default function GuidedStepPage() {
       </h2>
       <p className="lead">{t(`guided.step.${name}.intro`)}</p>
       {actionData?.conflict ? <ConflictAlert reloadHref={stepPath(d.org, a.ref, d.step)} /> : null}
-      {d.step === LAST_STEP ? <ReviewStep d={d} actionData={actionData} /> : <StepForm key={`${a.ref}-${d.step}-${a.revision}`} d={d} actionData={actionData} />}
+      {d.step === LAST_STEP ? (
+        <ReviewStep d={d} actionData={actionData} />
+      ) : (
+        <StepForm key={`${a.ref}-${d.step}-${a.revision}`} d={d} actionData={actionData} />
+      )}
       <p className="guided-full-link">
         <Link to={`${self}/edit`}>{t("guided.fullFormLink")}</Link>
       </p>
@@ -257,11 +277,7 @@ function StepProgress({ current, org, refCode }: { current: GuidedStep; org: str
           );
           return (
             <li key={s} className={s === current ? "current" : s < current ? "before" : undefined}>
-              {s === current ? (
-                <span aria-current="step">{label}</span>
-              ) : (
-                <Link to={stepPath(org, refCode, s)}>{label}</Link>
-              )}
+              {s === current ? <span aria-current="step">{label}</span> : <Link to={stepPath(org, refCode, s)}>{label}</Link>}
             </li>
           );
         })}
@@ -427,7 +443,12 @@ function IdentityStep({ c, form, d, departmentField }: StepProps & { d: LoaderDa
         domId="list-purposes-sub"
         simple
         text={list("purposes.sub")}
-        item={(row, n) => <GuidedInput field={row} text={{ ...field("purposes.sub"), label: t("activityForm.itemLegend", { label: t("activityForm.field.purposes.sub"), n }) }} />}
+        item={(row, n) => (
+          <GuidedInput
+            field={row}
+            text={{ ...field("purposes.sub"), label: t("activityForm.itemLegend", { label: t("activityForm.field.purposes.sub"), n }) }}
+          />
+        )}
       />
       <GuidedInput field={c.implementationDate} text={field("implementationDate")} kind="date" />
     </>
@@ -449,7 +470,12 @@ function PeopleStep({ c, form, prefilledCategories }: StepProps & { prefilledCat
           const f = row.getFieldset();
           return (
             <>
-              <GuidedChoice field={f.category} text={field("dataSubjects.category")} placeholder={choose} options={vocab(DATA_SUBJECT_CATEGORIES, (s) => t(`vocab.dataSubject.${s}`))} />
+              <GuidedChoice
+                field={f.category}
+                text={field("dataSubjects.category")}
+                placeholder={choose}
+                options={vocab(DATA_SUBJECT_CATEGORIES, (s) => t(`vocab.dataSubject.${s}`))}
+              />
               <GuidedInput field={f.description} text={field("dataSubjects.description")} />
               <GuidedInput field={f.estimatedCount} text={field("dataSubjects.estimatedCount")} kind="number" />
             </>
@@ -478,7 +504,10 @@ function PeopleStep({ c, form, prefilledCategories }: StepProps & { prefilledCat
                 groups={[
                   { label: t("activityForm.dataCategory.group.ordinary"), options: vocab(ORDINARY_DATA_CATEGORIES, (x) => t(`vocab.dataCategory.${x}`)) },
                   { label: t("activityForm.dataCategory.group.sensitive"), options: vocab(SENSITIVE_DATA_CATEGORIES, (x) => t(`vocab.dataCategory.${x}`)) },
-                  { label: t("activityForm.dataCategory.group.offences"), options: [{ value: OFFENCE_DATA_CATEGORY, label: t(`vocab.dataCategory.${OFFENCE_DATA_CATEGORY}`) }] },
+                  {
+                    label: t("activityForm.dataCategory.group.offences"),
+                    options: [{ value: OFFENCE_DATA_CATEGORY, label: t(`vocab.dataCategory.${OFFENCE_DATA_CATEGORY}`) }],
+                  },
                 ]}
               />
               <GuidedArea field={f.description} text={field("dataCategories.description")} rows={2} />
@@ -508,7 +537,12 @@ function LegalStep({ c, form, d }: StepProps & { d: LoaderData }) {
           const f = row.getFieldset();
           return (
             <>
-              <GuidedChoice field={f.basis} text={field("legalBases.basis")} placeholder={choose} options={vocab(LEGAL_BASES, (b) => t(`vocab.legalBasis.${b}`))} />
+              <GuidedChoice
+                field={f.basis}
+                text={field("legalBases.basis")}
+                placeholder={choose}
+                options={vocab(LEGAL_BASES, (b) => t(`vocab.legalBasis.${b}`))}
+              />
               <GuidedInput field={f.text} text={field("legalBases.text")} />
               <GuidedInput field={f.purpose} text={field("legalBases.purpose")} />
             </>
@@ -526,7 +560,12 @@ function LegalStep({ c, form, d }: StepProps & { d: LoaderData }) {
             const f = row.getFieldset();
             return (
               <>
-                <GuidedChoice field={f.condition} text={field("art9Conditions.condition")} placeholder={choose} options={vocab(ART9_CONDITIONS, (x) => t(`vocab.art9.${x}`))} />
+                <GuidedChoice
+                  field={f.condition}
+                  text={field("art9Conditions.condition")}
+                  placeholder={choose}
+                  options={vocab(ART9_CONDITIONS, (x) => t(`vocab.art9.${x}`))}
+                />
                 <GuidedInput field={f.text} text={field("art9Conditions.text")} />
               </>
             );
@@ -568,13 +607,20 @@ function RetentionStep({ c, d }: { c: StepProps["c"]; d: LoaderData }) {
           <li key={row.key ?? i} className="repeat-item">
             <fieldset>
               <legend>
-                {isDataCategory(category) ? t(`vocab.dataCategory.${category}`) : t("activityForm.itemLegend", { label: t("activityForm.field.dataCategories"), n: i + 1 })}{" "}
+                {isDataCategory(category)
+                  ? t(`vocab.dataCategory.${category}`)
+                  : t("activityForm.itemLegend", { label: t("activityForm.field.dataCategories"), n: i + 1 })}{" "}
                 {category ? <CategoryTag category={category} /> : null}
               </legend>
               <input type="hidden" name={f.category.name} value={category} />
               <GuidedInput field={r.activePeriod} text={field("dataCategories.retention.activePeriod")} />
               <GuidedInput field={r.intermediatePeriod} text={field("dataCategories.retention.intermediatePeriod")} />
-              <GuidedChoice field={r.finalFate} text={field("dataCategories.retention.finalFate")} placeholder={choose} options={vocab(FINAL_FATES, (x) => t(`vocab.finalFate.${x}`))} />
+              <GuidedChoice
+                field={r.finalFate}
+                text={field("dataCategories.retention.finalFate")}
+                placeholder={choose}
+                options={vocab(FINAL_FATES, (x) => t(`vocab.finalFate.${x}`))}
+              />
               <GuidedInput field={r.rule} text={field("dataCategories.retention.rule")} />
             </fieldset>
           </li>
@@ -601,7 +647,12 @@ function RecipientsStep({ c, form, d }: StepProps & { d: LoaderData }) {
           const f = row.getFieldset();
           return (
             <>
-              <GuidedChoice field={f.type} text={field("recipients.type")} placeholder={choose} options={vocab(RECIPIENT_TYPES, (x) => t(`vocab.recipientType.${x}`))} />
+              <GuidedChoice
+                field={f.type}
+                text={field("recipients.type")}
+                placeholder={choose}
+                options={vocab(RECIPIENT_TYPES, (x) => t(`vocab.recipientType.${x}`))}
+              />
               <GuidedInput field={f.name} text={field("recipients.name")} />
             </>
           );
@@ -626,7 +677,12 @@ function RecipientsStep({ c, form, d }: StepProps & { d: LoaderData }) {
             <>
               <GuidedInput field={f.country} text={field("transfers.country")} kind="code" />
               <GuidedInput field={f.recipient} text={field("transfers.recipient")} />
-              <GuidedChoice field={f.safeguard} text={field("transfers.safeguard")} placeholder={choose} options={vocab(TRANSFER_SAFEGUARDS, (x) => t(`vocab.safeguard.${x}`))} />
+              <GuidedChoice
+                field={f.safeguard}
+                text={field("transfers.safeguard")}
+                placeholder={choose}
+                options={vocab(TRANSFER_SAFEGUARDS, (x) => t(`vocab.safeguard.${x}`))}
+              />
               <GuidedInput field={f.documentationUrl} text={field("transfers.documentationUrl")} kind="url" />
             </>
           );
@@ -655,7 +711,12 @@ function SecurityStep({ c, form }: StepProps) {
           const f = row.getFieldset();
           return (
             <>
-              <GuidedChoice field={f.measure} text={field("securityMeasures.measure")} placeholder={choose} options={vocab(SECURITY_MEASURES, (x) => t(`vocab.security.${x}`))} />
+              <GuidedChoice
+                field={f.measure}
+                text={field("securityMeasures.measure")}
+                placeholder={choose}
+                options={vocab(SECURITY_MEASURES, (x) => t(`vocab.security.${x}`))}
+              />
               <GuidedArea field={f.details} text={field("securityMeasures.details")} rows={2} />
             </>
           );
@@ -670,7 +731,11 @@ function SecurityStep({ c, form }: StepProps) {
         </p>
         <div className="check-list">
           {RISK_FLAGS.map((flag) => (
-            <GuidedCheck key={flag} field={r[flag]} text={{ label: t(`vocab.riskFlag.${flag}`), help: t(`guided.help.riskFlags.${flag}`), example: t(`guided.example.riskFlags.${flag}`) }} />
+            <GuidedCheck
+              key={flag}
+              field={r[flag]}
+              text={{ label: t(`vocab.riskFlag.${flag}`), help: t(`guided.help.riskFlags.${flag}`), example: t(`guided.example.riskFlags.${flag}`) }}
+            />
           ))}
         </div>
         {checked >= 2 ? <p className="callout warning">{t("guided.security.dpiaLikely", { count: checked })}</p> : null}
@@ -707,7 +772,14 @@ function ReviewStep({ d, actionData }: { d: LoaderData; actionData: ActionData |
   const stepLink = (s: GuidedStep, verb: "goToStep" | "checkAtStep" = "goToStep") => (
     <Link to={stepPath(d.org, d.activity.ref, s)}>{t(`guided.review.${verb}`, { n: s, title: t(`guided.step.${STEP_NAMES[s]}.short`) })}</Link>
   );
-  const checks: MessageKey[] = ["guided.review.dpo.purpose", "guided.review.dpo.legalBasis", "guided.review.dpo.minimisation", "guided.review.dpo.retention", "guided.review.dpo.recipients", "guided.review.dpo.security"];
+  const checks: MessageKey[] = [
+    "guided.review.dpo.purpose",
+    "guided.review.dpo.legalBasis",
+    "guided.review.dpo.minimisation",
+    "guided.review.dpo.retention",
+    "guided.review.dpo.recipients",
+    "guided.review.dpo.security",
+  ];
   if (review.sensitive) checks.push("guided.review.dpo.sensitive");
   if (review.offences) checks.push("guided.review.dpo.offences");
   if (review.riskCount >= 2) checks.push("guided.review.dpo.dpia");

@@ -15,7 +15,13 @@ import { emptyToUndefined, z } from "~/utils/validation.ts";
 
 type Choice = number | "draft";
 
-const ChoiceSchema = z.union([z.literal("draft"), z.string().regex(/^[1-9]\d{0,5}$/).transform(Number)]);
+const ChoiceSchema = z.union([
+  z.literal("draft"),
+  z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/)
+    .transform(Number),
+]);
 const QuerySchema = z.object({
   from: z.preprocess(emptyToUndefined, ChoiceSchema.optional()),
   to: z.preprocess(emptyToUndefined, ChoiceSchema.optional()),
@@ -198,7 +204,9 @@ export default function ActivityHistory() {
                 <tr key={v.number}>
                   <th scope="row">
                     {t("activityView.historyPage.version", { number: v.number })}
-                    {v.number === d.activity.approvedVersion && !v.validTo ? <span className="status-note">{t("activityView.historyPage.current")}</span> : null}
+                    {v.number === d.activity.approvedVersion && !v.validTo ? (
+                      <span className="status-note">{t("activityView.historyPage.current")}</span>
+                    ) : null}
                   </th>
                   <td>{date(v.approvedAt, true)}</td>
                   <td>{v.approvedBy ?? t("activityView.comments.unknownAuthor")}</td>
@@ -254,7 +262,9 @@ export default function ActivityHistory() {
           </Form>
         )}
         {d.rows === null || d.from === null || d.to === null ? (
-          options.length < 2 ? null : <p>{t("activityView.historyPage.nothingToCompare")}</p>
+          options.length < 2 ? null : (
+            <p>{t("activityView.historyPage.nothingToCompare")}</p>
+          )
         ) : d.rows.length === 0 ? (
           <p role="status">{t("activityView.historyPage.noDifference", { from: choiceLabel(d.from), to: choiceLabel(d.to) })}</p>
         ) : (
@@ -277,10 +287,18 @@ export default function ActivityHistory() {
                     <tr key={r.path}>
                       <th scope="row">{pathLabel(t, r.path)}</th>
                       <td className="diff-before">
-                        {r.before === null ? <span className="not-provided">{t("activityView.historyPage.empty")}</span> : <del>{diffValue(t, (x) => date(x), r.path, r.before)}</del>}
+                        {r.before === null ? (
+                          <span className="not-provided">{t("activityView.historyPage.empty")}</span>
+                        ) : (
+                          <del>{diffValue(t, (x) => date(x), r.path, r.before)}</del>
+                        )}
                       </td>
                       <td className="diff-after">
-                        {r.after === null ? <span className="not-provided">{t("activityView.historyPage.empty")}</span> : <ins>{diffValue(t, (x) => date(x), r.path, r.after)}</ins>}
+                        {r.after === null ? (
+                          <span className="not-provided">{t("activityView.historyPage.empty")}</span>
+                        ) : (
+                          <ins>{diffValue(t, (x) => date(x), r.path, r.after)}</ins>
+                        )}
                       </td>
                     </tr>
                   ))}

@@ -9,7 +9,15 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { CNIL_LIST_TYPES, EXEMPT_LIST_TYPES, preAnswers, SCREENING_CRITERIA, suggestCnilList, suggestExemptList } from "~/analysis/dpia-screening.ts";
 import { ErrorList } from "~/components/forms.tsx";
-import { DpiaConflictError, evaluateScreening, getOrganizationHeadcount, getScreening, saveScreening, ScreeningReasonError, userDisplayName } from "~/models/dpia.server.ts";
+import {
+  DpiaConflictError,
+  evaluateScreening,
+  getOrganizationHeadcount,
+  getScreening,
+  saveScreening,
+  ScreeningReasonError,
+  userDisplayName,
+} from "~/models/dpia.server.ts";
 import { ScreeningFormSchema, SCREENING_DECISIONS } from "~/schemas/dpia.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
 import { canDecideScreening } from "~/policies/activity.ts";
@@ -64,8 +72,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await saveScreening(ctx.user.id, ctx.org.id, activity.id, submission.value.version, submission.value);
   } catch (err) {
-    if (err instanceof DpiaConflictError) return data<ActionData>({ result: submission.reply({ resetForm: true }), alert: "dpia.errors.conflict" }, { status: 409 });
-    if (err instanceof ScreeningReasonError) return data<ActionData>({ result: submission.reply({ fieldErrors: { decisionReason: ["dpia.errors.reasonRequired"] } }), alert: null }, { status: 400 });
+    if (err instanceof DpiaConflictError)
+      return data<ActionData>({ result: submission.reply({ resetForm: true }), alert: "dpia.errors.conflict" }, { status: 409 });
+    if (err instanceof ScreeningReasonError)
+      return data<ActionData>({ result: submission.reply({ fieldErrors: { decisionReason: ["dpia.errors.reasonRequired"] } }), alert: null }, { status: 400 });
     throw err;
   }
   return redirectWithToast(request, `/o/${ctx.org.slug}/activities/${activity.ref}/screening`, { type: "success", key: "dpia.screening.saved" });
@@ -116,7 +126,8 @@ export default function ScreeningPage() {
       <section className={`panel screening-result screening-${o.result}`} aria-labelledby="screening-result-h">
         <h2 id="screening-result-h">{t("dpia.screening.result")}</h2>
         <p>
-          <strong className={`dpia-result dpia-result-${o.result}`}>{t(`dpia.result.${o.result}`)}</strong> <span className="muted">{t("dpia.screening.metCount", { count: o.metCount })}</span>
+          <strong className={`dpia-result dpia-result-${o.result}`}>{t(`dpia.result.${o.result}`)}</strong>{" "}
+          <span className="muted">{t("dpia.screening.metCount", { count: o.metCount })}</span>
         </p>
         <ul>
           {o.reasons.map((r) => (
@@ -126,7 +137,9 @@ export default function ScreeningPage() {
         {d.saved ? (
           <p className="hint">
             {t("dpia.screening.version", { version: d.saved.version })}
-            {d.saved.decision && d.saved.decidedAt ? ` · ${t("dpia.screening.decidedBy", { name: d.saved.decidedBy ?? "—", date: date(d.saved.decidedAt) })}` : ""}
+            {d.saved.decision && d.saved.decidedAt
+              ? ` · ${t("dpia.screening.decidedBy", { name: d.saved.decidedBy ?? "—", date: date(d.saved.decidedAt) })}`
+              : ""}
           </p>
         ) : (
           <p className="hint">{t("dpia.screening.notSaved")}</p>
@@ -280,12 +293,20 @@ function ListSelect({
       <label htmlFor={field.id}>{label}</label>
       <p id={hintId} className="hint">
         {suggestion?.type
-          ? t("dpia.screening.suggestionWhy", { type: `${suggestion.type}. ${t(`${prefix}.${suggestion.type}` as MessageKey)}`, why: suggestionWhy(t, suggestion) })
+          ? t("dpia.screening.suggestionWhy", {
+              type: `${suggestion.type}. ${t(`${prefix}.${suggestion.type}` as MessageKey)}`,
+              why: suggestionWhy(t, suggestion),
+            })
           : suggestion
             ? suggestionWhy(t, suggestion)
             : t("dpia.screening.noSuggestion")}
       </p>
-      <select {...props} key={props.key} defaultValue={current ?? ""} aria-describedby={[hintId, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ")}>
+      <select
+        {...props}
+        key={props.key}
+        defaultValue={current ?? ""}
+        aria-describedby={[hintId, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ")}
+      >
         <option value="">{t("dpia.screening.none")}</option>
         {values.map((v) => (
           <option key={v} value={v}>

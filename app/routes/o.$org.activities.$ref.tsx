@@ -22,7 +22,16 @@ import type { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
 import { linkIntentAction, loadActivitySovereignty } from "~/utils/activity-sovereignty.server.ts";
 import { computeCompleteness, computeWarnings } from "~/utils/activity-rules.ts";
-import { availableTransitions, canComment, canEditActivity, canPublishActivity, canTransition, mayEverTransition, TRANSITIONS, type Transition } from "~/policies/activity.ts";
+import {
+  availableTransitions,
+  canComment,
+  canEditActivity,
+  canPublishActivity,
+  canTransition,
+  mayEverTransition,
+  TRANSITIONS,
+  type Transition,
+} from "~/policies/activity.ts";
 import { forbidden, type OrgContext } from "~/utils/auth.server.ts";
 import { createT, DEFAULT_LOCALE, isLocale, type MessageKey } from "~/utils/i18n.ts";
 import { parsePrefilledPaths } from "~/utils/prefilled.ts";
@@ -70,7 +79,11 @@ function pagePath(ctx: OrgContext, activity: { ref: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "read");
   const m = ctx.membership;
-  const [comments, sovereignty, dpia] = await Promise.all([listComments(ctx.org.id, activity.id), loadActivitySovereignty(ctx, activity), dpiaPanel(ctx.org.id, activity)]);
+  const [comments, sovereignty, dpia] = await Promise.all([
+    listComments(ctx.org.id, activity.id),
+    loadActivitySovereignty(ctx, activity),
+    dpiaPanel(ctx.org.id, activity),
+  ]);
   return {
     activity: {
       ref: activity.ref,
@@ -136,7 +149,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!mayEverTransition(m, activity, transition)) throw forbidden();
     if (revision !== activity.revision) return data<ActionData>({ form, result: submission.reply(), alert: "activityView.conflict" }, { status: 409 });
     if (!canTransition(m, activity, transition)) {
-      return data<ActionData>({ form, result: submission.reply({ formErrors: ["errors.transitionNotAllowed"] }), alert: "errors.transitionNotAllowed" }, { status: 400 });
+      return data<ActionData>(
+        { form, result: submission.reply({ formErrors: ["errors.transitionNotAllowed"] }), alert: "errors.transitionNotAllowed" },
+        { status: 400 },
+      );
     }
     try {
       const updated = await transitionActivity(ctx.user.id, ctx.org.id, activity.id, revision, transition, {
@@ -151,7 +167,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const fieldErrors: Record<string, string[]> | undefined =
           err.message === "comment" ? { comment: ["errors.commentRequired"] } : err.message === "reason" ? { reason: ["errors.reasonRequired"] } : undefined;
         return data<ActionData>(
-          { form, result: submission.reply(fieldErrors ? { fieldErrors } : { formErrors: ["errors.transitionNotAllowed"] }), alert: fieldErrors ? null : "errors.transitionNotAllowed" },
+          {
+            form,
+            result: submission.reply(fieldErrors ? { fieldErrors } : { formErrors: ["errors.transitionNotAllowed"] }),
+            alert: fieldErrors ? null : "errors.transitionNotAllowed",
+          },
           { status: 400 },
         );
       }
@@ -163,8 +183,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /** After a conflict the page must show the activity as it now is (single fetch skips 4xx revalidation). */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
-  actionStatus === 409 || defaultShouldRevalidate;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
@@ -257,7 +276,9 @@ function ActivityPage() {
       </div>
       {d.canEdit && a.status === "APPROVED" ? <p className="hint">{t("activityView.editApprovedHint")}</p> : null}
       {d.prefilledCount > 0 ? (
-        <p className="callout prefilled-callout">{d.prefilledCount === 1 ? t("guided.prefilled.pageNotice.one") : t("guided.prefilled.pageNotice.other", { count: d.prefilledCount })}</p>
+        <p className="callout prefilled-callout">
+          {d.prefilledCount === 1 ? t("guided.prefilled.pageNotice.one") : t("guided.prefilled.pageNotice.other", { count: d.prefilledCount })}
+        </p>
       ) : null}
 
       <section className="panel" aria-labelledby="workflow-h">
@@ -289,7 +310,17 @@ function ActivityPage() {
   );
 }
 
-function TransitionForm({ transition, revision, nextVersion, actionData }: { transition: Transition; revision: number; nextVersion: number; actionData: ActionData | undefined }) {
+function TransitionForm({
+  transition,
+  revision,
+  nextVersion,
+  actionData,
+}: {
+  transition: Transition;
+  revision: number;
+  nextVersion: number;
+  actionData: ActionData | undefined;
+}) {
   const { t } = useT();
   const id = `transition-${transition}`;
   const mine = actionData?.form === id ? actionData : undefined;
@@ -466,7 +497,14 @@ function CommentThread({ comments, canComment, actionData }: { comments: LoaderD
               {t("activityView.comments.bodyLabel")}
               <span aria-hidden="true"> *</span>
             </label>
-            <textarea {...body} key={body.key} rows={4} required maxLength={COMMENT_MAX} aria-describedby={fields.body.errors?.length ? fields.body.errorId : undefined} />
+            <textarea
+              {...body}
+              key={body.key}
+              rows={4}
+              required
+              maxLength={COMMENT_MAX}
+              aria-describedby={fields.body.errors?.length ? fields.body.errorId : undefined}
+            />
             <ErrorList id={fields.body.errorId} errors={fields.body.errors} />
           </div>
           <button type="submit" className="button primary">

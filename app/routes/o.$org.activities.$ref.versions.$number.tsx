@@ -9,7 +9,10 @@ import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 
-const NumberParam = z.string().regex(/^[1-9]\d{0,5}$/).transform(Number);
+const NumberParam = z
+  .string()
+  .regex(/^[1-9]\d{0,5}$/)
+  .transform(Number);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { activity } = await requireActivity(request, params, "read");
@@ -68,9 +71,7 @@ export default function ActivityVersion() {
           {d.activity.ref} · {label}
         </p>
         <h1>{v.name}</h1>
-        <p>
-          {t("activityView.versionPage.approved", { date: date(v.approvedAt, true), name: v.approvedBy ?? t("activityView.comments.unknownAuthor") })}
-        </p>
+        <p>{t("activityView.versionPage.approved", { date: date(v.approvedAt, true), name: v.approvedBy ?? t("activityView.comments.unknownAuthor") })}</p>
       </header>
       {v.validTo ? (
         <p className="callout warning">{t("activityView.versionPage.superseded", { from: date(v.validFrom, true), to: date(v.validTo, true) })}</p>

@@ -57,7 +57,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       query: q,
       total: versions.length,
       pages: 1,
-      asOfRows: versions.map((v) => ({ ref: v.activity.ref, name: v.name, department: v.departmentName, version: v.number, approvedAt: v.approvedAt.toISOString() })),
+      asOfRows: versions.map((v) => ({
+        ref: v.activity.ref,
+        name: v.name,
+        department: v.departmentName,
+        version: v.number,
+        approvedAt: v.approvedAt.toISOString(),
+      })),
       rows: [],
     };
   }

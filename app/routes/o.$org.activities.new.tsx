@@ -31,10 +31,14 @@ async function requireCreator(request: Request, org: string | undefined) {
   return ctx;
 }
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireCreator(request, params.org);
-  return { org: ctx.org.slug, departments: await listPickableDepartments(ctx), allowNoDepartment: mayLeaveWithoutDepartment(ctx.membership), guidedByDefault: prefersGuidedForm(ctx.membership) };
+  return {
+    org: ctx.org.slug,
+    departments: await listPickableDepartments(ctx),
+    allowNoDepartment: mayLeaveWithoutDepartment(ctx.membership),
+    guidedByDefault: prefersGuidedForm(ctx.membership),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -148,12 +148,7 @@ export default function AuditLog() {
                   <td>
                     <p className="audit-sentence">
                       <strong>{e.person}</strong> {e.action}
-                      {e.object ? (
-                        <>
-                          {" "}
-                          {e.object.href ? <Link to={e.object.href}>{e.object.label}</Link> : <span>{e.object.label}</span>}
-                        </>
-                      ) : null}
+                      {e.object ? <> {e.object.href ? <Link to={e.object.href}>{e.object.label}</Link> : <span>{e.object.label}</span>}</> : null}
                     </p>
                     {d.canSeeRaw ? (
                       <Link to={`/o/${d.org}/audit/${e.seq}`} className="muted" aria-label={t("auditLog.detailsFor", { seq: e.seq })}>

@@ -20,7 +20,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   } catch {
     // shown as stored
   }
-  return { org: ctx.org.slug, event: { seq: e.seq, at: e.at.toISOString(), action: e.action, entity: e.entity, entityId: e.entityId, actorId: e.actorId, details, prevHash: e.prevHash, hash: e.hash } };
+  return {
+    org: ctx.org.slug,
+    event: {
+      seq: e.seq,
+      at: e.at.toISOString(),
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      actorId: e.actorId,
+      details,
+      prevHash: e.prevHash,
+      hash: e.hash,
+    },
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {

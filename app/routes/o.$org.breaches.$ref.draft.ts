@@ -26,10 +26,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const name = `${q.data.doc === "cnil" ? "notification-cnil" : "lettre-personnes"}-${breach.ref}-${locale}.${q.data.format}`;
   if (q.data.format === "txt") {
     const body = textDocToPlain(doc);
-    return new Response(body, { headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Disposition": contentDisposition(name), "Cache-Control": "no-store" } });
+    return new Response(body, {
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Disposition": contentDisposition(name), "Cache-Control": "no-store" },
+    });
   }
   const pdf = await renderPdfOffThread({ kind: "text", data: doc, opts: { locale, generatedAt: data.generatedAt, draft: true } });
   return new Response(new Uint8Array(pdf), {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": contentDisposition(name), "Content-Length": String(pdf.byteLength), "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": contentDisposition(name),
+      "Content-Length": String(pdf.byteLength),
+      "Cache-Control": "no-store",
+    },
   });
 }

@@ -115,7 +115,14 @@ export default function EditBreach() {
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} id={form.errorId} />
         <input type="hidden" name="revision" value={l.revision} />
-        <BreachFactsFields fields={fields} defaults={l.defaults} departments={l.departments} activities={l.activities} vendors={l.vendors} canChooseAnyDepartment />
+        <BreachFactsFields
+          fields={fields}
+          defaults={l.defaults}
+          departments={l.departments}
+          activities={l.activities}
+          vendors={l.vendors}
+          canChooseAnyDepartment
+        />
         <div className="form-actions">
           <button type="submit" className="button primary">
             {t("common.save")}

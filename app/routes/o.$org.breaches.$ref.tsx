@@ -10,7 +10,16 @@ import { breachClock, enisaSeverity, splitDuration, suggestedDpc } from "~/analy
 import { DateTimeField } from "~/components/breach-fields.tsx";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms.tsx";
 import { metaT } from "~/components/vendor-fields.tsx";
-import { addBreachComment, assessBreach, BreachConflictError, BreachNotFoundError, BreachRuleError, breachDetails, recordNotification, transitionBreach } from "~/models/breach.server.ts";
+import {
+  addBreachComment,
+  assessBreach,
+  BreachConflictError,
+  BreachNotFoundError,
+  BreachRuleError,
+  breachDetails,
+  recordNotification,
+  transitionBreach,
+} from "~/models/breach.server.ts";
 import { canCommentBreach, canDraftBreach, canManageBreach, canTransitionBreach, type BreachStatus } from "~/policies/breach.ts";
 import { isSensitiveCategory } from "~/reference/vocabularies.ts";
 import { ART34_EXEMPTIONS, AssessmentFormSchema, CommentFormSchema, NOTIFICATION_KINDS, NotificationFormSchema, RISK_LEVELS } from "~/schemas/breach.ts";
@@ -29,7 +38,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const a = breach.parsed.assessment ?? null;
   const now = new Date();
   const clock = breachClock(breach.awareAt, initial?.sentAt ?? null, now, a ? a.notifyCnil : null);
-  const enisaDefaults = a?.enisa ?? { dpc: suggestedDpc(breach.parsed.dataCategories, isSensitiveCategory), ei: 0.5, confidentiality: breach.parsed.nature.includes("confidentiality") ? 0.25 : 0, integrity: breach.parsed.nature.includes("integrity") ? 0.25 : 0, availability: breach.parsed.nature.includes("availability") ? 0.25 : 0, malicious: false };
+  const enisaDefaults = a?.enisa ?? {
+    dpc: suggestedDpc(breach.parsed.dataCategories, isSensitiveCategory),
+    ei: 0.5,
+    confidentiality: breach.parsed.nature.includes("confidentiality") ? 0.25 : 0,
+    integrity: breach.parsed.nature.includes("integrity") ? 0.25 : 0,
+    availability: breach.parsed.nature.includes("availability") ? 0.25 : 0,
+    malicious: false,
+  };
   const manage = canManageBreach(actor, breach);
   const status = breach.status as BreachStatus;
   return {
@@ -48,7 +64,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     enisa: { defaults: enisaDefaults, result: enisaSeverity(enisaDefaults) },
     details: {
       ...details,
-      notifications: details.notifications.map((n) => ({ id: n.id, kind: n.kind, sentAt: n.sentAt.toISOString(), reference: n.reference, delayReason: n.delayReason, summary: n.summary })),
+      notifications: details.notifications.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        sentAt: n.sentAt.toISOString(),
+        reference: n.reference,
+        delayReason: n.delayReason,
+        summary: n.summary,
+      })),
       comments: details.comments.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() })),
       versions: details.versions.map((v) => ({ number: v.number, status: v.status, actor: v.actor, createdAt: v.createdAt.toISOString() })),
     },
@@ -66,7 +89,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const IntentSchema = z.object({ intent: z.enum(["assess", "notify", "notNotified", "close", "reopen", "comment"]), revision: z.coerce.number().int().min(1).optional() });
+const IntentSchema = z.object({
+  intent: z.enum(["assess", "notify", "notNotified", "close", "reopen", "comment"]),
+  revision: z.coerce.number().int().min(1).optional(),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, breach } = await requireBreach(request, params);
@@ -76,7 +102,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!head.success) return data({ intent: null, result: { status: "error" as const, error: { "": ["errors.invalid"] } } }, { status: 400 });
   const { intent } = head.data;
   const base = `/o/${ctx.org.slug}/breaches/${breach.ref}`;
-  const done = (key: "breaches.toast.assessed" | "breaches.toast.notified" | "breaches.toast.transition" | "breaches.toast.commented") => redirectWithToast(request, base, { type: "success", key, params: { ref: breach.ref } });
+  const done = (key: "breaches.toast.assessed" | "breaches.toast.notified" | "breaches.toast.transition" | "breaches.toast.commented") =>
+    redirectWithToast(request, base, { type: "success", key, params: { ref: breach.ref } });
   if (intent === "comment") {
     if (!canCommentBreach(actor, breach)) throw forbidden();
     const s = parseWithZod(formData, { schema: CommentFormSchema });
@@ -106,7 +133,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await transitionBreach(ctx.user.id, ctx.org.id, breach.id, revision, intent);
     return done("breaches.toast.transition");
   } catch (err) {
-    if (err instanceof BreachConflictError) return data({ intent, result: { status: "error" as const, error: { "": ["errors.breachConflict"] } } }, { status: 409 });
+    if (err instanceof BreachConflictError)
+      return data({ intent, result: { status: "error" as const, error: { "": ["errors.breachConflict"] } } }, { status: 409 });
     if (err instanceof BreachRuleError) return data({ intent, result: { status: "error" as const, error: { "": [err.key] } } }, { status: 400 });
     if (err instanceof BreachNotFoundError) throw new Response("Not Found", { status: 404 });
     throw err;
@@ -136,7 +164,10 @@ function Facts() {
     [t("breaches.field.activities"), details.activities.map((a) => `${a.ref} — ${a.name}`).join("; ") || t("common.notProvided")],
     [t("breaches.field.vendors"), details.vendors.map((v) => v.name).join(", ") || t("common.notProvided")],
     [t("breaches.field.dataCategories"), c.dataCategories.map((d) => t(`vocab.dataCategory.${d}`)).join(", ") || t("common.notProvided")],
-    [t("breaches.field.subjects"), c.subjects.map((s) => `${t(`vocab.dataSubject.${s.category}`)}${s.count !== null ? ` (${s.count})` : ""}`).join(", ") || t("common.notProvided")],
+    [
+      t("breaches.field.subjects"),
+      c.subjects.map((s) => `${t(`vocab.dataSubject.${s.category}`)}${s.count !== null ? ` (${s.count})` : ""}`).join(", ") || t("common.notProvided"),
+    ],
     [t("breaches.field.approxPeople"), c.approxPeople !== null ? String(c.approxPeople) : t("common.notProvided")],
     [t("breaches.field.consequences"), c.consequences ?? t("common.notProvided")],
     [t("breaches.field.measures"), c.measures ?? t("common.notProvided")],
@@ -162,7 +193,15 @@ function AssessForm({ actionData }: { actionData: ActionData | undefined }) {
     lastResult: actionData?.intent === "assess" ? actionData.result : undefined,
     shouldValidate: "onSubmit",
     defaultValue: {
-      enisa: { ...enisa.defaults, dpc: String(enisa.defaults.dpc), ei: String(enisa.defaults.ei), confidentiality: String(enisa.defaults.confidentiality), integrity: String(enisa.defaults.integrity), availability: String(enisa.defaults.availability), malicious: enisa.defaults.malicious ? "on" : undefined },
+      enisa: {
+        ...enisa.defaults,
+        dpc: String(enisa.defaults.dpc),
+        ei: String(enisa.defaults.ei),
+        confidentiality: String(enisa.defaults.confidentiality),
+        integrity: String(enisa.defaults.integrity),
+        availability: String(enisa.defaults.availability),
+        malicious: enisa.defaults.malicious ? "on" : undefined,
+      },
       risk: a?.risk ?? enisa.result.suggested,
       reasoning: a?.reasoning ?? "",
       notifyCnil: a ? (a.notifyCnil ? "yes" : "no") : enisa.result.suggested === "NONE" ? "no" : "yes",
@@ -188,8 +227,16 @@ function AssessForm({ actionData }: { actionData: ActionData | undefined }) {
       <fieldset className="field">
         <legend>{t("breaches.enisa.title")}</legend>
         <p className="hint">{t("breaches.enisa.help")}</p>
-        <SelectField label={t("breaches.enisa.dpc")} field={e.dpc} options={[1, 2, 3, 4].map((n) => ({ value: String(n), label: t(`breaches.enisa.dpc.${n}` as "breaches.enisa.dpc.1") }))} />
-        <SelectField label={t("breaches.enisa.ei")} field={e.ei} options={["0.25", "0.5", "0.75", "1"].map((n) => ({ value: n, label: t(`breaches.enisa.ei.${n.replace(".", "_")}` as "breaches.enisa.ei.1") }))} />
+        <SelectField
+          label={t("breaches.enisa.dpc")}
+          field={e.dpc}
+          options={[1, 2, 3, 4].map((n) => ({ value: String(n), label: t(`breaches.enisa.dpc.${n}` as "breaches.enisa.dpc.1") }))}
+        />
+        <SelectField
+          label={t("breaches.enisa.ei")}
+          field={e.ei}
+          options={["0.25", "0.5", "0.75", "1"].map((n) => ({ value: n, label: t(`breaches.enisa.ei.${n.replace(".", "_")}` as "breaches.enisa.ei.1") }))}
+        />
         <SelectField label={t("breaches.enisa.confidentiality")} field={e.confidentiality} options={cb} />
         <SelectField label={t("breaches.enisa.integrity")} field={e.integrity} options={cb} />
         <SelectField label={t("breaches.enisa.availability")} field={e.availability} options={cb} />
@@ -197,7 +244,11 @@ function AssessForm({ actionData }: { actionData: ActionData | undefined }) {
           <input type="checkbox" name="enisa.malicious" defaultChecked={enisa.defaults.malicious} /> {t("breaches.enisa.malicious")}
         </label>
         <p>
-          {t("breaches.enisa.result", { score: enisa.result.score, level: t(`breaches.enisa.level.${enisa.result.level}`), suggested: t(`breaches.risk.${enisa.result.suggested}`) })}
+          {t("breaches.enisa.result", {
+            score: enisa.result.score,
+            level: t(`breaches.enisa.level.${enisa.result.level}`),
+            suggested: t(`breaches.risk.${enisa.result.suggested}`),
+          })}
         </p>
       </fieldset>
       <SelectField label={t("breaches.field.risk")} field={fields.risk} options={RISK_LEVELS.map((r) => ({ value: r, label: t(`breaches.risk.${r}`) }))} />
@@ -237,7 +288,11 @@ function NotifyForm({ actionData }: { actionData: ActionData | undefined }) {
       <input type="hidden" name="intent" value="notify" />
       <input type="hidden" name="revision" value={breach.revision} />
       <FormErrors errors={form.errors} id={form.errorId} />
-      <SelectField label={t("breaches.field.notificationKind")} field={fields.kind} options={NOTIFICATION_KINDS.map((k) => ({ value: k, label: t(`breaches.notification.${k}`) }))} />
+      <SelectField
+        label={t("breaches.field.notificationKind")}
+        field={fields.kind}
+        options={NOTIFICATION_KINDS.map((k) => ({ value: k, label: t(`breaches.notification.${k}`) }))}
+      />
       <DateTimeField label={t("breaches.field.sentAt")} field={fields.sentAt} required />
       <TextField label={t("breaches.field.reference")} field={fields.reference} />
       <TextAreaField label={t("breaches.field.delayReason")} hint={t("breaches.hint.delayReason")} field={fields.delayReason} />
@@ -270,8 +325,16 @@ export default function BreachPage() {
   const { t, date } = useT();
   const { breach, clock, details } = l;
   const base = `/o/${l.slug}/breaches/${breach.ref}`;
-  const [commentForm, commentFields] = useForm({ id: "comment", lastResult: actionData?.intent === "comment" ? actionData.result : undefined, shouldValidate: "onSubmit", defaultValue: { body: "" } });
-  const generalErrors = actionData && actionData.intent !== "assess" && actionData.intent !== "notify" && actionData.intent !== "comment" ? (actionData.result?.error?.[""] ?? undefined) : undefined;
+  const [commentForm, commentFields] = useForm({
+    id: "comment",
+    lastResult: actionData?.intent === "comment" ? actionData.result : undefined,
+    shouldValidate: "onSubmit",
+    defaultValue: { body: "" },
+  });
+  const generalErrors =
+    actionData && actionData.intent !== "assess" && actionData.intent !== "notify" && actionData.intent !== "comment"
+      ? (actionData.result?.error?.[""] ?? undefined)
+      : undefined;
   return (
     <div className="page">
       <nav aria-label={t("breaches.breadcrumb")} className="breadcrumb">
@@ -294,7 +357,9 @@ export default function BreachPage() {
         <h2 id="clock-title">{t("breaches.clock.title")}</h2>
         <p data-testid="breach-clock">
           {t(`breaches.clock.${clock.state}`, { deadline: date(clock.deadline, true) })}{" "}
-          {clock.state === "running" || clock.state === "overdue" ? t(clock.state === "running" ? "breaches.clock.left" : "breaches.clock.over", { hours: clock.hours, minutes: clock.minutes }) : null}
+          {clock.state === "running" || clock.state === "overdue"
+            ? t(clock.state === "running" ? "breaches.clock.left" : "breaches.clock.over", { hours: clock.hours, minutes: clock.minutes })
+            : null}
         </p>
       </section>
       <section className="panel" aria-labelledby="facts-title">
@@ -400,7 +465,8 @@ export default function BreachPage() {
         <ol className="plain-list">
           {details.versions.map((v) => (
             <li key={v.number}>
-              {t("breaches.version", { number: v.number })} — {t(`breaches.status.${v.status as "OPEN"}`)} — {date(v.createdAt, true)} {v.actor ? `· ${v.actor}` : ""}
+              {t("breaches.version", { number: v.number })} — {t(`breaches.status.${v.status as "OPEN"}`)} — {date(v.createdAt, true)}{" "}
+              {v.actor ? `· ${v.actor}` : ""}
             </li>
           ))}
         </ol>

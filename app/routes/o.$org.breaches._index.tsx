@@ -20,7 +20,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rows: rows.map((r) => {
       const first = r.notifications.find((n) => n.kind === "INITIAL") ?? null;
       const clock = breachClock(r.awareAt, first?.sentAt ?? null, now, r.status === "NOT_NOTIFIED" || r.status === "CLOSED" ? false : null);
-      return { ref: r.ref, title: r.title, status: r.status, risk: r.risk, awareAt: r.awareAt.toISOString(), clock: clock.state, deadline: clock.deadline.toISOString(), notifications: r.notifications.length };
+      return {
+        ref: r.ref,
+        title: r.title,
+        status: r.status,
+        risk: r.risk,
+        awareAt: r.awareAt.toISOString(),
+        clock: clock.state,
+        deadline: clock.deadline.toISOString(),
+        notifications: r.notifications.length,
+      };
     }),
   };
 }

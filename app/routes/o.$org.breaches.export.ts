@@ -30,8 +30,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? breachRegisterCsv(rows, locale)
       : q.data.format === "xlsx"
         ? await breachRegisterXlsx(rows, locale, now)
-        : await renderPdfOffThread({ kind: "text", data: breachRegisterDoc(rows, ctx.org.name, locale, now), opts: { locale, generatedAt: now.toISOString(), draft: false } });
+        : await renderPdfOffThread({
+            kind: "text",
+            data: breachRegisterDoc(rows, ctx.org.name, locale, now),
+            opts: { locale, generatedAt: now.toISOString(), draft: false },
+          });
   const fileName = `registre-violations-${ctx.org.slug}-${now.toISOString().slice(0, 10)}.${q.data.format}`;
-  await recordExport({ organizationId: ctx.org.id, actorId: ctx.user.id, format: `breach-${q.data.format}`, params: { locale, scope: "breaches" }, bytes, fileName, channel: "ui" });
-  return new Response(new Uint8Array(bytes), { headers: { "Content-Type": TYPES[q.data.format], "Content-Disposition": contentDisposition(fileName), "Content-Length": String(bytes.byteLength), "Cache-Control": "no-store" } });
+  await recordExport({
+    organizationId: ctx.org.id,
+    actorId: ctx.user.id,
+    format: `breach-${q.data.format}`,
+    params: { locale, scope: "breaches" },
+    bytes,
+    fileName,
+    channel: "ui",
+  });
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": TYPES[q.data.format],
+      "Content-Disposition": contentDisposition(fileName),
+      "Content-Length": String(bytes.byteLength),
+      "Cache-Control": "no-store",
+    },
+  });
 }

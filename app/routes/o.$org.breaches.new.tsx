@@ -29,7 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [overview, activities, vendors, vendorScope] = await Promise.all([
     getOrganizationOverview(ctx.org.id),
     listActivityChoices(ctx.org.id, scope),
-    managesBreaches(ctx.membership.role) ? getDb().vendor.findMany({ where: { organizationId: ctx.org.id }, select: { id: true, name: true }, orderBy: { name: "asc" } }) : Promise.resolve([]),
+    managesBreaches(ctx.membership.role)
+      ? getDb().vendor.findMany({ where: { organizationId: ctx.org.id }, select: { id: true, name: true }, orderBy: { name: "asc" } })
+      : Promise.resolve([]),
     vendorId ? vendorBreachScope(ctx.org.id, vendorId) : Promise.resolve(null),
   ]);
   if (vendorId && !vendorScope) throw notFound();
@@ -43,7 +45,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     departments,
     canChooseAnyDepartment: managesBreaches(ctx.membership.role),
     vendor: vendorScope?.vendor ?? null,
-    scope: scoped.map((s) => ({ id: s.id, ref: s.ref, name: s.name, direct: s.direct, via: s.via, dataCategories: s.dataCategories, people: s.people, subjects: s.subjects })),
+    scope: scoped.map((s) => ({
+      id: s.id,
+      ref: s.ref,
+      name: s.name,
+      direct: s.direct,
+      via: s.via,
+      dataCategories: s.dataCategories,
+      people: s.people,
+      subjects: s.subjects,
+    })),
     activities,
     vendors: vendorScope && !vendors.some((v) => v.id === vendorScope.vendor.id) ? [...vendors, vendorScope.vendor] : vendors,
     defaults: {
@@ -79,7 +90,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const vendorParam = formData.get("fromVendor");
   try {
-    const b = await createBreach(ctx.user.id, ctx.org.id, f, { vendorId: typeof vendorParam === "string" && vendorParam && managesBreaches(ctx.membership.role) ? vendorParam : null });
+    const b = await createBreach(ctx.user.id, ctx.org.id, f, {
+      vendorId: typeof vendorParam === "string" && vendorParam && managesBreaches(ctx.membership.role) ? vendorParam : null,
+    });
     return redirectWithToast(request, `/o/${ctx.org.slug}/breaches/${b.ref}`, { type: "success", key: "breaches.toast.reported", params: { ref: b.ref } });
   } catch (err) {
     if (err instanceof BreachRuleError) return data({ result: submission.reply({ formErrors: [err.key] }) }, { status: 400 });
@@ -139,7 +152,9 @@ export default function NewBreach() {
                         {s.ref} — {s.name}
                       </td>
                       <td>{scopeNotes.get(s.id)}</td>
-                      <td>{s.dataCategories.map((c) => t(`vocab.dataCategory.${c}` as "vocab.dataCategory.identity")).join(", ") || t("common.notProvided")}</td>
+                      <td>
+                        {s.dataCategories.map((c) => t(`vocab.dataCategory.${c}` as "vocab.dataCategory.identity")).join(", ") || t("common.notProvided")}
+                      </td>
                       <td>{s.people === null ? t("common.notProvided") : s.people.toLocaleString()}</td>
                     </tr>
                   ))}

@@ -33,7 +33,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.value.intent === "create") await createDepartment(ctx.user.id, ctx.org.id, submission.value.name);
       else if (!(await renameDepartment(ctx.user.id, ctx.org.id, submission.value.id, submission.value.name))) throw new Response("Not Found", { status: 404 });
     } catch (err) {
-      if (err instanceof DuplicateNameError) return data({ intent, result: submission.reply({ fieldErrors: { name: ["errors.departmentExists"] } }) }, { status: 400 });
+      if (err instanceof DuplicateNameError)
+        return data({ intent, result: submission.reply({ fieldErrors: { name: ["errors.departmentExists"] } }) }, { status: 400 });
       throw err;
     }
     return redirectWithToast(request, back, { type: "success", key: "toast.saved" });

@@ -25,7 +25,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { bytes, fileName } = await createExport(
       ctx.org.id,
       ctx.user.id,
-      { format: v.format, locale: v.locale, scope: v.scope, asOf: v.asOf, departments: v.departments.length ? v.departments : null, ref: v.ref, separator: v.separator === "semicolon" ? ";" : "," },
+      {
+        format: v.format,
+        locale: v.locale,
+        scope: v.scope,
+        asOf: v.asOf,
+        departments: v.departments.length ? v.departments : null,
+        ref: v.ref,
+        separator: v.separator === "semicolon" ? ";" : ",",
+      },
       "ui",
     );
     return fileResponse(bytes, { fileName, contentType: EXPORT_CONTENT_TYPES[v.format] ?? "application/octet-stream" });

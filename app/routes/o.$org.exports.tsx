@@ -26,13 +26,19 @@ const RevokeSchema = z.object({ intent: z.literal("revoke"), id: z.string().min(
 
 type Anchor = { seq: number; hash: string };
 function asAnchor(v: unknown): Anchor | null {
-  return typeof v === "object" && v !== null && typeof (v as { seq?: unknown }).seq === "number" && typeof (v as { hash?: unknown }).hash === "string" ? (v as Anchor) : null;
+  return typeof v === "object" && v !== null && typeof (v as { seq?: unknown }).seq === "number" && typeof (v as { hash?: unknown }).hash === "string"
+    ? (v as Anchor)
+    : null;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org, "register:export");
   const url = new URL(request.url);
-  const accessFor = z.string().max(40).optional().safeParse(url.searchParams.get("access") ?? undefined);
+  const accessFor = z
+    .string()
+    .max(40)
+    .optional()
+    .safeParse(url.searchParams.get("access") ?? undefined);
   const [exports, departments] = await Promise.all([listExports(ctx.org.id), listDepartments(ctx.org.id)]);
   const accesses = accessFor.success && accessFor.data ? await listShareAccesses(ctx.org.id, accessFor.data) : null;
   return {
@@ -56,7 +62,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       channel: e.channel,
       actor: e.actor,
       createdAt: e.createdAt.toISOString(),
-      shares: e.shares.map((s) => ({ id: s.id, recipient: s.recipient, expiresAt: s.expiresAt.toISOString(), revokedAt: s.revokedAt?.toISOString() ?? null, accesses: s._count.accesses, passphrase: s.passphraseHash !== null })),
+      shares: e.shares.map((s) => ({
+        id: s.id,
+        recipient: s.recipient,
+        expiresAt: s.expiresAt.toISOString(),
+        revokedAt: s.revokedAt?.toISOString() ?? null,
+        accesses: s._count.accesses,
+        passphrase: s.passphraseHash !== null,
+      })),
     })),
   };
 }
@@ -71,7 +84,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(request, `/o/${ctx.org.slug}/exports`, { type: "success", key: "toast.shareRevoked" });
   }
   const parsed = ShareSchema.safeParse(form);
-  if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "errors.invalid", link: null, recipient: null, exportId: String(form.exportId ?? "") }, { status: 400 });
+  if (!parsed.success)
+    return data(
+      { error: parsed.error.issues[0]?.message ?? "errors.invalid", link: null, recipient: null, exportId: String(form.exportId ?? "") },
+      { status: 400 },
+    );
   const v = parsed.data;
   try {
     // End of the chosen day, Paris time being at most two hours ahead of UTC.
@@ -80,13 +97,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const origin = getEnv().PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
     return { error: null, link: `${origin}/s/${token}`, recipient: v.recipient, exportId: v.exportId };
   } catch (err) {
-    if (err instanceof ShareLinkError) return data({ error: err.message === "expiry" ? "errors.shareExpiry" : "errors.invalid", link: null, recipient: null, exportId: v.exportId }, { status: 400 });
+    if (err instanceof ShareLinkError)
+      return data(
+        { error: err.message === "expiry" ? "errors.shareExpiry" : "errors.invalid", link: null, recipient: null, exportId: v.exportId },
+        { status: 400 },
+      );
     throw err;
   }
 }
 
 function formatSize(t: ReturnType<typeof useT>["t"], bytes: number) {
-  return bytes < 1024 * 1024 ? t("exports.sizeKb", { value: Math.max(1, Math.round(bytes / 1024)) }) : t("exports.sizeMb", { value: (bytes / 1024 / 1024).toFixed(1) });
+  return bytes < 1024 * 1024
+    ? t("exports.sizeKb", { value: Math.max(1, Math.round(bytes / 1024)) })
+    : t("exports.sizeMb", { value: (bytes / 1024 / 1024).toFixed(1) });
 }
 
 /** Every stored export parameter in words: "Langue : français · Périmètre : Responsable…" (no raw codes). */
@@ -202,8 +225,8 @@ export default function Exports() {
                 {t(formatLabel(e.format))} — {date(e.createdAt, true)}
               </h3>
               <p>
-                {e.actor ?? "—"} ({t(e.channel === "cli" ? "exports.channel.cli" : e.channel === "public" ? "exports.channel.public" : "exports.channel.ui")}) · {formatSize(t, e.size)} ·{" "}
-                {exportParamLabels(t, date, e.params).join(" · ")}
+                {e.actor ?? "—"} ({t(e.channel === "cli" ? "exports.channel.cli" : e.channel === "public" ? "exports.channel.public" : "exports.channel.ui")}) ·{" "}
+                {formatSize(t, e.size)} · {exportParamLabels(t, date, e.params).join(" · ")}
               </p>
               <p>
                 {t("exportLog.sha256")} <code className="details">{e.sha256}</code>
@@ -224,7 +247,11 @@ export default function Exports() {
                   <h4>{t("exports.shares")}</h4>
                   <ul>
                     {e.shares.map((s) => {
-                      const state = s.revokedAt ? t("exports.shareRevoked") : new Date(s.expiresAt) < new Date() ? t("exports.shareExpired") : t("exports.shareActive", { date: date(s.expiresAt, true) });
+                      const state = s.revokedAt
+                        ? t("exports.shareRevoked")
+                        : new Date(s.expiresAt) < new Date()
+                          ? t("exports.shareExpired")
+                          : t("exports.shareActive", { date: date(s.expiresAt, true) });
                       return (
                         <li key={s.id} className="row">
                           <span>

@@ -61,7 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const site = (await listHostingSites(ctx.org.id)).find((s) => s.id === parsed.data.id);
   if (!site) throw notFound();
   // Deleting a site also deletes the activities' links to it: ask first when there are some.
-  if (site._count.links > 0 && parsed.data.confirm !== "yes") return data<ActionData>({ intent: "delete", confirm: { id: site.id, name: site.name, activities: site._count.links } });
+  if (site._count.links > 0 && parsed.data.confirm !== "yes")
+    return data<ActionData>({ intent: "delete", confirm: { id: site.id, name: site.name, activities: site._count.links } });
   try {
     await deleteHostingSite(ctx.user.id, ctx.org.id, site.id);
   } catch (err) {

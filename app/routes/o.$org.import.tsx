@@ -7,13 +7,7 @@
  * 3. confirm (POST intent=commit): everything is written in one transaction, or nothing; the file is deleted.
  * Nothing is written before step 3.
  */
-import {
-  data,
-  MaxPartSizeExceededError,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, MaxPartSizeExceededError, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { isExportColumn, isMappableField, MAPPABLE_FIELDS, type ColumnMapping, type ImportField } from "~/import/headers.ts";
 import { IMPORT_LIMITS, ImportFileError, type ImportMessage } from "~/import/limits.ts";
@@ -120,18 +114,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       pages,
       total: all.length,
       query: query.toString(),
-      rows: all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(
-        (r): RowView => ({
-          rowNumber: r.rowNumber,
-          sourceRef: r.sourceRef,
-          name: r.name,
-          action: r.action,
-          targetRef: r.target?.ref ?? null,
-          departmentName: r.departmentName,
-          errors: r.errors,
-          warnings: r.warnings,
-        }),
-      ),
+      rows: all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r): RowView => ({
+        rowNumber: r.rowNumber,
+        sourceRef: r.sourceRef,
+        name: r.name,
+        action: r.action,
+        targetRef: r.target?.ref ?? null,
+        departmentName: r.departmentName,
+        errors: r.errors,
+        warnings: r.warnings,
+      })),
     },
   };
 }
@@ -283,7 +275,9 @@ export default function ImportPage() {
               <li>{t("import.preview.file", { name: p.fileName })}</li>
               <li>
                 {t("import.preview.format", { format: t(`import.format.${p.format}`) })}
-                {p.encoding ? ` — ${t("import.preview.csvDetails", { encoding: p.encoding, separator: p.separator === "\t" ? t("import.separator.tab") : (p.separator ?? "") })}` : ""}
+                {p.encoding
+                  ? ` — ${t("import.preview.csvDetails", { encoding: p.encoding, separator: p.separator === "\t" ? t("import.separator.tab") : (p.separator ?? "") })}`
+                  : ""}
                 {p.sheet ? ` — ${t("import.preview.sheet", { sheet: p.sheet })}` : ""}
               </li>
               {p.headerRow ? <li>{t("import.preview.headerRow", { row: p.headerRow })}</li> : null}
@@ -368,11 +362,13 @@ export default function ImportPage() {
                           <tr key={c.index}>
                             <th scope="row">{header}</th>
                             <td>
-                              {c.field && c.source === "header"
-                                ? `${fieldLabel(t, c.field)}${c.informational ? ` — ${t("import.columns.informational")}` : ""}`
-                                : c.source === "none"
-                                  ? <span className="warning-text">{t("import.columns.notRecognised")}</span>
-                                  : "—"}
+                              {c.field && c.source === "header" ? (
+                                `${fieldLabel(t, c.field)}${c.informational ? ` — ${t("import.columns.informational")}` : ""}`
+                              ) : c.source === "none" ? (
+                                <span className="warning-text">{t("import.columns.notRecognised")}</span>
+                              ) : (
+                                "—"
+                              )}
                             </td>
                             <td>
                               <label htmlFor={id} className="visually-hidden">

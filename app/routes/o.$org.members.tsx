@@ -7,7 +7,15 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, FormErrors, SelectField, TextField } from "~/components/forms.tsx";
 import { listDepartments } from "~/models/department.server.ts";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
-import { canResetPasswordOf, getMemberInOrg, LastAdminError, listMembers, NotFoundError, removeMembership, updateMembership } from "~/models/membership.server.ts";
+import {
+  canResetPasswordOf,
+  getMemberInOrg,
+  LastAdminError,
+  listMembers,
+  NotFoundError,
+  removeMembership,
+  updateMembership,
+} from "~/models/membership.server.ts";
 import { createPasswordReset } from "~/models/password-reset.server.ts";
 import { forbidden, notFound, requireOrgContext } from "~/utils/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
@@ -67,22 +75,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { token } = await createInvitation(ctx.user.id, ctx.org.id, submission.value);
       return data({ intent, result: submission.reply({ resetForm: true }), link: `${origin(request)}/invitation/${token}` });
     } catch (err) {
-      if (err instanceof NotFoundError) return data({ intent, result: submission.reply({ fieldErrors: { departmentIds: ["errors.choice"] } }), link: null }, { status: 400 });
+      if (err instanceof NotFoundError)
+        return data({ intent, result: submission.reply({ fieldErrors: { departmentIds: ["errors.choice"] } }), link: null }, { status: 400 });
       throw err;
     }
   }
 
   if (intent === "update") {
     const submission = parseWithZod(formData, { schema: UpdateSchema });
-    if (submission.status !== "success") return data({ intent, result: submission.reply(), link: null, target: String(formData.get("membershipId")) }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, result: submission.reply(), link: null, target: String(formData.get("membershipId")) }, { status: 400 });
     const target = await getMemberInOrg(ctx.org.id, submission.value.membershipId);
     if (!target || !isRole(target.role)) throw notFound();
-    if (!canAssignRole(ctx.membership.role, target.role, orgHasAdmin) || !canAssignRole(ctx.membership.role, submission.value.role, orgHasAdmin)) throw forbidden();
+    if (!canAssignRole(ctx.membership.role, target.role, orgHasAdmin) || !canAssignRole(ctx.membership.role, submission.value.role, orgHasAdmin))
+      throw forbidden();
     try {
       await updateMembership(ctx.user.id, ctx.org.id, target.id, submission.value);
     } catch (err) {
-      if (err instanceof LastAdminError) return data({ intent, result: submission.reply({ formErrors: ["errors.lastAdmin"] }), link: null, target: target.id }, { status: 400 });
-      if (err instanceof NotFoundError) return data({ intent, result: submission.reply({ fieldErrors: { departmentIds: ["errors.choice"] } }), link: null, target: target.id }, { status: 400 });
+      if (err instanceof LastAdminError)
+        return data({ intent, result: submission.reply({ formErrors: ["errors.lastAdmin"] }), link: null, target: target.id }, { status: 400 });
+      if (err instanceof NotFoundError)
+        return data(
+          { intent, result: submission.reply({ fieldErrors: { departmentIds: ["errors.choice"] } }), link: null, target: target.id },
+          { status: 400 },
+        );
       throw err;
     }
     return redirectWithToast(request, back, { type: "success", key: "toast.saved" });
@@ -116,7 +132,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function DepartmentChecks({ name, departments, selected, legend, errors, errorId }: { name: string; departments: LoaderData["departments"]; selected: string[]; legend: string; errors?: string[]; errorId: string }) {
+function DepartmentChecks({
+  name,
+  departments,
+  selected,
+  legend,
+  errors,
+  errorId,
+}: {
+  name: string;
+  departments: LoaderData["departments"];
+  selected: string[];
+  legend: string;
+  errors?: string[];
+  errorId: string;
+}) {
   return (
     <fieldset className="checks" aria-describedby={errors?.length ? errorId : undefined}>
       <legend>{legend}</legend>
@@ -143,7 +173,15 @@ function CopyLink({ link, label }: { link: string; label: string }) {
   );
 }
 
-function MemberRow({ member, data: d, actionData }: { member: LoaderData["members"][number]; data: LoaderData; actionData: ReturnType<typeof useActionData<typeof action>> }) {
+function MemberRow({
+  member,
+  data: d,
+  actionData,
+}: {
+  member: LoaderData["members"][number];
+  data: LoaderData;
+  actionData: ReturnType<typeof useActionData<typeof action>>;
+}) {
   const { t } = useT();
   const mine = actionData && "target" in actionData && actionData.target === member.id ? actionData : undefined;
   const [form, fields] = useForm({
@@ -170,7 +208,11 @@ function MemberRow({ member, data: d, actionData }: { member: LoaderData["member
             <FormErrors errors={form.errors} />
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="membershipId" value={member.id} />
-            <SelectField label={t("fields.roleOf", { name: member.user.name })} field={fields.role} options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+            <SelectField
+              label={t("fields.roleOf", { name: member.user.name })}
+              field={fields.role}
+              options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            />
             <DepartmentChecks
               name="departmentIds"
               departments={d.departments}
@@ -240,8 +282,20 @@ export default function Members() {
             <FormErrors errors={form.errors} />
             <input type="hidden" name="intent" value="invite" />
             <TextField label={t("fields.email")} field={fields.email} type="email" required />
-            <SelectField label={t("fields.role")} hint={t("hints.roles")} field={fields.role} options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
-            <DepartmentChecks name="departmentIds" departments={d.departments} selected={[]} legend={t("members.editorDepartments")} errors={fields.departmentIds.errors} errorId={fields.departmentIds.errorId} />
+            <SelectField
+              label={t("fields.role")}
+              hint={t("hints.roles")}
+              field={fields.role}
+              options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            />
+            <DepartmentChecks
+              name="departmentIds"
+              departments={d.departments}
+              selected={[]}
+              legend={t("members.editorDepartments")}
+              errors={fields.departmentIds.errors}
+              errorId={fields.departmentIds.errorId}
+            />
             <button type="submit" className="button primary">
               {t("members.createInvitation")}
             </button>

@@ -18,7 +18,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = q.data.lang ?? (await getLocale(request));
   const doc = requestLetter(await requestLetterData(ctx.org.id, dsr), locale);
   const name = `reponse-${dsr.ref}-${locale}.${q.data.format}`;
-  if (q.data.format === "txt") return new Response(textDocToPlain(doc), { headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Disposition": contentDisposition(name), "Cache-Control": "no-store" } });
+  if (q.data.format === "txt")
+    return new Response(textDocToPlain(doc), {
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Disposition": contentDisposition(name), "Cache-Control": "no-store" },
+    });
   const pdf = await renderPdfOffThread({ kind: "text", data: doc, opts: { locale, generatedAt: new Date().toISOString(), draft: true } });
-  return new Response(new Uint8Array(pdf), { headers: { "Content-Type": "application/pdf", "Content-Disposition": contentDisposition(name), "Content-Length": String(pdf.byteLength), "Cache-Control": "no-store" } });
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": contentDisposition(name),
+      "Content-Length": String(pdf.byteLength),
+      "Cache-Control": "no-store",
+    },
+  });
 }

@@ -6,7 +6,15 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { canExtend, deadlineState } from "~/analysis/requests.ts";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms.tsx";
 import { metaT } from "~/components/vendor-fields.tsx";
-import { addRequestComment, effectiveDue, extendRequest, listRequestComments, moveRequest, RequestConflictError, RequestRuleError } from "~/models/request.server.ts";
+import {
+  addRequestComment,
+  effectiveDue,
+  extendRequest,
+  listRequestComments,
+  moveRequest,
+  RequestConflictError,
+  RequestRuleError,
+} from "~/models/request.server.ts";
 import { nextRequestStatuses, OPEN_REQUEST_STATUSES, type RequestStatus } from "~/policies/request.ts";
 import { IDENTITY_CHECKS, RequestUpdateSchema } from "~/schemas/request.ts";
 import { getDb } from "~/utils/db.server.ts";
@@ -58,7 +66,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "");
   if (s.status !== "success") return data({ intent, result: s.reply() }, { status: 400 });
   const v = s.value;
-  const back = (key: "requests.toast.updated" | "requests.toast.commented") => redirectWithToast(request, `/o/${ctx.org.slug}/requests/${dsr.ref}`, { type: "success", key, params: { ref: dsr.ref } });
+  const back = (key: "requests.toast.updated" | "requests.toast.commented") =>
+    redirectWithToast(request, `/o/${ctx.org.slug}/requests/${dsr.ref}`, { type: "success", key, params: { ref: dsr.ref } });
   try {
     if (v.intent === "comment") {
       await addRequestComment(ctx.user.id, dsr, v.body);
@@ -87,9 +96,24 @@ export default function RequestPage() {
   const { t, date } = useT();
   const r = l.r;
   const base = `/o/${l.slug}/requests/${r.ref}`;
-  const [sform, sfields] = useForm({ id: "status", lastResult: ad?.intent === "status" ? ad.result : undefined, shouldValidate: "onSubmit", defaultValue: { status: l.next[0] ?? "", response: r.response ?? "", identityCheck: r.identityCheck } });
-  const [eform, efields] = useForm({ id: "extend", lastResult: ad?.intent === "extend" ? ad.result : undefined, shouldValidate: "onSubmit", defaultValue: { extensionReason: "", extensionInformedAt: l.today } });
-  const [cform, cfields] = useForm({ id: "comment", lastResult: ad?.intent === "comment" ? ad.result : undefined, shouldValidate: "onSubmit", defaultValue: { body: "" } });
+  const [sform, sfields] = useForm({
+    id: "status",
+    lastResult: ad?.intent === "status" ? ad.result : undefined,
+    shouldValidate: "onSubmit",
+    defaultValue: { status: l.next[0] ?? "", response: r.response ?? "", identityCheck: r.identityCheck },
+  });
+  const [eform, efields] = useForm({
+    id: "extend",
+    lastResult: ad?.intent === "extend" ? ad.result : undefined,
+    shouldValidate: "onSubmit",
+    defaultValue: { extensionReason: "", extensionInformedAt: l.today },
+  });
+  const [cform, cfields] = useForm({
+    id: "comment",
+    lastResult: ad?.intent === "comment" ? ad.result : undefined,
+    shouldValidate: "onSubmit",
+    defaultValue: { body: "" },
+  });
   return (
     <div className="page">
       <nav aria-label={t("requests.breadcrumb")} className="breadcrumb">
@@ -104,7 +128,8 @@ export default function RequestPage() {
         {r.ref} — {t(`requests.type.${r.type as "ACCESS"}`)}
       </h1>
       <p>
-        {t(`requests.status.${r.status}`)} · {t("requests.col.due")} : {date(r.due)} <span className={`deadline deadline-${l.deadline}`}>{t(`requests.deadline.${l.deadline}`)}</span>
+        {t(`requests.status.${r.status}`)} · {t("requests.col.due")} : {date(r.due)}{" "}
+        <span className={`deadline deadline-${l.deadline}`}>{t(`requests.deadline.${l.deadline}`)}</span>
       </p>
       <dl className="key-values">
         <div>
@@ -145,8 +170,16 @@ export default function RequestPage() {
             <input type="hidden" name="intent" value="status" />
             <input type="hidden" name="revision" value={r.revision} />
             <FormErrors errors={sform.errors} id={sform.errorId} />
-            <SelectField label={t("requests.field.status")} field={sfields.status} options={l.next.map((x) => ({ value: x, label: t(`requests.status.${x}`) }))} />
-            <SelectField label={t("requests.field.identityCheck")} field={sfields.identityCheck} options={IDENTITY_CHECKS.map((x) => ({ value: x, label: t(`requests.identity.${x}`) }))} />
+            <SelectField
+              label={t("requests.field.status")}
+              field={sfields.status}
+              options={l.next.map((x) => ({ value: x, label: t(`requests.status.${x}`) }))}
+            />
+            <SelectField
+              label={t("requests.field.identityCheck")}
+              field={sfields.identityCheck}
+              options={IDENTITY_CHECKS.map((x) => ({ value: x, label: t(`requests.identity.${x}`) }))}
+            />
             <TextAreaField label={t("requests.field.response")} hint={t("requests.hint.response")} field={sfields.response} />
             <button type="submit" className="button primary">
               {t("common.save")}

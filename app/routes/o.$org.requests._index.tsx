@@ -75,9 +75,23 @@ export default function RequestLog() {
     id: "new-request",
     lastResult: actionData?.intent === "create" ? actionData.result : undefined,
     shouldValidate: "onSubmit",
-    defaultValue: { type: "ACCESS", regime: "GDPR", receivedAt: l.today, channel: "EMAIL", identityCheck: "NOT_NEEDED", requesterName: "", requesterContact: "", details: "" },
+    defaultValue: {
+      type: "ACCESS",
+      regime: "GDPR",
+      receivedAt: l.today,
+      channel: "EMAIL",
+      identityCheck: "NOT_NEEDED",
+      requesterName: "",
+      requesterContact: "",
+      details: "",
+    },
   });
-  const [rform, rfields] = useForm({ id: "retention", lastResult: actionData?.intent === "retention" ? actionData.result : undefined, shouldValidate: "onSubmit", defaultValue: { months: String(l.retentionMonths) } });
+  const [rform, rfields] = useForm({
+    id: "retention",
+    lastResult: actionData?.intent === "retention" ? actionData.result : undefined,
+    shouldValidate: "onSubmit",
+    defaultValue: { months: String(l.retentionMonths) },
+  });
   return (
     <div className="page">
       <h1>{t("requests.title")}</h1>
@@ -120,13 +134,30 @@ export default function RequestLog() {
         <h2 id="new-request-title">{t("requests.new.title")}</h2>
         <Form method="post" {...getFormProps(form)} className="stack">
           <FormErrors errors={form.errors} id={form.errorId} />
-          <SelectField label={t("requests.field.type")} field={fields.type} options={REQUEST_TYPES.map((x) => ({ value: x, label: t(`requests.type.${x}`) }))} />
-          <SelectField label={t("requests.field.regime")} hint={t("requests.hint.regime")} field={fields.regime} options={REQUEST_REGIMES.map((x) => ({ value: x, label: t(`requests.regime.${x}`) }))} />
+          <SelectField
+            label={t("requests.field.type")}
+            field={fields.type}
+            options={REQUEST_TYPES.map((x) => ({ value: x, label: t(`requests.type.${x}`) }))}
+          />
+          <SelectField
+            label={t("requests.field.regime")}
+            hint={t("requests.hint.regime")}
+            field={fields.regime}
+            options={REQUEST_REGIMES.map((x) => ({ value: x, label: t(`requests.regime.${x}`) }))}
+          />
           <TextField label={t("requests.field.receivedAt")} field={fields.receivedAt} type="date" required />
-          <SelectField label={t("requests.field.channel")} field={fields.channel} options={REQUEST_CHANNELS.map((x) => ({ value: x, label: t(`requests.channel.${x}`) }))} />
+          <SelectField
+            label={t("requests.field.channel")}
+            field={fields.channel}
+            options={REQUEST_CHANNELS.map((x) => ({ value: x, label: t(`requests.channel.${x}`) }))}
+          />
           <TextField label={t("requests.field.requesterName")} hint={t("requests.hint.minimum")} field={fields.requesterName} required />
           <TextField label={t("requests.field.requesterContact")} field={fields.requesterContact} />
-          <SelectField label={t("requests.field.identityCheck")} field={fields.identityCheck} options={IDENTITY_CHECKS.map((x) => ({ value: x, label: t(`requests.identity.${x}`) }))} />
+          <SelectField
+            label={t("requests.field.identityCheck")}
+            field={fields.identityCheck}
+            options={IDENTITY_CHECKS.map((x) => ({ value: x, label: t(`requests.identity.${x}`) }))}
+          />
           <TextAreaField label={t("requests.field.details")} field={fields.details} />
           <fieldset className="field checkbox-group">
             <legend>{t("requests.field.activities")}</legend>

@@ -38,7 +38,8 @@ export default function SignInSettings() {
       {d.provider ? (
         <Form method="post" className="stack">
           <label className="checkbox">
-            <input type="checkbox" name="passwordLoginDisabled" value="on" defaultChecked={d.passwordLoginDisabled} /> {t("sso.passwordLoginDisabled", { provider: d.provider })}
+            <input type="checkbox" name="passwordLoginDisabled" value="on" defaultChecked={d.passwordLoginDisabled} />{" "}
+            {t("sso.passwordLoginDisabled", { provider: d.provider })}
           </label>
           <button type="submit" className="button primary">
             {t("common.save")}

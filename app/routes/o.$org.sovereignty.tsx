@@ -50,7 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [d, visible] = await Promise.all([
     sovereigntyDashboard(ctx.org.id),
     // An EDITOR sees only their departments' activities by name; the figures stay organization-wide.
-    scope.kind === "departments" ? listActivitiesByStatus(ctx.org.id, ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED"], { scope, take: 100_000 }) : Promise.resolve(null),
+    scope.kind === "departments"
+      ? listActivitiesByStatus(ctx.org.id, ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED"], { scope, take: 100_000 })
+      : Promise.resolve(null),
   ]);
   const visibleRefs = visible ? new Set(visible.map((a) => a.ref)) : null;
   const byLevel = new Map(d.levels.map((l) => [l.level, l]));
@@ -70,7 +72,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           return { ref: shown ? m.ref : null, name: shown ? m.name : null, country: m.country, who: m.who, status: m.status as TransferProblem };
         }),
       ),
-      dpaAttention: d.dpaAttention.map((v) => ({ ...v, dpaStatus: (DPA_STATUSES as readonly string[]).includes(v.dpaStatus) ? (v.dpaStatus as DpaStatus) : "NONE" })),
+      dpaAttention: d.dpaAttention.map((v) => ({
+        ...v,
+        dpaStatus: (DPA_STATUSES as readonly string[]).includes(v.dpaStatus) ? (v.dpaStatus as DpaStatus) : "NONE",
+      })),
       map: d.map,
     },
     canManageVendors: canManageVendors(ctx.membership),

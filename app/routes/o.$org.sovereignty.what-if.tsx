@@ -38,7 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = departmentScope(ctx);
   const [rows, visible] = await Promise.all([
     whatIf(ctx.org.id, source, to),
-    scope.kind === "departments" ? listActivitiesByStatus(ctx.org.id, ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED"], { scope, take: 100_000 }) : Promise.resolve(null),
+    scope.kind === "departments"
+      ? listActivitiesByStatus(ctx.org.id, ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED"], { scope, take: 100_000 })
+      : Promise.resolve(null),
   ]);
   const visibleRefs = visible ? new Set(visible.map((a) => a.ref)) : null;
   const side = (s: (typeof rows)[number]["before"]): Side => ({ level: s.level, countries: s.countries, jurisdictions: s.jurisdictions });
@@ -54,7 +56,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       rows: rows.map((r) => {
         // An EDITOR does not learn the names of other departments' activities.
         const shown = !visibleRefs || visibleRefs.has(r.ref);
-        return { ref: shown ? r.ref : null, name: shown ? r.name : null, sensitive: r.sensitive, before: side(r.before), after: side(r.after), change: r.change };
+        return {
+          ref: shown ? r.ref : null,
+          name: shown ? r.name : null,
+          sensitive: r.sensitive,
+          before: side(r.before),
+          after: side(r.after),
+          change: r.change,
+        };
       }),
     },
   };
@@ -203,7 +212,13 @@ export default function WhatIfPage() {
                         </td>
                         <td>
                           <span className={`change change-${r.change < 0 ? "better" : r.change > 0 ? "worse" : "same"}`}>
-                            {t(r.change < 0 ? "sovereigntyUi.whatIf.changeBetter" : r.change > 0 ? "sovereigntyUi.whatIf.changeWorse" : "sovereigntyUi.whatIf.changeSame")}
+                            {t(
+                              r.change < 0
+                                ? "sovereigntyUi.whatIf.changeBetter"
+                                : r.change > 0
+                                  ? "sovereigntyUi.whatIf.changeWorse"
+                                  : "sovereigntyUi.whatIf.changeSame",
+                            )}
                           </span>
                         </td>
                         <td>

@@ -36,7 +36,6 @@ function templateFrom(params: { id?: string }) {
   return template;
 }
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org);
   const template = templateFrom(params);
@@ -50,7 +49,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: template.title[locale],
       department: template.department[locale],
       summary: template.summary[locale],
-      dpia: { required: template.dpiaHint.required, cnilListType: template.dpiaHint.cnilListType, exemptListType: template.dpiaHint.exemptListType, note: template.dpiaHint.note[locale] },
+      dpia: {
+        required: template.dpiaHint.required,
+        cnilListType: template.dpiaHint.cnilListType,
+        exemptListType: template.dpiaHint.exemptListType,
+        note: template.dpiaHint.note[locale],
+      },
       software: template.software[locale],
       sources: template.sources,
       toVerify: template.toVerify[locale],

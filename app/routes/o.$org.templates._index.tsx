@@ -27,7 +27,13 @@ import { blank, z } from "~/utils/validation.ts";
 
 const QuerySchema = {
   q: z.preprocess(blank, z.string().max(200).optional()),
-  department: z.preprocess(blank, z.string().regex(/^[a-z0-9-]{1,60}$/).optional()),
+  department: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^[a-z0-9-]{1,60}$/)
+      .optional(),
+  ),
 };
 
 /** Several templates ticked at once, all created as drafts in one department (works without JavaScript). */
@@ -54,7 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { departmentId } = submission.value;
   const ids = [...new Set(submission.value.template)];
   const templates = ids.map((id) => findTemplate(id));
-  if (templates.some((tpl) => tpl === undefined)) return data({ result: submission.reply({ fieldErrors: { template: ["templatesPick.unknown"] } }) }, { status: 400 });
+  if (templates.some((tpl) => tpl === undefined))
+    return data({ result: submission.reply({ fieldErrors: { template: ["templatesPick.unknown"] } }) }, { status: 400 });
   const notAllowed = () => data({ result: submission.reply({ fieldErrors: { departmentId: ["errors.departmentNotAllowed"] } }) }, { status: 400 });
   if (departmentId === null && !isReviewer(ctx.membership.role)) {
     return data({ result: submission.reply({ fieldErrors: { departmentId: ["errors.required"] } }) }, { status: 400 });
@@ -68,7 +75,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (err instanceof ActivityNotFoundError) return notAllowed(); // not a department of this organization
     throw err;
   }
-  return redirectWithToast(request, `/o/${ctx.org.slug}/activities?status=DRAFT`, { type: "success", key: "templatesPick.created", params: { count: refs.length } });
+  return redirectWithToast(request, `/o/${ctx.org.slug}/activities?status=DRAFT`, {
+    type: "success",
+    key: "templatesPick.created",
+    params: { count: refs.length },
+  });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -61,7 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await updateVendor(ctx.user.id, ctx.org.id, vendorId, version, toVendorInput(fields));
   } catch (err) {
     if (err instanceof VendorConflictError) return data({ result: submission.reply({ formErrors: ["errors.staleUpdate"] }), conflict: true }, { status: 409 });
-    if (err instanceof DuplicateVendorError) return data({ result: submission.reply({ fieldErrors: { name: ["errors.vendorExists"] } }), conflict: false }, { status: 400 });
+    if (err instanceof DuplicateVendorError)
+      return data({ result: submission.reply({ fieldErrors: { name: ["errors.vendorExists"] } }), conflict: false }, { status: 400 });
     if (err instanceof VendorNotFoundError) throw notFound();
     throw err;
   }

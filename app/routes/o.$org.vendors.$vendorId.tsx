@@ -9,13 +9,7 @@
  */
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import {
-  data,
-  MaxPartSizeExceededError,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, MaxPartSizeExceededError, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
 import { useId, type ReactNode } from "react";
 import { LOCATION_ROLES, LOCATION_SAFEGUARDS, SECNUMCLOUD_VERSIONS, type LinkRole, type LocationRole, type LocationSafeguard } from "~/analysis/sovereignty.ts";
@@ -82,7 +76,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
     for (const l of s.providing) {
       if (l.service.vendor.id === v.id) continue;
-      const e = usedBy.get(l.service.id) ?? { serviceId: l.service.id, serviceName: l.service.name, vendorId: l.service.vendor.id, vendorName: l.service.vendor.name, provides: [] };
+      const e = usedBy.get(l.service.id) ?? {
+        serviceId: l.service.id,
+        serviceName: l.service.name,
+        vendorId: l.service.vendor.id,
+        vendorName: l.service.vendor.name,
+        provides: [],
+      };
       if (!e.provides.includes(s.name)) e.provides.push(s.name);
       usedBy.set(l.service.id, e);
     }
@@ -142,7 +142,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         safeguard: l.safeguard as LocationSafeguard | null,
         tiaDone: l.tiaDone,
         safeguardUrl: l.safeguardUrl,
-        provider: l.providerService ? { serviceId: l.providerService.id, serviceName: l.providerService.name, vendorId: l.providerService.vendor.id, vendorName: l.providerService.vendor.name } : null,
+        provider: l.providerService
+          ? {
+              serviceId: l.providerService.id,
+              serviceName: l.providerService.name,
+              vendorId: l.providerService.vendor.id,
+              vendorName: l.providerService.vendor.name,
+            }
+          : null,
       })),
     })),
     subProcessors: [...subProcessors.values()].sort((a, b) => a.vendorName.localeCompare(b.vendorName) || a.serviceName.localeCompare(b.serviceName)),
@@ -194,7 +201,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!(formData instanceof FormData)) return formData;
   const intent = String(formData.get("intent") ?? "");
   if (intent === "uploadDpa") return uploadDpa(request, formData, ctx.user.id, ctx.org.id, v.id, page);
-  const ids = IdSchema.safeParse({ serviceId: formData.get("serviceId") ?? undefined, locationId: formData.get("locationId") ?? undefined, confirm: formData.get("confirm") ?? undefined });
+  const ids = IdSchema.safeParse({
+    serviceId: formData.get("serviceId") ?? undefined,
+    locationId: formData.get("locationId") ?? undefined,
+    confirm: formData.get("confirm") ?? undefined,
+  });
   if (!ids.success) throw new Response("Bad Request", { status: 400 });
   const { serviceId, locationId, confirm } = ids.data;
   // Service and location forms only act on this vendor's own services.
@@ -208,7 +219,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const submission = parseWithZod(formData, { schema: ServiceFormSchema });
         if (submission.status !== "success") return data<ActionData>({ intent, target: serviceId ?? null, result: submission.reply() }, { status: 400 });
         const clash = v.services.some((s) => s.name === submission.value.name && s.id !== serviceId);
-        if (clash) return data<ActionData>({ intent, target: serviceId ?? null, result: submission.reply({ fieldErrors: { name: ["errors.serviceExists"] } }) }, { status: 400 });
+        if (clash)
+          return data<ActionData>(
+            { intent, target: serviceId ?? null, result: submission.reply({ fieldErrors: { name: ["errors.serviceExists"] } }) },
+            { status: 400 },
+          );
         if (intent === "createService") {
           const s = await createService(ctx.user.id, ctx.org.id, v.id, toServiceInput(submission.value));
           return redirectWithToast(request, `${page}#service-${s.id}`, { type: "success", key: "vendors.toast.serviceCreated", params: { name: s.name } });
@@ -229,13 +244,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const submission = parseWithZod(formData, { schema: LocationFormSchema });
         if (submission.status !== "success") return data<ActionData>({ intent, target: service.id, result: submission.reply() }, { status: 400 });
         if (submission.value.providerServiceId === service.id) {
-          return data<ActionData>({ intent, target: service.id, result: submission.reply({ fieldErrors: { providerServiceId: ["errors.choice"] } }) }, { status: 400 });
+          return data<ActionData>(
+            { intent, target: service.id, result: submission.reply({ fieldErrors: { providerServiceId: ["errors.choice"] } }) },
+            { status: 400 },
+          );
         }
         try {
           await addLocation(ctx.user.id, ctx.org.id, service.id, toLocationInput(submission.value));
         } catch (err) {
           // The provider is not a service of this organization (or vanished meanwhile).
-          if (err instanceof VendorNotFoundError) return data<ActionData>({ intent, target: service.id, result: submission.reply({ fieldErrors: { providerServiceId: ["errors.choice"] } }) }, { status: 400 });
+          if (err instanceof VendorNotFoundError)
+            return data<ActionData>(
+              { intent, target: service.id, result: submission.reply({ fieldErrors: { providerServiceId: ["errors.choice"] } }) },
+              { status: 400 },
+            );
           throw err;
         }
         return redirectWithToast(request, `${page}#service-${service.id}`, { type: "success", key: "vendors.toast.locationAdded" });
@@ -310,7 +332,9 @@ function VendorPage() {
           </div>
         ) : null}
       </header>
-      {actionData?.intent === "delete" && actionData.confirm ? <DeleteVendorConfirm activities={actionData.confirm.activities} page={page} name={v.name} /> : null}
+      {actionData?.intent === "delete" && actionData.confirm ? (
+        <DeleteVendorConfirm activities={actionData.confirm.activities} page={page} name={v.name} />
+      ) : null}
       <IdentitySection />
       <CertificationsSection />
       <DpaSection actionData={actionData?.intent === "uploadDpa" ? actionData : undefined} />
@@ -547,7 +571,11 @@ function ServicesSection({ actionData }: { actionData: ActionData | undefined })
   );
 }
 
-function ServiceFields({ fields }: { fields: Record<"name" | "description" | "secNumCloudQualified" | "secNumCloudDate" | "secNumCloudVersion" | "secNumCloudScope" | "nonEuAccess", AnyField> }) {
+function ServiceFields({
+  fields,
+}: {
+  fields: Record<"name" | "description" | "secNumCloudQualified" | "secNumCloudDate" | "secNumCloudVersion" | "secNumCloudScope" | "nonEuAccess", AnyField>;
+}) {
   const { t } = useT();
   return (
     <>
@@ -559,7 +587,10 @@ function ServiceFields({ fields }: { fields: Record<"name" | "description" | "se
         label={t("legal.service.secNumCloudVersion")}
         hint={t("legal.service.secNumCloudVersion.hint")}
         field={fields.secNumCloudVersion}
-        options={[{ value: "", label: t("legal.choice.unknown") }, ...SECNUMCLOUD_VERSIONS.map((v) => ({ value: v, label: t(`legal.service.secNumCloudVersion.${v}`) }))]}
+        options={[
+          { value: "", label: t("legal.choice.unknown") },
+          ...SECNUMCLOUD_VERSIONS.map((v) => ({ value: v, label: t(`legal.service.secNumCloudVersion.${v}`) })),
+        ]}
       />
       <TextField label={t("legal.service.secNumCloudScope")} hint={t("legal.service.secNumCloudScope.hint")} field={fields.secNumCloudScope} />
       <TriChoice field={fields.nonEuAccess} legend={t("legal.service.nonEuAccess")} />
@@ -769,7 +800,10 @@ function AddLocationForm({ service: s, actionData }: { service: Service; actionD
     shouldRevalidate: "onInput",
     defaultValue: { role: "STORAGE" },
   });
-  const providers = [{ value: "", label: t("vendors.location.noProvider") }, ...d.picker.filter((p) => p.id !== s.id).map((p) => ({ value: p.id, label: p.label }))];
+  const providers = [
+    { value: "", label: t("vendors.location.noProvider") },
+    ...d.picker.filter((p) => p.id !== s.id).map((p) => ({ value: p.id, label: p.label })),
+  ];
   return (
     <details className="vendor-details" open={actionData?.result?.status === "error" ? true : undefined}>
       <summary className="button">
@@ -781,7 +815,12 @@ function AddLocationForm({ service: s, actionData }: { service: Service; actionD
         <input type="hidden" name="intent" value="addLocation" />
         <input type="hidden" name="serviceId" value={s.id} />
         <div className="field-grid">
-          <SelectField label={t("vendors.location.role")} hint={t("vendors.location.roleHint")} field={fields.role} options={LOCATION_ROLES.map((r) => ({ value: r, label: t(`vendors.role.${r}`) }))} />
+          <SelectField
+            label={t("vendors.location.role")}
+            hint={t("vendors.location.roleHint")}
+            field={fields.role}
+            options={LOCATION_ROLES.map((r) => ({ value: r, label: t(`vendors.role.${r}`) }))}
+          />
           <SelectField label={`${t("vendors.location.country")} *`} field={fields.country} options={countries} />
           <TextField label={t("vendors.location.region")} hint={t("vendors.location.regionHint")} field={fields.region} />
           <SelectField label={t("vendors.location.provider")} hint={t("vendors.location.providerHint")} field={fields.providerServiceId} options={providers} />
@@ -789,7 +828,10 @@ function AddLocationForm({ service: s, actionData }: { service: Service; actionD
             label={t("vendors.location.safeguard")}
             hint={t("vendors.location.safeguardHint")}
             field={fields.safeguard}
-            options={[{ value: "", label: t("vendors.location.noSafeguard") }, ...LOCATION_SAFEGUARDS.map((g) => ({ value: g, label: t(`vendors.safeguard.${g}`) }))]}
+            options={[
+              { value: "", label: t("vendors.location.noSafeguard") },
+              ...LOCATION_SAFEGUARDS.map((g) => ({ value: g, label: t(`vendors.safeguard.${g}`) })),
+            ]}
           />
           <TextField label={t("vendors.location.safeguardUrl")} field={fields.safeguardUrl} type="url" />
         </div>

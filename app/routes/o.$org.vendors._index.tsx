@@ -75,7 +75,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   // "unknown" in the filter: no activity uses the vendor, so nothing is known of its exposure.
   const filtered = query.exposure ? rows.filter((r) => (r.exposure ?? "unknown") === query.exposure) : rows;
-  return { query, invalidQuery: invalid, canManage: canManageVendors(ctx.membership), today, rows: filtered, catalogueEmpty: vendors.length === 0 && !isFilteredQuery(query) };
+  return {
+    query,
+    invalidQuery: invalid,
+    canManage: canManageVendors(ctx.membership),
+    today,
+    rows: filtered,
+    catalogueEmpty: vendors.length === 0 && !isFilteredQuery(query),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => {
@@ -202,8 +209,18 @@ export default function VendorCatalogue() {
               {d.rows.map((r) => {
                 const certs: { key: string; label: string; expired: boolean }[] = [];
                 if (r.secNumCloud) certs.push({ key: "snc", label: t("vendors.cert.secnumcloud"), expired: false });
-                if (r.hdsExpiry) certs.push({ key: "hds", label: t("vendors.certUntil", { name: t("vendors.cert.hds"), date: date(r.hdsExpiry) }), expired: r.hdsExpiry < d.today });
-                if (r.iso27001Expiry) certs.push({ key: "iso", label: t("vendors.certUntil", { name: t("vendors.cert.iso27001"), date: date(r.iso27001Expiry) }), expired: r.iso27001Expiry < d.today });
+                if (r.hdsExpiry)
+                  certs.push({
+                    key: "hds",
+                    label: t("vendors.certUntil", { name: t("vendors.cert.hds"), date: date(r.hdsExpiry) }),
+                    expired: r.hdsExpiry < d.today,
+                  });
+                if (r.iso27001Expiry)
+                  certs.push({
+                    key: "iso",
+                    label: t("vendors.certUntil", { name: t("vendors.cert.iso27001"), date: date(r.iso27001Expiry) }),
+                    expired: r.iso27001Expiry < d.today,
+                  });
                 if (r.dpfCertified) certs.push({ key: "dpf", label: t("vendors.cert.dpf"), expired: false });
                 return (
                   <tr key={r.id}>
@@ -236,9 +253,7 @@ export default function VendorCatalogue() {
                     </td>
                     <td>
                       {t(`vendors.dpaStatus.${r.dpaStatus}`)}
-                      {r.reviewOverdue ? (
-                        <span className="vendor-tag vendor-tag-warning vendor-overdue">{t("vendors.reviewOverdue")}</span>
-                      ) : null}
+                      {r.reviewOverdue ? <span className="vendor-tag vendor-tag-warning vendor-overdue">{t("vendors.reviewOverdue")}</span> : null}
                     </td>
                     <td>{r.activities}</td>
                     <td>

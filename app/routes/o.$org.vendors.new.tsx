@@ -23,7 +23,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   try {
     const vendor = await createVendor(ctx.user.id, ctx.org.id, toVendorInput(submission.value));
-    return redirectWithToast(request, `/o/${ctx.org.slug}/vendors/${vendor.id}`, { type: "success", key: "vendors.toast.created", params: { name: vendor.name } });
+    return redirectWithToast(request, `/o/${ctx.org.slug}/vendors/${vendor.id}`, {
+      type: "success",
+      key: "vendors.toast.created",
+      params: { name: vendor.name },
+    });
   } catch (err) {
     if (err instanceof DuplicateVendorError) return data({ result: submission.reply({ fieldErrors: { name: ["errors.vendorExists"] } }) }, { status: 400 });
     throw err;

@@ -9,7 +9,10 @@ import { z } from "~/utils/validation.ts";
 const QuerySchema = z.object({ lang: z.enum(["fr", "en"]).optional(), sep: z.enum(["comma", "semicolon"]).optional() });
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const slug = z.string().regex(/^[a-z0-9-]{1,60}$/).safeParse(params.slug);
+  const slug = z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .safeParse(params.slug);
   if (!slug.success) throw notFound();
   const reg = await getPublicRegister(slug.data);
   if (!reg) throw notFound();

@@ -5,7 +5,10 @@ import { z } from "~/utils/validation.ts";
 
 /** Open data: the public subset, codes rather than labels, readable by any site (CORS). */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const slug = z.string().regex(/^[a-z0-9-]{1,60}$/).safeParse(params.slug);
+  const slug = z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .safeParse(params.slug);
   if (!slug.success) throw notFound();
   const reg = await getPublicRegister(slug.data);
   if (!reg) throw notFound();

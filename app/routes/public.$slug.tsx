@@ -9,7 +9,10 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? 
 
 /** Public, no login; the only page that other sites may embed (see server.ts). */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const slug = z.string().regex(/^[a-z0-9-]{1,60}$/).safeParse(params.slug);
+  const slug = z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .safeParse(params.slug);
   if (!slug.success) throw notFound();
   const reg = await getPublicRegister(slug.data);
   if (!reg) throw notFound();
@@ -81,7 +84,9 @@ export default function PublicRegisterPage() {
             </div>
             <div>
               <dt>{t("public.transfers")}</dt>
-              <dd>{a.transfers.length ? a.transfers.map((x) => `${x.country} (${t(`vocab.safeguard.${x.safeguard}`)})`).join(", ") : t("public.noTransfers")}</dd>
+              <dd>
+                {a.transfers.length ? a.transfers.map((x) => `${x.country} (${t(`vocab.safeguard.${x.safeguard}`)})`).join(", ") : t("public.noTransfers")}
+              </dd>
             </div>
             {a.rightsExercise ? (
               <div>

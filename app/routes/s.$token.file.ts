@@ -4,7 +4,6 @@ import { EXPORT_CONTENT_TYPES, fileResponse } from "~/utils/file-response.server
 import { z } from "~/utils/validation.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 
-
 const FormSchema = z.object({ passphrase: z.string().max(200).optional() });
 
 async function open(token: string, passphrase: string | null, request: Request, clientIp: string | null) {

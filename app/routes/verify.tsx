@@ -11,7 +11,12 @@ export const meta: MetaFunction = () => [{ title: "Registre — vérification / 
 
 const MAX_VERIFY_BYTES = 100 * 1024 * 1024;
 /** A file's SHA-256, the document fingerprint printed on a PDF cover, or its 12-digit footer form. */
-const HashSchema = z.string().trim().toLowerCase().regex(/^(sha256:)?[0-9a-f]{12}([0-9a-f]{52})?$/).transform((v) => v.replace(/^sha256:/, ""));
+const HashSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(sha256:)?[0-9a-f]{12}([0-9a-f]{52})?$/)
+  .transform((v) => v.replace(/^sha256:/, ""));
 
 export async function loader() {
   return null;
@@ -102,7 +107,8 @@ export default function Verify() {
             <h2>{t("verify.genuine")}</h2>
             {result.matches.map((m, i) => (
               <p key={i}>
-                {t(m.kind === "document" ? "verify.matchDocument" : "verify.matchFile")} {t("verify.genuineBody", { organization: m.organization, format: m.format.toUpperCase(), date: date(m.createdAt, true) })}
+                {t(m.kind === "document" ? "verify.matchDocument" : "verify.matchFile")}{" "}
+                {t("verify.genuineBody", { organization: m.organization, format: m.format.toUpperCase(), date: date(m.createdAt, true) })}
               </p>
             ))}
             <p>

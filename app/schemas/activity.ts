@@ -24,12 +24,23 @@ const required = (max: number) => z.preprocess((v) => (typeof v === "string" ? v
 const isoDate = z.preprocess(blank, z.iso.date({ error: "errors.date" }).optional());
 const list = <T extends z.ZodType>(item: T, max = 50) => z.preprocess((v) => (v === undefined || v === null ? [] : v), z.array(item).max(max));
 const bool = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
-const count = z.preprocess(blank, z.coerce.number({ error: (iss) => (iss.code === "invalid_type" ? "errors.number" : undefined) }).int().min(0).max(100_000_000).optional());
-const url = z.preprocess(blank, z.url({ protocol: /^https?$/, error: "errors.url" }).max(500).optional());
-const country = z.preprocess(
-  (v) => (typeof v === "string" ? v.trim().toUpperCase() : v),
-  z.string().regex(/^[A-Z]{2}$/, "errors.country"),
+const count = z.preprocess(
+  blank,
+  z.coerce
+    .number({ error: (iss) => (iss.code === "invalid_type" ? "errors.number" : undefined) })
+    .int()
+    .min(0)
+    .max(100_000_000)
+    .optional(),
 );
+const url = z.preprocess(
+  blank,
+  z
+    .url({ protocol: /^https?$/, error: "errors.url" })
+    .max(500)
+    .optional(),
+);
+const country = z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : v), z.string().regex(/^[A-Z]{2}$/, "errors.country"));
 
 export const RetentionSchema = z.object({
   activePeriod: text(200),
@@ -102,7 +113,8 @@ export const ActivityContentSchema = z
       ctx.addIssue({ code: "custom", path: ["jointControllers"], message: "errors.jointControllerNeeded" });
     }
     v.transfers.forEach((t, i) => {
-      if (t.art49Point && t.safeguard !== "art49_derogation") ctx.addIssue({ code: "custom", path: ["transfers", i, "art49Point"], message: "errors.art49PointOnlyForDerogation" });
+      if (t.art49Point && t.safeguard !== "art49_derogation")
+        ctx.addIssue({ code: "custom", path: ["transfers", i, "art49Point"], message: "errors.art49PointOnlyForDerogation" });
     });
     if (v.role === "PROCESSOR" && v.processorFor.length === 0) {
       ctx.addIssue({ code: "custom", path: ["processorFor"], message: "errors.controllerNeeded" });

@@ -6,9 +6,18 @@ import { z } from "~/utils/validation.ts";
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 const text = (max: number) => z.preprocess(blank, z.string().max(max).optional());
 const required = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(max));
-const list = <T extends z.ZodType>(item: T, max = 200) => z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max));
+const list = <T extends z.ZodType>(item: T, max = 200) =>
+  z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max));
 const bool = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
-const count = z.preprocess(blank, z.coerce.number({ error: (iss) => (iss.code === "invalid_type" ? "errors.number" : undefined) }).int().min(0).max(1_000_000_000).optional());
+const count = z.preprocess(
+  blank,
+  z.coerce
+    .number({ error: (iss) => (iss.code === "invalid_type" ? "errors.number" : undefined) })
+    .int()
+    .min(0)
+    .max(1_000_000_000)
+    .optional(),
+);
 const id = z.string().min(1).max(40);
 
 /** Stored instants are ISO strings in UTC. */
@@ -115,7 +124,9 @@ export const BreachFactsFormSchema = z
     vendorIds: list(id, 100),
     dataCategories: list(z.enum(DATA_CATEGORIES), 40),
     subjects: list(z.enum(DATA_SUBJECT_CATEGORIES), 20),
-    counts: z.object(Object.fromEntries(DATA_SUBJECT_CATEGORIES.map((c) => [c, count])) as Record<(typeof DATA_SUBJECT_CATEGORIES)[number], typeof count>).default({}),
+    counts: z
+      .object(Object.fromEntries(DATA_SUBJECT_CATEGORIES.map((c) => [c, count])) as Record<(typeof DATA_SUBJECT_CATEGORIES)[number], typeof count>)
+      .default({}),
     approxPeople: count,
     approxRecords: count,
     consequences: text(8000),
@@ -123,9 +134,11 @@ export const BreachFactsFormSchema = z
     crossBorder: text(2000),
   })
   .superRefine((v, ctx) => {
-    if (v.awareAt && v.discoveredAt && v.awareAt < v.discoveredAt) ctx.addIssue({ code: "custom", path: ["awareAt"], message: "errors.breachAwareBeforeDiscovery" });
+    if (v.awareAt && v.discoveredAt && v.awareAt < v.discoveredAt)
+      ctx.addIssue({ code: "custom", path: ["awareAt"], message: "errors.breachAwareBeforeDiscovery" });
     if (v.startedAt && v.endedAt && v.endedAt < v.startedAt) ctx.addIssue({ code: "custom", path: ["endedAt"], message: "errors.breachEndBeforeStart" });
-    if (v.startedAt && v.discoveredAt && v.discoveredAt < v.startedAt) ctx.addIssue({ code: "custom", path: ["discoveredAt"], message: "errors.breachDiscoveryBeforeStart" });
+    if (v.startedAt && v.discoveredAt && v.discoveredAt < v.startedAt)
+      ctx.addIssue({ code: "custom", path: ["discoveredAt"], message: "errors.breachDiscoveryBeforeStart" });
   });
 export type BreachFactsForm = z.infer<typeof BreachFactsFormSchema>;
 

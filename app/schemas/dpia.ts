@@ -28,7 +28,10 @@ export const ScreeningFormSchema = z
   .object({
     version: z.preprocess((v) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : v), z.number().int().min(0)),
     criteria: z.object(
-      Object.fromEntries(SCREENING_CRITERIA.map((c) => [c, CriterionAnswerSchema])) as Record<(typeof SCREENING_CRITERIA)[number], typeof CriterionAnswerSchema>,
+      Object.fromEntries(SCREENING_CRITERIA.map((c) => [c, CriterionAnswerSchema])) as Record<
+        (typeof SCREENING_CRITERIA)[number],
+        typeof CriterionAnswerSchema
+      >,
     ),
     cnilListType: z.preprocess(blank, z.enum(CNIL_LIST_TYPES).optional()),
     exemptListType: z.preprocess(blank, z.enum(EXEMPT_LIST_TYPES).optional()),
@@ -40,7 +43,8 @@ export const ScreeningFormSchema = z
     if (v.cnilListType && v.exemptListType) ctx.addIssue({ code: "custom", path: ["exemptListType"], message: "dpia.errors.bothLists" });
     // Deciding against a DPIA while a criterion is met (or a list/Art. 35(3) case applies) needs a written reason.
     const anyMet = SCREENING_CRITERIA.some((c) => v.criteria[c].met) || Boolean(v.cnilListType) || v.art35c;
-    if (v.decision === "no_dpia" && anyMet && !v.decisionReason) ctx.addIssue({ code: "custom", path: ["decisionReason"], message: "dpia.errors.reasonRequired" });
+    if (v.decision === "no_dpia" && anyMet && !v.decisionReason)
+      ctx.addIssue({ code: "custom", path: ["decisionReason"], message: "dpia.errors.reasonRequired" });
   });
 export type ScreeningForm = z.infer<typeof ScreeningFormSchema>;
 
@@ -49,11 +53,42 @@ export type ScreeningForm = z.infer<typeof ScreeningFormSchema>;
 
 export const DPIA_STATUSES = ["draft", "in_review", "validated", "refused", "archived"] as const;
 export type DpiaStatus = (typeof DPIA_STATUSES)[number];
-export const DPIA_QUESTIONS = ["111", "112", "113", "121", "122", "123", "211", "212", "213", "214", "215", "221", "222", "223", "224", "225", "226", "227"] as const;
+export const DPIA_QUESTIONS = [
+  "111",
+  "112",
+  "113",
+  "121",
+  "122",
+  "123",
+  "211",
+  "212",
+  "213",
+  "214",
+  "215",
+  "221",
+  "222",
+  "223",
+  "224",
+  "225",
+  "226",
+  "227",
+] as const;
 export type DpiaQuestion = (typeof DPIA_QUESTIONS)[number];
 export const DPIA_SECTIONS: { id: string; items: { id: string; questions: DpiaQuestion[] }[] }[] = [
-  { id: "1", items: [{ id: "11", questions: ["111", "112", "113"] }, { id: "12", questions: ["121", "122", "123"] }] },
-  { id: "2", items: [{ id: "21", questions: ["211", "212", "213", "214", "215"] }, { id: "22", questions: ["221", "222", "223", "224", "225", "226", "227"] }] },
+  {
+    id: "1",
+    items: [
+      { id: "11", questions: ["111", "112", "113"] },
+      { id: "12", questions: ["121", "122", "123"] },
+    ],
+  },
+  {
+    id: "2",
+    items: [
+      { id: "21", questions: ["211", "212", "213", "214", "215"] },
+      { id: "22", questions: ["221", "222", "223", "224", "225", "226", "227"] },
+    ],
+  },
 ];
 export const DPIA_RISKS = ["access", "modification", "disappearance"] as const;
 export type DpiaRiskId = (typeof DPIA_RISKS)[number];
@@ -61,10 +96,18 @@ export type DpiaRiskId = (typeof DPIA_RISKS)[number];
 export const RISK_REFERENCE: Record<DpiaRiskId, string> = { access: "32", modification: "33", disappearance: "34" };
 export const ACTION_STATUSES = ["todo", "in_progress", "done"] as const;
 
-const level = z.preprocess((v) => (v === "" || v === undefined || v === null ? undefined : typeof v === "string" ? Number(v) : v), z.number().int().min(1).max(4).optional());
+const level = z.preprocess(
+  (v) => (v === "" || v === undefined || v === null ? undefined : typeof v === "string" ? Number(v) : v),
+  z.number().int().min(1).max(4).optional(),
+);
 
 /** `html`: the rich text as the CNIL PIA tool sent it; exported again while `text` is still its plain-text reading. */
-export const DpiaAnswerSchema = z.object({ text: z.string().max(20_000).default(""), prefilled: z.boolean().default(false), toComplete: z.boolean().default(false), html: z.string().max(60_000).optional() });
+export const DpiaAnswerSchema = z.object({
+  text: z.string().max(20_000).default(""),
+  prefilled: z.boolean().default(false),
+  toComplete: z.boolean().default(false),
+  html: z.string().max(60_000).optional(),
+});
 export type DpiaAnswer = z.infer<typeof DpiaAnswerSchema>;
 export const DpiaAnswersSchema = z.record(z.enum(DPIA_QUESTIONS), DpiaAnswerSchema);
 export type DpiaAnswers = Partial<Record<DpiaQuestion, DpiaAnswer>>;
@@ -109,7 +152,11 @@ export const DpiaRiskSchema = z.object({
 });
 export type DpiaRisk = z.infer<typeof DpiaRiskSchema>;
 const emptyRisk = () => ({ impacts: "", threats: "", sources: "", measures: "" });
-export const DpiaRisksSchema = z.object({ access: DpiaRiskSchema.default(emptyRisk), modification: DpiaRiskSchema.default(emptyRisk), disappearance: DpiaRiskSchema.default(emptyRisk) });
+export const DpiaRisksSchema = z.object({
+  access: DpiaRiskSchema.default(emptyRisk),
+  modification: DpiaRiskSchema.default(emptyRisk),
+  disappearance: DpiaRiskSchema.default(emptyRisk),
+});
 export type DpiaRisks = z.infer<typeof DpiaRisksSchema>;
 
 export const ActionRowSchema = z.object({
@@ -122,10 +169,18 @@ export const ActionPlanSchema = z.array(ActionRowSchema).max(100);
 export type ActionRow = z.infer<typeof ActionRowSchema>;
 
 export const OpinionsSchema = z.object({
-  dpo: z.object({ name: z.string().max(200).default(""), canProceed: z.boolean().optional(), text: z.string().max(10_000).default("") }).default({ name: "", text: "" }),
+  dpo: z
+    .object({ name: z.string().max(200).default(""), canProceed: z.boolean().optional(), text: z.string().max(10_000).default("") })
+    .default({ name: "", text: "" }),
   /** `favourable`: the opinion the concerned people gave (PIA tool `concerned_people_status`); `names`: who they are. */
   subjects: z
-    .object({ sought: z.boolean().optional(), reason: z.string().max(5000).default(""), text: z.string().max(10_000).default(""), names: z.string().max(1000).optional(), favourable: z.boolean().optional() })
+    .object({
+      sought: z.boolean().optional(),
+      reason: z.string().max(5000).default(""),
+      text: z.string().max(10_000).default(""),
+      names: z.string().max(1000).optional(),
+      favourable: z.boolean().optional(),
+    })
     .default({ reason: "", text: "" }),
 });
 export type Opinions = z.infer<typeof OpinionsSchema>;
@@ -146,7 +201,14 @@ export const ValidationSchema = z.object({
   evaluations: z.record(z.string().regex(/^[1-3](\.\d{1,3}){1,2}$/), PiaEvaluationSchema).optional(),
   /** Comments left in the PIA tool: on a question (reference 111…346) or on a measure (index in `measures`). */
   comments: z
-    .array(z.object({ reference: z.number().int().min(0), forMeasure: z.boolean().default(false), text: z.string().max(20_000), createdAt: z.string().max(40).optional() }))
+    .array(
+      z.object({
+        reference: z.number().int().min(0),
+        forMeasure: z.boolean().default(false),
+        text: z.string().max(20_000),
+        createdAt: z.string().max(40).optional(),
+      }),
+    )
     .max(1000)
     .optional(),
 });
@@ -157,22 +219,61 @@ export type DpiaValidation = z.infer<typeof ValidationSchema>;
 export const DpiaContentFormSchema = z.object({
   intent: z.literal("save"),
   version: int,
-  answers: z.object(Object.fromEntries(DPIA_QUESTIONS.map((q) => [q, z.object({ text: text(20_000), toComplete: bool.default(false) })])) as Record<DpiaQuestion, z.ZodObject<{ text: ReturnType<typeof text>; toComplete: z.ZodDefault<typeof bool> }>>),
-  measures: z.preprocess((v) => v ?? [], z.array(z.object({ code: text(60), title: z.preprocess(blank, z.string().min(1).max(300)), text: text(5000) })).max(60)),
+  answers: z.object(
+    Object.fromEntries(DPIA_QUESTIONS.map((q) => [q, z.object({ text: text(20_000), toComplete: bool.default(false) })])) as Record<
+      DpiaQuestion,
+      z.ZodObject<{ text: ReturnType<typeof text>; toComplete: z.ZodDefault<typeof bool> }>
+    >,
+  ),
+  measures: z.preprocess(
+    (v) => v ?? [],
+    z.array(z.object({ code: text(60), title: z.preprocess(blank, z.string().min(1).max(300)), text: text(5000) })).max(60),
+  ),
   risks: z.object(
     Object.fromEntries(
       DPIA_RISKS.map((r) => [
         r,
-        z.object({ impacts: text(5000), threats: text(5000), sources: text(5000), measures: text(5000), severity: level, likelihood: level, residualSeverity: level, residualLikelihood: level, severityText: text(5000), likelihoodText: text(5000) }),
+        z.object({
+          impacts: text(5000),
+          threats: text(5000),
+          sources: text(5000),
+          measures: text(5000),
+          severity: level,
+          likelihood: level,
+          residualSeverity: level,
+          residualLikelihood: level,
+          severityText: text(5000),
+          likelihoodText: text(5000),
+        }),
       ]),
     ) as Record<
       DpiaRiskId,
-      z.ZodObject<{ impacts: ReturnType<typeof text>; threats: ReturnType<typeof text>; sources: ReturnType<typeof text>; measures: ReturnType<typeof text>; severity: typeof level; likelihood: typeof level; residualSeverity: typeof level; residualLikelihood: typeof level; severityText: ReturnType<typeof text>; likelihoodText: ReturnType<typeof text> }>
+      z.ZodObject<{
+        impacts: ReturnType<typeof text>;
+        threats: ReturnType<typeof text>;
+        sources: ReturnType<typeof text>;
+        measures: ReturnType<typeof text>;
+        severity: typeof level;
+        likelihood: typeof level;
+        residualSeverity: typeof level;
+        residualLikelihood: typeof level;
+        severityText: ReturnType<typeof text>;
+        likelihoodText: ReturnType<typeof text>;
+      }>
     >,
   ),
   actionPlan: z.preprocess(
     (v) => v ?? [],
-    z.array(z.object({ action: z.preprocess(blank, z.string().min(1).max(1000)), owner: text(200), dueDate: z.preprocess(blank, z.iso.date({ error: "errors.date" }).optional()), status: z.enum(ACTION_STATUSES).default("todo") })).max(100),
+    z
+      .array(
+        z.object({
+          action: z.preprocess(blank, z.string().min(1).max(1000)),
+          owner: text(200),
+          dueDate: z.preprocess(blank, z.iso.date({ error: "errors.date" }).optional()),
+          status: z.enum(ACTION_STATUSES).default("todo"),
+        }),
+      )
+      .max(100),
   ),
 });
 export type DpiaContentForm = z.infer<typeof DpiaContentFormSchema>;
@@ -219,6 +320,7 @@ export const DpiaTransitionFormSchema = z
     reason: text(5000),
   })
   .superRefine((v, ctx) => {
-    if ((v.transition === "validate" || v.transition === "refuse") && !v.validator) ctx.addIssue({ code: "custom", path: ["validator"], message: "errors.required" });
+    if ((v.transition === "validate" || v.transition === "refuse") && !v.validator)
+      ctx.addIssue({ code: "custom", path: ["validator"], message: "errors.required" });
     if (v.transition === "refuse" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "dpia.errors.refuseReason" });
   });

@@ -12,7 +12,6 @@ export function formatLabel(format: string) {
   return `exports.format.${format.replace(/-/g, "_") as "pdf" | "activity_pdf" | "csv" | "xlsx" | "json" | "jsonld" | "dpia_pdf" | "pia_json" | "public_json" | "public_csv"}` as const;
 }
 
-
 /** One schema for the export form and the command line. */
 export const ExportRequestSchema = z
   .object({
@@ -21,7 +20,13 @@ export const ExportRequestSchema = z
     scope: z.enum(["controller", "processor", "all"]).default("all"),
     asOf: z.preprocess(emptyToUndefined, z.iso.date({ error: "errors.date" }).optional()),
     departments: z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1).max(200)).max(100)),
-    ref: z.preprocess(emptyToUndefined, z.string().regex(/^T-\d{4,}$/, "errors.refRequired").optional()),
+    ref: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^T-\d{4,}$/, "errors.refRequired")
+        .optional(),
+    ),
     separator: z.enum(["comma", "semicolon"]).default("comma"),
   })
   .refine((v) => !ONE_ACTIVITY_FORMATS.includes(v.format) || Boolean(v.ref), { path: ["ref"], message: "errors.refRequired" });

@@ -12,12 +12,21 @@ export const OrganizationFieldsSchema = z.object({
   dpoEmail: optionalEmail,
   dpoPhone: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.string().trim().regex(/^[+0-9 ().-]{6,30}$/, "errors.phone").optional(),
+    z
+      .string()
+      .trim()
+      .regex(/^[+0-9 ().-]{6,30}$/, "errors.phone")
+      .optional(),
   ),
   dpoCnilNumber: optionalText(40),
   /** Staff headcount: CNIL exempt type 1 (délibération 2019-118) applies below 250. */
   headcount: z.preprocess(
-    (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? undefined : typeof v === "string" && /^\d{1,7}$/.test(v.trim()) ? Number(v.trim()) : v),
+    (v) =>
+      v === undefined || v === null || (typeof v === "string" && v.trim() === "")
+        ? undefined
+        : typeof v === "string" && /^\d{1,7}$/.test(v.trim())
+          ? Number(v.trim())
+          : v,
     z.number({ error: "errors.headcount" }).int("errors.headcount").min(1, "errors.headcount").max(10_000_000, "errors.headcount").optional(),
   ),
   defaultLocale: z.enum(["fr", "en"]),

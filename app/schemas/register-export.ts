@@ -79,7 +79,11 @@ export const ExportActivitySchema = z.object({
         status: z.enum(TRANSFER_STATUSES),
         safeguard: z.string().nullable(),
         tiaMissing: z.boolean(),
-        missingFact: z.string().nullable().optional().describe("The fact to record before a firm conclusion (status to_verify, or an open point of a derogation)"),
+        missingFact: z
+          .string()
+          .nullable()
+          .optional()
+          .describe("The fact to record before a firm conclusion (status to_verify, or an open point of a derogation)"),
         structural: z.boolean().optional().describe("An Art. 49 derogation used for recurring hosting or support"),
         recipientKind: z.enum(RECIPIENT_KINDS).optional(),
         art49Point: z.string().nullable().optional(),
@@ -98,7 +102,9 @@ export const ExportActivitySchema = z.object({
       }),
     ),
     secNumCloud: z
-      .array(z.object({ service: str, vendor: str, status: z.enum(["immune", "contradiction", "to_verify"]), contradictions: z.array(str), missing: z.array(str) }))
+      .array(
+        z.object({ service: str, vendor: str, status: z.enum(["immune", "contradiction", "to_verify"]), contradictions: z.array(str), missing: z.array(str) }),
+      )
       .optional()
       .describe("SecNumCloud 3.2 § 19.6 check of each qualified service"),
     toVerify: z
@@ -121,7 +127,10 @@ export const ExportActivitySchema = z.object({
     })
     .optional()
     .describe("DPIA screening (WP248 criteria, Art. 35(3), CNIL lists)"),
-  dpia: z.object({ status: z.enum(DPIA_STATUSES) }).optional().describe("The DPIA of the activity, when one exists"),
+  dpia: z
+    .object({ status: z.enum(DPIA_STATUSES) })
+    .optional()
+    .describe("The DPIA of the activity, when one exists"),
 });
 
 export const ExportVendorSchema = z.object({
@@ -136,7 +145,13 @@ export const ExportVendorSchema = z.object({
     iso27001Expiry: z.iso.date().nullable(),
     dpf: z.object({ certified: z.boolean().nullable(), checkedAt: z.iso.date().nullable() }),
   }),
-  dpa: z.object({ status: str, signedAt: z.iso.date().nullable(), reference: z.string().nullable(), nextReview: z.iso.date().nullable(), sha256: z.string().nullable() }),
+  dpa: z.object({
+    status: str,
+    signedAt: z.iso.date().nullable(),
+    reference: z.string().nullable(),
+    nextReview: z.iso.date().nullable(),
+    sha256: z.string().nullable(),
+  }),
   services: z.array(
     z.object({
       name: str,

@@ -4,7 +4,8 @@ import { z } from "~/utils/validation.ts";
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 const text = (max: number) => z.preprocess(blank, z.string().max(max).optional());
 const required = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(max));
-const list = <T extends z.ZodType>(item: T, max = 200) => z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max));
+const list = <T extends z.ZodType>(item: T, max = 200) =>
+  z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max));
 const isoDate = z.preprocess(blank, z.iso.date({ error: "errors.date" }));
 
 export const REQUEST_TYPES = ["ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "PORTABILITY", "OBJECTION", "WITHDRAW_CONSENT"] as const;
@@ -28,12 +29,19 @@ export const RequestFormSchema = z
   })
   .superRefine((v, ctx) => {
     // Under the LED regime (Titre III of the Loi Informatique et Libertés) portability and objection do not exist.
-    if (v.regime === "LED" && (v.type === "PORTABILITY" || v.type === "OBJECTION" || v.type === "WITHDRAW_CONSENT")) ctx.addIssue({ code: "custom", path: ["type"], message: "errors.requestLedType" });
+    if (v.regime === "LED" && (v.type === "PORTABILITY" || v.type === "OBJECTION" || v.type === "WITHDRAW_CONSENT"))
+      ctx.addIssue({ code: "custom", path: ["type"], message: "errors.requestLedType" });
   });
 export type RequestForm = z.infer<typeof RequestFormSchema>;
 
 export const RequestUpdateSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("status"), revision: z.coerce.number().int().min(1), status: z.enum(["IDENTITY_PENDING", "IN_PROGRESS", "ANSWERED", "REFUSED", "CLOSED"]), response: text(8000), identityCheck: z.enum(IDENTITY_CHECKS).optional() }),
+  z.object({
+    intent: z.literal("status"),
+    revision: z.coerce.number().int().min(1),
+    status: z.enum(["IDENTITY_PENDING", "IN_PROGRESS", "ANSWERED", "REFUSED", "CLOSED"]),
+    response: text(8000),
+    identityCheck: z.enum(IDENTITY_CHECKS).optional(),
+  }),
   z.object({ intent: z.literal("extend"), revision: z.coerce.number().int().min(1), extensionReason: required(2000), extensionInformedAt: isoDate }),
   z.object({ intent: z.literal("comment"), body: required(4000) }),
 ]);

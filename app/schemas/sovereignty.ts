@@ -31,10 +31,15 @@ export function parseTarget(target: string): { serviceId?: string; siteId?: stri
   return kind === "service" ? { serviceId: value } : { siteId: value };
 }
 
-
 /** GET /o/:org/sovereignty/what-if?from=vendor:<id>|service:<id>&to=<serviceId> */
 export const WhatIfQuerySchema = z.object({
-  from: z.preprocess(emptyToUndefined, z.string().regex(/^(vendor|service):[a-z0-9]{10,40}$/, "errors.choice").optional()),
+  from: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(vendor|service):[a-z0-9]{10,40}$/, "errors.choice")
+      .optional(),
+  ),
   to: z.preprocess(emptyToUndefined, id.optional()),
 });
 

@@ -36,13 +36,11 @@ export const TEMPLATE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const str = (max: number) => z.string().trim().min(1).max(max);
 const bilingual = (max: number) => z.strictObject({ fr: str(max), en: str(max) });
 const bilingualList = (max: number, min = 0) =>
-  z
-    .strictObject({ fr: z.array(str(max)).min(min).max(40), en: z.array(str(max)).min(min).max(40) })
-    .superRefine((v, ctx) => {
-      if (v.fr.length !== v.en.length) {
-        ctx.addIssue({ code: "custom", path: ["en"], message: `the English list has ${v.en.length} items, the French one ${v.fr.length}` });
-      }
-    });
+  z.strictObject({ fr: z.array(str(max)).min(min).max(40), en: z.array(str(max)).min(min).max(40) }).superRefine((v, ctx) => {
+    if (v.fr.length !== v.en.length) {
+      ctx.addIssue({ code: "custom", path: ["en"], message: `the English list has ${v.en.length} items, the French one ${v.fr.length}` });
+    }
+  });
 
 /** Formats any Zod issue for a person editing a JSON file: path, message and the useful details. */
 export function describeIssue(issue: z.core.$ZodIssue, prefix: (string | number)[] = []): string {
@@ -80,10 +78,22 @@ function templateContentIssues(c: ActivityContent): Issue[] {
   need(Boolean(c.description), ["description"], "a template needs a description");
   need(Boolean(c.purposes.main), ["purposes", "main"], "a template needs a main purpose");
   need(c.regime === "LED" || c.legalBases.length > 0, ["legalBases"], "a GDPR template needs at least one legal basis");
-  need(c.legalBases.every((b) => Boolean(b.text)), ["legalBases"], "every legal basis needs its legal text");
-  need(!c.dataCategories.some((d) => isSensitiveCategory(d.category)) || c.art9Conditions.length > 0, ["art9Conditions"], "Art. 9 data needs an Art. 9(2) condition");
+  need(
+    c.legalBases.every((b) => Boolean(b.text)),
+    ["legalBases"],
+    "every legal basis needs its legal text",
+  );
+  need(
+    !c.dataCategories.some((d) => isSensitiveCategory(d.category)) || c.art9Conditions.length > 0,
+    ["art9Conditions"],
+    "Art. 9 data needs an Art. 9(2) condition",
+  );
   // GDPR Art. 10 for GDPR activities; an LED activity records its own legal basis (Directive 2016/680 art. 8, LIL art. 87).
-  need(c.regime !== "GDPR" || !c.dataCategories.some((d) => d.category === OFFENCE_DATA_CATEGORY) || Boolean(c.art10Basis), ["art10Basis"], "offence data needs its Art. 10 basis");
+  need(
+    c.regime !== "GDPR" || !c.dataCategories.some((d) => d.category === OFFENCE_DATA_CATEGORY) || Boolean(c.art10Basis),
+    ["art10Basis"],
+    "offence data needs its Art. 10 basis",
+  );
   need(c.regime === "GDPR" || Boolean(c.ledLegalBasis), ["ledLegalBasis"], "a Directive 2016/680 template needs the texts it relies on in ledLegalBasis");
   need(c.dataSubjects.length > 0, ["dataSubjects"], "a template needs data subjects");
   need(c.dataCategories.length > 0, ["dataCategories"], "a template needs data categories");
@@ -91,7 +101,11 @@ function templateContentIssues(c: ActivityContent): Issue[] {
   need(c.securityMeasures.length > 0, ["securityMeasures"], "a template needs security measures");
   need(Boolean(c.rights.exercise) && Boolean(c.rights.information), ["rights"], "a template needs how rights are exercised and how people are informed");
   need(!c.recipients.some((r) => r.type === "third_country") || c.transfers.length > 0, ["transfers"], "a third-country recipient needs its transfer");
-  need(c.transfers.every((t) => t.safeguard !== "none"), ["transfers"], "a template never suggests a transfer without safeguard");
+  need(
+    c.transfers.every((t) => t.safeguard !== "none"),
+    ["transfers"],
+    "a template never suggests a transfer without safeguard",
+  );
   c.dataSubjects.forEach((s, i) => need(s.estimatedCount === undefined, ["dataSubjects", i, "estimatedCount"], "templates are generic: no estimated count"));
   c.dataCategories.forEach((d, i) => {
     need(Boolean(d.description), ["dataCategories", i, "description"], "each data category needs a description");
@@ -109,7 +123,8 @@ function templateContentIssues(c: ActivityContent): Issue[] {
 const TemplateContentSchema = z.unknown().transform((raw, ctx): ActivityContent => {
   const result = ActivityContentSchema.safeParse(raw);
   if (!result.success) {
-    for (const issue of result.error.issues) ctx.addIssue({ code: "custom", path: issue.path as (string | number)[], message: describeIssue(issue).replace(/^[^:]*: /, "") });
+    for (const issue of result.error.issues)
+      ctx.addIssue({ code: "custom", path: issue.path as (string | number)[], message: describeIssue(issue).replace(/^[^:]*: /, "") });
     return z.NEVER;
   }
   for (const path of droppedKeys(raw, result.data)) ctx.addIssue({ code: "custom", path, message: "unknown or empty field" });
@@ -145,7 +160,11 @@ export function structureDifferences(fr: ActivityContent, en: ActivityContent): 
       codes(fr.dataCategories, (d) => present(d.retention.intermediatePeriod)),
       codes(en.dataCategories, (d) => present(d.retention.intermediatePeriod)),
     ],
-    [["dataCategories", "retention", "rule"], codes(fr.dataCategories, (d) => present(d.retention.rule)), codes(en.dataCategories, (d) => present(d.retention.rule))],
+    [
+      ["dataCategories", "retention", "rule"],
+      codes(fr.dataCategories, (d) => present(d.retention.rule)),
+      codes(en.dataCategories, (d) => present(d.retention.rule)),
+    ],
     [["recipients"], codes(fr.recipients, (r) => r.type), codes(en.recipients, (r) => r.type)],
     [["transfers"], codes(fr.transfers, (t) => `${t.country}/${t.safeguard}`), codes(en.transfers, (t) => `${t.country}/${t.safeguard}`)],
     [["securityMeasures"], codes(fr.securityMeasures, (m) => m.measure), codes(en.securityMeasures, (m) => m.measure)],
@@ -192,7 +211,8 @@ export const TemplateFileSchema = z
   .superRefine((t, ctx) => {
     // Reached only when both contents parsed; the guard keeps a failed transform from crashing here.
     if (typeof t.content.fr?.name !== "string" || typeof t.content.en?.name !== "string") return;
-    for (const issue of structureDifferences(t.content.fr, t.content.en)) ctx.addIssue({ code: "custom", path: ["content", "en", ...issue.path], message: issue.message });
+    for (const issue of structureDifferences(t.content.fr, t.content.en))
+      ctx.addIssue({ code: "custom", path: ["content", "en", ...issue.path], message: issue.message });
   });
 
 export type TemplateFile = z.output<typeof TemplateFileSchema>;

@@ -19,8 +19,17 @@ const text = (max: number) => z.preprocess(blank, z.string().max(max).optional()
 const required = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(max));
 /** YYYY-MM-DD as an <input type="date"> sends it. */
 const isoDate = z.preprocess(blank, z.iso.date({ error: "errors.date" }).optional());
-const url = z.preprocess(blank, z.url({ protocol: /^https?$/, error: "errors.url" }).max(500).optional());
-const email = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim().toLowerCase() : v), z.email().max(254).optional());
+const url = z.preprocess(
+  blank,
+  z
+    .url({ protocol: /^https?$/, error: "errors.url" })
+    .max(500)
+    .optional(),
+);
+const email = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim().toLowerCase() : v),
+  z.email().max(254).optional(),
+);
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());
 const countryCode = z.string().refine(isCountryCode, "errors.country");
 const requiredCountry = z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() || undefined : v), countryCode);
@@ -87,7 +96,8 @@ function refineVendor(v: VendorShapeOutput, ctx: z.RefinementCtx) {
   if (v.dpfCertified !== null && !v.dpfCheckedAt) ctx.addIssue({ code: "custom", path: ["dpfCheckedAt"], message: "errors.dpfCheckedAtRequired" });
   if (v.dpaStatus === "SIGNED" && !v.dpaSignedAt) ctx.addIssue({ code: "custom", path: ["dpaSignedAt"], message: "errors.dpaSignedAtRequired" });
   // ISO dates compare as strings.
-  if (v.dpaSignedAt && v.dpaNextReview && v.dpaNextReview <= v.dpaSignedAt) ctx.addIssue({ code: "custom", path: ["dpaNextReview"], message: "errors.dateOrder" });
+  if (v.dpaSignedAt && v.dpaNextReview && v.dpaNextReview <= v.dpaSignedAt)
+    ctx.addIssue({ code: "custom", path: ["dpaNextReview"], message: "errors.dateOrder" });
 }
 
 /** Creation and import: no version. */
@@ -123,7 +133,10 @@ export const LocationFormSchema = z.object({
 
 export const HostingSiteFormSchema = z.object({
   name: required(200),
-  country: z.preprocess((v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? "FR" : typeof v === "string" ? v.trim().toUpperCase() : v), countryCode),
+  country: z.preprocess(
+    (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? "FR" : typeof v === "string" ? v.trim().toUpperCase() : v),
+    countryCode,
+  ),
   city: text(120),
   description: text(2000),
 });
@@ -169,10 +182,23 @@ export function toServiceInput(v: z.infer<typeof ServiceFormSchema>): ServiceInp
 }
 
 export function toLocationInput(v: z.infer<typeof LocationFormSchema>): LocationInput {
-  return { role: v.role, country: v.country, region: v.region ?? null, providerServiceId: v.providerServiceId ?? null, safeguard: v.safeguard ?? null, tiaDone: v.tiaDone, safeguardUrl: v.safeguardUrl ?? null };
+  return {
+    role: v.role,
+    country: v.country,
+    region: v.region ?? null,
+    providerServiceId: v.providerServiceId ?? null,
+    safeguard: v.safeguard ?? null,
+    tiaDone: v.tiaDone,
+    safeguardUrl: v.safeguardUrl ?? null,
+  };
 }
 
-export function toHostingSiteInput(v: z.infer<typeof HostingSiteFormSchema>): { name: string; country: string; city: string | null; description: string | null } {
+export function toHostingSiteInput(v: z.infer<typeof HostingSiteFormSchema>): {
+  name: string;
+  country: string;
+  city: string | null;
+  description: string | null;
+} {
   return { name: v.name, country: v.country, city: v.city ?? null, description: v.description ?? null };
 }
 

@@ -24,7 +24,11 @@ export function flatten(value: Json | undefined, prefix = "", out = new Map<stri
 }
 
 /** Rows in a stable order: every path present in either side whose value differs. */
-export function diffContents(before: unknown, after: unknown, extra: { before?: Record<string, string | null>; after?: Record<string, string | null> } = {}): DiffRow[] {
+export function diffContents(
+  before: unknown,
+  after: unknown,
+  extra: { before?: Record<string, string | null>; after?: Record<string, string | null> } = {},
+): DiffRow[] {
   const a = flatten(before as Json);
   const b = flatten(after as Json);
   for (const [k, v] of Object.entries(extra.before ?? {})) if (v) a.set(k, v);

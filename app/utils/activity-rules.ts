@@ -61,13 +61,7 @@ export function computeCompleteness(c: ActivityContent, departmentId: string | n
   return { score, missing, applicable };
 }
 
-export const WARNINGS = [
-  "legitimateInterestPublicAuthority",
-  "ledWithGdprBasis",
-  "consentPublicAuthority",
-  "transferWithoutSafeguard",
-  "nirUse",
-] as const;
+export const WARNINGS = ["legitimateInterestPublicAuthority", "ledWithGdprBasis", "consentPublicAuthority", "transferWithoutSafeguard", "nirUse"] as const;
 export type ActivityWarning = (typeof WARNINGS)[number];
 
 /** Warnings for a public body (a commune is one): each is a message key `warnings.<name>`. */

@@ -52,13 +52,19 @@ export async function linkIntentAction(request: Request, params: { org?: string;
     const target = parseTarget(submission.value.target);
     const existing = await listActivityLinks(ctx.org.id, activity.id);
     if (existing.some((l) => l.role === submission.value.role && (target.serviceId ? l.serviceId === target.serviceId : l.siteId === target.siteId))) {
-      return data<LinkActionData>({ form: "link", result: submission.reply({ fieldErrors: { target: ["sovereigntyUi.activity.alreadyLinked"] } }), alert: null }, { status: 400 });
+      return data<LinkActionData>(
+        { form: "link", result: submission.reply({ fieldErrors: { target: ["sovereigntyUi.activity.alreadyLinked"] } }), alert: null },
+        { status: 400 },
+      );
     }
     try {
       await linkActivity(ctx.user.id, ctx.org.id, activity.id, target, submission.value.role);
     } catch (err) {
       if (err instanceof VendorNotFoundError) {
-        return data<LinkActionData>({ form: "link", result: submission.reply({ fieldErrors: { target: ["sovereigntyUi.activity.targetGone"] } }), alert: null }, { status: 400 });
+        return data<LinkActionData>(
+          { form: "link", result: submission.reply({ fieldErrors: { target: ["sovereigntyUi.activity.targetGone"] } }), alert: null },
+          { status: 400 },
+        );
       }
       throw err;
     }

@@ -4,8 +4,20 @@ import { z } from "./validation.ts";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 export const AuditLogQuerySchema = z.object({
-  action: z.preprocess(blank, z.string().regex(/^[a-zA-Z_.]{1,80}$/).optional()),
-  entity: z.preprocess(blank, z.string().regex(/^[A-Za-z]{1,40}$/).optional()),
+  action: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^[a-zA-Z_.]{1,80}$/)
+      .optional(),
+  ),
+  entity: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^[A-Za-z]{1,40}$/)
+      .optional(),
+  ),
   actor: z.preprocess(blank, z.string().max(40).optional()),
   from: z.preprocess(blank, z.iso.date().optional()),
   to: z.preprocess(blank, z.iso.date().optional()),

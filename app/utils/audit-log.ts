@@ -49,7 +49,9 @@ export function entityLabel(t: T, entity: string): string {
 export function describeAuditEvent(t: T, e: ReadableAuditEvent): AuditSentence {
   const d = e.details;
   const person = e.system ? t("auditLog.system") : (e.actorName ?? t("auditLog.someone"));
-  let object: AuditSentence["object"] = e.target.label ? { label: e.target.deleted ? `${e.target.label} ${t("auditLog.deletedItem")}` : e.target.label, href: e.target.href } : null;
+  let object: AuditSentence["object"] = e.target.label
+    ? { label: e.target.deleted ? `${e.target.label} ${t("auditLog.deletedItem")}` : e.target.label, href: e.target.href }
+    : null;
   if (e.entity === "Export") {
     const format = typeof d.format === "string" ? label(t, [`exports.format.${d.format.replace(/-/g, "_")}`], d.format.toUpperCase()) : "";
     object = { label: t("auditLog.export", { format }), href: e.target.href };
@@ -68,7 +70,8 @@ export function describeAuditEvent(t: T, e: ReadableAuditEvent): AuditSentence {
   const to = valueLabel(t, e.entity, d.to);
   if (from && to) changes.push(`${from} → ${to}`);
   if (e.action === "department.renamed" && typeof d.name === "string") changes.push(d.name);
-  if (e.action === "import.committed") changes.push(t("auditLog.import", { rows: Number(d.rows ?? 0), created: Number(d.created ?? 0), updated: Number(d.updated ?? 0) }));
+  if (e.action === "import.committed")
+    changes.push(t("auditLog.import", { rows: Number(d.rows ?? 0), created: Number(d.created ?? 0), updated: Number(d.updated ?? 0) }));
   if (typeof d.reason === "string" && d.reason.trim()) changes.push(d.reason);
   return { person, action: actionLabel(t, e.action), object, changes };
 }

@@ -62,7 +62,10 @@ function refuse(req: ExpressRequest, res: ExpressResponse, status: 411 | 413, li
   const locale = localeOfHeaders({ cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") });
   // Closing the connection is what stops the client's upload: nothing more of it is read.
   res.set("Connection", "close");
-  res.status(status).type("text/html; charset=utf-8").send(errorPageHtml(locale, status, "integrity.tooLargeTitle", "integrity.tooLargeBody", { max: formatBytes(limit) }));
+  res
+    .status(status)
+    .type("text/html; charset=utf-8")
+    .send(errorPageHtml(locale, status, "integrity.tooLargeTitle", "integrity.tooLargeBody", { max: formatBytes(limit) }));
 }
 
 export function bodyLimits() {

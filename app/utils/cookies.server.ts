@@ -25,12 +25,7 @@ export function isSecureContext(request: Request): boolean {
   return !LOCAL_HOSTS.has(url.hostname);
 }
 
-export function serializeCookie(
-  request: Request,
-  name: string,
-  value: string,
-  opts: { maxAgeSeconds?: number; httpOnly?: boolean } = {},
-): string {
+export function serializeCookie(request: Request, name: string, value: string, opts: { maxAgeSeconds?: number; httpOnly?: boolean } = {}): string {
   const parts = [`${name}=${encodeURIComponent(value)}`, "Path=/", "SameSite=Lax"];
   if (opts.httpOnly !== false) parts.push("HttpOnly");
   if (isSecureContext(request)) parts.push("Secure");

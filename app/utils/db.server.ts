@@ -73,7 +73,6 @@ type Connection = {
 };
 
 declare global {
-   
   var __registrePrisma: Connection | undefined;
 }
 

@@ -32,7 +32,14 @@ export function localeOfHeaders(headers: { cookie?: string | undefined; acceptLa
   return anonymousLocale(new Request("http://localhost/", { headers: h }));
 }
 
-export function errorPageResponse(request: Request, status: number, title: MessageKey, body: MessageKey, params?: Params, headers?: Record<string, string>): Response {
+export function errorPageResponse(
+  request: Request,
+  status: number,
+  title: MessageKey,
+  body: MessageKey,
+  params?: Params,
+  headers?: Record<string, string>,
+): Response {
   return new Response(errorPageHtml(anonymousLocale(request), status, title, body, params), {
     status,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...headers },

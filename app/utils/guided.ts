@@ -115,7 +115,10 @@ export const GuidedStepSchemas = {
     content: z
       .object({
         dataSubjects: S.dataSubjects,
-        dataCategories: sameListOf(S.dataCategories, z.object({ category: categoryRow.category, description: categoryRow.description, source: categoryRow.source })),
+        dataCategories: sameListOf(
+          S.dataCategories,
+          z.object({ category: categoryRow.category, description: categoryRow.description, source: categoryRow.source }),
+        ),
       })
       .superRefine(noDuplicateCategory),
   }),
@@ -149,9 +152,23 @@ export type StepValue<N extends EditStep> = z.output<(typeof GuidedStepSchemas)[
 export function stepDefaults(step: EditStep, c: ActivityContent, departmentId: string | null): Record<string, unknown> {
   switch (step) {
     case 1:
-      return { departmentId: departmentId ?? "", content: { name: c.name, description: c.description, internalContact: c.internalContact, implementationDate: c.implementationDate, purposes: c.purposes } };
+      return {
+        departmentId: departmentId ?? "",
+        content: {
+          name: c.name,
+          description: c.description,
+          internalContact: c.internalContact,
+          implementationDate: c.implementationDate,
+          purposes: c.purposes,
+        },
+      };
     case 2:
-      return { content: { dataSubjects: c.dataSubjects, dataCategories: c.dataCategories.map(({ category, description, source }) => ({ category, description, source })) } };
+      return {
+        content: {
+          dataSubjects: c.dataSubjects,
+          dataCategories: c.dataCategories.map(({ category, description, source }) => ({ category, description, source })),
+        },
+      };
     case 3:
       return { content: { legalBases: c.legalBases, art9Conditions: c.art9Conditions, art10Basis: c.art10Basis } };
     case 4:
@@ -173,7 +190,14 @@ export function mergeStep(step: EditStep, current: ActivityContent, value: StepV
   switch (step) {
     case 1: {
       const v = value as StepValue<1>["content"];
-      return { ...current, name: v.name, description: v.description, internalContact: v.internalContact, implementationDate: v.implementationDate, purposes: v.purposes };
+      return {
+        ...current,
+        name: v.name,
+        description: v.description,
+        internalContact: v.internalContact,
+        implementationDate: v.implementationDate,
+        purposes: v.purposes,
+      };
     }
     case 2: {
       const v = value as StepValue<2>["content"];
@@ -197,7 +221,10 @@ export function mergeStep(step: EditStep, current: ActivityContent, value: StepV
     case 4: {
       const v = value as StepValue<4>["content"];
       const submitted = new Map(v.dataCategories.map((d) => [d.category, d.retention]));
-      return { ...current, dataCategories: current.dataCategories.map((d) => (submitted.has(d.category) ? { ...d, retention: submitted.get(d.category)! } : d)) };
+      return {
+        ...current,
+        dataCategories: current.dataCategories.map((d) => (submitted.has(d.category) ? { ...d, retention: submitted.get(d.category)! } : d)),
+      };
     }
     case 5: {
       const v = value as StepValue<5>["content"];

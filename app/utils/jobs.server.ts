@@ -3,7 +3,6 @@
  * Kept on globalThis: the Remix build and the server bundle each have their own copy of this module.
  */
 declare global {
-   
   var __registreJobs: Set<Promise<unknown>> | undefined;
 }
 

@@ -2,7 +2,6 @@ import pino from "pino";
 import { getEnv } from "./env.server.ts";
 
 declare global {
-   
   var __registreLogger: pino.Logger | undefined;
 }
 

@@ -14,7 +14,13 @@ export type OidcSettings = { issuer: string; clientId: string; clientSecret: str
 export function oidcSettings(): OidcSettings | null {
   const env = getEnv();
   if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET) return null;
-  return { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, scopes: env.OIDC_SCOPES, providerName: env.OIDC_PROVIDER_NAME };
+  return {
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    scopes: env.OIDC_SCOPES,
+    providerName: env.OIDC_PROVIDER_NAME,
+  };
 }
 
 let cached: { key: string; config: client.Configuration } | undefined;
@@ -53,7 +59,15 @@ export async function authorizationRequest(s: OidcSettings, redirectUri: string)
   return { url, state, nonce, codeVerifier };
 }
 
-export type VerifiedClaims = { issuer: string; subject: string; email: string | null; emailVerified: boolean; name: string | null; claims: Record<string, unknown>; idToken: string };
+export type VerifiedClaims = {
+  issuer: string;
+  subject: string;
+  email: string | null;
+  emailVerified: boolean;
+  name: string | null;
+  claims: Record<string, unknown>;
+  idToken: string;
+};
 
 export async function exchangeCode(s: OidcSettings, callbackUrl: URL, checks: { state: string; nonce: string; codeVerifier: string }): Promise<VerifiedClaims> {
   const config = await oidcConfig(s);
@@ -87,11 +101,17 @@ export async function endSessionUrl(s: OidcSettings, postLogoutRedirectUri: stri
   const config = await oidcConfig(s);
   if (!config.serverMetadata().end_session_endpoint) return null;
   return client
-    .buildEndSessionUrl(config, { post_logout_redirect_uri: postLogoutRedirectUri, client_id: s.clientId, ...(idTokenHint ? { id_token_hint: idTokenHint } : {}) })
+    .buildEndSessionUrl(config, {
+      post_logout_redirect_uri: postLogoutRedirectUri,
+      client_id: s.clientId,
+      ...(idTokenHint ? { id_token_hint: idTokenHint } : {}),
+    })
     .toString();
 }
 
-export type RoleRule = { kind: "domain"; domain: string; org: string; role: "ADMIN" | "DPO" | "EDITOR" | "VIEWER" } | { kind: "claim"; claim: string; value: string; org: string; role: "ADMIN" | "DPO" | "EDITOR" | "VIEWER" };
+export type RoleRule =
+  | { kind: "domain"; domain: string; org: string; role: "ADMIN" | "DPO" | "EDITOR" | "VIEWER" }
+  | { kind: "claim"; claim: string; value: string; org: string; role: "ADMIN" | "DPO" | "EDITOR" | "VIEWER" };
 
 /** OIDC_ROLE_RULES, already validated by its pattern in env.server.ts. */
 export function parseRoleRules(raw: string): RoleRule[] {

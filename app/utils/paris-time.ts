@@ -2,7 +2,16 @@
  * `<input type="datetime-local">` sends a wall-clock time without zone; Registre's users are French
  * communes, so it is read as Europe/Paris time (DST included) and stored in UTC.
  */
-const fmt = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const fmt = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Paris",
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
 
 function parts(d: Date) {
   const p = Object.fromEntries(fmt.formatToParts(d).map((x) => [x.type, x.value]));

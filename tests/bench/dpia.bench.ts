@@ -19,13 +19,31 @@ const activity = await db.activity.findFirstOrThrow({ where: { organizationId: o
 const user = await db.user.findUniqueOrThrow({ where: { email: "rh@demo.example" } });
 const dpia = (await getDpia(org.id, activity.id))!;
 const para = (n: number, seed: string) =>
-  Array.from({ length: n }, (_, i) => `${seed} ${i + 1} : les données sont traitées par des agents habilités, conservées selon les durées réglementaires et protégées par des mesures techniques et organisationnelles adaptées.`).join("\n");
-const risk = (s: number, l: number) => ({ impacts: para(4, "Impact"), threats: para(4, "Menace"), sources: para(3, "Source"), measures: para(4, "Mesure"), severity: s, likelihood: l, residualSeverity: Math.max(1, s - 1), residualLikelihood: Math.max(1, l - 1) });
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `${seed} ${i + 1} : les données sont traitées par des agents habilités, conservées selon les durées réglementaires et protégées par des mesures techniques et organisationnelles adaptées.`,
+  ).join("\n");
+const risk = (s: number, l: number) => ({
+  impacts: para(4, "Impact"),
+  threats: para(4, "Menace"),
+  sources: para(3, "Source"),
+  measures: para(4, "Mesure"),
+  severity: s,
+  likelihood: l,
+  residualSeverity: Math.max(1, s - 1),
+  residualLikelihood: Math.max(1, l - 1),
+});
 await saveDpiaContent(user.id, org.id, dpia, dpia.version, {
   answers: Object.fromEntries(DPIA_QUESTIONS.map((q, i) => [q, { text: para(8, `Réponse ${q}`), prefilled: i % 3 === 0, toComplete: i % 5 === 0 }])),
   measures: Array.from({ length: 40 }, (_, i) => ({ code: undefined, title: `Mesure ${i + 1}`, text: para(2, "Description") })),
   risks: DpiaRisksSchema.parse({ access: risk(4, 3), modification: risk(3, 2), disappearance: risk(2, 2) }),
-  actionPlan: Array.from({ length: 60 }, (_, i) => ({ action: `Action ${i + 1} : ${para(1, "Étape")}`, owner: "Direction des ressources humaines", dueDate: "2026-06-30", status: (["todo", "in_progress", "done"] as const)[i % 3]! })),
+  actionPlan: Array.from({ length: 60 }, (_, i) => ({
+    action: `Action ${i + 1} : ${para(1, "Étape")}`,
+    owner: "Direction des ressources humaines",
+    dueDate: "2026-06-30",
+    status: (["todo", "in_progress", "done"] as const)[i % 3]!,
+  })),
 });
 
 let pages = 0;

@@ -40,7 +40,14 @@ async function buildFile(out: string) {
   const data: RegisterExport = {
     schemaVersion: 1,
     generator: "Registre",
-    organization: { slug: "source", name: "Commune source", siren: null, address: null, legalRepresentative: null, dpo: { name: null, email: null, phone: null, cnilDesignationNumber: null } },
+    organization: {
+      slug: "source",
+      name: "Commune source",
+      siren: null,
+      address: null,
+      legalRepresentative: null,
+      dpo: { name: null, email: null, phone: null, cnilDesignationNumber: null },
+    },
     generatedAt: "2026-11-28T12:00:00.000Z",
     asOf: null,
     activities,
@@ -95,4 +102,12 @@ await disconnectDb();
 console.log(`preview          ${previewS.toFixed(2)} s (${preview.counts.rows} rows, ${preview.counts.warnings} with warnings)`);
 console.log(`commit           ${commitS.toFixed(2)} s (${result.created} created)`);
 console.log(`rss              ${peak} MB peak`);
-console.log(JSON.stringify({ rows: N, import_5000_s: Math.round(totalS * 100) / 100, preview_s: Math.round(previewS * 100) / 100, commit_s: Math.round(commitS * 100) / 100, rss_mb: peak }));
+console.log(
+  JSON.stringify({
+    rows: N,
+    import_5000_s: Math.round(totalS * 100) / 100,
+    preview_s: Math.round(previewS * 100) / 100,
+    commit_s: Math.round(commitS * 100) / 100,
+    rss_mb: peak,
+  }),
+);

@@ -15,9 +15,20 @@ import { startBuiltServer } from "../helpers/built-server.ts";
 import { root } from "../helpers/paths.ts";
 import type { RegisterExport } from "../../app/schemas/register-export.ts";
 
-export type LoadResult = { users: number; duration_s: number; requests: number; errors: number; lost_updates: number; p95_ms: number; rss_mb: number; import_rows: number; acknowledged_writes: number };
+export type LoadResult = {
+  users: number;
+  duration_s: number;
+  requests: number;
+  errors: number;
+  lost_updates: number;
+  p95_ms: number;
+  rss_mb: number;
+  import_rows: number;
+  acknowledged_writes: number;
+};
 
-type Ack = { kind: "activity"; ref: string } | { kind: "comment"; ref: string; body: string } | { kind: "submit"; ref: string } | { kind: "export"; format: string };
+type Ack =
+  { kind: "activity"; ref: string } | { kind: "comment"; ref: string; body: string } | { kind: "submit"; ref: string } | { kind: "export"; format: string };
 
 const PASSWORD = "load-test-password";
 const ORG = "ville-demo";
@@ -46,7 +57,14 @@ async function buildImportFile(file: string, rows: number, tag: string) {
   const data: RegisterExport = {
     schemaVersion: 1,
     generator: "Registre",
-    organization: { slug: "source", name: "Commune source", siren: null, address: null, legalRepresentative: null, dpo: { name: null, email: null, phone: null, cnilDesignationNumber: null } },
+    organization: {
+      slug: "source",
+      name: "Commune source",
+      siren: null,
+      address: null,
+      legalRepresentative: null,
+      dpo: { name: null, email: null, phone: null, cnilDesignationNumber: null },
+    },
     generatedAt: "2026-11-28T12:00:00.000Z",
     asOf: null,
     activities,
@@ -65,7 +83,13 @@ function readRssMb(pid: number): number {
   }
 }
 
-export async function runLoad(opts: { users: number; durationMs: number; importRows: number; pdfShare?: number; log?: (s: string) => void }): Promise<LoadResult> {
+export async function runLoad(opts: {
+  users: number;
+  durationMs: number;
+  importRows: number;
+  pdfShare?: number;
+  log?: (s: string) => void;
+}): Promise<LoadResult> {
   const log = opts.log ?? (() => undefined);
   const { seedDemo, DEMO_ACCOUNTS } = await import("../../app/models/demo-seed.server.ts");
   const { getDb, disconnectDb } = await import("../../app/utils/db.server.ts");
@@ -73,7 +97,9 @@ export async function runLoad(opts: { users: number; durationMs: number; importR
   const db = getDb();
   const org = await db.organization.findUniqueOrThrow({ where: { slug: ORG } });
   const deps = new Map((await db.department.findMany({ where: { organizationId: org.id } })).map((d) => [d.name, d.id]));
-  const readableRefs = (await db.activity.findMany({ where: { organizationId: org.id }, select: { ref: true }, take: 20, orderBy: { seq: "asc" } })).map((a) => a.ref);
+  const readableRefs = (await db.activity.findMany({ where: { organizationId: org.id }, select: { ref: true }, take: 20, orderBy: { seq: "asc" } })).map(
+    (a) => a.ref,
+  );
   // The server applies migrations at start and wants the file to itself.
   await disconnectDb();
 
@@ -104,7 +130,10 @@ export async function runLoad(opts: { users: number; durationMs: number; importR
       const res = await fetch(`${server.base}${url}`, {
         method,
         redirect: "manual",
-        headers: { ...(cookie ? { Cookie: cookie } : {}), ...(method === "POST" ? { Origin: server.base, "Content-Type": "application/x-www-form-urlencoded" } : {}) },
+        headers: {
+          ...(cookie ? { Cookie: cookie } : {}),
+          ...(method === "POST" ? { Origin: server.base, "Content-Type": "application/x-www-form-urlencoded" } : {}),
+        },
         body: body ? new URLSearchParams(body).toString() : undefined,
       });
       await res.arrayBuffer();
@@ -134,7 +163,14 @@ export async function runLoad(opts: { users: number; durationMs: number; importR
   const cookies = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
     const login = await http(null, "POST", "/login", { email: account.email, password: PASSWORD });
-    if (expect(login, 302, `login ${account.email}`)) cookies.set(account.email, login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "));
+    if (expect(login, 302, `login ${account.email}`))
+      cookies.set(
+        account.email,
+        login.headers
+          .getSetCookie()
+          .map((c) => c.split(";")[0])
+          .join("; "),
+      );
   }
 
   async function user(i: number) {
@@ -149,7 +185,13 @@ export async function runLoad(opts: { users: number; durationMs: number; importR
       const r = Math.random();
       const reviewer = account.role === "ADMIN" || account.role === "DPO";
       if (r < 0.35) {
-        const page = pick([`/o/${ORG}`, `/o/${ORG}/activities`, `/o/${ORG}/vendors`, `/o/${ORG}/sovereignty`, ...(reviewer || account.role === "VIEWER" ? [`/o/${ORG}/activities/${pick(readableRefs)}`] : [])]);
+        const page = pick([
+          `/o/${ORG}`,
+          `/o/${ORG}/activities`,
+          `/o/${ORG}/vendors`,
+          `/o/${ORG}/sovereignty`,
+          ...(reviewer || account.role === "VIEWER" ? [`/o/${ORG}/activities/${pick(readableRefs)}`] : []),
+        ]);
         expect(await http(cookie, "GET", page), 200, `GET ${page}`);
       } else if (r < 0.55) {
         const url = `/o/${ORG}/activities?q=${encodeURIComponent(pick(words))}`;
@@ -157,7 +199,11 @@ export async function runLoad(opts: { users: number; durationMs: number; importR
       } else if (r < 0.75 && (editorDep || reviewer)) {
         // Save: a new activity (EDITORs in their department), then a comment on one of theirs.
         if (mine.length < 5 || Math.random() < 0.5) {
-          const res = await http(cookie, "POST", `/o/${ORG}/activities/new`, { name: `Charge ${i}-${n}`, departmentId: editorDep ?? deps.get("État civil")!, mode: "full" });
+          const res = await http(cookie, "POST", `/o/${ORG}/activities/new`, {
+            name: `Charge ${i}-${n}`,
+            departmentId: editorDep ?? deps.get("État civil")!,
+            mode: "full",
+          });
           if (expect(res, 302, "create")) {
             const ref = /activities\/(T-\d+)\//.exec(res.headers.get("location") ?? "")?.[1];
             if (ref) {
@@ -221,7 +267,9 @@ export async function runLoad(opts: { users: number; durationMs: number; importR
   const check = getDb();
   let lost = 0;
   const orgId = org.id;
-  const activities = new Map((await check.activity.findMany({ where: { organizationId: orgId }, select: { id: true, ref: true, status: true } })).map((a) => [a.ref, a]));
+  const activities = new Map(
+    (await check.activity.findMany({ where: { organizationId: orgId }, select: { id: true, ref: true, status: true } })).map((a) => [a.ref, a]),
+  );
   const comments = new Set((await check.activityComment.findMany({ where: { organizationId: orgId }, select: { body: true } })).map((c) => c.body));
   for (const a of acks) {
     if (a.kind === "activity" && !activities.has(a.ref)) lost++;

@@ -28,7 +28,9 @@ await page();
 const data = syntheticExport(Number(process.argv[2] ?? 1000));
 const started = performance.now();
 let done = false;
-const pdf = renderPdfOffThread({ kind: "register", data, opts: { locale: "fr", scope: "all", departments: null, fingerprint: "0".repeat(64) } }).finally(() => (done = true));
+const pdf = renderPdfOffThread({ kind: "register", data, opts: { locale: "fr", scope: "all", departments: null, fingerprint: "0".repeat(64) } }).finally(
+  () => (done = true),
+);
 const samples: number[] = [];
 while (!done) {
   const t0 = performance.now();
@@ -41,4 +43,14 @@ const pdfS = (performance.now() - started) / 1000;
 await disconnectDb();
 samples.sort((a, b) => a - b);
 const q = (p: number) => Math.round(samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]! * 10) / 10;
-console.log(JSON.stringify({ pdf_s: Math.round(pdfS * 100) / 100, pdf_bytes: bytes, page_requests: samples.length, page_p50_ms: q(0.5), page_p95_ms: q(0.95), page_max_ms: q(1), rss_mb: rssMb() }));
+console.log(
+  JSON.stringify({
+    pdf_s: Math.round(pdfS * 100) / 100,
+    pdf_bytes: bytes,
+    page_requests: samples.length,
+    page_p50_ms: q(0.5),
+    page_p95_ms: q(0.95),
+    page_max_ms: q(1),
+    rss_mb: rssMb(),
+  }),
+);

@@ -36,7 +36,11 @@ const VENDORS: RegisterExport["vendors"] = VENDOR_LIST.map(([name, country, pare
   website: `https://${name.toLowerCase().replace(/[^a-z]/g, "")}.example`,
   country,
   parent: { name: parent ? `${name} Group` : null, country: parent },
-  certifications: { hds: { activities: null, expiry: null }, iso27001Expiry: "2027-01-31", dpf: { certified: country === "US" ? true : null, checkedAt: country === "US" ? "2026-10-01" : null } },
+  certifications: {
+    hds: { activities: null, expiry: null },
+    iso27001Expiry: "2027-01-31",
+    dpf: { certified: country === "US" ? true : null, checkedAt: country === "US" ? "2026-10-01" : null },
+  },
   dpa: { status: "SIGNED", signedAt: "2024-05-02", reference: "DPA-2024-07", nextReview: "2027-05-02", sha256: null },
   services: [
     {
@@ -89,11 +93,43 @@ function exportActivity(i: number): ExportActivity {
       level: foreign ? "safeguarded_transfer" : "eu",
       countries: foreign ? ["FR", vendor.country] : ["FR"],
       reach: vendor.services[0]!.locations.map((l) => ({ country: l.country, region: l.region, role: l.role, chain: [vendor.name], ownHosting: false })),
-      transfers: foreign ? [{ country: vendor.country, recipient: vendor.name, chain: [vendor.name], source: "computed", adequacy: null, status: "safeguarded", safeguard: "SCC_C2P", tiaMissing: true }] : [],
-      exposure: foreign ? [{ jurisdiction: vendor.country, laws: vendor.country === "US" ? [{ id: "cloud-act", name: "CLOUD Act" }] : [], vendor: vendor.name, via: "establishment", chain: [vendor.name], shielded: false, shieldReason: null }] : [],
+      transfers: foreign
+        ? [
+            {
+              country: vendor.country,
+              recipient: vendor.name,
+              chain: [vendor.name],
+              source: "computed",
+              adequacy: null,
+              status: "safeguarded",
+              safeguard: "SCC_C2P",
+              tiaMissing: true,
+            },
+          ]
+        : [],
+      exposure: foreign
+        ? [
+            {
+              jurisdiction: vendor.country,
+              laws: vendor.country === "US" ? [{ id: "cloud-act", name: "CLOUD Act" }] : [],
+              vendor: vendor.name,
+              via: "establishment",
+              chain: [vendor.name],
+              shielded: false,
+              shieldReason: null,
+            },
+          ]
+        : [],
       explanation: {
-        fr: foreign ? [`Les données peuvent se trouver dans 2 pays : FR, ${vendor.country}.`, `${vendor.name} : transfert vers ${vendor.country} encadré par des clauses types.`] : ["Toutes les données restent dans l'EEE, chez des prestataires européens."],
-        en: foreign ? [`The data can be in 2 countries: FR, ${vendor.country}.`, `${vendor.name}: transfer to ${vendor.country} under standard clauses.`] : ["All data stays in the EEA, with European vendors."],
+        fr: foreign
+          ? [
+              `Les données peuvent se trouver dans 2 pays : FR, ${vendor.country}.`,
+              `${vendor.name} : transfert vers ${vendor.country} encadré par des clauses types.`,
+            ]
+          : ["Toutes les données restent dans l'EEE, chez des prestataires européens."],
+        en: foreign
+          ? [`The data can be in 2 countries: FR, ${vendor.country}.`, `${vendor.name}: transfer to ${vendor.country} under standard clauses.`]
+          : ["All data stays in the EEA, with European vendors."],
       },
     },
   };
@@ -187,7 +223,9 @@ if (!isMain) {
     if (n < 5000) runs.push(run("--child=ours", String(n)));
     const r = runs.reduce((a, x) => (x.s! < a.s! ? x : a));
     r.rss_mb = Math.max(...runs.map((x) => x.rss_mb!));
-    console.log(`${String(n).padStart(5)} activities: ${r.s} s (${r.cpu_s} s CPU), ${r.pages} pages, ${(r.bytes! / 1e6).toFixed(1)} MB, peak RSS ${r.rss_mb} MB`);
+    console.log(
+      `${String(n).padStart(5)} activities: ${r.s} s (${r.cpu_s} s CPU), ${r.pages} pages, ${(r.bytes! / 1e6).toFixed(1)} MB, peak RSS ${r.rss_mb} MB`,
+    );
     results.push(r);
   }
   const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "registre-pdf-bench-")), "lines.json");
@@ -217,8 +255,21 @@ if (!isMain) {
   );
   // While the server generates a 1,000-activity register (in a child process), pages keep answering.
   const during = JSON.parse(
-    execFileSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "page-during-pdf.ts"), "1000"], { encoding: "utf8", maxBuffer: 1 << 26 }).trim().split("\n").pop()!,
+    execFileSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "page-during-pdf.ts"), "1000"], { encoding: "utf8", maxBuffer: 1 << 26 })
+      .trim()
+      .split("\n")
+      .pop()!,
   ) as Record<string, number>;
-  console.log(`page requests during a 1,000-activity PDF (${during.pdf_s} s): ${during.page_requests} requests, p95 ${during.page_p95_ms} ms, max ${during.page_max_ms} ms`);
-  console.log(JSON.stringify({ pdf: results, ratio_to_bare_pdfkit: ratio, ratio_to_bare_pdfkit_wall: ratioWall, page_during_pdf_max_ms: during.page_max_ms, page_during_pdf_p95_ms: during.page_p95_ms }));
+  console.log(
+    `page requests during a 1,000-activity PDF (${during.pdf_s} s): ${during.page_requests} requests, p95 ${during.page_p95_ms} ms, max ${during.page_max_ms} ms`,
+  );
+  console.log(
+    JSON.stringify({
+      pdf: results,
+      ratio_to_bare_pdfkit: ratio,
+      ratio_to_bare_pdfkit_wall: ratioWall,
+      page_during_pdf_max_ms: during.page_max_ms,
+      page_during_pdf_p95_ms: during.page_p95_ms,
+    }),
+  );
 }

@@ -33,10 +33,28 @@ const track = () => (peak = Math.max(peak, rssMb()));
 
 const firstPage = await timeMany(50, () => list.loader({ request: req("/o/bench/activities"), params, context: ctx }).then(track));
 const filtered = await timeMany(50, () =>
-  list.loader({ request: req(`/o/bench/activities?department=${departments[3]!.id}&basis=c&sensitive=yes&sort=name&page=2`), params, context: ctx }).then(track),
+  list
+    .loader({ request: req(`/o/bench/activities?department=${departments[3]!.id}&basis=c&sensitive=yes&sort=name&page=2`), params, context: ctx })
+    .then(track),
 );
-const search = await timeMany(50, (i) => list.loader({ request: req(`/o/bench/activities?q=${encodeURIComponent(["cantine", "urbanisme", "police sport", "médiathèque"][i % 4]!)}`), params, context: ctx }).then(track));
-const detailT = await timeMany(50, (i) => detail.loader({ request: req(`/o/bench/activities/T-${String(1 + ((i * 97) % N)).padStart(4, "0")}`), params: { org: "bench", ref: `T-${String(1 + ((i * 97) % N)).padStart(4, "0")}` }, context: ctx }).then(track));
+const search = await timeMany(50, (i) =>
+  list
+    .loader({
+      request: req(`/o/bench/activities?q=${encodeURIComponent(["cantine", "urbanisme", "police sport", "médiathèque"][i % 4]!)}`),
+      params,
+      context: ctx,
+    })
+    .then(track),
+);
+const detailT = await timeMany(50, (i) =>
+  detail
+    .loader({
+      request: req(`/o/bench/activities/T-${String(1 + ((i * 97) % N)).padStart(4, "0")}`),
+      params: { org: "bench", ref: `T-${String(1 + ((i * 97) % N)).padStart(4, "0")}` },
+      context: ctx,
+    })
+    .then(track),
+);
 const rssBeforeExport = rssMb();
 const exportStart = performance.now();
 const exported = await buildRegisterExport(org.id);

@@ -10,7 +10,9 @@ const { createActivity, transitionActivity } = await import("../../app/models/ac
 await dbReady();
 const db = getDb();
 const org = await db.organization.create({ data: { slug: "bench", name: "Commune de Bench" } });
-const departments = await Promise.all(Array.from({ length: 12 }, (_, i) => db.department.create({ data: { organizationId: org.id, name: `Service ${i + 1}` } })));
+const departments = await Promise.all(
+  Array.from({ length: 12 }, (_, i) => db.department.create({ data: { organizationId: org.id, name: `Service ${i + 1}` } })),
+);
 const user = await db.user.create({ data: { email: "dpo@bench.example", name: "DPO", passwordHash: await hashPassword("bench-password-123") } });
 await db.membership.create({ data: { userId: user.id, organizationId: org.id, role: "DPO" } });
 const start = performance.now();

@@ -10,7 +10,10 @@ import { rssMb, timeMany, useTemporaryDatabase } from "./bench-utils.ts";
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 5000);
 const VENDORS = Number(process.env.BENCH_VENDORS ?? 2000);
 useTemporaryDatabase("vendors");
-execFileSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "seed-vendors.ts"), String(ACTIVITIES), String(VENDORS)], { stdio: "inherit", env: process.env });
+execFileSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "seed-vendors.ts"), String(ACTIVITIES), String(VENDORS)], {
+  stdio: "inherit",
+  env: process.env,
+});
 
 const { dbReady, getDb, disconnectDb } = await import("../../app/utils/db.server.ts");
 const { createSession } = await import("../../app/models/session.server.ts");
@@ -54,4 +57,15 @@ console.log(`levels: ${JSON.stringify(Object.fromEntries(levels))}`);
 console.log(`analyse whole organization  p50 ${analyse.p50} ms  max ${analyse.max} ms`);
 console.log(`dashboard loader, cold      p50 ${cold.p50} ms  max ${cold.max} ms (after a change)`);
 console.log(`dashboard loader, warm      p95 ${dash.p95} ms`);
-console.log(JSON.stringify({ activities: ACTIVITIES, vendors: VENDORS, analyse_all_ms: analyse.p50, analyse_all_max_ms: analyse.max, dashboard_cold_ms: cold.p50, dashboard_cold_max_ms: cold.max, dashboard_p95_ms: dash.p95, rss_mb: peak }));
+console.log(
+  JSON.stringify({
+    activities: ACTIVITIES,
+    vendors: VENDORS,
+    analyse_all_ms: analyse.p50,
+    analyse_all_max_ms: analyse.max,
+    dashboard_cold_ms: cold.p50,
+    dashboard_cold_max_ms: cold.max,
+    dashboard_p95_ms: dash.p95,
+    rss_mb: peak,
+  }),
+);

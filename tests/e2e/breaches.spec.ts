@@ -42,7 +42,9 @@ test("the DPO reports an incident at OVHcloud, assesses it, notifies the CNIL in
   await expectAccessible(page);
 
   for (const name of [/notification-cnil-V-\d{4}-fr\.pdf/, /lettre-personnes-V-\d{4}-fr\.pdf/]) {
-    const link = name.source.startsWith("notification") ? page.locator('a[href*="doc=cnil&format=pdf"]') : page.locator('a[href*="doc=letter&format=pdf&lang=fr"]');
+    const link = name.source.startsWith("notification")
+      ? page.locator('a[href*="doc=cnil&format=pdf"]')
+      : page.locator('a[href*="doc=letter&format=pdf&lang=fr"]');
     const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
     expect(download.suggestedFilename()).toMatch(name);
   }

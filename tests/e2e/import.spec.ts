@@ -32,7 +32,11 @@ function registerCsv(stamp: number): Buffer {
 
 async function registerCount(page: Page): Promise<number> {
   await page.goto(`${ORG}/activities`);
-  const text = await page.locator("main").getByText(/\d+ traitement\(s\)/).first().textContent();
+  const text = await page
+    .locator("main")
+    .getByText(/\d+ traitement\(s\)/)
+    .first()
+    .textContent();
   return Number(/(\d+) traitement/.exec(text ?? "")![1]);
 }
 

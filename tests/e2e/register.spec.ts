@@ -52,7 +52,10 @@ test("an editor declares and submits, the DPO requests a change, the editor fixe
   await editor.goto(`${ORG}/activities/${ref}`);
   await expect(editor.locator("main")).toContainText("Précisez la durée de conservation des dossiers de mariage.");
   await editor.goto(`${ORG}/activities/${ref}/edit`);
-  await editor.locator('textarea[name="content.description"], input[name="content.description"]').first().fill("Dossiers conservés 1 an après la célébration, puis détruits.");
+  await editor
+    .locator('textarea[name="content.description"], input[name="content.description"]')
+    .first()
+    .fill("Dossiers conservés 1 an après la célébration, puis détruits.");
   await editor.getByRole("button", { name: "Enregistrer", exact: true }).first().click();
   await expect(editor).toHaveURL(new RegExp(`/activities/${ref}$`));
   await editor.getByRole("button", { name: "Soumettre au DPO" }).click();

@@ -39,7 +39,11 @@ export async function checkMatrix(rows: MatrixRow[], callers: Record<Who, { cook
   const failures: string[] = [];
   for (const row of rows) {
     for (const [who, expected] of Object.entries(row.expect) as [Who, number][]) {
-      const req = request(row.path(orgSlug), { method: row.method ?? "GET", cookie: callers[who].cookie, body: row.method === "POST" ? row.body?.() : undefined });
+      const req = request(row.path(orgSlug), {
+        method: row.method ?? "GET",
+        cookie: callers[who].cookie,
+        body: row.method === "POST" ? row.body?.() : undefined,
+      });
       const got = await statusOf(row.handler, req, row.params(orgSlug));
       if (got !== expected) failures.push(`${row.name} as ${who}: expected ${expected}, got ${got}`);
     }

@@ -31,7 +31,8 @@ export async function createUser(opts: { email?: string; name?: string; locale?:
 
 export async function addMember(userId: string, organizationId: string, role: Role, departmentIds: string[] = []) {
   const m = await getDb().membership.create({ data: { userId, organizationId, role } });
-  if (departmentIds.length) await getDb().membershipDepartment.createMany({ data: departmentIds.map((departmentId) => ({ membershipId: m.id, departmentId })) });
+  if (departmentIds.length)
+    await getDb().membershipDepartment.createMany({ data: departmentIds.map((departmentId) => ({ membershipId: m.id, departmentId })) });
   return m;
 }
 

@@ -23,7 +23,10 @@ export default function setup(project: TestProject) {
     stdio: ["ignore", "ignore", "inherit"],
   });
   // Back to a rollback journal so the copy is a single self-contained file.
-  execFileSync(process.execPath, ["-e", `const D=require(${JSON.stringify(path.join(root, "node_modules", "better-sqlite3"))});const d=new D(${JSON.stringify(templateDb)});d.pragma("journal_mode = DELETE");d.close();`]);
+  execFileSync(process.execPath, [
+    "-e",
+    `const D=require(${JSON.stringify(path.join(root, "node_modules", "better-sqlite3"))});const d=new D(${JSON.stringify(templateDb)});d.pragma("journal_mode = DELETE");d.close();`,
+  ]);
   project.provide("runDir", runDir);
   project.provide("templateDb", templateDb);
   return () => fs.rmSync(runDir, { recursive: true, force: true });

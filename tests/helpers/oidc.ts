@@ -6,7 +6,13 @@ export type TestAccount = { sub: string; email: string; email_verified: boolean;
 
 export type TestIdp = { issuer: string; port: number; close(): Promise<void>; accounts: Map<string, TestAccount>; loginAs: string };
 
-export async function startIdp(opts: { port: number; clientId: string; clientSecret: string; redirectUri: string; postLogoutRedirectUri: string }): Promise<TestIdp> {
+export async function startIdp(opts: {
+  port: number;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  postLogoutRedirectUri: string;
+}): Promise<TestIdp> {
   const issuer = `http://localhost:${opts.port}`;
   const idp: TestIdp = { issuer, port: opts.port, accounts: new Map(), loginAs: "", close: async () => undefined };
   const provider = new Provider(issuer, {
@@ -52,7 +58,11 @@ export async function startIdp(opts: { port: number; clientId: string; clientSec
     callback(req, res);
   });
   await new Promise<void>((resolve) => server.listen(opts.port, "127.0.0.1", () => resolve()));
-  idp.close = () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+  idp.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return idp;
 }
 

@@ -13,7 +13,13 @@ type PiaFile = {
 
 export function piaToolProgress(file: PiaFile): { percent: number; pending: string[] } {
   const byRef = new Map(file.answers.map((a) => [Number(a.reference_to), a.data]));
-  const text = (q: number) => Boolean(byRef.get(q)?.text?.replace(/<[^>]+>/g, "").trim());
+  const text = (q: number) =>
+    Boolean(
+      byRef
+        .get(q)
+        ?.text?.replace(/<[^>]+>/g, "")
+        .trim(),
+    );
   const list = (q: number) => (byRef.get(q)?.list?.length ?? 0) > 0;
   const gauge = (q: number) => text(q) && (byRef.get(q)?.gauge ?? 0) > 0;
   const evaluated = (ref: string) => file.evaluations.some((e) => e.reference_to === ref && e.status >= 2 && e.global_status === 2);

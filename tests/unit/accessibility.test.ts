@@ -15,7 +15,12 @@ describe("RGAA audit", () => {
     expect(RGAA_AUDIT).toHaveLength(106);
     expect(new Set(RGAA_AUDIT.map((c) => c.id)).size).toBe(106);
     const perTheme = [9, 2, 3, 13, 8, 2, 5, 10, 4, 14, 13, 11, 12];
-    perTheme.forEach((n, i) => expect(RGAA_AUDIT.filter((c) => c.id.startsWith(`${i + 1}.`)), `theme ${i + 1}`).toHaveLength(n));
+    perTheme.forEach((n, i) =>
+      expect(
+        RGAA_AUDIT.filter((c) => c.id.startsWith(`${i + 1}.`)),
+        `theme ${i + 1}`,
+      ).toHaveLength(n),
+    );
   });
 
   it("computes the rate as C / (C + NC), rounded down", () => {
@@ -46,7 +51,11 @@ describe("accessibility statement", () => {
 
     const save = await call(
       settings.action,
-      request(`/o/${org.slug}/settings`, { method: "POST", cookie: dpo.cookie, body: form({ name: org.name, defaultLocale: "fr", version: "1", accessibilityContact: "accessibilite@ville.example" }) }),
+      request(`/o/${org.slug}/settings`, {
+        method: "POST",
+        cookie: dpo.cookie,
+        body: form({ name: org.name, defaultLocale: "fr", version: "1", accessibilityContact: "accessibilite@ville.example" }),
+      }),
       { org: org.slug },
     );
     expect(save.status).toBe(302);
@@ -55,7 +64,11 @@ describe("accessibility statement", () => {
 
     const tooLong = await call(
       settings.action,
-      request(`/o/${org.slug}/settings`, { method: "POST", cookie: dpo.cookie, body: form({ name: org.name, defaultLocale: "fr", version: "2", accessibilityContact: "x".repeat(301) }) }),
+      request(`/o/${org.slug}/settings`, {
+        method: "POST",
+        cookie: dpo.cookie,
+        body: form({ name: org.name, defaultLocale: "fr", version: "2", accessibilityContact: "x".repeat(301) }),
+      }),
       { org: org.slug },
     );
     expect(tooLong.status).toBe(400);

@@ -81,7 +81,10 @@ describe("workflow and versions", () => {
     a = await transitionActivity(user.id, org.id, a.id, a.revision, "approve");
     expect(a).toMatchObject({ status: "APPROVED", approvedVersion: 1, pendingChanges: false });
 
-    a = await saveActivity(user.id, org.id, a.id, a.revision, { content: content("État civil", { purposes: { main: "Actes et mentions" } }), departmentId: dep });
+    a = await saveActivity(user.id, org.id, a.id, a.revision, {
+      content: content("État civil", { purposes: { main: "Actes et mentions" } }),
+      departmentId: dep,
+    });
     expect(a).toMatchObject({ status: "DRAFT", approvedVersion: 1, pendingChanges: true });
     const exported = await buildRegisterExport(org.id);
     expect(exported.activities[0]).toMatchObject({ ref: a.ref, version: 1, status: "APPROVED", purposes: { main: "Actes" } });
@@ -143,9 +146,16 @@ describe("point in time", () => {
 describe("search and filters", () => {
   it("finds activities by name, purpose, description, category and department, accents ignored", async () => {
     const { org, user, departments } = await setup();
-    await createActivity(user.id, org.id, { content: content("Restauration scolaire", { purposes: { main: "Facturer les repas" } }), departmentId: departments[0]!.id });
     await createActivity(user.id, org.id, {
-      content: content("Vidéoprotection", { description: "Caméras sur la voie publique", regime: "LED", dataCategories: [{ category: "location", description: "Images géolocalisées" }] }),
+      content: content("Restauration scolaire", { purposes: { main: "Facturer les repas" } }),
+      departmentId: departments[0]!.id,
+    });
+    await createActivity(user.id, org.id, {
+      content: content("Vidéoprotection", {
+        description: "Caméras sur la voie publique",
+        regime: "LED",
+        dataCategories: [{ category: "location", description: "Images géolocalisées" }],
+      }),
       departmentId: departments[2]!.id,
     });
     const names = async (q: string) => (await listActivities(org.id, { scope: ALL_ACTIVITIES, q }, "ref", { skip: 0, take: 10 })).rows.map((r) => r.name);
@@ -154,7 +164,9 @@ describe("search and filters", () => {
     expect(await names("geoloc")).toEqual(["Vidéoprotection"]);
     expect(await names("police")).toEqual(["Vidéoprotection"]); // department "Police municipale"
     expect(await names('"); DROP TABLE x; --')).toEqual([]);
-    expect((await listActivities(org.id, { scope: ALL_ACTIVITIES, regime: "LED" }, "ref", { skip: 0, take: 10 })).rows.map((r) => r.name)).toEqual(["Vidéoprotection"]);
+    expect((await listActivities(org.id, { scope: ALL_ACTIVITIES, regime: "LED" }, "ref", { skip: 0, take: 10 })).rows.map((r) => r.name)).toEqual([
+      "Vidéoprotection",
+    ]);
     expect((await listActivities(org.id, { scope: { kind: "departments", departmentIds: [departments[0]!.id] } }, "ref", { skip: 0, take: 10 })).total).toBe(1);
   });
 

@@ -26,7 +26,11 @@ describe("ActivityContentSchema", () => {
     [{ name: "A", legalBases: [{ basis: "g" }] }, "legalBases.0.basis", "errors.choice"],
     [{ name: "A", dataCategories: [{ category: "shoe_size" }] }, "dataCategories.0.category", "errors.choice"],
     [{ name: "A", transfers: [{ country: "USA", recipient: "R", safeguard: "scc" }] }, "transfers.0.country", "errors.country"],
-    [{ name: "A", transfers: [{ country: "US", recipient: "R", safeguard: "scc", documentationUrl: "javascript:alert(1)" }] }, "transfers.0.documentationUrl", "errors.url"],
+    [
+      { name: "A", transfers: [{ country: "US", recipient: "R", safeguard: "scc", documentationUrl: "javascript:alert(1)" }] },
+      "transfers.0.documentationUrl",
+      "errors.url",
+    ],
     [{ name: "A", implementationDate: "31/12/2024" }, "implementationDate", "errors.date"],
     [{ name: "A", implementationDate: "2024-02-30" }, "implementationDate", "errors.date"],
     [{ name: "A", lastReviewAt: "2026-05-01", nextReviewAt: "2026-01-01" }, "nextReviewAt", "errors.reviewOrder"],
@@ -110,7 +114,9 @@ describe("warnings", () => {
     expect(computeWarnings(ActivityContentSchema.parse({ name: "A", legalBases: [{ basis: "a" }] }))).toEqual(["consentPublicAuthority"]);
     expect(computeWarnings(ActivityContentSchema.parse({ name: "A", legalBases: [{ basis: "a" }, { basis: "c" }] }))).toEqual([]);
     expect(computeWarnings(ActivityContentSchema.parse({ name: "A", regime: "LED", legalBases: [{ basis: "f" }] }))).toContain("ledWithGdprBasis");
-    expect(computeWarnings(ActivityContentSchema.parse({ name: "A", transfers: [{ country: "CN", recipient: "X", safeguard: "none" }] }))).toEqual(["transferWithoutSafeguard"]);
+    expect(computeWarnings(ActivityContentSchema.parse({ name: "A", transfers: [{ country: "CN", recipient: "X", safeguard: "none" }] }))).toEqual([
+      "transferWithoutSafeguard",
+    ]);
     expect(computeWarnings(ActivityContentSchema.parse({ name: "A", dataCategories: [{ category: "nir" }] }))).toEqual(["nirUse"]);
   });
 });
@@ -118,7 +124,13 @@ describe("warnings", () => {
 describe("diff", () => {
   it("reports changed, added and removed fields with readable paths", () => {
     const a = ActivityContentSchema.parse({ name: "A", recipients: [{ type: "internal", name: "RH" }] });
-    const b = ActivityContentSchema.parse({ name: "B", recipients: [{ type: "internal", name: "RH" }, { type: "processor", name: "Éditeur" }] });
+    const b = ActivityContentSchema.parse({
+      name: "B",
+      recipients: [
+        { type: "internal", name: "RH" },
+        { type: "processor", name: "Éditeur" },
+      ],
+    });
     expect(diffContents(a, b)).toEqual([
       { path: "name", before: "A", after: "B" },
       { path: "recipients[1].name", before: null, after: "Éditeur" },

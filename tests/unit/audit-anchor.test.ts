@@ -29,7 +29,13 @@ beforeAll(async () => {
 
 function verifyCli(anchor: string): { code: number; out: string } {
   try {
-    const out = execFileSync("npx", ["tsx", "app/cli/audit-verify.ts", "--anchor", anchor], { cwd: root, env: process.env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 60_000 });
+    const out = execFileSync("npx", ["tsx", "app/cli/audit-verify.ts", "--anchor", anchor], {
+      cwd: root,
+      env: process.env,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: 60_000,
+    });
     return { code: 0, out };
   } catch (err) {
     const e = err as { status: number | null; stdout: string; stderr: string };

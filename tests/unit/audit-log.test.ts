@@ -12,7 +12,12 @@ import { createOrg, request, signedInMember } from "../helpers/factories.ts";
 import { call } from "./route-helpers.ts";
 
 type Sentence = { seq: number; person: string; action: string; object: { label: string; href: string | null } | null; changes: string[] };
-type PageData = { total: number; events: Sentence[]; canSeeRaw: boolean; options: { actions: { value: string; label: string }[]; entities: { value: string; label: string }[]; actors: { id: string; name: string }[] } };
+type PageData = {
+  total: number;
+  events: Sentence[];
+  canSeeRaw: boolean;
+  options: { actions: { value: string; label: string }[]; entities: { value: string; label: string }[]; actors: { id: string; name: string }[] };
+};
 
 const vendor = (name: string): VendorInput => ({
   name,
@@ -57,7 +62,10 @@ beforeAll(async () => {
   await getDb().user.update({ where: { id: editor.user.id }, data: { name: "Eve Lectrice" } });
   const a = await createActivity(dpo.user.id, org.id, { content: ActivityContentSchema.parse({ name: "Cantine scolaire" }), departmentId: null });
   activityId = a.id;
-  await saveActivity(dpo.user.id, org.id, a.id, a.revision, { content: ActivityContentSchema.parse({ name: "Cantine scolaire", purposes: { main: "Inscrire les enfants" } }), departmentId: null });
+  await saveActivity(dpo.user.id, org.id, a.id, a.revision, {
+    content: ActivityContentSchema.parse({ name: "Cantine scolaire", purposes: { main: "Inscrire les enfants" } }),
+    departmentId: null,
+  });
   vendorId = (await createVendor(admin.user.id, org.id, vendor("Éditeur Cantine"))).id;
   await updateMembership(admin.user.id, org.id, editorMembershipId, { role: "DPO", departmentIds: [] });
 });
@@ -75,7 +83,10 @@ describe("readable audit log", () => {
     expect(created).toMatchObject({ person: "Denis Dpo", object: { label: "T-0001 — Cantine scolaire", href: `/o/${slug}/activities/T-0001` } });
     const updated = d.events.find((e) => e.action === "a modifié l'activité")!;
     expect(updated.changes).toEqual(["Éléments modifiés : Finalités"]);
-    expect(d.events.find((e) => e.action === "a ajouté le prestataire")).toMatchObject({ person: "Alice Admin", object: { label: "Éditeur Cantine", href: `/o/${slug}/vendors/${vendorId}` } });
+    expect(d.events.find((e) => e.action === "a ajouté le prestataire")).toMatchObject({
+      person: "Alice Admin",
+      object: { label: "Éditeur Cantine", href: `/o/${slug}/vendors/${vendorId}` },
+    });
     const role = d.events.find((e) => e.action === "a changé le rôle du membre")!;
     expect(role.object?.label).toBe("Eve Lectrice");
     expect(role.changes).toEqual(["Lecteur → Délégué à la protection des données"]);
@@ -86,8 +97,21 @@ describe("readable audit log", () => {
 
   it("never shows action codes, JSON or internal ids", async () => {
     const d = await load();
-    const shown = JSON.stringify({ events: d.events.map((e) => [e.person, e.action, e.object?.label ?? "", ...e.changes]), labels: [...d.options.actions.map((a) => a.label), ...d.options.entities.map((e) => e.label)] });
-    for (const raw of ["activity.created", "activity.updated", "vendor.created", "member.role_changed", activityId, vendorId, editorMembershipId, dpo.user.id, '\\"fields\\"']) {
+    const shown = JSON.stringify({
+      events: d.events.map((e) => [e.person, e.action, e.object?.label ?? "", ...e.changes]),
+      labels: [...d.options.actions.map((a) => a.label), ...d.options.entities.map((e) => e.label)],
+    });
+    for (const raw of [
+      "activity.created",
+      "activity.updated",
+      "vendor.created",
+      "member.role_changed",
+      activityId,
+      vendorId,
+      editorMembershipId,
+      dpo.user.id,
+      '\\"fields\\"',
+    ]) {
       expect(shown, raw).not.toContain(raw);
     }
   });
@@ -135,7 +159,10 @@ describe("readable audit log", () => {
     expect((await call(auditRaw.loader, request(`/o/${slug}/audit/${seq}`, { cookie: dpo.cookie }), { org: slug, seq: String(seq) })).status).toBe(403);
     const other = await createOrg();
     const otherAdmin = await signedInMember(other.org.id, "ADMIN");
-    expect((await call(auditRaw.loader, request(`/o/${other.org.slug}/audit/${seq}`, { cookie: otherAdmin.cookie }), { org: other.org.slug, seq: String(seq) })).status).toBe(404);
+    expect(
+      (await call(auditRaw.loader, request(`/o/${other.org.slug}/audit/${seq}`, { cookie: otherAdmin.cookie }), { org: other.org.slug, seq: String(seq) }))
+        .status,
+    ).toBe(404);
     expect((await call(auditRaw.loader, request(`/o/${slug}/audit/abc`, { cookie: admin.cookie }), { org: slug, seq: "abc" })).status).toBe(404);
   });
 });

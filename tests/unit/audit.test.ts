@@ -91,23 +91,51 @@ describe("the hash chain", () => {
   });
 
   it("the hash covers every field, independently of key order in details", () => {
-    const base = { seq: 7, at: new Date("2030-01-01T00:00:00Z"), actorId: "u", organizationId: "o", action: "a", entity: "E", entityId: "x", details: '{"a":1}', prevHash: GENESIS_HASH };
+    const base = {
+      seq: 7,
+      at: new Date("2030-01-01T00:00:00Z"),
+      actorId: "u",
+      organizationId: "o",
+      action: "a",
+      entity: "E",
+      entityId: "x",
+      details: '{"a":1}',
+      prevHash: GENESIS_HASH,
+    };
     const h = computeAuditHash(base);
     expect(h).toMatch(/^[0-9a-f]{64}$/);
-    for (const change of [{ seq: 8 }, { at: new Date("2030-01-01T00:00:00.001Z") }, { actorId: "v" }, { organizationId: null }, { action: "b" }, { entity: "F" }, { entityId: null }, { details: '{"a":2}' }, { prevHash: "1".repeat(64) }]) {
+    for (const change of [
+      { seq: 8 },
+      { at: new Date("2030-01-01T00:00:00.001Z") },
+      { actorId: "v" },
+      { organizationId: null },
+      { action: "b" },
+      { entity: "F" },
+      { entityId: null },
+      { details: '{"a":2}' },
+      { prevHash: "1".repeat(64) },
+    ]) {
       expect(computeAuditHash({ ...base, ...change }), JSON.stringify(change)).not.toBe(h);
     }
     expect(computeAuditHash({ ...base })).toBe(h);
   });
 
   it("details are stored as canonical (sorted-key) JSON", async () => {
-    const ev = await recordAuditAlone({ actorId: null, organizationId: null, action: "test.order", entity: "Test", details: { zeta: 1, alpha: { y: 2, b: [3, { d: 4, c: 5 }] }, skipped: undefined } });
+    const ev = await recordAuditAlone({
+      actorId: null,
+      organizationId: null,
+      action: "test.order",
+      entity: "Test",
+      details: { zeta: 1, alpha: { y: 2, b: [3, { d: 4, c: 5 }] }, skipped: undefined },
+    });
     expect(ev.details).toBe('{"alpha":{"b":[3,{"c":5,"d":4}],"y":2},"zeta":1}');
   });
 
   it("concurrent writers keep a single linear chain", async () => {
     const before = await getDb().auditEvent.count();
-    await Promise.all(Array.from({ length: 8 }, (_, i) => recordAuditAlone({ actorId: null, organizationId: null, action: "test.concurrent", entity: "Test", details: { i } })));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => recordAuditAlone({ actorId: null, organizationId: null, action: "test.concurrent", entity: "Test", details: { i } })),
+    );
     expect(await getDb().auditEvent.count()).toBe(before + 8);
     const report = await verifyAuditChain();
     expect(report.ok).toBe(true);
@@ -132,7 +160,8 @@ describe("what the audit log holds", () => {
 
     const events = await allEvents();
     const actions = new Set(events.map((e) => e.action));
-    for (const a of ["invitation.created", "invitation.accepted", "password_reset.created", "password_reset.completed", "login.failed", "login.succeeded"]) expect(actions).toContain(a);
+    for (const a of ["invitation.created", "invitation.accepted", "password_reset.created", "password_reset.completed", "login.failed", "login.succeeded"])
+      expect(actions).toContain(a);
     for (const e of events) {
       const text = `${e.details} ${e.entityId ?? ""} ${e.action} ${e.entity}`;
       expect(text, `event #${e.seq}`).not.toMatch(/[^\s"@]+@[^\s"@]+\.[a-z]{2,}/i);
@@ -229,7 +258,18 @@ describe("tamper detection (attacker with file access drops the triggers)", () =
       // 5. A forged event appended with a made-up hash.
       const last = events.at(-1)!;
       await getDb().auditEvent.create({
-        data: { seq: last.seq + 1, at: new Date(), actorId: null, organizationId: null, action: "forged", entity: "Test", entityId: null, details: "{}", prevHash: last.hash, hash: sha256Hex("anything") },
+        data: {
+          seq: last.seq + 1,
+          at: new Date(),
+          actorId: null,
+          organizationId: null,
+          action: "forged",
+          entity: "Test",
+          entityId: null,
+          details: "{}",
+          prevHash: last.hash,
+          hash: sha256Hex("anything"),
+        },
       });
       expect(await verifyAuditChain()).toEqual({ ok: false, count: total, brokenAt: last.seq + 1, reason: "hash" });
       await getDb().$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "seq" = ?`, last.seq + 1);

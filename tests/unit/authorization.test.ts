@@ -23,7 +23,15 @@ const orgParams = (slug: string) => ({ org: slug });
 // These run first, on the still empty database of this file.
 describe("first-run setup", () => {
   const setupBody = () =>
-    form({ orgName: "Ville de Première", orgSlug: "ville-premiere", name: "Paule Première", email: "paule@premiere.example", password: "une phrase de passe", confirm: "une phrase de passe", role: "DPO" });
+    form({
+      orgName: "Ville de Première",
+      orgSlug: "ville-premiere",
+      name: "Paule Première",
+      email: "paule@premiere.example",
+      password: "une phrase de passe",
+      confirm: "une phrase de passe",
+      role: "DPO",
+    });
 
   it("the setup page is open while there is no user", async () => {
     expect(await getDb().user.count()).toBe(0);
@@ -58,7 +66,15 @@ describe("first-run setup", () => {
   it("a second setup action cannot create a second first organization", async () => {
     const orgs = await getDb().organization.count();
     const users = await getDb().user.count();
-    const body = form({ orgName: "Ville Pirate", orgSlug: "ville-pirate", name: "Pirate", email: "pirate@evil.example", password: "une phrase de passe", confirm: "une phrase de passe", role: "ADMIN" });
+    const body = form({
+      orgName: "Ville Pirate",
+      orgSlug: "ville-pirate",
+      name: "Pirate",
+      email: "pirate@evil.example",
+      password: "une phrase de passe",
+      confirm: "une phrase de passe",
+      role: "ADMIN",
+    });
     const res = await call(setup.action, request("/setup", { method: "POST", body }));
     expect(res.status).toBe(302);
     expect(res.location).toBe("/login");
@@ -127,11 +143,35 @@ describe("authorization matrix", () => {
     { name: "o.$org loader", handler: orgLayout.loader, path: orgPath(""), params: orgParams, expect: everyone },
     { name: "o.$org._index loader", handler: orgIndex.loader, path: orgPath(""), params: orgParams, expect: everyone },
     { name: "o.$org.settings loader", handler: settings.loader, path: orgPath("/settings"), params: orgParams, expect: everyone },
-    { name: "o.$org.settings action", handler: settings.action, method: "POST", path: orgPath("/settings"), params: orgParams, body: () => new FormData(), expect: managersWrite },
+    {
+      name: "o.$org.settings action",
+      handler: settings.action,
+      method: "POST",
+      path: orgPath("/settings"),
+      params: orgParams,
+      body: () => new FormData(),
+      expect: managersWrite,
+    },
     { name: "o.$org.members loader", handler: members.loader, path: orgPath("/members"), params: orgParams, expect: managers },
-    { name: "o.$org.members action", handler: members.action, method: "POST", path: orgPath("/members"), params: orgParams, body: () => new FormData(), expect: managersWrite },
+    {
+      name: "o.$org.members action",
+      handler: members.action,
+      method: "POST",
+      path: orgPath("/members"),
+      params: orgParams,
+      body: () => new FormData(),
+      expect: managersWrite,
+    },
     { name: "o.$org.departments loader", handler: departments.loader, path: orgPath("/departments"), params: orgParams, expect: managers },
-    { name: "o.$org.departments action", handler: departments.action, method: "POST", path: orgPath("/departments"), params: orgParams, body: () => new FormData(), expect: managersWrite },
+    {
+      name: "o.$org.departments action",
+      handler: departments.action,
+      method: "POST",
+      path: orgPath("/departments"),
+      params: orgParams,
+      body: () => new FormData(),
+      expect: managersWrite,
+    },
     { name: "o.$org.audit loader", handler: audit.loader, path: orgPath("/audit"), params: orgParams, expect: managers },
   ];
 
@@ -187,7 +227,10 @@ describe("orgs.new", () => {
     expect((await call(orgsNew.loader, request("/orgs/new", { cookie: admin.cookie }))).status).toBe(200);
     expect((await call(orgsNew.loader, request("/orgs/new", { cookie: dpo.cookie }))).status).toBe(403);
     expect((await call(orgsNew.loader, request("/orgs/new"))).status).toBe(302);
-    expect((await call(orgsNew.action, request("/orgs/new", { method: "POST", cookie: dpo.cookie, body: form({ name: "X", slug: "xx-dpo", defaultLocale: "fr" }) }))).status).toBe(403);
+    expect(
+      (await call(orgsNew.action, request("/orgs/new", { method: "POST", cookie: dpo.cookie, body: form({ name: "X", slug: "xx-dpo", defaultLocale: "fr" }) })))
+        .status,
+    ).toBe(403);
     expect(await getDb().organization.findUnique({ where: { slug: "xx-dpo" } })).toBeNull();
   });
 });

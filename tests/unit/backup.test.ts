@@ -29,7 +29,8 @@ beforeAll(async () => {
   departmentId = departments[0]!.id;
   actorId = (await signedInMember(org.id, "DPO")).user.id;
   // Some volume, so the copy takes several steps.
-  for (let i = 0; i < 30; i++) await createActivity(actorId, orgId, { content: ActivityContentSchema.parse({ name: `Avant ${i}`, purposes: { main: "x".repeat(900) } }), departmentId });
+  for (let i = 0; i < 30; i++)
+    await createActivity(actorId, orgId, { content: ActivityContentSchema.parse({ name: `Avant ${i}`, purposes: { main: "x".repeat(900) } }), departmentId });
   // A stored file (as a DPA upload would leave).
   const files = path.join(path.dirname(getEnv().databaseFile), "files");
   fs.mkdirSync(files, { recursive: true });
@@ -109,7 +110,11 @@ describe("backup under write load, then restore", () => {
     const backup = execFileSync("npx", ["tsx", "app/cli/backup.ts", "--out", out], { cwd: root, env, encoding: "utf8" });
     expect(backup).toContain("Backup written");
     const target = path.join(work, "cli-restore", "registre.db");
-    const restored = execFileSync("npx", ["tsx", "app/cli/restore.ts", "--file", out], { cwd: root, env: { ...env, DATABASE_URL: `file:${target}` }, encoding: "utf8" });
+    const restored = execFileSync("npx", ["tsx", "app/cli/restore.ts", "--file", out], {
+      cwd: root,
+      env: { ...env, DATABASE_URL: `file:${target}` },
+      encoding: "utf8",
+    });
     expect(restored).toMatch(/audit chain intact/);
     expect(fs.existsSync(target)).toBe(true);
   }, 120_000);

@@ -59,11 +59,19 @@ describe("the middleware, on a real HTTP server", () => {
   function post(pathName: string, declared: number, send: number, headers: Record<string, string> = {}) {
     return new Promise<{ status: number; body: string; sent: number }>((resolve, reject) => {
       let sent = 0;
-      const req = http.request({ port, path: pathName, method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(declared), "Accept-Language": "en", ...headers } }, (res) => {
-        let body = "";
-        res.on("data", (c: Buffer) => (body += c.toString()));
-        res.on("end", () => resolve({ status: res.statusCode!, body, sent }));
-      });
+      const req = http.request(
+        {
+          port,
+          path: pathName,
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(declared), "Accept-Language": "en", ...headers },
+        },
+        (res) => {
+          let body = "";
+          res.on("data", (c: Buffer) => (body += c.toString()));
+          res.on("end", () => resolve({ status: res.statusCode!, body, sent }));
+        },
+      );
       req.on("error", (e) => (sent > 0 ? undefined : reject(e)));
       const chunk = Buffer.alloc(64 * 1024, 97);
       const pump = () => {

@@ -35,10 +35,26 @@ describe("72-hour clock", () => {
 describe("ENISA severity", () => {
   it("computes SE = DPC × EI + CB and maps it to a risk level", () => {
     // Encrypted laptop: simple data, identification negligible, confidentiality lost without known misuse.
-    expect(enisaSeverity({ dpc: 2, ei: 0.25, confidentiality: 0.25, integrity: 0, availability: 0, malicious: false })).toEqual({ score: 0.75, level: "low", suggested: "NONE" });
-    expect(enisaSeverity({ dpc: 3, ei: 0.75, confidentiality: 0, integrity: 0, availability: 0.25, malicious: false })).toMatchObject({ score: 2.5, level: "medium", suggested: "RISK" });
-    expect(enisaSeverity({ dpc: 4, ei: 0.75, confidentiality: 0.5, integrity: 0, availability: 0, malicious: false })).toMatchObject({ score: 3.5, level: "high", suggested: "HIGH" });
-    expect(enisaSeverity({ dpc: 4, ei: 1, confidentiality: 0.5, integrity: 0.25, availability: 0.5, malicious: true })).toMatchObject({ score: 5.75, level: "very_high", suggested: "HIGH" });
+    expect(enisaSeverity({ dpc: 2, ei: 0.25, confidentiality: 0.25, integrity: 0, availability: 0, malicious: false })).toEqual({
+      score: 0.75,
+      level: "low",
+      suggested: "NONE",
+    });
+    expect(enisaSeverity({ dpc: 3, ei: 0.75, confidentiality: 0, integrity: 0, availability: 0.25, malicious: false })).toMatchObject({
+      score: 2.5,
+      level: "medium",
+      suggested: "RISK",
+    });
+    expect(enisaSeverity({ dpc: 4, ei: 0.75, confidentiality: 0.5, integrity: 0, availability: 0, malicious: false })).toMatchObject({
+      score: 3.5,
+      level: "high",
+      suggested: "HIGH",
+    });
+    expect(enisaSeverity({ dpc: 4, ei: 1, confidentiality: 0.5, integrity: 0.25, availability: 0.5, malicious: true })).toMatchObject({
+      score: 5.75,
+      level: "very_high",
+      suggested: "HIGH",
+    });
     expect(enisaSeverity({ dpc: 1, ei: 1, confidentiality: 0.5, integrity: 0.5, availability: 0, malicious: false }).level).toBe("medium");
   });
   it("suggests the data processing context from the categories", () => {
@@ -49,7 +65,15 @@ describe("ENISA severity", () => {
     expect(suggestedDpc(["offences"], isSensitiveCategory)).toBe(4);
   });
   it("a high risk without informing the people needs an Art. 34(3) exemption", () => {
-    const base = { enisa: { dpc: "4", ei: "1", confidentiality: "0.5", integrity: "0", availability: "0" }, risk: "HIGH", reasoning: "r", notifyCnil: "yes", notifyReasoning: "r", informSubjects: "no", informReasoning: "r" };
+    const base = {
+      enisa: { dpc: "4", ei: "1", confidentiality: "0.5", integrity: "0", availability: "0" },
+      risk: "HIGH",
+      reasoning: "r",
+      notifyCnil: "yes",
+      notifyReasoning: "r",
+      informSubjects: "no",
+      informReasoning: "r",
+    };
     const r = AssessmentSchema.safeParse(base);
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.message).toBe("errors.breachExemptionNeeded");
@@ -79,9 +103,30 @@ describe("breach scope at a vendor", () => {
     ["s5", node("s5", "C", ["s1"])],
   ]);
   const acts = [
-    { id: "a1", ref: "T-0001", name: "Paie", serviceIds: ["s1"], dataCategories: ["identity", "economic"], subjects: [{ category: "agents", estimatedCount: 300 }] },
-    { id: "a2", ref: "T-0002", name: "Cantine", serviceIds: ["s4"], dataCategories: ["identity", "health"], subjects: [{ category: "children", estimatedCount: 800 }] },
-    { id: "a3", ref: "T-0003", name: "Archives", serviceIds: ["s3", "s4"], dataCategories: ["identity"], subjects: [{ category: "residents", estimatedCount: null }] },
+    {
+      id: "a1",
+      ref: "T-0001",
+      name: "Paie",
+      serviceIds: ["s1"],
+      dataCategories: ["identity", "economic"],
+      subjects: [{ category: "agents", estimatedCount: 300 }],
+    },
+    {
+      id: "a2",
+      ref: "T-0002",
+      name: "Cantine",
+      serviceIds: ["s4"],
+      dataCategories: ["identity", "health"],
+      subjects: [{ category: "children", estimatedCount: 800 }],
+    },
+    {
+      id: "a3",
+      ref: "T-0003",
+      name: "Archives",
+      serviceIds: ["s3", "s4"],
+      dataCategories: ["identity"],
+      subjects: [{ category: "residents", estimatedCount: null }],
+    },
   ];
   it("finds activities using the vendor directly or through sub-processors, with the chain", () => {
     const c = breachScopeForVendor(graph, "C", acts);

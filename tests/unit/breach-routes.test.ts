@@ -47,7 +47,14 @@ const vendorInput = (name: string, country = "FR") => ({
 });
 
 function facts(over: Record<string, string | string[]> = {}) {
-  return form({ title: "Courriel mal adressé", discoveredAt: "2026-03-02T09:00", awareAt: "2026-03-02T10:00", nature: "confidentiality", description: "Un tableau envoyé au mauvais destinataire.", ...over });
+  return form({
+    title: "Courriel mal adressé",
+    discoveredAt: "2026-03-02T09:00",
+    awareAt: "2026-03-02T10:00",
+    nature: "confidentiality",
+    description: "Un tableau envoyé au mauvais destinataire.",
+    ...over,
+  });
 }
 const post = (url: string, who: keyof typeof callers, body: FormData) => request(url, { method: "POST", cookie: callers[who].cookie, body });
 const get = (url: string, who: keyof typeof callers) => request(url, { cookie: callers[who].cookie });
@@ -72,9 +79,20 @@ beforeAll(async () => {
   const iaas = await createService(actor, orgId, c.id, { name: "IaaS", description: null, secNumCloudQualified: false, secNumCloudDate: null });
   const p = await createVendor(actor, orgId, vendorInput("Éditeur P"));
   const portail = await createService(actor, orgId, p.id, { name: "Portail", description: null, secNumCloudQualified: false, secNumCloudDate: null });
-  await addLocation(actor, orgId, portail.id, { role: "STORAGE", country: "FR", region: null, providerServiceId: iaas.id, safeguard: null, tiaDone: false, safeguardUrl: null });
+  await addLocation(actor, orgId, portail.id, {
+    role: "STORAGE",
+    country: "FR",
+    region: null,
+    providerServiceId: iaas.id,
+    safeguard: null,
+    tiaDone: false,
+    safeguardUrl: null,
+  });
   const mk = async (name: string, dep: string, subjects: { category: string; estimatedCount?: number }[], categories: string[]) =>
-    createActivity(actor, orgId, { departmentId: dep, content: ActivityContentSchema.parse({ name, dataSubjects: subjects, dataCategories: categories.map((category) => ({ category })) }) });
+    createActivity(actor, orgId, {
+      departmentId: dep,
+      content: ActivityContentSchema.parse({ name, dataSubjects: subjects, dataCategories: categories.map((category) => ({ category })) }),
+    });
   const paie = await mk("Paie des agents", depA, [{ category: "agents", estimatedCount: 250 }], ["identity", "economic"]);
   const archives = await mk("Archives numériques", depB, [{ category: "residents", estimatedCount: 12000 }], ["identity", "health"]);
   await mk("Voirie", depA, [], ["identity"]);
@@ -93,17 +111,91 @@ describe("authorization matrix", () => {
     const p = (sub: string) => (s: string) => `/o/${s}/breaches${sub}`;
     const params = (ref?: string) => (s: string) => ({ org: s, ...(ref ? { ref } : {}) });
     const rows: MatrixRow[] = [
-      { name: "list", handler: list.loader, path: p(""), params: params(), expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 } },
-      { name: "new", handler: create.loader, path: p("/new"), params: params(), expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 } },
-      { name: "new (vendor)", handler: create.loader, path: (s) => `/o/${s}/breaches/new?vendor=${vendorC}`, params: params(), expect: { DPO: 200, VIEWER: 403, OUTSIDER: 404 } },
-      { name: "report", handler: create.action, method: "POST", path: p("/new"), params: params(), body: () => facts({ departmentId: depB }), expect: { ADMIN: 302, DPO: 302, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 } },
-      { name: "detail (own dept)", handler: detail.loader, path: p(`/${refA}`), params: params(refA), expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 } },
-      { name: "detail (other dept)", handler: detail.loader, path: p(`/${refB}`), params: params(refB), expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, OUTSIDER: 404 } },
-      { name: "comment (own dept)", handler: detail.action, method: "POST", path: p(`/${refA}`), params: params(refA), body: () => form({ intent: "comment", body: "vu" }), expect: { DPO: 302, EDITOR: 302, VIEWER: 403, OUTSIDER: 404, ANONYMOUS: 302 } },
-      { name: "assess", handler: detail.action, method: "POST", path: p(`/${refA}`), params: params(refA), body: () => form({ intent: "close", revision: "1" }), expect: { EDITOR: 403, VIEWER: 403, OUTSIDER: 404 } },
-      { name: "edit", handler: edit.loader, path: p(`/${refA}/edit`), params: params(refA), expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 } },
-      { name: "edit (post)", handler: edit.action, method: "POST", path: p(`/${refB}/edit`), params: params(refB), body: () => facts(), expect: { EDITOR: 403, VIEWER: 403, OUTSIDER: 404 } },
-      { name: "draft", handler: draft.loader, path: p(`/${refA}/draft?doc=cnil&format=txt`), params: params(refA), expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 } },
+      {
+        name: "list",
+        handler: list.loader,
+        path: p(""),
+        params: params(),
+        expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+      },
+      {
+        name: "new",
+        handler: create.loader,
+        path: p("/new"),
+        params: params(),
+        expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+      },
+      {
+        name: "new (vendor)",
+        handler: create.loader,
+        path: (s) => `/o/${s}/breaches/new?vendor=${vendorC}`,
+        params: params(),
+        expect: { DPO: 200, VIEWER: 403, OUTSIDER: 404 },
+      },
+      {
+        name: "report",
+        handler: create.action,
+        method: "POST",
+        path: p("/new"),
+        params: params(),
+        body: () => facts({ departmentId: depB }),
+        expect: { ADMIN: 302, DPO: 302, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+      },
+      {
+        name: "detail (own dept)",
+        handler: detail.loader,
+        path: p(`/${refA}`),
+        params: params(refA),
+        expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+      },
+      {
+        name: "detail (other dept)",
+        handler: detail.loader,
+        path: p(`/${refB}`),
+        params: params(refB),
+        expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, OUTSIDER: 404 },
+      },
+      {
+        name: "comment (own dept)",
+        handler: detail.action,
+        method: "POST",
+        path: p(`/${refA}`),
+        params: params(refA),
+        body: () => form({ intent: "comment", body: "vu" }),
+        expect: { DPO: 302, EDITOR: 302, VIEWER: 403, OUTSIDER: 404, ANONYMOUS: 302 },
+      },
+      {
+        name: "assess",
+        handler: detail.action,
+        method: "POST",
+        path: p(`/${refA}`),
+        params: params(refA),
+        body: () => form({ intent: "close", revision: "1" }),
+        expect: { EDITOR: 403, VIEWER: 403, OUTSIDER: 404 },
+      },
+      {
+        name: "edit",
+        handler: edit.loader,
+        path: p(`/${refA}/edit`),
+        params: params(refA),
+        expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+      },
+      {
+        name: "edit (post)",
+        handler: edit.action,
+        method: "POST",
+        path: p(`/${refB}/edit`),
+        params: params(refB),
+        body: () => facts(),
+        expect: { EDITOR: 403, VIEWER: 403, OUTSIDER: 404 },
+      },
+      {
+        name: "draft",
+        handler: draft.loader,
+        path: p(`/${refA}/draft?doc=cnil&format=txt`),
+        params: params(refA),
+        expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+      },
       { name: "unknown breach", handler: detail.loader, path: p("/V-9999"), params: params("V-9999"), expect: { DPO: 404, OUTSIDER: 404 } },
     ];
     await checkMatrix(rows, callers, slug);
@@ -123,7 +215,10 @@ describe("authorization matrix", () => {
 describe("report from a vendor", () => {
   it("lists every activity using the vendor directly or through sub-processors, and prefills data and subjects", async () => {
     const r = await call(create.loader, get(`/o/${slug}/breaches/new?vendor=${vendorC}`, "DPO"), { org: slug });
-    const d = r.data as { scope: { name: string; direct: boolean; via: string[]; people: number | null }[]; defaults: { activityIds: string[]; dataCategories: string[]; subjects: { category: string; count: number | null }[] } };
+    const d = r.data as {
+      scope: { name: string; direct: boolean; via: string[]; people: number | null }[];
+      defaults: { activityIds: string[]; dataCategories: string[]; subjects: { category: string; count: number | null }[] };
+    };
     expect(d.scope.map((s) => [s.name, s.direct, s.via.join(">")])).toEqual([
       ["Paie des agents", false, "Éditeur P>Hébergeur C"],
       ["Archives numériques", true, "Hébergeur C"],
@@ -144,7 +239,9 @@ describe("report from a vendor", () => {
   it("a report with activities but no data prefills them from the activities", async () => {
     const scope = await call(create.loader, get(`/o/${slug}/breaches/new?vendor=${vendorC}`, "DPO"), { org: slug });
     const ids = (scope.data as { defaults: { activityIds: string[] } }).defaults.activityIds;
-    const r = await call(create.action, post(`/o/${slug}/breaches/new`, "DPO", facts({ title: "Rançongiciel", activityIds: ids, fromVendor: vendorC })), { org: slug });
+    const r = await call(create.action, post(`/o/${slug}/breaches/new`, "DPO", facts({ title: "Rançongiciel", activityIds: ids, fromVendor: vendorC })), {
+      org: slug,
+    });
     expect(r.status).toBe(302);
     const ref = r.location!.split("/").pop()!;
     const b = await getDb().breach.findFirstOrThrow({ where: { organizationId: orgId, ref } });
@@ -159,11 +256,17 @@ describe("report from a vendor", () => {
 describe("validation", () => {
   it("refuses bad input with translated errors and writes nothing", async () => {
     const before = await getDb().breach.count({ where: { organizationId: orgId } });
-    const r = await call(create.action, post(`/o/${slug}/breaches/new`, "DPO", facts({ nature: [], awareAt: "2026-03-01T10:00", discoveredAt: "not a date" })), { org: slug });
+    const r = await call(
+      create.action,
+      post(`/o/${slug}/breaches/new`, "DPO", facts({ nature: [], awareAt: "2026-03-01T10:00", discoveredAt: "not a date" })),
+      { org: slug },
+    );
     expect(r.status).toBe(400);
     expect(fieldErrors(r.data, "nature")).toEqual(["errors.breachNature"]);
     expect(fieldErrors(r.data, "discoveredAt")).toEqual(["errors.datetime"]);
-    const r2 = await call(create.action, post(`/o/${slug}/breaches/new`, "DPO", facts({ discoveredAt: "2026-03-02T09:00", awareAt: "2026-03-01T10:00" })), { org: slug });
+    const r2 = await call(create.action, post(`/o/${slug}/breaches/new`, "DPO", facts({ discoveredAt: "2026-03-02T09:00", awareAt: "2026-03-01T10:00" })), {
+      org: slug,
+    });
     expect(fieldErrors(r2.data, "awareAt")).toEqual(["errors.breachAwareBeforeDiscovery"]);
     const r3 = await call(create.action, post(`/o/${slug}/breaches/new`, "DPO", facts({ departmentId: "forged" })), { org: slug });
     expect(r3.status).toBe(400);
@@ -196,7 +299,14 @@ describe("workflow: assess, notify within the clock, complementary, close", () =
     const ref = refA;
     const url = `/o/${slug}/breaches/${ref}`;
     // Notifying before the assessment is refused.
-    expect((await call(detail.action, post(url, "DPO", form({ intent: "notify", revision: String(await rev(ref)), kind: "INITIAL", sentAt: "2026-03-03T10:00" })), { org: slug, ref })).status).toBe(409);
+    expect(
+      (
+        await call(detail.action, post(url, "DPO", form({ intent: "notify", revision: String(await rev(ref)), kind: "INITIAL", sentAt: "2026-03-03T10:00" })), {
+          org: slug,
+          ref,
+        })
+      ).status,
+    ).toBe(409);
     const r1 = await rev(ref);
     const bad = await call(detail.action, post(url, "DPO", assessForm(r1, { informSubjects: "no" })), { org: slug, ref });
     expect(bad.status).toBe(400);
@@ -209,15 +319,39 @@ describe("workflow: assess, notify within the clock, complementary, close", () =
     let b = await getDb().breach.findFirstOrThrow({ where: { organizationId: orgId, ref } });
     expect([b.status, b.risk]).toEqual(["ASSESSED", "HIGH"]);
     // Late initial notification (aware 2026-03-02 10:00 Paris) without reasons is refused.
-    const late = await call(detail.action, post(url, "DPO", form({ intent: "notify", revision: String(b.revision), kind: "INITIAL", sentAt: "2026-03-05T11:00" })), { org: slug, ref });
+    const late = await call(
+      detail.action,
+      post(url, "DPO", form({ intent: "notify", revision: String(b.revision), kind: "INITIAL", sentAt: "2026-03-05T11:00" })),
+      { org: slug, ref },
+    );
     expect(late.status).toBe(400);
     expect(formErrors(late.data)).toEqual(["errors.breachDelayReason"]);
-    const comp = await call(detail.action, post(url, "DPO", form({ intent: "notify", revision: String(b.revision), kind: "COMPLEMENTARY", sentAt: "2026-03-04T11:00" })), { org: slug, ref });
+    const comp = await call(
+      detail.action,
+      post(url, "DPO", form({ intent: "notify", revision: String(b.revision), kind: "COMPLEMENTARY", sentAt: "2026-03-04T11:00" })),
+      { org: slug, ref },
+    );
     expect(formErrors(comp.data)).toEqual(["errors.breachInitialFirst"]);
-    expect((await call(detail.action, post(url, "DPO", form({ intent: "notify", revision: String(b.revision), kind: "INITIAL", sentAt: "2026-03-04T09:30", reference: "CNIL-123" })), { org: slug, ref })).status).toBe(302);
+    expect(
+      (
+        await call(
+          detail.action,
+          post(url, "DPO", form({ intent: "notify", revision: String(b.revision), kind: "INITIAL", sentAt: "2026-03-04T09:30", reference: "CNIL-123" })),
+          { org: slug, ref },
+        )
+      ).status,
+    ).toBe(302);
     b = await getDb().breach.findFirstOrThrow({ where: { organizationId: orgId, ref } });
     expect(b.status).toBe("NOTIFIED");
-    expect((await call(detail.action, post(url, "DPO", form({ intent: "notify", revision: String(b.revision), kind: "COMPLEMENTARY", sentAt: "2026-03-10T09:30" })), { org: slug, ref })).status).toBe(302);
+    expect(
+      (
+        await call(
+          detail.action,
+          post(url, "DPO", form({ intent: "notify", revision: String(b.revision), kind: "COMPLEMENTARY", sentAt: "2026-03-10T09:30" })),
+          { org: slug, ref },
+        )
+      ).status,
+    ).toBe(302);
     const page = await call(detail.loader, get(url, "EDITOR"), { org: slug, ref });
     const pd = page.data as { clock: { state: string }; can: { manage: boolean; comment: boolean; drafts: boolean } };
     expect(pd.clock.state).toBe("notified_in_time");
@@ -229,7 +363,15 @@ describe("workflow: assess, notify within the clock, complementary, close", () =
     const versions = await getDb().breachVersion.findMany({ where: { breachId: b.id }, orderBy: { number: "asc" } });
     expect(versions.map((v) => v.status)).toEqual(["OPEN", "ASSESSED", "NOTIFIED", "NOTIFIED", "CLOSED"]);
     const audit = await getDb().auditEvent.findMany({ where: { organizationId: orgId, entity: "Breach", entityId: b.id }, orderBy: { seq: "asc" } });
-    expect(audit.map((e) => e.action)).toEqual(["breach.reported", "breach.commented", "breach.commented", "breach.assessed", "breach.notified", "breach.notified", "breach.closed"]);
+    expect(audit.map((e) => e.action)).toEqual([
+      "breach.reported",
+      "breach.commented",
+      "breach.commented",
+      "breach.assessed",
+      "breach.notified",
+      "breach.notified",
+      "breach.closed",
+    ]);
     // Closed: no more edits.
     expect((await call(edit.loader, get(`${url}/edit`, "DPO"), { org: slug, ref })).status).toBe(403);
   });
@@ -238,12 +380,24 @@ describe("workflow: assess, notify within the clock, complementary, close", () =
     const ref = refB;
     const url = `/o/${slug}/breaches/${ref}`;
     const r = await rev(ref);
-    expect((await call(detail.action, post(url, "DPO", assessForm(r, { risk: "RISK", notifyCnil: "yes", informSubjects: "no" })), { org: slug, ref })).status).toBe(302);
+    expect(
+      (await call(detail.action, post(url, "DPO", assessForm(r, { risk: "RISK", notifyCnil: "yes", informSubjects: "no" })), { org: slug, ref })).status,
+    ).toBe(302);
     const refused = await call(detail.action, post(url, "DPO", form({ intent: "notNotified", revision: String(await rev(ref)) })), { org: slug, ref });
     expect(refused.status).toBe(400);
     expect(formErrors(refused.data)).toEqual(["errors.breachDecisionIsNotify"]);
-    expect((await call(detail.action, post(url, "DPO", assessForm(await rev(ref), { risk: "NONE", notifyCnil: "no", informSubjects: "no", "enisa.dpc": "1", "enisa.ei": "0.25" })), { org: slug, ref })).status).toBe(302);
-    expect((await call(detail.action, post(url, "DPO", form({ intent: "notNotified", revision: String(await rev(ref)) })), { org: slug, ref })).status).toBe(302);
+    expect(
+      (
+        await call(
+          detail.action,
+          post(url, "DPO", assessForm(await rev(ref), { risk: "NONE", notifyCnil: "no", informSubjects: "no", "enisa.dpc": "1", "enisa.ei": "0.25" })),
+          { org: slug, ref },
+        )
+      ).status,
+    ).toBe(302);
+    expect((await call(detail.action, post(url, "DPO", form({ intent: "notNotified", revision: String(await rev(ref)) })), { org: slug, ref })).status).toBe(
+      302,
+    );
     expect((await getDb().breach.findFirstOrThrow({ where: { organizationId: orgId, ref } })).status).toBe("NOT_NOTIFIED");
   });
 });
@@ -254,7 +408,18 @@ describe("drafts", () => {
     const txt = await call(draft.loader, get(`${url}?doc=cnil&format=txt&lang=fr`, "DPO"), { org: slug, ref: refA });
     expect(txt.status).toBe(200);
     const text = txt.text!;
-    const order = ["Type de notification", "Organisme responsable du traitement", "Chronologie", "Nature et circonstances", "Données concernées", "Personnes concernées", "Conséquences probables", "Mesures prises", "Information des personnes", "Aspects transfrontaliers"].map((h) => text.indexOf(h));
+    const order = [
+      "Type de notification",
+      "Organisme responsable du traitement",
+      "Chronologie",
+      "Nature et circonstances",
+      "Données concernées",
+      "Personnes concernées",
+      "Conséquences probables",
+      "Mesures prises",
+      "Information des personnes",
+      "Aspects transfrontaliers",
+    ].map((h) => text.indexOf(h));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(text).toContain("CNIL-123");
@@ -265,16 +430,25 @@ describe("drafts", () => {
     expect(fr.text).toContain("réclamation à la CNIL");
     const pdf = await call(draft.loader, get(`${url}?doc=letter&format=pdf&lang=fr`, "DPO"), { org: slug, ref: refA });
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.raw!.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.raw!.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
     expect((await call(draft.loader, get(`${url}?doc=other&format=txt`, "DPO"), { org: slug, ref: refA })).status).toBe(400);
   }, 60_000);
 });
 
-
 describe("breach register exports", () => {
   it("PDF, CSV and XLSX for DPO and ADMIN only, each listed in the export log and shareable on its own", async () => {
     const rows: MatrixRow[] = [
-      { name: "export csv", handler: exportRoute.loader, path: (s) => `/o/${s}/breaches/export?format=csv&lang=fr`, params: (s) => ({ org: s }), expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 } },
+      {
+        name: "export csv",
+        handler: exportRoute.loader,
+        path: (s) => `/o/${s}/breaches/export?format=csv&lang=fr`,
+        params: (s) => ({ org: s }),
+        expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+      },
     ];
     await checkMatrix(rows, callers, slug);
     const csv = await call(exportRoute.loader, get(`/o/${slug}/breaches/export?format=csv&lang=fr`, "DPO"), { org: slug });
@@ -282,14 +456,26 @@ describe("breach register exports", () => {
     expect(csv.text).toContain("Notification initiale");
     expect(csv.text).toContain("CNIL-123");
     const xlsx = await call(exportRoute.loader, get(`/o/${slug}/breaches/export?format=xlsx`, "DPO"), { org: slug });
-    expect(Buffer.from(await xlsx.raw!.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    expect(
+      Buffer.from(await xlsx.raw!.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
     const pdf = await call(exportRoute.loader, get(`/o/${slug}/breaches/export?format=pdf`, "DPO"), { org: slug });
-    expect(Buffer.from(await pdf.raw!.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.raw!.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
     expect((await call(exportRoute.loader, get(`/o/${slug}/breaches/export?format=json`, "DPO"), { org: slug })).status).toBe(400);
     const logged = await getDb().exportRecord.findMany({ where: { organizationId: orgId, format: { startsWith: "breach-" } }, orderBy: { createdAt: "asc" } });
     expect(logged.map((r) => r.format)).toEqual(["breach-csv", "breach-csv", "breach-csv", "breach-xlsx", "breach-pdf"]);
     const actor = (await getDb().user.findFirstOrThrow()).id;
-    const { token } = await createShareLink(actor, orgId, logged.at(-1)!.id, { recipient: "CNIL", expiresAt: new Date(Date.now() + 86400_000), passphrase: null });
+    const { token } = await createShareLink(actor, orgId, logged.at(-1)!.id, {
+      recipient: "CNIL",
+      expiresAt: new Date(Date.now() + 86400_000),
+      passphrase: null,
+    });
     const opened = await openShareLink(token, null, { ipAddress: null, userAgent: null });
     expect(opened.status).toBe("ok");
     expect(opened.status === "ok" && opened.format).toBe("breach-pdf");

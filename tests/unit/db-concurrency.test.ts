@@ -35,7 +35,12 @@ describe("one request's transaction never reaches another's (issue 12.1)", () =>
     const importing = db
       .$transaction(
         async (tx) => {
-          await createActivitiesTx(tx, user.id, org.id, Array.from({ length: 50 }, () => ({ content, departmentId: null })));
+          await createActivitiesTx(
+            tx,
+            user.id,
+            org.id,
+            Array.from({ length: 50 }, () => ({ content, departmentId: null })),
+          );
           inside();
           await mayFinish;
           throw new Error("import failed at the last row");

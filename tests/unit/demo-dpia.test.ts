@@ -14,11 +14,15 @@ beforeAll(async () => {
   orgId = (await seedDemo("demo-password-123")).org.id;
 }, 120_000);
 
-const activityByName = (name: string) => getDb().activity.findFirstOrThrow({ where: { organizationId: orgId, name }, select: { id: true, ref: true, name: true } });
+const activityByName = (name: string) =>
+  getDb().activity.findFirstOrThrow({ where: { organizationId: orgId, name }, select: { id: true, ref: true, name: true } });
 
 describe("demo DPIAs", () => {
   it("saves a screening for every demo activity, with a DPIA decision where one is required", async () => {
-    const [activities, screenings] = await Promise.all([getDb().activity.count({ where: { organizationId: orgId } }), getDb().screening.findMany({ where: { organizationId: orgId } })]);
+    const [activities, screenings] = await Promise.all([
+      getDb().activity.count({ where: { organizationId: orgId } }),
+      getDb().screening.findMany({ where: { organizationId: orgId } }),
+    ]);
     expect(screenings).toHaveLength(activities);
     expect(screenings.filter((s) => s.result === "required").every((s) => s.decision === "dpia")).toBe(true);
     const cctv = await activityByName(DEMO_DPIAS[0]!.activity);
@@ -55,7 +59,11 @@ describe("demo DPIAs", () => {
   });
 
   it("wrote audited events (chain verifies) and the DPIAs export to PDF and PIA JSON", async () => {
-    const events = await getDb().auditEvent.groupBy({ by: ["action"], where: { organizationId: orgId, action: { startsWith: "dpia." } }, _count: { _all: true } });
+    const events = await getDb().auditEvent.groupBy({
+      by: ["action"],
+      where: { organizationId: orgId, action: { startsWith: "dpia." } },
+      _count: { _all: true },
+    });
     const count = Object.fromEntries(events.map((e) => [e.action, e._count._all]));
     expect(count["dpia.started"]).toBe(3);
     expect(count["dpia.validate"]).toBe(1);

@@ -15,7 +15,11 @@ beforeAll(async () => {
 
 describe("demo registers", () => {
   it("three breaches: encrypted laptop not notified, ransomware at a vendor notified with complementary notifications, misdirected health e-mail with people informed", async () => {
-    const rows = await getDb().breach.findMany({ where: { organizationId: orgId }, orderBy: { seq: "asc" }, include: { notifications: { orderBy: { sentAt: "asc" } } } });
+    const rows = await getDb().breach.findMany({
+      where: { organizationId: orgId },
+      orderBy: { seq: "asc" },
+      include: { notifications: { orderBy: { sentAt: "asc" } } },
+    });
     expect(rows).toHaveLength(3);
     const [laptop, ransom, mail] = rows;
     expect([laptop!.status, laptop!.risk, laptop!.notifications.length]).toEqual(["CLOSED", "NONE", 0]);
@@ -34,7 +38,9 @@ describe("demo registers", () => {
     expect(rows).toHaveLength(8);
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(REQUEST_STATUSES));
     const now = new Date();
-    const overdue = rows.filter((r) => deadlineState(effectiveDue(r), now, ["RECEIVED", "IDENTITY_PENDING", "IN_PROGRESS", "EXTENDED"].includes(r.status)) === "overdue");
+    const overdue = rows.filter(
+      (r) => deadlineState(effectiveDue(r), now, ["RECEIVED", "IDENTITY_PENDING", "IN_PROGRESS", "EXTENDED"].includes(r.status)) === "overdue",
+    );
     expect(overdue).toHaveLength(1);
     const dash = await registersDashboard(orgId, { role: "DPO", departmentIds: [] });
     expect(dash.requests.filter((r) => r.state === "overdue").map((r) => r.ref)).toEqual([overdue[0]!.ref]);

@@ -36,7 +36,11 @@ describe("the demo data module", () => {
   });
 
   it("covers every department, with the editors' departments in the statuses their accounts use", () => {
-    for (const d of DEMO_DEPARTMENTS) expect(DEMO_ACTIVITIES.some((a) => a.department === d), d).toBe(true);
+    for (const d of DEMO_DEPARTMENTS)
+      expect(
+        DEMO_ACTIVITIES.some((a) => a.department === d),
+        d,
+      ).toBe(true);
     const statuses = (d: string) => DEMO_ACTIVITIES.filter((a) => a.department === d).map((a) => a.story.status);
     for (const d of ["État civil", "Ressources humaines"]) {
       expect(statuses(d)).toContain("DRAFT");
@@ -52,7 +56,11 @@ describe("seedDemo", () => {
     expect(rows.length).toBe(DEMO_ACTIVITIES.length);
     const statuses = new Set(rows.map((r) => r.status));
     for (const s of ACTIVITY_STATUSES) expect(statuses, s).toContain(s);
-    for (const d of DEMO_DEPARTMENTS) expect(rows.some((r) => r.department?.name === d), d).toBe(true);
+    for (const d of DEMO_DEPARTMENTS)
+      expect(
+        rows.some((r) => r.department?.name === d),
+        d,
+      ).toBe(true);
     expect(seedMs).toBeLessThan(15_000);
   });
 

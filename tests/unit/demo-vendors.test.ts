@@ -45,7 +45,8 @@ describe("seedDemo with vendors", () => {
     const events = await db.auditEvent.groupBy({ by: ["action"], where: { organizationId: orgId }, _count: { _all: true } });
     const count = Object.fromEntries(events.map((e) => [e.action, e._count._all]));
     expect(count["vendor.created"]).toBe(DEMO_VENDORS.length);
-    for (const action of ["service.created", "service.location_added", "hosting_site.created", "activity.linked"]) expect(count[action], action).toBeGreaterThan(0);
+    for (const action of ["service.created", "service.location_added", "hosting_site.created", "activity.linked"])
+      expect(count[action], action).toBeGreaterThan(0);
     expect(seedMs).toBeLessThan(20_000);
   });
 
@@ -112,7 +113,9 @@ describe("seedDemo with vendors", () => {
   it("what-if: moving from Microsoft to the EU alternative brings e-mail back to the EU", async () => {
     const db = getDb();
     const microsoft = await db.vendor.findFirstOrThrow({ where: { organizationId: orgId, name: DEMO_WHAT_IF.fromVendor } });
-    const target = await db.service.findFirstOrThrow({ where: { organizationId: orgId, name: DEMO_WHAT_IF.to.service, vendor: { name: DEMO_WHAT_IF.to.vendor } } });
+    const target = await db.service.findFirstOrThrow({
+      where: { organizationId: orgId, name: DEMO_WHAT_IF.to.service, vendor: { name: DEMO_WHAT_IF.to.vendor } },
+    });
     // The alternative is not in use yet.
     expect(await db.activityLink.count({ where: { serviceId: target.id } })).toBe(0);
     const rows = await whatIf(orgId, { vendorId: microsoft.id }, target.id);

@@ -34,9 +34,25 @@ let dpo: string;
 
 function vendorInput(name: string): VendorInput {
   return {
-    name, legalName: null, registrationNumber: null, website: null, country: "FR", parentName: "Parent Inc.", parentCountry: "US", contactName: null,
-    contactEmail: null, hdsActivities: null, hdsExpiry: null, iso27001Expiry: null, dpfCertified: null, dpfCheckedAt: null, dpaStatus: "NONE",
-    dpaSignedAt: null, dpaReference: null, dpaNextReview: null, notes: null,
+    name,
+    legalName: null,
+    registrationNumber: null,
+    website: null,
+    country: "FR",
+    parentName: "Parent Inc.",
+    parentCountry: "US",
+    contactName: null,
+    contactEmail: null,
+    hdsActivities: null,
+    hdsExpiry: null,
+    iso27001Expiry: null,
+    dpfCertified: null,
+    dpfCheckedAt: null,
+    dpaStatus: "NONE",
+    dpaSignedAt: null,
+    dpaReference: null,
+    dpaNextReview: null,
+    notes: null,
   };
 }
 
@@ -52,7 +68,15 @@ beforeAll(async () => {
   vendorId = v.id;
   const s = await createService(author.id, org.id, v.id, { name: "Stockage", description: null, secNumCloudQualified: false, secNumCloudDate: null });
   serviceId = s.id;
-  await addLocation(author.id, org.id, s.id, { country: "US", role: "STORAGE", region: null, safeguard: null, tiaDone: false, safeguardUrl: null, providerServiceId: null });
+  await addLocation(author.id, org.id, s.id, {
+    country: "US",
+    role: "STORAGE",
+    region: null,
+    safeguard: null,
+    tiaDone: false,
+    safeguardUrl: null,
+    providerServiceId: null,
+  });
   const other = await createService(author.id, org.id, v.id, { name: "Sauvegarde", description: null, secNumCloudQualified: false, secNumCloudDate: null });
   otherServiceId = other.id;
   const site = await createHostingSite(author.id, org.id, { name: "Salle serveurs", country: "FR", city: null, description: null });
@@ -68,10 +92,28 @@ type Page = { name: string; handler: (args: never) => Promise<unknown>; url: () 
 const pages: Page[] = [
   { name: "dashboard", handler: dashboard.loader as never, url: () => `/o/${slug}`, params: () => ({ org: slug }), listsOwn: false },
   { name: "register", handler: activityList.loader as never, url: () => `/o/${slug}/activities`, params: () => ({ org: slug }), listsOwn: true },
-  { name: "register search", handler: activityList.loader as never, url: () => `/o/${slug}/activities?q=${encodeURIComponent("confidentielle")}`, params: () => ({ org: slug }), listsOwn: false },
+  {
+    name: "register search",
+    handler: activityList.loader as never,
+    url: () => `/o/${slug}/activities?q=${encodeURIComponent("confidentielle")}`,
+    params: () => ({ org: slug }),
+    listsOwn: false,
+  },
   { name: "sovereignty", handler: sovereignty.loader as never, url: () => `/o/${slug}/sovereignty`, params: () => ({ org: slug }), listsOwn: true },
-  { name: "what-if", handler: whatIf.loader as never, url: () => `/o/${slug}/sovereignty/what-if?from=service:${serviceId}&to=${otherServiceId}`, params: () => ({ org: slug }), listsOwn: true },
-  { name: "vendor page", handler: vendorPage.loader as never, url: () => `/o/${slug}/vendors/${vendorId}`, params: () => ({ org: slug, vendorId }), listsOwn: true },
+  {
+    name: "what-if",
+    handler: whatIf.loader as never,
+    url: () => `/o/${slug}/sovereignty/what-if?from=service:${serviceId}&to=${otherServiceId}`,
+    params: () => ({ org: slug }),
+    listsOwn: true,
+  },
+  {
+    name: "vendor page",
+    handler: vendorPage.loader as never,
+    url: () => `/o/${slug}/vendors/${vendorId}`,
+    params: () => ({ org: slug, vendorId }),
+    listsOwn: true,
+  },
   { name: "vendor catalogue", handler: vendors.loader as never, url: () => `/o/${slug}/vendors`, params: () => ({ org: slug }), listsOwn: false },
   { name: "hosting", handler: hosting.loader as never, url: () => `/o/${slug}/hosting`, params: () => ({ org: slug }), listsOwn: false },
 ];
@@ -103,7 +145,9 @@ describe("department scope on every page that lists activities", () => {
   });
 
   it("the activity itself, exports, the JSON register and the audit log are refused to the EDITOR", async () => {
-    expect((await call(activityPage.loader as never, request(`/o/${slug}/activities/${hiddenRef}`, { cookie: editor }), { org: slug, ref: hiddenRef })).status).toBe(403);
+    expect(
+      (await call(activityPage.loader as never, request(`/o/${slug}/activities/${hiddenRef}`, { cookie: editor }), { org: slug, ref: hiddenRef })).status,
+    ).toBe(403);
     expect((await call(exportsPage.loader as never, request(`/o/${slug}/exports`, { cookie: editor }), { org: slug })).status).toBe(403);
     expect((await call(registerJson.loader as never, request(`/o/${slug}/register.json`, { cookie: editor }), { org: slug })).status).toBe(403);
     expect((await call(audit.loader as never, request(`/o/${slug}/audit`, { cookie: editor }), { org: slug })).status).toBe(403);

@@ -36,7 +36,8 @@ beforeAll(async () => {
   c.VIEWER = (await signedInMember(org.id, "VIEWER")).cookie;
 });
 
-const post = (who: string, body: Record<string, string>) => call(dpiaRoute.action, request(`/o/${slug}/activities/${ref}/dpia`, { method: "POST", cookie: c[who], body: form(body) }), { org: slug, ref });
+const post = (who: string, body: Record<string, string>) =>
+  call(dpiaRoute.action, request(`/o/${slug}/activities/${ref}/dpia`, { method: "POST", cookie: c[who], body: form(body) }), { org: slug, ref });
 
 describe("DPIA", () => {
   it("is started by an editor of the department, prefilled, and flagged where unknown", async () => {
@@ -54,7 +55,14 @@ describe("DPIA", () => {
   });
 
   it("saves risks and the action plan, and refuses a stale version", async () => {
-    const body = { intent: "save", version: "1", "risks.access.severity": "3", "risks.access.likelihood": "2", "actionPlan[0].action": "Chiffrer les exports", "actionPlan[0].status": "todo" };
+    const body = {
+      intent: "save",
+      version: "1",
+      "risks.access.severity": "3",
+      "risks.access.likelihood": "2",
+      "actionPlan[0].action": "Chiffrer les exports",
+      "actionPlan[0].status": "todo",
+    };
     expect((await post("EDITOR", body)).status).toBe(302);
     const d = (await getDpia(orgId, activityId))!;
     expect(d.version).toBe(2);
@@ -64,7 +72,15 @@ describe("DPIA", () => {
   });
 
   it("lets only the DPO record opinions, and only reviewers validate", async () => {
-    const opinion = { intent: "opinion", version: "2", dpoName: "Mme DPO", canProceed: "yes", dpoText: "Favorable", subjectsSought: "no", subjectsReason: "Affichage public suffisant" };
+    const opinion = {
+      intent: "opinion",
+      version: "2",
+      dpoName: "Mme DPO",
+      canProceed: "yes",
+      dpoText: "Favorable",
+      subjectsSought: "no",
+      subjectsReason: "Affichage public suffisant",
+    };
     expect((await post("EDITOR", opinion)).status).toBe(403);
     expect((await post("DPO", opinion)).status).toBe(302);
     expect((await post("EDITOR", { intent: "transition", version: "3", transition: "validate", validator: "Le maire" })).status).toBe(403);
@@ -76,7 +92,11 @@ describe("DPIA", () => {
     expect(d.validation).toMatchObject({ validator: "Le maire", decision: "validated" });
     expect(d.opinions.dpo).toMatchObject({ name: "Mme DPO", canProceed: true });
     const db = getDb();
-    expect((await db.dpiaVersion.findMany({ where: { dpiaId: d.id }, orderBy: { number: "asc" } })).map((v) => v.status)).toEqual(["draft", "in_review", "validated"]);
+    expect((await db.dpiaVersion.findMany({ where: { dpiaId: d.id }, orderBy: { number: "asc" } })).map((v) => v.status)).toEqual([
+      "draft",
+      "in_review",
+      "validated",
+    ]);
     expect(await db.auditEvent.count({ where: { organizationId: orgId, entity: "Dpia" } })).toBe(5); // started, updated, opinions, submit, validate
   });
 });
@@ -86,14 +106,19 @@ describe("DPIA measures from the library", () => {
   let mId: string;
   beforeAll(async () => {
     const a = await createActivity((await createUser()).id, orgId, {
-      content: ActivityContentSchema.parse({ name: "Badges d'accès", purposes: { main: "Contrôler l'accès aux locaux" }, securityMeasures: [{ measure: "logging" }] }),
+      content: ActivityContentSchema.parse({
+        name: "Badges d'accès",
+        purposes: { main: "Contrôler l'accès aux locaux" },
+        securityMeasures: [{ measure: "logging" }],
+      }),
       departmentId: (await getDb().department.findFirstOrThrow({ where: { organizationId: orgId }, orderBy: { name: "asc" }, skip: 0 })).id,
     });
     mRef = a.ref;
     mId = a.id;
     expect((await postM("DPO", { intent: "start" })).status).toBe(302);
   });
-  const postM = (who: string, body: Record<string, string>) => call(dpiaRoute.action, request(`/o/${slug}/activities/${mRef}/dpia`, { method: "POST", cookie: c[who], body: form(body) }), { org: slug, ref: mRef });
+  const postM = (who: string, body: Record<string, string>) =>
+    call(dpiaRoute.action, request(`/o/${slug}/activities/${mRef}/dpia`, { method: "POST", cookie: c[who], body: form(body) }), { org: slug, ref: mRef });
 
   it("adds a library measure not yet present, with its details, audited", async () => {
     expect((await postM("VIEWER", { intent: "addMeasure", version: "1", code: "encryption" })).status).toBe(403);

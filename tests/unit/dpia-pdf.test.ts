@@ -26,10 +26,17 @@ function sample(status: DpiaPdfData["dpia"]["status"]): DpiaPdfData {
         result: "required",
         reasons: ["dpia.reason.art35c", "dpia.reason.twoCriteria"],
         criteria: Object.fromEntries(
-          ["evaluation", "automatedDecision", "systematicMonitoring", "sensitive", "largeScale", "combiningDatasets", "vulnerable", "innovativeTechnology", "preventsRightOrService"].map((c) => [
-            c,
-            { met: c === "systematicMonitoring" || c === "largeScale", overridden: false, why: "dpia.why.flag" },
-          ]),
+          [
+            "evaluation",
+            "automatedDecision",
+            "systematicMonitoring",
+            "sensitive",
+            "largeScale",
+            "combiningDatasets",
+            "vulnerable",
+            "innovativeTechnology",
+            "preventsRightOrService",
+          ].map((c) => [c, { met: c === "systematicMonitoring" || c === "largeScale", overridden: false, why: "dpia.why.flag" }]),
         ) as DpiaPdfData["screening"]["outcome"]["criteria"],
       },
       saved: true,
@@ -47,13 +54,26 @@ function sample(status: DpiaPdfData["dpia"]["status"]): DpiaPdfData {
       },
       measures: [{ code: "logging", title: "Journalisation", text: "Tous les accès aux images sont journalisés." }],
       risks: DpiaRisksSchema.parse({
-        access: { impacts: "Atteinte à la vie privée", threats: "Consultation abusive", sources: "Agent", measures: "Habilitations", severity: 3, likelihood: 2, residualSeverity: 3, residualLikelihood: 1 },
+        access: {
+          impacts: "Atteinte à la vie privée",
+          threats: "Consultation abusive",
+          sources: "Agent",
+          measures: "Habilitations",
+          severity: 3,
+          likelihood: 2,
+          residualSeverity: 3,
+          residualLikelihood: 1,
+        },
         modification: { severity: 2, likelihood: 1, residualSeverity: 2, residualLikelihood: 1 },
         disappearance: { severity: 2, likelihood: 2, residualSeverity: 1, residualLikelihood: 1 },
       }),
       actionPlan: [{ action: "Signer la charte des opérateurs", owner: "Police municipale", dueDate: "2026-06-30", status: "in_progress" }],
-      opinions: { dpo: { name: "Claire Martin", canProceed: true, text: "Avis favorable." }, subjects: { sought: false, reason: "Consultation du conseil de quartier prévue.", text: "" } },
-      validation: status === "validated" ? { validator: "Le maire", decision: "validated", date: "2026-03-01T09:00:00.000Z", reason: "" } : { validator: "", reason: "" },
+      opinions: {
+        dpo: { name: "Claire Martin", canProceed: true, text: "Avis favorable." },
+        subjects: { sought: false, reason: "Consultation du conseil de quartier prévue.", text: "" },
+      },
+      validation:
+        status === "validated" ? { validator: "Le maire", decision: "validated", date: "2026-03-01T09:00:00.000Z", reason: "" } : { validator: "", reason: "" },
     },
   };
 }
@@ -123,12 +143,20 @@ describe("DPIA PDF route and command line", () => {
   it("serves the PDF to readers (404 without a DPIA) and exports PDF and PIA JSON from the CLI, logged", async () => {
     const { org } = await createOrg();
     const user = await createUser();
-    const a = await createActivity(user.id, org.id, { content: ActivityContentSchema.parse({ name: "Vidéoprotection", purposes: { main: "Sécurité des biens" } }), departmentId: null });
+    const a = await createActivity(user.id, org.id, {
+      content: ActivityContentSchema.parse({ name: "Vidéoprotection", purposes: { main: "Sécurité des biens" } }),
+      departmentId: null,
+    });
     const viewer = (await signedInMember(org.id, "VIEWER")).cookie;
     const get = () => call(pdfRoute.loader, request(`/o/${org.slug}/activities/${a.ref}/dpia/pdf`, { cookie: viewer }), { org: org.slug, ref: a.ref });
     expect((await get()).status).toBe(404);
     const s = sample("draft");
-    const d = await startDpia(user.id, org.id, a.id, { answers: s.dpia.answers, measures: s.dpia.measures, risks: s.dpia.risks, actionPlan: s.dpia.actionPlan });
+    const d = await startDpia(user.id, org.id, a.id, {
+      answers: s.dpia.answers,
+      measures: s.dpia.measures,
+      risks: s.dpia.risks,
+      actionPlan: s.dpia.actionPlan,
+    });
     await transitionDpia(user.id, org.id, d, d.version, "validate", { validator: "Le maire" });
     expect((await getDpia(org.id, a.id))?.status).toBe("validated");
     const res = await get();
@@ -140,14 +168,23 @@ describe("DPIA PDF route and command line", () => {
 
     const tsx = path.join(root, "node_modules", ".bin", "tsx");
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "registre-dpia-"));
-    const run = (...args: string[]) => spawnSync(tsx, ["app/cli/export.ts", "--org", org.slug, ...args], { cwd: root, env: { ...process.env, INIT_CWD: root }, encoding: "utf8" });
+    const run = (...args: string[]) =>
+      spawnSync(tsx, ["app/cli/export.ts", "--org", org.slug, ...args], { cwd: root, env: { ...process.env, INIT_CWD: root }, encoding: "utf8" });
     const pdf = run("--dpia", a.ref, "--format", "pdf", "--out", path.join(dir, "aipd.pdf"), "--lang", "en");
     expect(pdf.status, pdf.stderr).toBe(0);
     expect((await pagesText(fs.readFileSync(path.join(dir, "aipd.pdf")))).join(" ")).toContain("Risk map");
     const json = run("--dpia", a.ref, "--format", "pia-json", "--out", path.join(dir, "aipd.json"));
     expect(json.status, json.stderr).toBe(0);
-    expect(Object.keys(JSON.parse(fs.readFileSync(path.join(dir, "aipd.json"), "utf8")) as object)).toEqual(["pia", "answers", "measures", "evaluations", "comments"]);
-    expect((await getDb().exportRecord.findMany({ where: { organizationId: org.id }, orderBy: { createdAt: "asc" } })).map((r) => [r.format, r.channel])).toEqual([
+    expect(Object.keys(JSON.parse(fs.readFileSync(path.join(dir, "aipd.json"), "utf8")) as object)).toEqual([
+      "pia",
+      "answers",
+      "measures",
+      "evaluations",
+      "comments",
+    ]);
+    expect(
+      (await getDb().exportRecord.findMany({ where: { organizationId: org.id }, orderBy: { createdAt: "asc" } })).map((r) => [r.format, r.channel]),
+    ).toEqual([
       // The download from the DPIA page is logged too (issue 11), before the command line's two.
       ["dpia-pdf", "ui"],
       ["dpia-pdf", "cli"],

@@ -18,11 +18,19 @@ const content = ActivityContentSchema.parse({
   art9Conditions: [{ condition: "h", text: "Prise en charge sociale" }],
   dataSubjects: [{ category: "vulnerable", description: "Demandeurs d'aide" }],
   dataCategories: [
-    { category: "identity", description: "Nom, prénom", source: "Demandeur", retention: { activePeriod: "5 ans", intermediatePeriod: "5 ans", finalFate: "sorting", rule: "DGP/SIAF/2014/006" } },
+    {
+      category: "identity",
+      description: "Nom, prénom",
+      source: "Demandeur",
+      retention: { activePeriod: "5 ans", intermediatePeriod: "5 ans", finalFate: "sorting", rule: "DGP/SIAF/2014/006" },
+    },
     { category: "health", description: "Certificat médical", source: "Médecin traitant", retention: { activePeriod: "2 ans", finalFate: "destruction" } },
   ],
   recipients: [{ type: "internal", name: "Commission d'attribution" }],
-  securityMeasures: [{ measure: "access_control", details: "Profils par instructeur" }, { measure: "encryption", details: "Chiffrement des sauvegardes" }],
+  securityMeasures: [
+    { measure: "access_control", details: "Profils par instructeur" },
+    { measure: "encryption", details: "Chiffrement des sauvegardes" },
+  ],
   rights: { exercise: "Auprès du DPO du CCAS", information: "Notice remise au dépôt du dossier" },
 });
 const graph: ServiceGraph = new Map([

@@ -27,7 +27,10 @@ beforeAll(async () => {
   slug = org.slug;
   orgId = org.id;
   const author = await createUser();
-  const own = await createActivity(author.id, org.id, { content: ActivityContentSchema.parse({ name: "Paie des agents", dataSubjects: [{ category: "agents" }] }), departmentId: departments[0]!.id });
+  const own = await createActivity(author.id, org.id, {
+    content: ActivityContentSchema.parse({ name: "Paie des agents", dataSubjects: [{ category: "agents" }] }),
+    departmentId: departments[0]!.id,
+  });
   ownRef = own.ref;
   ownId = own.id;
   otherRef = (await createActivity(author.id, org.id, { content: ActivityContentSchema.parse({ name: "Autre" }), departmentId: departments[1]!.id })).ref;
@@ -50,8 +53,20 @@ describe("screening authorization", () => {
     const path = (r: string) => () => `/o/${slug}/activities/${r}/screening`;
     await checkMatrix(
       [
-        { name: "view own", handler: screening.loader, path: path(ownRef), params: (s) => ({ org: s, ref: ownRef }), expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 } },
-        { name: "view other department's", handler: screening.loader, path: path(otherRef), params: (s) => ({ org: s, ref: otherRef }), expect: { EDITOR: 403, VIEWER: 200 } },
+        {
+          name: "view own",
+          handler: screening.loader,
+          path: path(ownRef),
+          params: (s) => ({ org: s, ref: ownRef }),
+          expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 },
+        },
+        {
+          name: "view other department's",
+          handler: screening.loader,
+          path: path(otherRef),
+          params: (s) => ({ org: s, ref: otherRef }),
+          expect: { EDITOR: 403, VIEWER: 200 },
+        },
         {
           name: "save own",
           handler: screening.action,
@@ -70,7 +85,10 @@ describe("screening authorization", () => {
 
 describe("saving a screening", () => {
   const post = (ref: string, body: Record<string, string>, who: Who = "DPO") =>
-    call(screening.action, request(`/o/${slug}/activities/${ref}/screening`, { method: "POST", cookie: callers[who].cookie, body: form(body) }), { org: slug, ref });
+    call(screening.action, request(`/o/${slug}/activities/${ref}/screening`, { method: "POST", cookie: callers[who].cookie, body: form(body) }), {
+      org: slug,
+      ref,
+    });
 
   it("requires a justification for an answer that departs from the record", async () => {
     const res = await post(cctvRef, { version: "0", ...allNo() });
@@ -122,7 +140,11 @@ describe("screening in the export and the register filter", () => {
 
   it("filters the register by screening result", async () => {
     const refs = async (dpia: string) =>
-      ((await call(register.loader, request(`/o/${slug}/activities?dpia=${dpia}`, { cookie: callers.DPO.cookie }), { org: slug })).data as { rows: { ref: string }[] }).rows.map((r) => r.ref);
+      (
+        (await call(register.loader, request(`/o/${slug}/activities?dpia=${dpia}`, { cookie: callers.DPO.cookie }), { org: slug })).data as {
+          rows: { ref: string }[];
+        }
+      ).rows.map((r) => r.ref);
     expect(await refs("required")).toEqual([cctvRef]);
     expect(await refs("none_started")).toEqual([cctvRef]);
     expect((await refs("not_required")).sort()).toEqual([ownRef, otherRef].sort());

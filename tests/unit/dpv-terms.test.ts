@@ -90,7 +90,10 @@ describe("DPV terms", () => {
     const computed = data.activities.flatMap((a) => a.analysis.transfers.filter((t) => t.source === "computed"));
     expect(computed.length).toBeGreaterThan(0);
     const text = JSON.stringify(toJsonLd(data));
-    for (const t of computed) expect(text).toContain(`"dpv:hasThirdCountry":{"@id":"loc:${t.country}"},"dpv:hasRecipient":{"@type":"dpv:Recipient","dpv:hasName":${JSON.stringify(t.recipient)}},"registre:source":"computed"`);
+    for (const t of computed)
+      expect(text).toContain(
+        `"dpv:hasThirdCountry":{"@id":"loc:${t.country}"},"dpv:hasRecipient":{"@type":"dpv:Recipient","dpv:hasName":${JSON.stringify(t.recipient)}},"registre:source":"computed"`,
+      );
     expect(RegisterExportSchema.safeParse(data).success).toBe(true);
   });
 });

@@ -1,7 +1,18 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { getEnv, resetEnvCache } from "~/utils/env.server.ts";
 
-const VARS = ["SMTP_HOST", "SMTP_PORT", "SMTP_TLS", "SMTP_USER", "SMTP_PASSWORD", "MAIL_FROM", "MAIL_DIGEST_HOUR", "REMINDER_SUBMITTED_DAYS", "REMINDER_DUE_SOON_DAYS", "SCHEDULER_ENABLED"] as const;
+const VARS = [
+  "SMTP_HOST",
+  "SMTP_PORT",
+  "SMTP_TLS",
+  "SMTP_USER",
+  "SMTP_PASSWORD",
+  "MAIL_FROM",
+  "MAIL_DIGEST_HOUR",
+  "REMINDER_SUBMITTED_DAYS",
+  "REMINDER_DUE_SOON_DAYS",
+  "SCHEDULER_ENABLED",
+] as const;
 const saved = Object.fromEntries(VARS.map((k) => [k, process.env[k]]));
 
 function withEnv(vars: Partial<Record<(typeof VARS)[number], string>>) {
@@ -31,8 +42,21 @@ describe("mail and scheduler settings, validated at start", () => {
   it("has safe defaults: no SMTP (outbox), STARTTLS when configured, scheduler on", () => {
     withEnv({});
     expect(getEnv().SMTP_HOST).toBeUndefined();
-    expect(getEnv()).toMatchObject({ SMTP_TLS: "starttls", MAIL_DIGEST_HOUR: 7, REMINDER_SUBMITTED_DAYS: 7, REMINDER_DUE_SOON_DAYS: 30, SCHEDULER_ENABLED: true });
-    withEnv({ SMTP_HOST: "smtp.ville.fr", SMTP_PORT: "465", SMTP_TLS: "implicit", SMTP_USER: "registre", SMTP_PASSWORD: "secret", MAIL_FROM: "Registre <registre@ville.fr>" });
+    expect(getEnv()).toMatchObject({
+      SMTP_TLS: "starttls",
+      MAIL_DIGEST_HOUR: 7,
+      REMINDER_SUBMITTED_DAYS: 7,
+      REMINDER_DUE_SOON_DAYS: 30,
+      SCHEDULER_ENABLED: true,
+    });
+    withEnv({
+      SMTP_HOST: "smtp.ville.fr",
+      SMTP_PORT: "465",
+      SMTP_TLS: "implicit",
+      SMTP_USER: "registre",
+      SMTP_PASSWORD: "secret",
+      MAIL_FROM: "Registre <registre@ville.fr>",
+    });
     expect(getEnv()).toMatchObject({ SMTP_PORT: 465, SMTP_TLS: "implicit" });
   });
 

@@ -57,17 +57,21 @@ describe("getEnv", () => {
     expect(err.message).not.toMatch(/DATABASE_URL/);
   });
 
-  it.each(["postgres://localhost/registre", "./data/registre.db", "sqlite:./x.db", " file:./x.db"])("rejects DATABASE_URL=%j with a message naming DATABASE_URL", (url) => {
-    set({ DATABASE_URL: url });
-    const err = errorOf(() => getEnv());
-    expect(err.message).toMatch(/\bDATABASE_URL\b/);
-    expect(err.message).toContain("file:");
-  });
+  it.each(["postgres://localhost/registre", "./data/registre.db", "sqlite:./x.db", " file:./x.db"])(
+    "rejects DATABASE_URL=%j with a message naming DATABASE_URL",
+    (url) => {
+      set({ DATABASE_URL: url });
+      const err = errorOf(() => getEnv());
+      expect(err.message).toMatch(/\bDATABASE_URL\b/);
+      expect(err.message).toContain("file:");
+    },
+  );
 
   it("names every bad variable at once", () => {
     set({ PORT: "abc", DATABASE_URL: "mysql://x", SESSION_INACTIVITY_HOURS: "1", TRUST_PROXY: "maybe", PUBLIC_URL: "ftp://example.org", LOG_LEVEL: "loud" });
     const msg = errorOf(() => getEnv()).message;
-    for (const name of ["PORT", "DATABASE_URL", "SESSION_INACTIVITY_HOURS", "TRUST_PROXY", "PUBLIC_URL", "LOG_LEVEL"]) expect(msg).toMatch(new RegExp(`\\b${name}\\b`));
+    for (const name of ["PORT", "DATABASE_URL", "SESSION_INACTIVITY_HOURS", "TRUST_PROXY", "PUBLIC_URL", "LOG_LEVEL"])
+      expect(msg).toMatch(new RegExp(`\\b${name}\\b`));
   });
 
   it("never echoes a secret value in the error", () => {
@@ -78,7 +82,17 @@ describe("getEnv", () => {
   });
 
   it("applies the defaults", () => {
-    set({ NODE_ENV: undefined, PORT: undefined, HOST: undefined, DATABASE_URL: undefined, PUBLIC_URL: undefined, LOG_LEVEL: undefined, SESSION_INACTIVITY_HOURS: undefined, DEMO_PASSWORD: undefined, TRUST_PROXY: undefined });
+    set({
+      NODE_ENV: undefined,
+      PORT: undefined,
+      HOST: undefined,
+      DATABASE_URL: undefined,
+      PUBLIC_URL: undefined,
+      LOG_LEVEL: undefined,
+      SESSION_INACTIVITY_HOURS: undefined,
+      DEMO_PASSWORD: undefined,
+      TRUST_PROXY: undefined,
+    });
     const env = getEnv();
     expect(env.PORT).toBe(3000);
     expect(env.HOST).toBe("0.0.0.0");

@@ -15,13 +15,20 @@ describe("npm run export (JSON)", () => {
   it("writes the register of an organization, current or as of a date, against DATABASE_URL", async () => {
     const { org, departments } = await createOrg();
     const user = await createUser();
-    const a = await createActivity(user.id, org.id, { content: ActivityContentSchema.parse({ name: "Listes électorales", legalBases: [{ basis: "c", text: "Code électoral L16" }] }), departmentId: departments[0]!.id });
+    const a = await createActivity(user.id, org.id, {
+      content: ActivityContentSchema.parse({ name: "Listes électorales", legalBases: [{ basis: "c", text: "Code électoral L16" }] }),
+      departmentId: departments[0]!.id,
+    });
     await transitionActivity(user.id, org.id, a.id, a.revision, "approve", {}, new Date("2025-03-01T12:00:00Z"));
     await createActivity(user.id, org.id, { content: ActivityContentSchema.parse({ name: "Brouillon" }), departmentId: departments[0]!.id });
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "registre-export-"));
     const out = path.join(dir, "register.json");
-    execFileSync(tsx, ["app/cli/export.ts", "--org", org.slug, "--format", "json", "--out", out], { cwd: root, env: { ...process.env, INIT_CWD: root }, stdio: "pipe" });
+    execFileSync(tsx, ["app/cli/export.ts", "--org", org.slug, "--format", "json", "--out", out], {
+      cwd: root,
+      env: { ...process.env, INIT_CWD: root },
+      stdio: "pipe",
+    });
     const current = RegisterExportSchema.parse(JSON.parse(fs.readFileSync(out, "utf8")));
     expect(current.organization.slug).toBe(org.slug);
     expect(current.asOf).toBeNull();
@@ -31,16 +38,28 @@ describe("npm run export (JSON)", () => {
     ]);
 
     const past = path.join(dir, "past.json");
-    execFileSync(tsx, ["app/cli/export.ts", "--org", org.slug, "--format", "json", "--out", past, "--as-of", "2025-02-01"], { cwd: root, env: { ...process.env, INIT_CWD: root }, stdio: "pipe" });
+    execFileSync(tsx, ["app/cli/export.ts", "--org", org.slug, "--format", "json", "--out", past, "--as-of", "2025-02-01"], {
+      cwd: root,
+      env: { ...process.env, INIT_CWD: root },
+      stdio: "pipe",
+    });
     expect(JSON.parse(fs.readFileSync(past, "utf8")).activities).toEqual([]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("explains bad arguments and an unknown organization, and exits non-zero", () => {
-    const bad = spawnSync(tsx, ["app/cli/export.ts", "--org", "x", "--format", "json", "--out", "/tmp/x.json", "--as-of", "yesterday"], { cwd: root, env: process.env, encoding: "utf8" });
+    const bad = spawnSync(tsx, ["app/cli/export.ts", "--org", "x", "--format", "json", "--out", "/tmp/x.json", "--as-of", "yesterday"], {
+      cwd: root,
+      env: process.env,
+      encoding: "utf8",
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("--as-of must be a date");
-    const unknown = spawnSync(tsx, ["app/cli/export.ts", "--org", "no-such-org", "--format", "json", "--out", "/tmp/x.json"], { cwd: root, env: process.env, encoding: "utf8" });
+    const unknown = spawnSync(tsx, ["app/cli/export.ts", "--org", "no-such-org", "--format", "json", "--out", "/tmp/x.json"], {
+      cwd: root,
+      env: process.env,
+      encoding: "utf8",
+    });
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('no organization with slug "no-such-org"');
   });

@@ -27,11 +27,20 @@ beforeAll(async () => {
   const created = await createOrg("Commune de Téléchargeville");
   org = created.org;
   dpo = await signedInMember(org.id, "DPO");
-  let a = await createActivity(dpo.user.id, org.id, { content: ActivityContentSchema.parse({ name: "Cantine", purposes: { main: "Restauration scolaire" }, legalBases: [{ basis: "e_official_authority" }] }), departmentId: created.departments[0]!.id });
+  let a = await createActivity(dpo.user.id, org.id, {
+    content: ActivityContentSchema.parse({ name: "Cantine", purposes: { main: "Restauration scolaire" }, legalBases: [{ basis: "e_official_authority" }] }),
+    departmentId: created.departments[0]!.id,
+  });
   a = await transitionActivity(dpo.user.id, org.id, a.id, a.revision, "approve");
   await setActivityPublic(dpo.user.id, org.id, a.id, true);
   ref = a.ref;
-  const file = { pia: { name: "Cantine", status: 0 }, answers: [{ reference_to: 111, data: { text: "Contexte", gauge: 0, list: [] } }], measures: [], evaluations: [], comments: [] };
+  const file = {
+    pia: { name: "Cantine", status: 0 },
+    answers: [{ reference_to: 111, data: { text: "Contexte", gauge: 0, list: [] } }],
+    measures: [],
+    evaluations: [],
+    comments: [],
+  };
   await importPiaJson(dpo.user.id, org.id, a.id, file, { role: "DPO" });
 });
 
@@ -44,7 +53,11 @@ async function bodyBytes(res: Response | { status: number; text?: string | null;
 describe("downloads in the export log", () => {
   it("the PIA JSON download is logged with the file's SHA-256 and verifies", async () => {
     const before = (await logged("pia-json")).length;
-    const res = await piaJson.loader({ request: request(`/o/${org.slug}/activities/${ref}/dpia/pia-json`, { cookie: dpo.cookie }), params: { org: org.slug, ref }, context: {} as never });
+    const res = await piaJson.loader({
+      request: request(`/o/${org.slug}/activities/${ref}/dpia/pia-json`, { cookie: dpo.cookie }),
+      params: { org: org.slug, ref },
+      context: {} as never,
+    });
     expect(res.status).toBe(200);
     const bytes = await bodyBytes(res);
     const rows = await logged("pia-json");
@@ -57,7 +70,11 @@ describe("downloads in the export log", () => {
 
   it("the DPIA PDF download is logged with the file's SHA-256", async () => {
     const before = (await logged("dpia-pdf")).length;
-    const res = await dpiaPdf.loader({ request: request(`/o/${org.slug}/activities/${ref}/dpia.pdf`, { cookie: dpo.cookie }), params: { org: org.slug, ref }, context: {} as never });
+    const res = await dpiaPdf.loader({
+      request: request(`/o/${org.slug}/activities/${ref}/dpia.pdf`, { cookie: dpo.cookie }),
+      params: { org: org.slug, ref },
+      context: {} as never,
+    });
     expect(res.status).toBe(200);
     const bytes = await bodyBytes(res);
     const rows = await logged("dpia-pdf");
@@ -76,7 +93,9 @@ describe("downloads in the export log", () => {
     const csv = await publicCsv.loader({ request: request(`/public/${org.slug}/register.csv`), params: { slug: org.slug }, context: {} as never });
     expect((await logged("public-csv"))[0]!.sha256).toBe(sha256Hex(await bodyBytes(csv)));
     // An unknown organization is still a 404 and logs nothing.
-    await expect(publicJson.loader({ request: request(`/public/nope-nope/register.json`), params: { slug: "nope-nope" }, context: {} as never })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      publicJson.loader({ request: request(`/public/nope-nope/register.json`), params: { slug: "nope-nope" }, context: {} as never }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });
 
@@ -85,7 +104,8 @@ describe("the fingerprint printed on the PDF cover", () => {
     const { bytes } = await createExport(org.id, dpo.user.id, { format: "pdf", locale: "fr", scope: "all" }, "ui");
     const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, useSystemFonts: false }).promise;
     let text = "";
-    for (let p = 1; p <= pdf.numPages; p++) text += ` ${((await (await pdf.getPage(p)).getTextContent()).items as { str?: string }[]).map((i) => i.str ?? "").join("")}`;
+    for (let p = 1; p <= pdf.numPages; p++)
+      text += ` ${((await (await pdf.getPage(p)).getTextContent()).items as { str?: string }[]).map((i) => i.str ?? "").join("")}`;
     // The cover cell may wrap the 64 digits over two lines.
     const printed = text.match(/[0-9a-f]{64}/)?.[0];
     expect(printed, "a 64-digit fingerprint is printed").toBeDefined();
@@ -94,7 +114,10 @@ describe("the fingerprint printed on the PDF cover", () => {
     expect(full.data).toMatchObject({ matches: [expect.objectContaining({ format: "pdf", kind: "document" })] });
     const short = await call(verify.action, request("/verify", { method: "POST", body: form({ sha256: printed!.slice(0, 12) }) }));
     expect(short.data).toMatchObject({ matches: [expect.objectContaining({ kind: "document" })] });
-    const wrong = await call(verify.action, request("/verify", { method: "POST", body: form({ sha256: `${printed!.slice(0, 63)}${printed!.endsWith("0") ? "1" : "0"}` }) }));
+    const wrong = await call(
+      verify.action,
+      request("/verify", { method: "POST", body: form({ sha256: `${printed!.slice(0, 63)}${printed!.endsWith("0") ? "1" : "0"}` }) }),
+    );
     expect(wrong.data).toMatchObject({ matches: [] });
   }, 180_000);
 });

@@ -68,7 +68,9 @@ describe("export log and verification", () => {
     expect(unknown.data).toMatchObject({ error: null, matches: [] });
     const upload = new FormData();
     upload.append("file", new File([new Uint8Array(bytes)], "registre.json"));
-    expect((await call(verify.action, request("/verify", { method: "POST", body: upload }))).data).toMatchObject({ matches: [expect.objectContaining({ format: "json" })] });
+    expect((await call(verify.action, request("/verify", { method: "POST", body: upload }))).data).toMatchObject({
+      matches: [expect.objectContaining({ format: "json" })],
+    });
     expect((await call(verify.action, request("/verify", { method: "POST", body: form({ sha256: "abc" }) }))).status).toBe(400);
     expect((await call(verify.action, request("/verify", { method: "POST", body: form({}) }))).status).toBe(400);
   });
@@ -78,14 +80,24 @@ describe("share links", () => {
   it("refuse an expiry beyond 90 days or in the past", async () => {
     const { record } = await createExport(org.id, dpo.user.id, { format: "json", locale: "fr", scope: "all" }, "ui");
     const now = new Date();
-    await expect(createShareLink(dpo.user.id, org.id, record.id, { recipient: "CNIL", expiresAt: new Date(now.getTime() + 91 * 86400000), passphrase: null }, now)).rejects.toBeInstanceOf(ShareLinkError);
-    await expect(createShareLink(dpo.user.id, org.id, record.id, { recipient: "CNIL", expiresAt: new Date(now.getTime() - 1000), passphrase: null }, now)).rejects.toBeInstanceOf(ShareLinkError);
+    await expect(
+      createShareLink(dpo.user.id, org.id, record.id, { recipient: "CNIL", expiresAt: new Date(now.getTime() + 91 * 86400000), passphrase: null }, now),
+    ).rejects.toBeInstanceOf(ShareLinkError);
+    await expect(
+      createShareLink(dpo.user.id, org.id, record.id, { recipient: "CNIL", expiresAt: new Date(now.getTime() - 1000), passphrase: null }, now),
+    ).rejects.toBeInstanceOf(ShareLinkError);
   });
 
   it("need the passphrase when set, log every access, expire and can be revoked", async () => {
     const { record, bytes } = await createExport(org.id, dpo.user.id, { format: "json", locale: "fr", scope: "all" }, "ui");
     const now = new Date();
-    const { token, link } = await createShareLink(dpo.user.id, org.id, record.id, { recipient: "CNIL – contrôle 2026-123", expiresAt: new Date(now.getTime() + 7 * 86400000), passphrase: "phrase de passe" }, now);
+    const { token, link } = await createShareLink(
+      dpo.user.id,
+      org.id,
+      record.id,
+      { recipient: "CNIL – contrôle 2026-123", expiresAt: new Date(now.getTime() + 7 * 86400000), passphrase: "phrase de passe" },
+      now,
+    );
     const meta = { ipAddress: "203.0.113.5", userAgent: "test" };
     expect((await openShareLink(token, null, meta)).status).toBe("needs_passphrase");
     expect((await openShareLink(token, "mauvaise", meta)).status).toBe("wrong_passphrase");
@@ -101,7 +113,15 @@ describe("share links", () => {
 
   it("the share page and download routes work without an account, and stop when revoked", async () => {
     const { record, bytes } = await createExport(org.id, dpo.user.id, { format: "json", locale: "en", scope: "all" }, "ui");
-    const created = await call(exportsPage.action, request(`/o/${org.slug}/exports`, { method: "POST", cookie: dpo.cookie, body: form({ intent: "share", exportId: record.id, recipient: "CNIL", expiresAt: new Date(Date.now() + 5 * 86400000).toISOString().slice(0, 10) }) }), { org: org.slug });
+    const created = await call(
+      exportsPage.action,
+      request(`/o/${org.slug}/exports`, {
+        method: "POST",
+        cookie: dpo.cookie,
+        body: form({ intent: "share", exportId: record.id, recipient: "CNIL", expiresAt: new Date(Date.now() + 5 * 86400000).toISOString().slice(0, 10) }),
+      }),
+      { org: org.slug },
+    );
     const link = (created.data as { link: string }).link;
     const token = link.split("/s/")[1]!;
     const page = await call(sharePage.loader, request(`/s/${token}`), { token });
@@ -113,7 +133,11 @@ describe("share links", () => {
     const body = Buffer.from(await (file.raw as Response).arrayBuffer());
     expect(body.equals(bytes)).toBe(true);
     const linkRow = await getDb().shareLink.findFirstOrThrow({ where: { exportId: record.id } });
-    await call(exportsPage.action, request(`/o/${org.slug}/exports`, { method: "POST", cookie: dpo.cookie, body: form({ intent: "revoke", id: linkRow.id }) }), { org: org.slug });
+    await call(
+      exportsPage.action,
+      request(`/o/${org.slug}/exports`, { method: "POST", cookie: dpo.cookie, body: form({ intent: "revoke", id: linkRow.id }) }),
+      { org: org.slug },
+    );
     expect((await call(sharePage.loader, request(`/s/${token}`), { token })).status).toBe(410);
     const after = await call(shareFile.loader, request(`/s/${token}/file`), { token });
     expect(after.status).toBe(302);
@@ -122,10 +146,28 @@ describe("share links", () => {
   it("only a DPO or ADMIN shares; EDITORs cannot export the whole register", async () => {
     const viewer = await signedInMember(org.id, "VIEWER");
     const editor = await signedInMember(org.id, "EDITOR");
-    expect((await call(exportsPage.action, request(`/o/${org.slug}/exports`, { method: "POST", cookie: viewer.cookie, body: form({ intent: "revoke", id: "x" }) }), { org: org.slug })).status).toBe(403);
+    expect(
+      (
+        await call(
+          exportsPage.action,
+          request(`/o/${org.slug}/exports`, { method: "POST", cookie: viewer.cookie, body: form({ intent: "revoke", id: "x" }) }),
+          { org: org.slug },
+        )
+      ).status,
+    ).toBe(403);
     expect((await call(exportsPage.loader, request(`/o/${org.slug}/exports`, { cookie: editor.cookie }), { org: org.slug })).status).toBe(403);
-    expect((await call(generate.action, request(`/o/${org.slug}/exports/generate`, { method: "POST", cookie: editor.cookie, body: form({ format: "json" }) }), { org: org.slug })).status).toBe(403);
-    const ok = await call(generate.action, request(`/o/${org.slug}/exports/generate`, { method: "POST", cookie: viewer.cookie, body: form({ format: "csv", locale: "en", separator: "comma" }) }), { org: org.slug });
+    expect(
+      (
+        await call(generate.action, request(`/o/${org.slug}/exports/generate`, { method: "POST", cookie: editor.cookie, body: form({ format: "json" }) }), {
+          org: org.slug,
+        })
+      ).status,
+    ).toBe(403);
+    const ok = await call(
+      generate.action,
+      request(`/o/${org.slug}/exports/generate`, { method: "POST", cookie: viewer.cookie, body: form({ format: "csv", locale: "en", separator: "comma" }) }),
+      { org: org.slug },
+    );
     expect(ok.status).toBe(200);
     expect(ok.headers.get("Content-Type")).toContain("text/csv");
   });
@@ -160,14 +202,22 @@ describe("npm run export (other formats)", () => {
   it("writes CSV and JSON-LD, and records the export as coming from the command line", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "registre-cli-"));
     const csv = path.join(dir, "r.csv");
-    execFileSync(path.join(root, "node_modules", ".bin", "tsx"), ["app/cli/export.ts", "--org", org.slug, "--format", "csv", "--lang", "en", "--out", csv], { cwd: root, env: { ...process.env, INIT_CWD: root }, stdio: "pipe" });
+    execFileSync(path.join(root, "node_modules", ".bin", "tsx"), ["app/cli/export.ts", "--org", org.slug, "--format", "csv", "--lang", "en", "--out", csv], {
+      cwd: root,
+      env: { ...process.env, INIT_CWD: root },
+      stdio: "pipe",
+    });
     const bytes = fs.readFileSync(csv);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     // The same data gives the same CSV bytes from the UI or the command line; the CLI's own record is the newest.
     const rec = await getDb().exportRecord.findFirstOrThrow({ where: { organizationId: org.id, sha256: sha256Hex(bytes) }, orderBy: { createdAt: "desc" } });
     expect(rec).toMatchObject({ format: "csv", channel: "cli", actorId: null });
     const jsonld = path.join(dir, "r.jsonld");
-    execFileSync(path.join(root, "node_modules", ".bin", "tsx"), ["app/cli/export.ts", "--org", org.slug, "--format", "jsonld", "--out", jsonld], { cwd: root, env: { ...process.env, INIT_CWD: root }, stdio: "pipe" });
+    execFileSync(path.join(root, "node_modules", ".bin", "tsx"), ["app/cli/export.ts", "--org", org.slug, "--format", "jsonld", "--out", jsonld], {
+      cwd: root,
+      env: { ...process.env, INIT_CWD: root },
+      stdio: "pipe",
+    });
     expect(JSON.parse(fs.readFileSync(jsonld, "utf8"))["@context"]).toBeDefined();
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -22,7 +22,9 @@ const entries = (o: Record<string, string>) => Object.entries(o);
 
 describe("checkForm", () => {
   it("accepts an ordinary form", () => {
-    expect(checkForm(entries({ revision: "1", "content.name": "Cantine", "content.purposes.sub[0]": "a", "content.dataCategories[49].source": "x" }))).toBeNull();
+    expect(
+      checkForm(entries({ revision: "1", "content.name": "Cantine", "content.purposes.sub[0]": "a", "content.dataCategories[49].source": "x" })),
+    ).toBeNull();
   });
   it("refuses list indices past the limit, however they are written", () => {
     expect(checkForm(entries({ "content.purposes.sub[100000]": "x" }))).toMatchObject({ status: 400, key: "integrity.formIndexOutOfRange" });
@@ -35,7 +37,10 @@ describe("checkForm", () => {
     expect(checkForm(entries({ "a.b.c.d.e.f.g": "x" }))).toMatchObject({ status: 400, key: "integrity.formTooDeep" });
     expect(checkForm(entries({ [`a[0][0][0][0][0][0][0]`]: "x" }))).toMatchObject({ status: 400, key: "integrity.formTooDeep" });
     expect(checkForm(entries({ ["n".repeat(300)]: "x" }))).toMatchObject({ status: 400 });
-    expect(checkForm(Array.from({ length: FORM_LIMITS.maxFields + 1 }, (_, i): [string, string] => [`f${i}`, "x"]))).toMatchObject({ status: 413, key: "integrity.formTooLarge" });
+    expect(checkForm(Array.from({ length: FORM_LIMITS.maxFields + 1 }, (_, i): [string, string] => [`f${i}`, "x"]))).toMatchObject({
+      status: 413,
+      key: "integrity.formTooLarge",
+    });
     expect(checkForm(entries({ description: "x".repeat(FORM_LIMITS.maxValueLength + 1) }))).toMatchObject({ status: 413, key: "integrity.formValueTooLong" });
   });
   it("readForm throws a translated 400 Response for an unreadable body", async () => {
@@ -64,7 +69,15 @@ describe("the 73-byte freeze (issue 12.4) is a 400 with nothing written", () => 
 
   it("content.purposes.sub[100000]=x on an activity edit", async () => {
     const before = await getDb().activity.findFirstOrThrow({ where: { organizationId: orgId, ref } });
-    const res = await call(activityEdit.action, request(`/o/${slug}/activities/${ref}/edit`, { method: "POST", cookie: editor, body: form({ revision: "1", "content.name": "X", "content.purposes.sub[100000]": "x" }) }), { org: slug, ref });
+    const res = await call(
+      activityEdit.action,
+      request(`/o/${slug}/activities/${ref}/edit`, {
+        method: "POST",
+        cookie: editor,
+        body: form({ revision: "1", "content.name": "X", "content.purposes.sub[100000]": "x" }),
+      }),
+      { org: slug, ref },
+    );
     expect(res.status).toBe(400);
     expect(res.thrown).toBe(true);
     expect(res.data).toMatchObject({ integrity: { key: "integrity.formIndexOutOfRange" } });
@@ -72,8 +85,23 @@ describe("the 73-byte freeze (issue 12.4) is a 400 with nothing written", () => 
   });
 
   it("actionPlan[5000].measure=x on a DPIA", async () => {
-    expect((await call(dpiaRoute.action, request(`/o/${slug}/activities/${ref}/dpia`, { method: "POST", cookie: editor, body: form({ intent: "start" }) }), { org: slug, ref })).status).toBe(302);
-    const res = await call(dpiaRoute.action, request(`/o/${slug}/activities/${ref}/dpia`, { method: "POST", cookie: editor, body: form({ intent: "save", version: "1", "actionPlan[5000].measure": "x" }) }), { org: slug, ref });
+    expect(
+      (
+        await call(dpiaRoute.action, request(`/o/${slug}/activities/${ref}/dpia`, { method: "POST", cookie: editor, body: form({ intent: "start" }) }), {
+          org: slug,
+          ref,
+        })
+      ).status,
+    ).toBe(302);
+    const res = await call(
+      dpiaRoute.action,
+      request(`/o/${slug}/activities/${ref}/dpia`, {
+        method: "POST",
+        cookie: editor,
+        body: form({ intent: "save", version: "1", "actionPlan[5000].measure": "x" }),
+      }),
+      { org: slug, ref },
+    );
     expect(res.status).toBe(400);
     expect(res.data).toMatchObject({ integrity: { key: "integrity.formIndexOutOfRange" } });
   });

@@ -28,25 +28,109 @@ const ROLES = ["ADMIN", "DPO", "EDITOR", "VIEWER", "ANONYMOUS"] as const;
 
 /** Field names the forms use, plus Conform paths with indices (some far out of range). */
 const NAMES = [
-  "intent", "revision", "version", "name", "email", "password", "currentPassword", "newPassword", "confirm", "role", "departmentId", "departmentIds",
-  "country", "region", "city", "status", "transition", "comment", "locale", "redirectTo", "id", "ref", "serviceId", "siteId", "linkId", "locationId",
-  "membershipId", "expiresAt", "from", "to", "format", "scope", "public", "sha256", "upload", "username", "passphrase", "dpaStatus", "dpaSignedAt",
-  "content.name", "content.description", "content.purposes.main", "content.legalBases[0].basis", "content.dataCategories[0].category",
-  "content.transfers[0].country", "content.dataSubjects[0].estimatedCount", "content.nextReviewAt", "risks.access.severity", "risks.access.likelihood",
-  "actionPlan[0].action", "actionPlan[0].dueDate", "secNumCloudQualified", "secNumCloudDate", "validator", "dpoName", "canProceed", "criteria", "answers.211.text",
+  "intent",
+  "revision",
+  "version",
+  "name",
+  "email",
+  "password",
+  "currentPassword",
+  "newPassword",
+  "confirm",
+  "role",
+  "departmentId",
+  "departmentIds",
+  "country",
+  "region",
+  "city",
+  "status",
+  "transition",
+  "comment",
+  "locale",
+  "redirectTo",
+  "id",
+  "ref",
+  "serviceId",
+  "siteId",
+  "linkId",
+  "locationId",
+  "membershipId",
+  "expiresAt",
+  "from",
+  "to",
+  "format",
+  "scope",
+  "public",
+  "sha256",
+  "upload",
+  "username",
+  "passphrase",
+  "dpaStatus",
+  "dpaSignedAt",
+  "content.name",
+  "content.description",
+  "content.purposes.main",
+  "content.legalBases[0].basis",
+  "content.dataCategories[0].category",
+  "content.transfers[0].country",
+  "content.dataSubjects[0].estimatedCount",
+  "content.nextReviewAt",
+  "risks.access.severity",
+  "risks.access.likelihood",
+  "actionPlan[0].action",
+  "actionPlan[0].dueDate",
+  "secNumCloudQualified",
+  "secNumCloudDate",
+  "validator",
+  "dpoName",
+  "canProceed",
+  "criteria",
+  "answers.211.text",
 ];
 
 const value = fc.oneof(
   fc.string({ maxLength: 20 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),
-  fc.constantFrom("", " ", "0x10", "1e309", "-1", "NaN", "Infinity", "null", "true", "[]", "{}", "0000-01-01", "9999-12-31", "2024-02-30", "T-0001", "ADMIN", "fr", "en", "<script>", "\u0000", "\u202e", "a".repeat(5000)),
+  fc.constantFrom(
+    "",
+    " ",
+    "0x10",
+    "1e309",
+    "-1",
+    "NaN",
+    "Infinity",
+    "null",
+    "true",
+    "[]",
+    "{}",
+    "0000-01-01",
+    "9999-12-31",
+    "2024-02-30",
+    "T-0001",
+    "ADMIN",
+    "fr",
+    "en",
+    "<script>",
+    "\u0000",
+    "\u202e",
+    "a".repeat(5000),
+  ),
   fc.integer({ min: -1e9, max: 1e9 }).map(String),
   fc.double().map(String),
 );
 
 const name = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...NAMES) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom("content.purposes.sub", "actionPlan", "content.dataCategories", "measures", "departmentIds"), fc.integer({ min: 0, max: 300_000 }), fc.constantFrom("", ".action", ".measure", ".category", "[0][1]")).map(([a, i, s]) => `${a}[${i}]${s}`) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom("content.purposes.sub", "actionPlan", "content.dataCategories", "measures", "departmentIds"),
+        fc.integer({ min: 0, max: 300_000 }),
+        fc.constantFrom("", ".action", ".measure", ".category", "[0][1]"),
+      )
+      .map(([a, i, s]) => `${a}[${i}]${s}`),
+  },
   { weight: 1, arbitrary: fc.array(fc.constantFrom("a", "b", "content", "[0]", "[99999]"), { minLength: 1, maxLength: 12 }).map((p) => p.join(".")) },
   { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
 );
@@ -54,7 +138,10 @@ const name = fc.oneof(
 /** A body: fields in any order, duplicated, missing; sometimes a huge flat array. */
 const body = fc.oneof(
   { weight: 8, arbitrary: fc.array(fc.tuple(name, value), { maxLength: 12 }) },
-  { weight: 1, arbitrary: fc.integer({ min: 100, max: 3000 }).map((n) => Array.from({ length: n }, (_, i): [string, string] => [`content.purposes.sub[${i}]`, "x"])) },
+  {
+    weight: 1,
+    arbitrary: fc.integer({ min: 100, max: 3000 }).map((n) => Array.from({ length: n }, (_, i): [string, string] => [`content.purposes.sub[${i}]`, "x"])),
+  },
 );
 
 function routeFiles(): Route[] {
@@ -132,7 +219,8 @@ describe("fuzzing every form action as every role (issue 12.6)", () => {
           const ms = performance.now() - started;
           if (status >= 500) failures.push(`${r.file} as ${role}: ${status} for ${encoded.slice(0, 200)}`);
           if (ms > 1000) failures.push(`${r.file} as ${role}: ${Math.round(ms)} ms for ${encoded.slice(0, 200)}`);
-          if (status >= 400 && (await fingerprint()) !== before) failures.push(`${r.file} as ${role}: ${status} but the database changed, for ${encoded.slice(0, 200)}`);
+          if (status >= 400 && (await fingerprint()) !== before)
+            failures.push(`${r.file} as ${role}: ${status} but the database changed, for ${encoded.slice(0, 200)}`);
         }),
         { numRuns: perRoute, seed: Number(process.env.FUZZ_SEED ?? 20261202) },
       );

@@ -70,7 +70,11 @@ async function load(ref: string) {
 }
 
 function postStep(ref: string, step: number, body: Record<string, string | string[]>, cookie = editor.cookie) {
-  return call(guided.action, request(`/o/${slug}/activities/${ref}/guided/${step}`, { method: "POST", cookie, body: form(body) }), { org: slug, ref, step: String(step) });
+  return call(guided.action, request(`/o/${slug}/activities/${ref}/guided/${step}`, { method: "POST", cookie, body: form(body) }), {
+    org: slug,
+    ref,
+    step: String(step),
+  });
 }
 
 /** Everything but `keys` is unchanged. */
@@ -123,7 +127,9 @@ describe("template library", () => {
     expect(a.parsed).toEqual(template().content.fr);
     const prefilled = parsePrefilledPaths(a.prefilledPaths);
     expect(prefilled).toEqual(filledContentKeys(template().content.fr));
-    expect(prefilled).toEqual(expect.arrayContaining(["description", "purposes", "legalBases", "dataSubjects", "dataCategories", "recipients", "securityMeasures", "rights"]));
+    expect(prefilled).toEqual(
+      expect.arrayContaining(["description", "purposes", "legalBases", "dataSubjects", "dataCategories", "recipients", "securityMeasures", "rights"]),
+    );
     expect(prefilled).not.toContain("name");
   });
 
@@ -155,7 +161,8 @@ describe("template library", () => {
 describe("guided declaration", () => {
   it("opens each step for those who may edit: 403 for a VIEWER or another department, 404 for a step that does not exist", async () => {
     const ref = await draft();
-    const get = (cookie: string, step: string) => call(guided.loader, request(`/o/${slug}/activities/${ref}/guided/${step}`, { cookie }), { org: slug, ref, step });
+    const get = (cookie: string, step: string) =>
+      call(guided.loader, request(`/o/${slug}/activities/${ref}/guided/${step}`, { cookie }), { org: slug, ref, step });
     for (const step of ["1", "2", "3", "4", "5", "6", "7"]) expect((await get(editor.cookie, step)).status).toBe(200);
     expect((await get(dpo.cookie, "3")).status).toBe(200);
     expect((await get(viewer.cookie, "1")).status).toBe(403);
@@ -186,11 +193,25 @@ describe("guided declaration", () => {
     const a = await load(ref);
     expect(a.revision).toBe(2);
     expect(a.name).toBe("État civil de Saint-Paul");
-    expect(a.parsed).toMatchObject({ description: "Actes et mentions", implementationDate: "2019-03-01", purposes: { main: "Tenir les registres", sub: ["Délivrer les copies"] } });
+    expect(a.parsed).toMatchObject({
+      description: "Actes et mentions",
+      implementationDate: "2019-03-01",
+      purposes: { main: "Tenir les registres", sub: ["Délivrer les copies"] },
+    });
     expect(a.parsed.internalContact).toBeUndefined();
     expectUnchangedExcept(before, a.parsed, ["name", "description", "internalContact", "implementationDate", "purposes"]);
 
-    const back = await postStep(ref, 2, { revision: "2", nav: "prev", ...fields({ dataSubjects: a.parsed.dataSubjects, dataCategories: a.parsed.dataCategories.map(({ category, description, source }) => ({ category, description, source })) }, "content") });
+    const back = await postStep(ref, 2, {
+      revision: "2",
+      nav: "prev",
+      ...fields(
+        {
+          dataSubjects: a.parsed.dataSubjects,
+          dataCategories: a.parsed.dataCategories.map(({ category, description, source }) => ({ category, description, source })),
+        },
+        "content",
+      ),
+    });
     expect(back.status).toBe(302);
     expect(back.location).toBe(`/o/${slug}/activities/${ref}/guided/1`);
     // Nothing changed: no new revision.
@@ -213,7 +234,11 @@ describe("guided declaration", () => {
     expect(fieldErrors(empty.data, "content.name")).toEqual(["errors.required"]);
     expect(fieldErrors(empty.data, "content.implementationDate")).toEqual(["errors.date"]);
 
-    const count = await postStep(ref, 2, { revision: "1", "content.dataSubjects[0].category": "residents", "content.dataSubjects[0].estimatedCount": "beaucoup" });
+    const count = await postStep(ref, 2, {
+      revision: "1",
+      "content.dataSubjects[0].category": "residents",
+      "content.dataSubjects[0].estimatedCount": "beaucoup",
+    });
     expect(count.status).toBe(400);
     expect(fieldErrors(count.data, "content.dataSubjects[0].estimatedCount")).toEqual(["errors.number"]);
 
@@ -225,11 +250,21 @@ describe("guided declaration", () => {
     expect(basis.status).toBe(400);
     expect(fieldErrors(basis.data, "content.legalBases[0].basis")).toEqual(["errors.choice"]);
 
-    const fate = await postStep(ref, 4, { revision: "1", "content.dataCategories[0].category": "identity", "content.dataCategories[0].retention.finalFate": "burn" });
+    const fate = await postStep(ref, 4, {
+      revision: "1",
+      "content.dataCategories[0].category": "identity",
+      "content.dataCategories[0].retention.finalFate": "burn",
+    });
     expect(fate.status).toBe(400);
     expect(fieldErrors(fate.data, "content.dataCategories[0].retention.finalFate")).toEqual(["errors.choice"]);
 
-    const url = await postStep(ref, 5, { revision: "1", "content.transfers[0].country": "USA", "content.transfers[0].recipient": "X", "content.transfers[0].safeguard": "scc", "content.transfers[0].documentationUrl": "ftp://x" });
+    const url = await postStep(ref, 5, {
+      revision: "1",
+      "content.transfers[0].country": "USA",
+      "content.transfers[0].recipient": "X",
+      "content.transfers[0].safeguard": "scc",
+      "content.transfers[0].documentationUrl": "ftp://x",
+    });
     expect(url.status).toBe(400);
     expect(fieldErrors(url.data, "content.transfers[0].country")).toEqual(["errors.country"]);
     expect(fieldErrors(url.data, "content.transfers[0].documentationUrl")).toEqual(["errors.url"]);
@@ -448,7 +483,11 @@ describe("prefilled sections", () => {
     // Saving without ticking anything keeps the remaining marks.
     const again = await call(
       activityEdit.action,
-      request(`/o/${slug}/activities/${ref}/edit`, { method: "POST", cookie: editor.cookie, body: form({ revision: String(saved.revision), departmentId: ownDep, ...fields({ ...a.parsed, description: "Adaptée" }, "content") }) }),
+      request(`/o/${slug}/activities/${ref}/edit`, {
+        method: "POST",
+        cookie: editor.cookie,
+        body: form({ revision: String(saved.revision), departmentId: ownDep, ...fields({ ...a.parsed, description: "Adaptée" }, "content") }),
+      }),
       { org: slug, ref },
     );
     expect(again.status).toBe(302);
@@ -464,7 +503,8 @@ describe("prefilled sections", () => {
 
 describe("creation page", () => {
   it("opens the guided declaration or the full form, as chosen (full form when not said)", async () => {
-    const post = (body: Record<string, string>) => call(activityNew.action, request(`/o/${slug}/activities/new`, { method: "POST", cookie: editor.cookie, body: form(body) }), { org: slug });
+    const post = (body: Record<string, string>) =>
+      call(activityNew.action, request(`/o/${slug}/activities/new`, { method: "POST", cookie: editor.cookie, body: form(body) }), { org: slug });
     expect((await post({ name: "Guidé", departmentId: ownDep, mode: "guided" })).location).toMatch(/\/activities\/T-\d+\/guided\/1$/);
     expect((await post({ name: "Complet", departmentId: ownDep, mode: "full" })).location).toMatch(/\/activities\/T-\d+\/edit$/);
     expect((await post({ name: "Sans choix", departmentId: ownDep })).location).toMatch(/\/activities\/T-\d+\/edit$/);

@@ -38,7 +38,9 @@ describe("dictionaries", () => {
   });
 
   it("both languages use the same {placeholders}", () => {
-    const mismatched = frKeys.filter((k) => k in en).filter((k) => placeholders(fr[k as keyof typeof fr]).join(",") !== placeholders(en[k as keyof typeof en]).join(","));
+    const mismatched = frKeys
+      .filter((k) => k in en)
+      .filter((k) => placeholders(fr[k as keyof typeof fr]).join(",") !== placeholders(en[k as keyof typeof en]).join(","));
     expect(mismatched).toEqual([]);
   });
 
@@ -88,7 +90,12 @@ describe("keys used in the source", () => {
     for (const file of files) {
       const src = fs.readFileSync(file, "utf8");
       for (const m of src.matchAll(/\bt\(\s*`([^`]+)`/g)) {
-        const pattern = new RegExp(`^${m[1]!.split(/\$\{[^}]*\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[A-Za-z0-9_]+")}$`);
+        const pattern = new RegExp(
+          `^${m[1]!
+            .split(/\$\{[^}]*\}/)
+            .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+            .join("[A-Za-z0-9_]+")}$`,
+        );
         if (!frKeys.some((k) => pattern.test(k))) missing.push(`${path.relative(root, file)}: ${m[1]}`);
       }
     }
@@ -197,7 +204,10 @@ describe("root loader locale", () => {
   it("a signed-in user's stored locale beats Accept-Language and the cookie", async () => {
     const u = await createUser({ locale: "fr" });
     const { token } = await createSession(u.id);
-    const res = await call(rootRoute.loader, request("/", { headers: { "Accept-Language": "en-US,en;q=0.9" }, cookie: `registre_session=${token}; registre_lang=en` }));
+    const res = await call(
+      rootRoute.loader,
+      request("/", { headers: { "Accept-Language": "en-US,en;q=0.9" }, cookie: `registre_session=${token}; registre_lang=en` }),
+    );
     const d = res.data as { locale: string; user: { id: string } | null };
     expect(d.locale).toBe("fr");
     expect(d.user?.id).toBe(u.id);
@@ -234,7 +244,17 @@ describe("zod messages are message keys", () => {
   }
 
   it("organization schemas", () => {
-    const bad = { name: "", slug: "Not A Slug!", siren: "12345", address: "x".repeat(600), dpoEmail: "not-an-email", dpoPhone: "call me", dpoCnilNumber: "x".repeat(50), defaultLocale: "de", version: "abc" };
+    const bad = {
+      name: "",
+      slug: "Not A Slug!",
+      siren: "12345",
+      address: "x".repeat(600),
+      dpoEmail: "not-an-email",
+      dpoPhone: "call me",
+      dpoCnilNumber: "x".repeat(50),
+      defaultLocale: "de",
+      version: "abc",
+    };
     const create = issueKeys(OrganizationCreateSchema.safeParse(bad));
     expectAllKeys(create);
     expect(create).toEqual(expect.arrayContaining(["errors.required", "errors.slug", "errors.siren", "errors.email", "errors.phone", "errors.choice"]));

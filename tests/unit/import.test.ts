@@ -31,7 +31,11 @@ const enc = (s: string) => new Uint8Array(Buffer.from(s, "utf8"));
 /** Activities of the org and audit events overall: what "nothing written" is checked against. */
 async function snapshot(organizationId: string) {
   const db = getDb();
-  const [activities, audit, versions] = await Promise.all([db.activity.count({ where: { organizationId } }), db.auditEvent.count(), db.activityVersion.count({ where: { organizationId } })]);
+  const [activities, audit, versions] = await Promise.all([
+    db.activity.count({ where: { organizationId } }),
+    db.auditEvent.count(),
+    db.activityVersion.count({ where: { organizationId } }),
+  ]);
   return { activities, audit, versions };
 }
 
@@ -76,12 +80,13 @@ function rich(i: number): ActivityContentInput {
     ],
     art9Conditions: [{ condition: "h", text: "CASF L123-5" }],
     art10Basis: "Code de procédure pénale art. 21",
-    dataSubjects: [
-      { category: "residents", description: "inscrits", estimatedCount: 1200 },
-      { category: "agents" },
-    ],
+    dataSubjects: [{ category: "residents", description: "inscrits", estimatedCount: 1200 }, { category: "agents" }],
     dataCategories: [
-      { category: "identity", description: "nom, prénom", retention: { activePeriod: "5 ans", intermediatePeriod: "10 ans", finalFate: "archives", rule: "Instruction 2014/006" } },
+      {
+        category: "identity",
+        description: "nom, prénom",
+        retention: { activePeriod: "5 ans", intermediatePeriod: "10 ans", finalFate: "archives", rule: "Instruction 2014/006" },
+      },
       { category: "economic", retention: { activePeriod: "1 an", finalFate: "destruction" } },
       { category: "health", description: "certificats médicaux", retention: { activePeriod: "2 ans", finalFate: "destruction" } },
       { category: "offences", retention: { activePeriod: "1 an", finalFate: "destruction" } },
@@ -106,7 +111,10 @@ describe("malformed files: a clear message key, and nothing written", () => {
   it("truncated XLSX, fake XLSX, binary garbage, oversize, empty, foreign JSON", async () => {
     const { org } = await createOrg();
     const before = await snapshot(org.id);
-    const good = await xlsxOf([["Nom du traitement", "Finalité principale"], ["Listes électorales", "Tenue des listes"]]);
+    const good = await xlsxOf([
+      ["Nom du traitement", "Finalité principale"],
+      ["Listes électorales", "Tenue des listes"],
+    ]);
     expect(await fileError(org.id, good.subarray(0, Math.floor(good.length / 2)))).toBe("errors.import.badXlsx");
     const fake = new Uint8Array(4096);
     crypto.randomFillSync(fake);
@@ -153,7 +161,11 @@ describe("CSV: encoding and separator", () => {
     const parsed = await parseImportFile(bytes);
     expect(parsed).toMatchObject({ format: "csv", encoding: "windows-1252", separator: ";" });
     expect(parsed.columns.map((c) => c.field)).toEqual(["name", "mainPurpose", "dataSubjects"]);
-    expect(parsed.rows[0]!.content).toMatchObject({ name: "État civil", purposes: { main: "Délivrance des actes" }, dataSubjects: [{ category: "service_users" }] });
+    expect(parsed.rows[0]!.content).toMatchObject({
+      name: "État civil",
+      purposes: { main: "Délivrance des actes" },
+      dataSubjects: [{ category: "service_users" }],
+    });
   });
 
   it("UTF-8 with a BOM, comma separator, quotes and line breaks inside quotes; tab too", async () => {
@@ -161,7 +173,10 @@ describe("CSV: encoding and separator", () => {
     const parsed = await parseImportFile(enc(text));
     expect(parsed).toMatchObject({ format: "csv", encoding: "utf-8", separator: "," });
     expect(parsed.columns[0]!.field).toBe("name");
-    expect(parsed.rows[0]!.content).toMatchObject({ name: "Cantine, périscolaire", purposes: { main: 'Inscriptions "cantine"', sub: ["Facturation", "Relances"] } });
+    expect(parsed.rows[0]!.content).toMatchObject({
+      name: "Cantine, périscolaire",
+      purposes: { main: 'Inscriptions "cantine"', sub: ["Facturation", "Relances"] },
+    });
     const tab = await parseImportFile(enc("Nom du traitement\tService\nÉlections\tÉtat civil\n"));
     expect(tab.separator).toBe("\t");
     expect(tab.rows[0]).toMatchObject({ department: "État civil", content: { name: "Élections" } });
@@ -180,7 +195,7 @@ describe("formulas", () => {
   it("XLSX: the cached result is used; a formula without one is not evaluated and warned; a neutralised apostrophe is removed", async () => {
     const bytes = await xlsxOf([
       ["Nom du traitement", "Finalité principale", "Sous-finalités"],
-      ["Listes électorales", { formula: 'CONCAT("Tenue ","des listes")', result: "Tenue des listes" } as ExcelJS.CellValue, "'=HYPERLINK(\"http://evil\")"],
+      ["Listes électorales", { formula: 'CONCAT("Tenue ","des listes")', result: "Tenue des listes" } as ExcelJS.CellValue, '\'=HYPERLINK("http://evil")'],
       ["Urbanisme", { formula: "A1&B1" } as ExcelJS.CellValue, "'-moins"],
     ]);
     const parsed = await parseImportFile(bytes);
@@ -211,13 +226,65 @@ describe("header recognition", () => {
     const rows = [
       ["REGISTRE DES ACTIVITÉS DE TRAITEMENT — Commune de Test"],
       [],
-      ["Référence", "NOM DU TRAITEMENT", "finalite principale :", "Catégories de personnes concernées", "Catégories de données", "Durée de conservation", "Destinataires", "Transferts hors UE", "Mesures de sécurité", "Service", "Base légale", "Date de création"],
-      ["R-12", "Gestion du cimetière", "Concessions", "Administrés; Familles", "Identité; Coordonnées bancaires", "Durée de la concession", "Service interne : Régie; Trésor public", "Non", "Sauvegardes; Antivirus; Coffre-fort", "Cimetière", "6-1-e", "2019-05-01"],
-      ["R-13", "Listes électorales", "Tenue des listes", "Habitants", "État civil", "5 ans / — / Versement aux archives", "Préfecture", "—", "Contrôle d'accès", "État civil", "Obligation légale (art. 6.1.c) : Code électoral L16\nc", ""],
+      [
+        "Référence",
+        "NOM DU TRAITEMENT",
+        "finalite principale :",
+        "Catégories de personnes concernées",
+        "Catégories de données",
+        "Durée de conservation",
+        "Destinataires",
+        "Transferts hors UE",
+        "Mesures de sécurité",
+        "Service",
+        "Base légale",
+        "Date de création",
+      ],
+      [
+        "R-12",
+        "Gestion du cimetière",
+        "Concessions",
+        "Administrés; Familles",
+        "Identité; Coordonnées bancaires",
+        "Durée de la concession",
+        "Service interne : Régie; Trésor public",
+        "Non",
+        "Sauvegardes; Antivirus; Coffre-fort",
+        "Cimetière",
+        "6-1-e",
+        "2019-05-01",
+      ],
+      [
+        "R-13",
+        "Listes électorales",
+        "Tenue des listes",
+        "Habitants",
+        "État civil",
+        "5 ans / — / Versement aux archives",
+        "Préfecture",
+        "—",
+        "Contrôle d'accès",
+        "État civil",
+        "Obligation légale (art. 6.1.c) : Code électoral L16\nc",
+        "",
+      ],
     ];
     const parsed = await parseImportFile(await xlsxOf(rows));
     expect(parsed.headerRow).toBe(3);
-    expect(parsed.columns.map((c) => c.field)).toEqual(["ref", "name", "mainPurpose", "dataSubjects", "dataCategories", "retention", "recipients", "transfers", "securityMeasures", "department", "legalBases", "createdAt"]);
+    expect(parsed.columns.map((c) => c.field)).toEqual([
+      "ref",
+      "name",
+      "mainPurpose",
+      "dataSubjects",
+      "dataCategories",
+      "retention",
+      "recipients",
+      "transfers",
+      "securityMeasures",
+      "department",
+      "legalBases",
+      "createdAt",
+    ]);
     expect(parsed.unmatched).toEqual([]);
     const [a, b] = parsed.rows;
     expect(a!.errors).toEqual([]);
@@ -246,7 +313,9 @@ describe("header recognition", () => {
   });
 
   it("an unknown label is warned about and its text kept in the description", async () => {
-    const parsed = await parseImportFile(enc("Nom du traitement;Base légale;Catégories de données\nA;Article 12 du règlement intérieur;Plaques d'immatriculation\n"));
+    const parsed = await parseImportFile(
+      enc("Nom du traitement;Base légale;Catégories de données\nA;Article 12 du règlement intérieur;Plaques d'immatriculation\n"),
+    );
     const row = parsed.rows[0]!;
     expect(row.warnings.map((w) => w.key)).toEqual(["import.warn.unknownLegalBasis", "import.warn.unknownDataCategory"]);
     expect(row.content?.description).toBe("Base légale : Article 12 du règlement intérieur\nCatégories de données : Plaques d'immatriculation");
@@ -294,7 +363,12 @@ describe("commit: all or nothing, idempotent, approved versions kept", () => {
     const { org, departments } = await createOrg();
     const user = await createUser();
     const header = ["Référence", "Nom du traitement", "Service", "Finalité principale", "Base légale"];
-    const v1 = csvOf([header, ["", "Listes électorales", "État civil", "Tenue des listes", "c"], ["", "Paie des agents", "ressources HUMAINES", "Paie", "Obligation légale"], ["", "Vidéoprotection", "Service inconnu", "Sécurité", "6.1.e"]]);
+    const v1 = csvOf([
+      header,
+      ["", "Listes électorales", "État civil", "Tenue des listes", "c"],
+      ["", "Paie des agents", "ressources HUMAINES", "Paie", "Obligation légale"],
+      ["", "Vidéoprotection", "Service inconnu", "Sécurité", "6.1.e"],
+    ]);
     const first = await previewImport(org.id, enc(v1));
     expect(first.counts).toMatchObject({ rows: 3, create: 3, update: 0, errors: 0 });
     expect(first.rows.map((r) => r.departmentName)).toEqual(["État civil", "Ressources humaines", null]);
@@ -316,7 +390,12 @@ describe("commit: all or nothing, idempotent, approved versions kept", () => {
     // Approve T-0002, then import an edited file (by name for T-0001, by reference for T-0002).
     const t2 = (await getActivityByRef(org.id, "T-0002"))!;
     await transitionActivity(user.id, org.id, t2.id, t2.revision, "approve");
-    const v2 = csvOf([header, ["", "Listes électorales", "État civil", "Tenue et révision des listes", "c"], ["T-0002", "Paie des agents", "Ressources humaines", "Paie et cotisations", "c"], ["", "Vidéoprotection", "", "Sécurité", "6.1.e"]]);
+    const v2 = csvOf([
+      header,
+      ["", "Listes électorales", "État civil", "Tenue et révision des listes", "c"],
+      ["T-0002", "Paie des agents", "Ressources humaines", "Paie et cotisations", "c"],
+      ["", "Vidéoprotection", "", "Sécurité", "6.1.e"],
+    ]);
     const second = await previewImport(org.id, enc(v2));
     expect(second.rows.map((r) => [r.action, r.target?.ref])).toEqual([
       ["update", "T-0001"],
@@ -375,11 +454,19 @@ describe("bulk creation", () => {
       expect(r.ua).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/);
       expect(r.na).toBe("2027-06-30T00:00:00.000+00:00");
     }
-    const fts = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "ActivitySearch" WHERE organizationId = ? ORDER BY activityId = ?`, org.id, bulk!.id);
+    const fts = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+      `SELECT * FROM "ActivitySearch" WHERE organizationId = ? ORDER BY activityId = ?`,
+      org.id,
+      bulk!.id,
+    );
     expect(fts).toHaveLength(2);
     expect({ ...fts[1], activityId: null }).toEqual({ ...fts[0], activityId: null });
     const events = await db.auditEvent.findMany({ where: { organizationId: org.id, action: "activity.created" }, orderBy: { seq: "asc" } });
-    const rawEvents = await db.$queryRawUnsafe<{ at: string; t: string }[]>(`SELECT CAST(at AS TEXT) AS at, typeof(at) AS t FROM "AuditEvent" WHERE entityId IN (?, ?) ORDER BY seq`, one.id, bulk!.id);
+    const rawEvents = await db.$queryRawUnsafe<{ at: string; t: string }[]>(
+      `SELECT CAST(at AS TEXT) AS at, typeof(at) AS t FROM "AuditEvent" WHERE entityId IN (?, ?) ORDER BY seq`,
+      one.id,
+      bulk!.id,
+    );
     expect(rawEvents.map((e) => e.t)).toEqual(["text", "text"]);
     expect(rawEvents[1]!.at).toMatch(/\+00:00$/);
     expect(events.map((e) => [e.actorId, e.entity, e.entityId, e.details])).toEqual([
@@ -426,7 +513,12 @@ describe("round trips", () => {
       if (i % 2 === 0) await transitionActivity(user.id, org.id, a.id, a.revision, "approve");
     }
     await createActivity(user.id, org.id, {
-      content: ActivityContentSchema.parse({ name: "Police municipale — mains courantes", regime: "LED", role: "PROCESSOR", processorFor: [{ controller: "Métropole", contact: "dpo@metropole.fr", categories: "Mains courantes" }] }),
+      content: ActivityContentSchema.parse({
+        name: "Police municipale — mains courantes",
+        regime: "LED",
+        role: "PROCESSOR",
+        processorFor: [{ controller: "Métropole", contact: "dpo@metropole.fr", categories: "Mains courantes" }],
+      }),
       departmentId: null,
     });
     return { org, user, exported: await buildRegisterExport(org.id) };
@@ -454,7 +546,10 @@ describe("round trips", () => {
     const { exported } = await sourceOrg();
     const { org: target } = await createOrg("Ville cible");
     const user = await createUser();
-    const bytes = kind === "xlsx" ? await toXlsx(exported, { locale: "fr" }) : toCsv(exported, { locale: kind === "csv-fr" ? "fr" : "en", separator: kind === "csv-fr" ? ";" : "," });
+    const bytes =
+      kind === "xlsx"
+        ? await toXlsx(exported, { locale: "fr" })
+        : toCsv(exported, { locale: kind === "csv-fr" ? "fr" : "en", separator: kind === "csv-fr" ? ";" : "," });
     const preview = await previewImport(target.id, new Uint8Array(bytes));
     expect(preview.unmatched).toEqual([]);
     expect(preview.rows.flatMap((r) => r.errors)).toEqual([]);
@@ -470,7 +565,9 @@ describe("round trips", () => {
       legalBases: a.legalBases,
       art9Conditions: a.art9Conditions,
       dataSubjects: a.dataSubjects,
-      categories: a.dataCategories.map((d) => ({ category: d.category, retention: d.retention, description: d.category === "offences" ? undefined : d.description })).sort((x, y) => x.category.localeCompare(y.category)),
+      categories: a.dataCategories
+        .map((d) => ({ category: d.category, retention: d.retention, description: d.category === "offences" ? undefined : d.description }))
+        .sort((x, y) => x.category.localeCompare(y.category)),
       recipients: a.recipients,
       transfers: a.transfers,
       securityMeasures: a.securityMeasures,
@@ -490,7 +587,11 @@ describe("npm run import", () => {
     const file = path.join(tmp, "registre.csv");
     fs.writeFileSync(file, "Nom du traitement;Finalité principale;Base légale\nÉlections;Listes;c\nCantine;Inscriptions;Règlement intérieur\n");
     const before = await snapshot(org.id);
-    const dry = spawnSync(tsx, ["app/cli/import.ts", "--org", org.slug, "--file", file, "--dry-run"], { cwd: root, env: { ...process.env, INIT_CWD: root }, encoding: "utf8" });
+    const dry = spawnSync(tsx, ["app/cli/import.ts", "--org", org.slug, "--file", file, "--dry-run"], {
+      cwd: root,
+      env: { ...process.env, INIT_CWD: root },
+      encoding: "utf8",
+    });
     expect(dry.stderr).toBe("");
     expect(dry.status).toBe(0);
     expect(dry.stdout).toContain("Rows: 2 — 2 to create");
@@ -500,19 +601,31 @@ describe("npm run import", () => {
 
     const bad = path.join(tmp, "bad.csv");
     fs.writeFileSync(bad, "Nom du traitement;Finalité principale\nA;B\n;orpheline\n");
-    const invalid = spawnSync(tsx, ["app/cli/import.ts", "--org", org.slug, "--file", bad], { cwd: root, env: { ...process.env, INIT_CWD: root }, encoding: "utf8" });
+    const invalid = spawnSync(tsx, ["app/cli/import.ts", "--org", org.slug, "--file", bad], {
+      cwd: root,
+      env: { ...process.env, INIT_CWD: root },
+      encoding: "utf8",
+    });
     expect(invalid.status).toBe(1);
     expect(invalid.stdout).toContain("Row 3");
     expect(invalid.stdout).toContain("error: name: This field is required.");
     expect(invalid.stderr).toContain("The import has errors: nothing was saved.");
     const garbage = path.join(tmp, "garbage.xlsx");
     fs.writeFileSync(garbage, Buffer.concat([Buffer.from("PK\x03\x04"), crypto.randomBytes(2000)]));
-    const unreadable = spawnSync(tsx, ["app/cli/import.ts", "--org", org.slug, "--file", garbage], { cwd: root, env: { ...process.env, INIT_CWD: root }, encoding: "utf8" });
+    const unreadable = spawnSync(tsx, ["app/cli/import.ts", "--org", org.slug, "--file", garbage], {
+      cwd: root,
+      env: { ...process.env, INIT_CWD: root },
+      encoding: "utf8",
+    });
     expect(unreadable.status).toBe(1);
     expect(unreadable.stderr).toContain("This XLSX workbook cannot be read");
     expect(await snapshot(org.id)).toEqual(before);
 
-    const real = spawnSync(tsx, ["app/cli/import.ts", "--org", org.slug, "--file", file], { cwd: root, env: { ...process.env, INIT_CWD: root }, encoding: "utf8" });
+    const real = spawnSync(tsx, ["app/cli/import.ts", "--org", org.slug, "--file", file], {
+      cwd: root,
+      env: { ...process.env, INIT_CWD: root },
+      encoding: "utf8",
+    });
     expect(real.status).toBe(0);
     expect(real.stdout).toContain("Written: 2 created, 0 updated");
     expect(await getDb().activity.count({ where: { organizationId: org.id } })).toBe(2);
@@ -535,8 +648,22 @@ describe("the import page", () => {
     };
     await checkMatrix(
       [
-        { name: "import page", handler: route.loader, path: (s) => `/o/${s}/import`, params: (s) => ({ org: s }), expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 } },
-        { name: "upload", handler: route.action, method: "POST", body: upload, path: (s) => `/o/${s}/import`, params: (s) => ({ org: s }), expect: { ADMIN: 303, DPO: 303, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 } },
+        {
+          name: "import page",
+          handler: route.loader,
+          path: (s) => `/o/${s}/import`,
+          params: (s) => ({ org: s }),
+          expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+        },
+        {
+          name: "upload",
+          handler: route.action,
+          method: "POST",
+          body: upload,
+          path: (s) => `/o/${s}/import`,
+          params: (s) => ({ org: s }),
+          expect: { ADMIN: 303, DPO: 303, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+        },
       ],
       callers,
       org.slug,
@@ -584,7 +711,11 @@ describe("the import page", () => {
     expect(tooLarge.data).toMatchObject({ error: { key: "errors.import.tooLarge" } });
     expect(await snapshot(org.id)).toEqual(before);
 
-    const commit = await call(route.action, request(url, { method: "POST", body: new URLSearchParams({ intent: "commit", upload: id, "map.2": "subPurposes" }), cookie: dpo.cookie }), { org: org.slug });
+    const commit = await call(
+      route.action,
+      request(url, { method: "POST", body: new URLSearchParams({ intent: "commit", upload: id, "map.2": "subPurposes" }), cookie: dpo.cookie }),
+      { org: org.slug },
+    );
     expect(commit.status).toBe(302);
     expect(commit.location).toBe(`/o/${org.slug}/activities`);
     expect((await getActivityByRef(org.id, "T-0001"))?.parsed.purposes).toEqual({ main: "Listes", sub: ["x"] });

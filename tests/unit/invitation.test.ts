@@ -1,6 +1,13 @@
 import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { acceptInvitation, createInvitation, getUsableInvitation, INVITATION_TTL_MS, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
+import {
+  acceptInvitation,
+  createInvitation,
+  getUsableInvitation,
+  INVITATION_TTL_MS,
+  listPendingInvitations,
+  revokeInvitation,
+} from "~/models/invitation.server.ts";
 import { NotFoundError } from "~/models/membership.server.ts";
 import { completePasswordReset, createPasswordReset, getUsableReset, RESET_TTL_MS } from "~/models/password-reset.server.ts";
 import { createSession, validateSessionToken } from "~/models/session.server.ts";
@@ -47,7 +54,9 @@ describe("createInvitation", () => {
     expect((await getDb().invitation.findUniqueOrThrow({ where: { id: viewer.id } })).departmentIds).toBe("[]");
     const other = await createOrg();
     const count = await getDb().invitation.count();
-    await expect(createInvitation(admin.user.id, A.org.id, { email: email(), role: "EDITOR", departmentIds: [other.departments[0]!.id] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createInvitation(admin.user.id, A.org.id, { email: email(), role: "EDITOR", departmentIds: [other.departments[0]!.id] }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await getDb().invitation.count()).toBe(count);
   });
 });
@@ -80,7 +89,10 @@ describe("acceptInvitation", () => {
     expect(user.email).toBe(address);
     expect(user.name).toBe("Nina Nouvelle");
     expect((await verifyLogin(address, NEW_PASSWORD))?.id).toBe(user.id);
-    const m = await getDb().membership.findUniqueOrThrow({ where: { userId_organizationId: { userId: user.id, organizationId: A.org.id } }, include: { departments: true } });
+    const m = await getDb().membership.findUniqueOrThrow({
+      where: { userId_organizationId: { userId: user.id, organizationId: A.org.id } },
+      include: { departments: true },
+    });
     expect(m.role).toBe("EDITOR");
     expect(m.departments.map((d) => d.departmentId).sort()).toEqual([...deps].sort());
     expect((await getDb().invitation.findUniqueOrThrow({ where: { id: inv.id } })).acceptedAt).not.toBeNull();
@@ -260,7 +272,9 @@ describe("accepting applies the member-change invariants (issue 12 §8)", () => 
     const onlyAdmin = await signedInMember(ccas.org.id, "ADMIN");
     const dpo = await signedInMember(ccas.org.id, "DPO");
     const inv = await createInvitation(dpo.user.id, ccas.org.id, { email: onlyAdmin.user.email, role: "VIEWER", departmentIds: [] });
-    const res = await call(invitationRoute.action, request(`/invitation/${inv.token}`, { method: "POST", body: form({ password: TEST_PASSWORD }) }), { token: inv.token });
+    const res = await call(invitationRoute.action, request(`/invitation/${inv.token}`, { method: "POST", body: form({ password: TEST_PASSWORD }) }), {
+      token: inv.token,
+    });
     expect(res.status).toBe(403);
     expect(formErrors(res.data)).toEqual(["errors.invitationForbidden"]);
     expect(await getDb().membership.findUniqueOrThrow({ where: { id: onlyAdmin.membership.id } })).toMatchObject({ role: "ADMIN" });

@@ -63,7 +63,9 @@ describe("12. Exempt type 3: the electoral roll only, from a structured answer",
 
 describe("13. Processors", () => {
   it("the DPIA is the controller's, with the processor's assistance (Art. 28(3)(f))", () => {
-    const o = screen(rec({ role: "PROCESSOR", processorFor: [{ controller: "Commune A" }], riskFlags: flags("largeScale", "innovativeTechnology") }), { answers: {} });
+    const o = screen(rec({ role: "PROCESSOR", processorFor: [{ controller: "Commune A" }], riskFlags: flags("largeScale", "innovativeTechnology") }), {
+      answers: {},
+    });
     expect(o.result).toBe("controller_duty");
     expect(o.reasons[0]).toBe("dpia.reason.processor");
     expect(translate("fr", "dpia.result.controller_duty")).toMatch(/responsable de traitement/);
@@ -88,7 +90,9 @@ describe("15. Law-enforcement (LED) activities", () => {
     const o = screen(rec({ regime: "LED" }), { answers: {}, art35c: true });
     expect(o.result).toBe("required");
     expect(o.reasons).toEqual(["dpia.reason.ledArt90"]);
-    expect(screen(rec({ regime: "LED", riskFlags: flags("largeScale", "innovativeTechnology") }), { answers: {} }).reasons).toEqual(["dpia.reason.ledTwoCriteria"]);
+    expect(screen(rec({ regime: "LED", riskFlags: flags("largeScale", "innovativeTechnology") }), { answers: {} }).reasons).toEqual([
+      "dpia.reason.ledTwoCriteria",
+    ]);
   });
   it("an LED activity needs its own legal basis for completeness, not the Art. 10 one", () => {
     const led = rec({ regime: "LED", dataCategories: [{ category: "offences" }], art10Basis: "CPP" });

@@ -3,7 +3,15 @@
  * support, and otherwise says "to verify" and names the missing fact. Each case failed before the fix.
  */
 import { describe, expect, it } from "vitest";
-import { checkSecNumCloud, createAnalyser, publicPowersOf, type ActivityInput, type ServiceGraph, type ServiceNode, type VendorNode } from "~/analysis/sovereignty.ts";
+import {
+  checkSecNumCloud,
+  createAnalyser,
+  publicPowersOf,
+  type ActivityInput,
+  type ServiceGraph,
+  type ServiceNode,
+  type VendorNode,
+} from "~/analysis/sovereignty.ts";
 import { countryFacts } from "~/models/sovereignty.server.ts";
 import { adequacyFor, contextLawsFor, countryList, inCountry, lawsFor } from "~/reference/countries.ts";
 import { translateReason } from "~/utils/sovereignty-text.ts";
@@ -14,14 +22,27 @@ function vendor(id: string, country: string, extra: Partial<VendorNode> = {}): V
   return { id, name: id, country, parentName: null, parentCountry: null, dpfCertified: null, ...extra };
 }
 function service(id: string, v: VendorNode, locations: Partial<ServiceNode["locations"][number]>[], extra: Partial<ServiceNode> = {}): ServiceNode {
-  return { id, name: id, vendor: v, secNumCloudQualified: false, locations: locations.map((l) => ({ role: "STORAGE", country: "FR", region: null, providerServiceId: null, safeguard: null, tiaDone: false, ...l })), ...extra };
+  return {
+    id,
+    name: id,
+    vendor: v,
+    secNumCloudQualified: false,
+    locations: locations.map((l) => ({ role: "STORAGE", country: "FR", region: null, providerServiceId: null, safeguard: null, tiaDone: false, ...l })),
+    ...extra,
+  };
 }
 const graph = (...s: ServiceNode[]): ServiceGraph => new Map(s.map((x) => [x.id, x]));
 const uses = (...ids: string[]): ActivityInput => ({ links: ids.map((serviceId) => ({ role: "PROCESSOR", serviceId, site: null })), declaredTransfers: [] });
 const declared = (...d: ActivityInput["declaredTransfers"]): ActivityInput => ({ links: [], declaredTransfers: d });
 
 const euSnc = (extra: Partial<ServiceNode> = {}, v: Partial<VendorNode> = {}) =>
-  service("snc", vendor("Cloud FR", "FR", { shareholdingWithinLimits: true, ...v }), [{ country: "FR" }], { secNumCloudQualified: true, secNumCloudVersion: "3.2", secNumCloudScope: "IaaS", nonEuAccess: false, ...extra });
+  service("snc", vendor("Cloud FR", "FR", { shareholdingWithinLimits: true, ...v }), [{ country: "FR" }], {
+    secNumCloudQualified: true,
+    secNumCloudVersion: "3.2",
+    secNumCloudScope: "IaaS",
+    nonEuAccess: false,
+    ...extra,
+  });
 
 describe("1. SecNumCloud shielding (SecNumCloud 3.2 § 19.6)", () => {
   const check = (s: ServiceNode, ...more: ServiceNode[]) => checkSecNumCloud(s, graph(s, ...more), countryFacts)!;
@@ -40,7 +61,9 @@ describe("1. SecNumCloud shielding (SecNumCloud 3.2 § 19.6)", () => {
     expect(check(euSnc({}, { shareholdingWithinLimits: false })).contradictions).toEqual(["shareholding"]);
     expect(check(euSnc({ nonEuAccess: true })).contradictions).toEqual(["nonEuAccess"]);
     expect(check(euSnc({}, { parentName: "P", parentCountry: "US" })).contradictions).toEqual(["parentOutsideEu"]);
-    expect(check(euSnc({ locations: [{ role: "SUPPORT", country: "IN", region: null, providerServiceId: null, safeguard: null, tiaDone: false }] })).contradictions).toEqual(["locationOutsideEu"]);
+    expect(
+      check(euSnc({ locations: [{ role: "SUPPORT", country: "IN", region: null, providerServiceId: null, safeguard: null, tiaDone: false }] })).contradictions,
+    ).toEqual(["locationOutsideEu"]);
   });
   it("a non-EU technical access makes the activity 'to verify' and names the missing country", () => {
     const a = createAnalyser(graph(euSnc({ nonEuAccess: true })), countryFacts)(uses("snc"));
@@ -49,7 +72,12 @@ describe("1. SecNumCloud shielding (SecNumCloud 3.2 § 19.6)", () => {
   });
   it("support companies reached through the qualified service stay exposed", () => {
     const support = service("sup", vendor("Support US", "US", { dpfCertified: true }), [{ role: "SUPPORT", country: "US" }]);
-    const snc = euSnc({ locations: [{ role: "STORAGE", country: "FR", region: null, providerServiceId: null, safeguard: null, tiaDone: false }, { role: "SUPPORT", country: "FR", region: null, providerServiceId: "sup", safeguard: null, tiaDone: false }] });
+    const snc = euSnc({
+      locations: [
+        { role: "STORAGE", country: "FR", region: null, providerServiceId: null, safeguard: null, tiaDone: false },
+        { role: "SUPPORT", country: "FR", region: null, providerServiceId: "sup", safeguard: null, tiaDone: false },
+      ],
+    });
     const a = createAnalyser(graph(snc, support), countryFacts)(uses("snc"));
     expect(a.exposure).toEqual([expect.objectContaining({ vendor: "Support US", jurisdiction: "US", shielded: false })]);
     expect(a.level).toBe("foreign_law");
@@ -63,16 +91,32 @@ describe("2. Art. 49 derogations", () => {
     expect(a.level).toBe("derogation");
   });
   it("Art. 49(3) applies to declared transfers in the exercise of public powers", () => {
-    const a = createAnalyser(graph(), countryFacts)({ ...declared({ country: "MA", recipient: "R", safeguard: "art49_derogation", art49Point: "a" }), publicPowers: true });
+    const a = createAnalyser(
+      graph(),
+      countryFacts,
+    )({ ...declared({ country: "MA", recipient: "R", safeguard: "art49_derogation", art49Point: "a" }), publicPowers: true });
     expect(a.transfers[0]!.status).toBe("refused_derogation");
-    expect(translateReason(a.reasons.find((r) => r.key.endsWith("refused_derogation"))!, "fr")).toMatch(/prérogatives de puissance publique/);
+    expect(
+      translateReason(
+        a.reasons.find((r) => r.key.endsWith("refused_derogation"))!,
+        "fr",
+      ),
+    ).toMatch(/prérogatives de puissance publique/);
   });
   it("point (d) calls for the law recognising the public interest", () => {
     const a = createAnalyser(graph(), countryFacts)(declared({ country: "MA", recipient: "R", safeguard: "art49_derogation", art49Point: "d" }));
     expect(a.transfers[0]).toMatchObject({ status: "derogation", missingFact: "publicInterestLaw" });
   });
   it("derogation ranks below safeguarded", () => {
-    const a = createAnalyser(graph(), countryFacts)(declared({ country: "MA", recipient: "R", safeguard: "scc", tiaDone: true }, { country: "IN", recipient: "S", safeguard: "art49_derogation", art49Point: "e" }));
+    const a = createAnalyser(
+      graph(),
+      countryFacts,
+    )(
+      declared(
+        { country: "MA", recipient: "R", safeguard: "scc", tiaDone: true },
+        { country: "IN", recipient: "S", safeguard: "art49_derogation", art49Point: "e" },
+      ),
+    );
     expect(a.level).toBe("derogation");
   });
   it("public powers come from the official-authority basis or the LED regime", () => {
@@ -108,8 +152,14 @@ describe("3. DPF is US-only and judged on the actual recipient", () => {
 describe("4. Partial adequacy scopes", () => {
   it("Japan and Canada: a public authority is out of scope, a private company in scope", () => {
     for (const country of ["JP", "CA"]) {
-      expect(createAnalyser(graph(), countryFacts)(declared({ country, recipient: "R", safeguard: "adequacy", recipientKind: "public_authority" })).transfers[0]!.status).toBe("out_of_scope");
-      expect(createAnalyser(graph(), countryFacts)(declared({ country, recipient: "R", safeguard: "adequacy", recipientKind: "private_company" })).transfers[0]!.status).toBe("adequate");
+      expect(
+        createAnalyser(graph(), countryFacts)(declared({ country, recipient: "R", safeguard: "adequacy", recipientKind: "public_authority" })).transfers[0]!
+          .status,
+      ).toBe("out_of_scope");
+      expect(
+        createAnalyser(graph(), countryFacts)(declared({ country, recipient: "R", safeguard: "adequacy", recipientKind: "private_company" })).transfers[0]!
+          .status,
+      ).toBe("adequate");
     }
     expect(adequacyFor("JP")?.scope).toBe("private_sector");
   });
@@ -118,10 +168,16 @@ describe("4. Partial adequacy scopes", () => {
     expect(a.transfers[0]).toMatchObject({ status: "to_verify", missingFact: "pipedaScope" });
   });
   it("the organization's own site in the US is never covered by the DPF", () => {
-    const a = createAnalyser(graph(), countryFacts)({ links: [{ role: "HOSTING", serviceId: null, site: { name: "Site US", country: "US" } }], declaredTransfers: [] });
+    const a = createAnalyser(
+      graph(),
+      countryFacts,
+    )({ links: [{ role: "HOSTING", serviceId: null, site: { name: "Site US", country: "US" } }], declaredTransfers: [] });
     expect(a.transfers[0]).toMatchObject({ source: "own_site", status: "missing" });
     expect(a.level).toBe("unsafeguarded_transfer");
-    const ch = createAnalyser(graph(), countryFacts)({ links: [{ role: "HOSTING", serviceId: null, site: { name: "Site CH", country: "CH" } }], declaredTransfers: [] });
+    const ch = createAnalyser(
+      graph(),
+      countryFacts,
+    )({ links: [{ role: "HOSTING", serviceId: null, site: { name: "Site CH", country: "CH" } }], declaredTransfers: [] });
     expect(ch.level).toBe("adequate");
   });
 });
@@ -150,7 +206,10 @@ describe("6. Laws that compel a provider", () => {
 
 describe("7. International organisations (Art. 30(1)(e))", () => {
   it("a transfer to an international organisation is recorded and analysed even with its seat in the EEA", () => {
-    const content = ActivityContentSchema.parse({ name: "x", transfers: [{ country: "DE", recipient: "Office européen des brevets", safeguard: "none", recipientKind: "international_organisation" }] });
+    const content = ActivityContentSchema.parse({
+      name: "x",
+      transfers: [{ country: "DE", recipient: "Office européen des brevets", safeguard: "none", recipientKind: "international_organisation" }],
+    });
     const a = createAnalyser(graph(), countryFacts)({ links: [], declaredTransfers: content.transfers });
     expect(a.transfers[0]).toMatchObject({ recipientKind: "international_organisation", status: "missing" });
     expect(a.reasons.map((r) => r.key)).toContain("sovereignty.reason.transferIo.missing");

@@ -15,7 +15,12 @@ import { call, fieldErrors, formErrors } from "./route-helpers.ts";
 const MINUTE = 60 * 1000;
 
 function attempt(email: string, password: string, ip: string | null, device?: string) {
-  return call(login.action, request("/login", { method: "POST", body: form({ email, password }), cookie: device ? `${DEVICE_COOKIE}=${device}` : undefined }), {}, ip);
+  return call(
+    login.action,
+    request("/login", { method: "POST", body: form({ email, password }), cookie: device ? `${DEVICE_COOKIE}=${device}` : undefined }),
+    {},
+    ip,
+  );
 }
 
 /** Signs in once and returns the device token the browser got. */
@@ -101,7 +106,16 @@ describe("the current-password check on /account", () => {
     const { token } = await createSession(u.id);
     const cookie = `${SESSION_COOKIE}=${token}`;
     const change = (current: string) =>
-      call(account.action, request("/account", { method: "POST", cookie, body: form({ intent: "password", current, password: "une toute nouvelle phrase", confirm: "une toute nouvelle phrase" }) }), {}, "192.0.2.40");
+      call(
+        account.action,
+        request("/account", {
+          method: "POST",
+          cookie,
+          body: form({ intent: "password", current, password: "une toute nouvelle phrase", confirm: "une toute nouvelle phrase" }),
+        }),
+        {},
+        "192.0.2.40",
+      );
     for (let i = 0; i < THROTTLE_RULES.account.maxFailures; i++) {
       const res = await change(`wrong-${i}`);
       expect(res.status).toBe(400);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { attemptSucceeded, beginAttempt, clearAccountFailures, lockedUntil, recordFailure, THROTTLE_RULES, throttleKeys } from "~/models/login-throttle.server.ts";
+import {
+  attemptSucceeded,
+  beginAttempt,
+  clearAccountFailures,
+  lockedUntil,
+  recordFailure,
+  THROTTLE_RULES,
+  throttleKeys,
+} from "~/models/login-throttle.server.ts";
 import { validateSessionToken } from "~/models/session.server.ts";
 import * as login from "~/routes/login.tsx";
 import { getDb } from "~/utils/db.server.ts";
@@ -89,10 +97,20 @@ describe("login action", () => {
 
   it("follows a local redirectTo but never an external one", async () => {
     const u = await createUser();
-    const local = await call(login.action, request("/login", { method: "POST", body: form({ email: u.email, password: TEST_PASSWORD, redirectTo: "/account" }) }), {}, "10.0.0.6");
+    const local = await call(
+      login.action,
+      request("/login", { method: "POST", body: form({ email: u.email, password: TEST_PASSWORD, redirectTo: "/account" }) }),
+      {},
+      "10.0.0.6",
+    );
     expect(local.location).toBe("/account");
     for (const evil of ["//evil.example/", "https://evil.example/", "/\\evil.example"]) {
-      const res = await call(login.action, request("/login", { method: "POST", body: form({ email: u.email, password: TEST_PASSWORD, redirectTo: evil }) }), {}, "10.0.0.6");
+      const res = await call(
+        login.action,
+        request("/login", { method: "POST", body: form({ email: u.email, password: TEST_PASSWORD, redirectTo: evil }) }),
+        {},
+        "10.0.0.6",
+      );
       expect(res.location, evil).toBe("/");
     }
   });
@@ -102,7 +120,12 @@ describe("login action", () => {
   it("never redirects off-site, even through characters a browser strips from URLs", async () => {
     const u = await createUser();
     for (const evil of ["/\t/evil.example", "/\t\\evil.example", "\t//evil.example"]) {
-      const res = await call(login.action, request("/login", { method: "POST", body: form({ email: u.email, password: TEST_PASSWORD, redirectTo: evil }) }), {}, "10.0.0.7");
+      const res = await call(
+        login.action,
+        request("/login", { method: "POST", body: form({ email: u.email, password: TEST_PASSWORD, redirectTo: evil }) }),
+        {},
+        "10.0.0.7",
+      );
       expect(res.status, JSON.stringify(evil)).toBe(302);
       // Where a browser goes when it follows this Location header from our login page.
       const target = new URL(res.location!, "https://registre.example/login");

@@ -42,10 +42,24 @@ describe("mail preferences and unsubscribe", () => {
   it("saves preferences from the account page and refuses bad values with a 400", async () => {
     const { org } = await createOrg();
     const me = await signedInMember(org.id, "EDITOR");
-    const res = await call(account.action, request("/account", { method: "POST", cookie: me.cookie, body: form({ intent: "mailPrefs", workflow: "DIGEST", mentions: "IMMEDIATE", reminders: "OFF" }) }));
+    const res = await call(
+      account.action,
+      request("/account", {
+        method: "POST",
+        cookie: me.cookie,
+        body: form({ intent: "mailPrefs", workflow: "DIGEST", mentions: "IMMEDIATE", reminders: "OFF" }),
+      }),
+    );
     expect(res.status).toBe(302);
     expect(await getMailPreferences(me.user.id)).toEqual({ workflow: "DIGEST", mentions: "IMMEDIATE", reminders: "OFF" });
-    const bad = await call(account.action, request("/account", { method: "POST", cookie: me.cookie, body: form({ intent: "mailPrefs", workflow: "SOMETIMES", mentions: "IMMEDIATE", reminders: "OFF" }) }));
+    const bad = await call(
+      account.action,
+      request("/account", {
+        method: "POST",
+        cookie: me.cookie,
+        body: form({ intent: "mailPrefs", workflow: "SOMETIMES", mentions: "IMMEDIATE", reminders: "OFF" }),
+      }),
+    );
     expect(bad.status).toBe(400);
     expect(await getMailPreferences(me.user.id)).toEqual({ workflow: "DIGEST", mentions: "IMMEDIATE", reminders: "OFF" });
   });
@@ -63,6 +77,8 @@ describe("mail preferences and unsubscribe", () => {
     expect(await getMailPreferences(me.user.id)).toEqual({ workflow: "IMMEDIATE", mentions: "IMMEDIATE", reminders: "OFF" });
     expect((await call(unsubscribe.loader, request(`/mail/unsubscribe/nope?c=reminders`), { token: "nope" })).status).toBe(404);
     expect((await call(unsubscribe.loader, request(`/mail/unsubscribe/${token}?c=account`), { token })).status).toBe(404);
-    expect((await call(unsubscribe.action, request(`/mail/unsubscribe/nope?c=workflow`, { method: "POST", body: form({}) }), { token: "nope" })).status).toBe(404);
+    expect((await call(unsubscribe.action, request(`/mail/unsubscribe/nope?c=workflow`, { method: "POST", body: form({}) }), { token: "nope" })).status).toBe(
+      404,
+    );
   });
 });

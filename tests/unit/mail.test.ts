@@ -74,7 +74,17 @@ describe("mail rendering", () => {
         expect(body).toContain("https://r.test/mail/unsubscribe/tok?c=workflow");
       }
     }
-    const fr = renderMail({ locale: "fr", subjectKey: "mail.passwordReset.subject", bodyKey: "mail.passwordReset.body", params: { org: "V", date: "x" }, recipientName: "D", orgName: "V", url: "u", unsubscribeUrl: null, preferencesUrl: null });
+    const fr = renderMail({
+      locale: "fr",
+      subjectKey: "mail.passwordReset.subject",
+      bodyKey: "mail.passwordReset.body",
+      params: { org: "V", date: "x" },
+      recipientName: "D",
+      orgName: "V",
+      url: "u",
+      unsubscribeUrl: null,
+      preferencesUrl: null,
+    });
     expect(fr.subject).toBe("Réinitialisation de votre mot de passe Registre");
     expect(fr.text).toContain("toujours envoyé");
   });

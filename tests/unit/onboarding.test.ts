@@ -55,14 +55,22 @@ describe("onboarding checklist", () => {
 
     // Only those who run the organization may hide it; a GET is refused.
     const viewer = await signedInMember(org.id, "VIEWER");
-    const refused = await call(onboardingRoute.action, request(`/o/${slug}/onboarding`, { method: "POST", cookie: viewer.cookie, body: form({ intent: "dismiss" }) }), { org: slug });
+    const refused = await call(
+      onboardingRoute.action,
+      request(`/o/${slug}/onboarding`, { method: "POST", cookie: viewer.cookie, body: form({ intent: "dismiss" }) }),
+      { org: slug },
+    );
     expect(refused.status).toBe(403);
     expect((await getOnboardingState(org.id)).dismissed).toBe(false);
     const viewerPage = await call(dashboard.loader, request(`/o/${slug}`, { cookie: viewer.cookie }), { org: slug });
     expect(viewerPage.data).toMatchObject({ onboarding: null, canCreate: false });
 
     const before = await auditCount(org.id);
-    const res = await call(onboardingRoute.action, request(`/o/${slug}/onboarding`, { method: "POST", cookie: dpo.cookie, body: form({ intent: "dismiss" }) }), { org: slug });
+    const res = await call(
+      onboardingRoute.action,
+      request(`/o/${slug}/onboarding`, { method: "POST", cookie: dpo.cookie, body: form({ intent: "dismiss" }) }),
+      { org: slug },
+    );
     expect(res.status).toBe(302);
     expect(res.location).toBe(`/o/${slug}`);
     await dismissOnboarding(dpo.user.id, org.id); // idempotent: no second event
@@ -76,7 +84,14 @@ describe("onboarding checklist", () => {
     const db = getDb();
     await db.organization.update({
       where: { id: org.id },
-      data: { siren: "123456789", address: "1 place de la Mairie", legalRepresentative: "Le maire", dpoName: "D. P. O.", dpoEmail: "dpo@example.org", dpoCnilNumber: "DPO-1" },
+      data: {
+        siren: "123456789",
+        address: "1 place de la Mairie",
+        legalRepresentative: "Le maire",
+        dpoName: "D. P. O.",
+        dpoEmail: "dpo@example.org",
+        dpoCnilNumber: "DPO-1",
+      },
     });
     await db.department.create({ data: { organizationId: org.id, name: "Accueil" } });
     await signedInMember(org.id, "EDITOR");
@@ -134,14 +149,28 @@ describe("creating activities in a new organization", () => {
     expect(ok.status).toBe(302);
     expect(await getDb().activity.count({ where: { organizationId: org.id, departmentId: departments[0]!.id } })).toBe(2);
     const viewer = await signedInMember(org.id, "VIEWER");
-    const refused = await call(templateList.action, request(`/o/${org.slug}/templates`, { method: "POST", cookie: viewer.cookie, body: form({ template: "etat-civil" }) }), { org: org.slug });
+    const refused = await call(
+      templateList.action,
+      request(`/o/${org.slug}/templates`, { method: "POST", cookie: viewer.cookie, body: form({ template: "etat-civil" }) }),
+      { org: org.slug },
+    );
     expect(refused.status).toBe(403);
   });
 });
 
 describe("guided declaration", () => {
   it("maps every always-applicable completeness item to a guided step", () => {
-    for (const item of ["department", "purposes", "dataSubjects", "dataCategories", "retention", "recipients", "securityMeasures", "rights", "nextReview"] as const) {
+    for (const item of [
+      "department",
+      "purposes",
+      "dataSubjects",
+      "dataCategories",
+      "retention",
+      "recipients",
+      "securityMeasures",
+      "rights",
+      "nextReview",
+    ] as const) {
       expect(COMPLETENESS_STEP[item], item).toBeDefined();
     }
   });
@@ -150,8 +179,16 @@ describe("guided declaration", () => {
     const { org, departments } = await createOrg();
     const dpo = await signedInMember(org.id, "DPO");
     const post = (ref: string, step: number, body: Record<string, string | string[]>) =>
-      call(guided.action, request(`/o/${org.slug}/activities/${ref}/guided/${step}`, { method: "POST", cookie: dpo.cookie, body: form(body) }), { org: org.slug, ref, step: String(step) });
-    const created = await call(templateList.action, request(`/o/${org.slug}/templates`, { method: "POST", cookie: dpo.cookie, body: form({ template: "etat-civil", departmentId: departments[0]!.id }) }), { org: org.slug });
+      call(guided.action, request(`/o/${org.slug}/activities/${ref}/guided/${step}`, { method: "POST", cookie: dpo.cookie, body: form(body) }), {
+        org: org.slug,
+        ref,
+        step: String(step),
+      });
+    const created = await call(
+      templateList.action,
+      request(`/o/${org.slug}/templates`, { method: "POST", cookie: dpo.cookie, body: form({ template: "etat-civil", departmentId: departments[0]!.id }) }),
+      { org: org.slug },
+    );
     expect(created.status).toBe(302);
     const ref = "T-0001";
     let a = (await getActivityByRef(org.id, ref))!;

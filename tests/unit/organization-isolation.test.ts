@@ -185,7 +185,9 @@ describe("loaders of /o/$org routes", () => {
   it("A's overview does not count B's departments or members", async () => {
     const overview = await getOrganizationOverview(A.org.id);
     expect(overview.memberCount).toBe(2);
-    expect(overview.departments.map((x) => x.id).sort()).toEqual((await getDb().department.findMany({ where: { organizationId: A.org.id } })).map((x) => x.id).sort());
+    expect(overview.departments.map((x) => x.id).sort()).toEqual(
+      (await getDb().department.findMany({ where: { organizationId: A.org.id } })).map((x) => x.id).sort(),
+    );
     const res = await call(orgIndex.loader, request(`/o/${A.org.slug}`, { cookie: editorA.cookie }), { org: A.org.slug });
     const d = res.data as { myDepartments: { id: string }[] };
     expect(d.myDepartments.map((x) => x.id)).toEqual([A.departments[0]!.id]);
@@ -252,11 +254,21 @@ describe("actions cannot reach B", () => {
   it("cannot attach B's departments to A's members or invitations", async () => {
     const before = await snapshotB();
     const invitesBefore = await getDb().invitation.count({ where: { organizationId: A.org.id } });
-    const inv = await post(members.action, A.org.slug, { intent: "invite", email: `cross-${tag}@a.example`, role: "EDITOR", departmentIds: [secretDepartmentB.id] });
+    const inv = await post(members.action, A.org.slug, {
+      intent: "invite",
+      email: `cross-${tag}@a.example`,
+      role: "EDITOR",
+      departmentIds: [secretDepartmentB.id],
+    });
     expect(inv.status).toBe(400);
     expect(await getDb().invitation.count({ where: { organizationId: A.org.id } })).toBe(invitesBefore);
 
-    const upd = await post(members.action, A.org.slug, { intent: "update", membershipId: editorA.membership.id, role: "EDITOR", departmentIds: [secretDepartmentB.id] });
+    const upd = await post(members.action, A.org.slug, {
+      intent: "update",
+      membershipId: editorA.membership.id,
+      role: "EDITOR",
+      departmentIds: [secretDepartmentB.id],
+    });
     expect(upd.status).toBe(400);
     const links = await getDb().membershipDepartment.findMany({ where: { membershipId: editorA.membership.id } });
     expect(links.map((l) => l.departmentId)).toEqual([A.departments[0]!.id]);
@@ -275,9 +287,16 @@ describe("actions cannot reach B", () => {
       const link = (res.data as { link: string }).link;
       const token = link.split("/reset/")[1]!;
       const newPassword = "pris en main par A";
-      const reset = await call(resetRoute.action, request(`/reset/${token}`, { method: "POST", body: form({ password: newPassword, confirm: newPassword }) }), { token });
+      const reset = await call(resetRoute.action, request(`/reset/${token}`, { method: "POST", body: form({ password: newPassword, confirm: newPassword }) }), {
+        token,
+      });
       expect(reset.status).toBe(302);
-      const signIn = await call(loginRoute.action, request("/login", { method: "POST", body: form({ email: shared.email, password: newPassword }) }), {}, "10.7.7.7");
+      const signIn = await call(
+        loginRoute.action,
+        request("/login", { method: "POST", body: form({ email: shared.email, password: newPassword }) }),
+        {},
+        "10.7.7.7",
+      );
       const cookie = signIn.headers.get("Set-Cookie")?.split(";")[0];
       expect(cookie).toMatch(/^registre_session=/);
       const inB = await call(members.loader, request(`/o/${B.org.slug}/members`, { cookie }), { org: B.org.slug });

@@ -40,7 +40,10 @@ function activity(i: number, over: Partial<ExportActivity> = {}): ExportActivity
     implementationDate: "2019-09-01",
     jointControllers: [{ name: "Caisse des écoles", contact: "caisse@commune.fr", arrangement: "Convention du 12 mars 2021" }],
     processorFor: [],
-    purposes: { main: "Inscrire les enfants au restaurant scolaire et facturer les repas", sub: ["Gérer les régimes alimentaires (PAI)", "Facturer les familles"] },
+    purposes: {
+      main: "Inscrire les enfants au restaurant scolaire et facturer les repas",
+      sub: ["Gérer les régimes alimentaires (PAI)", "Facturer les familles"],
+    },
     legalBases: [{ basis: "e_public_interest", text: "Code de l'éducation L131-13", purpose: "Restauration scolaire" }],
     art9Conditions: [{ condition: "h", text: "Projet d'accueil individualisé" }],
     dataSubjects: [
@@ -48,9 +51,27 @@ function activity(i: number, over: Partial<ExportActivity> = {}): ExportActivity
       { category: "families", description: "Représentants légaux", estimatedCount: 2100 },
     ],
     dataCategories: [
-      { category: "identity", sensitive: false, description: "Nom, prénom, date de naissance", source: "Famille", retention: { activePeriod: "Durée de la scolarité", intermediatePeriod: "1 an", finalFate: "destruction", rule: "Instruction DAF/DPACI/RES/2009/018" } },
-      { category: "economic", sensitive: false, description: "Quotient familial, coordonnées bancaires", source: "CAF", retention: { activePeriod: "5 ans", finalFate: "archives", rule: "CGCT" } },
-      { category: "health", sensitive: true, description: "Allergies (PAI)", source: "Médecin scolaire", retention: { activePeriod: "Année scolaire", finalFate: "destruction" } },
+      {
+        category: "identity",
+        sensitive: false,
+        description: "Nom, prénom, date de naissance",
+        source: "Famille",
+        retention: { activePeriod: "Durée de la scolarité", intermediatePeriod: "1 an", finalFate: "destruction", rule: "Instruction DAF/DPACI/RES/2009/018" },
+      },
+      {
+        category: "economic",
+        sensitive: false,
+        description: "Quotient familial, coordonnées bancaires",
+        source: "CAF",
+        retention: { activePeriod: "5 ans", finalFate: "archives", rule: "CGCT" },
+      },
+      {
+        category: "health",
+        sensitive: true,
+        description: "Allergies (PAI)",
+        source: "Médecin scolaire",
+        retention: { activePeriod: "Année scolaire", finalFate: "destruction" },
+      },
     ],
     recipients: [
       { type: "internal", name: "Service Éducation" },
@@ -79,10 +100,38 @@ function activity(i: number, over: Partial<ExportActivity> = {}): ExportActivity
         { country: "FR", region: null, role: "STORAGE", chain: ["Salle serveur mairie"], ownHosting: true },
       ],
       transfers: [
-        { country: "US", recipient: "CloudCo", chain: ["Famille+", "CloudCo"], source: "computed", adequacy: "dpf_certified", status: "safeguarded", safeguard: "SCC_P2P", tiaMissing: true },
-        { country: "US", recipient: "Support de l'éditeur", chain: [], source: "declared", adequacy: "dpf_certified", status: "safeguarded", safeguard: "scc", tiaMissing: false },
+        {
+          country: "US",
+          recipient: "CloudCo",
+          chain: ["Famille+", "CloudCo"],
+          source: "computed",
+          adequacy: "dpf_certified",
+          status: "safeguarded",
+          safeguard: "SCC_P2P",
+          tiaMissing: true,
+        },
+        {
+          country: "US",
+          recipient: "Support de l'éditeur",
+          chain: [],
+          source: "declared",
+          adequacy: "dpf_certified",
+          status: "safeguarded",
+          safeguard: "scc",
+          tiaMissing: false,
+        },
       ],
-      exposure: [{ jurisdiction: "US", laws: [{ id: "cloud-act", name: "CLOUD Act" }], vendor: "CloudCo", via: "establishment", chain: ["Famille+", "CloudCo"], shielded: false, shieldReason: null }],
+      exposure: [
+        {
+          jurisdiction: "US",
+          laws: [{ id: "cloud-act", name: "CLOUD Act" }],
+          vendor: "CloudCo",
+          via: "establishment",
+          chain: ["Famille+", "CloudCo"],
+          shielded: false,
+          shieldReason: null,
+        },
+      ],
       explanation: {
         fr: ["Les données peuvent se trouver dans 2 pays : FR, US.", "Famille+ → CloudCo : transfert vers US encadré par des clauses types."],
         en: ["The data can be in 2 countries: FR, US.", "Famille+ → CloudCo: transfer to US under standard clauses."],
@@ -137,7 +186,13 @@ function register(activities: ExportActivity[]): RegisterExport {
         parent: { name: "CloudCo Holdings", country: "US" },
         certifications: { hds: { activities: "1 à 6", expiry: "2026-12-31" }, iso27001Expiry: null, dpf: { certified: true, checkedAt: "2026-10-01" } },
         dpa: { status: "REQUESTED", signedAt: null, reference: null, nextReview: null, sha256: null },
-        services: [{ name: "Helpdesk", secNumCloud: { qualified: false, date: null }, locations: [{ role: "SUPPORT", country: "US", region: "Virginia", provider: null, safeguard: "SCC_P2P", tiaDone: false }] }],
+        services: [
+          {
+            name: "Helpdesk",
+            secNumCloud: { qualified: false, date: null },
+            locations: [{ role: "SUPPORT", country: "US", region: "Virginia", provider: null, safeguard: "SCC_P2P", tiaDone: false }],
+          },
+        ],
       },
       {
         name: "Unused Vendor",
@@ -185,7 +240,14 @@ function richActivities(): ExportActivity[] {
         { controller: "Commune de Varces", contact: "mairie@varces.fr", categories: "Déclarations préalables" },
       ],
       services: [],
-      analysis: { level: "unknown", countries: [], reach: [], transfers: [], exposure: [], explanation: { fr: ["Aucun prestataire n'est renseigné."], en: ["No vendor is recorded."] } },
+      analysis: {
+        level: "unknown",
+        countries: [],
+        reach: [],
+        transfers: [],
+        exposure: [],
+        explanation: { fr: ["Aucun prestataire n'est renseigné."], en: ["No vendor is recorded."] },
+      },
       transfers: [],
       completeness: { score: 100, missing: [] },
       riskFlags: flags(),
@@ -288,7 +350,17 @@ describe("register PDF (French)", () => {
 
   it("has a cover with the organization, its DPO and the export's fingerprint", () => {
     const cover = doc.squashed[0]!;
-    for (const s of ["Commune de Saint-Étienne-du-Lac & <associés>", "213800000", "DPO-123456", "Ζωή Παπαδοπούλου", "Ирина Соколова", fr("pdf.scope.all"), fr("pdf.cover.current"), "28 nov. 2026, 15:05", FINGERPRINT])
+    for (const s of [
+      "Commune de Saint-Étienne-du-Lac & <associés>",
+      "213800000",
+      "DPO-123456",
+      "Ζωή Παπαδοπούλου",
+      "Ирина Соколова",
+      fr("pdf.scope.all"),
+      fr("pdf.cover.current"),
+      "28 nov. 2026, 15:05",
+      FINGERPRINT,
+    ])
       expect(cover, s).toContain(squash(s));
     expect(cover).toContain(squash(`${fr("pdf.cover.activityCount")} ${activities.length}`));
   });
@@ -308,9 +380,30 @@ describe("register PDF (French)", () => {
     });
     // Every item of Art. 30(1) a-g and 30(2) a-d has its heading, plus the other required parts.
     expect(activitySectionKeys("CONTROLLER")).toEqual(
-      expect.arrayContaining(["pdf.section.controllers", "pdf.section.purposes", "pdf.section.dataSubjects", "pdf.section.dataCategories", "pdf.section.recipients", "pdf.section.transfers", "pdf.section.security", "pdf.section.legalBases", "pdf.section.sensitive", "pdf.section.rights", "pdf.section.vendors", "pdf.section.exposure", "pdf.section.completeness"]),
+      expect.arrayContaining([
+        "pdf.section.controllers",
+        "pdf.section.purposes",
+        "pdf.section.dataSubjects",
+        "pdf.section.dataCategories",
+        "pdf.section.recipients",
+        "pdf.section.transfers",
+        "pdf.section.security",
+        "pdf.section.legalBases",
+        "pdf.section.sensitive",
+        "pdf.section.rights",
+        "pdf.section.vendors",
+        "pdf.section.exposure",
+        "pdf.section.completeness",
+      ]),
     );
-    expect(activitySectionKeys("PROCESSOR")).toEqual(expect.arrayContaining(["pdf.section.controllersProcessor", "pdf.section.purposesProcessor", "pdf.section.transfersProcessor", "pdf.section.securityProcessor"]));
+    expect(activitySectionKeys("PROCESSOR")).toEqual(
+      expect.arrayContaining([
+        "pdf.section.controllersProcessor",
+        "pdf.section.purposesProcessor",
+        "pdf.section.transfersProcessor",
+        "pdf.section.securityProcessor",
+      ]),
+    );
   });
 
   it("prints every Art. 30 item of an activity", () => {
@@ -383,7 +476,10 @@ describe("register PDF (French)", () => {
     expect(doc.numPages).toBeGreaterThan(10);
     doc.pages.forEach((items, i) => {
       const label = fr("pdf.footer.page", { page: i + 1, pages: doc.numPages });
-      const footer = items.filter((it) => it.y < PAGE.margin.bottom).map((it) => it.str).join(" ");
+      const footer = items
+        .filter((it) => it.y < PAGE.margin.bottom)
+        .map((it) => it.str)
+        .join(" ");
       expect(footer, `page ${i + 1}`).toContain(label);
       expect(footer).toContain(FINGERPRINT.slice(0, 12));
     });
@@ -391,7 +487,8 @@ describe("register PDF (French)", () => {
 
   it("keeps accents, œ, € and Greek and Cyrillic names", () => {
     const all = doc.squashed.join("");
-    for (const s of ["cœur de l'œuvre", "3,50 €", "Ζωή Παπαδοπούλου", "Ирина Соколова", "Fichier des Ζωή et Ирина : jumelage", "Île-de-France", "Éducation"]) expect(all, s).toContain(squash(s));
+    for (const s of ["cœur de l'œuvre", "3,50 €", "Ζωή Παπαδοπούλου", "Ирина Соколова", "Fichier des Ζωή et Ирина : jumelage", "Île-de-France", "Éducation"])
+      expect(all, s).toContain(squash(s));
   });
 
   it("wraps a 10,000-character text across pages without losing a word", () => {
@@ -427,14 +524,27 @@ describe("register PDF (French)", () => {
   it("has the annexes: vendors and hosting, transfers with safeguards, glossary", () => {
     const a = findPage(doc, fr("pdf.annex.vendors.title"), 5);
     const s = doc.squashed.slice(a).join("");
-    for (const text of ["Famille Plus SAS", "DPA-2024-07", "CloudCo Holdings", "Salle serveur mairie", fr("pdf.locationSafeguard.SCC_P2P"), fr("pdf.annex.transfers.title"), fr("pdf.glossary.controller.term"), fr("pdf.glossary.controller.definition"), "Unused Vendor"])
+    for (const text of [
+      "Famille Plus SAS",
+      "DPA-2024-07",
+      "CloudCo Holdings",
+      "Salle serveur mairie",
+      fr("pdf.locationSafeguard.SCC_P2P"),
+      fr("pdf.annex.transfers.title"),
+      fr("pdf.glossary.controller.term"),
+      fr("pdf.glossary.controller.definition"),
+      "Unused Vendor",
+    ])
       expect(s, text).toContain(squash(text));
   });
 
   it("is byte-identical for the same data and generation time", async () => {
     const again = await generateRegisterPdfBuffer(data, { locale: "fr", scope: "all", fingerprint: FINGERPRINT });
     expect(again.equals(doc.bytes)).toBe(true);
-    const other = await generateRegisterPdfBuffer({ ...data, generatedAt: "2026-11-29T08:00:00.000Z" }, { locale: "fr", scope: "all", fingerprint: FINGERPRINT });
+    const other = await generateRegisterPdfBuffer(
+      { ...data, generatedAt: "2026-11-29T08:00:00.000Z" },
+      { locale: "fr", scope: "all", fingerprint: FINGERPRINT },
+    );
     expect(other.equals(doc.bytes)).toBe(false);
     // The file ID is derived from the content: a different export has a different /ID.
     const id = (b: Buffer) => /\/ID \[<([0-9a-f]+)>/.exec(b.toString("latin1"))?.[1];
@@ -469,7 +579,16 @@ describe("register PDF: scope, departments, English", () => {
     const doc = await parse(await generateRegisterPdfBuffer(data, { locale: "en", scope: "all", fingerprint: FINGERPRINT }));
     const en = (key: Parameters<typeof translate>[1]) => translate("en", key);
     const all = doc.squashed.join("");
-    for (const key of ["pdf.register.title", "pdf.toc.title", "pdf.summary.title", "pdf.activities.title", "pdf.section.purposes", "pdf.section.dataCategories", "pdf.annex.glossary.title", "pdf.section.controllersProcessor"] as const)
+    for (const key of [
+      "pdf.register.title",
+      "pdf.toc.title",
+      "pdf.summary.title",
+      "pdf.activities.title",
+      "pdf.section.purposes",
+      "pdf.section.dataCategories",
+      "pdf.annex.glossary.title",
+      "pdf.section.controllersProcessor",
+    ] as const)
       expect(all, key).toContain(squash(en(key)));
     expect(all).not.toContain(squash(fr("pdf.section.purposes")));
     expect(all).toContain(squash("The data can be in 2 countries: FR, US."));
@@ -486,7 +605,21 @@ describe("register PDF: a long register", () => {
     const activitiesStart = findPage(doc, fr("pdf.activities.title"), summary + 1);
     const pages = doc.pages.slice(summary, activitiesStart);
     expect(pages.length).toBeGreaterThanOrEqual(2);
-    const header = squash((["pdf.summary.col.ref", "pdf.summary.col.name", "pdf.summary.col.department", "pdf.summary.col.legalBasis", "pdf.summary.col.sensitive", "pdf.summary.col.dpia", "pdf.summary.col.lastReview"] as const).map((h) => fr(h)).join(""));
+    const header = squash(
+      (
+        [
+          "pdf.summary.col.ref",
+          "pdf.summary.col.name",
+          "pdf.summary.col.department",
+          "pdf.summary.col.legalBasis",
+          "pdf.summary.col.sensitive",
+          "pdf.summary.col.dpia",
+          "pdf.summary.col.lastReview",
+        ] as const
+      )
+        .map((h) => fr(h))
+        .join(""),
+    );
     // The whole header row, cell after cell, on every page of the table.
     pages.forEach((items, k) => expect(squash(items.map((i) => i.str).join("")), `summary page ${k + 1}`).toContain(header));
     const all = doc.squashed.slice(summary, activitiesStart).join("");

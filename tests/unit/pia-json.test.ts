@@ -2,7 +2,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { dpiaStatusFromPia, dpiaToPiaJson, htmlToText, PIA_STATUS, piaEvaluationRefs, piaJsonToDpia, PiaImportError, type PiaDpiaInput } from "~/documents/pia-json.ts";
+import {
+  dpiaStatusFromPia,
+  dpiaToPiaJson,
+  htmlToText,
+  PIA_STATUS,
+  piaEvaluationRefs,
+  piaJsonToDpia,
+  PiaImportError,
+  type PiaDpiaInput,
+} from "~/documents/pia-json.ts";
 import { DPIA_QUESTIONS, DPIA_STATUSES, type DpiaStatus } from "~/schemas/dpia.ts";
 import { piaToolProgress } from "../helpers/pia-tool.ts";
 import { createActivity } from "~/models/activity.server.ts";
@@ -21,7 +30,14 @@ type Fixture = {
   pia: Record<string, unknown>;
   answers: { reference_to: number; data: { text: string | null; gauge: number | null; list: string[] | null } }[];
   measures: { id: number; title: string; content: string; placeholder: string }[];
-  evaluations: { reference_to: string; status: number; global_status: number; action_plan_comment?: string; evaluation_comment?: string; gauges: { x: number; y: number } }[];
+  evaluations: {
+    reference_to: string;
+    status: number;
+    global_status: number;
+    action_plan_comment?: string;
+    evaluation_comment?: string;
+    gauges: { x: number; y: number };
+  }[];
   comments: { description: string; reference_to: number; for_measure: boolean }[];
 };
 const example = JSON.parse(readFileSync(examplePath, "utf8")) as Fixture;
@@ -35,7 +51,10 @@ beforeAll(async () => {
   const { org } = await createOrg();
   orgId = org.id;
   userId = (await createUser()).id;
-  const a = await createActivity(userId, org.id, { content: ActivityContentSchema.parse({ name: "Capteur de sommeil", purposes: { main: "Suivi" }, legalBases: [{ basis: "b" }] }), departmentId: null });
+  const a = await createActivity(userId, org.id, {
+    content: ActivityContentSchema.parse({ name: "Capteur de sommeil", purposes: { main: "Suivi" }, legalBases: [{ basis: "b" }] }),
+    departmentId: null,
+  });
   activityId = a.id;
 });
 
@@ -43,7 +62,11 @@ describe("PIA JSON", () => {
   it("imports the CNIL example: answers for its question ids, risks and measures", () => {
     const d = piaJsonToDpia(example);
     const ids = textAnswers.map((a) => String(a.reference_to)).sort();
-    expect(Object.keys(d.answers).filter((q) => d.answers[q as keyof typeof d.answers]?.text).sort()).toEqual(ids);
+    expect(
+      Object.keys(d.answers)
+        .filter((q) => d.answers[q as keyof typeof d.answers]?.text)
+        .sort(),
+    ).toEqual(ids);
     expect(d.answers["111"]?.text).toContain("gestion des inscriptions");
     expect(d.answers["111"]?.text).not.toContain("<strong>");
     expect(d.measures.map((m) => m.title)).toEqual(example.measures.map((m) => m.title));
@@ -60,7 +83,8 @@ describe("PIA JSON", () => {
     expect(Object.keys(out.pia).sort()).toEqual(Object.keys(example.pia).sort());
     expect(Object.keys(out.answers[0]!.data).sort()).toEqual(["gauge", "list", "text"]);
     const exportedIds = new Set(out.answers.map((a) => a.reference_to));
-    for (const a of example.answers) if (a.data.text || a.data.list?.length || a.data.gauge) expect(exportedIds, String(a.reference_to)).toContain(a.reference_to);
+    for (const a of example.answers)
+      if (a.data.text || a.data.list?.length || a.data.gauge) expect(exportedIds, String(a.reference_to)).toContain(a.reference_to);
     const exported = new Map(out.answers.map((a) => [a.reference_to, a.data.text]));
     for (const a of textAnswers) expect(htmlToText(exported.get(a.reference_to) ?? ""), String(a.reference_to)).toBe(htmlToText(a.data.text!));
     // Imported without a reviewer's role: the validated file arrives under review, every element evaluated.
@@ -85,7 +109,14 @@ describe("PIA JSON", () => {
   it("refuses malformed JSON and wrong shapes without writing anything", async () => {
     const before = await getDpia(orgId, activityId);
     const events = await getDb().auditEvent.count({ where: { organizationId: orgId } });
-    for (const bad of ["{not json", { pia: {}, answers: "x", measures: [] }, { foo: 1 }, [], null, { ...example, answers: [{ reference_to: 111, data: { text: 3 } }] }]) {
+    for (const bad of [
+      "{not json",
+      { pia: {}, answers: "x", measures: [] },
+      { foo: 1 },
+      [],
+      null,
+      { ...example, answers: [{ reference_to: 111, data: { text: 3 } }] },
+    ]) {
       await expect(importPiaJson(userId, orgId, activityId, bad)).rejects.toThrow(PiaImportError);
       await expect(importPiaJson(userId, orgId, activityId, bad)).rejects.toThrow("dpia.errors.importInvalid");
     }
@@ -104,7 +135,10 @@ describe("PIA JSON routes", () => {
     const { org, departments } = await createOrg();
     slug = org.slug;
     oid = org.id;
-    const a = await createActivity((await createUser()).id, org.id, { content: ActivityContentSchema.parse({ name: "Vidéoprotection", purposes: { main: "Sécurité" }, legalBases: [{ basis: "e_official_authority" }] }), departmentId: departments[2]!.id });
+    const a = await createActivity((await createUser()).id, org.id, {
+      content: ActivityContentSchema.parse({ name: "Vidéoprotection", purposes: { main: "Sécurité" }, legalBases: [{ basis: "e_official_authority" }] }),
+      departmentId: departments[2]!.id,
+    });
     ref = a.ref;
     aid = a.id;
     c.DPO = (await signedInMember(org.id, "DPO")).cookie;
@@ -142,7 +176,21 @@ describe("PIA JSON routes", () => {
   });
 });
 
-const NAME_FIELDS = ["author_name", "evaluator_name", "validator_name", "dpo_status", "dpo_opinion", "dpos_names", "concerned_people_opinion", "concerned_people_status", "concerned_people_searched_opinion", "concerned_people_searched_content", "people_names", "rejection_reason", "category"] as const;
+const NAME_FIELDS = [
+  "author_name",
+  "evaluator_name",
+  "validator_name",
+  "dpo_status",
+  "dpo_opinion",
+  "dpos_names",
+  "concerned_people_opinion",
+  "concerned_people_status",
+  "concerned_people_searched_opinion",
+  "concerned_people_searched_content",
+  "people_names",
+  "rejection_reason",
+  "category",
+] as const;
 
 /** A DPIA as Registre holds it, every question and risk filled, two measures (one from the library). */
 function fullDpia(status: DpiaStatus): PiaDpiaInput {
@@ -159,11 +207,20 @@ function fullDpia(status: DpiaStatus): PiaDpiaInput {
     ],
     risks: { access: risk, modification: risk, disappearance: risk },
     actionPlan: [{ action: "Activer la double authentification", owner: "DSI", dueDate: "2026-06-30", status: "todo" }],
-    opinions: { dpo: { name: "Paul Girard", canProceed: true, text: "Avis favorable." }, subjects: { sought: true, reason: "", text: "Accord des représentants.", names: "Conseil des parents", favourable: true } },
-    validation: status === "validated" ? { validator: "La maire", decision: "validated", date: "2026-02-05", reason: "" } : status === "refused" ? { validator: "La maire", decision: "refused", date: "2026-02-05", reason: "Mesures insuffisantes" } : { validator: "", reason: "" },
+    opinions: {
+      dpo: { name: "Paul Girard", canProceed: true, text: "Avis favorable." },
+      subjects: { sought: true, reason: "", text: "Accord des représentants.", names: "Conseil des parents", favourable: true },
+    },
+    validation:
+      status === "validated"
+        ? { validator: "La maire", decision: "validated", date: "2026-02-05", reason: "" }
+        : status === "refused"
+          ? { validator: "La maire", decision: "refused", date: "2026-02-05", reason: "Mesures insuffisantes" }
+          : { validator: "", reason: "" },
   };
 }
-const exportOf = (d: PiaDpiaInput) => JSON.parse(JSON.stringify(dpiaToPiaJson(d, { ref: "T-0009", name: "Cantine" }, { name: "Commune" }))) as ReturnType<typeof dpiaToPiaJson>;
+const exportOf = (d: PiaDpiaInput) =>
+  JSON.parse(JSON.stringify(dpiaToPiaJson(d, { ref: "T-0009", name: "Cantine" }, { name: "Commune" }))) as ReturnType<typeof dpiaToPiaJson>;
 
 describe("PIA tool status table", () => {
   it("maps every Registre status to the tool's pia.status and back", () => {
@@ -189,12 +246,34 @@ describe("PIA tool status table", () => {
     // A signed validation comes back signed.
     const signed = piaJsonToDpia({ ...example, pia: { ...example.pia, status: 3 } });
     expect(signed.validation.signed).toBe(true);
-    expect(exportOf({ ...fullDpia("validated"), ...signed, status: "validated", actionPlan: [], createdAt: new Date(0), updatedAt: new Date(0) }).pia.status).toBe(3);
+    expect(
+      exportOf({ ...fullDpia("validated"), ...signed, status: "validated", actionPlan: [], createdAt: new Date(0), updatedAt: new Date(0) }).pia.status,
+    ).toBe(3);
   });
 
   it("a validated DPIA imports into the tool as complete: every element evaluated and validated", () => {
     const out = exportOf(fullDpia("validated"));
-    expect(out.evaluations.map((e) => e.reference_to)).toEqual(["1.1", "1.2", "2.1.211", "2.1.212", "2.1.213", "2.1.214", "2.1.215", "2.2.221", "2.2.222", "2.2.223", "2.2.224", "2.2.225", "2.2.226", "2.2.227", "3.1.1", "3.1.2", "3.2", "3.3", "3.4"]);
+    expect(out.evaluations.map((e) => e.reference_to)).toEqual([
+      "1.1",
+      "1.2",
+      "2.1.211",
+      "2.1.212",
+      "2.1.213",
+      "2.1.214",
+      "2.1.215",
+      "2.2.221",
+      "2.2.222",
+      "2.2.223",
+      "2.2.224",
+      "2.2.225",
+      "2.2.226",
+      "2.2.227",
+      "3.1.1",
+      "3.1.2",
+      "3.2",
+      "3.3",
+      "3.4",
+    ]);
     expect(piaToolProgress(out)).toEqual({ percent: 100, pending: [] });
     for (const r of [325, 326, 335, 336, 345, 346]) {
       const a = out.answers.find((x) => x.reference_to === r)!;
@@ -209,7 +288,16 @@ describe("PIA tool status table", () => {
 
   it("exports names and opinions, the opinion given (not whether it was sought) as concerned_people_status, human placeholders", () => {
     const out = exportOf(fullDpia("refused"));
-    expect(out.pia).toMatchObject({ dpos_names: "Paul Girard", dpo_status: 1, dpo_opinion: "Avis favorable.", people_names: "Conseil des parents", concerned_people_status: 1, concerned_people_searched_opinion: true, rejection_reason: "Mesures insuffisantes", validator_name: "La maire" });
+    expect(out.pia).toMatchObject({
+      dpos_names: "Paul Girard",
+      dpo_status: 1,
+      dpo_opinion: "Avis favorable.",
+      people_names: "Conseil des parents",
+      concerned_people_status: 1,
+      concerned_people_searched_opinion: true,
+      rejection_reason: "Mesures insuffisantes",
+      validator_name: "La maire",
+    });
     const d = fullDpia("draft");
     const unfavourable = exportOf({ ...d, opinions: { ...d.opinions, subjects: { ...d.opinions.subjects, sought: true, favourable: false } } });
     expect(unfavourable.pia.concerned_people_status).toBe(0);
@@ -225,7 +313,10 @@ describe("PIA tool round trip on our own fixture", () => {
   it("import then export keeps every answer (rich text as is), gauge, list, measure, evaluation, comment and name", async () => {
     const { org } = await createOrg();
     const user = await createUser();
-    const a = await createActivity(user.id, org.id, { content: ActivityContentSchema.parse({ name: "Cantine", purposes: { main: "Restauration" }, legalBases: [{ basis: "e_official_authority" }] }), departmentId: null });
+    const a = await createActivity(user.id, org.id, {
+      content: ActivityContentSchema.parse({ name: "Cantine", purposes: { main: "Restauration" }, legalBases: [{ basis: "e_official_authority" }] }),
+      departmentId: null,
+    });
     const dpia = await importPiaJson(user.id, org.id, a.id, example, { role: "DPO" });
     expect(dpia.status).toBe("validated");
     const out = JSON.parse(JSON.stringify(dpiaToPiaJson(dpia, { ref: a.ref, name: a.name }, { name: org.name }))) as ReturnType<typeof dpiaToPiaJson>;
@@ -247,9 +338,17 @@ describe("PIA tool round trip on our own fixture", () => {
     expect(out.evaluations.map((e) => e.reference_to).sort()).toEqual(example.evaluations.map((e) => ref(e.reference_to)).sort());
     for (const e of example.evaluations) {
       const o = out.evaluations.find((x) => x.reference_to === ref(e.reference_to))!;
-      expect([o.status, o.global_status, o.action_plan_comment, o.evaluation_comment, o.gauges], e.reference_to).toEqual([e.status, e.global_status, e.action_plan_comment ?? "", e.evaluation_comment ?? "", e.gauges]);
+      expect([o.status, o.global_status, o.action_plan_comment, o.evaluation_comment, o.gauges], e.reference_to).toEqual([
+        e.status,
+        e.global_status,
+        e.action_plan_comment ?? "",
+        e.evaluation_comment ?? "",
+        e.gauges,
+      ]);
     }
-    expect(out.comments.map((c) => [c.description, c.for_measure ? `m${c.reference_to}` : c.reference_to])).toEqual(example.comments.map((c) => [c.description, c.for_measure ? `m${idMap.get(c.reference_to)}` : c.reference_to]));
+    expect(out.comments.map((c) => [c.description, c.for_measure ? `m${c.reference_to}` : c.reference_to])).toEqual(
+      example.comments.map((c) => [c.description, c.for_measure ? `m${idMap.get(c.reference_to)}` : c.reference_to]),
+    );
     expect(piaToolProgress(example).percent).toBe(100);
     expect(piaToolProgress(out)).toEqual({ percent: 100, pending: [] });
     // Editing an answer in Registre drops its rich text for that answer only.
@@ -262,7 +361,10 @@ describe("PIA tool round trip on our own fixture", () => {
   it("a department editor's import of a validated file arrives under review, not validated", async () => {
     const { org } = await createOrg();
     const user = await createUser();
-    const a = await createActivity(user.id, org.id, { content: ActivityContentSchema.parse({ name: "Cantine", purposes: { main: "Restauration" }, legalBases: [{ basis: "e_official_authority" }] }), departmentId: null });
+    const a = await createActivity(user.id, org.id, {
+      content: ActivityContentSchema.parse({ name: "Cantine", purposes: { main: "Restauration" }, legalBases: [{ basis: "e_official_authority" }] }),
+      departmentId: null,
+    });
     expect((await importPiaJson(user.id, org.id, a.id, example, { role: "EDITOR" })).status).toBe("in_review");
   });
 });

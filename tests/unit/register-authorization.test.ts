@@ -43,9 +43,27 @@ describe("register authorization matrix", () => {
   it("answers each role, department and organization as expected", async () => {
     const ref = (r: () => string) => (s: string) => ({ org: s, ref: r() });
     const rows: MatrixRow[] = [
-      { name: "register list", handler: register.loader, path: p("/activities"), params: (s) => ({ org: s }), expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 } },
-      { name: "register.json", handler: registerJson.loader, path: p("/register.json"), params: (s) => ({ org: s }), expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 } },
-      { name: "new loader", handler: activityNew.loader, path: p("/activities/new"), params: (s) => ({ org: s }), expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 } },
+      {
+        name: "register list",
+        handler: register.loader,
+        path: p("/activities"),
+        params: (s) => ({ org: s }),
+        expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 },
+      },
+      {
+        name: "register.json",
+        handler: registerJson.loader,
+        path: p("/register.json"),
+        params: (s) => ({ org: s }),
+        expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 },
+      },
+      {
+        name: "new loader",
+        handler: activityNew.loader,
+        path: p("/activities/new"),
+        params: (s) => ({ org: s }),
+        expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+      },
       {
         name: "new action in another department",
         handler: activityNew.action,
@@ -55,11 +73,41 @@ describe("register authorization matrix", () => {
         body: () => form({ name: "Intrus", departmentId: otherDep }),
         expect: { EDITOR: 400, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
       },
-      { name: "own activity page", handler: activityPage.loader, path: () => `/o/${slug}/activities/${ownRef}`, params: ref(() => ownRef), expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 } },
-      { name: "other department's page", handler: activityPage.loader, path: () => `/o/${slug}/activities/${otherRef}`, params: ref(() => otherRef), expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 200 } },
-      { name: "other department's history", handler: activityHistory.loader, path: () => `/o/${slug}/activities/${otherRef}/history`, params: ref(() => otherRef), expect: { DPO: 200, EDITOR: 403, VIEWER: 200, OUTSIDER: 404 } },
-      { name: "edit own", handler: activityEdit.loader, path: () => `/o/${slug}/activities/${ownRef}/edit`, params: ref(() => ownRef), expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 } },
-      { name: "edit other department's", handler: activityEdit.loader, path: () => `/o/${slug}/activities/${otherRef}/edit`, params: ref(() => otherRef), expect: { DPO: 200, EDITOR: 403, VIEWER: 403 } },
+      {
+        name: "own activity page",
+        handler: activityPage.loader,
+        path: () => `/o/${slug}/activities/${ownRef}`,
+        params: ref(() => ownRef),
+        expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 },
+      },
+      {
+        name: "other department's page",
+        handler: activityPage.loader,
+        path: () => `/o/${slug}/activities/${otherRef}`,
+        params: ref(() => otherRef),
+        expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 200 },
+      },
+      {
+        name: "other department's history",
+        handler: activityHistory.loader,
+        path: () => `/o/${slug}/activities/${otherRef}/history`,
+        params: ref(() => otherRef),
+        expect: { DPO: 200, EDITOR: 403, VIEWER: 200, OUTSIDER: 404 },
+      },
+      {
+        name: "edit own",
+        handler: activityEdit.loader,
+        path: () => `/o/${slug}/activities/${ownRef}/edit`,
+        params: ref(() => ownRef),
+        expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+      },
+      {
+        name: "edit other department's",
+        handler: activityEdit.loader,
+        path: () => `/o/${slug}/activities/${otherRef}/edit`,
+        params: ref(() => otherRef),
+        expect: { DPO: 200, EDITOR: 403, VIEWER: 403 },
+      },
       {
         name: "save other department's",
         handler: activityEdit.action,
@@ -96,7 +144,13 @@ describe("register authorization matrix", () => {
         body: () => form({ intent: "transition", transition: "approve", revision: "1" }),
         expect: { EDITOR: 403, VIEWER: 403 },
       },
-      { name: "unknown reference", handler: activityPage.loader, path: () => `/o/${slug}/activities/T-9999`, params: (s) => ({ org: s, ref: "T-9999" }), expect: { DPO: 404, EDITOR: 404 } },
+      {
+        name: "unknown reference",
+        handler: activityPage.loader,
+        path: () => `/o/${slug}/activities/T-9999`,
+        params: (s) => ({ org: s, ref: "T-9999" }),
+        expect: { DPO: 404, EDITOR: 404 },
+      },
     ];
     await checkMatrix(rows, callers, slug);
     // Nothing above changed the activity of the other department.
@@ -114,24 +168,52 @@ describe("register authorization matrix", () => {
   });
 
   it("an EDITOR declares, edits and submits in their department; the DPO approves", async () => {
-    const created = await call(activityNew.action, request(`/o/${slug}/activities/new`, { method: "POST", cookie: callers.EDITOR.cookie, body: form({ name: "Cantine", departmentId: ownDep }) }), { org: slug });
+    const created = await call(
+      activityNew.action,
+      request(`/o/${slug}/activities/new`, { method: "POST", cookie: callers.EDITOR.cookie, body: form({ name: "Cantine", departmentId: ownDep }) }),
+      { org: slug },
+    );
     expect(created.status).toBe(302);
     const ref = /activities\/(T-\d+)\/edit/.exec(created.location!)![1]!;
     const saved = await call(
       activityEdit.action,
-      request(`/o/${slug}/activities/${ref}/edit`, { method: "POST", cookie: callers.EDITOR.cookie, body: form({ revision: "1", departmentId: ownDep, "content.name": "Cantine scolaire", "content.purposes.main": "Facturer les repas" }) }),
+      request(`/o/${slug}/activities/${ref}/edit`, {
+        method: "POST",
+        cookie: callers.EDITOR.cookie,
+        body: form({ revision: "1", departmentId: ownDep, "content.name": "Cantine scolaire", "content.purposes.main": "Facturer les repas" }),
+      }),
       { org: slug, ref },
     );
     expect(saved.status).toBe(302);
     const conflict = await call(
       activityEdit.action,
-      request(`/o/${slug}/activities/${ref}/edit`, { method: "POST", cookie: callers.DPO.cookie, body: form({ revision: "1", departmentId: ownDep, "content.name": "Cantine (autre onglet)" }) }),
+      request(`/o/${slug}/activities/${ref}/edit`, {
+        method: "POST",
+        cookie: callers.DPO.cookie,
+        body: form({ revision: "1", departmentId: ownDep, "content.name": "Cantine (autre onglet)" }),
+      }),
       { org: slug, ref },
     );
     expect(conflict.status).toBe(409);
-    const submitted = await call(activityPage.action, request(`/o/${slug}/activities/${ref}`, { method: "POST", cookie: callers.EDITOR.cookie, body: form({ intent: "transition", transition: "submit", revision: "2" }) }), { org: slug, ref });
+    const submitted = await call(
+      activityPage.action,
+      request(`/o/${slug}/activities/${ref}`, {
+        method: "POST",
+        cookie: callers.EDITOR.cookie,
+        body: form({ intent: "transition", transition: "submit", revision: "2" }),
+      }),
+      { org: slug, ref },
+    );
     expect(submitted.status).toBe(302);
-    const approved = await call(activityPage.action, request(`/o/${slug}/activities/${ref}`, { method: "POST", cookie: callers.DPO.cookie, body: form({ intent: "transition", transition: "approve", revision: "3" }) }), { org: slug, ref });
+    const approved = await call(
+      activityPage.action,
+      request(`/o/${slug}/activities/${ref}`, {
+        method: "POST",
+        cookie: callers.DPO.cookie,
+        body: form({ intent: "transition", transition: "approve", revision: "3" }),
+      }),
+      { org: slug, ref },
+    );
     expect(approved.status).toBe(302);
     expect(await getActivityByRef(orgId, ref)).toMatchObject({ name: "Cantine scolaire", status: "APPROVED", approvedVersion: 1 });
   });

@@ -20,7 +20,17 @@ const callers = {} as Record<Who, { cookie?: string }>;
 const post = (url: string, who: Who, body: FormData) => request(url, { method: "POST", cookie: callers[who].cookie, body });
 const get = (url: string, who: Who) => request(url, { cookie: callers[who].cookie });
 const today = () => new Date().toISOString().slice(0, 10);
-const newRequest = (over: Record<string, string | string[]> = {}) => form({ type: "ACCESS", regime: "GDPR", receivedAt: today(), channel: "EMAIL", requesterName: "Jeanne Martin", requesterContact: "jeanne@example.org", identityCheck: "NOT_NEEDED", ...over });
+const newRequest = (over: Record<string, string | string[]> = {}) =>
+  form({
+    type: "ACCESS",
+    regime: "GDPR",
+    receivedAt: today(),
+    channel: "EMAIL",
+    requesterName: "Jeanne Martin",
+    requesterContact: "jeanne@example.org",
+    identityCheck: "NOT_NEEDED",
+    ...over,
+  });
 
 beforeAll(async () => {
   const { org, departments } = await createOrg();
@@ -51,11 +61,45 @@ describe("authorization matrix", () => {
   it("every request route × role: only DPO and ADMIN; other organizations get 404", async () => {
     const p = (sub: string) => (s: string) => `/o/${s}/requests${sub}`;
     const rows: MatrixRow[] = [
-      { name: "log", handler: log.loader, path: p(""), params: (s) => ({ org: s }), expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 } },
-      { name: "create", handler: log.action, method: "POST", path: p(""), params: (s) => ({ org: s }), body: () => newRequest(), expect: { ADMIN: 302, DPO: 302, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 } },
-      { name: "detail", handler: detail.loader, path: p(`/${ref}`), params: (s) => ({ org: s, ref }), expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 } },
-      { name: "comment", handler: detail.action, method: "POST", path: p(`/${ref}`), params: (s) => ({ org: s, ref }), body: () => form({ intent: "comment", body: "Appelée" }), expect: { DPO: 302, EDITOR: 403, VIEWER: 403, OUTSIDER: 404 } },
-      { name: "letter", handler: letter.loader, path: p(`/${ref}/letter?format=txt&lang=fr`), params: (s) => ({ org: s, ref }), expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 } },
+      {
+        name: "log",
+        handler: log.loader,
+        path: p(""),
+        params: (s) => ({ org: s }),
+        expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+      },
+      {
+        name: "create",
+        handler: log.action,
+        method: "POST",
+        path: p(""),
+        params: (s) => ({ org: s }),
+        body: () => newRequest(),
+        expect: { ADMIN: 302, DPO: 302, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+      },
+      {
+        name: "detail",
+        handler: detail.loader,
+        path: p(`/${ref}`),
+        params: (s) => ({ org: s, ref }),
+        expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+      },
+      {
+        name: "comment",
+        handler: detail.action,
+        method: "POST",
+        path: p(`/${ref}`),
+        params: (s) => ({ org: s, ref }),
+        body: () => form({ intent: "comment", body: "Appelée" }),
+        expect: { DPO: 302, EDITOR: 403, VIEWER: 403, OUTSIDER: 404 },
+      },
+      {
+        name: "letter",
+        handler: letter.loader,
+        path: p(`/${ref}/letter?format=txt&lang=fr`),
+        params: (s) => ({ org: s, ref }),
+        expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+      },
       { name: "unknown", handler: detail.loader, path: p("/D-9999"), params: (s) => ({ org: s, ref: "D-9999" }), expect: { DPO: 404 } },
     ];
     await checkMatrix(rows, callers, slug);
@@ -75,23 +119,59 @@ describe("request workflow", () => {
     const r = await getDb().dataSubjectRequest.findFirstOrThrow({ where: { organizationId: orgId, ref } });
     expect(r.dueAt.getTime()).toBeGreaterThan(r.receivedAt.getTime() + 27 * 86400_000);
     const url = `/o/${slug}/requests/${ref}`;
-    const noReason = await call(detail.action, post(url, "DPO", form({ intent: "extend", revision: String(r.revision), extensionReason: "", extensionInformedAt: today() })), { org: slug, ref });
+    const noReason = await call(
+      detail.action,
+      post(url, "DPO", form({ intent: "extend", revision: String(r.revision), extensionReason: "", extensionInformedAt: today() })),
+      { org: slug, ref },
+    );
     expect(fieldErrors(noReason.data, "extensionReason")).toEqual(["errors.required"]);
-    expect((await call(detail.action, post(url, "DPO", form({ intent: "extend", revision: String(r.revision), extensionReason: "Demande complexe : 14 traitements", extensionInformedAt: today() })), { org: slug, ref })).status).toBe(302);
-    const stale = await call(detail.action, post(url, "ADMIN", form({ intent: "status", revision: String(r.revision), status: "IN_PROGRESS" })), { org: slug, ref });
+    expect(
+      (
+        await call(
+          detail.action,
+          post(
+            url,
+            "DPO",
+            form({ intent: "extend", revision: String(r.revision), extensionReason: "Demande complexe : 14 traitements", extensionInformedAt: today() }),
+          ),
+          { org: slug, ref },
+        )
+      ).status,
+    ).toBe(302);
+    const stale = await call(detail.action, post(url, "ADMIN", form({ intent: "status", revision: String(r.revision), status: "IN_PROGRESS" })), {
+      org: slug,
+      ref,
+    });
     expect(stale.status).toBe(409);
     expect(formErrors(stale.data)).toEqual(["errors.requestConflict"]);
     let cur = await getDb().dataSubjectRequest.findFirstOrThrow({ where: { id: r.id } });
     expect(cur.status).toBe("EXTENDED");
     expect(cur.extendedDueAt!.toISOString()).toBe(requestDueDate(cur.receivedAt, true).toISOString());
     expect(cur.dueAt.toISOString()).toBe(requestDueDate(cur.receivedAt).toISOString());
-    const again = await call(detail.action, post(url, "DPO", form({ intent: "extend", revision: String(cur.revision), extensionReason: "encore", extensionInformedAt: today() })), { org: slug, ref });
+    const again = await call(
+      detail.action,
+      post(url, "DPO", form({ intent: "extend", revision: String(cur.revision), extensionReason: "encore", extensionInformedAt: today() })),
+      { org: slug, ref },
+    );
     expect(formErrors(again.data)).toEqual(["errors.requestExtendLate"]);
-    const noResponse = await call(detail.action, post(url, "DPO", form({ intent: "status", revision: String(cur.revision), status: "ANSWERED" })), { org: slug, ref });
+    const noResponse = await call(detail.action, post(url, "DPO", form({ intent: "status", revision: String(cur.revision), status: "ANSWERED" })), {
+      org: slug,
+      ref,
+    });
     expect(formErrors(noResponse.data)).toEqual(["errors.requestResponse"]);
-    expect((await call(detail.action, post(url, "DPO", form({ intent: "status", revision: String(cur.revision), status: "ANSWERED", response: "Copie envoyée" })), { org: slug, ref })).status).toBe(302);
+    expect(
+      (
+        await call(detail.action, post(url, "DPO", form({ intent: "status", revision: String(cur.revision), status: "ANSWERED", response: "Copie envoyée" })), {
+          org: slug,
+          ref,
+        })
+      ).status,
+    ).toBe(302);
     cur = await getDb().dataSubjectRequest.findFirstOrThrow({ where: { id: r.id } });
-    const skip = await call(detail.action, post(url, "DPO", form({ intent: "status", revision: String(cur.revision), status: "IN_PROGRESS" })), { org: slug, ref });
+    const skip = await call(detail.action, post(url, "DPO", form({ intent: "status", revision: String(cur.revision), status: "IN_PROGRESS" })), {
+      org: slug,
+      ref,
+    });
     expect(skip.status).toBe(400);
     const audit = await getDb().auditEvent.findMany({ where: { entityId: r.id }, orderBy: { seq: "asc" } });
     expect(audit.map((e) => e.action).filter((a) => a !== "request.commented")).toEqual(["request.received", "request.extended", "request.answered"]);
@@ -116,7 +196,14 @@ describe("request workflow", () => {
 
   it("retention anonymizes the person's details of requests closed long enough ago and keeps statistics", async () => {
     const r = await getDb().dataSubjectRequest.findFirstOrThrow({ where: { organizationId: orgId, ref } });
-    expect((await call(detail.action, post(`/o/${slug}/requests/${ref}`, "DPO", form({ intent: "status", revision: String(r.revision), status: "CLOSED" })), { org: slug, ref })).status).toBe(302);
+    expect(
+      (
+        await call(detail.action, post(`/o/${slug}/requests/${ref}`, "DPO", form({ intent: "status", revision: String(r.revision), status: "CLOSED" })), {
+          org: slug,
+          ref,
+        })
+      ).status,
+    ).toBe(302);
     const bad = await call(log.action, post(`/o/${slug}/requests`, "DPO", form({ intent: "retention", months: "0" })), { org: slug });
     expect(bad.status).toBe(400);
     expect((await call(log.action, post(`/o/${slug}/requests`, "DPO", form({ intent: "retention", months: "12" })), { org: slug })).status).toBe(302);

@@ -25,7 +25,12 @@ export function context(clientIp: string | null = "127.0.0.1") {
 }
 
 /** Calls a loader or action and normalises whatever it returns or throws. */
-export async function call(handler: AnyHandler, request: Request, params: Record<string, string> = {}, clientIp: string | null = "127.0.0.1"): Promise<Outcome> {
+export async function call(
+  handler: AnyHandler,
+  request: Request,
+  params: Record<string, string> = {},
+  clientIp: string | null = "127.0.0.1",
+): Promise<Outcome> {
   const args: Args = { request, params, context: context(clientIp) };
   let res: unknown;
   let thrown = false;

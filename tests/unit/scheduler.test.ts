@@ -18,7 +18,16 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 let smtp: SmtpCatcher;
 beforeAll(async () => {
   smtp = await startSmtpCatcher();
-  Object.assign(process.env, { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port), SMTP_TLS: "none", MAIL_FROM: "registre@ville.test", PUBLIC_URL: "https://registre.ville.test", MAIL_DIGEST_HOUR: "7", REMINDER_SUBMITTED_DAYS: "7", REMINDER_DUE_SOON_DAYS: "30" });
+  Object.assign(process.env, {
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(smtp.port),
+    SMTP_TLS: "none",
+    MAIL_FROM: "registre@ville.test",
+    PUBLIC_URL: "https://registre.ville.test",
+    MAIL_DIGEST_HOUR: "7",
+    REMINDER_SUBMITTED_DAYS: "7",
+    REMINDER_DUE_SOON_DAYS: "30",
+  });
   resetEnvCache();
   resetMailTransport();
 });
@@ -27,7 +36,11 @@ afterAll(async () => {
   await smtp.close();
 });
 
-const subjects = (to: string) => smtp.mails.filter((m) => m.to[0] === to).map((m) => m.subject).sort();
+const subjects = (to: string) =>
+  smtp.mails
+    .filter((m) => m.to[0] === to)
+    .map((m) => m.subject)
+    .sort();
 
 describe("scheduler with a fake clock", () => {
   it("sends each reminder once, across ticks and restarts, and a new one when a date passes", async () => {
@@ -40,8 +53,14 @@ describe("scheduler with a fake clock", () => {
     const elsewhere = await createUser({ name: "Otto" });
     await addMember(elsewhere.id, org.id, "EDITOR", [departments[1]!.id]);
 
-    const review = await createActivity(editor.id, org.id, { content: ActivityContentSchema.parse({ name: "Paie", nextReviewAt: isoDay(at(10 * DAY)) }), departmentId: dep });
-    const later = await createActivity(editor.id, org.id, { content: ActivityContentSchema.parse({ name: "Lointain", nextReviewAt: isoDay(at(200 * DAY)) }), departmentId: dep });
+    const review = await createActivity(editor.id, org.id, {
+      content: ActivityContentSchema.parse({ name: "Paie", nextReviewAt: isoDay(at(10 * DAY)) }),
+      departmentId: dep,
+    });
+    const later = await createActivity(editor.id, org.id, {
+      content: ActivityContentSchema.parse({ name: "Lointain", nextReviewAt: isoDay(at(200 * DAY)) }),
+      departmentId: dep,
+    });
     const waiting = await createActivity(editor.id, org.id, { content: ActivityContentSchema.parse({ name: "Cantine" }), departmentId: dep });
     await transitionActivity(editor.id, org.id, waiting.id, waiting.revision, "submit", {}, at(-8 * DAY));
     const fresh = await createActivity(editor.id, org.id, { content: ActivityContentSchema.parse({ name: "Récent" }), departmentId: dep });
@@ -72,7 +91,9 @@ describe("scheduler with a fake clock", () => {
         `Traitement ${waiting.ref} en attente de validation depuis 8 jours`,
       ].sort(),
     );
-    expect(subjects(editor.email)).toEqual([`DPIA action overdue on activity ${review.ref}`, expect.stringMatching(new RegExp(`^Review of activity ${review.ref} due by`))].sort());
+    expect(subjects(editor.email)).toEqual(
+      [`DPIA action overdue on activity ${review.ref}`, expect.stringMatching(new RegExp(`^Review of activity ${review.ref} due by`))].sort(),
+    );
     expect(subjects(elsewhere.email)).toEqual([]);
     expect(smtp.mails.some((m) => m.subject.includes(later.ref) || m.subject.includes(fresh.ref) || m.subject.includes("Plus tard"))).toBe(false);
     expect(smtp.mails).toHaveLength(6);

@@ -76,7 +76,8 @@ describe("secure headers", () => {
 });
 
 describe("client address behind proxies", () => {
-  const ip = async (base: string, xff?: string) => ((await (await fetch(`${base}/`, { headers: xff ? { "X-Forwarded-For": xff } : {} })).json()) as { ip: string }).ip;
+  const ip = async (base: string, xff?: string) =>
+    ((await (await fetch(`${base}/`, { headers: xff ? { "X-Forwarded-For": xff } : {} })).json()) as { ip: string }).ip;
 
   it("TRUST_PROXY=true trusts one hop: a client-chosen X-Forwarded-For entry cannot rotate the address", async () => {
     const base = await start({ TRUST_PROXY: "true" });

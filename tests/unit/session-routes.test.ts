@@ -12,7 +12,10 @@ describe("POST /lang", () => {
   it("stores the language on the signed-in user, sets the cookie and goes back to the page", async () => {
     const { org } = await createOrg();
     const me = await signedInMember(org.id, "VIEWER");
-    const res = await call(lang.action, request("/lang", { method: "POST", cookie: me.cookie, body: form({ locale: "en", redirectTo: `/o/${org.slug}/activities?q=x` }) }));
+    const res = await call(
+      lang.action,
+      request("/lang", { method: "POST", cookie: me.cookie, body: form({ locale: "en", redirectTo: `/o/${org.slug}/activities?q=x` }) }),
+    );
     expect(res.status).toBe(302);
     expect(res.location).toBe(`/o/${org.slug}/activities?q=x`);
     expect(res.headers.get("Set-Cookie")).toMatch(/=en(;|$)/);

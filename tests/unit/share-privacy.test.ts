@@ -28,7 +28,11 @@ beforeAll(async () => {
   for (const role of ["ADMIN", "DPO", "VIEWER"] as const) cookies[role] = (await signedInMember(org.id, role)).cookie;
   const dpo = await signedInMember(org.id, "DPO");
   const { record } = await createExport(org.id, dpo.user.id, { format: "json", locale: "fr", scope: "all" }, "ui");
-  const { token, link } = await createShareLink(dpo.user.id, org.id, record.id, { recipient: "CNIL", expiresAt: new Date(Date.now() + 7 * DAY), passphrase: null });
+  const { token, link } = await createShareLink(dpo.user.id, org.id, record.id, {
+    recipient: "CNIL",
+    expiresAt: new Date(Date.now() + 7 * DAY),
+    passphrase: null,
+  });
   linkId = link.id;
   expect((await openShareLink(token, null, { ipAddress: IP, userAgent: "Recipient browser" })).status).toBe("ok");
 });
@@ -53,15 +57,21 @@ describe("share-link access log", () => {
   it("erases addresses and user agents after the retention period, keeping the access itself", async () => {
     const days = getEnv().SHARE_IP_RETENTION_DAYS;
     expect(days).toBe(180);
-    const old = await getDb().shareAccess.create({ data: { shareLinkId: linkId, outcome: "downloaded", ipAddress: "198.51.100.9", userAgent: "old", at: new Date(Date.now() - (days + 1) * DAY) } });
-    const recent = await getDb().shareAccess.create({ data: { shareLinkId: linkId, outcome: "downloaded", ipAddress: "198.51.100.10", userAgent: "recent", at: new Date(Date.now() - (days - 1) * DAY) } });
+    const old = await getDb().shareAccess.create({
+      data: { shareLinkId: linkId, outcome: "downloaded", ipAddress: "198.51.100.9", userAgent: "old", at: new Date(Date.now() - (days + 1) * DAY) },
+    });
+    const recent = await getDb().shareAccess.create({
+      data: { shareLinkId: linkId, outcome: "downloaded", ipAddress: "198.51.100.10", userAgent: "recent", at: new Date(Date.now() - (days - 1) * DAY) },
+    });
     expect(await purgeShareAccessIps()).toBeGreaterThanOrEqual(1);
     expect(await getDb().shareAccess.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ ipAddress: null, userAgent: null, outcome: "downloaded" });
     expect(await getDb().shareAccess.findUniqueOrThrow({ where: { id: recent.id } })).toMatchObject({ ipAddress: "198.51.100.10", userAgent: "recent" });
   });
 
   it("never displays an address past the period, even before the daily purge", async () => {
-    const stale = await getDb().shareAccess.create({ data: { shareLinkId: linkId, outcome: "expired", ipAddress: "198.51.100.11", userAgent: "x", at: new Date(Date.now() - 400 * DAY) } });
+    const stale = await getDb().shareAccess.create({
+      data: { shareLinkId: linkId, outcome: "expired", ipAddress: "198.51.100.11", userAgent: "x", at: new Date(Date.now() - 400 * DAY) },
+    });
     const res = await call(exportsPage.loader, request(`/o/${org.slug}/exports?access=${linkId}`, { cookie: cookies.DPO }), { org: org.slug });
     expect(JSON.stringify(res.data)).not.toContain("198.51.100.11");
     expect((await getDb().shareAccess.findUniqueOrThrow({ where: { id: stale.id } })).ipAddress).toBeNull();

@@ -40,7 +40,10 @@ describe("exposure levels", () => {
   });
 
   it("eu for the organization's own data centre", () => {
-    const a = createAnalyser(graph(), countryFacts)({ links: [{ role: "HOSTING", serviceId: null, site: { name: "Salle serveurs", country: "FR" } }], declaredTransfers: [] });
+    const a = createAnalyser(
+      graph(),
+      countryFacts,
+    )({ links: [{ role: "HOSTING", serviceId: null, site: { name: "Salle serveurs", country: "FR" } }], declaredTransfers: [] });
     expect(a.level).toBe("eu");
     expect(a.reach).toEqual([expect.objectContaining({ country: "FR", ownHosting: true })]);
   });
@@ -83,13 +86,17 @@ describe("exposure levels", () => {
     const ko = createAnalyser(graph(service("survey", usUncertified, [{ country: "US" }])), countryFacts)(uses("survey"));
     expect(ko.transfers[0]).toMatchObject({ status: "not_certified" });
     expect(ko.level).toBe("unsafeguarded_transfer");
-    const sccs = createAnalyser(graph(service("survey", usUncertified, [{ country: "US", safeguard: "SCC_C2P", tiaDone: true }])), countryFacts)(uses("survey"));
+    const sccs = createAnalyser(
+      graph(service("survey", usUncertified, [{ country: "US", safeguard: "SCC_C2P", tiaDone: true }])),
+      countryFacts,
+    )(uses("survey"));
     expect(sccs.transfers[0]).toMatchObject({ status: "safeguarded", tiaMissing: false });
     expect(sccs.level).toBe("safeguarded_transfer");
   });
 
   it("remote support from a non-adequate country: with SCCs, without, and without a TIA", () => {
-    const ma = (safeguard: string | null, tiaDone: boolean) => service("s", frEditor, [{ country: "FR" }, { role: "SUPPORT", country: "MA", safeguard, tiaDone }]);
+    const ma = (safeguard: string | null, tiaDone: boolean) =>
+      service("s", frEditor, [{ country: "FR" }, { role: "SUPPORT", country: "MA", safeguard, tiaDone }]);
     const withScc = createAnalyser(graph(ma("SCC_P2P", true)), countryFacts)(uses("s"));
     expect(withScc.level).toBe("safeguarded_transfer");
     expect(withScc.transfers[0]).toMatchObject({ country: "MA", status: "safeguarded", safeguard: "SCC_P2P" });
@@ -120,7 +127,8 @@ describe("exposure levels", () => {
   });
 
   it("declared transfers count too: 'none' is missing, a false 'adequacy' claim is missing", () => {
-    const run = (country: string, safeguard: string) => createAnalyser(graph(), countryFacts)({ links: [], declaredTransfers: [{ country, recipient: "R", safeguard }] });
+    const run = (country: string, safeguard: string) =>
+      createAnalyser(graph(), countryFacts)({ links: [], declaredTransfers: [{ country, recipient: "R", safeguard }] });
     expect(run("CN", "none").transfers[0]!.status).toBe("missing");
     expect(run("CN", "none").level).toBe("unsafeguarded_transfer");
     expect(run("CN", "adequacy").transfers[0]!.status).toBe("missing");
@@ -130,13 +138,20 @@ describe("exposure levels", () => {
   });
 
   it("software without data access sends data nowhere", () => {
-    const a = createAnalyser(graph(service("s", usUncertified, [{ country: "US" }])), countryFacts)({ links: [{ role: "SOFTWARE_NO_ACCESS", serviceId: "s", site: null }], declaredTransfers: [] });
+    const a = createAnalyser(
+      graph(service("s", usUncertified, [{ country: "US" }])),
+      countryFacts,
+    )({ links: [{ role: "SOFTWARE_NO_ACCESS", serviceId: "s", site: null }], declaredTransfers: [] });
     expect(a.reach).toEqual([]);
     expect(a.level).toBe("eu");
   });
 
   it("the worst factor wins", () => {
-    const g = graph(service("ok", frEditor, [{ country: "FR" }]), service("bad", usUncertified, [{ country: "US" }]), service("cloud", usParented, [{ country: "IE" }]));
+    const g = graph(
+      service("ok", frEditor, [{ country: "FR" }]),
+      service("bad", usUncertified, [{ country: "US" }]),
+      service("cloud", usParented, [{ country: "IE" }]),
+    );
     expect(createAnalyser(g, countryFacts)(uses("ok", "cloud")).level).toBe("foreign_law");
     expect(createAnalyser(g, countryFacts)(uses("ok", "cloud", "bad")).level).toBe("unsafeguarded_transfer");
   });

@@ -57,7 +57,10 @@ let ownDep: string;
 let otherDep: string;
 let actorId: string;
 const refs = {} as Record<"mail" | "payroll" | "cctv" | "helpdesk" | "empty" | "approved" | "archived", string>;
-const ids = {} as Record<"mail" | "payroll" | "cctv" | "helpdesk" | "empty" | "approved" | "archived" | "cloud" | "m365" | "host" | "frMail" | "desk" | "site", string>;
+const ids = {} as Record<
+  "mail" | "payroll" | "cctv" | "helpdesk" | "empty" | "approved" | "archived" | "cloud" | "m365" | "host" | "frMail" | "desk" | "site",
+  string
+>;
 const callers = {} as Record<Who | "EDITOR_OTHER", { cookie?: string }>;
 
 beforeAll(async () => {
@@ -80,13 +83,33 @@ beforeAll(async () => {
   const empty = await mk("Sans prestataire", ownDep);
   const approved = await mk("Cantine", ownDep);
   const archived = await mk("Ancien traitement", ownDep);
-  Object.assign(refs, { mail: mail.ref, payroll: payroll.ref, cctv: cctv.ref, helpdesk: helpdesk.ref, empty: empty.ref, approved: approved.ref, archived: archived.ref });
-  Object.assign(ids, { mail: mail.id, payroll: payroll.id, cctv: cctv.id, helpdesk: helpdesk.id, empty: empty.id, approved: approved.id, archived: archived.id });
+  Object.assign(refs, {
+    mail: mail.ref,
+    payroll: payroll.ref,
+    cctv: cctv.ref,
+    helpdesk: helpdesk.ref,
+    empty: empty.ref,
+    approved: approved.ref,
+    archived: archived.ref,
+  });
+  Object.assign(ids, {
+    mail: mail.id,
+    payroll: payroll.id,
+    cctv: cctv.id,
+    helpdesk: helpdesk.id,
+    empty: empty.id,
+    approved: approved.id,
+    archived: archived.id,
+  });
   await transitionActivity(author.id, org.id, approved.id, approved.revision, "approve");
   await transitionActivity(author.id, org.id, archived.id, archived.revision, "archive", { reason: "Fin" });
 
   // A US-parented cloud storing in Ireland (CLOUD Act), a French host, an Indian helpdesk without safeguard.
-  const cloud = await createVendor(author.id, org.id, vendorInput("Cloud IE", { country: "IE", parentName: "Cloud Inc.", parentCountry: "US", dpfCertified: true }));
+  const cloud = await createVendor(
+    author.id,
+    org.id,
+    vendorInput("Cloud IE", { country: "IE", parentName: "Cloud Inc.", parentCountry: "US", dpfCertified: true }),
+  );
   const m365 = await createService(author.id, org.id, cloud.id, service("Messagerie en ligne"));
   await addLocation(author.id, org.id, m365.id, location("IE"));
   const host = await createVendor(author.id, org.id, vendorInput("Hébergeur FR", { dpaStatus: "NONE" }));
@@ -146,8 +169,20 @@ describe("sovereignty dashboard", () => {
 
   it("every member may read it; an EDITOR does not see other departments' activity names", async () => {
     const rows: MatrixRow[] = [
-      { name: "dashboard", handler: dashboard.loader, path: (s) => `/o/${s}/sovereignty`, params: (s) => ({ org: s }), expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 } },
-      { name: "what-if", handler: whatIfRoute.loader, path: (s) => `/o/${s}/sovereignty/what-if`, params: (s) => ({ org: s }), expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 } },
+      {
+        name: "dashboard",
+        handler: dashboard.loader,
+        path: (s) => `/o/${s}/sovereignty`,
+        params: (s) => ({ org: s }),
+        expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 },
+      },
+      {
+        name: "what-if",
+        handler: whatIfRoute.loader,
+        path: (s) => `/o/${s}/sovereignty/what-if`,
+        params: (s) => ({ org: s }),
+        expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 },
+      },
     ];
     await checkMatrix(rows, callers, slug);
     const res = await call(dashboard.loader, request(`/o/${slug}/sovereignty`, { cookie: callers.EDITOR.cookie }), { org: slug });
@@ -167,7 +202,11 @@ describe("what-if", () => {
     const db = getDb();
     const [audit, links] = await Promise.all([
       db.auditEvent.count({ where: { organizationId: orgId } }),
-      db.activityLink.findMany({ where: { organizationId: orgId }, orderBy: { id: "asc" }, select: { id: true, activityId: true, serviceId: true, siteId: true, role: true } }),
+      db.activityLink.findMany({
+        where: { organizationId: orgId },
+        orderBy: { id: "asc" },
+        select: { id: true, activityId: true, serviceId: true, siteId: true, role: true },
+      }),
     ]);
     return { audit, links };
   }
@@ -179,7 +218,14 @@ describe("what-if", () => {
     expect(res.status).toBe(200);
     const d = res.data as {
       message: string | null;
-      result: { summary: { improved: number; worse: number; unchanged: number }; rows: { ref: string; before: { level: string; countries: string[]; jurisdictions: string[] }; after: { level: string; countries: string[]; jurisdictions: string[] } }[] };
+      result: {
+        summary: { improved: number; worse: number; unchanged: number };
+        rows: {
+          ref: string;
+          before: { level: string; countries: string[]; jurisdictions: string[] };
+          after: { level: string; countries: string[]; jurisdictions: string[] };
+        }[];
+      };
     };
     expect(d.message).toBeNull();
     expect(d.result.rows.map((r) => r.ref).sort()).toEqual([refs.mail, refs.cctv].sort());
@@ -195,13 +241,19 @@ describe("what-if", () => {
     const url = `/o/${slug}/sovereignty/what-if?from=service:${ids.m365}&to=${ids.desk}`;
     const res = await call(whatIfRoute.loader, request(url, { cookie: callers.EDITOR.cookie }), { org: slug });
     const rows = (res.data as { result: { rows: { ref: string | null; after: { level: string } }[]; summary: { worse: number } } }).result;
-    expect(rows.rows.map((r) => r.ref).sort((a, b) => String(a).localeCompare(String(b)))).toEqual([refs.mail, null].sort((a, b) => String(a).localeCompare(String(b))));
+    expect(rows.rows.map((r) => r.ref).sort((a, b) => String(a).localeCompare(String(b)))).toEqual(
+      [refs.mail, null].sort((a, b) => String(a).localeCompare(String(b))),
+    );
     expect(rows.rows.every((r) => r.after.level === "unsafeguarded_transfer")).toBe(true);
     expect(rows.summary.worse).toBe(2);
   });
 
   it("from == to, missing or unknown choices give a message and no result", async () => {
-    const q = async (query: string) => (await call(whatIfRoute.loader, request(`/o/${slug}/sovereignty/what-if?${query}`, { cookie: callers.VIEWER.cookie }), { org: slug })).data as { message: string | null; result: unknown };
+    const q = async (query: string) =>
+      (await call(whatIfRoute.loader, request(`/o/${slug}/sovereignty/what-if?${query}`, { cookie: callers.VIEWER.cookie }), { org: slug })).data as {
+        message: string | null;
+        result: unknown;
+      };
     expect(await q(`from=service:${ids.frMail}&to=${ids.frMail}`)).toMatchObject({ message: "sovereigntyUi.whatIf.same", result: null });
     expect(await q(`from=service:${ids.frMail}`)).toMatchObject({ message: "sovereigntyUi.whatIf.chooseBoth", result: null });
     expect(await q(`from=vendor:cnotavendor000000000000&to=${ids.frMail}`)).toMatchObject({ message: "sovereigntyUi.whatIf.unknown", result: null });
@@ -212,12 +264,25 @@ describe("what-if", () => {
 
 describe("activity page: vendors and hosting", () => {
   const page = (ref: string) => `/o/${slug}/activities/${ref}`;
-  const linkBody = (target: string, role = "PROCESSOR") => () => form({ intent: "link", target, role });
+  const linkBody =
+    (target: string, role = "PROCESSOR") =>
+    () =>
+      form({ intent: "link", target, role });
 
   it("the loader includes the links and the analysis", async () => {
     const res = await call(activityPage.loader, request(page(refs.mail), { cookie: callers.DPO.cookie }), { org: slug, ref: refs.mail });
     expect(res.status).toBe(200);
-    const s = (res.data as { sovereignty: { links: { service: { name: string } | null }[]; analysis: { level: string; exposure: { jurisdiction: string; via: string }[] }; vendorIds: Record<string, string>; canLink: boolean; pickers: { services: unknown[]; sites: unknown[] } | null } }).sovereignty;
+    const s = (
+      res.data as {
+        sovereignty: {
+          links: { service: { name: string } | null }[];
+          analysis: { level: string; exposure: { jurisdiction: string; via: string }[] };
+          vendorIds: Record<string, string>;
+          canLink: boolean;
+          pickers: { services: unknown[]; sites: unknown[] } | null;
+        };
+      }
+    ).sovereignty;
     expect(s.analysis.level).toBe("foreign_law");
     expect(s.analysis.exposure).toEqual([expect.objectContaining({ jurisdiction: "US", via: "parent" })]);
     expect(s.links.map((l) => l.service?.name)).toEqual(["Messagerie en ligne"]);
@@ -245,11 +310,19 @@ describe("activity page: vendors and hosting", () => {
       },
     ];
     await checkMatrix(rows, callers, slug);
-    const other = await call(activityPage.action, request(page(refs.empty), { method: "POST", cookie: callers.EDITOR_OTHER.cookie, body: linkBody(`service:${ids.frMail}`)() }), { org: slug, ref: refs.empty });
+    const other = await call(
+      activityPage.action,
+      request(page(refs.empty), { method: "POST", cookie: callers.EDITOR_OTHER.cookie, body: linkBody(`service:${ids.frMail}`)() }),
+      { org: slug, ref: refs.empty },
+    );
     expect(other.status).toBe(403);
     expect(await linksOf(ids.empty)).toHaveLength(existing);
 
-    const ok = await call(activityPage.action, request(page(refs.empty), { method: "POST", cookie: callers.EDITOR.cookie, body: linkBody(`site:${ids.site}`, "HOSTING")() }), { org: slug, ref: refs.empty });
+    const ok = await call(
+      activityPage.action,
+      request(page(refs.empty), { method: "POST", cookie: callers.EDITOR.cookie, body: linkBody(`site:${ids.site}`, "HOSTING")() }),
+      { org: slug, ref: refs.empty },
+    );
     expect(ok.status).toBe(302);
     expect(ok.location).toBe(`${page(refs.empty)}#sovereignty-h`);
     const added = await linksOf(ids.empty);
@@ -262,42 +335,94 @@ describe("activity page: vendors and hosting", () => {
 
     const unlinkBody = () => form({ intent: "unlink", linkId: added[0]!.id });
     await checkMatrix(
-      [{ name: "unlink", handler: activityPage.action, method: "POST", path: () => page(refs.empty), params: (s) => ({ org: s, ref: refs.empty }), body: unlinkBody, expect: { VIEWER: 403, OUTSIDER: 404, ANONYMOUS: 302 } }],
+      [
+        {
+          name: "unlink",
+          handler: activityPage.action,
+          method: "POST",
+          path: () => page(refs.empty),
+          params: (s) => ({ org: s, ref: refs.empty }),
+          body: unlinkBody,
+          expect: { VIEWER: 403, OUTSIDER: 404, ANONYMOUS: 302 },
+        },
+      ],
       callers,
       slug,
     );
-    const otherUnlink = await call(activityPage.action, request(page(refs.empty), { method: "POST", cookie: callers.EDITOR_OTHER.cookie, body: unlinkBody() }), { org: slug, ref: refs.empty });
+    const otherUnlink = await call(
+      activityPage.action,
+      request(page(refs.empty), { method: "POST", cookie: callers.EDITOR_OTHER.cookie, body: unlinkBody() }),
+      { org: slug, ref: refs.empty },
+    );
     expect(otherUnlink.status).toBe(403);
     expect(await linksOf(ids.empty)).toHaveLength(1);
-    const removed = await call(activityPage.action, request(page(refs.empty), { method: "POST", cookie: callers.EDITOR.cookie, body: unlinkBody() }), { org: slug, ref: refs.empty });
+    const removed = await call(activityPage.action, request(page(refs.empty), { method: "POST", cookie: callers.EDITOR.cookie, body: unlinkBody() }), {
+      org: slug,
+      ref: refs.empty,
+    });
     expect(removed.status).toBe(302);
     expect(await linksOf(ids.empty)).toHaveLength(0);
     // Twice (another tab): already done, said so, not an error.
-    const again = await call(activityPage.action, request(page(refs.empty), { method: "POST", cookie: callers.EDITOR.cookie, body: unlinkBody() }), { org: slug, ref: refs.empty });
+    const again = await call(activityPage.action, request(page(refs.empty), { method: "POST", cookie: callers.EDITOR.cookie, body: unlinkBody() }), {
+      org: slug,
+      ref: refs.empty,
+    });
     expect(again.status).toBe(302);
   });
 
   it("an EDITOR may link on an APPROVED activity without reopening it; not on an ARCHIVED one", async () => {
-    const res = await call(activityPage.action, request(page(refs.approved), { method: "POST", cookie: callers.EDITOR.cookie, body: linkBody(`service:${ids.frMail}`)() }), { org: slug, ref: refs.approved });
+    const res = await call(
+      activityPage.action,
+      request(page(refs.approved), { method: "POST", cookie: callers.EDITOR.cookie, body: linkBody(`service:${ids.frMail}`)() }),
+      { org: slug, ref: refs.approved },
+    );
     expect(res.status).toBe(302);
     expect(await getActivityByRef(orgId, refs.approved)).toMatchObject({ status: "APPROVED", pendingChanges: false });
-    const archived = await call(activityPage.action, request(page(refs.archived), { method: "POST", cookie: callers.DPO.cookie, body: linkBody(`service:${ids.frMail}`)() }), { org: slug, ref: refs.archived });
+    const archived = await call(
+      activityPage.action,
+      request(page(refs.archived), { method: "POST", cookie: callers.DPO.cookie, body: linkBody(`service:${ids.frMail}`)() }),
+      { org: slug, ref: refs.archived },
+    );
     expect(archived.status).toBe(403);
   });
 
   it("an invalid or stale target is a 400 with a field error, nothing linked", async () => {
     const count = () => getDb().activityLink.count({ where: { activityId: ids.payroll } });
     const before = await count();
-    const bad = await call(activityPage.action, request(page(refs.payroll), { method: "POST", cookie: callers.DPO.cookie, body: form({ intent: "link", target: "service:../../x", role: "PROCESSOR" }) }), { org: slug, ref: refs.payroll });
+    const bad = await call(
+      activityPage.action,
+      request(page(refs.payroll), { method: "POST", cookie: callers.DPO.cookie, body: form({ intent: "link", target: "service:../../x", role: "PROCESSOR" }) }),
+      { org: slug, ref: refs.payroll },
+    );
     expect(bad.status).toBe(400);
     expect(fieldErrors(bad.data, "target")).toEqual(["errors.choice"]);
-    const badRole = await call(activityPage.action, request(page(refs.payroll), { method: "POST", cookie: callers.DPO.cookie, body: form({ intent: "link", target: `service:${ids.m365}`, role: "OWNER" }) }), { org: slug, ref: refs.payroll });
+    const badRole = await call(
+      activityPage.action,
+      request(page(refs.payroll), { method: "POST", cookie: callers.DPO.cookie, body: form({ intent: "link", target: `service:${ids.m365}`, role: "OWNER" }) }),
+      { org: slug, ref: refs.payroll },
+    );
     expect(badRole.status).toBe(400);
     expect(fieldErrors(badRole.data, "role").length).toBe(1);
-    const gone = await call(activityPage.action, request(page(refs.payroll), { method: "POST", cookie: callers.DPO.cookie, body: form({ intent: "link", target: "service:cgoneservice0000000000000", role: "PROCESSOR" }) }), { org: slug, ref: refs.payroll });
+    const gone = await call(
+      activityPage.action,
+      request(page(refs.payroll), {
+        method: "POST",
+        cookie: callers.DPO.cookie,
+        body: form({ intent: "link", target: "service:cgoneservice0000000000000", role: "PROCESSOR" }),
+      }),
+      { org: slug, ref: refs.payroll },
+    );
     expect(gone.status).toBe(400);
     expect(fieldErrors(gone.data, "target")).toEqual(["sovereigntyUi.activity.targetGone"]);
-    const dup = await call(activityPage.action, request(page(refs.payroll), { method: "POST", cookie: callers.DPO.cookie, body: form({ intent: "link", target: `service:${ids.frMail}`, role: "PROCESSOR" }) }), { org: slug, ref: refs.payroll });
+    const dup = await call(
+      activityPage.action,
+      request(page(refs.payroll), {
+        method: "POST",
+        cookie: callers.DPO.cookie,
+        body: form({ intent: "link", target: `service:${ids.frMail}`, role: "PROCESSOR" }),
+      }),
+      { org: slug, ref: refs.payroll },
+    );
     expect(dup.status).toBe(400);
     expect(fieldErrors(dup.data, "target")).toEqual(["sovereigntyUi.activity.alreadyLinked"]);
     expect(await count()).toBe(before);

@@ -22,7 +22,14 @@ let idp: TestIdp;
 let org: { id: string; slug: string };
 
 function configure(issuer: string, clientId = "registre") {
-  Object.assign(process.env, { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: "s3cret-registre-client", OIDC_PROVIDER_NAME: "ProConnect", PUBLIC_URL: APP, OIDC_ROLE_RULES: `domain:ville.test=${org.slug}:VIEWER` });
+  Object.assign(process.env, {
+    OIDC_ISSUER: issuer,
+    OIDC_CLIENT_ID: clientId,
+    OIDC_CLIENT_SECRET: "s3cret-registre-client",
+    OIDC_PROVIDER_NAME: "ProConnect",
+    PUBLIC_URL: APP,
+    OIDC_ROLE_RULES: `domain:ville.test=${org.slug}:VIEWER`,
+  });
   resetEnvCache();
   resetOidcCache();
 }
@@ -56,7 +63,9 @@ async function startLogin(account: string) {
   idp.loginAs = account;
   const start = await call(oidcLogin.loader, request("/auth/oidc/login?redirectTo=/account"));
   expect(start.status).toBe(302);
-  const stateCookie = setCookies(start).find((c) => c.startsWith("registre_oidc_state="))!.split(";")[0]!;
+  const stateCookie = setCookies(start)
+    .find((c) => c.startsWith("registre_oidc_state="))!
+    .split(";")[0]!;
   const authUrl = new URL(start.location!);
   expect(authUrl.origin).toBe(idp.issuer);
   expect(authUrl.searchParams.get("code_challenge_method")).toBe("S256");
@@ -173,7 +182,13 @@ describe("single sign-on against a real OpenID provider", () => {
       const page = await call(callback.loader, request(start.location!));
       expect(page.status).toBe(502);
     } finally {
-      idp = await startIdp({ port, clientId: "registre", clientSecret: "s3cret-registre-client", redirectUri: REDIRECT, postLogoutRedirectUri: `${APP}/login` });
+      idp = await startIdp({
+        port,
+        clientId: "registre",
+        clientSecret: "s3cret-registre-client",
+        redirectUri: REDIRECT,
+        postLogoutRedirectUri: `${APP}/login`,
+      });
       idp.accounts.set("gina-sub", { sub: "gina-sub", email: "gina@ville.test", email_verified: true, name: "Gina" });
     }
   });
@@ -187,7 +202,9 @@ describe("single sign-on against a real OpenID provider", () => {
     expect(refused.status).toBe(403);
     expect(sessionTokenOf(refused)).toBeNull();
     await setPasswordLogin(henri.id, strict.id, false);
-    expect((await call(login.action, request("/login", { method: "POST", body: form({ email: "henri@ville.test", password: TEST_PASSWORD }) }))).status).toBe(302);
+    expect((await call(login.action, request("/login", { method: "POST", body: form({ email: "henri@ville.test", password: TEST_PASSWORD }) }))).status).toBe(
+      302,
+    );
 
     idp.accounts.set("henri-sub", { sub: "henri-sub", email: "henri@ville.test", email_verified: true, name: "Henri" });
     const { res } = await fullLogin("henri-sub");
@@ -204,7 +221,8 @@ describe("single sign-on against a real OpenID provider", () => {
     const { org: o } = await createOrg("Ville réglage");
     const admin = await signedInMember(o.id, "ADMIN");
     const dpo = await signedInMember(o.id, "DPO");
-    const post = (cookie: string, on: boolean) => call(signIn.action, request(`/o/${o.slug}/sign-in`, { method: "POST", cookie, body: form(on ? { passwordLoginDisabled: "on" } : {}) }), { org: o.slug });
+    const post = (cookie: string, on: boolean) =>
+      call(signIn.action, request(`/o/${o.slug}/sign-in`, { method: "POST", cookie, body: form(on ? { passwordLoginDisabled: "on" } : {}) }), { org: o.slug });
     expect((await post(dpo.cookie, true)).status).toBe(403);
     expect((await post(admin.cookie, true)).status).toBe(302);
     expect((await getDb().organization.findUniqueOrThrow({ where: { id: o.id } })).passwordLoginDisabled).toBe(true);

@@ -90,7 +90,15 @@ beforeAll(async () => {
   const { org, departments } = await createOrg("Ville de Saint-Étienne-du-Test");
   await getDb().organization.update({
     where: { id: org.id },
-    data: { siren: "217500016", address: "1 place de l'Hôtel de Ville, 75004 Paris", legalRepresentative: "Mme la Maire", dpoName: "Délia Pô", dpoEmail: "dpo@mairie.example", dpoPhone: "+33 1 23 45 67 89", dpoCnilNumber: "DPO-12345" },
+    data: {
+      siren: "217500016",
+      address: "1 place de l'Hôtel de Ville, 75004 Paris",
+      legalRepresentative: "Mme la Maire",
+      dpoName: "Délia Pô",
+      dpoEmail: "dpo@mairie.example",
+      dpoPhone: "+33 1 23 45 67 89",
+      dpoCnilNumber: "DPO-12345",
+    },
   });
   const user = await createUser();
   const content = (input: Record<string, unknown>) => ActivityContentSchema.parse(input);
@@ -100,19 +108,23 @@ beforeAll(async () => {
     content: content({
       name: EVIL_NAME,
       description: "Gestion des listes électorales",
-      purposes: { main: '+33 : numéro « accentué », avec virgule ; point-virgule\nligne 2 "citée"', sub: ["-10 % pour les élèves", 'Sous-finalité "entre guillemets", virgule; point-virgule'] },
+      purposes: {
+        main: '+33 : numéro « accentué », avec virgule ; point-virgule\nligne 2 "citée"',
+        sub: ["-10 % pour les élèves", 'Sous-finalité "entre guillemets", virgule; point-virgule'],
+      },
       legalBases: [
         { basis: "c", text: "Code électoral L16" },
         { basis: "e_public_interest", text: "CGCT L2121-29", purpose: "Information des électeurs" },
       ],
       art9Conditions: [{ condition: "h", text: "CASF L123-5" }],
       art10Basis: "Code de procédure pénale, art. 777-3",
-      dataSubjects: [
-        { category: "residents", description: "Électeurs inscrits", estimatedCount: 12000 },
-        { category: "children" },
-      ],
+      dataSubjects: [{ category: "residents", description: "Électeurs inscrits", estimatedCount: 12000 }, { category: "children" }],
       dataCategories: [
-        { category: "identity", description: "Nom, prénoms, date de naissance", retention: { activePeriod: "Durée de l'inscription", intermediatePeriod: "5 ans", finalFate: "archives" } },
+        {
+          category: "identity",
+          description: "Nom, prénoms, date de naissance",
+          retention: { activePeriod: "Durée de l'inscription", intermediatePeriod: "5 ans", finalFate: "archives" },
+        },
         { category: "health", retention: { activePeriod: "1 an", finalFate: "destruction", rule: "DAF/DPACI/RES/2009/018" } },
         { category: "offences" },
       ],
@@ -121,22 +133,32 @@ beforeAll(async () => {
         { type: "institutional", name: "INSEE (REU)" },
       ],
       transfers: [{ country: "US", recipient: "Cloudy Inc.", safeguard: "scc", documentationUrl: "https://cloudy.example/scc" }],
-      securityMeasures: [
-        { measure: "encryption", details: "=1+1 chiffrement AES" },
-        { measure: "access_control" },
-        { measure: "awareness" },
-      ],
+      securityMeasures: [{ measure: "encryption", details: "=1+1 chiffrement AES" }, { measure: "access_control" }, { measure: "awareness" }],
       riskFlags: { largeScale: true },
     }),
   });
   const cloudy = await createVendor(user.id, org.id, vendorInput({ name: "Cloudy Inc.", country: "US", dpfCertified: false }));
   const mail = await createService(user.id, org.id, cloudy.id, { name: "Cloudy Mail", description: null, secNumCloudQualified: false, secNumCloudDate: null });
-  await addLocation(user.id, org.id, mail.id, { role: "STORAGE", country: "US", region: null, providerServiceId: null, safeguard: "SCC_C2P", tiaDone: true, safeguardUrl: null });
+  await addLocation(user.id, org.id, mail.id, {
+    role: "STORAGE",
+    country: "US",
+    region: null,
+    providerServiceId: null,
+    safeguard: "SCC_C2P",
+    tiaDone: true,
+    safeguardUrl: null,
+  });
   await linkActivity(user.id, org.id, a1.id, { serviceId: mail.id }, "PROCESSOR");
   a1 = await transitionActivity(user.id, org.id, a1.id, a1.revision, "approve", {}, new Date("2025-03-01T12:00:00Z"));
 
-  await createActivity(user.id, org.id, { departmentId: departments[1]!.id, content: content({ name: "Brouillon, avec virgule; et point-virgule", purposes: { main: "@mairie sur les réseaux", sub: [] } }) });
-  await createActivity(user.id, org.id, { departmentId: null, content: content({ name: "Crèche — inscriptions", purposes: { main: "Inscriptions", sub: [] } }) });
+  await createActivity(user.id, org.id, {
+    departmentId: departments[1]!.id,
+    content: content({ name: "Brouillon, avec virgule; et point-virgule", purposes: { main: "@mairie sur les réseaux", sub: [] } }),
+  });
+  await createActivity(user.id, org.id, {
+    departmentId: null,
+    content: content({ name: "Crèche — inscriptions", purposes: { main: "Inscriptions", sub: [] } }),
+  });
 
   const built = await buildRegisterExport(org.id, { generatedAt: GENERATED_AT });
   // The activity schema trims text, so a leading TAB or CR cannot come from the forms; an import or a
@@ -160,7 +182,9 @@ describe("registerRows", () => {
     expect(r.lastUpdate).toBe("2025-03-01");
     expect(r.controller).toBe("Ville de Saint-Étienne-du-Test");
     expect(r.dpo).toBe("Délia Pô — dpo@mairie.example — +33 1 23 45 67 89");
-    expect(r.legalBases).toBe("Obligation légale (art. 6.1.c) : Code électoral L16\nMission d'intérêt public (art. 6.1.e) : CGCT L2121-29 (Information des électeurs)");
+    expect(r.legalBases).toBe(
+      "Obligation légale (art. 6.1.c) : Code électoral L16\nMission d'intérêt public (art. 6.1.e) : CGCT L2121-29 (Information des électeurs)",
+    );
     expect(r.sensitive).toBe("Oui");
     expect(r.sensitiveCategories).toBe("Données de santé");
     expect(r.dataCategories).toBe("État civil, identité, données d'identification, images (Nom, prénoms, date de naissance)");
@@ -175,7 +199,9 @@ describe("registerRows", () => {
     expect(rows[1]!.sensitive).toBe("Non");
     expect(rows[1]!.version).toBe("");
     const en = registerRows(data, "en")[0]!;
-    expect(en.legalBases).toBe("Legal obligation (Art. 6(1)(c)): Code électoral L16\nTask in the public interest (Art. 6(1)(e)): CGCT L2121-29 (Information des électeurs)");
+    expect(en.legalBases).toBe(
+      "Legal obligation (Art. 6(1)(c)): Code électoral L16\nTask in the public interest (Art. 6(1)(e)): CGCT L2121-29 (Information des électeurs)",
+    );
     expect(en.sensitive).toBe("Yes");
   });
 });
@@ -222,7 +248,7 @@ describe("toCsv", () => {
     const col = (name: (typeof TABULAR_COLUMNS)[number]) => TABULAR_COLUMNS.indexOf(name);
     expect(rows[0]![col("name")]).toBe(`'${EVIL_NAME}`);
     expect(rows[0]![col("mainPurpose")]!.startsWith("'+33 : numéro « accentué », avec virgule ; point-virgule\nligne 2")).toBe(true);
-    expect(rows[0]![col("subPurposes")]).toBe("'-10 % pour les élèves\nSous-finalité \"entre guillemets\", virgule; point-virgule");
+    expect(rows[0]![col("subPurposes")]).toBe('\'-10 % pour les élèves\nSous-finalité "entre guillemets", virgule; point-virgule');
     expect(rows[1]![col("mainPurpose")]).toBe("'@mairie sur les réseaux");
     expect(rows[1]![col("subPurposes")]).toBe("'\tTabulé");
     expect(rows[2]![col("mainPurpose")]).toBe("'\rRetour chariot");
@@ -355,11 +381,24 @@ describe("toJsonLd", () => {
   it("expands with a standard processor into DPV IRIs, with every property an absolute IRI", async () => {
     const doc = toJsonLd(data);
     // Only the prefixes the document uses (issue 11: risk, legal-eu and skos were declared and never used).
-    expect(doc["@context"]).toEqual({ dpv: "https://w3id.org/dpv#", "eu-gdpr": "https://w3id.org/dpv/legal/eu/gdpr#", pd: "https://w3id.org/dpv/pd#", loc: "https://w3id.org/dpv/loc#", registre: REGISTRE_NS, dct: "http://purl.org/dc/terms/", rdfs: "http://www.w3.org/2000/01/rdf-schema#", xsd: "http://www.w3.org/2001/XMLSchema#" });
+    expect(doc["@context"]).toEqual({
+      dpv: "https://w3id.org/dpv#",
+      "eu-gdpr": "https://w3id.org/dpv/legal/eu/gdpr#",
+      pd: "https://w3id.org/dpv/pd#",
+      loc: "https://w3id.org/dpv/loc#",
+      registre: REGISTRE_NS,
+      dct: "http://purl.org/dc/terms/",
+      rdfs: "http://www.w3.org/2000/01/rdf-schema#",
+      xsd: "http://www.w3.org/2001/XMLSchema#",
+    });
     const expanded = await expand(doc);
     const keys = new Set<string>();
     const iris = new Set<string>();
-    walk(expanded, (k) => keys.add(k), (i) => iris.add(i));
+    walk(
+      expanded,
+      (k) => keys.add(k),
+      (i) => iris.add(i),
+    );
     const unexpanded = [...keys].filter((k) => !k.startsWith("@") && !/^(https?|urn):/.test(k));
     expect(unexpanded).toEqual([]);
     for (const iri of [
@@ -409,7 +448,11 @@ describe("toJsonLd", () => {
     const doc = toJsonLd(data) as Record<string, Json>;
     const controller = doc["dpv:hasDataController"] as Record<string, Json>;
     expect(controller["dpv:hasName"]).toBe("Ville de Saint-Étienne-du-Test");
-    expect(controller["dpv:hasDataProtectionOfficer"]).toMatchObject({ "@type": "dpv:DataProtectionOfficer", "dpv:hasName": "Délia Pô", "registre:cnilDesignationNumber": "DPO-12345" });
+    expect(controller["dpv:hasDataProtectionOfficer"]).toMatchObject({
+      "@type": "dpv:DataProtectionOfficer",
+      "dpv:hasName": "Délia Pô",
+      "registre:cnilDesignationNumber": "DPO-12345",
+    });
     const processes = doc["dpv:hasProcess"] as Record<string, Json>[];
     expect(processes).toHaveLength(3);
     const p = processes[0]!;
@@ -425,7 +468,15 @@ describe("toJsonLd", () => {
         "registre:documentationUrl": { "@value": "https://cloudy.example/scc", "@type": "xsd:anyURI" },
       },
     ]);
-    expect(p["dpv:hasDataProcessor"]).toEqual([{ "@type": ["dpv:DataProcessor"], "dpv:hasName": "Cloudy Inc.", "registre:service": "Cloudy Mail", "registre:linkRole": "PROCESSOR", "dpv:hasCountry": { "@id": "loc:US" } }]);
+    expect(p["dpv:hasDataProcessor"]).toEqual([
+      {
+        "@type": ["dpv:DataProcessor"],
+        "dpv:hasName": "Cloudy Inc.",
+        "registre:service": "Cloudy Mail",
+        "registre:linkRole": "PROCESSOR",
+        "dpv:hasCountry": { "@id": "loc:US" },
+      },
+    ]);
     expect(JSON.stringify(p["dpv:hasPurpose"])).toContain("+33 : numéro « accentué »");
     // Deterministic: the same data gives the same document.
     expect(JSON.stringify(toJsonLd(data))).toBe(JSON.stringify(doc));

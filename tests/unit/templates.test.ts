@@ -2,7 +2,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { CNIL_DPIA_EXEMPT_LIST, CNIL_DPIA_REQUIRED_LIST, parseTemplateFile, TemplateFileError, TemplateFileSchema, type TemplateFile } from "~/schemas/template.ts";
+import {
+  CNIL_DPIA_EXEMPT_LIST,
+  CNIL_DPIA_REQUIRED_LIST,
+  parseTemplateFile,
+  TemplateFileError,
+  TemplateFileSchema,
+  type TemplateFile,
+} from "~/schemas/template.ts";
 import { computeCompleteness, computeWarnings } from "~/utils/activity-rules.ts";
 import { clearTemplateCache, loadTemplates, TEMPLATES_DIR } from "~/utils/templates.server.ts";
 import { root, tmpRoot } from "../helpers/paths.ts";
@@ -147,7 +154,10 @@ describe("template library", () => {
   });
 
   it("uses Directive 2016/680 for offence reports, body cams and CCTV, and the GDPR elsewhere", () => {
-    const led = templates.filter((t) => t.content.fr.regime === "LED").map((t) => t.id).sort();
+    const led = templates
+      .filter((t) => t.content.fr.regime === "LED")
+      .map((t) => t.id)
+      .sort();
     expect(led).toEqual(["cameras-pietons", "police-municipale-infractions", "videoprotection"]);
     for (const id of led) {
       // Issue 10 point 15: LED activities carry their own legal basis, not the GDPR Art. 10 one.
@@ -169,7 +179,8 @@ describe("template library", () => {
   });
 
   it("stays generic: kinds of software, no product or company names, no counts", () => {
-    const names = /\b(openelec|opencimeti[eè]re|koha|pmb|publik|microsoft|google|bluemind|zimbra|nextcloud|berger[- ]levrault|ciril|jvs|arp[eè]ge|cegid|sage|orange|ovh|amazon|aws|azure)\b/i;
+    const names =
+      /\b(openelec|opencimeti[eè]re|koha|pmb|publik|microsoft|google|bluemind|zimbra|nextcloud|berger[- ]levrault|ciril|jvs|arp[eè]ge|cegid|sage|orange|ovh|amazon|aws|azure)\b/i;
     for (const t of templates) {
       const text = JSON.stringify([t.software, t.content, t.title, t.summary]);
       expect(text.match(names)?.[0], t.id).toBeUndefined();
@@ -225,7 +236,9 @@ describe("broken template files", () => {
   });
 
   it("rejects French and English contents whose categories differ", () => {
-    expect(() => parseTemplateFile(categoryMismatch, "category-mismatch.json")).toThrow(/"category-mismatch\.json"[\s\S]*content\.en\.dataCategories: differs from the French content/);
+    expect(() => parseTemplateFile(categoryMismatch, "category-mismatch.json")).toThrow(
+      /"category-mismatch\.json"[\s\S]*content\.en\.dataCategories: differs from the French content/,
+    );
   });
 
   it.each([
@@ -237,9 +250,13 @@ describe("broken template files", () => {
     ["no source", (t: Record<string, any>) => (t.sources = []), /sources/],
     ["a different number of recipients", (t: Record<string, any>) => t.content.en.recipients.pop(), /content\.en\.recipients/],
     ["different risk flags", (t: Record<string, any>) => (t.content.en.riskFlags = { largeScale: true }), /content\.en\.riskFlags/],
-    ["Art. 9 data without an Art. 9 condition", (t: Record<string, any>) => {
-      for (const lang of ["fr", "en"]) t.content[lang].dataCategories[1].category = "health";
-    }, /art9Conditions/],
+    [
+      "Art. 9 data without an Art. 9 condition",
+      (t: Record<string, any>) => {
+        for (const lang of ["fr", "en"]) t.content[lang].dataCategories[1].category = "health";
+      },
+      /art9Conditions/,
+    ],
   ])("rejects %s", (_name, edit, message) => {
     const t = broken("etat-civil", edit as (t: Record<string, any>) => void);
     expect(() => parseTemplateFile(t, "etat-civil.json")).toThrow(message);

@@ -39,7 +39,11 @@ describe("unitOfWork", () => {
     expect(err).toBeInstanceOf(UnauditedWriteError);
     expect(await getDb().department.count({ where: { organizationId: org.id, name: "Sans trace" } })).toBe(0);
     // Saying why is allowed; finding nothing to change needs no event.
-    await unitOfWork({ actorId: null, organizationId: org.id }, async ({ tx }) => void (await tx.department.create({ data: { organizationId: org.id, name: "Justifié" } })), { unaudited: "test" });
+    await unitOfWork(
+      { actorId: null, organizationId: org.id },
+      async ({ tx }) => void (await tx.department.create({ data: { organizationId: org.id, name: "Justifié" } })),
+      { unaudited: "test" },
+    );
     await unitOfWork({ actorId: null, organizationId: org.id }, async ({ tx }) => void (await tx.department.deleteMany({ where: { id: "none" } })));
     expect(await getDb().department.count({ where: { organizationId: org.id, name: "Justifié" } })).toBe(1);
   });
@@ -78,7 +82,11 @@ describe("no model writes outside the unit of work", () => {
     const offenders = fs
       .readdirSync(dir)
       .filter((f) => f !== "unit-of-work.server.ts" && !NOT_YET_MIGRATED.has(f))
-      .filter((f) => /\$transaction\s*\(|writeTx\s*\(|recordAudit\s*\(|bumpAnalysisVersion\s*\(/.test(fs.readFileSync(path.join(dir, f), "utf8").replace(/export (async )?function (recordAudit|bumpAnalysisVersion)/g, "")));
+      .filter((f) =>
+        /\$transaction\s*\(|writeTx\s*\(|recordAudit\s*\(|bumpAnalysisVersion\s*\(/.test(
+          fs.readFileSync(path.join(dir, f), "utf8").replace(/export (async )?function (recordAudit|bumpAnalysisVersion)/g, ""),
+        ),
+      );
     expect(offenders).toEqual([]);
     // The list only shrinks: a listed file that no longer opens transactions must leave it.
     const stale = [...NOT_YET_MIGRATED].filter((f) => !/\$transaction\s*\(/.test(fs.readFileSync(path.join(dir, f), "utf8")));

@@ -4,7 +4,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createActivity } from "~/models/activity.server.ts";
-import { addLocation, createService, createVendor, DPA_STATUSES as MODEL_DPA_STATUSES, getVendor, linkActivity, MAX_DPA_BYTES, type VendorInput } from "~/models/vendor.server.ts";
+import {
+  addLocation,
+  createService,
+  createVendor,
+  DPA_STATUSES as MODEL_DPA_STATUSES,
+  getVendor,
+  linkActivity,
+  MAX_DPA_BYTES,
+  type VendorInput,
+} from "~/models/vendor.server.ts";
 import * as hosting from "~/routes/o.$org.hosting.tsx";
 import * as vendorPage from "~/routes/o.$org.vendors.$vendorId.tsx";
 import * as vendorDpa from "~/routes/o.$org.vendors.$vendorId.dpa.tsx";
@@ -66,7 +75,13 @@ beforeAll(async () => {
 
 const vendorPath = (sub = "") => `/o/${slug}/vendors/${vendorId}${sub}`;
 const post = (url: string, who: Who, body: FormData) => request(url, { method: "POST", cookie: callers[who].cookie, body });
-const validVendor = (over: Record<string, string> = {}) => ({ name: `Nouveau ${crypto.randomBytes(3).toString("hex")}`, country: "FR", dpaStatus: "NONE", dpfCertified: "", ...over });
+const validVendor = (over: Record<string, string> = {}) => ({
+  name: `Nouveau ${crypto.randomBytes(3).toString("hex")}`,
+  country: "FR",
+  dpaStatus: "NONE",
+  dpfCertified: "",
+  ...over,
+});
 
 describe("vendor schemas", () => {
   it("share the model's DPA statuses", () => {
@@ -74,8 +89,10 @@ describe("vendor schemas", () => {
   });
 
   it("accept SIREN, SIRET and EU VAT shapes, refuse garbage", () => {
-    for (const ok of ["123456789", "12345678900012", "FR12345678901", "FRAB123456789", "DE123456789", "IT12345678901"]) expect(isRegistrationNumber(ok), ok).toBe(true);
-    for (const bad of ["12345", "1234567890", "FR123", "US123456789", "XX12345678", "garbage", "FRIO123456789"]) expect(isRegistrationNumber(bad), bad).toBe(false);
+    for (const ok of ["123456789", "12345678900012", "FR12345678901", "FRAB123456789", "DE123456789", "IT12345678901"])
+      expect(isRegistrationNumber(ok), ok).toBe(true);
+    for (const bad of ["12345", "1234567890", "FR123", "US123456789", "XX12345678", "garbage", "FRIO123456789"])
+      expect(isRegistrationNumber(bad), bad).toBe(false);
     // Issue 10 point 3: a French vendor cannot be DPF-certified, so the shape test records "no".
     const r = VendorFormSchema.safeParse({ name: "A", country: "fr", registrationNumber: "fr 12 345 678 901", dpfCertified: "no", dpfCheckedAt: "2025-01-02" });
     expect(r.success && r.data).toMatchObject({ country: "FR", registrationNumber: "FR12345678901", dpfCertified: false, dpaStatus: "NONE" });
@@ -86,7 +103,22 @@ describe("vendor forms refuse bad input with the right message keys", () => {
   it("new vendor: unknown country, registration garbage, DPF without date, dates in the wrong order", async () => {
     const res = await call(
       vendorNew.action,
-      post(`/o/${slug}/vendors/new`, "DPO", form(validVendor({ country: "XX", registrationNumber: "n'importe quoi", dpfCertified: "yes", dpaStatus: "SIGNED", dpaSignedAt: "2025-06-01", dpaNextReview: "2025-01-01", website: "javascript:alert(1)", contactEmail: "pas-un-email" }))),
+      post(
+        `/o/${slug}/vendors/new`,
+        "DPO",
+        form(
+          validVendor({
+            country: "XX",
+            registrationNumber: "n'importe quoi",
+            dpfCertified: "yes",
+            dpaStatus: "SIGNED",
+            dpaSignedAt: "2025-06-01",
+            dpaNextReview: "2025-01-01",
+            website: "javascript:alert(1)",
+            contactEmail: "pas-un-email",
+          }),
+        ),
+      ),
       { org: slug },
     );
     expect(res.status).toBe(400);
@@ -105,12 +137,20 @@ describe("vendor forms refuse bad input with the right message keys", () => {
     expect(fieldErrors(res.data, "country")).toEqual(["errors.required"]);
     expect(fieldErrors(res.data, "parentCountry")).toEqual(["errors.country"]);
     // Cross-field rules run once the fields themselves are valid (Zod skips refinements after a missing field).
-    const cross = await call(vendorNew.action, post(`/o/${slug}/vendors/new`, "ADMIN", form(validVendor({ dpaStatus: "SIGNED", dpfCertified: "no", dpaNextReview: "2025-01-01" }))), { org: slug });
+    const cross = await call(
+      vendorNew.action,
+      post(`/o/${slug}/vendors/new`, "ADMIN", form(validVendor({ dpaStatus: "SIGNED", dpfCertified: "no", dpaNextReview: "2025-01-01" }))),
+      { org: slug },
+    );
     expect(cross.status).toBe(400);
     expect(fieldErrors(cross.data, "dpaSignedAt")).toEqual(["errors.dpaSignedAtRequired"]);
     expect(fieldErrors(cross.data, "dpfCheckedAt")).toEqual(["errors.dpfCheckedAtRequired"]);
     expect(fieldErrors(cross.data, "dpaNextReview")).toEqual([]);
-    const same = await call(vendorNew.action, post(`/o/${slug}/vendors/new`, "ADMIN", form(validVendor({ dpaStatus: "SIGNED", dpaSignedAt: "2025-01-01", dpaNextReview: "2025-01-01" }))), { org: slug });
+    const same = await call(
+      vendorNew.action,
+      post(`/o/${slug}/vendors/new`, "ADMIN", form(validVendor({ dpaStatus: "SIGNED", dpaSignedAt: "2025-01-01", dpaNextReview: "2025-01-01" }))),
+      { org: slug },
+    );
     expect(fieldErrors(same.data, "dpaNextReview")).toEqual(["errors.dateOrder"]);
   });
 
@@ -118,7 +158,22 @@ describe("vendor forms refuse bad input with the right message keys", () => {
     const name = `Hébergeur ${crypto.randomBytes(3).toString("hex")}`;
     const res = await call(
       vendorNew.action,
-      post(`/o/${slug}/vendors/new`, "DPO", form(validVendor({ name, country: "us", registrationNumber: "", dpfCertified: "yes", dpfCheckedAt: "2025-03-01", dpaStatus: "SIGNED", dpaSignedAt: "2025-01-15", dpaNextReview: "2026-01-15" }))),
+      post(
+        `/o/${slug}/vendors/new`,
+        "DPO",
+        form(
+          validVendor({
+            name,
+            country: "us",
+            registrationNumber: "",
+            dpfCertified: "yes",
+            dpfCheckedAt: "2025-03-01",
+            dpaStatus: "SIGNED",
+            dpaSignedAt: "2025-01-15",
+            dpaNextReview: "2026-01-15",
+          }),
+        ),
+      ),
       { org: slug },
     );
     expect(res.status).toBe(302);
@@ -133,12 +188,19 @@ describe("vendor forms refuse bad input with the right message keys", () => {
   });
 
   it("service and location forms: SecNumCloud without date, unknown country, bad role, bad safeguard", async () => {
-    const svc = await call(vendorPage.action, post(vendorPath(), "DPO", form({ intent: "createService", name: "Sauvegarde", secNumCloudQualified: "on" })), { org: slug, vendorId });
+    const svc = await call(vendorPage.action, post(vendorPath(), "DPO", form({ intent: "createService", name: "Sauvegarde", secNumCloudQualified: "on" })), {
+      org: slug,
+      vendorId,
+    });
     expect(svc.status).toBe(400);
     expect(fieldErrors(svc.data, "secNumCloudDate")).toEqual(["errors.secNumCloudDateRequired"]);
     const loc = await call(
       vendorPage.action,
-      post(vendorPath(), "DPO", form({ intent: "addLocation", serviceId, role: "TELEPORT", country: "XX", safeguard: "PINKY_PROMISE", safeguardUrl: "ftp://x" })),
+      post(
+        vendorPath(),
+        "DPO",
+        form({ intent: "addLocation", serviceId, role: "TELEPORT", country: "XX", safeguard: "PINKY_PROMISE", safeguardUrl: "ftp://x" }),
+      ),
       { org: slug, vendorId },
     );
     expect(loc.status).toBe(400);
@@ -146,7 +208,11 @@ describe("vendor forms refuse bad input with the right message keys", () => {
     expect(fieldErrors(loc.data, "country")).toEqual(["errors.country"]);
     expect(fieldErrors(loc.data, "safeguard")).toEqual(["errors.choice"]);
     expect(fieldErrors(loc.data, "safeguardUrl")).toEqual(["errors.url"]);
-    const self = await call(vendorPage.action, post(vendorPath(), "DPO", form({ intent: "addLocation", serviceId, role: "STORAGE", country: "FR", providerServiceId: serviceId })), { org: slug, vendorId });
+    const self = await call(
+      vendorPage.action,
+      post(vendorPath(), "DPO", form({ intent: "addLocation", serviceId, role: "STORAGE", country: "FR", providerServiceId: serviceId })),
+      { org: slug, vendorId },
+    );
     expect(self.status).toBe(400);
     expect(fieldErrors(self.data, "providerServiceId")).toEqual(["errors.choice"]);
     expect((await getVendor(orgId, vendorId))!.services.find((s) => s.id === serviceId)!.locations).toEqual([]);
@@ -160,7 +226,9 @@ describe("vendor forms refuse bad input with the right message keys", () => {
     const ok = await call(hosting.action, post(`/o/${slug}/hosting`, "ADMIN", form({ intent: "create", name: "Salle serveurs mairie" })), { org: slug });
     expect(ok.status).toBe(302);
     const list = await call(hosting.loader, request(`/o/${slug}/hosting`, { cookie: callers.VIEWER.cookie }), { org: slug });
-    expect((list.data as { sites: { name: string; country: string }[] }).sites).toEqual([expect.objectContaining({ name: "Salle serveurs mairie", country: "FR" })]);
+    expect((list.data as { sites: { name: string; country: string }[] }).sites).toEqual([
+      expect.objectContaining({ name: "Salle serveurs mairie", country: "FR" }),
+    ]);
     const dup = await call(hosting.action, post(`/o/${slug}/hosting`, "ADMIN", form({ intent: "create", name: "Salle serveurs mairie" })), { org: slug });
     expect(dup.status).toBe(400);
     expect(fieldErrors(dup.data, "name")).toEqual(["errors.hostingSiteExists"]);
@@ -206,7 +274,10 @@ describe("DPA upload and download", () => {
 
   it("stores a small PDF under files/<sha256>.pdf; members download it, other organizations get 404", async () => {
     const bytes = new TextEncoder().encode("%PDF-1.4\n% contrat de sous-traitance\n1 0 obj <<>> endobj\n%%EOF\n");
-    const res = await call(vendorPage.action, upload("ADMIN", new File([bytes], "Contrat signé 2025.pdf", { type: "application/pdf" })), { org: slug, vendorId });
+    const res = await call(vendorPage.action, upload("ADMIN", new File([bytes], "Contrat signé 2025.pdf", { type: "application/pdf" })), {
+      org: slug,
+      vendorId,
+    });
     expect(res.status).toBe(302);
     expect(res.location).toBe(`${vendorPath()}#dpa-h`);
     const hash = sha(bytes);
@@ -220,7 +291,9 @@ describe("DPA upload and download", () => {
       expect(dl.headers.get("Content-Type")).toBe("application/pdf");
       expect(dl.headers.get("X-Content-Type-Options")).toBe("nosniff");
       expect(dl.headers.get("Cache-Control")).toBe("private, no-store");
-      expect(dl.headers.get("Content-Disposition")).toMatch(/^attachment; filename="Contrat signe 2025\.pdf"; filename\*=UTF-8''Contrat%20sign%C3%A9%202025\.pdf$/);
+      expect(dl.headers.get("Content-Disposition")).toMatch(
+        /^attachment; filename="Contrat signe 2025\.pdf"; filename\*=UTF-8''Contrat%20sign%C3%A9%202025\.pdf$/,
+      );
       expect(dl.text).toBe(new TextDecoder().decode(bytes));
     }
     const outsider = await call(vendorDpa.loader, request(vendorPath("/dpa"), { cookie: callers.OUTSIDER.cookie }), { org: slug, vendorId });
@@ -256,13 +329,67 @@ describe("vendor authorization matrix", () => {
       { name: "own hosting", handler: hosting.loader, path: (s) => `/o/${s}/hosting`, params: org, expect: everyone },
       { name: "new vendor form", handler: vendorNew.loader, path: (s) => `/o/${s}/vendors/new`, params: org, expect: { ADMIN: 200, DPO: 200, ...writes } },
       { name: "edit form", handler: vendorEdit.loader, path: () => vendorPath("/edit"), params: vendor, expect: { ADMIN: 200, DPO: 200, ...writes } },
-      { name: "unknown vendor", handler: vendorPage.loader, path: (s) => `/o/${s}/vendors/nope`, params: (s) => ({ org: s, vendorId: "nope" }), expect: { DPO: 404, VIEWER: 404 } },
-      { name: "create vendor", handler: vendorNew.action, method: "POST", path: (s) => `/o/${s}/vendors/new`, params: org, body: () => form(validVendor()), expect: writes },
-      { name: "edit vendor", handler: vendorEdit.action, method: "POST", path: () => vendorPath("/edit"), params: vendor, body: () => form(validVendor({ name: "Piraté", version: "1" })), expect: writes },
-      { name: "add service", handler: vendorPage.action, method: "POST", path: () => vendorPath(), params: vendor, body: () => form({ intent: "createService", name: "Intrus" }), expect: writes },
-      { name: "delete vendor", handler: vendorPage.action, method: "POST", path: () => vendorPath(), params: vendor, body: () => form({ intent: "delete", confirm: "yes" }), expect: writes },
-      { name: "delete service", handler: vendorPage.action, method: "POST", path: () => vendorPath(), params: vendor, body: () => form({ intent: "deleteService", serviceId, confirm: "yes" }), expect: writes },
-      { name: "create hosting site", handler: hosting.action, method: "POST", path: (s) => `/o/${s}/hosting`, params: org, body: () => form({ intent: "create", name: "Intrus" }), expect: writes },
+      {
+        name: "unknown vendor",
+        handler: vendorPage.loader,
+        path: (s) => `/o/${s}/vendors/nope`,
+        params: (s) => ({ org: s, vendorId: "nope" }),
+        expect: { DPO: 404, VIEWER: 404 },
+      },
+      {
+        name: "create vendor",
+        handler: vendorNew.action,
+        method: "POST",
+        path: (s) => `/o/${s}/vendors/new`,
+        params: org,
+        body: () => form(validVendor()),
+        expect: writes,
+      },
+      {
+        name: "edit vendor",
+        handler: vendorEdit.action,
+        method: "POST",
+        path: () => vendorPath("/edit"),
+        params: vendor,
+        body: () => form(validVendor({ name: "Piraté", version: "1" })),
+        expect: writes,
+      },
+      {
+        name: "add service",
+        handler: vendorPage.action,
+        method: "POST",
+        path: () => vendorPath(),
+        params: vendor,
+        body: () => form({ intent: "createService", name: "Intrus" }),
+        expect: writes,
+      },
+      {
+        name: "delete vendor",
+        handler: vendorPage.action,
+        method: "POST",
+        path: () => vendorPath(),
+        params: vendor,
+        body: () => form({ intent: "delete", confirm: "yes" }),
+        expect: writes,
+      },
+      {
+        name: "delete service",
+        handler: vendorPage.action,
+        method: "POST",
+        path: () => vendorPath(),
+        params: vendor,
+        body: () => form({ intent: "deleteService", serviceId, confirm: "yes" }),
+        expect: writes,
+      },
+      {
+        name: "create hosting site",
+        handler: hosting.action,
+        method: "POST",
+        path: (s) => `/o/${s}/hosting`,
+        params: org,
+        body: () => form({ intent: "create", name: "Intrus" }),
+        expect: writes,
+      },
     ];
     await checkMatrix(rows, callers, slug);
     // Nothing above changed the vendor.
@@ -292,15 +419,54 @@ describe("optimistic lock", () => {
 
 describe("vendor page and catalogue", () => {
   it("services, sub-processors both ways, dependent activities, exposure and filters", async () => {
-    const us = await createVendor(actorId, orgId, vendorInput({ name: "Hyperscaler Inc", country: "US", dpfCertified: false, dpfCheckedAt: new Date("2025-01-01") }));
+    const us = await createVendor(
+      actorId,
+      orgId,
+      vendorInput({ name: "Hyperscaler Inc", country: "US", dpfCertified: false, dpfCheckedAt: new Date("2025-01-01") }),
+    );
     const usService = await createService(actorId, orgId, us.id, { name: "Compute", description: null, secNumCloudQualified: false, secNumCloudDate: null });
-    await addLocation(actorId, orgId, usService.id, { role: "STORAGE", country: "US", region: "Virginia", providerServiceId: null, safeguard: null, tiaDone: false, safeguardUrl: null });
-    const saas = await createVendor(actorId, orgId, vendorInput({ name: "Logiciel RH", dpaStatus: "SIGNED", dpaSignedAt: new Date("2023-01-01"), dpaNextReview: new Date("2024-01-01"), iso27001Expiry: new Date("2020-01-01") }));
-    const saasService = await createService(actorId, orgId, saas.id, { name: "Paie en ligne", description: null, secNumCloudQualified: false, secNumCloudDate: null });
+    await addLocation(actorId, orgId, usService.id, {
+      role: "STORAGE",
+      country: "US",
+      region: "Virginia",
+      providerServiceId: null,
+      safeguard: null,
+      tiaDone: false,
+      safeguardUrl: null,
+    });
+    const saas = await createVendor(
+      actorId,
+      orgId,
+      vendorInput({
+        name: "Logiciel RH",
+        dpaStatus: "SIGNED",
+        dpaSignedAt: new Date("2023-01-01"),
+        dpaNextReview: new Date("2024-01-01"),
+        iso27001Expiry: new Date("2020-01-01"),
+      }),
+    );
+    const saasService = await createService(actorId, orgId, saas.id, {
+      name: "Paie en ligne",
+      description: null,
+      secNumCloudQualified: false,
+      secNumCloudDate: null,
+    });
     // Through the route: a location of the SaaS operated by the US vendor (a sub-processor).
     const added = await call(
       vendorPage.action,
-      post(`/o/${slug}/vendors/${saas.id}`, "DPO", form({ intent: "addLocation", serviceId: saasService.id, role: "PROCESSING", country: "US", providerServiceId: usService.id, safeguard: "SCC_P2P", tiaDone: "on" })),
+      post(
+        `/o/${slug}/vendors/${saas.id}`,
+        "DPO",
+        form({
+          intent: "addLocation",
+          serviceId: saasService.id,
+          role: "PROCESSING",
+          country: "US",
+          providerServiceId: usService.id,
+          safeguard: "SCC_P2P",
+          tiaDone: "on",
+        }),
+      ),
       { org: slug, vendorId: saas.id },
     );
     expect(added.status).toBe(302);
@@ -321,7 +487,9 @@ describe("vendor page and catalogue", () => {
     expect(d.services[0]!.locations[0]).toMatchObject({ provider: { vendorName: "Hyperscaler Inc" }, safeguard: "SCC_P2P", tiaDone: true });
     expect(d.activities).toEqual([expect.objectContaining({ ref: activity.ref, uses: [{ service: "Paie en ligne", role: "PROCESSOR" }] })]);
     const usPage = await call(vendorPage.loader, request(`/o/${slug}/vendors/${us.id}`, { cookie: callers.DPO.cookie }), { org: slug, vendorId: us.id });
-    expect((usPage.data as { usedBy: { vendorName: string }[] }).usedBy).toEqual([expect.objectContaining({ vendorName: "Logiciel RH", serviceName: "Paie en ligne" })]);
+    expect((usPage.data as { usedBy: { vendorName: string }[] }).usedBy).toEqual([
+      expect.objectContaining({ vendorName: "Logiciel RH", serviceName: "Paie en ligne" }),
+    ]);
     // The picker offers every service but the one being edited (the page filters it per form).
     expect((usPage.data as { picker: { id: string }[] }).picker.map((p) => p.id)).toContain(saasService.id);
 
@@ -372,7 +540,10 @@ describe("vendor page and catalogue", () => {
 
   it("service forms act only on this vendor's services", async () => {
     const other = await createVendor(actorId, orgId, vendorInput({ name: "Autre prestataire" }));
-    const res = await call(vendorPage.action, post(`/o/${slug}/vendors/${other.id}`, "DPO", form({ intent: "updateService", serviceId, name: "Détourné" })), { org: slug, vendorId: other.id });
+    const res = await call(vendorPage.action, post(`/o/${slug}/vendors/${other.id}`, "DPO", form({ intent: "updateService", serviceId, name: "Détourné" })), {
+      org: slug,
+      vendorId: other.id,
+    });
     expect(res.status).toBe(404);
     expect((await getVendor(orgId, vendorId))!.services.map((s) => s.name)).toEqual(["Messagerie"]);
   });
