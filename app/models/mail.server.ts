@@ -9,11 +9,11 @@ import { getDb, type Tx } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { isLocale, type Locale, type MessageKey, type Params } from "~/utils/i18n.ts";
 import { getMailTransport, smtpConfigured, type MailTransport } from "~/utils/mailer.server.ts";
+import { MAIL_CATEGORIES, MAIL_MODES, type MailMode } from "~/schemas/mail-preferences.ts";
 
-export const MAIL_CATEGORIES = ["workflow", "mentions", "reminders"] as const;
+export { MAIL_CATEGORIES, MAIL_MODES, type MailMode };
+
 export type MailCategory = (typeof MAIL_CATEGORIES)[number] | "account";
-export const MAIL_MODES = ["IMMEDIATE", "DIGEST", "OFF"] as const;
-export type MailMode = (typeof MAIL_MODES)[number];
 
 /** 1 min, 2, 4 … capped at 1 hour: a server down for a day is retried about 30 times, never given up. */
 export function retryDelayMs(attempts: number): number {
