@@ -8,6 +8,10 @@ import { DPV_VERSION, jsonLdContext, registreNs, type JsonLdObject } from "./jso
 export const REGISTRE_TERMS: Record<string, { fr: string; en: string }> = {
   activePeriod: { fr: "Durée d'utilisation courante (archives publiques)", en: "Active-use retention period (French public archives)" },
   art10Basis: { fr: "Fondement du traitement de données d'infractions (art. 10)", en: "Ground for processing offence data (Art. 10)" },
+  auditAnchor: {
+    fr: "Dernier événement de la chaîne d'audit au moment de l'export (numéro et empreinte SHA-256)",
+    en: "Latest event of the audit hash chain when the export was made (number and SHA-256 hash)",
+  },
   asOf: { fr: "Date à laquelle le registre est restitué", en: "Date the register is shown as of" },
   category: { fr: "Code propre au registre d'une catégorie de données ou de personnes", en: "The register's own code of a data or data subject category" },
   chain: { fr: "Chaîne de fournisseurs qui mène au pays (transfert calculé)", en: "Vendor chain that leads to the country (computed transfer)" },

@@ -1,4 +1,5 @@
 /** Edit the facts of a breach (DPO and ADMIN, until it is closed). Optimistic lock on the revision. */
+import { readForm } from "~/utils/form-limits.server.ts";
 import { departmentScope } from "~/utils/activity-access.server.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -65,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, breach } = await requireBreach(request, params);
   if (!canManageBreach(breachActor(ctx), breach)) throw forbidden();
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: BreachFactsFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const revision = z.coerce.number().int().min(1).safeParse(formData.get("revision"));

@@ -2,6 +2,7 @@
  * One breach: facts, the 72-hour clock, the risk assessment (ENISA method) and the two decisions,
  * notifications to the CNIL, drafts, state changes, comments and versions.
  */
+import { readForm } from "~/utils/form-limits.server.ts";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -97,7 +98,7 @@ const IntentSchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, breach } = await requireBreach(request, params);
   const actor = breachActor(ctx);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const head = IntentSchema.safeParse(Object.fromEntries(formData));
   if (!head.success) return data({ intent: null, result: { status: "error" as const, error: { "": ["errors.invalid"] } } }, { status: 400 });
   const { intent } = head.data;

@@ -2,6 +2,7 @@
  * Report a breach. With ?vendor=<id> (from a vendor's page) the draft lists every activity that uses
  * the vendor's services, directly or through sub-processors, and prefills data and subjects from them.
  */
+import { readForm } from "~/utils/form-limits.server.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -74,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireBreachRegister(request, params.org);
   const actor = breachActor(ctx);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: BreachFactsFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const f = submission.value;

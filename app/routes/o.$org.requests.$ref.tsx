@@ -1,4 +1,5 @@
 /** One data-subject request: deadline, status, extension (Art. 12(3)), response, answer letters, comments. */
+import { readForm } from "~/utils/form-limits.server.ts";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -61,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, dsr } = await requireDataSubjectRequest(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const s = parseWithZod(formData, { schema: RequestUpdateSchema });
   const intent = String(formData.get("intent") ?? "");
   if (s.status !== "success") return data({ intent, result: s.reply() }, { status: 400 });

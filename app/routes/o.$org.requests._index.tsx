@@ -1,4 +1,5 @@
 /** The log of data-subject requests (DPO and ADMIN): deadlines, new request, retention of the log. */
+import { readForm } from "~/utils/form-limits.server.ts";
 import { departmentScope } from "~/utils/activity-access.server.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireRequestLog(request, params.org);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "retention") {
     const s = parseWithZod(formData, { schema: RetentionFormSchema });
     if (s.status !== "success") return data({ intent: "retention", result: s.reply() }, { status: 400 });

@@ -1,3 +1,4 @@
+import { readForm } from "~/utils/form-limits.server.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { getOrganization } from "~/models/organization.server.ts";
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org, "org:sign-in");
-  const parsed = Schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = Schema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return data({ error: true }, { status: 400 });
   const disabled = parsed.data.passwordLoginDisabled === "on";
   // Requiring SSO when none is configured would lock everyone out.

@@ -3,6 +3,7 @@
  * Every member may browse it (a VIEWER only reads); search and department filter are GET parameters,
  * so the page is bookmarkable and works without JavaScript.
  */
+import { readForm } from "~/utils/form-limits.server.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -55,7 +56,7 @@ async function pickableDepartments(ctx: OrgContext) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org);
   if (!mayCreate(ctx)) throw forbidden();
-  const submission = parseWithZod(await request.formData(), { schema: PickSchema });
+  const submission = parseWithZod(await readForm(request), { schema: PickSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { departmentId } = submission.value;
   const ids = [...new Set(submission.value.template)];
