@@ -107,4 +107,5 @@ export const enLegal: Record<keyof typeof frLegal, string> = {
     "Only for a derogation, which is for occasional transfers; points (a) to (c) are unavailable in the exercise of public powers (Art. 49(3)).",
   "activityForm.hint.transfers.tiaDone": "Required for every Art. 46 tool (standard clauses, BCR, administrative arrangement): EDPB Recommendations 01/2020.",
   "activityForm.hint.transfers.dpfCertified": "Only for a recipient established in the United States, certification checked on dataprivacyframework.gov.",
+  "legal.dashboard.missingFact": "missing fact: {fact}",
 } as const;

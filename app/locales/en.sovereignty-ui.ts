@@ -66,10 +66,11 @@ export const enSovereigntyUi: Record<keyof typeof frSovereigntyUi, string> = {
   "sovereigntyUi.dashboard.mapTitle": "Where the data goes",
   "sovereigntyUi.dashboard.mapIntro":
     "Countries where data is stored or backed up, countries from which it can only be reached (processing, remote support), and countries whose law can compel a vendor in the chain.",
-  "sovereigntyUi.dashboard.missingTitle": "Transfers without a safeguard",
-  "sovereigntyUi.dashboard.missingIntro": "These transfers outside the EEA have no valid safeguard (Art. 44 to 49): fix or stop them.",
-  "sovereigntyUi.dashboard.missingNone": "No transfer without a safeguard.",
-  "sovereigntyUi.dashboard.missingCaption": "Transfers outside the EEA without a valid safeguard",
+  "sovereigntyUi.dashboard.missingTitle": "Transfers without a safeguard, or to verify",
+  "sovereigntyUi.dashboard.missingIntro":
+    "These transfers outside the EEA have no valid safeguard (Art. 44 to 49), rely on an Art. 49 derogation (for occasional transfers only) or lack a fact to conclude: fix, stop or verify them.",
+  "sovereigntyUi.dashboard.missingNone": "No transfer without a safeguard or to verify.",
+  "sovereigntyUi.dashboard.missingCaption": "Transfers outside the EEA without a valid safeguard, under a derogation or to verify",
   "sovereigntyUi.dashboard.dpaTitle": "Processing agreements needing attention",
   "sovereigntyUi.dashboard.dpaIntro": "Vendors used by at least one activity whose agreement (Art. 28) is missing or due for review within 60 days.",
   "sovereigntyUi.dashboard.dpaNone": "No agreement missing or due for review soon.",

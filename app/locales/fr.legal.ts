@@ -110,4 +110,5 @@ export const frLegal = {
   "activityForm.hint.transfers.tiaDone":
     "Requise pour tout instrument de l'art. 46 (clauses types, BCR, arrangement administratif) : recommandations 01/2020 du CEPD.",
   "activityForm.hint.transfers.dpfCertified": "Seulement pour un destinataire établi aux États-Unis, certification vérifiée sur dataprivacyframework.gov.",
+  "legal.dashboard.missingFact": "fait manquant : {fact}",
 } as const;

@@ -66,10 +66,11 @@ export const frSovereigntyUi = {
   "sovereigntyUi.dashboard.mapTitle": "Où vont les données",
   "sovereigntyUi.dashboard.mapIntro":
     "Les pays où les données sont stockées ou sauvegardées, ceux d'où elles sont seulement accessibles (traitement, support à distance), et ceux dont la loi peut contraindre un prestataire de la chaîne.",
-  "sovereigntyUi.dashboard.missingTitle": "Transferts sans garantie",
-  "sovereigntyUi.dashboard.missingIntro": "Ces transferts hors de l'EEE n'ont pas de garantie valable (art. 44 à 49) : à régulariser ou à arrêter.",
-  "sovereigntyUi.dashboard.missingNone": "Aucun transfert sans garantie.",
-  "sovereigntyUi.dashboard.missingCaption": "Transferts hors EEE sans garantie valable",
+  "sovereigntyUi.dashboard.missingTitle": "Transferts sans garantie ou à vérifier",
+  "sovereigntyUi.dashboard.missingIntro":
+    "Ces transferts hors de l'EEE n'ont pas de garantie valable (art. 44 à 49), reposent sur une dérogation de l'art. 49 (réservée aux transferts occasionnels) ou manquent d'un fait pour conclure : à régulariser, à arrêter ou à vérifier.",
+  "sovereigntyUi.dashboard.missingNone": "Aucun transfert sans garantie ni à vérifier.",
+  "sovereigntyUi.dashboard.missingCaption": "Transferts hors EEE sans garantie valable, sur dérogation ou à vérifier",
   "sovereigntyUi.dashboard.dpaTitle": "Contrats de sous-traitance à régulariser",
   "sovereigntyUi.dashboard.dpaIntro": "Prestataires utilisés par au moins un traitement dont le contrat (art. 28) manque ou doit être revu dans les 60 jours.",
   "sovereigntyUi.dashboard.dpaNone": "Aucun contrat manquant ni à revoir prochainement.",

@@ -14,6 +14,9 @@ import { getDb } from "~/utils/db.server.ts";
 import { parseContent } from "./activity.server.ts";
 import { getAnalysisVersion } from "./analysis-version.server.ts";
 
+/** Transfers the dashboard lists for action: no valid safeguard, a derogation, or a conclusion that lacks a fact. */
+const ATTENTION_STATUSES = new Set<string>(["missing", "not_certified", "refused_derogation", "out_of_scope", "derogation", "to_verify"]);
+
 export const countryFacts: CountryFacts = {
   isEea,
   adequacy: (code) => {
@@ -255,7 +258,7 @@ async function computeDashboard(organizationId: string, now: Date) {
   const stored = new Map<string, number>();
   const reachable = new Map<string, number>();
   const jurisdictions = new Map<string, number>();
-  const missingSafeguards: { ref: string; name: string; country: string; who: string; status: string }[] = [];
+  const missingSafeguards: { ref: string; name: string; country: string; who: string; status: string; missingFact: string | null }[] = [];
   let missingCount = 0;
   for (const a of activities) {
     const level = a.analysis.level;
@@ -268,10 +271,18 @@ async function computeDashboard(organizationId: string, now: Date) {
     for (const c of new Set(a.analysis.reach.map((r) => r.country))) reachable.set(c, (reachable.get(c) ?? 0) + 1);
     for (const j of new Set(a.analysis.exposure.filter(canCompel).map((e) => e.jurisdiction))) jurisdictions.set(j, (jurisdictions.get(j) ?? 0) + 1);
     for (const t of a.analysis.transfers) {
-      if (t.status === "missing" || t.status === "not_certified" || t.status === "refused_derogation" || t.status === "out_of_scope") {
+      // Derogations (Art. 49: occasional transfers only) and conclusions lacking a fact need the DPO too (issue 10).
+      if (ATTENTION_STATUSES.has(t.status)) {
         missingCount += 1;
         if (missingSafeguards.length < MAX_LISTED)
-          missingSafeguards.push({ ref: a.ref, name: a.name, country: t.country, who: t.chain.length ? t.chain.join(" → ") : t.recipient, status: t.status });
+          missingSafeguards.push({
+            ref: a.ref,
+            name: a.name,
+            country: t.country,
+            who: t.chain.length ? t.chain.join(" → ") : t.recipient,
+            status: t.status,
+            missingFact: t.missingFact ?? null,
+          });
       }
     }
   }

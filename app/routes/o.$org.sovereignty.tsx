@@ -16,13 +16,13 @@ import { sovereigntyDashboard } from "~/models/sovereignty.server.ts";
 import { countryName } from "~/reference/countries.ts";
 import { departmentScope } from "~/utils/activity-access.server.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
+import { createT, DEFAULT_LOCALE, isLocale, isMessageKey, type MessageKey } from "~/utils/i18n.ts";
 import { canManageVendors } from "~/policies/vendor.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
 const DPA_STATUSES = ["NONE", "REQUESTED", "SIGNED", "NOT_REQUIRED"] as const;
 type DpaStatus = (typeof DPA_STATUSES)[number];
-type TransferProblem = "missing" | "not_certified" | "refused_derogation";
+type TransferProblem = "missing" | "not_certified" | "refused_derogation" | "out_of_scope" | "derogation" | "to_verify";
 
 function isDashboardPath(pathname: string, slug: string) {
   return pathname.replace(/\/+$/, "") === `/o/${slug}/sovereignty`;
@@ -69,7 +69,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       missingSafeguards: dedupe(
         d.missingSafeguards.map((m) => {
           const shown = !visibleRefs || visibleRefs.has(m.ref);
-          return { ref: shown ? m.ref : null, name: shown ? m.name : null, country: m.country, who: m.who, status: m.status as TransferProblem };
+          return {
+            ref: shown ? m.ref : null,
+            name: shown ? m.name : null,
+            country: m.country,
+            who: m.who,
+            status: m.status as TransferProblem,
+            missingFact: m.missingFact,
+          };
         }),
       ),
       dpaAttention: d.dpaAttention.map((v) => ({
@@ -243,7 +250,12 @@ function MissingSafeguards({ rows, total, base }: { rows: DashboardData["missing
                     </th>
                     <td>{countryName(r.country, locale)}</td>
                     <td>{r.who}</td>
-                    <td>{t(`sovereignty.transfer.${r.status}`)}</td>
+                    <td>
+                      {t(`sovereignty.transfer.${r.status}`)}
+                      {r.missingFact && isMessageKey(`sovereignty.fact.${r.missingFact}`) ? (
+                        <> ({t("legal.dashboard.missingFact", { fact: t(`sovereignty.fact.${r.missingFact}` as MessageKey) })})</>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -79,7 +79,7 @@ describe("DPIA prefill from a rich activity", () => {
   });
 
   it("names the foreign jurisdiction that can reach the data in 227", () => {
-    // The parent company is American: the exposure line names the jurisdiction and the vendor it comes through.
-    expect(answers["227"]!.text.split("\n")).toContain("Exposition à des lois étrangères : US (Éditeur Social)");
+    // The parent company is American: the exposure line names the country (issue 10 point 8) and the vendor it comes through.
+    expect(answers["227"]!.text.split("\n")).toContain("Exposition à des lois étrangères : États-Unis (Éditeur Social)");
   });
 });
