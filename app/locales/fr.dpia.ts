@@ -125,8 +125,8 @@ export const frDpia = {
   "dpia.panel.noDpia": "Aucune AIPD commencée.",
 
   "dpia.filter.label": "AIPD",
-  "dpia.filter.none_started": "AIPD obligatoire, non commencée",
-  "dpia.dashboard.requiredNoneStarted": "AIPD obligatoires non commencées : {count}",
+  "dpia.filter.none_started": "AIPD requise, non commencée",
+  "dpia.dashboard.requiredNoneStarted": "AIPD requises non commencées : {count}",
   "dpia.dashboard.title": "Analyses d'impact",
 
   "dpia.status.draft": "Brouillon",

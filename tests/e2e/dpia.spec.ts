@@ -32,7 +32,7 @@ test("the DPO screens a new activity, drafts its DPIA, adds a library measure an
     await page.locator(`textarea[name="criteria.${criterion}.justification"]`).fill(why);
   }
   await page.getByRole("button", { name: "Enregistrer la pré-analyse" }).click();
-  await expect(page.locator(".screening-result")).toContainText("AIPD obligatoire");
+  await expect(page.locator(".screening-result")).toContainText("AIPD requise");
   await expect(page.locator(".screening-result")).toContainText("Version 1");
   await expectAccessible(page);
 
