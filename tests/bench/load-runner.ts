@@ -43,7 +43,8 @@ async function buildImportFile(file: string, rows: number, tag: string) {
     activities.push({
       ...c,
       name: `${tag} ${i}`,
-      ref: `T-${String(i).padStart(4, "0")}`,
+      // No ref: the import matches refs to this register's activities and would update the users' new ones.
+      ref: "",
       department: "Ressources humaines",
       status: "APPROVED",
       version: 1,
