@@ -11,50 +11,14 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { RegisterExport } from "../../app/schemas/register-export.ts";
 import { rssMb, useTemporaryDatabase } from "./bench-utils.ts";
 
 const N = Number(process.env.BENCH_ACTIVITIES ?? 5000);
 const DEPARTMENTS = Array.from({ length: 12 }, (_, i) => `Service ${i + 1}`);
 
 async function buildFile(out: string) {
-  const { syntheticContent } = await import("./synthetic-register.ts");
-  const { toXlsx } = await import("../../app/documents/tabular.ts");
-  const { isSensitiveCategory } = await import("../../app/reference/vocabularies.ts");
-  const activities: RegisterExport["activities"] = [];
-  for (let i = 1; i <= N; i++) {
-    const c = syntheticContent(i);
-    activities.push({
-      ...c,
-      ref: `T-${String(i).padStart(4, "0")}`,
-      department: DEPARTMENTS[i % DEPARTMENTS.length]!,
-      status: "APPROVED",
-      version: 1,
-      approvedAt: "2026-01-15T10:00:00.000Z",
-      dataCategories: c.dataCategories.map((d) => ({ ...d, sensitive: isSensitiveCategory(d.category) })),
-      completeness: { score: 80, missing: [] },
-      services: [],
-      analysis: { level: "unknown", countries: [], reach: [], transfers: [], exposure: [], explanation: { fr: [], en: [] } },
-    });
-  }
-  const data: RegisterExport = {
-    schemaVersion: 1,
-    generator: "Registre",
-    organization: {
-      slug: "source",
-      name: "Commune source",
-      siren: null,
-      address: null,
-      legalRepresentative: null,
-      dpo: { name: null, email: null, phone: null, cnilDesignationNumber: null },
-    },
-    generatedAt: "2026-11-28T12:00:00.000Z",
-    asOf: null,
-    activities,
-    vendors: [],
-    hostingSites: [],
-  };
-  fs.writeFileSync(out, await toXlsx(data, { locale: "fr" }));
+  const { writeSyntheticXlsx } = await import("./synthetic-xlsx.ts");
+  await writeSyntheticXlsx(out, N, (i) => ({ ref: `T-${String(i).padStart(4, "0")}`, department: DEPARTMENTS[i % DEPARTMENTS.length]! }));
 }
 
 if (process.argv[2] === "--build") {

@@ -13,7 +13,6 @@ import os from "node:os";
 import path from "node:path";
 import { startBuiltServer } from "../helpers/built-server.ts";
 import { root } from "../helpers/paths.ts";
-import type { RegisterExport } from "../../app/schemas/register-export.ts";
 
 export type LoadResult = {
   users: number;
@@ -34,45 +33,9 @@ const PASSWORD = "load-test-password";
 const ORG = "ville-demo";
 
 async function buildImportFile(file: string, rows: number, tag: string) {
-  const { syntheticContent } = await import("./synthetic-register.ts");
-  const { toXlsx } = await import("../../app/documents/tabular.ts");
-  const { isSensitiveCategory } = await import("../../app/reference/vocabularies.ts");
-  const activities: RegisterExport["activities"] = [];
-  for (let i = 1; i <= rows; i++) {
-    const c = syntheticContent(i);
-    activities.push({
-      ...c,
-      name: `${tag} ${i}`,
-      // No ref: the import matches refs to this register's activities and would update the users' new ones.
-      ref: "",
-      department: "Ressources humaines",
-      status: "APPROVED",
-      version: 1,
-      approvedAt: "2026-01-15T10:00:00.000Z",
-      dataCategories: c.dataCategories.map((d) => ({ ...d, sensitive: isSensitiveCategory(d.category) })),
-      completeness: { score: 80, missing: [] },
-      services: [],
-      analysis: { level: "unknown", countries: [], reach: [], transfers: [], exposure: [], explanation: { fr: [], en: [] } },
-    });
-  }
-  const data: RegisterExport = {
-    schemaVersion: 1,
-    generator: "Registre",
-    organization: {
-      slug: "source",
-      name: "Commune source",
-      siren: null,
-      address: null,
-      legalRepresentative: null,
-      dpo: { name: null, email: null, phone: null, cnilDesignationNumber: null },
-    },
-    generatedAt: "2026-11-28T12:00:00.000Z",
-    asOf: null,
-    activities,
-    vendors: [],
-    hostingSites: [],
-  };
-  fs.writeFileSync(file, await toXlsx(data, { locale: "fr" }));
+  const { writeSyntheticXlsx } = await import("./synthetic-xlsx.ts");
+  // No ref: the import matches refs to this register's activities and would update the users' new ones.
+  await writeSyntheticXlsx(file, rows, (i) => ({ name: `${tag} ${i}`, ref: "", department: "Ressources humaines" }));
 }
 
 function readRssMb(pid: number): number {
