@@ -1,30 +1,11 @@
 /** The facts of a breach (report and edit forms). Plain inputs: the form works without JavaScript. */
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
-import { useId } from "react";
 import { BREACH_NATURES } from "~/schemas/breach.ts";
 import { DATA_CATEGORIES, DATA_SUBJECT_CATEGORIES } from "~/reference/vocabularies.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { ErrorList, SelectField, TextAreaField, TextField, type AnyField } from "./forms.tsx";
 
 export function DateTimeField({ label, field, required, hint }: { label: string; field: AnyField; required?: boolean; hint?: string }) {
-  const hintId = useId();
-  const props = getInputProps(field as FieldMetadata<string>, { type: "datetime-local", ariaAttributes: true });
-  const describedBy = [hint ? hintId : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <input {...props} key={props.key} required={required} aria-describedby={describedBy} />
-      <ErrorList id={field.errorId} errors={field.errors} />
-    </div>
-  );
+  return <TextField label={label} field={field} type="datetime-local" required={required} hint={hint} />;
 }
 
 function CheckboxGroup({

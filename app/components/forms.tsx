@@ -26,7 +26,7 @@ export function TextField({
   type = "text",
   autoComplete,
   required,
-}: Common & { type?: "text" | "email" | "password" | "tel" | "date" | "url"; autoComplete?: string; required?: boolean }) {
+}: Common & { type?: "text" | "email" | "password" | "tel" | "date" | "datetime-local" | "url"; autoComplete?: string; required?: boolean }) {
   const hintId = useId();
   const props = getInputProps(field, { type, ariaAttributes: true });
   const describedBy = [hint ? hintId : null, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ") || undefined;
