@@ -393,36 +393,69 @@ export async function listActivities(organizationId: string, f: ActivityFilters,
     where.push(`a."nextReviewAt" IS NOT NULL AND a."nextReviewAt" < ?`);
     args.push(sqlDate(now));
   }
-  const db = getDb();
+  // One round trip (issue 18): the page's columns only, and the total through a window count, which
+  // SQLite computes before LIMIT. An empty page past the end falls back to a plain count.
   const from = `FROM "Activity" a LEFT JOIN "Department" d ON d."id" = a."departmentId" WHERE ${where.join(" AND ")}`;
-  const [idRows, countRows] = await Promise.all([
-    db.$queryRawUnsafe<{ id: string }[]>(`SELECT a."id" AS id ${from} ORDER BY ${ORDER_SQL[sort]} LIMIT ? OFFSET ?`, ...args, page.take, page.skip),
-    db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n ${from}`, ...args),
-  ]);
-  const ids = idRows.map((r) => r.id);
-  const found = await db.activity.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      ref: true,
-      name: true,
-      status: true,
-      regime: true,
-      role: true,
-      legalBases: true,
-      hasSensitive: true,
-      hasOffences: true,
-      completeness: true,
-      nextReviewAt: true,
-      approvedVersion: true,
-      pendingChanges: true,
-      updatedAt: true,
-      departmentId: true,
-      department: { select: { name: true } },
-    },
-  });
-  const byId = new Map(found.map((r) => [r.id, r]));
-  return { rows: ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])), total: Number(countRows[0]?.n ?? 0) };
+  const db = getDb();
+  const raw = await db.$queryRawUnsafe<ListRow[]>(
+    `SELECT a."id", a."ref", a."name", a."status", a."regime", a."role", a."legalBases", a."hasSensitive", a."hasOffences",
+            a."completeness", a."nextReviewAt", a."approvedVersion", a."pendingChanges", a."updatedAt", a."departmentId",
+            d."name" AS "departmentName", count(*) OVER () AS "total"
+     ${from} ORDER BY ${ORDER_SQL[sort]} LIMIT ? OFFSET ?`,
+    ...args,
+    page.take,
+    page.skip,
+  );
+  const total =
+    raw.length > 0
+      ? Number(raw[0]!.total)
+      : page.skip > 0
+        ? Number((await db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n ${from}`, ...args))[0]?.n ?? 0)
+        : 0;
+  return { rows: raw.map(toListRow), total };
+}
+
+type ListRow = {
+  id: string;
+  ref: string;
+  name: string;
+  status: string;
+  regime: string;
+  role: string;
+  legalBases: string;
+  hasSensitive: boolean | number | bigint;
+  hasOffences: boolean | number | bigint;
+  completeness: number | bigint;
+  nextReviewAt: Date | string | null;
+  approvedVersion: number | bigint | null;
+  pendingChanges: boolean | number | bigint;
+  updatedAt: Date | string;
+  departmentId: string | null;
+  departmentName: string | null;
+  total: number | bigint;
+};
+
+/** Raw rows come back with SQLite's storage types: give the list the same shape as a Prisma select. */
+function toListRow(r: ListRow) {
+  const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+  return {
+    id: r.id,
+    ref: r.ref,
+    name: r.name,
+    status: r.status,
+    regime: r.regime,
+    role: r.role,
+    legalBases: r.legalBases,
+    hasSensitive: Boolean(Number(r.hasSensitive)),
+    hasOffences: Boolean(Number(r.hasOffences)),
+    completeness: Number(r.completeness),
+    nextReviewAt: r.nextReviewAt === null ? null : date(r.nextReviewAt),
+    approvedVersion: r.approvedVersion === null ? null : Number(r.approvedVersion),
+    pendingChanges: Boolean(Number(r.pendingChanges)),
+    updatedAt: date(r.updatedAt),
+    departmentId: r.departmentId,
+    department: r.departmentName === null ? null : { name: r.departmentName },
+  };
 }
 
 /** The register as it stood at `date`: the approved versions valid then. */

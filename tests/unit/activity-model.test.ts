@@ -105,6 +105,29 @@ describe("workflow and versions", () => {
     await expect(getDb().$executeRawUnsafe(`UPDATE "ActivityVersion" SET content = '{}' WHERE activityId = ?`, a.id)).rejects.toThrow(/immutable/);
   });
 
+  it("lists a page with the same row shape as a Prisma select, and the total across pages", async () => {
+    const { org, user, dep } = await setup();
+    const a = await createActivity(user.id, org.id, {
+      content: ActivityContentSchema.parse({ name: "Aide sociale", nextReviewAt: "2027-03-01", dataCategories: [{ category: "health" }] }),
+      departmentId: dep,
+    });
+    await createActivity(user.id, org.id, { content: content("Sans service"), departmentId: null });
+    const first = await listActivities(org.id, { scope: ALL_ACTIVITIES }, "ref", { skip: 0, take: 1 });
+    expect(first.total).toBe(2);
+    const row = first.rows[0]!;
+    expect(row).toMatchObject({ id: a.id, ref: a.ref, name: "Aide sociale", status: "DRAFT", hasSensitive: true, hasOffences: false, pendingChanges: false });
+    expect(row.nextReviewAt).toBeInstanceOf(Date);
+    expect(row.nextReviewAt!.toISOString().slice(0, 10)).toBe("2027-03-01");
+    expect(row.updatedAt).toBeInstanceOf(Date);
+    expect(typeof row.completeness).toBe("number");
+    expect(row.approvedVersion).toBeNull();
+    expect(row.department?.name).toBeTruthy();
+    const second = await listActivities(org.id, { scope: ALL_ACTIVITIES }, "ref", { skip: 1, take: 1 });
+    expect(second.rows.map((r) => [r.name, r.department])).toEqual([["Sans service", null]]);
+    // Past the last page: no rows, and the total still counts.
+    expect(await listActivities(org.id, { scope: ALL_ACTIVITIES }, "ref", { skip: 5, take: 1 })).toEqual({ rows: [], total: 2 });
+  });
+
   it("requires a reason to archive and removes the activity from the current register", async () => {
     const { org, user, dep } = await setup();
     let a = await createActivity(user.id, org.id, { content: content("Ancien fichier"), departmentId: dep });
