@@ -22,15 +22,24 @@ export async function listUserOrganizations(userId: string) {
 
 /** The one place that ties a user to an organization: every scoped query starts from its result. */
 export async function getMembershipBySlug(userId: string, slug: string): Promise<MembershipContext | null> {
-  const m = await getDb().membership.findFirst({
-    where: { userId, organization: { slug } },
-    include: {
-      organization: { select: { id: true, slug: true, name: true, defaultLocale: true } },
-      departments: { select: { departmentId: true } },
-    },
-  });
+  // One query on every organization page (issue 18): membership, organization and department ids together.
+  const rows = await getDb().$queryRaw<
+    { membershipId: string; role: string; orgId: string; orgSlug: string; orgName: string; defaultLocale: string; departmentIds: string }[]
+  >`SELECT m."id" AS "membershipId", m."role" AS "role", o."id" AS "orgId", o."slug" AS "orgSlug", o."name" AS "orgName",
+           o."defaultLocale" AS "defaultLocale",
+           (SELECT json_group_array(md."departmentId") FROM "MembershipDepartment" md WHERE md."membershipId" = m."id") AS "departmentIds"
+    FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId"
+    WHERE m."userId" = ${userId} AND o."slug" = ${slug}
+    LIMIT 1`;
+  const m = rows[0];
   if (!m || !isRole(m.role)) return null;
-  return { membershipId: m.id, role: m.role, departmentIds: m.departments.map((d) => d.departmentId), organization: m.organization };
+  const departmentIds = (JSON.parse(m.departmentIds) as string[]).sort();
+  return {
+    membershipId: m.membershipId,
+    role: m.role,
+    departmentIds,
+    organization: { id: m.orgId, slug: m.orgSlug, name: m.orgName, defaultLocale: m.defaultLocale },
+  };
 }
 
 export function listMembers(organizationId: string) {
