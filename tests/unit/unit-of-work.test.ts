@@ -22,12 +22,9 @@ const NOT_YET_MIGRATED = new Set([
   "export-log.server.ts",
   "import.server.ts",
   "invitation.server.ts",
-  "login-throttle.server.ts",
   "membership.server.ts",
   "organization.server.ts",
-  "password-reset.server.ts",
   "public-register.server.ts",
-  "user.server.ts",
 ]);
 
 describe("unitOfWork", () => {
