@@ -21,7 +21,6 @@ const NOT_YET_MIGRATED = new Set([
   "dpia.server.ts",
   "export-log.server.ts",
   "import.server.ts",
-  "organization.server.ts",
   "public-register.server.ts",
 ]);
 
