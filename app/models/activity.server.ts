@@ -10,6 +10,7 @@ import { bumpAnalysisVersion } from "./analysis-version.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { notifyMentionsTx, notifyTransitionTx } from "./notifications.server.ts";
 import { indexActivity, toFtsQuery } from "./activity-search.server.ts";
+import { unitOfWork, type Work } from "./unit-of-work.server.ts";
 
 export class ConflictError extends Error {
   constructor(public current: ActivityRecord) {
@@ -61,16 +62,17 @@ export async function createActivity(
   organizationId: string,
   input: { content: ActivityContent; departmentId: string | null; prefilledPaths?: string[] },
 ): Promise<ActivityRecord> {
-  return getDb().$transaction((tx) => createActivityTx(tx, actorId, organizationId, input));
+  return unitOfWork({ actorId, organizationId }, (w) => createActivityInUnit(w, actorId, organizationId, input));
 }
 
-/** The same, inside a caller's transaction (an import writes many activities all at once or not at all). */
-export async function createActivityTx(
-  tx: Tx,
+/** The same, inside a caller's unit of work (several drafts from templates, all at once or not at all). */
+export async function createActivityInUnit(
+  w: Work,
   actorId: string,
   organizationId: string,
   input: { content: ActivityContent; departmentId: string | null; prefilledPaths?: string[] },
 ): Promise<ActivityRecord> {
+  const { tx } = w;
   const depName = await departmentName(tx, organizationId, input.departmentId);
   const org = await tx.organization.update({ where: { id: organizationId }, data: { activitySeq: { increment: 1 } }, select: { activitySeq: true } });
   const seq = org.activitySeq;
@@ -88,16 +90,9 @@ export async function createActivityTx(
     },
     include: { department: { select: { name: true } } },
   });
-  await indexActivity(tx, created, input.content, depName);
-  await bumpAnalysisVersion(tx, organizationId);
-  await recordAudit(tx, {
-    actorId,
-    organizationId,
-    action: "activity.created",
-    entity: "Activity",
-    entityId: created.id,
-    details: { ref: created.ref, prefilled: (input.prefilledPaths ?? []).length > 0 },
-  });
+  w.reindex(created, input.content, depName);
+  w.analysisChanged(organizationId);
+  w.audit("activity.created", "Activity", created.id, { ref: created.ref, prefilled: (input.prefilledPaths ?? []).length > 0 }, { actorId, organizationId });
   return withParsed(created);
 }
 

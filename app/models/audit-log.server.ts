@@ -169,8 +169,11 @@ async function resolve(organizationId: string, orgSlug: string, events: AuditEve
 
 export async function readAuditLog(organizationId: string, orgSlug: string, filter: AuditLogFilter, page: { skip: number; take: number }) {
   const db = getDb();
-  const where = whereOf(organizationId, filter);
-  const [events, total] = await db.$transaction([
+  // The log is append-only: bounding both queries by the newest seq seen gives the page and its total
+  // from the same state, without a transaction.
+  const newest = await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
+  const where = { ...whereOf(organizationId, filter), seq: { lte: newest?.seq ?? 0 } };
+  const [events, total] = await Promise.all([
     db.auditEvent.findMany({ where, orderBy: { seq: "desc" }, skip: page.skip, take: page.take }),
     db.auditEvent.count({ where }),
   ]);

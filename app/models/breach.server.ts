@@ -9,8 +9,8 @@ import type { BreachStatus, BreachTransition } from "~/policies/breach.ts";
 import { BreachContentSchema, type Assessment, type BreachContent, type BreachFactsForm } from "~/schemas/breach.ts";
 import { getDb, type Tx } from "~/utils/db.server.ts";
 import { parseContent } from "./activity.server.ts";
-import { recordAudit } from "./audit.server.ts";
 import { loadServiceGraph } from "./sovereignty.server.ts";
+import { unitOfWork, type Work } from "./unit-of-work.server.ts";
 
 export class BreachConflictError extends Error {
   constructor(public current: BreachRecord) {
@@ -126,7 +126,7 @@ export async function createBreach(
   f: BreachFactsForm,
   opts: { vendorId?: string | null } = {},
 ): Promise<BreachRecord> {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const depName = await departmentName(tx, organizationId, f.departmentId ?? null);
     const ids = await ownIds(tx, organizationId, f.activityIds, [...f.vendorIds, ...(opts.vendorId ? [opts.vendorId] : [])]);
     const content = factsToContent(f, { activityIds: ids.activityIds, vendorIds: [...new Set(ids.vendorIds)] }, ids.activities);
@@ -146,14 +146,7 @@ export async function createBreach(
       },
     });
     const version = await snapshot(tx, created, actorId);
-    await recordAudit(tx, {
-      actorId,
-      organizationId,
-      action: "breach.reported",
-      entity: "Breach",
-      entityId: created.id,
-      details: { ref: created.ref, version, vendorId: created.vendorId },
-    });
+    w.audit("breach.reported", "Breach", created.id, { ref: created.ref, version, vendorId: created.vendorId });
     return withParsed(created, depName);
   });
 }
@@ -174,7 +167,7 @@ async function loadForWrite(tx: Tx, organizationId: string, breachId: string, ex
 
 /** Writes the new state if nobody else wrote since `expectedRevision`, then versions and audits it. */
 async function write(
-  tx: Tx,
+  { tx, audit }: Work,
   actorId: string,
   current: Breach,
   data: { status?: BreachStatus; content?: BreachContent; departmentId?: string | null; risk?: string | null; closedAt?: Date | null },
@@ -199,14 +192,7 @@ async function write(
   }
   const saved = await tx.breach.findFirstOrThrow({ where: { id: current.id } });
   const version = await snapshot(tx, saved, actorId);
-  await recordAudit(tx, {
-    actorId,
-    organizationId: current.organizationId,
-    action,
-    entity: "Breach",
-    entityId: current.id,
-    details: { ref: current.ref, revision: saved.revision, version, ...details },
-  });
+  audit(action, "Breach", current.id, { ref: current.ref, revision: saved.revision, version, ...details }, { actorId, organizationId: current.organizationId });
   if (data.status && data.status !== current.status) {
     await tx.breachComment.create({
       data: { breachId: current.id, organizationId: current.organizationId, authorId: actorId, kind: "TRANSITION", body: `${current.status}→${data.status}` },
@@ -223,14 +209,15 @@ export async function saveBreachFacts(
   expectedRevision: number,
   f: BreachFactsForm,
 ): Promise<BreachRecord> {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async (w) => {
+    const { tx } = w;
     const current = await loadForWrite(tx, organizationId, breachId, expectedRevision);
     if (current.status === "CLOSED") throw new BreachRuleError("errors.breachClosed");
     await departmentName(tx, organizationId, f.departmentId ?? null);
     const ids = await ownIds(tx, organizationId, f.activityIds, f.vendorIds);
     const previous = withParsed(current).parsed;
     const content = factsToContent(f, ids, ids.activities, previous);
-    return write(tx, actorId, current, { content, departmentId: f.departmentId ?? null }, "breach.updated", {});
+    return write(w, actorId, current, { content, departmentId: f.departmentId ?? null }, "breach.updated", {});
   });
 }
 
@@ -242,12 +229,13 @@ export async function assessBreach(
   expectedRevision: number,
   assessment: Assessment,
 ): Promise<BreachRecord> {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async (w) => {
+    const { tx } = w;
     const current = await loadForWrite(tx, organizationId, breachId, expectedRevision);
     if (current.status === "CLOSED") throw new BreachRuleError("errors.breachClosed");
     const content = { ...withParsed(current).parsed, assessment };
     const status: BreachStatus = current.status === "OPEN" ? "ASSESSED" : (current.status as BreachStatus);
-    return write(tx, actorId, current, { content, risk: assessment.risk, status }, "breach.assessed", {
+    return write(w, actorId, current, { content, risk: assessment.risk, status }, "breach.assessed", {
       risk: assessment.risk,
       notifyCnil: assessment.notifyCnil,
       informSubjects: assessment.informSubjects,
@@ -262,7 +250,8 @@ export async function recordNotification(
   expectedRevision: number,
   n: { kind: "INITIAL" | "COMPLEMENTARY" | "FINAL"; sentAt: string; reference?: string; delayReason?: string; summary?: string },
 ): Promise<BreachRecord> {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async (w) => {
+    const { tx } = w;
     const current = await loadForWrite(tx, organizationId, breachId, expectedRevision);
     const parsed = withParsed(current).parsed;
     if (!parsed.assessment) throw new BreachRuleError("errors.breachNotAssessed");
@@ -287,7 +276,7 @@ export async function recordNotification(
         createdById: actorId,
       },
     });
-    return write(tx, actorId, current, { status: "NOTIFIED" }, "breach.notified", {
+    return write(w, actorId, current, { status: "NOTIFIED" }, "breach.notified", {
       kind: n.kind,
       notificationId: created.id,
       sentAt: n.sentAt,
@@ -304,37 +293,31 @@ export async function transitionBreach(
   t: Exclude<BreachTransition, "assess" | "notify">,
   now = new Date(),
 ): Promise<BreachRecord> {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async (w) => {
+    const { tx } = w;
     const current = await loadForWrite(tx, organizationId, breachId, expectedRevision);
     const parsed = withParsed(current).parsed;
     if (t === "notNotified") {
       if (current.status !== "ASSESSED") throw new BreachRuleError("errors.breachTransition");
       if (!parsed.assessment || parsed.assessment.notifyCnil) throw new BreachRuleError("errors.breachDecisionIsNotify");
-      return write(tx, actorId, current, { status: "NOT_NOTIFIED" }, "breach.notNotified", {});
+      return write(w, actorId, current, { status: "NOT_NOTIFIED" }, "breach.notNotified", {});
     }
     if (t === "close") {
       if (current.status !== "NOTIFIED" && current.status !== "NOT_NOTIFIED") throw new BreachRuleError("errors.breachTransition");
-      return write(tx, actorId, current, { status: "CLOSED", closedAt: now }, "breach.closed", {});
+      return write(w, actorId, current, { status: "CLOSED", closedAt: now }, "breach.closed", {});
     }
     if (current.status !== "CLOSED") throw new BreachRuleError("errors.breachTransition");
     const notified = await tx.breachNotification.count({ where: { breachId } });
-    return write(tx, actorId, current, { status: notified > 0 ? "NOTIFIED" : parsed.assessment ? "ASSESSED" : "OPEN", closedAt: null }, "breach.reopened", {});
+    return write(w, actorId, current, { status: notified > 0 ? "NOTIFIED" : parsed.assessment ? "ASSESSED" : "OPEN", closedAt: null }, "breach.reopened", {});
   });
 }
 
 export async function addBreachComment(actorId: string, organizationId: string, breachId: string, body: string) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const b = await tx.breach.findFirst({ where: { id: breachId, organizationId }, select: { id: true, ref: true } });
     if (!b) throw new BreachNotFoundError("breach");
     const c = await tx.breachComment.create({ data: { breachId, organizationId, authorId: actorId, kind: "COMMENT", body } });
-    await recordAudit(tx, {
-      actorId,
-      organizationId,
-      action: "breach.commented",
-      entity: "Breach",
-      entityId: breachId,
-      details: { ref: b.ref, commentId: c.id },
-    });
+    w.audit("breach.commented", "Breach", breachId, { ref: b.ref, commentId: c.id });
     return c;
   });
 }

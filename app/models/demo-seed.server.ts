@@ -11,7 +11,7 @@ import { hashPassword } from "~/utils/password.server.ts";
 import type { Role } from "~/utils/permissions.ts";
 import type { Transition } from "~/utils/activity-workflow.ts";
 import { addComment, createActivity, saveActivity, transitionActivity, type ActivityRecord } from "./activity.server.ts";
-import { recordAudit } from "./audit.server.ts";
+import { unitOfWork } from "./unit-of-work.server.ts";
 import { saveDpiaContent, saveDpiaOpinions, saveScreening, startPrefilledDpia, transitionDpia } from "./dpia.server.ts";
 import { addLocation, createHostingSite, createService, createVendor, linkActivity, type VendorInput } from "./vendor.server.ts";
 
@@ -35,11 +35,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
  * replayed through the domain functions after the organization and accounts exist.
  */
 export async function seedDemo(password: string) {
-  const db = await dbReady(); // the connection pragmas must not land inside the seed's transactions
+  await dbReady(); // the connection pragmas must not land inside the seed's transactions
   DEMO_ACTIVITIES.forEach((a) => (checkStory(a), demoContentHistory(a))); // fail before writing anything
   checkDemoVendors();
   const passwordHash = await hashPassword(password);
-  const seeded = await db.$transaction(async (tx) => {
+  const seeded = await unitOfWork({ actorId: null, organizationId: null }, async ({ tx, ...w }) => {
     const org = await tx.organization.create({
       data: {
         slug: DEMO_ORG_SLUG,
@@ -86,14 +86,7 @@ export async function seedDemo(password: string) {
     }
     await tx.membership.create({ data: { userId: users.get("dpo@demo.example")!, organizationId: ccas.id, role: "DPO" } });
     await tx.membership.create({ data: { userId: users.get("admin@demo.example")!, organizationId: ccas.id, role: "ADMIN" } });
-    await recordAudit(tx, {
-      actorId: null,
-      organizationId: org.id,
-      action: "demo.seeded",
-      entity: "Organization",
-      entityId: org.id,
-      details: { accounts: DEMO_ACCOUNTS.length },
-    });
+    w.audit("demo.seeded", "Organization", org.id, { accounts: DEMO_ACCOUNTS.length }, { organizationId: org.id });
     return { org, ccas, users };
   });
   await seedDemoActivities(seeded.org.id, seeded.users);

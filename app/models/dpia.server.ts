@@ -34,7 +34,7 @@ import { scopeDepartmentIds, type ActivityScope } from "~/policies/department.ts
 import { DPIA_TRANSITION_TARGET, dpiaTransitionFrom } from "~/policies/dpia.ts";
 import { getDb, type Tx } from "~/utils/db.server.ts";
 import { parseContent } from "./activity.server.ts";
-import { recordAudit } from "./audit.server.ts";
+import { unitOfWork } from "./unit-of-work.server.ts";
 import { analyseActivity } from "./sovereignty.server.ts";
 import { prefillDpia, prefillMeasures } from "~/analysis/dpia-prefill.ts";
 import { createT, type Locale } from "~/utils/i18n.ts";
@@ -92,7 +92,7 @@ export async function saveScreening(
   expectedVersion: number,
   form: ScreeningForm,
 ): Promise<ScreeningRecord> {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const activity = await tx.activity.findFirstOrThrow({ where: { id: activityId, organizationId }, select: { content: true, ref: true } });
     const content = parseContent(activity.content);
     const answers: ScreeningAnswers = form.criteria;
@@ -135,9 +135,7 @@ export async function saveScreening(
         actorId,
       },
     });
-    await recordAudit(tx, {
-      actorId,
-      organizationId,
+    await w.auditNow({
       action: "screening.saved",
       entity: "Screening",
       entityId: saved.id,
@@ -242,12 +240,17 @@ async function snapshot(tx: Tx, d: Dpia, actorId: string) {
 
 /** Creates the DPIA of an activity from prefilled content; a second start is a conflict. */
 export async function startDpia(actorId: string, organizationId: string, activityId: string, content: DpiaContent): Promise<DpiaRecord> {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const activity = await tx.activity.findFirstOrThrow({ where: { id: activityId, organizationId }, select: { ref: true } });
     if (await tx.dpia.findUnique({ where: { activityId } })) throw new DpiaConflictError();
     const d = await tx.dpia.create({ data: { organizationId, activityId, status: "draft", createdById: actorId, ...serialise(content) } });
     await snapshot(tx, d, actorId);
-    await recordAudit(tx, { actorId, organizationId, action: "dpia.started", entity: "Dpia", entityId: d.id, details: { ref: activity.ref } });
+    await w.auditNow({
+      action: "dpia.started",
+      entity: "Dpia",
+      entityId: d.id,
+      details: { ref: activity.ref },
+    });
     return parseDpia(d);
   });
 }
@@ -262,15 +265,13 @@ async function update(
   details: Record<string, unknown> = {},
   snap = false,
 ) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const res = await tx.dpia.updateMany({ where: { id: dpiaId, organizationId, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
     if (res.count === 0) throw new DpiaConflictError();
     const d = await tx.dpia.findUniqueOrThrow({ where: { id: dpiaId }, include: { activity: { select: { ref: true } } } });
     const { activity, ...row } = d;
     if (snap) await snapshot(tx, row, actorId);
-    await recordAudit(tx, {
-      actorId,
-      organizationId,
+    await w.auditNow({
       action,
       entity: "Dpia",
       entityId: dpiaId,
@@ -490,7 +491,7 @@ export async function importPiaJson(
   // others the DPIA arrives under review, its evaluations kept.
   const decided = fileStatus !== "draft" && fileStatus !== "in_review";
   const status: DpiaStatus = decided && options.role !== "ADMIN" && options.role !== "DPO" ? "in_review" : fileStatus;
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const activity = await tx.activity.findFirstOrThrow({ where: { id: activityId, organizationId }, select: { ref: true } });
     const current = await tx.dpia.findUnique({ where: { activityId } });
     let d: Dpia;
@@ -502,9 +503,7 @@ export async function importPiaJson(
       d = await tx.dpia.update({ where: { id: current.id }, data: { status, ...serialise(content), version: { increment: 1 } } });
     }
     await snapshot(tx, d, actorId);
-    await recordAudit(tx, {
-      actorId,
-      organizationId,
+    await w.auditNow({
       action: "dpia.imported",
       entity: "Dpia",
       entityId: d.id,

@@ -4,8 +4,8 @@ import { generateSecureRandomString, sha256Hex } from "~/utils/crypto.server.ts"
 import { getDb } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { hashPassword, verifyPassword } from "~/utils/password.server.ts";
-import { recordAudit } from "./audit.server.ts";
 import { attemptSucceeded, beginAttempt } from "./login-throttle.server.ts";
+import { unitOfWork } from "./unit-of-work.server.ts";
 
 import { SHARE_MAX_DAYS, type ExportFormat } from "~/schemas/export-request.ts";
 
@@ -42,7 +42,7 @@ export async function recordExport(input: {
     fs.writeFileSync(tmp, input.bytes);
     fs.renameSync(tmp, target);
   }
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId: input.actorId, organizationId: input.organizationId }, async ({ tx, ...w }) => {
     const rec = await tx.exportRecord.create({
       data: {
         organizationId: input.organizationId,
@@ -55,14 +55,7 @@ export async function recordExport(input: {
         channel: input.channel,
       },
     });
-    await recordAudit(tx, {
-      actorId: input.actorId,
-      organizationId: input.organizationId,
-      action: "export.created",
-      entity: "Export",
-      entityId: rec.id,
-      details: { format: input.format, sha256, size: rec.size, channel: input.channel },
-    });
+    w.audit("export.created", "Export", rec.id, { format: input.format, sha256, size: rec.size, channel: input.channel });
     return rec;
   });
 }
@@ -125,7 +118,7 @@ export async function createShareLink(
     throw new ShareLinkError("expiry");
   const token = generateSecureRandomString() + generateSecureRandomString();
   const passphraseHash = input.passphrase ? await hashPassword(input.passphrase) : null;
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const exp = await tx.exportRecord.findFirst({ where: { id: exportId, organizationId } });
     if (!exp) throw new ShareLinkError("export");
     const link = await tx.shareLink.create({
@@ -140,23 +133,16 @@ export async function createShareLink(
         createdAt: now,
       },
     });
-    await recordAudit(tx, {
-      actorId,
-      organizationId,
-      action: "share.created",
-      entity: "ShareLink",
-      entityId: link.id,
-      details: { exportId, expiresAt: input.expiresAt.toISOString(), passphrase: passphraseHash !== null },
-    });
+    w.audit("share.created", "ShareLink", link.id, { exportId, expiresAt: input.expiresAt.toISOString(), passphrase: passphraseHash !== null });
     return { token, link };
   });
 }
 
 export async function revokeShareLink(actorId: string, organizationId: string, id: string) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const res = await tx.shareLink.updateMany({ where: { id, organizationId, revokedAt: null }, data: { revokedAt: new Date() } });
     if (res.count === 0) return false;
-    await recordAudit(tx, { actorId, organizationId, action: "share.revoked", entity: "ShareLink", entityId: id });
+    w.audit("share.revoked", "ShareLink", id);
     return true;
   });
 }

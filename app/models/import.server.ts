@@ -272,7 +272,7 @@ async function insertRows(tx: Tx, table: string, columns: string[], count: numbe
 
 /**
  * New activities, a hundred per statement: exactly the rows, search-index entries and chained audit
- * events ("activity.created") that createActivityTx writes one activity at a time, with eight Prisma
+ * events ("activity.created") that createActivityInUnit writes one activity at a time, with eight Prisma
  * queries each (~5 ms, and garbage that a 5,000-row import turns into hundreds of MB). The SQL is
  * written in Prisma's storage format; tests/unit/import.test.ts checks that both write the same
  * thing, column by column: change them together.
@@ -298,7 +298,7 @@ export async function createActivitiesTx(
   const first = org.activitySeq - items.length + 1;
   const created = items.map((_, i) => ({ id: newCuid(), ref: formatRef(first + i) }));
 
-  // The activity rows (createActivityTx's data, derivedColumns included; status, revision… take their defaults).
+  // The activity rows (createActivityInUnit's data, derivedColumns included; status, revision… take their defaults).
   const now = sqlDate(new Date());
   await insertRows(
     tx,
@@ -367,7 +367,7 @@ export async function createActivitiesTx(
     100,
   );
 
-  // The same "activity.created" events as createActivityTx, chained by the audit module.
+  // The same "activity.created" events as createActivityInUnit, chained by the audit module.
   await recordAuditBatch(
     tx,
     created.map((a) => ({

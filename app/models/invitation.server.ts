@@ -1,14 +1,14 @@
 import { generateSecureRandomString, sha256Hex } from "~/utils/crypto.server.ts";
-import { getDb } from "~/utils/db.server.ts";
+import { getDb, type Tx } from "~/utils/db.server.ts";
 import { hashPassword, verifyPassword } from "~/utils/password.server.ts";
 import { canAssignRole } from "~/policies/organization.ts";
 import { isRole } from "~/policies/roles.ts";
 import { roleHasDepartments } from "~/policies/department.ts";
 import type { Role } from "~/policies/roles.ts";
-import { recordAudit } from "./audit.server.ts";
 import { notifyInvitationTx } from "./notifications.server.ts";
 import { normalizeEmail } from "./user.server.ts";
 import { NotFoundError } from "./membership.server.ts";
+import { unitOfWork } from "./unit-of-work.server.ts";
 
 export const INVITATION_TTL_MS = 72 * 60 * 60 * 1000;
 
@@ -21,7 +21,7 @@ export async function createInvitation(
   const token = generateSecureRandomString() + generateSecureRandomString();
   const email = normalizeEmail(input.email);
   const departmentIds = roleHasDepartments(input.role) ? [...new Set(input.departmentIds)] : [];
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     if (departmentIds.length) {
       const n = await tx.department.count({ where: { organizationId, id: { in: departmentIds } } });
       if (n !== departmentIds.length) throw new NotFoundError("department");
@@ -38,14 +38,7 @@ export async function createInvitation(
         createdAt: now,
       },
     });
-    await recordAudit(tx, {
-      actorId,
-      organizationId,
-      action: "invitation.created",
-      entity: "Invitation",
-      entityId: inv.id,
-      details: { role: input.role, departmentIds },
-    });
+    w.audit("invitation.created", "Invitation", inv.id, { role: input.role, departmentIds });
     await notifyInvitationTx(tx, actorId, organizationId, { email, role: input.role, token, expiresAt: inv.expiresAt });
     return { token, id: inv.id, expiresAt: inv.expiresAt };
   });
@@ -59,10 +52,10 @@ export function listPendingInvitations(organizationId: string, now = new Date())
 }
 
 export async function revokeInvitation(actorId: string, organizationId: string, id: string) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const res = await tx.invitation.updateMany({ where: { id, organizationId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
     if (res.count === 0) return false;
-    await recordAudit(tx, { actorId, organizationId, action: "invitation.revoked", entity: "Invitation", entityId: id });
+    w.audit("invitation.revoked", "Invitation", id);
     return true;
   });
 }
@@ -94,40 +87,32 @@ export async function acceptInvitation(token: string, input: { name?: string; pa
   if (existing && !(await verifyPassword(existing.passwordHash, input.password))) return { ok: false, reason: "wrong_password" };
   const passwordHash = existing ? null : await hashPassword(input.password);
   const departmentIds = JSON.parse(inv.departmentIds) as string[];
-  return db
-    .$transaction(async (tx) => {
-      const claimed = await tx.invitation.updateMany({
-        where: { id: inv.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
-        data: { acceptedAt: now },
-      });
-      if (claimed.count === 0) return { ok: false as const, reason: "invalid" as const };
-      const user = existing ?? (await tx.user.create({ data: { email: inv.email, name: input.name ?? inv.email, passwordHash: passwordHash! } }));
-      const prior = await tx.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId: inv.organizationId } } });
-      // Accepting is a member change made on the inviter's authority: the same invariants as updateMembership,
-      // checked now (the inviter may have lost their role since, the invitee may have become ADMIN meanwhile).
-      const refusal = await memberChangeRefusal(tx, inv.organizationId, inv.createdById, prior?.role ?? null, inv.role);
-      if (refusal) throw new AcceptRefused(refusal);
-      const membership = prior
-        ? await tx.membership.update({ where: { id: prior.id }, data: { role: inv.role } })
-        : await tx.membership.create({ data: { userId: user.id, organizationId: inv.organizationId, role: inv.role } });
-      await tx.membershipDepartment.deleteMany({ where: { membershipId: membership.id } });
-      const valid = await tx.department.findMany({ where: { organizationId: inv.organizationId, id: { in: departmentIds } }, select: { id: true } });
-      if (valid.length) await tx.membershipDepartment.createMany({ data: valid.map((d) => ({ membershipId: membership.id, departmentId: d.id })) });
-      await recordAudit(tx, {
-        actorId: user.id,
-        organizationId: inv.organizationId,
-        action: "invitation.accepted",
-        entity: "Membership",
-        entityId: membership.id,
-        details: { invitationId: inv.id, role: inv.role, newAccount: !existing },
-      });
-      return { ok: true as const, userId: user.id, organizationSlug: inv.organization.slug };
-    })
-    .catch((err: unknown) => {
-      // Thrown inside the transaction so the claim and any account creation roll back with it.
-      if (err instanceof AcceptRefused) return { ok: false as const, reason: err.reason };
-      throw err;
+  // The actor is the accepting user, known only once the account exists: set on the event itself.
+  return unitOfWork({ actorId: null, organizationId: inv.organizationId }, async ({ tx, ...w }) => {
+    const claimed = await tx.invitation.updateMany({
+      where: { id: inv.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      data: { acceptedAt: now },
     });
+    if (claimed.count === 0) return { ok: false as const, reason: "invalid" as const };
+    const user = existing ?? (await tx.user.create({ data: { email: inv.email, name: input.name ?? inv.email, passwordHash: passwordHash! } }));
+    const prior = await tx.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId: inv.organizationId } } });
+    // Accepting is a member change made on the inviter's authority: the same invariants as updateMembership,
+    // checked now (the inviter may have lost their role since, the invitee may have become ADMIN meanwhile).
+    const refusal = await memberChangeRefusal(tx, inv.organizationId, inv.createdById, prior?.role ?? null, inv.role);
+    if (refusal) throw new AcceptRefused(refusal);
+    const membership = prior
+      ? await tx.membership.update({ where: { id: prior.id }, data: { role: inv.role } })
+      : await tx.membership.create({ data: { userId: user.id, organizationId: inv.organizationId, role: inv.role } });
+    await tx.membershipDepartment.deleteMany({ where: { membershipId: membership.id } });
+    const valid = await tx.department.findMany({ where: { organizationId: inv.organizationId, id: { in: departmentIds } }, select: { id: true } });
+    if (valid.length) await tx.membershipDepartment.createMany({ data: valid.map((d) => ({ membershipId: membership.id, departmentId: d.id })) });
+    w.audit("invitation.accepted", "Membership", membership.id, { invitationId: inv.id, role: inv.role, newAccount: !existing }, { actorId: user.id });
+    return { ok: true as const, userId: user.id, organizationSlug: inv.organization.slug };
+  }).catch((err: unknown) => {
+    // Thrown inside the transaction so the claim and any account creation roll back with it.
+    if (err instanceof AcceptRefused) return { ok: false as const, reason: err.reason };
+    throw err;
+  });
 }
 
 class AcceptRefused extends Error {
@@ -135,8 +120,6 @@ class AcceptRefused extends Error {
     super(reason);
   }
 }
-
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0];
 
 /**
  * Why giving `to` to someone who holds `from` (null: not a member yet) on behalf of `inviterId` is refused:

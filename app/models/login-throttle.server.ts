@@ -1,5 +1,6 @@
 import { generateSecureRandomString, sha256Hex } from "~/utils/crypto.server.ts";
 import { getDb } from "~/utils/db.server.ts";
+import { unitOfWork } from "./unit-of-work.server.ts";
 
 /**
  * Failures allowed in a window before a lock; an IP gets more room (shared offices, NAT). A key locked
@@ -24,6 +25,11 @@ type Kind = keyof typeof THROTTLE_RULES;
 export type ThrottleKey = { kind: Kind; key: string };
 
 const accountId = (email: string) => email.trim().toLowerCase();
+
+// Throttling counters are security bookkeeping written on every sign-in attempt, not register data:
+// the unit of work serializes them but they are not audited (failed sign-ins are audited by the route).
+const SYSTEM = { actorId: null, organizationId: null };
+const UNAUDITED = { unaudited: "login throttling counters" };
 
 /**
  * The keys one password check counts against. With a device token known for this account, the
@@ -88,68 +94,79 @@ export async function lockedUntil(keys: { key: string }[], now = new Date()): Pr
  * The attempt counts as a failure until `attemptSucceeded` gives it back.
  */
 export async function beginAttempt(keys: { kind: Kind; key: string }[], now = new Date()): Promise<Date | null> {
-  return getDb().$transaction(async (tx) => {
-    const rows = await tx.loginThrottle.findMany({ where: { key: { in: keys.map((k) => k.key) } } });
-    let until: Date | null = null;
-    for (const r of rows) if (r.lockedUntil && r.lockedUntil > now && (!until || r.lockedUntil > until)) until = r.lockedUntil;
-    if (until) return until;
-    for (const { kind, key } of keys) {
-      const rule = THROTTLE_RULES[kind];
-      const row = rows.find((r) => r.key === key);
-      const fresh = !row || now.getTime() - row.windowStart.getTime() > rule.windowMs;
-      const failures = fresh ? 1 : row.failures + 1;
-      const locks = previousLocks(row, now) + (failures >= rule.maxFailures ? 1 : 0);
-      const lock = failures >= rule.maxFailures ? new Date(now.getTime() + lockDuration(kind, locks)) : null;
-      // An ended lock stays recorded (for the backoff) until a new one replaces it.
-      const keepEnded = lock ?? row?.lockedUntil ?? null;
-      await tx.loginThrottle.upsert({
-        where: { key },
-        create: { key, failures, windowStart: now, lockedUntil: lock, lockCount: locks },
-        update: { failures, windowStart: fresh ? now : row.windowStart, lockedUntil: keepEnded, lockCount: locks },
-      });
-    }
-    return null;
-  });
+  return unitOfWork(
+    SYSTEM,
+    async ({ tx }) => {
+      const rows = await tx.loginThrottle.findMany({ where: { key: { in: keys.map((k) => k.key) } } });
+      let until: Date | null = null;
+      for (const r of rows) if (r.lockedUntil && r.lockedUntil > now && (!until || r.lockedUntil > until)) until = r.lockedUntil;
+      if (until) return until;
+      for (const { kind, key } of keys) {
+        const rule = THROTTLE_RULES[kind];
+        const row = rows.find((r) => r.key === key);
+        const fresh = !row || now.getTime() - row.windowStart.getTime() > rule.windowMs;
+        const failures = fresh ? 1 : row.failures + 1;
+        const locks = previousLocks(row, now) + (failures >= rule.maxFailures ? 1 : 0);
+        const lock = failures >= rule.maxFailures ? new Date(now.getTime() + lockDuration(kind, locks)) : null;
+        // An ended lock stays recorded (for the backoff) until a new one replaces it.
+        const keepEnded = lock ?? row?.lockedUntil ?? null;
+        await tx.loginThrottle.upsert({
+          where: { key },
+          create: { key, failures, windowStart: now, lockedUntil: lock, lockCount: locks },
+          update: { failures, windowStart: fresh ? now : row.windowStart, lockedUntil: keepEnded, lockCount: locks },
+        });
+      }
+      return null;
+    },
+    UNAUDITED,
+  );
 }
 
 /** A right password: the account starts afresh and the IP gets its reserved attempt back. */
 export async function attemptSucceeded(keys: { kind: Kind; key: string }[]): Promise<void> {
-  await getDb().$transaction(async (tx) => {
-    for (const { kind, key } of keys) {
-      if (kind === "account" || kind === "device") await tx.loginThrottle.deleteMany({ where: { key } });
-      else {
-        // A lock here can only come from this very attempt (a locked key refuses the attempt), so it goes too.
-        const row = await tx.loginThrottle.findUnique({ where: { key } });
-        if (!row || row.failures <= 0) continue;
-        const failures = row.failures - 1;
-        await tx.loginThrottle.update({
-          where: { key },
-          data: { failures, lockedUntil: failures < THROTTLE_RULES[kind].maxFailures ? null : row.lockedUntil },
-        });
+  await unitOfWork(
+    SYSTEM,
+    async ({ tx }) => {
+      for (const { kind, key } of keys) {
+        if (kind === "account" || kind === "device") await tx.loginThrottle.deleteMany({ where: { key } });
+        else {
+          // A lock here can only come from this very attempt (a locked key refuses the attempt), so it goes too.
+          const row = await tx.loginThrottle.findUnique({ where: { key } });
+          if (!row || row.failures <= 0) continue;
+          const failures = row.failures - 1;
+          await tx.loginThrottle.update({
+            where: { key },
+            data: { failures, lockedUntil: failures < THROTTLE_RULES[kind].maxFailures ? null : row.lockedUntil },
+          });
+        }
       }
-    }
-  });
+    },
+    UNAUDITED,
+  );
 }
 
 export async function recordFailure(keys: { kind: Kind; key: string }[], now = new Date()): Promise<Date | null> {
-  const db = getDb();
   let until: Date | null = null;
-  await db.$transaction(async (tx) => {
-    for (const { kind, key } of keys) {
-      const rule = THROTTLE_RULES[kind];
-      const row = await tx.loginThrottle.findUnique({ where: { key } });
-      const fresh = !row || now.getTime() - row.windowStart.getTime() > rule.windowMs;
-      const failures = fresh ? 1 : row.failures + 1;
-      const locks = previousLocks(row, now) + (failures >= rule.maxFailures ? 1 : 0);
-      const lock = failures >= rule.maxFailures ? new Date(now.getTime() + lockDuration(kind, locks)) : (row?.lockedUntil ?? null);
-      await tx.loginThrottle.upsert({
-        where: { key },
-        create: { key, failures, windowStart: now, lockedUntil: lock, lockCount: locks },
-        update: { failures, windowStart: fresh ? now : row.windowStart, lockedUntil: lock, lockCount: locks },
-      });
-      if (lock && lock > now && (!until || lock > until)) until = lock;
-    }
-  });
+  await unitOfWork(
+    SYSTEM,
+    async ({ tx }) => {
+      for (const { kind, key } of keys) {
+        const rule = THROTTLE_RULES[kind];
+        const row = await tx.loginThrottle.findUnique({ where: { key } });
+        const fresh = !row || now.getTime() - row.windowStart.getTime() > rule.windowMs;
+        const failures = fresh ? 1 : row.failures + 1;
+        const locks = previousLocks(row, now) + (failures >= rule.maxFailures ? 1 : 0);
+        const lock = failures >= rule.maxFailures ? new Date(now.getTime() + lockDuration(kind, locks)) : (row?.lockedUntil ?? null);
+        await tx.loginThrottle.upsert({
+          where: { key },
+          create: { key, failures, windowStart: now, lockedUntil: lock, lockCount: locks },
+          update: { failures, windowStart: fresh ? now : row.windowStart, lockedUntil: lock, lockCount: locks },
+        });
+        if (lock && lock > now && (!until || lock > until)) until = lock;
+      }
+    },
+    UNAUDITED,
+  );
   return until;
 }
 

@@ -10,6 +10,7 @@ import { getEnv } from "~/utils/env.server.ts";
 import { isLocale, type Locale, type MessageKey, type Params } from "~/utils/i18n.ts";
 import { getMailTransport, smtpConfigured, type MailTransport } from "~/utils/mailer.server.ts";
 import { MAIL_CATEGORIES, MAIL_MODES, type MailMode } from "~/schemas/mail-preferences.ts";
+import { unitOfWork } from "./unit-of-work.server.ts";
 
 export { MAIL_CATEGORIES, MAIL_MODES, type MailMode };
 
@@ -182,40 +183,45 @@ export async function sendDigests(now = new Date()): Promise<number> {
   const day = now.toISOString().slice(0, 10);
   let count = 0;
   for (const [userId, items] of byUser) {
-    await db.$transaction(async (tx) => {
-      const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, name: true, locale: true } });
-      if (!user) return;
-      const first = items[0]!;
-      const org = first.organizationId ? await tx.organization.findUnique({ where: { id: first.organizationId }, select: { name: true } }) : null;
-      const locale: Locale = isLocale(user.locale) ? user.locale : isLocale(first.locale) ? first.locale : "fr";
-      const rendered = renderDigest({
-        locale,
-        recipientName: user.name,
-        orgName: org?.name ?? "Registre",
-        items: items.map((i) => ({ subject: i.subject, url: i.url })),
-        preferencesUrl: `${appOrigin()}/account#mail`,
-      });
-      const key = `digest:${userId}:${day}:${items.length}:${first.id}`;
-      if (await tx.mailMessage.findUnique({ where: { idempotencyKey: key }, select: { id: true } })) return;
-      await tx.mailMessage.create({
-        data: {
-          organizationId: first.organizationId,
-          userId,
-          toEmail: user.email,
+    // Mail queue bookkeeping: the digest is a new outbox row, not a change to the register.
+    await unitOfWork(
+      { actorId: null, organizationId: items[0]!.organizationId },
+      async ({ tx }) => {
+        const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, name: true, locale: true } });
+        if (!user) return;
+        const first = items[0]!;
+        const org = first.organizationId ? await tx.organization.findUnique({ where: { id: first.organizationId }, select: { name: true } }) : null;
+        const locale: Locale = isLocale(user.locale) ? user.locale : isLocale(first.locale) ? first.locale : "fr";
+        const rendered = renderDigest({
           locale,
-          kind: "digest",
-          category: "account",
-          ...rendered,
-          url: `${appOrigin()}/account#mail`,
-          status: smtpConfigured() ? "QUEUED" : "OUTBOX",
-          nextAttemptAt: now,
-          idempotencyKey: key,
-          createdAt: now,
-        },
-      });
-      await tx.mailMessage.updateMany({ where: { id: { in: items.map((i) => i.id) }, status: "DIGEST" }, data: { status: "DIGESTED" } });
-      count++;
-    });
+          recipientName: user.name,
+          orgName: org?.name ?? "Registre",
+          items: items.map((i) => ({ subject: i.subject, url: i.url })),
+          preferencesUrl: `${appOrigin()}/account#mail`,
+        });
+        const key = `digest:${userId}:${day}:${items.length}:${first.id}`;
+        if (await tx.mailMessage.findUnique({ where: { idempotencyKey: key }, select: { id: true } })) return;
+        await tx.mailMessage.create({
+          data: {
+            organizationId: first.organizationId,
+            userId,
+            toEmail: user.email,
+            locale,
+            kind: "digest",
+            category: "account",
+            ...rendered,
+            url: `${appOrigin()}/account#mail`,
+            status: smtpConfigured() ? "QUEUED" : "OUTBOX",
+            nextAttemptAt: now,
+            idempotencyKey: key,
+            createdAt: now,
+          },
+        });
+        await tx.mailMessage.updateMany({ where: { id: { in: items.map((i) => i.id) }, status: "DIGEST" }, data: { status: "DIGESTED" } });
+        count++;
+      },
+      { unaudited: "mail digest queued" },
+    );
   }
   return count;
 }
@@ -237,11 +243,19 @@ export async function getMailPreferences(userId: string): Promise<Record<(typeof
 }
 
 export async function setMailPreferences(userId: string, prefs: Partial<Record<(typeof MAIL_CATEGORIES)[number], MailMode>>) {
-  await getDb().$transaction(async (tx) => {
-    for (const [category, mode] of Object.entries(prefs)) {
-      await tx.mailPreference.upsert({ where: { userId_category: { userId, category } }, create: { userId, category, mode: mode! }, update: { mode: mode! } });
-    }
-  });
+  await unitOfWork(
+    { actorId: userId, organizationId: null },
+    async ({ tx }) => {
+      for (const [category, mode] of Object.entries(prefs)) {
+        await tx.mailPreference.upsert({
+          where: { userId_category: { userId, category } },
+          create: { userId, category, mode: mode! },
+          update: { mode: mode! },
+        });
+      }
+    },
+    { unaudited: "a user's own mail preferences (a personal setting, never audited)" },
+  );
 }
 
 export async function findUnsubscribeToken(token: string) {

@@ -1,8 +1,8 @@
-import { getDb } from "~/utils/db.server.ts";
+import { getDb, type Tx } from "~/utils/db.server.ts";
 import { roleHasDepartments } from "~/policies/department.ts";
 import { canResetPasswordIn, organizationHasAdmin } from "~/policies/organization.ts";
 import { isRole, type Role } from "~/policies/roles.ts";
-import { recordAudit } from "./audit.server.ts";
+import { unitOfWork } from "./unit-of-work.server.ts";
 
 export type MembershipContext = {
   membershipId: string;
@@ -56,18 +56,14 @@ export function listMembers(organizationId: string) {
 export class LastAdminError extends Error {}
 export class NotFoundError extends Error {}
 
-async function assertDepartmentsInOrg(
-  tx: Parameters<Parameters<ReturnType<typeof getDb>["$transaction"]>[0]>[0],
-  organizationId: string,
-  departmentIds: string[],
-) {
+async function assertDepartmentsInOrg(tx: Tx, organizationId: string, departmentIds: string[]) {
   if (departmentIds.length === 0) return;
   const n = await tx.department.count({ where: { organizationId, id: { in: departmentIds } } });
   if (n !== new Set(departmentIds).size) throw new NotFoundError("department");
 }
 
 export async function updateMembership(actorId: string, organizationId: string, membershipId: string, input: { role: Role; departmentIds: string[] }) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const m = await tx.membership.findFirst({ where: { id: membershipId, organizationId }, include: { departments: true } });
     if (!m) throw new NotFoundError("membership");
     if (m.role === "ADMIN" && input.role !== "ADMIN") {
@@ -81,31 +77,17 @@ export async function updateMembership(actorId: string, organizationId: string, 
     if (departmentIds.length) {
       await tx.membershipDepartment.createMany({ data: departmentIds.map((departmentId) => ({ membershipId, departmentId })) });
     }
-    await recordAudit(tx, {
-      actorId,
-      organizationId,
-      action: "member.role_changed",
-      entity: "Membership",
-      entityId: membershipId,
-      details: { userId: m.userId, from: m.role, to: input.role, departmentIds },
-    });
+    w.audit("member.role_changed", "Membership", membershipId, { userId: m.userId, from: m.role, to: input.role, departmentIds });
   });
 }
 
 export async function removeMembership(actorId: string, organizationId: string, membershipId: string) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const m = await tx.membership.findFirst({ where: { id: membershipId, organizationId } });
     if (!m) throw new NotFoundError("membership");
     if (m.role === "ADMIN" && (await tx.membership.count({ where: { organizationId, role: "ADMIN" } })) <= 1) throw new LastAdminError();
     await tx.membership.delete({ where: { id: membershipId } });
-    await recordAudit(tx, {
-      actorId,
-      organizationId,
-      action: "member.removed",
-      entity: "Membership",
-      entityId: membershipId,
-      details: { userId: m.userId, role: m.role },
-    });
+    w.audit("member.removed", "Membership", membershipId, { userId: m.userId, role: m.role });
   });
 }
 

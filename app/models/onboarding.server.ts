@@ -3,7 +3,7 @@
  * itself (nothing to keep in sync), plus the organization-wide "dismissed" mark.
  */
 import { getDb } from "~/utils/db.server.ts";
-import { recordAudit } from "./audit.server.ts";
+import { unitOfWork } from "./unit-of-work.server.ts";
 
 export const ONBOARDING_STEPS = ["identity", "departments", "members", "register", "vendors", "dpia", "publish"] as const;
 export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
@@ -47,8 +47,8 @@ export async function getOnboardingState(organizationId: string): Promise<Onboar
 
 /** Hides the checklist for every member of the organization; idempotent. */
 export async function dismissOnboarding(actorId: string, organizationId: string): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+  await unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const res = await tx.organization.updateMany({ where: { id: organizationId, onboardingDismissedAt: null }, data: { onboardingDismissedAt: new Date() } });
-    if (res.count > 0) await recordAudit(tx, { actorId, organizationId, action: "onboarding.dismissed", entity: "Organization", entityId: organizationId });
+    if (res.count > 0) w.audit("onboarding.dismissed", "Organization", organizationId);
   });
 }

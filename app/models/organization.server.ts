@@ -2,7 +2,7 @@ import type { Organization } from "~/generated/prisma/client.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
 import type { Role } from "~/utils/permissions.ts";
-import { recordAudit } from "./audit.server.ts";
+import { unitOfWork } from "./unit-of-work.server.ts";
 import { normalizeEmail } from "./user.server.ts";
 
 export type OrganizationInput = {
@@ -39,7 +39,8 @@ export async function runFirstSetup(input: {
   user: { name: string; email: string; password: string; role: Extract<Role, "ADMIN" | "DPO">; locale: "fr" | "en" };
 }) {
   const passwordHash = await hashPassword(input.user.password);
-  return getDb().$transaction(async (tx) => {
+  // Actor and organization are created here: set on the event itself.
+  return unitOfWork({ actorId: null, organizationId: null }, async ({ tx, ...w }) => {
     if ((await tx.user.count()) > 0) throw new SetupClosedError();
     const org = await tx.organization.create({ data: input.organization });
     const user = await tx.user.create({
@@ -47,31 +48,17 @@ export async function runFirstSetup(input: {
     });
     // The first account can always administer: a DPO who sets up also gets ADMIN rights through this role choice.
     await tx.membership.create({ data: { userId: user.id, organizationId: org.id, role: input.user.role } });
-    await recordAudit(tx, {
-      actorId: user.id,
-      organizationId: org.id,
-      action: "setup.completed",
-      entity: "Organization",
-      entityId: org.id,
-      details: { role: input.user.role },
-    });
+    w.audit("setup.completed", "Organization", org.id, { role: input.user.role }, { actorId: user.id, organizationId: org.id });
     return { org, user };
   });
 }
 
 /** Any ADMIN may add another controller to the instance (shared DPO for a métropole, its communes, its CCAS). */
 export async function createOrganization(actorId: string, input: OrganizationInput) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId: null }, async ({ tx, ...w }) => {
     const org = await tx.organization.create({ data: input });
     await tx.membership.create({ data: { userId: actorId, organizationId: org.id, role: "ADMIN" } });
-    await recordAudit(tx, {
-      actorId,
-      organizationId: org.id,
-      action: "organization.created",
-      entity: "Organization",
-      entityId: org.id,
-      details: { slug: org.slug },
-    });
+    w.audit("organization.created", "Organization", org.id, { slug: org.slug }, { organizationId: org.id });
     return org;
   });
 }
@@ -84,17 +71,10 @@ export class StaleUpdateError extends Error {
 
 /** Optimistic lock: the update applies only if nobody changed the organization since `version`. */
 export async function updateOrganization(actorId: string, orgId: string, version: number, input: Omit<OrganizationInput, "slug">): Promise<Organization> {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId: orgId }, async ({ tx, ...w }) => {
     const res = await tx.organization.updateMany({ where: { id: orgId, version }, data: { ...input, version: { increment: 1 } } });
     if (res.count === 0) throw new StaleUpdateError(await tx.organization.findUnique({ where: { id: orgId } }));
-    await recordAudit(tx, {
-      actorId,
-      organizationId: orgId,
-      action: "organization.updated",
-      entity: "Organization",
-      entityId: orgId,
-      details: { fields: Object.keys(input) },
-    });
+    w.audit("organization.updated", "Organization", orgId, { fields: Object.keys(input) });
     return tx.organization.findUniqueOrThrow({ where: { id: orgId } });
   });
 }

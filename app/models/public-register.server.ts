@@ -1,19 +1,13 @@
 import { recordExport, type PublicExportFormat } from "./export-log.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { recordAudit } from "./audit.server.ts";
 import { parseContent } from "./activity.server.ts";
+import { unitOfWork } from "./unit-of-work.server.ts";
 
 export async function setActivityPublic(actorId: string, organizationId: string, activityId: string, isPublic: boolean) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const res = await tx.activity.updateMany({ where: { id: activityId, organizationId }, data: { isPublic } });
     if (res.count === 0) return false;
-    await recordAudit(tx, {
-      actorId,
-      organizationId,
-      action: isPublic ? "activity.published" : "activity.unpublished",
-      entity: "Activity",
-      entityId: activityId,
-    });
+    w.audit(isPublic ? "activity.published" : "activity.unpublished", "Activity", activityId);
     return true;
   });
 }

@@ -9,6 +9,7 @@ import { getDb, type Tx } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { formatDate, type MessageKey } from "~/utils/i18n.ts";
 import { enqueueMailTx, recipientsTx } from "./mail.server.ts";
+import { unitOfWork } from "./unit-of-work.server.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -61,110 +62,115 @@ export async function runReminders(now = new Date()): Promise<number> {
   const orgs = await db.organization.findMany({ select: { id: true, name: true, slug: true } });
   let total = 0;
   for (const org of orgs) {
-    total += await db.$transaction(async (tx) => {
-      let n = 0;
-      const reviews = await tx.activity.findMany({
-        where: { organizationId: org.id, status: { not: "ARCHIVED" }, nextReviewAt: { not: null, lte: soon } },
-        select: { id: true, ref: true, name: true, departmentId: true, nextReviewAt: true },
-      });
-      for (const a of reviews) {
-        const overdue = a.nextReviewAt! <= now;
-        const day = a.nextReviewAt!.toISOString().slice(0, 10);
-        n += await remind(
-          tx,
-          org,
-          await responsibleFor(tx, org.id, a.departmentId),
-          {
-            kind: overdue ? "review_overdue" : "review_due",
-            key: `${overdue ? "review_overdue" : "review_due"}:${a.id}:${day}`,
-            subjectKey: overdue ? "mail.reminder.reviewOverdue.subject" : "mail.reminder.reviewDue.subject",
-            bodyKey: overdue ? "mail.reminder.reviewOverdue.body" : "mail.reminder.reviewDue.body",
-            params: { ref: a.ref, name: a.name },
-            date: a.nextReviewAt!,
-            url: `/o/${org.slug}/activities/${a.ref}`,
-          },
-          now,
-        );
-      }
-
-      const vendors = await tx.vendor.findMany({
-        where: { organizationId: org.id, dpaNextReview: { not: null, lte: soon } },
-        select: { id: true, name: true, dpaNextReview: true },
-      });
-      if (vendors.length) {
-        const dpos = await recipientsTx(tx, org.id, { role: "DPO" });
-        for (const v of vendors) {
+    // Reminders only queue mails (each with its idempotency key): outbox bookkeeping, not a change to the register.
+    total += await unitOfWork(
+      { actorId: null, organizationId: org.id },
+      async ({ tx }) => {
+        let n = 0;
+        const reviews = await tx.activity.findMany({
+          where: { organizationId: org.id, status: { not: "ARCHIVED" }, nextReviewAt: { not: null, lte: soon } },
+          select: { id: true, ref: true, name: true, departmentId: true, nextReviewAt: true },
+        });
+        for (const a of reviews) {
+          const overdue = a.nextReviewAt! <= now;
+          const day = a.nextReviewAt!.toISOString().slice(0, 10);
           n += await remind(
             tx,
             org,
-            dpos,
+            await responsibleFor(tx, org.id, a.departmentId),
             {
-              kind: "dpa_due",
-              key: `dpa_due:${v.id}:${v.dpaNextReview!.toISOString().slice(0, 10)}`,
-              subjectKey: "mail.reminder.dpaDue.subject",
-              bodyKey: "mail.reminder.dpaDue.body",
-              params: { vendor: v.name },
-              date: v.dpaNextReview!,
-              url: `/o/${org.slug}/vendors/${v.id}`,
-            },
-            now,
-          );
-        }
-      }
-
-      const dpias = await tx.dpia.findMany({
-        where: { organizationId: org.id, status: { in: ["draft", "in_review", "validated"] } },
-        select: { id: true, actionPlan: true, activity: { select: { ref: true, name: true, departmentId: true } } },
-      });
-      for (const d of dpias) {
-        const parsed = ActionPlanSchema.safeParse(JSON.parse(d.actionPlan));
-        if (!parsed.success) continue;
-        for (const row of parsed.data) {
-          if (!row.dueDate || row.dueDate >= today || row.status === "done") continue;
-          n += await remind(
-            tx,
-            org,
-            await responsibleFor(tx, org.id, d.activity.departmentId),
-            {
-              kind: "dpia_action",
-              key: `dpia_action:${d.id}:${sha256Hex(row.action).slice(0, 16)}:${row.dueDate}`,
-              subjectKey: "mail.reminder.dpiaAction.subject",
-              bodyKey: "mail.reminder.dpiaAction.body",
-              params: { ref: d.activity.ref, name: d.activity.name },
-              date: new Date(`${row.dueDate}T00:00:00Z`),
-              url: `/o/${org.slug}/activities/${d.activity.ref}/dpia`,
-            },
-            now,
-          );
-        }
-      }
-
-      const waiting = await tx.activity.findMany({
-        where: { organizationId: org.id, status: "SUBMITTED", submittedAt: { not: null, lte: waitingSince } },
-        select: { id: true, ref: true, name: true, submittedAt: true },
-      });
-      if (waiting.length) {
-        const dpos = await recipientsTx(tx, org.id, { role: "DPO" });
-        for (const a of waiting) {
-          n += await remind(
-            tx,
-            org,
-            dpos,
-            {
-              kind: "submitted_waiting",
-              key: `submitted_waiting:${a.id}:${a.submittedAt!.toISOString()}`,
-              subjectKey: "mail.reminder.submittedWaiting.subject",
-              bodyKey: "mail.reminder.submittedWaiting.body",
-              params: { ref: a.ref, name: a.name, days: Math.floor((now.getTime() - a.submittedAt!.getTime()) / DAY_MS) },
-              date: a.submittedAt!,
+              kind: overdue ? "review_overdue" : "review_due",
+              key: `${overdue ? "review_overdue" : "review_due"}:${a.id}:${day}`,
+              subjectKey: overdue ? "mail.reminder.reviewOverdue.subject" : "mail.reminder.reviewDue.subject",
+              bodyKey: overdue ? "mail.reminder.reviewOverdue.body" : "mail.reminder.reviewDue.body",
+              params: { ref: a.ref, name: a.name },
+              date: a.nextReviewAt!,
               url: `/o/${org.slug}/activities/${a.ref}`,
             },
             now,
           );
         }
-      }
-      return n;
-    });
+
+        const vendors = await tx.vendor.findMany({
+          where: { organizationId: org.id, dpaNextReview: { not: null, lte: soon } },
+          select: { id: true, name: true, dpaNextReview: true },
+        });
+        if (vendors.length) {
+          const dpos = await recipientsTx(tx, org.id, { role: "DPO" });
+          for (const v of vendors) {
+            n += await remind(
+              tx,
+              org,
+              dpos,
+              {
+                kind: "dpa_due",
+                key: `dpa_due:${v.id}:${v.dpaNextReview!.toISOString().slice(0, 10)}`,
+                subjectKey: "mail.reminder.dpaDue.subject",
+                bodyKey: "mail.reminder.dpaDue.body",
+                params: { vendor: v.name },
+                date: v.dpaNextReview!,
+                url: `/o/${org.slug}/vendors/${v.id}`,
+              },
+              now,
+            );
+          }
+        }
+
+        const dpias = await tx.dpia.findMany({
+          where: { organizationId: org.id, status: { in: ["draft", "in_review", "validated"] } },
+          select: { id: true, actionPlan: true, activity: { select: { ref: true, name: true, departmentId: true } } },
+        });
+        for (const d of dpias) {
+          const parsed = ActionPlanSchema.safeParse(JSON.parse(d.actionPlan));
+          if (!parsed.success) continue;
+          for (const row of parsed.data) {
+            if (!row.dueDate || row.dueDate >= today || row.status === "done") continue;
+            n += await remind(
+              tx,
+              org,
+              await responsibleFor(tx, org.id, d.activity.departmentId),
+              {
+                kind: "dpia_action",
+                key: `dpia_action:${d.id}:${sha256Hex(row.action).slice(0, 16)}:${row.dueDate}`,
+                subjectKey: "mail.reminder.dpiaAction.subject",
+                bodyKey: "mail.reminder.dpiaAction.body",
+                params: { ref: d.activity.ref, name: d.activity.name },
+                date: new Date(`${row.dueDate}T00:00:00Z`),
+                url: `/o/${org.slug}/activities/${d.activity.ref}/dpia`,
+              },
+              now,
+            );
+          }
+        }
+
+        const waiting = await tx.activity.findMany({
+          where: { organizationId: org.id, status: "SUBMITTED", submittedAt: { not: null, lte: waitingSince } },
+          select: { id: true, ref: true, name: true, submittedAt: true },
+        });
+        if (waiting.length) {
+          const dpos = await recipientsTx(tx, org.id, { role: "DPO" });
+          for (const a of waiting) {
+            n += await remind(
+              tx,
+              org,
+              dpos,
+              {
+                kind: "submitted_waiting",
+                key: `submitted_waiting:${a.id}:${a.submittedAt!.toISOString()}`,
+                subjectKey: "mail.reminder.submittedWaiting.subject",
+                bodyKey: "mail.reminder.submittedWaiting.body",
+                params: { ref: a.ref, name: a.name, days: Math.floor((now.getTime() - a.submittedAt!.getTime()) / DAY_MS) },
+                date: a.submittedAt!,
+                url: `/o/${org.slug}/activities/${a.ref}`,
+              },
+              now,
+            );
+          }
+        }
+        return n;
+      },
+      { unaudited: "reminder mails queued" },
+    );
   }
   return total;
 }

@@ -10,7 +10,7 @@ import type { RequestForm } from "~/schemas/request.ts";
 import { getDb } from "~/utils/db.server.ts";
 import type { Role } from "~/utils/permissions.ts";
 import { parseContent } from "./activity.server.ts";
-import { recordAudit } from "./audit.server.ts";
+import { unitOfWork } from "./unit-of-work.server.ts";
 
 export class RequestConflictError extends Error {}
 export class RequestNotFoundError extends Error {}
@@ -31,7 +31,7 @@ export function effectiveDue(r: Pick<DataSubjectRequest, "dueAt" | "extendedDueA
 }
 
 export async function createRequest(actorId: string, organizationId: string, f: RequestForm) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const acts = f.activityIds.length ? await tx.activity.findMany({ where: { organizationId, id: { in: f.activityIds } }, select: { id: true } }) : [];
     const org = await tx.organization.update({ where: { id: organizationId }, data: { requestSeq: { increment: 1 } }, select: { requestSeq: true } });
     const receivedAt = new Date(`${f.receivedAt}T00:00:00Z`);
@@ -56,14 +56,7 @@ export async function createRequest(actorId: string, organizationId: string, f: 
       },
     });
     // The audit trail names the request, never the person.
-    await recordAudit(tx, {
-      actorId,
-      organizationId,
-      action: "request.received",
-      entity: "DataSubjectRequest",
-      entityId: created.id,
-      details: { ref: created.ref, type: created.type },
-    });
+    w.audit("request.received", "DataSubjectRequest", created.id, { ref: created.ref, type: created.type });
     return created;
   });
 }
@@ -80,20 +73,13 @@ async function guardedUpdate(
   action: string,
   details: Record<string, unknown>,
 ) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId: current.organizationId }, async ({ tx, ...w }) => {
     const res = await tx.dataSubjectRequest.updateMany({
       where: { id: current.id, organizationId: current.organizationId, revision: expectedRevision },
       data: { ...data, revision: { increment: 1 }, updatedById: actorId },
     });
     if (res.count === 0) throw new RequestConflictError("conflict");
-    await recordAudit(tx, {
-      actorId,
-      organizationId: current.organizationId,
-      action,
-      entity: "DataSubjectRequest",
-      entityId: current.id,
-      details: { ref: current.ref, ...details },
-    });
+    w.audit(action, "DataSubjectRequest", current.id, { ref: current.ref, ...details });
     return tx.dataSubjectRequest.findFirstOrThrow({ where: { id: current.id } });
   });
 }
@@ -145,16 +131,9 @@ export async function extendRequest(
 }
 
 export async function addRequestComment(actorId: string, current: DataSubjectRequest, body: string) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId: current.organizationId }, async ({ tx, ...w }) => {
     const c = await tx.requestComment.create({ data: { requestId: current.id, organizationId: current.organizationId, authorId: actorId, body } });
-    await recordAudit(tx, {
-      actorId,
-      organizationId: current.organizationId,
-      action: "request.commented",
-      entity: "DataSubjectRequest",
-      entityId: current.id,
-      details: { ref: current.ref, commentId: c.id },
-    });
+    w.audit("request.commented", "DataSubjectRequest", current.id, { ref: current.ref, commentId: c.id });
     return c;
   });
 }
@@ -187,7 +166,7 @@ export async function requestStatistics(organizationId: string) {
  * Returns how many were anonymized. Idempotent.
  */
 export async function anonymizeExpiredRequests(organizationId: string, now = new Date()) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId: null, organizationId }, async ({ tx, ...w }) => {
     const org = await tx.organization.findFirstOrThrow({ where: { id: organizationId }, select: { requestRetentionMonths: true } });
     const closed = await tx.dataSubjectRequest.findMany({
       where: { organizationId, status: "CLOSED", anonymizedAt: null, closedAt: { not: null } },
@@ -200,22 +179,15 @@ export async function anonymizeExpiredRequests(organizationId: string, now = new
       data: { requesterName: ANONYMIZED, requesterContact: null, details: null, response: null, anonymizedAt: now, revision: { increment: 1 } },
     });
     await tx.requestComment.deleteMany({ where: { requestId: { in: due.map((r) => r.id) } } });
-    await recordAudit(tx, {
-      actorId: null,
-      organizationId,
-      action: "request.anonymized",
-      entity: "DataSubjectRequest",
-      entityId: null,
-      details: { refs: due.map((r) => r.ref), months: org.requestRetentionMonths },
-    });
+    w.audit("request.anonymized", "DataSubjectRequest", null, { refs: due.map((r) => r.ref), months: org.requestRetentionMonths });
     return due.length;
   });
 }
 
 export async function setRequestRetention(actorId: string, organizationId: string, months: number) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     await tx.organization.update({ where: { id: organizationId }, data: { requestRetentionMonths: months } });
-    await recordAudit(tx, { actorId, organizationId, action: "request.retention", entity: "Organization", entityId: organizationId, details: { months } });
+    w.audit("request.retention", "Organization", organizationId, { months });
   });
 }
 

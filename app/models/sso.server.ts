@@ -4,7 +4,8 @@ import { getDb } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { matchingRules, parseRoleRules, type VerifiedClaims } from "~/utils/oidc.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
-import { recordAudit, recordAuditAlone } from "./audit.server.ts";
+import { recordAuditAlone } from "./audit.server.ts";
+import { unitOfWork } from "./unit-of-work.server.ts";
 
 export const LOGIN_STATE_TTL_MS = 10 * 60 * 1000;
 
@@ -18,12 +19,17 @@ export async function saveLoginState(s: { state: string; nonce: string; codeVeri
 
 /** Single use: the row is deleted as it is read, so a replayed callback finds nothing. */
 export async function consumeLoginState(state: string, now = new Date()) {
-  return getDb().$transaction(async (tx) => {
-    const row = await tx.oidcLoginState.findUnique({ where: { state } });
-    if (!row) return null;
-    await tx.oidcLoginState.delete({ where: { state } });
-    return row.expiresAt > now ? row : null;
-  });
+  // Login states are short-lived protocol bookkeeping, not register data: nothing to audit.
+  return unitOfWork(
+    { actorId: null, organizationId: null },
+    async ({ tx }) => {
+      const row = await tx.oidcLoginState.findUnique({ where: { state } });
+      if (!row) return null;
+      await tx.oidcLoginState.delete({ where: { state } });
+      return row.expiresAt > now ? row : null;
+    },
+    { unaudited: "single-use OIDC login state" },
+  );
 }
 
 export function auditSsoFailure(reason: SsoFailure, details: Record<string, unknown> = {}) {
@@ -37,10 +43,9 @@ export function auditSsoFailure(reason: SsoFailure, details: Record<string, unkn
 export async function linkSsoUser(c: VerifiedClaims, now = new Date()): Promise<{ userId: string; newUser: boolean; granted: string[] }> {
   if (!c.email || !c.emailVerified) throw new Error("unverified_email");
   const email = c.email;
-  const db = getDb();
   // A password nobody knows: SSO users sign in through the provider (or ask for a reset).
   const unusableHash = await hashPassword(generateSecureRandomString() + generateSecureRandomString());
-  return db.$transaction(async (tx) => {
+  return unitOfWork({ actorId: null, organizationId: null }, async ({ tx, ...w }) => {
     const identity = await tx.ssoIdentity.findUnique({ where: { issuer_subject: { issuer: c.issuer, subject: c.subject } } });
     let user = identity ? await tx.user.findUnique({ where: { id: identity.userId } }) : await tx.user.findUnique({ where: { email } });
     const newUser = !user;
@@ -63,14 +68,13 @@ export async function linkSsoUser(c: VerifiedClaims, now = new Date()): Promise<
         select: { id: true },
       });
       if (deps.length) await tx.membershipDepartment.createMany({ data: deps.map((d) => ({ membershipId: m.id, departmentId: d.id })) });
-      await recordAudit(tx, {
-        actorId: user.id,
-        organizationId: inv.organizationId,
-        action: "invitation.accepted",
-        entity: "Membership",
-        entityId: m.id,
-        details: { invitationId: inv.id, role: inv.role, via: "sso" },
-      });
+      w.audit(
+        "invitation.accepted",
+        "Membership",
+        m.id,
+        { invitationId: inv.id, role: inv.role, via: "sso" },
+        { actorId: user.id, organizationId: inv.organizationId },
+      );
       granted.push(`${inv.organization.slug}:${inv.role}`);
     }
     for (const rule of matchingRules(parseRoleRules(getEnv().OIDC_ROLE_RULES), email, c.claims)) {
@@ -78,25 +82,23 @@ export async function linkSsoUser(c: VerifiedClaims, now = new Date()): Promise<
       if (!org) continue;
       if (await tx.membership.findUnique({ where: { userId_organizationId: { userId: user.id, organizationId: org.id } } })) continue;
       const m = await tx.membership.create({ data: { userId: user.id, organizationId: org.id, role: rule.role } });
-      await recordAudit(tx, {
-        actorId: null,
-        organizationId: org.id,
-        action: "membership.granted_by_sso_rule",
-        entity: "Membership",
-        entityId: m.id,
-        details: { userId: user.id, role: rule.role, rule: rule.kind },
-      });
+      w.audit(
+        "membership.granted_by_sso_rule",
+        "Membership",
+        m.id,
+        { userId: user.id, role: rule.role, rule: rule.kind },
+        { actorId: null, organizationId: org.id },
+      );
       granted.push(`${rule.org}:${rule.role}`);
     }
-    await recordAudit(tx, {
-      actorId: user.id,
-      organizationId: null,
-      action: "sso.login",
-      entity: "User",
-      entityId: user.id,
-      // The subject is hashed: the audit log names the account, not the provider's identifier.
-      details: { issuer: c.issuer, subject: sha256Hex(c.subject).slice(0, 16), newUser, granted },
-    });
+    // The subject is hashed: the audit log names the account, not the provider's identifier.
+    w.audit(
+      "sso.login",
+      "User",
+      user.id,
+      { issuer: c.issuer, subject: sha256Hex(c.subject).slice(0, 16), newUser, granted },
+      { actorId: user.id, organizationId: null },
+    );
     return { userId: user.id, newUser, granted };
   });
 }
@@ -108,15 +110,9 @@ export async function passwordLoginRefused(userId: string): Promise<boolean> {
 }
 
 export async function setPasswordLogin(actorId: string, organizationId: string, disabled: boolean) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     await tx.organization.update({ where: { id: organizationId }, data: { passwordLoginDisabled: disabled } });
-    await recordAudit(tx, {
-      actorId,
-      organizationId,
-      action: disabled ? "org.password_login_disabled" : "org.password_login_enabled",
-      entity: "Organization",
-      entityId: organizationId,
-    });
+    w.audit(disabled ? "org.password_login_disabled" : "org.password_login_enabled", "Organization", organizationId);
   });
 }
 

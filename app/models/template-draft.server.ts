@@ -6,8 +6,8 @@ import type { TemplateFile } from "~/schemas/template.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
 import type { Locale } from "~/utils/i18n.ts";
 import { filledContentKeys, type ContentKey } from "~/utils/prefilled.ts";
-import { getDb } from "~/utils/db.server.ts";
-import { createActivity, createActivityTx, type ActivityRecord } from "./activity.server.ts";
+import { createActivity, createActivityInUnit, type ActivityRecord } from "./activity.server.ts";
+import { unitOfWork } from "./unit-of-work.server.ts";
 
 /** The draft's content and prefilled keys; `name` (optional) replaces the template's title. */
 export function templateDraft(template: TemplateFile, locale: Locale, name?: string): { content: ActivityContent; prefilledPaths: ContentKey[] } {
@@ -40,11 +40,11 @@ export function createDraftsFromTemplates(
   organizationId: string,
   input: { templates: readonly TemplateFile[]; locale: Locale; departmentId: string | null },
 ): Promise<string[]> {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async (w) => {
     const refs: string[] = [];
     for (const template of input.templates) {
       const { content, prefilledPaths } = templateDraft(template, input.locale);
-      refs.push((await createActivityTx(tx, actorId, organizationId, { content, departmentId: input.departmentId, prefilledPaths })).ref);
+      refs.push((await createActivityInUnit(w, actorId, organizationId, { content, departmentId: input.departmentId, prefilledPaths })).ref);
     }
     return refs;
   });

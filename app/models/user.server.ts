@@ -1,7 +1,7 @@
 import type { User } from "~/generated/prisma/client.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { hashPassword, verifyPassword, burnPasswordCheck } from "~/utils/password.server.ts";
-import { recordAudit } from "./audit.server.ts";
+import { unitOfWork } from "./unit-of-work.server.ts";
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -43,10 +43,10 @@ export async function changePassword(userId: string, currentPassword: string, ne
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) return { ok: false as const };
   const passwordHash = await hashPassword(newPassword);
-  await db.$transaction(async (tx) => {
+  await unitOfWork({ actorId: userId, organizationId: null }, async ({ tx, ...w }) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date() } });
     await tx.session.deleteMany({ where: { userId, id: { not: keepSessionId } } });
-    await recordAudit(tx, { actorId: userId, organizationId: null, action: "user.password_changed", entity: "User", entityId: userId });
+    w.audit("user.password_changed", "User", userId);
   });
   return { ok: true as const };
 }
