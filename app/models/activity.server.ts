@@ -6,10 +6,8 @@ import { TRANSITION_TARGET, type Transition } from "~/policies/activity.ts";
 import { scopeDepartmentIds, type ActivityScope } from "~/policies/department.ts";
 import { getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
 import type { Sort } from "~/utils/register-query.ts";
-import { bumpAnalysisVersion } from "./analysis-version.server.ts";
-import { recordAudit } from "./audit.server.ts";
 import { notifyMentionsTx, notifyTransitionTx } from "./notifications.server.ts";
-import { indexActivity, toFtsQuery } from "./activity-search.server.ts";
+import { toFtsQuery } from "./activity-search.server.ts";
 import { unitOfWork, type Work } from "./unit-of-work.server.ts";
 
 export class ConflictError extends Error {
@@ -118,12 +116,12 @@ export async function saveActivity(
   expectedRevision: number,
   input: { content: ActivityContent; departmentId: string | null; prefilledPaths?: string[] },
 ): Promise<ActivityRecord> {
-  return getDb().$transaction((tx) => saveActivityTx(tx, actorId, organizationId, activityId, expectedRevision, input));
+  return unitOfWork({ actorId, organizationId }, (w) => saveActivityInUnit(w, actorId, organizationId, activityId, expectedRevision, input));
 }
 
-/** The same, inside a caller's transaction. `prefilledPaths`, when given, replaces the list of unconfirmed template fields. */
-export async function saveActivityTx(
-  tx: Tx,
+/** The same, inside a caller's unit of work. `prefilledPaths`, when given, replaces the list of unconfirmed template fields. */
+export async function saveActivityInUnit(
+  w: Work,
   actorId: string,
   organizationId: string,
   activityId: string,
@@ -131,6 +129,7 @@ export async function saveActivityTx(
   input: { content: ActivityContent; departmentId: string | null; prefilledPaths?: string[] },
 ): Promise<ActivityRecord> {
   {
+    const { tx } = w;
     const current = await loadForWrite(tx, organizationId, activityId);
     if (current.revision !== expectedRevision) throw new ConflictError(withParsed(current));
     if (current.status === "ARCHIVED") throw new InvalidTransitionError("archived");
@@ -161,21 +160,15 @@ export async function saveActivityTx(
     });
     if (res.count === 0) throw new ConflictError(withParsed(await loadForWrite(tx, organizationId, activityId)));
     const saved = await loadForWrite(tx, organizationId, activityId);
-    await indexActivity(tx, saved, input.content, depName);
-    await bumpAnalysisVersion(tx, organizationId);
-    await recordAudit(tx, {
-      actorId,
-      organizationId,
-      action: "activity.updated",
-      entity: "Activity",
-      entityId: activityId,
-      details: {
-        ref: saved.ref,
-        revision: saved.revision,
-        fields: departmentChanged ? ["department", ...changes] : changes,
-        reopened: current.status === "APPROVED",
-      },
-    });
+    w.reindex(saved, input.content, depName);
+    w.analysisChanged(organizationId);
+    w.audit(
+      "activity.updated",
+      "Activity",
+      activityId,
+      { ref: saved.ref, revision: saved.revision, fields: departmentChanged ? ["department", ...changes] : changes, reopened: current.status === "APPROVED" },
+      { actorId, organizationId },
+    );
     return withParsed(saved);
   }
 }
@@ -190,12 +183,14 @@ export async function transitionActivity(
   opts: { comment?: string; reason?: string } = {},
   now = new Date(),
 ): Promise<ActivityRecord> {
-  return getDb().$transaction((tx) => transitionActivityTx(tx, actorId, organizationId, activityId, expectedRevision, transition, opts, now));
+  return unitOfWork({ actorId, organizationId }, (w) =>
+    transitionActivityInUnit(w, actorId, organizationId, activityId, expectedRevision, transition, opts, now),
+  );
 }
 
-/** The same, inside a caller's transaction (an import withdraws submitted activities before updating them). */
-export async function transitionActivityTx(
-  tx: Tx,
+/** The same, inside a caller's unit of work (an import withdraws submitted activities before updating them). */
+export async function transitionActivityInUnit(
+  w: Work,
   actorId: string,
   organizationId: string,
   activityId: string,
@@ -205,6 +200,7 @@ export async function transitionActivityTx(
   now = new Date(),
 ): Promise<ActivityRecord> {
   {
+    const { tx } = w;
     const current = await loadForWrite(tx, organizationId, activityId);
     if (current.revision !== expectedRevision) throw new ConflictError(withParsed(current));
     const target = TRANSITION_TARGET[transition];
@@ -260,8 +256,8 @@ export async function transitionActivityTx(
         body: `${transition}${body ? `\n${body}` : ""}`,
       },
     });
-    if (transition === "archive" || transition === "restore") await bumpAnalysisVersion(tx, organizationId);
-    await recordAudit(tx, { actorId, organizationId, action: `activity.${transition}`, entity: "Activity", entityId: activityId, details });
+    if (transition === "archive" || transition === "restore") w.analysisChanged(organizationId);
+    w.audit(`activity.${transition}`, "Activity", activityId, details, { actorId, organizationId });
     const after = await loadForWrite(tx, organizationId, activityId);
     await notifyTransitionTx(tx, actorId, organizationId, after, transition);
     return withParsed(after);
@@ -269,10 +265,10 @@ export async function transitionActivityTx(
 }
 
 export async function addComment(actorId: string, organizationId: string, activityId: string, body: string) {
-  return getDb().$transaction(async (tx) => {
+  return unitOfWork({ actorId, organizationId }, async ({ tx, audit }) => {
     const activity = await loadForWrite(tx, organizationId, activityId);
     const c = await tx.activityComment.create({ data: { activityId, organizationId, authorId: actorId, kind: "COMMENT", body } });
-    await recordAudit(tx, { actorId, organizationId, action: "activity.commented", entity: "Activity", entityId: activityId, details: { commentId: c.id } });
+    audit("activity.commented", "Activity", activityId, { commentId: c.id });
     await notifyMentionsTx(tx, actorId, organizationId, activity, body);
     return c;
   });

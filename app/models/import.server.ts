@@ -24,9 +24,8 @@ import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import { diffContents } from "~/utils/activity-diff.ts";
 import { getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { ActivityNotFoundError, derivedColumns, formatRef, parseContent, saveActivityTx, transitionActivityTx } from "./activity.server.ts";
-import { recordAudit, recordAuditBatch } from "./audit.server.ts";
-import { bumpAnalysisVersion } from "./analysis-version.server.ts";
+import { ActivityNotFoundError, derivedColumns, formatRef, parseContent, saveActivityInUnit, transitionActivityInUnit } from "./activity.server.ts";
+import { unitOfWork, type Work } from "./unit-of-work.server.ts";
 import { searchRow } from "./activity-search.server.ts";
 
 export type ImportAction = "create" | "update" | "newDraft" | "unchanged";
@@ -277,13 +276,14 @@ async function insertRows(tx: Tx, table: string, columns: string[], count: numbe
  * written in Prisma's storage format; tests/unit/import.test.ts checks that both write the same
  * thing, column by column: change them together.
  */
-export async function createActivitiesTx(
-  tx: Tx,
+export async function createActivitiesInUnit(
+  w: Work,
   actorId: string | null,
   organizationId: string,
   items: { content: ActivityContent; departmentId: string | null }[],
 ): Promise<{ id: string; ref: string }[]> {
   if (items.length === 0) return [];
+  const { tx } = w;
   const departmentIds = [...new Set(items.flatMap((i) => (i.departmentId ? [i.departmentId] : [])))];
   const departments = departmentIds.length
     ? await tx.department.findMany({ where: { organizationId, id: { in: departmentIds } }, select: { id: true, name: true } })
@@ -367,9 +367,9 @@ export async function createActivitiesTx(
     100,
   );
 
-  // The same "activity.created" events as createActivityInUnit, chained by the audit module.
-  await recordAuditBatch(
-    tx,
+  // The same "activity.created" events as createActivityInUnit, chained by the audit module: written
+  // now, in batches, rather than queued one by one in the unit (5,000 rows), and counted as the unit's audit.
+  await w.auditBatch(
     created.map((a) => ({
       actorId,
       organizationId,
@@ -389,7 +389,7 @@ export async function createActivitiesTx(
       ),
   );
   // New activities can carry declared transfers: cached sovereignty analyses are out of date.
-  await bumpAnalysisVersion(tx, organizationId);
+  w.analysisChanged(organizationId);
   return created;
 }
 
@@ -404,8 +404,10 @@ export async function commitImport(actorId: string | null, organizationId: strin
   if (!preview.canCommit) throw new ImportHasErrorsError(preview);
   // createdById/updatedById are nullable: a command-line import is the system's, like a CLI export.
   const actor = actorId as string;
-  return getDb().$transaction(
-    async (tx) => {
+  return unitOfWork(
+    { actorId, organizationId },
+    async (w) => {
+      const { tx } = w;
       const rows = await plan(tx, organizationId, preview.parsed);
       const counts = countsOf(rows);
       if (counts.errors > 0) throw new ImportHasErrorsError({ counts, fileErrors: preview.fileErrors });
@@ -420,8 +422,8 @@ export async function commitImport(actorId: string | null, organizationId: strin
       const result: CommitResult = { created: 0, updated: 0, newDrafts: 0, unchanged: 0, refs: [] };
       // New activities first, in file order, so that their references follow the file.
       const creates = rows.filter((r) => r.action === "create");
-      const created = await createActivitiesTx(
-        tx,
+      const created = await createActivitiesInUnit(
+        w,
         actorId,
         organizationId,
         creates.map((r) => ({ content: r.content!, departmentId: r.departmentId })),
@@ -435,8 +437,8 @@ export async function commitImport(actorId: string | null, organizationId: strin
           let revision = revisions.get(t.id)!;
           // A submitted record goes back to draft first, exactly as its editor's "withdraw" would.
           if (t.status === "SUBMITTED")
-            revision = (await transitionActivityTx(tx, actor, organizationId, t.id, revision, "withdraw", { comment: "import" })).revision;
-          await saveActivityTx(tx, actor, organizationId, t.id, revision, { content, departmentId: r.departmentId });
+            revision = (await transitionActivityInUnit(w, actor, organizationId, t.id, revision, "withdraw", { comment: "import" })).revision;
+          await saveActivityInUnit(w, actor, organizationId, t.id, revision, { content, departmentId: r.departmentId });
           if (r.action === "update") result.updated++;
           else result.newDrafts++;
           result.refs.push(t.ref);
@@ -444,25 +446,18 @@ export async function commitImport(actorId: string | null, organizationId: strin
           result.unchanged++;
         }
       }
-      await recordAudit(tx, {
-        actorId,
-        organizationId,
-        action: "import.committed",
-        entity: "Organization",
-        entityId: organizationId,
-        details: {
-          format: preview.format,
-          sha256: preview.sha256,
-          rows: rows.length,
-          created: result.created,
-          updated: result.updated,
-          newDrafts: result.newDrafts,
-          unchanged: result.unchanged,
-        },
+      w.audit("import.committed", "Organization", organizationId, {
+        format: preview.format,
+        sha256: preview.sha256,
+        rows: rows.length,
+        created: result.created,
+        updated: result.updated,
+        newDrafts: result.newDrafts,
+        unchanged: result.unchanged,
       });
       return result;
     },
-    { timeout: 10 * 60_000, maxWait: 30_000 },
+    { timeout: 10 * 60_000 },
   );
 }
 

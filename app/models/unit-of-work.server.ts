@@ -24,7 +24,7 @@ import { type Tx, writeTx, type WriteTxOptions } from "~/utils/db.server.ts";
 import { indexActivity } from "./activity-search.server.ts";
 import { bumpAnalysisVersion } from "./analysis-version.server.ts";
 import type { AuditEvent } from "~/generated/prisma/client.ts";
-import { recordAudit, type AuditInput } from "./audit.server.ts";
+import { recordAudit, recordAuditBatch, type AuditInput } from "./audit.server.ts";
 
 export type UnitOfWorkContext = {
   /** The user acting; null for the system (command line, scheduled jobs). */
@@ -46,6 +46,8 @@ export type Work = {
   ): void;
   /** Records an audit event at once and returns it (when the caller needs its seq or hash). */
   auditNow(input: Omit<AuditInput, "actorId" | "organizationId"> & Partial<Pick<AuditInput, "actorId" | "organizationId">>): Promise<AuditEvent>;
+  /** Records many audit events at once, in batched inserts (bulk import), and returns when they are written. */
+  auditBatch(inputs: AuditInput[], insert: (rows: unknown[][]) => Promise<void>): Promise<void>;
   /** The change can alter an activity's analysis (transfers, vendors, hosting): cached analyses are invalid. */
   analysisChanged(organizationId?: string): void;
   /** The activity's searchable text changed. */
@@ -88,6 +90,10 @@ export async function unitOfWork<T>(ctx: UnitOfWorkContext, fn: (w: Work) => Pro
       auditNow(input) {
         recorded++;
         return recordAudit(tx, { actorId: ctx.actorId, organizationId: ctx.organizationId, ...input });
+      },
+      async auditBatch(inputs, insert) {
+        recorded += inputs.length;
+        await recordAuditBatch(tx, inputs, insert);
       },
       analysisChanged(organizationId) {
         const id = organizationId ?? ctx.organizationId;

@@ -7,7 +7,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { busyResponse, handleDataRequest, handleError } from "~/entry.server.tsx";
-import { createActivitiesTx } from "~/models/import.server.ts";
+import { createActivitiesInUnit } from "~/models/import.server.ts";
+import { unitOfWork } from "~/models/unit-of-work.server.ts";
 import { createDepartment } from "~/models/department.server.ts";
 import { emptyActivityContent } from "~/schemas/activity.ts";
 import { DatabaseBusyError, dbReady, getDb, writeTx } from "~/utils/db.server.ts";
@@ -32,22 +33,21 @@ describe("one request's transaction never reaches another's (issue 12.1)", () =>
     const content = emptyActivityContent("Importée");
 
     // An import holding its transaction open, then failing: everything it wrote must vanish.
-    const importing = db
-      .$transaction(
-        async (tx) => {
-          await createActivitiesTx(
-            tx,
-            user.id,
-            org.id,
-            Array.from({ length: 50 }, () => ({ content, departmentId: null })),
-          );
-          inside();
-          await mayFinish;
-          throw new Error("import failed at the last row");
-        },
-        { timeout: 30_000 },
-      )
-      .catch((e: unknown) => e);
+    const importing = unitOfWork(
+      { actorId: user.id, organizationId: org.id },
+      async (w) => {
+        await createActivitiesInUnit(
+          w,
+          user.id,
+          org.id,
+          Array.from({ length: 50 }, () => ({ content, departmentId: null })),
+        );
+        inside();
+        await mayFinish;
+        throw new Error("import failed at the last row");
+      },
+      { timeout: 30_000 },
+    ).catch((e: unknown) => e);
     await importStarted;
 
     // Another request reads meanwhile: it must not see the 50 uncommitted activities.

@@ -11,7 +11,8 @@ import { IMPORT_LIMITS, ImportFileError } from "~/import/limits.ts";
 import { parseImportFile } from "~/import/parse.ts";
 import { createActivity, getActivityByRef, transitionActivity } from "~/models/activity.server.ts";
 import { verifyAuditChain } from "~/models/audit.server.ts";
-import { commitImport, createActivitiesTx, ImportHasErrorsError, previewImport, readPendingImport } from "~/models/import.server.ts";
+import { commitImport, createActivitiesInUnit, ImportHasErrorsError, previewImport, readPendingImport } from "~/models/import.server.ts";
+import { unitOfWork } from "~/models/unit-of-work.server.ts";
 import { buildRegisterExport } from "~/models/register-export.server.ts";
 import { ActivityContentSchema, type ActivityContentInput } from "~/schemas/activity.ts";
 import type { ExportActivity } from "~/schemas/register-export.ts";
@@ -429,12 +430,14 @@ describe("commit: all or nothing, idempotent, approved versions kept", () => {
 });
 
 describe("bulk creation", () => {
-  it("writes the same activity row, search entry and audit event as createActivityTx, and keeps the audit chain valid", async () => {
+  it("writes the same activity row, search entry and audit event as createActivityInUnit, and keeps the audit chain valid", async () => {
     const { org, departments } = await createOrg();
     const user = await createUser();
     const content = ActivityContentSchema.parse(rich(7));
     const one = await createActivity(user.id, org.id, { content, departmentId: departments[1]!.id });
-    const [bulk] = await getDb().$transaction((tx) => createActivitiesTx(tx, user.id, org.id, [{ content, departmentId: departments[1]!.id }]));
+    const [bulk] = await unitOfWork({ actorId: user.id, organizationId: org.id }, (w) =>
+      createActivitiesInUnit(w, user.id, org.id, [{ content, departmentId: departments[1]!.id }]),
+    );
     expect(bulk!.ref).toBe("T-0002");
     const db = getDb();
     const strip = ({ id: _i, seq: _s, ref: _r, createdAt: _c, updatedAt: _u, ca: _ca, ua: _ua, ...rest }: Record<string, unknown>) => rest;
