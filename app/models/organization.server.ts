@@ -2,6 +2,7 @@ import type { Organization } from "~/generated/prisma/client.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
 import type { Role } from "~/utils/permissions.ts";
+import { valueChanges } from "~/utils/audit-values.ts";
 import { recordAudit } from "./audit.server.ts";
 import { normalizeEmail } from "./user.server.ts";
 
@@ -85,15 +86,16 @@ export class StaleUpdateError extends Error {
 /** Optimistic lock: the update applies only if nobody changed the organization since `version`. */
 export async function updateOrganization(actorId: string, orgId: string, version: number, input: Omit<OrganizationInput, "slug">): Promise<Organization> {
   return getDb().$transaction(async (tx) => {
+    const before = await tx.organization.findUnique({ where: { id: orgId } });
     const res = await tx.organization.updateMany({ where: { id: orgId, version }, data: { ...input, version: { increment: 1 } } });
-    if (res.count === 0) throw new StaleUpdateError(await tx.organization.findUnique({ where: { id: orgId } }));
+    if (res.count === 0) throw new StaleUpdateError(before);
     await recordAudit(tx, {
       actorId,
       organizationId: orgId,
       action: "organization.updated",
       entity: "Organization",
       entityId: orgId,
-      details: { fields: Object.keys(input) },
+      details: { fields: Object.keys(input), values: before ? valueChanges(before, input, Object.keys(input)) : [] },
     });
     return tx.organization.findUniqueOrThrow({ where: { id: orgId } });
   });
