@@ -167,18 +167,20 @@ function Shell({ children }: { children: React.ReactNode }) {
       </main>
       <footer className="site-footer" role="contentinfo">
         <p>{t("app.footer")}</p>
-        <ul className="footer-links">
-          <li>
-            <Link to={org ? `/accessibilite?org=${org}` : "/accessibilite"}>
-              {t("accessibility.footer.statement", { level: t(`accessibility.level.${rgaaConformanceLevel()}`) })}
-            </Link>
-          </li>
-          {params.org ? (
+        <nav aria-label={t("accessibility.footer.nav")}>
+          <ul className="footer-links">
             <li>
-              <Link to={`/o/${params.org}/sitemap`}>{t("accessibility.footer.sitemap")}</Link>
+              <Link to={org ? `/accessibilite?org=${org}` : "/accessibilite"}>
+                {t("accessibility.footer.statement", { level: t(`accessibility.level.${rgaaConformanceLevel()}`) })}
+              </Link>
             </li>
-          ) : null}
-        </ul>
+            {params.org ? (
+              <li>
+                <Link to={`/o/${params.org}/sitemap`}>{t("accessibility.footer.sitemap")}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
       </footer>
     </>
   );

@@ -6,6 +6,7 @@ export const enAccessibility: Record<keyof typeof frAccessibility, string> = {
   "accessibility.settings.contactHint": "E-mail address, web page or postal address, shown on the accessibility statement. Example: accessibility@town.example",
   "accessibility.footer.statement": "Accessibility: {level}",
   "accessibility.footer.sitemap": "Site map",
+  "accessibility.footer.nav": "Footer links",
   "accessibility.level.full": "fully compliant",
   "accessibility.level.partial": "partially compliant",
   "accessibility.level.none": "not compliant",

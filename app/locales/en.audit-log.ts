@@ -124,4 +124,9 @@ export const enAuditLog: Record<keyof typeof frAuditLog, string> = {
   "exportLog.asOf": "Register as of {date}",
   "exportLog.ref": "Activity {ref}",
   "exportLog.sha256": "SHA-256 fingerprint:",
+  "exportLog.otherFormat": "another format",
+  "exportLog.scopeBreaches": "breach register",
+  "exportLog.departments": "Departments: {value}",
+  "exportLog.separator": "Separator: {value}",
+  "exportLog.public": "Public download",
 };

@@ -6,6 +6,7 @@ export const frAccessibility = {
     "Adresse e-mail, page web ou adresse postale, affichée dans la déclaration d'accessibilité. Exemple : accessibilite@ville.fr",
   "accessibility.footer.statement": "Accessibilité : {level}",
   "accessibility.footer.sitemap": "Plan du site",
+  "accessibility.footer.nav": "Liens de pied de page",
   "accessibility.level.full": "totalement conforme",
   "accessibility.level.partial": "partiellement conforme",
   "accessibility.level.none": "non conforme",

@@ -123,4 +123,9 @@ export const frAuditLog = {
   "exportLog.asOf": "Registre au {date}",
   "exportLog.ref": "Activité {ref}",
   "exportLog.sha256": "Empreinte SHA-256 :",
+  "exportLog.otherFormat": "autre format",
+  "exportLog.scopeBreaches": "registre des violations",
+  "exportLog.departments": "Services : {value}",
+  "exportLog.separator": "Séparateur : {value}",
+  "exportLog.public": "Téléchargement public",
 } as const;

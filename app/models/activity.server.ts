@@ -2,6 +2,7 @@ import type { Activity, Prisma } from "~/generated/prisma/client.ts";
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
 import { computeCompleteness, hasOffenceData, hasSensitiveData } from "~/utils/activity-rules.ts";
 import { diffContents } from "~/utils/activity-diff.ts";
+import { activityValueChanges } from "~/utils/audit-values.ts";
 import { TRANSITION_TARGET, type Transition } from "~/policies/activity.ts";
 import { scopeDepartmentIds, type ActivityScope } from "~/policies/department.ts";
 import { getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
@@ -135,7 +136,8 @@ export async function saveActivityInUnit(
     if (current.status === "ARCHIVED") throw new InvalidTransitionError("archived");
     const depName = await departmentName(tx, organizationId, input.departmentId);
     const before = parseContent(current.content);
-    const changes = diffContents(before, input.content).map((r) => r.path);
+    const rows = diffContents(before, input.content);
+    const changes = rows.map((r) => r.path);
     const departmentChanged = current.departmentId !== input.departmentId;
     const prefilledPaths = input.prefilledPaths === undefined ? undefined : JSON.stringify(input.prefilledPaths);
     const prefilledChanged = prefilledPaths !== undefined && prefilledPaths !== current.prefilledPaths;
@@ -162,11 +164,19 @@ export async function saveActivityInUnit(
     const saved = await loadForWrite(tx, organizationId, activityId);
     w.reindex(saved, input.content, depName);
     w.analysisChanged(organizationId);
+    const oldDep = departmentChanged ? await departmentName(tx, organizationId, current.departmentId) : null;
     w.audit(
       "activity.updated",
       "Activity",
       activityId,
-      { ref: saved.ref, revision: saved.revision, fields: departmentChanged ? ["department", ...changes] : changes, reopened: current.status === "APPROVED" },
+      {
+        ref: saved.ref,
+        revision: saved.revision,
+        fields: departmentChanged ? ["department", ...changes] : changes,
+        // Before → after of the simple fields, for the readable audit log.
+        values: [...(departmentChanged ? [{ field: "department", from: oldDep, to: depName }] : []), ...activityValueChanges(rows)],
+        reopened: current.status === "APPROVED",
+      },
       { actorId, organizationId },
     );
     return withParsed(saved);

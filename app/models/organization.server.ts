@@ -2,6 +2,7 @@ import type { Organization } from "~/generated/prisma/client.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
 import type { Role } from "~/utils/permissions.ts";
+import { valueChanges } from "~/utils/audit-values.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 import { normalizeEmail } from "./user.server.ts";
 
@@ -69,12 +70,18 @@ export class StaleUpdateError extends Error {
   }
 }
 
+/** Contact details of people (DPO, legal representative): personal data kept out of the immutable audit values. */
+const PERSONAL_FIELDS = new Set(["legalRepresentative", "dpoName", "dpoEmail", "dpoPhone", "accessibilityContact"]);
+
 /** Optimistic lock: the update applies only if nobody changed the organization since `version`. */
 export async function updateOrganization(actorId: string, orgId: string, version: number, input: Omit<OrganizationInput, "slug">): Promise<Organization> {
   return unitOfWork({ actorId, organizationId: orgId }, async ({ tx, ...w }) => {
+    const before = await tx.organization.findUnique({ where: { id: orgId } });
     const res = await tx.organization.updateMany({ where: { id: orgId, version }, data: { ...input, version: { increment: 1 } } });
-    if (res.count === 0) throw new StaleUpdateError(await tx.organization.findUnique({ where: { id: orgId } }));
-    w.audit("organization.updated", "Organization", orgId, { fields: Object.keys(input) });
+    if (res.count === 0) throw new StaleUpdateError(before);
+    // The audit chain cannot be erased: people's contact details are named as changed, their values are not kept.
+    const valued = Object.keys(input).filter((k) => !PERSONAL_FIELDS.has(k));
+    w.audit("organization.updated", "Organization", orgId, { fields: Object.keys(input), values: before ? valueChanges(before, input, valued) : [] });
     return tx.organization.findUniqueOrThrow({ where: { id: orgId } });
   });
 }

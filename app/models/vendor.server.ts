@@ -4,6 +4,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { sha256Hex } from "~/utils/crypto.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
+import { valueChanges } from "~/utils/audit-values.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 
 export class VendorConflictError extends Error {}
@@ -75,12 +76,14 @@ export async function createVendor(actorId: string, organizationId: string, inpu
 export async function updateVendor(actorId: string, organizationId: string, id: string, version: number, input: VendorInput) {
   if (await nameTaken(organizationId, input.name, id)) throw new DuplicateVendorError();
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
+    const before = await tx.vendor.findFirst({ where: { id, organizationId } });
     const res = await tx.vendor.updateMany({ where: { id, organizationId, version }, data: { ...input, version: { increment: 1 } } });
     if (res.count === 0) {
       if ((await tx.vendor.count({ where: { id, organizationId } })) === 0) throw new VendorNotFoundError();
       throw new VendorConflictError();
     }
-    await w.auditNow({ action: "vendor.updated", entity: "Vendor", entityId: id, details: { fields: Object.keys(input) } });
+    const values = before ? valueChanges(before, input, Object.keys(input)) : [];
+    await w.auditNow({ action: "vendor.updated", entity: "Vendor", entityId: id, details: { fields: Object.keys(input), values } });
     w.analysisChanged();
     return tx.vendor.findUniqueOrThrow({ where: { id } });
   });
@@ -142,9 +145,11 @@ export async function createService(actorId: string, organizationId: string, ven
 
 export async function updateService(actorId: string, organizationId: string, serviceId: string, input: ServiceInput) {
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
+    const before = await tx.service.findFirst({ where: { id: serviceId, organizationId } });
     const res = await tx.service.updateMany({ where: { id: serviceId, organizationId }, data: input });
-    if (res.count === 0) throw new VendorNotFoundError();
-    await w.auditNow({ action: "service.updated", entity: "Service", entityId: serviceId, details: { fields: Object.keys(input) } });
+    if (res.count === 0 || !before) throw new VendorNotFoundError();
+    const values = valueChanges(before, input, Object.keys(input));
+    await w.auditNow({ action: "service.updated", entity: "Service", entityId: serviceId, details: { fields: Object.keys(input), values } });
     w.analysisChanged();
   });
 }

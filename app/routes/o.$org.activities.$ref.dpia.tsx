@@ -277,7 +277,8 @@ export default function DpiaPage() {
               </button>
             </Form>
           ) : null}
-          {d.canImport ? <PiaImport /> : null}
+          {/* No h2 above here: the import form's heading is the next level after the h1. */}
+          {d.canImport ? <PiaImport Heading="h2" /> : null}
         </section>
       ) : (
         <>
@@ -297,7 +298,7 @@ export default function DpiaPage() {
                 {t("dpia.page.exportPia")}
               </a>
             </p>
-            {d.canImport ? <PiaImport /> : null}
+            {d.canImport ? <PiaImport Heading="h3" /> : null}
           </section>
           {d.editable ? <MeasureForms version={d.dpia.version} /> : null}
           <ContentForm dpia={d.dpia} editable={d.editable} actionData={actionData?.form === "content" ? actionData : undefined} />
@@ -310,11 +311,11 @@ export default function DpiaPage() {
   );
 }
 
-function PiaImport() {
+function PiaImport({ Heading }: { Heading: "h2" | "h3" }) {
   const { t } = useT();
   return (
     <Form method="post" encType="multipart/form-data" className="stack">
-      <h3>{t("dpia.page.importPia")}</h3>
+      <Heading>{t("dpia.page.importPia")}</Heading>
       <input type="hidden" name="intent" value="importPia" />
       <div className="field">
         <label htmlFor="pia-file">{t("dpia.page.importFile")}</label>

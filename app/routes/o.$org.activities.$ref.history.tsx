@@ -8,8 +8,9 @@ import { listVersions } from "~/models/activity.server.ts";
 import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
-import { diffContents, pathParts } from "~/utils/activity-diff.ts";
-import { createT, DEFAULT_LOCALE, isLocale, isMessageKey, type T } from "~/utils/i18n.ts";
+import { diffContents } from "~/utils/activity-diff.ts";
+import { diffValue, pathLabel } from "~/utils/activity-diff-labels.ts";
+import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { emptyToUndefined, z } from "~/utils/validation.ts";
 
@@ -89,63 +90,6 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
   return [{ title: d ? `${t("activityView.historyPage.title", { ref: d.activity.ref })} — ${t("app.name")}` : t("app.name") }];
 };
-
-/** Vocabulary list for a diff value, by the field it belongs to. */
-function vocabPrefix(parts: (string | number)[]): string | null {
-  const last = parts[parts.length - 1];
-  switch (last) {
-    case "basis":
-      return "vocab.legalBasis";
-    case "category":
-      return parts[0] === "dataSubjects" ? "vocab.dataSubject" : parts[0] === "dataCategories" ? "vocab.dataCategory" : null;
-    case "finalFate":
-      return "vocab.finalFate";
-    case "type":
-      return "vocab.recipientType";
-    case "safeguard":
-      return "vocab.safeguard";
-    case "measure":
-      return "vocab.security";
-    case "condition":
-      return "vocab.art9";
-    case "regime":
-      return "vocab.regime";
-    case "role":
-      return "vocab.role";
-    default:
-      return null;
-  }
-}
-
-const DATE_FIELDS = new Set(["implementationDate", "nextReviewAt", "lastReviewAt"]);
-
-/** "dataCategories[1].retention.activePeriod" -> "Catégories de données › 2 › Conservation › Durée active". */
-function pathLabel(t: T, path: string): string {
-  const parts = pathParts(path);
-  let parent: string | null = null;
-  return parts
-    .map((p) => {
-      if (typeof p === "number") return String(p);
-      const contextual = parent ? `activityView.path.${parent}.${p}` : null;
-      parent = p;
-      if (contextual && isMessageKey(contextual)) return t(contextual);
-      const key = `activityView.path.${p}`;
-      return isMessageKey(key) ? t(key) : p;
-    })
-    .join(" › ");
-}
-
-function diffValue(t: T, formatDate: (d: string) => string, path: string, value: string): string {
-  const parts = pathParts(path);
-  const prefix = vocabPrefix(parts);
-  if (prefix) {
-    const key = `${prefix}.${value}`;
-    return isMessageKey(key) ? t(key) : value;
-  }
-  if (parts[0] === "riskFlags") return value === "true" ? t("activityView.yes") : t("activityView.no");
-  if (parts.length === 1 && typeof parts[0] === "string" && DATE_FIELDS.has(parts[0]) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
-  return value;
-}
 
 export default function ActivityHistory() {
   const d = useLoaderData<typeof loader>();

@@ -17,7 +17,8 @@ const PAGE_SIZE = 50;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org, "audit:read");
-  const t = createT(await getLocale(request));
+  const locale = await getLocale(request);
+  const t = createT(locale);
   const { query: q, invalid } = parseAuditLogQuery(new URL(request.url));
   const [{ events, total }, options] = await Promise.all([
     readAuditLog(ctx.org.id, ctx.org.slug, toFilter(q), { skip: (q.page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       entities: options.entities.map((e) => ({ value: e, label: entityLabel(t, e) })).sort((a, b) => a.label.localeCompare(b.label)),
       actions: options.actions.map((a) => ({ value: a, label: actionLabel(t, a) })).sort((a, b) => a.label.localeCompare(b.label)),
     },
-    events: events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), ...describeAuditEvent(t, e) })),
+    events: events.map((e) => ({ seq: e.seq, at: e.at.toISOString(), ...describeAuditEvent(t, e, locale) })),
   };
 }
 

@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (invalid) throw new Response(t("errors.invalidFilters"), { status: 400 });
   const { events } = await readAuditLog(ctx.org.id, ctx.org.slug, toFilter(query), { skip: 0, take: MAX_ROWS });
   const rows = events.map((e) => {
-    const s = describeAuditEvent(t, e);
+    const s = describeAuditEvent(t, e, locale);
     return [formatDate(locale, e.at, true), s.person, s.action, s.object?.label ?? "", s.changes.join(" ; ")];
   });
   const header = [t("auditLog.col.when"), t("auditLog.col.person"), t("auditLog.col.action"), t("auditLog.col.object"), t("auditLog.col.changes")];

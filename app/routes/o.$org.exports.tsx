@@ -11,6 +11,7 @@ import { getEnv } from "~/utils/env.server.ts";
 import { canSeeShareIps, canShareExports } from "~/policies/export.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { formatLabel } from "~/schemas/export-request.ts";
+import { exportFormatLabel, exportParamLabels } from "~/utils/export-log-labels.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
@@ -110,16 +111,6 @@ function formatSize(t: ReturnType<typeof useT>["t"], bytes: number) {
   return bytes < 1024 * 1024
     ? t("exports.sizeKb", { value: Math.max(1, Math.round(bytes / 1024)) })
     : t("exports.sizeMb", { value: (bytes / 1024 / 1024).toFixed(1) });
-}
-
-/** Every stored export parameter in words: "Langue : français · Périmètre : Responsable…" (no raw codes). */
-function exportParamLabels(t: ReturnType<typeof useT>["t"], date: ReturnType<typeof useT>["date"], p: Record<string, unknown>): string[] {
-  const out: string[] = [];
-  if (p.locale === "fr" || p.locale === "en") out.push(t("exportLog.language", { value: t(`exportLog.lang.${p.locale}`) }));
-  if (p.scope === "all" || p.scope === "controller" || p.scope === "processor") out.push(t("exportLog.scope", { value: t(`exports.scope.${p.scope}`) }));
-  if (typeof p.asOf === "string" && p.asOf) out.push(t("exportLog.asOf", { date: date(p.asOf) }));
-  if (typeof p.ref === "string" && p.ref) out.push(t("exportLog.ref", { ref: p.ref }));
-  return out;
 }
 
 /** A specific page title (RGAA 8.6). */
@@ -222,11 +213,11 @@ export default function Exports() {
           {d.exports.map((e) => (
             <li key={e.id} className="card export-card">
               <h3>
-                {t(formatLabel(e.format))} — {date(e.createdAt, true)}
+                {exportFormatLabel(t, e.format)} — {date(e.createdAt, true)}
               </h3>
               <p>
                 {e.actor ?? "—"} ({t(e.channel === "cli" ? "exports.channel.cli" : e.channel === "public" ? "exports.channel.public" : "exports.channel.ui")}) ·{" "}
-                {formatSize(t, e.size)} · {exportParamLabels(t, date, e.params).join(" · ")}
+                {formatSize(t, e.size)} · {exportParamLabels(t, (x) => date(x), e.params).join(" · ")}
               </p>
               <p>
                 {t("exportLog.sha256")} <code className="details">{e.sha256}</code>

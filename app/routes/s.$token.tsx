@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, useLoaderData, useParams, useSearchParams } from "@remix-run/react";
 import { peekShareLink } from "~/models/export-log.server.ts";
 import type { MessageKey } from "~/utils/i18n.ts";
-import { formatLabel } from "~/schemas/export-request.ts";
+import { exportFormatLabel } from "~/utils/export-log-labels.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
 export const meta: MetaFunction = () => [{ title: "Registre" }, { name: "robots", content: "noindex" }];
@@ -39,7 +39,7 @@ export default function SharedDocument() {
       <h1>{t("share.title", { organization: r.organization })}</h1>
       <p className="lead">{t("share.intro", { recipient: r.recipient })}</p>
       <p>
-        {r.fileName} — {t(formatLabel(r.format))} — {t("exports.shareActive", { date: date(r.expiresAt, true) })}
+        {r.fileName} — {exportFormatLabel(t, r.format)} — {t("exports.shareActive", { date: date(r.expiresAt, true) })}
       </p>
       {error ? (
         <div className="form-errors" role="alert">

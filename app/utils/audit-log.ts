@@ -4,7 +4,10 @@
  * an unknown action reads "performed an action", an unknown field "another field".
  */
 import type { ReadableAuditEvent } from "~/models/audit-log.server.ts";
-import { isMessageKey, type MessageKey, type T } from "./i18n.ts";
+import { countryName } from "~/reference/countries.ts";
+import { pathLabelOrNull, diffValue } from "./activity-diff-labels.ts";
+import { readValueChanges } from "./audit-values.ts";
+import { DEFAULT_LOCALE, formatDate, isMessageKey, type Locale, type MessageKey, type T } from "./i18n.ts";
 
 export type AuditSentence = {
   person: string;
@@ -18,13 +21,22 @@ function label(t: T, candidates: string[], fallback: string): string {
   return key ? t(key as MessageKey) : fallback;
 }
 
+/** Organization fields whose label key is not `fields.<name>`. */
+const ORGANIZATION_FIELD_KEYS: Record<string, string> = {
+  name: "fields.orgName",
+  defaultLocale: "fields.defaultLanguage",
+  accessibilityContact: "accessibility.settings.contact",
+};
+
 /** The readable name of a field an event says was changed. */
 function fieldLabel(t: T, entity: string, path: string): string {
   const top = path.split(/[.[]/)[0] ?? path;
   if (entity === "Activity") return label(t, top === "department" ? ["activityForm.field.departmentId"] : [`guided.key.${top}`], t("auditLog.otherField"));
   if (entity === "Vendor") return label(t, [`vendors.field.${top}`], t("auditLog.otherField"));
-  if (entity === "Organization") return label(t, [`fields.${top}`, top === "name" ? "fields.orgName" : ""], t("auditLog.otherField"));
+  if (entity === "Organization") return label(t, [`fields.${top}`, ORGANIZATION_FIELD_KEYS[top] ?? ""], t("auditLog.otherField"));
   if (entity === "Dpia") return label(t, [`dpia.section.${top}`, `dpia.field.${top}`], t("auditLog.otherField"));
+  if (entity === "Service")
+    return label(t, [top === "secNumCloudQualified" ? "vendors.service.secNumCloud" : `vendors.service.${top}`], t("auditLog.otherField"));
   return label(t, [`activityForm.field.${top}`], t("auditLog.otherField"));
 }
 
@@ -34,6 +46,36 @@ function valueLabel(t: T, entity: string, v: unknown): string | null {
   const candidates = entity === "Membership" ? [`roles.${v}`] : entity === "Dpia" ? [`dpia.status.${v}`] : [`vocab.status.${v}`];
   const key = candidates.find((k) => isMessageKey(k));
   return key ? t(key as MessageKey) : null;
+}
+
+const LANGUAGE_NAMES: Record<string, string> = { fr: "Français", en: "English" };
+const COUNTRY_FIELDS = new Set(["country", "parentCountry"]);
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** One stored before/after value in words: vocabulary, yes/no, country and language names, dates. */
+function changeValue(t: T, locale: Locale, entity: string, field: string, v: string | null): string {
+  if (v === null) return t("auditLog.empty");
+  const day = (d: string) => (ISO_DAY.test(d) ? formatDate(locale, `${d}T12:00:00Z`) : d);
+  if (entity === "Activity" && field !== "department") return day(diffValue(t, day, field, v));
+  if (v === "true" || v === "false") return t(v === "true" ? "activityView.yes" : "activityView.no");
+  if (COUNTRY_FIELDS.has(field)) return countryName(v, locale);
+  if (field === "defaultLocale") return LANGUAGE_NAMES[v] ?? v;
+  if (field === "dpaStatus") return label(t, [`vendors.dpaStatus.${v}`], v);
+  return day(v);
+}
+
+/** "Field: before → after" for each simple field the event recorded the values of. */
+function valueLines(t: T, locale: Locale, e: ReadableAuditEvent): string[] {
+  return readValueChanges(e.details.values).map((c) =>
+    t("auditLog.change", {
+      field:
+        e.entity === "Activity" && c.field !== "department"
+          ? (pathLabelOrNull(t, c.field) ?? fieldLabel(t, e.entity, c.field))
+          : fieldLabel(t, e.entity, c.field),
+      from: changeValue(t, locale, e.entity, c.field, c.from),
+      to: changeValue(t, locale, e.entity, c.field, c.to),
+    }),
+  );
 }
 
 export function actionLabel(t: T, action: string): string {
@@ -46,7 +88,8 @@ export function entityLabel(t: T, entity: string): string {
   return isMessageKey(key) ? t(key) : t("auditLog.otherField");
 }
 
-export function describeAuditEvent(t: T, e: ReadableAuditEvent): AuditSentence {
+/** `locale` formats dates and country names in values (the language `t` speaks). */
+export function describeAuditEvent(t: T, e: ReadableAuditEvent, locale: Locale = DEFAULT_LOCALE): AuditSentence {
   const d = e.details;
   const person = e.system ? t("auditLog.system") : (e.actorName ?? t("auditLog.someone"));
   let object: AuditSentence["object"] = e.target.label
@@ -66,6 +109,7 @@ export function describeAuditEvent(t: T, e: ReadableAuditEvent): AuditSentence {
     const labels = [...new Set(d.fields.filter((f): f is string => typeof f === "string").map((f) => fieldLabel(t, e.entity, f)))];
     if (labels.length) changes.push(t("auditLog.changedFields", { fields: labels.join(", ") }));
   }
+  changes.push(...valueLines(t, locale, e));
   const from = valueLabel(t, e.entity, d.from);
   const to = valueLabel(t, e.entity, d.to);
   if (from && to) changes.push(`${from} → ${to}`);

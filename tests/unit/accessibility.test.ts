@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { renderRgaaAuditMarkdown } from "~/documents/rgaa-audit-markdown.ts";
 import { RGAA_AUDIT, rgaaConformanceLevel, rgaaConformanceRate } from "~/reference/rgaa-audit.ts";
 import * as statement from "~/routes/accessibilite.tsx";
 import * as settings from "~/routes/o.$org.settings.tsx";
@@ -34,6 +35,16 @@ describe("RGAA audit", () => {
     const md = fs.readFileSync(path.join(root, "docs/accessibility/rgaa-audit.md"), "utf8");
     for (const c of RGAA_AUDIT) expect(md, c.id).toContain(`| ${c.id} | ${c.status} |`);
     expect(md).toContain(`**Conformance rate: ${rgaaConformanceRate()} %**`);
+  });
+
+  it("the audit document is exactly what app/cli/rgaa-audit-doc.ts generates (evidence included)", () => {
+    const md = fs.readFileSync(path.join(root, "docs/accessibility/rgaa-audit.md"), "utf8");
+    expect(md, "run `npx tsx app/cli/rgaa-audit-doc.ts`").toBe(renderRgaaAuditMarkdown(md));
+    for (const c of RGAA_AUDIT) expect(md, c.id).toContain(`| ${c.id} | ${c.status} | ${c.evidence} |`);
+    // The criteria the browser spec backs cite it.
+    for (const id of ["1.1", "1.6", "9.1", "9.2", "10.7", "10.11", "12.6", "12.7"])
+      expect(RGAA_AUDIT.find((c) => c.id === id)?.evidence, id).toContain("rgaa.spec");
+    expect(fs.existsSync(path.join(root, "tests/e2e/rgaa.spec.ts"))).toBe(true);
   });
 });
 

@@ -2,12 +2,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createActivity, saveActivity } from "~/models/activity.server.ts";
 import { updateMembership } from "~/models/membership.server.ts";
-import { createVendor, type VendorInput } from "~/models/vendor.server.ts";
+import type { ReadableAuditEvent } from "~/models/audit-log.server.ts";
+import { updateOrganization } from "~/models/organization.server.ts";
+import { createVendor, updateVendor, type VendorInput } from "~/models/vendor.server.ts";
 import * as auditPage from "~/routes/o.$org.audit.tsx";
 import * as auditCsv from "~/routes/o.$org.audit[.]csv.ts";
 import * as auditRaw from "~/routes/o.$org.audit_.$seq.tsx";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
+import { describeAuditEvent } from "~/utils/audit-log.ts";
+import { AUDIT_VALUE_MAX_LENGTH } from "~/utils/audit-values.ts";
 import { getDb } from "~/utils/db.server.ts";
+import { createT } from "~/utils/i18n.ts";
 import { createOrg, request, signedInMember } from "../helpers/factories.ts";
 import { call } from "./route-helpers.ts";
 
@@ -82,7 +87,7 @@ describe("readable audit log", () => {
     const created = d.events.find((e) => e.action === "a créé l'activité")!;
     expect(created).toMatchObject({ person: "Denis Dpo", object: { label: "T-0001 — Cantine scolaire", href: `/o/${slug}/activities/T-0001` } });
     const updated = d.events.find((e) => e.action === "a modifié l'activité")!;
-    expect(updated.changes).toEqual(["Éléments modifiés : Finalités"]);
+    expect(updated.changes).toEqual(["Éléments modifiés : Finalités", "Finalités › Finalité principale : (vide) → Inscrire les enfants"]);
     expect(d.events.find((e) => e.action === "a ajouté le prestataire")).toMatchObject({
       person: "Alice Admin",
       object: { label: "Éditeur Cantine", href: `/o/${slug}/vendors/${vendorId}` },
@@ -140,7 +145,9 @@ describe("readable audit log", () => {
     const lines = text.trim().split("\r\n");
     expect(lines[0]).toBe("Date;Personne;Action;Objet;Changements");
     expect(lines).toHaveLength(3);
-    expect(text).toContain("Denis Dpo;a modifié l'activité;T-0001 — Cantine scolaire;Éléments modifiés : Finalités");
+    expect(text).toContain(
+      `Denis Dpo;a modifié l'activité;T-0001 — Cantine scolaire;"Éléments modifiés : Finalités ; Finalités › Finalité principale : (vide) → Inscrire les enfants"`,
+    );
     expect(text).not.toContain("activity.");
     expect(text).not.toContain(activityId);
     const bad = await call(auditCsv.loader, request(`/o/${slug}/audit.csv?from=x`, { cookie: dpo.cookie }), { org: slug });
@@ -164,5 +171,107 @@ describe("readable audit log", () => {
         .status,
     ).toBe(404);
     expect((await call(auditRaw.loader, request(`/o/${slug}/audit/abc`, { cookie: admin.cookie }), { org: slug, seq: "abc" })).status).toBe(404);
+  });
+});
+
+describe("field values in the readable audit log", () => {
+  const event = (over: Partial<ReadableAuditEvent>): ReadableAuditEvent => ({
+    seq: 1,
+    at: new Date("2026-12-02T10:00:00Z"),
+    actorName: "Alice Admin",
+    system: false,
+    action: "vendor.updated",
+    entity: "Vendor",
+    details: {},
+    target: { label: "Éditeur Cantine", href: "/o/x/vendors/v1", deleted: false },
+    names: {},
+    ...over,
+  });
+
+  it("shows before → after for simple fields, translated, in French and English", () => {
+    const e = event({
+      details: {
+        fields: ["name", "country", "dpaStatus", "dpfCertified", "dpaNextReview", "notes"],
+        values: [
+          { field: "name", from: "Éditeur Cantine", to: "Éditeur Cantine SAS" },
+          { field: "country", from: "FR", to: "IE" },
+          { field: "dpaStatus", from: "NONE", to: "SIGNED" },
+          { field: "dpfCertified", from: null, to: "true" },
+          { field: "dpaNextReview", from: null, to: "2027-03-01" },
+          { field: "notes", from: "à revoir", to: null },
+        ],
+      },
+    });
+    expect(describeAuditEvent(createT("fr"), e, "fr").changes).toEqual([
+      "Éléments modifiés : Nom usuel, Pays d'établissement, État du contrat, Certification Data Privacy Framework (prestataires américains), Prochaine revue, Notes internes",
+      "Nom usuel : Éditeur Cantine → Éditeur Cantine SAS",
+      "Pays d'établissement : France → Irlande",
+      "État du contrat : Aucun contrat → Signé",
+      "Certification Data Privacy Framework (prestataires américains) : (vide) → Oui",
+      "Prochaine revue : (vide) → 1 mars 2027",
+      "Notes internes : à revoir → (vide)",
+    ]);
+    const en = describeAuditEvent(createT("en"), e, "en").changes;
+    expect(en).toContain("Country of establishment: France → Ireland");
+    expect(en).toContain("Agreement status: No agreement → Signed");
+    expect(en).toContain("Next review: (empty) → 1 Mar 2027");
+  });
+
+  it("never shows a secret, a malformed value or a raw field name", () => {
+    const e = event({
+      entity: "Organization",
+      action: "organization.updated",
+      details: {
+        values: [
+          { field: "passwordHash", from: "$argon2id$v=19$old", to: "$argon2id$v=19$new" },
+          { field: "apiToken", from: "tok-old", to: "tok-new" },
+          { field: "dpoEmail", from: { nested: true }, to: "dpo@ville.example" },
+          "not an object",
+          { field: "mysteryField", from: "a", to: "b" },
+          { field: "dpoName", from: "Jean Dupont", to: "Marie Curie" },
+        ],
+      },
+    });
+    const shown = describeAuditEvent(createT("fr"), e, "fr").changes;
+    expect(shown).toEqual(["autre champ : a → b", "Nom du DPO : Jean Dupont → Marie Curie"]);
+    const text = JSON.stringify(shown);
+    for (const raw of ["argon2id", "tok-", "passwordHash", "apiToken", "mysteryField", "nested"]) expect(text, raw).not.toContain(raw);
+  });
+
+  it("is recorded by the models: vendor and organization updates carry their changed values, long texts cut", async () => {
+    const v = await getDb().vendor.findUniqueOrThrow({ where: { id: vendorId } });
+    await updateVendor(admin.user.id, orgId, vendorId, v.version, {
+      ...vendor("Éditeur Cantine"),
+      country: "IE",
+      dpaStatus: "SIGNED",
+      dpaSignedAt: new Date("2026-11-30T00:00:00Z"),
+      notes: "n".repeat(500),
+    });
+    const org = await getDb().organization.findUniqueOrThrow({ where: { id: orgId } });
+    await updateOrganization(admin.user.id, orgId, org.version, { name: org.name, defaultLocale: "en", dpoName: "Marie Curie" });
+
+    const vendorEvent = await getDb().auditEvent.findFirstOrThrow({ where: { organizationId: orgId, action: "vendor.updated" } });
+    const values = (JSON.parse(vendorEvent.details) as { values: { field: string; from: string | null; to: string | null }[] }).values;
+    expect(values.filter((c) => c.field !== "notes")).toEqual([
+      { field: "country", from: "FR", to: "IE" },
+      { field: "dpaStatus", from: "NONE", to: "SIGNED" },
+      { field: "dpaSignedAt", from: null, to: "2026-11-30" },
+    ]);
+    const notes = values.find((c) => c.field === "notes")!;
+    expect(notes.to).toHaveLength(AUDIT_VALUE_MAX_LENGTH);
+    expect(notes.to!.endsWith("…")).toBe(true);
+
+    const d = await load("?entity=Vendor");
+    const updated = d.events.find((e) => e.action === "a modifié le prestataire")!;
+    expect(updated.changes).toContain("Pays d'établissement : France → Irlande");
+    expect(updated.changes).toContain("État du contrat : Aucun contrat → Signé");
+    expect(updated.changes).toContain("Date de signature : (vide) → 30 nov. 2026");
+    const orgEvents = await load("?entity=Organization");
+    expect(orgEvents.events[0]!.changes).toContain("Langue par défaut des documents : Français → English");
+    // People's contact details are named as changed, but their values stay out of the immutable chain.
+    expect(JSON.stringify(orgEvents.events[0]!.changes)).not.toContain("Marie Curie");
+    const orgEvent = await getDb().auditEvent.findFirstOrThrow({ where: { organizationId: orgId, action: "organization.updated" }, orderBy: { seq: "desc" } });
+    expect(orgEvent.details).not.toContain("Marie Curie");
+    expect((JSON.parse(orgEvent.details) as { fields: string[] }).fields).toContain("dpoName");
   });
 });
