@@ -182,11 +182,9 @@ export const enDocuments: Record<keyof typeof frDocuments, string> = {
   "pdf.exposure.col.laws": "Laws",
   "pdf.exposure.col.vendor": "Vendor",
   "pdf.exposure.col.via": "Link",
-  "pdf.exposure.col.shielded": "Protection",
+  "pdf.exposure.col.shielded": "SecNumCloud immunity (§ 19.6)",
   "pdf.exposure.via.establishment": "Vendor's establishment",
   "pdf.exposure.via.parent": "Parent company",
-  "pdf.exposure.shielded": "SecNumCloud-qualified offer",
-  "pdf.exposure.notShielded": "None",
 
   "pdf.risk.intro": "Criteria ticked (EDPB guidelines on DPIA: with two criteria or more, an impact assessment is required in principle).",
   "pdf.risk.none": "No risk criterion ticked.",

@@ -181,11 +181,9 @@ export const frDocuments = {
   "pdf.exposure.col.laws": "Lois",
   "pdf.exposure.col.vendor": "Prestataire",
   "pdf.exposure.col.via": "Rattachement",
-  "pdf.exposure.col.shielded": "Protection",
+  "pdf.exposure.col.shielded": "Immunité SecNumCloud (§ 19.6)",
   "pdf.exposure.via.establishment": "Établissement du prestataire",
   "pdf.exposure.via.parent": "Maison mère",
-  "pdf.exposure.shielded": "Offre qualifiée SecNumCloud",
-  "pdf.exposure.notShielded": "Aucune",
 
   "pdf.risk.intro": "Critères cochés (lignes directrices du CEPD sur l'AIPD : à partir de deux critères, une analyse d'impact est requise en principe).",
   "pdf.risk.none": "Aucun critère de risque coché.",
