@@ -673,7 +673,15 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
             : t(v.certifications.dpf.certified ? "pdf.annex.vendors.dpfYes" : "pdf.annex.vendors.dpfNo", { date: h.date(v.certifications.dpf.checkedAt) }),
           ...v.services
             .filter((s) => s.secNumCloud.qualified)
-            .map((s) => t("pdf.annex.vendors.secNumCloud", { service: s.name, date: h.date(s.secNumCloud.date) })),
+            // The version and the scope decide the § 19.6 immunity: a missing one shows as "not provided".
+            .map((s) =>
+              t("pdf.annex.vendors.secNumCloudDetail", {
+                service: s.name,
+                date: h.date(s.secNumCloud.date),
+                version: s.secNumCloud.version ?? h.na,
+                scope: s.secNumCloud.scope ?? h.na,
+              }),
+            ),
         ].filter(present);
         const status = labelOf(t, `pdf.dpaStatus.${v.dpa.status}`, v.dpa.status);
         const dpa = [

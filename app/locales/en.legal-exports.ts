@@ -16,4 +16,5 @@ export const enLegalExports: Record<keyof typeof frLegalExports, string> = {
   "pdf.exposure.snc.immune": "Immune (qualified under 3.2, § 19.6 conditions met)",
   "pdf.exposure.snc.contradiction": "None: qualification declared but contradicted",
   "pdf.exposure.snc.to_verify": "To verify: qualification declared, facts missing",
+  "pdf.annex.vendors.secNumCloudDetail": "{service}: SecNumCloud-qualified ({date}); version of the standard: {version}; qualified scope: {scope}",
 };

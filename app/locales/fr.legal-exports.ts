@@ -14,4 +14,5 @@ export const frLegalExports = {
   "pdf.exposure.snc.immune": "Immunité (qualifié 3.2, conditions du § 19.6 remplies)",
   "pdf.exposure.snc.contradiction": "Aucune : qualification déclarée mais contredite",
   "pdf.exposure.snc.to_verify": "À vérifier : qualification déclarée, faits manquants",
+  "pdf.annex.vendors.secNumCloudDetail": "{service} : qualifié SecNumCloud ({date}) ; version du référentiel : {version} ; périmètre qualifié : {scope}",
 } as const;

@@ -261,6 +261,14 @@ describe("the exports show the corrected conclusions: SecNumCloud check and fact
     has(translate("fr", "sovereignty.fact.vendorOutsideEu"));
     has(translate("fr", "legal.dashboard.missingFact", { fact: translate("fr", "sovereignty.fact.publicInterestLaw") }));
     has(translate("fr", "sovereignty.transfer.derogation"));
+    // The vendors annex states what the immunity depends on: the version and the qualified scope.
+    has(
+      translate("fr", "pdf.annex.vendors.secNumCloudDetail", { service: "Cloudy Mail", date: "15/01/2025", version: "3.2", scope: "Messagerie" }).split(
+        "(",
+      )[0]!,
+    );
+    has("version du référentiel : 3.2 ; périmètre qualifié : Messagerie");
+    has(`version du référentiel : 3.2 ; périmètre qualifié : ${translate("fr", "pdf.value.notAvailable")}`);
   }, 60_000);
 });
 
