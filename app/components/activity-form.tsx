@@ -86,9 +86,9 @@ export const sectionId = (s: Section) => `section-${s}`;
 /** The content keys each section edits: a section shows the "prefilled" notice for those still unconfirmed. */
 export const SECTION_CONTENT_KEYS: Record<Section, readonly ContentKey[]> = {
   identity: ["name", "description", "internalContact", "implementationDate"],
-  regime: ["regime", "role", "jointControllers", "processorFor"],
+  regime: ["regime", "role", "domain", "jointControllers", "processorFor"],
   purposes: ["purposes"],
-  legal: ["legalBases", "art9Conditions", "art10Basis"],
+  legal: ["legalBases", "art9Conditions", "art10Basis", "ledLegalBasis", "ledProfiling"],
   subjects: ["dataSubjects"],
   data: ["dataCategories"],
   recipients: ["recipients"],

@@ -138,6 +138,16 @@ export function renderActivity(ctx: DocContext, a: ExportActivity, opts: { level
   };
   const minor = (text: string) => L.heading(4, text, { keep: 26 });
   const none = (text: string) => L.paragraph(text, STYLES.note);
+  /** The analysis' conclusion on a transfer, with the fact to record when it cannot conclude (issue 10). */
+  const statusCell = (x: ExportActivity["analysis"]["transfers"][number]): Cell => {
+    const status = t(`sovereignty.transfer.${x.status}`);
+    const fact = x.missingFact ? factLabel(x.missingFact) : null;
+    return fact ? { text: status, note: t("legal.dashboard.missingFact", { fact }) } : status;
+  };
+  const factLabel = (fact: string) => {
+    const key = `sovereignty.fact.${fact}`;
+    return isMessageKey(key) ? t(key) : fact;
+  };
 
   L.keyValues([
     [t("pdf.activity.status"), t(`vocab.status.${a.status}`)],
@@ -299,8 +309,38 @@ export function renderActivity(ctx: DocContext, a: ExportActivity, opts: { level
           { header: t("pdf.transfers.col.safeguard"), width: 1.5 },
           { header: t("pdf.transfers.col.documentation"), width: 1.3 },
         ],
-        a.transfers.map((x) => [h.country(x.country), x.recipient, h.safeguard(x.safeguard), h.text(x.documentationUrl)]),
+        a.transfers.map((x) => {
+          // The facts the analysis relies on (Art. 30(1)(e), Art. 49, TIA, DPF), when recorded.
+          const yesNo = (b: boolean) => t(b ? "pdf.value.yes" : "pdf.value.no");
+          const lab = (label: string, value: string) => (locale === "fr" ? `${label} : ${value}` : `${label}: ${value}`);
+          const details = [
+            x.recipientKind ? lab(t("tabular.transfer.recipientKind"), t(`legal.transfer.recipientKind.${x.recipientKind}`)) : null,
+            x.art49Point ? t(`legal.transfer.art49Point.${x.art49Point}`) : null,
+            x.tiaDone !== undefined ? lab(t("tabular.transfer.tiaDone"), yesNo(x.tiaDone)) : null,
+            x.dpfCertified !== undefined ? lab(t("tabular.transfer.dpfCertified"), yesNo(x.dpfCertified)) : null,
+          ].filter((d): d is string => d !== null);
+          const safeguard = h.safeguard(x.safeguard);
+          return [
+            h.country(x.country),
+            x.recipient,
+            details.length ? { text: safeguard, note: details.join(locale === "fr" ? " ; " : "; ") } : safeguard,
+            h.text(x.documentationUrl),
+          ];
+        }),
       );
+    const judged = a.analysis.transfers.filter((x) => x.source !== "computed");
+    if (judged.length > 0) {
+      minor(t("pdf.transfers.judged"));
+      L.table(
+        [
+          { header: t("pdf.transfers.col.country"), width: 0.9 },
+          { header: t("pdf.transfers.col.recipient"), width: 1.3 },
+          { header: t("pdf.transfers.col.status"), width: 1.6 },
+          { header: t("pdf.transfers.col.tia"), width: 0.8 },
+        ],
+        judged.map((x) => [h.country(x.country), x.recipient, statusCell(x), x.tiaMissing ? t("pdf.transfers.tiaMissing") : t("pdf.transfers.tiaOk")]),
+      );
+    }
     if (computed.length > 0) {
       minor(t("pdf.transfers.computed"));
       L.table(
@@ -314,7 +354,7 @@ export function renderActivity(ctx: DocContext, a: ExportActivity, opts: { level
         computed.map((x) => [
           h.country(x.country),
           x.chain.length ? h.chain(x.chain) : x.recipient,
-          t(`sovereignty.transfer.${x.status}`),
+          statusCell(x),
           h.safeguard(x.safeguard),
           x.tiaMissing ? t("pdf.transfers.tiaMissing") : t("pdf.transfers.tiaOk"),
         ]),
@@ -368,6 +408,18 @@ export function renderActivity(ctx: DocContext, a: ExportActivity, opts: { level
 
   // Exposure
   section();
+  /**
+   * SecNumCloud 3.2 § 19.6, as the analysis checked it for the vendor's qualified services: immune,
+   * contradicted (the vendor is reached by this very law) or to verify; never a bare tick box.
+   */
+  const secNumCloudCell = (vendor: string): Cell => {
+    const checks = (a.analysis.secNumCloud ?? []).filter((s) => s.vendor === vendor);
+    if (checks.length === 0) return t("pdf.exposure.snc.none");
+    const worst = checks.find((c) => c.status === "contradiction") ?? checks.find((c) => c.status === "to_verify") ?? checks[0]!;
+    const facts = worst.status === "contradiction" ? worst.contradictions : worst.missing;
+    const text = t(`pdf.exposure.snc.${worst.status}`);
+    return facts.length ? { text, note: facts.map(factLabel).join(locale === "fr" ? " ; " : "; ") } : text;
+  };
   L.keyValues([
     [t("pdf.exposure.level"), t(`sovereignty.level.${a.analysis.level}`)],
     [t("pdf.exposure.countries"), a.analysis.countries.length ? a.analysis.countries.map(h.country).join(", ") : t("pdf.value.none")],
@@ -389,9 +441,13 @@ export function renderActivity(ctx: DocContext, a: ExportActivity, opts: { level
         e.laws.length ? e.laws.map((l) => l.name).join(", ") : h.na,
         e.chain.length > 1 ? { text: e.vendor, note: h.chain(e.chain) } : e.vendor,
         t(`pdf.exposure.via.${e.via}`),
-        e.shielded ? t("pdf.exposure.shielded") : t("pdf.exposure.notShielded"),
+        secNumCloudCell(e.vendor),
       ]),
     );
+  if ((a.analysis.toVerify ?? []).length > 0) {
+    minor(t("sovereignty.toVerifyTitle"));
+    L.list(a.analysis.toVerify!.map((v) => v[locale]));
+  }
   const explanation = a.analysis.explanation[locale];
   if (explanation.length > 0) {
     minor(t("pdf.exposure.explanation"));
@@ -617,7 +673,15 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
             : t(v.certifications.dpf.certified ? "pdf.annex.vendors.dpfYes" : "pdf.annex.vendors.dpfNo", { date: h.date(v.certifications.dpf.checkedAt) }),
           ...v.services
             .filter((s) => s.secNumCloud.qualified)
-            .map((s) => t("pdf.annex.vendors.secNumCloud", { service: s.name, date: h.date(s.secNumCloud.date) })),
+            // The version and the scope decide the § 19.6 immunity: a missing one shows as "not provided".
+            .map((s) =>
+              t("pdf.annex.vendors.secNumCloudDetail", {
+                service: s.name,
+                date: h.date(s.secNumCloud.date),
+                version: s.secNumCloud.version ?? h.na,
+                scope: s.secNumCloud.scope ?? h.na,
+              }),
+            ),
         ].filter(present);
         const status = labelOf(t, `pdf.dpaStatus.${v.dpa.status}`, v.dpa.status);
         const dpa = [

@@ -17,6 +17,7 @@
 import ExcelJS from "exceljs";
 import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n.ts";
+import { translateReason } from "~/utils/sovereignty-text.ts";
 
 export const TABULAR_COLUMNS = [
   "ref",
@@ -24,6 +25,7 @@ export const TABULAR_COLUMNS = [
   "department",
   "role",
   "regime",
+  "domain",
   "lastUpdate",
   "controller",
   "processorFor",
@@ -32,6 +34,8 @@ export const TABULAR_COLUMNS = [
   "mainPurpose",
   "subPurposes",
   "legalBases",
+  "ledLegalBasis",
+  "ledProfiling",
   "art9Conditions",
   "dataSubjects",
   "dataCategories",
@@ -44,6 +48,8 @@ export const TABULAR_COLUMNS = [
   "securityMeasures",
   "services",
   "exposure",
+  "toVerify",
+  "secNumCloud",
   "completeness",
   "status",
   "version",
@@ -59,6 +65,7 @@ const WIDTHS: Record<TabularColumn, number> = {
   department: 20,
   role: 20,
   regime: 14,
+  domain: 24,
   lastUpdate: 14,
   controller: 24,
   processorFor: 28,
@@ -67,6 +74,8 @@ const WIDTHS: Record<TabularColumn, number> = {
   mainPurpose: 40,
   subPurposes: 36,
   legalBases: 40,
+  ledLegalBasis: 32,
+  ledProfiling: 28,
   art9Conditions: 32,
   dataSubjects: 30,
   dataCategories: 36,
@@ -79,6 +88,8 @@ const WIDTHS: Record<TabularColumn, number> = {
   securityMeasures: 40,
   services: 36,
   exposure: 24,
+  toVerify: 48,
+  secNumCloud: 48,
   completeness: 12,
   status: 16,
   version: 10,
@@ -118,6 +129,41 @@ function retentionLine(locale: Locale, d: ExportActivity["dataCategories"][numbe
   return r.rule ? `${line} (${r.rule})` : line;
 }
 
+/**
+ * "US — Cloudy Inc. — Clauses contractuelles types — Nature du destinataire : Entreprise — AIT réalisée : Oui — https://…":
+ * the facts the analysis needs (Art. 30(1)(e), Art. 49, TIA, DPF) are written only when recorded, as
+ * "Label : value" parts that the import reads back (app/import/rows.ts).
+ */
+function transferLine(locale: Locale, tr: ExportActivity["transfers"][number]): string {
+  const t = (key: MessageKey) => translate(locale, key);
+  const yesNo = (b: boolean) => t(b ? "tabular.yes" : "tabular.no");
+  return joinDash([
+    tr.country,
+    tr.recipient,
+    t(`vocab.safeguard.${tr.safeguard}`),
+    tr.recipientKind ? labelled(locale, t("tabular.transfer.recipientKind"), t(`legal.transfer.recipientKind.${tr.recipientKind}`)) : null,
+    tr.art49Point ? labelled(locale, t("tabular.transfer.art49Point"), tr.art49Point) : null,
+    tr.tiaDone !== undefined ? labelled(locale, t("tabular.transfer.tiaDone"), yesNo(tr.tiaDone)) : null,
+    tr.dpfCertified !== undefined ? labelled(locale, t("tabular.transfer.dpfCertified"), yesNo(tr.dpfCertified)) : null,
+    tr.documentationUrl,
+  ]);
+}
+
+/** The SecNumCloud 3.2 § 19.6 check of each qualified service, in the words of the explanation. */
+function secNumCloudLines(locale: Locale, a: ExportActivity): string {
+  return (a.analysis.secNumCloud ?? [])
+    .map((s) =>
+      translateReason(
+        {
+          key: `sovereignty.reason.secNumCloud.${s.status}`,
+          params: { vendor: s.vendor, service: s.service, facts: (s.status === "contradiction" ? s.contradictions : s.missing).join(", ") },
+        },
+        locale,
+      ),
+    )
+    .join(LINE);
+}
+
 function activityRow(data: RegisterExport, a: ExportActivity, locale: Locale): TabularRow {
   const t = (key: MessageKey) => translate(locale, key);
   const org = data.organization;
@@ -134,6 +180,7 @@ function activityRow(data: RegisterExport, a: ExportActivity, locale: Locale): T
     department: a.department ?? "",
     role: t(`vocab.role.${a.role}`),
     regime: t(`vocab.regime.${a.regime}`),
+    domain: a.domain ? t(`vocab.domain.${a.domain}`) : "",
     lastUpdate: a.approvedAt ? parisDay(a.approvedAt) : "",
     controller: org.name,
     processorFor: a.processorFor.map((p) => joinDash([p.controller, p.contact, p.categories])).join(LINE),
@@ -147,6 +194,8 @@ function activityRow(data: RegisterExport, a: ExportActivity, locale: Locale): T
         return b.purpose ? `${line} (${b.purpose})` : line;
       })
       .join(LINE),
+    ledLegalBasis: a.ledLegalBasis ?? "",
+    ledProfiling: a.ledProfiling ?? "",
     art9Conditions: a.art9Conditions.map((c) => labelled(locale, t(`vocab.art9.${c.condition}`), c.text)).join(LINE),
     dataSubjects: a.dataSubjects
       .map((s) => {
@@ -161,7 +210,7 @@ function activityRow(data: RegisterExport, a: ExportActivity, locale: Locale): T
     offences: offences ? labelled(locale, t("tabular.yes"), a.art10Basis ?? offences.description) : t("tabular.no"),
     retention: a.dataCategories.map((d) => retentionLine(locale, d)).join(LINE),
     recipients: a.recipients.map((r) => labelled(locale, t(`vocab.recipientType.${r.type}`), r.name)).join(LINE),
-    transfers: a.transfers.map((tr) => joinDash([tr.country, tr.recipient, t(`vocab.safeguard.${tr.safeguard}`), tr.documentationUrl])).join(LINE),
+    transfers: a.transfers.map((tr) => transferLine(locale, tr)).join(LINE),
     securityMeasures: a.securityMeasures.map((m) => labelled(locale, t(`vocab.security.${m.measure}`), m.details)).join(LINE),
     services: a.services
       .map((s) => {
@@ -170,6 +219,8 @@ function activityRow(data: RegisterExport, a: ExportActivity, locale: Locale): T
       })
       .join(LINE),
     exposure: t(`sovereignty.level.${a.analysis.level}`),
+    toVerify: (a.analysis.toVerify ?? []).map((v) => v[locale]).join(LINE),
+    secNumCloud: secNumCloudLines(locale, a),
     completeness: a.completeness.score,
     status: t(`vocab.status.${a.status}`),
     version: a.version ?? "",

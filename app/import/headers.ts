@@ -45,6 +45,8 @@ export const INFORMATIONAL_FIELDS: readonly ImportField[] = [
   "dpo",
   "services",
   "exposure",
+  "toVerify",
+  "secNumCloud",
   "completeness",
   "status",
   "version",

@@ -27,6 +27,9 @@ export type ImportPatch = {
   legalBases?: Content["legalBases"];
   art9Conditions?: Content["art9Conditions"];
   art10Basis?: string;
+  ledLegalBasis?: string;
+  ledProfiling?: string;
+  domain?: Content["domain"];
   dataSubjects?: Content["dataSubjects"];
   /** The categories named by the category columns (ordinary, sensitive, offences). */
   dataCategories?: { category: DataCategory; description?: string }[];
@@ -124,6 +127,9 @@ export function buildContentInput(patch: ImportPatch, existing?: Content): { inp
     legalBases: pick(patch, "legalBases", e?.legalBases),
     art9Conditions: pick(patch, "art9Conditions", e?.art9Conditions),
     art10Basis: pick(patch, "art10Basis", e?.art10Basis),
+    ledLegalBasis: pick(patch, "ledLegalBasis", e?.ledLegalBasis),
+    ledProfiling: pick(patch, "ledProfiling", e?.ledProfiling),
+    domain: pick(patch, "domain", e?.domain),
     dataSubjects: pick(patch, "dataSubjects", e?.dataSubjects),
     dataCategories,
     recipients: pick(patch, "recipients", e?.recipients),

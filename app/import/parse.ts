@@ -101,6 +101,9 @@ export function contentFromExport(a: ExportActivity): unknown {
     legalBases: a.legalBases,
     art9Conditions: a.art9Conditions,
     art10Basis: a.art10Basis,
+    ledLegalBasis: a.ledLegalBasis,
+    ledProfiling: a.ledProfiling,
+    domain: a.domain,
     dataSubjects: a.dataSubjects,
     dataCategories: a.dataCategories.map(({ sensitive: _sensitive, ...d }) => d),
     recipients: a.recipients,
@@ -137,7 +140,7 @@ function parseRegisterJson(data: ReturnType<typeof RegisterExportSchema.parse>):
 const isBlankRow = (r: RawRow) => r.cells.every((c) => typeof c === "string" && c.trim() === "");
 
 /** Fields that hold one value: two columns for one of them is a mistake to fix by hand. */
-const SINGLE_FIELDS: readonly ImportField[] = ["ref", "name", "department", "role", "regime", "implementationDate", "nextReviewAt", "lastReviewAt"];
+const SINGLE_FIELDS: readonly ImportField[] = ["ref", "name", "department", "role", "regime", "domain", "implementationDate", "nextReviewAt", "lastReviewAt"];
 
 function parseTable(raw: RawRow[], mapping: ColumnMapping | undefined): Omit<ParsedImport, "format"> {
   const rows = raw.filter((r) => !isBlankRow(r));

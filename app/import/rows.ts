@@ -4,6 +4,8 @@
  * write (app/documents/tabular.ts: "Label : detail (more)", one value per line, " — " between parts,
  * "active / intermediate / fate (rule)") and the looser ones people type ("6-1-c", "c", "Usagers; Agents").
  */
+import { enLegalExports } from "~/locales/en.legal-exports.ts";
+import { frLegalExports } from "~/locales/fr.legal-exports.ts";
 import { isSensitiveCategory, type DataCategory, type TRANSFER_SAFEGUARDS } from "~/reference/vocabularies.ts";
 import type { MessageKey } from "~/utils/i18n.ts";
 import type { ColumnInfo, ImportField } from "./headers.ts";
@@ -15,9 +17,11 @@ import {
   countryCode,
   dataCategoryMatcher,
   dataSubjectMatcher,
+  domainMatcher,
   finalFateMatcher,
   legalBasisMatcher,
   matchLabel,
+  recipientKindMatcher,
   recipientTypeMatcher,
   regimeMatcher,
   roleMatcher,
@@ -202,6 +206,45 @@ function recipients(items: string[], c: Ctx) {
 
 const PARTS = /\s+[—–-]\s+|\s*\|\s*/;
 
+type Transfer = NonNullable<ImportPatch["transfers"]>[number];
+const TRANSFER_DETAILS = ["recipientKind", "art49Point", "tiaDone", "dpfCertified"] as const;
+type TransferDetail = (typeof TRANSFER_DETAILS)[number];
+/** The "Label : value" parts an export writes in a transfer line (app/documents/tabular.ts), by normalised label. */
+const DETAIL_LABELS = new Map<string, TransferDetail>();
+for (const d of TRANSFER_DETAILS) {
+  DETAIL_LABELS.set(norm(frLegalExports[`tabular.transfer.${d}`]), d);
+  DETAIL_LABELS.set(norm(enLegalExports[`tabular.transfer.${d}`]), d);
+}
+
+/**
+ * One "Label : value" part of a transfer line: null when the label is not one of ours (the part is then
+ * text, e.g. of the recipient's name); `ok: false` when the value cannot be read.
+ */
+function transferDetail(part: string): { ok: true; set: Partial<Transfer> } | { ok: false } | null {
+  const m = /^(.+?)\s*:\s*(.+)$/.exec(part);
+  const field = m ? DETAIL_LABELS.get(norm(m[1]!)) : undefined;
+  if (!m || !field) return null;
+  const value = m[2]!.trim();
+  switch (field) {
+    case "recipientKind": {
+      const k = matchLabel(recipientKindMatcher, value);
+      return k && k.rest === "" ? { ok: true, set: { recipientKind: k.code } } : { ok: false };
+    }
+    case "art49Point": {
+      // "a", "a)" or the form's label "a) consentement explicite".
+      const p = /^([a-g])(?:\)|$|\s)/i.exec(value);
+      return p ? { ok: true, set: { art49Point: p[1]!.toLowerCase() as Transfer["art49Point"] } } : { ok: false };
+    }
+    case "tiaDone":
+    case "dpfCertified": {
+      const n = norm(value);
+      if (YES.has(n)) return { ok: true, set: { [field]: true } };
+      if (NO.has(n)) return { ok: true, set: { [field]: false } };
+      return { ok: false };
+    }
+  }
+}
+
 function transfers(items: string[], c: Ctx) {
   const out: NonNullable<ImportPatch["transfers"]> = [];
   for (const item of items) {
@@ -212,10 +255,20 @@ function transfers(items: string[], c: Ctx) {
     let country: string | null = null;
     let safeguard: NonNullable<ImportPatch["transfers"]>[number]["safeguard"] | null = null;
     let url: string | undefined;
+    let details: Partial<Transfer> = {};
     const rest: string[] = [];
     for (const part of parts) {
       if (!url && /^https?:\/\//i.test(part)) {
         url = part;
+        continue;
+      }
+      const detail = transferDetail(part);
+      if (detail) {
+        if (detail.ok) details = { ...details, ...detail.set };
+        else {
+          c.warn("import.warn.badTransferDetail", part);
+          c.note(part);
+        }
         continue;
       }
       const code: string | null = country ? null : countryCode(part);
@@ -236,7 +289,7 @@ function transfers(items: string[], c: Ctx) {
       c.note(item);
       continue;
     }
-    out.push({ country, recipient, safeguard, documentationUrl: url });
+    out.push({ country, recipient, safeguard, documentationUrl: url, ...details });
   }
   return out;
 }
@@ -321,6 +374,8 @@ export function rowToPatch(row: RawRow, columns: ColumnInfo[]): RowPatch {
       case "description":
       case "internalContact":
       case "art10Basis":
+      case "ledLegalBasis":
+      case "ledProfiling":
       case "rightsExercise":
       case "rightsInformation": {
         const v = blank(text);
@@ -352,6 +407,16 @@ export function rowToPatch(row: RawRow, columns: ColumnInfo[]): RowPatch {
         const m = v ? matchLabel(roleMatcher, v) : null;
         if (v && !m) c.warn("import.warn.unknownRole", v);
         patch.role = m?.code;
+        break;
+      }
+      case "domain": {
+        const v = blank(text);
+        const m = v ? matchLabel(domainMatcher, v) : null;
+        if (v && (!m || m.rest !== "")) {
+          c.warn("import.warn.unknownDomain", v);
+          c.note(v);
+        }
+        patch.domain = m && m.rest === "" ? m.code : undefined;
         break;
       }
       case "regime": {

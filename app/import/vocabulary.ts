@@ -7,6 +7,7 @@
  */
 import { countries } from "~/reference/countries.ts";
 import {
+  ACTIVITY_DOMAINS,
   ACTIVITY_ROLES,
   ART9_CONDITIONS,
   DATA_CATEGORIES,
@@ -20,6 +21,9 @@ import {
 } from "~/reference/vocabularies.ts";
 import { enVocabulary } from "~/locales/en.vocabulary.ts";
 import { frVocabulary } from "~/locales/fr.vocabulary.ts";
+import { enLegal } from "~/locales/en.legal.ts";
+import { frLegal } from "~/locales/fr.legal.ts";
+import { RECIPIENT_KINDS } from "~/analysis/sovereignty.ts";
 import { norm, stripLead, stripPrefix, trailingParenthesis } from "./normalize.ts";
 
 type Variant = { text: string; exact: boolean };
@@ -34,8 +38,9 @@ export type Match<C extends string> = { code: C; rest: string };
 
 const labels = (key: string): string[] => {
   const out: string[] = [];
-  const fr = (frVocabulary as Record<string, string>)[key];
-  const en = (enVocabulary as Record<string, string>)[key];
+  // The labels added for issue 10 (activity domains, recipient kinds) live in the legal locale files.
+  const fr = (frVocabulary as Record<string, string>)[key] ?? (frLegal as Record<string, string>)[key];
+  const en = (enVocabulary as Record<string, string>)[key] ?? (enLegal as Record<string, string>)[key];
   if (fr) out.push(fr);
   if (en) out.push(en);
   return out;
@@ -308,6 +313,10 @@ for (const [alias, code] of [
 ] as const) {
   countryByName.set(alias, code);
 }
+
+export const domainMatcher = build("vocab.domain", ACTIVITY_DOMAINS, {});
+
+export const recipientKindMatcher = build("legal.transfer.recipientKind", RECIPIENT_KINDS, {});
 
 /** ISO 3166-1 alpha-2 code for "US", "us", "États-Unis", "United States"; null if unknown. */
 export function countryCode(value: string): string | null {

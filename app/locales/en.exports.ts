@@ -96,7 +96,7 @@ export const enExports: Record<keyof typeof frExports, string> = {
   "public.subjects": "Data subjects",
   "public.data": "Data and retention periods",
   "public.recipients": "Categories of recipients",
-  "public.transfers": "Transfers outside the European Union",
+  "public.transfers": "Transfers outside the EEA and to international organisations",
   "public.noTransfers": "None",
   "public.rights": "Exercising your rights",
   "public.version": "Version {version} approved on {date}",

@@ -218,7 +218,7 @@ export const enGuided: Record<keyof typeof frGuided, string> = {
   "guided.key.dataSubjects": "Data subjects",
   "guided.key.dataCategories": "Data and retention periods",
   "guided.key.recipients": "Recipients",
-  "guided.key.transfers": "Transfers outside the European Union",
+  "guided.key.transfers": "Transfers outside the EEA and to international organisations",
   "guided.key.securityMeasures": "Security measures",
   "guided.key.rights": "Rights and information of people",
   "guided.key.riskFlags": "Risk criteria",

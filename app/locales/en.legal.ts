@@ -7,7 +7,7 @@ export const enLegal: Record<keyof typeof frLegal, string> = {
   "errors.art49PointRequired": "State which point of Article 49(1) is relied on.",
   "errors.art49PointOnlyForDerogation": "The point of Article 49(1) is only given for a derogation.",
   "errors.ledLegalBasisRequired": "Enter the legal basis of this law-enforcement processing (the text that authorises it).",
-  "errors.headcount": "Enter a positive whole number of staff.",
+  "errors.headcount": "Enter a whole number of staff from 0 to 10,000,000, or leave the field blank.",
   "legal.choice.yes": "Yes",
   "legal.choice.no": "No",
   "legal.choice.unknown": "Not recorded",

@@ -18,6 +18,7 @@ import { enOnboarding } from "./en.onboarding.ts";
 import { enAuditLog } from "./en.audit-log.ts";
 import { enAccessibility } from "./en.accessibility.ts";
 import { enLegal } from "./en.legal.ts";
+import { enLegalExports } from "./en.legal-exports.ts";
 import { enInterop } from "./en.interop.ts";
 import { enMail } from "./en.mail.ts";
 import { enSso } from "./en.sso.ts";
@@ -43,6 +44,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enAuditLog,
   ...enAccessibility,
   ...enLegal,
+  ...enLegalExports,
   ...enInterop,
   ...enMail,
   ...enSso,

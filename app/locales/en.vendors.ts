@@ -140,7 +140,8 @@ export const enVendors: Record<keyof typeof frVendors, string> = {
   "vendors.service.nameHint": "For example: hosted email, civil registry software.",
   "vendors.service.description": "Description",
   "vendors.service.secNumCloud": "SecNumCloud-qualified service (ANSSI)",
-  "vendors.service.secNumCloudHint": "A SecNumCloud-qualified offer shields the data from non-EU laws.",
+  "vendors.service.secNumCloudHint":
+    "Only a qualification under version 3.2 (§ 19.6) provides immunity from non-EU laws, under conditions (qualified scope, registered office and shareholding in the EU, no non-EU access): the analysis checks each one.",
   "vendors.service.secNumCloudDate": "SecNumCloud qualification date",
   "vendors.service.secNumCloudDateHint": "Required if the service is qualified.",
   "vendors.service.activityCount": "Used by {count} activity(ies).",

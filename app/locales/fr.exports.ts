@@ -96,7 +96,7 @@ export const frExports = {
   "public.subjects": "Personnes concernées",
   "public.data": "Données et durées de conservation",
   "public.recipients": "Catégories de destinataires",
-  "public.transfers": "Transferts hors de l'Union européenne",
+  "public.transfers": "Transferts hors de l'EEE et vers des organisations internationales",
   "public.noTransfers": "Aucun",
   "public.rights": "Exercer vos droits",
   "public.version": "Version {version} validée le {date}",

@@ -231,7 +231,7 @@ export const frGuided = {
   "guided.key.dataSubjects": "Personnes concernées",
   "guided.key.dataCategories": "Données et durées de conservation",
   "guided.key.recipients": "Destinataires",
-  "guided.key.transfers": "Transferts hors de l'Union européenne",
+  "guided.key.transfers": "Transferts hors de l'EEE et vers des organisations internationales",
   "guided.key.securityMeasures": "Mesures de sécurité",
   "guided.key.rights": "Droits et information des personnes",
   "guided.key.riskFlags": "Critères de risque",

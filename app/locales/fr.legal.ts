@@ -6,7 +6,7 @@ export const frLegal = {
   "errors.art49PointRequired": "Indiquez le point de l'article 49.1 invoqué.",
   "errors.art49PointOnlyForDerogation": "Le point de l'article 49.1 ne s'indique que pour une dérogation.",
   "errors.ledLegalBasisRequired": "Indiquez la base légale du traitement relevant de la directive Police-Justice (texte qui l'autorise).",
-  "errors.headcount": "Indiquez un effectif entier, positif.",
+  "errors.headcount": "Indiquez un effectif en nombre entier, de 0 à 10 000 000, ou laissez le champ vide.",
   "legal.choice.yes": "Oui",
   "legal.choice.no": "Non",
   "legal.choice.unknown": "Non renseigné",

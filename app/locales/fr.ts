@@ -18,6 +18,7 @@ import { frOnboarding } from "./fr.onboarding.ts";
 import { frAuditLog } from "./fr.audit-log.ts";
 import { frAccessibility } from "./fr.accessibility.ts";
 import { frLegal } from "./fr.legal.ts";
+import { frLegalExports } from "./fr.legal-exports.ts";
 import { frInterop } from "./fr.interop.ts";
 import { frMail } from "./fr.mail.ts";
 import { frSso } from "./fr.sso.ts";
@@ -258,6 +259,7 @@ export const fr = {
   ...frAuditLog,
   ...frAccessibility,
   ...frLegal,
+  ...frLegalExports,
   ...frInterop,
   ...frMail,
   ...frSso,

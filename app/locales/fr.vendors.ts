@@ -140,7 +140,8 @@ export const frVendors = {
   "vendors.service.nameHint": "Par exemple : messagerie hébergée, logiciel d'état civil.",
   "vendors.service.description": "Description",
   "vendors.service.secNumCloud": "Service qualifié SecNumCloud (ANSSI)",
-  "vendors.service.secNumCloudHint": "Une offre qualifiée SecNumCloud protège les données des lois extra-européennes.",
+  "vendors.service.secNumCloudHint":
+    "Seule une qualification selon la version 3.2 (§ 19.6) prévoit une immunité aux lois extra-européennes, sous conditions (périmètre qualifié, siège et actionnariat dans l'UE, aucun accès hors UE) : l'analyse vérifie chacune.",
   "vendors.service.secNumCloudDate": "Date de qualification SecNumCloud",
   "vendors.service.secNumCloudDateHint": "Obligatoire si le service est qualifié.",
   "vendors.service.activityCount": "Utilisé par {count} traitement(s).",

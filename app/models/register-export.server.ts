@@ -47,6 +47,9 @@ function toExportActivity(
     legalBases: c.legalBases,
     art9Conditions: c.art9Conditions,
     art10Basis: c.art10Basis,
+    ledLegalBasis: c.ledLegalBasis,
+    ledProfiling: c.ledProfiling,
+    domain: c.domain,
     dataSubjects: c.dataSubjects,
     dataCategories: c.dataCategories.map((d) => ({ ...d, sensitive: isSensitiveCategory(d.category) })),
     recipients: c.recipients,
@@ -208,7 +211,8 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
       dpa: { status: v.dpaStatus, signedAt: day(v.dpaSignedAt), reference: v.dpaReference, nextReview: day(v.dpaNextReview), sha256: v.dpaFileHash },
       services: v.services.map((s) => ({
         name: s.name,
-        secNumCloud: { qualified: s.secNumCloudQualified, date: day(s.secNumCloudDate) },
+        secNumCloud: { qualified: s.secNumCloudQualified, date: day(s.secNumCloudDate), version: s.secNumCloudVersion, scope: s.secNumCloudScope },
+        nonEuAccess: s.nonEuAccess,
         locations: s.locations.map((l) => ({
           role: l.role as LocationRole,
           country: l.country,

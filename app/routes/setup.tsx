@@ -14,12 +14,14 @@ import { slugify } from "~/utils/slug.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { emailField, newPasswordField, optionalText, requiredText, sirenField, slugField, z } from "~/utils/validation.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
+import { headcountField } from "~/schemas/organization.ts";
 
 const SetupSchema = z
   .object({
     orgName: requiredText(200),
     orgSlug: z.preprocess((v) => (typeof v === "string" && v.trim() ? v : undefined), slugField.optional()),
     siren: sirenField,
+    headcount: headcountField,
     name: requiredText(120),
     email: emailField,
     password: newPasswordField,
@@ -50,6 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         name: v.orgName,
         slug,
         siren: v.siren ?? null,
+        headcount: v.headcount ?? null,
         defaultLocale: locale,
         ...(v.role === "DPO" ? { dpoName: v.name, dpoEmail: v.email, dpoCnilNumber: v.dpoCnilNumber ?? null } : {}),
       },
@@ -88,6 +91,7 @@ export default function Setup() {
           <TextField label={t("fields.orgName")} hint={t("hints.orgName")} field={fields.orgName} required />
           <TextField label={t("fields.slug")} hint={t("hints.slug")} field={fields.orgSlug} />
           <TextField label={t("fields.siren")} hint={t("hints.siren")} field={fields.siren} />
+          <TextField label={t("legal.organization.headcount")} hint={t("legal.organization.headcount.hint")} field={fields.headcount} />
         </fieldset>
         <fieldset>
           <legend>{t("setup.account")}</legend>

@@ -2,6 +2,21 @@ import { emailField, optionalText, requiredText, sirenField, slugField, z } from
 
 const optionalEmail = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), emailField.optional());
 
+/**
+ * Staff headcount: CNIL exempt type 1 (délibération 2019-118) applies below 250. A whole number from 0
+ * to 10,000,000, blank when unknown; "1 200" (French thousands separator) is read as 1200.
+ */
+export const headcountField = z.preprocess(
+  (v) => {
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== "string") return v;
+    const digits = v.replace(/[\s\u00a0\u202f]/g, "");
+    if (digits === "") return undefined;
+    return /^\d{1,9}$/.test(digits) ? Number(digits) : v;
+  },
+  z.number({ error: "errors.headcount" }).int("errors.headcount").min(0, "errors.headcount").max(10_000_000, "errors.headcount").optional(),
+);
+
 /** Identity of a controller, as the register's cover and Art. 30(1)(a) need it. */
 export const OrganizationFieldsSchema = z.object({
   name: requiredText(200),
@@ -19,16 +34,7 @@ export const OrganizationFieldsSchema = z.object({
       .optional(),
   ),
   dpoCnilNumber: optionalText(40),
-  /** Staff headcount: CNIL exempt type 1 (délibération 2019-118) applies below 250. */
-  headcount: z.preprocess(
-    (v) =>
-      v === undefined || v === null || (typeof v === "string" && v.trim() === "")
-        ? undefined
-        : typeof v === "string" && /^\d{1,7}$/.test(v.trim())
-          ? Number(v.trim())
-          : v,
-    z.number({ error: "errors.headcount" }).int("errors.headcount").min(1, "errors.headcount").max(10_000_000, "errors.headcount").optional(),
-  ),
+  headcount: headcountField,
   defaultLocale: z.enum(["fr", "en"]),
   /** Shown on the accessibility statement: where people report an accessibility issue. */
   accessibilityContact: optionalText(300),

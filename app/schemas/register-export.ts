@@ -3,6 +3,7 @@
  * to the JSON Schema published in docs/schemas/, and so that an import can check a file strictly.
  */
 import {
+  ACTIVITY_DOMAINS,
   ACTIVITY_ROLES,
   ACTIVITY_STATUSES,
   ART9_CONDITIONS,
@@ -16,7 +17,15 @@ import {
   SECURITY_MEASURES,
   TRANSFER_SAFEGUARDS,
 } from "~/reference/vocabularies.ts";
-import { ADEQUACY_SCOPE_VALUES, EXPOSURE_LEVELS, LINK_ROLES, LOCATION_ROLES, RECIPIENT_KINDS, TRANSFER_STATUSES } from "~/analysis/sovereignty.ts";
+import {
+  ADEQUACY_SCOPE_VALUES,
+  ART49_POINTS,
+  EXPOSURE_LEVELS,
+  LINK_ROLES,
+  LOCATION_ROLES,
+  RECIPIENT_KINDS,
+  TRANSFER_STATUSES,
+} from "~/analysis/sovereignty.ts";
 import { COMPLETENESS_ITEMS } from "~/utils/activity-rules.ts";
 import { SCREENING_CRITERIA, SCREENING_RESULTS } from "~/analysis/dpia-screening.ts";
 import { DPIA_STATUSES } from "~/schemas/dpia.ts";
@@ -44,6 +53,9 @@ export const ExportActivitySchema = z.object({
   legalBases: z.array(z.object({ basis: z.enum(LEGAL_BASES), text: optStr, purpose: optStr })),
   art9Conditions: z.array(z.object({ condition: z.enum(ART9_CONDITIONS), text: optStr })),
   art10Basis: optStr,
+  ledLegalBasis: optStr.describe("Law-enforcement activities: the text authorising the processing (Directive 2016/680 art. 8, LIL art. 87)"),
+  ledProfiling: optStr.describe("Law-enforcement activities: any profiling (Directive 2016/680 art. 24(1)(e))"),
+  domain: z.enum(ACTIVITY_DOMAINS).optional().describe("The activity's area (drives the CNIL-list suggestions of the DPIA screening)"),
   dataSubjects: z.array(z.object({ category: z.enum(DATA_SUBJECT_CATEGORIES), description: optStr, estimatedCount: z.number().int().min(0).optional() })),
   dataCategories: z.array(
     z.object({
@@ -55,7 +67,18 @@ export const ExportActivitySchema = z.object({
     }),
   ),
   recipients: z.array(z.object({ type: z.enum(RECIPIENT_TYPES), name: str })),
-  transfers: z.array(z.object({ country: str.regex(/^[A-Z]{2}$/), recipient: str, safeguard: z.enum(TRANSFER_SAFEGUARDS), documentationUrl: optStr })),
+  transfers: z.array(
+    z.object({
+      country: str.regex(/^[A-Z]{2}$/),
+      recipient: str,
+      safeguard: z.enum(TRANSFER_SAFEGUARDS),
+      documentationUrl: optStr,
+      recipientKind: z.enum(RECIPIENT_KINDS).optional(),
+      art49Point: z.enum(ART49_POINTS).optional().describe("Art. 49(1) point relied on, for a derogation"),
+      tiaDone: z.boolean().optional().describe("Transfer impact assessment done (EDPB Recommendations 01/2020)"),
+      dpfCertified: z.boolean().optional().describe("US recipient certified under the EU-US Data Privacy Framework"),
+    }),
+  ),
   securityMeasures: z.array(z.object({ measure: z.enum(SECURITY_MEASURES), details: optStr })),
   rights: z.object({ exercise: optStr, information: optStr }),
   riskFlags: z.object(Object.fromEntries(RISK_FLAGS.map((f) => [f, z.boolean()])) as Record<(typeof RISK_FLAGS)[number], z.ZodBoolean>),
@@ -155,7 +178,13 @@ export const ExportVendorSchema = z.object({
   services: z.array(
     z.object({
       name: str,
-      secNumCloud: z.object({ qualified: z.boolean(), date: z.iso.date().nullable() }),
+      secNumCloud: z.object({
+        qualified: z.boolean(),
+        date: z.iso.date().nullable(),
+        version: z.string().nullable().optional().describe("SecNumCloud version of the qualification; only 3.2 carries the § 19.6 immunity"),
+        scope: z.string().nullable().optional().describe("The qualified scope, as on the ANSSI certificate"),
+      }),
+      nonEuAccess: z.boolean().nullable().optional().describe("A non-EU entity has technical access (support, remote administration)"),
       locations: z.array(
         z.object({
           role: z.enum(LOCATION_ROLES),
