@@ -57,7 +57,7 @@ export const DEMO_DPIAS: DemoDpia[] = [
         "Droit d'opposition écarté par la loi (article L. 251-1 du code de la sécurité intérieure) ; limitation possible sur demande pendant l'instruction d'une réclamation.",
       "226":
         "Contrat de maintenance avec clause de sous-traitance (article 28 du RGPD) : accès du mainteneur uniquement sur site ou par VPN, journalisé, sur demande de la ville.",
-      "227": "Aucun transfert hors de l'Union européenne : enregistrement sur un serveur de la ville, maintenance par une société française.",
+      "227": "Aucun transfert hors de l'Espace économique européen : enregistrement sur un serveur de la ville, maintenance par une société française.",
     },
     measures: [
       {

@@ -17,7 +17,8 @@
  * serves the documentation of its terms (app/routes/ns.tsx, docs/registre-namespace.md). It holds
  * what DPV has no term for:
  *   registre:exposureLevel       sovereignty exposure level code of the activity (unknown | eu | adequate |
- *                                foreign_law | safeguarded_transfer | unsafeguarded_transfer, see
+ *                                to_verify | foreign_law | safeguarded_transfer | derogation |
+ *                                unsafeguarded_transfer, see
  *                                docs/decisions/006-exposure-scale.md); registre:exposureLevelLabel its labels
  *   registre:status, registre:version, registre:completeness  workflow status code, approved version number,
  *                                completeness score (0–100) of the activity

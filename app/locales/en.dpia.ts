@@ -184,7 +184,7 @@ export const enDpia: Record<keyof typeof frDpia, string> = {
   "dpia.q.224": "How can data subjects exercise their rights to rectification and erasure?",
   "dpia.q.225": "How can data subjects exercise their rights to restriction and to object?",
   "dpia.q.226": "Are the obligations of the processors clearly defined and governed by a contract?",
-  "dpia.q.227": "Are data transferred outside the European Union, and with which safeguards?",
+  "dpia.q.227": "Are data transferred outside the European Economic Area or to an international organisation, and with which safeguards?",
   "dpia.answer": "Answer",
   "dpia.markToComplete": "To complete",
 
@@ -306,6 +306,6 @@ export const enDpia: Record<keyof typeof frDpia, string> = {
   "dpia.prefill.dpaLine": "{vendor} — {service}: processing agreement {dpa}",
   "dpia.prefill.transferLine": "{country} — {recipient}: {status}",
   "dpia.prefill.exposure": "Exposure to foreign laws: {list}",
-  "dpia.prefill.noTransfer": "No transfer outside the European Union is known.",
+  "dpia.prefill.noTransfer": "No transfer outside the European Economic Area or to an international organisation is known.",
   "dpia.prefill.unknown": "not provided",
 };

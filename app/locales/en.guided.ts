@@ -104,7 +104,8 @@ export const enGuided: Record<keyof typeof frGuided, string> = {
   "guided.example.recipients.type": "“Processor” for the company providing the family portal",
   "guided.help.recipients.name": "The recipient's name, or the category when there are several of the same kind.",
   "guided.example.recipients.name": "“Catering contractor (list of allergen-free meals)”",
-  "guided.help.transfers.country": "The two-letter code of the country outside the European Union where the data goes or can be accessed.",
+  "guided.help.transfers.country":
+    "The two-letter code of the country outside the European Economic Area where the data goes or can be accessed (or that of the seat of the receiving international organisation).",
   "guided.example.transfers.country": "US (United States)",
   "guided.help.transfers.recipient": "Who receives the data in that country.",
   "guided.example.transfers.recipient": "“Provider of the online survey tool, hosted in the United States”",

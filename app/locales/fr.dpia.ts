@@ -185,7 +185,7 @@ export const frDpia = {
   "dpia.q.224": "Comment les droits de rectification et d'effacement s'exercent-ils ?",
   "dpia.q.225": "Comment les droits de limitation et d'opposition s'exercent-ils ?",
   "dpia.q.226": "Les obligations des sous-traitants sont-elles clairement définies et contractualisées ?",
-  "dpia.q.227": "Les données sont-elles transférées hors de l'Union européenne, et avec quelles garanties ?",
+  "dpia.q.227": "Les données sont-elles transférées hors de l'Espace économique européen ou vers une organisation internationale, et avec quelles garanties ?",
   "dpia.answer": "Réponse",
   "dpia.markToComplete": "À compléter",
 
@@ -307,6 +307,6 @@ export const frDpia = {
   "dpia.prefill.dpaLine": "{vendor} — {service} : contrat de sous-traitance {dpa}",
   "dpia.prefill.transferLine": "{country} — {recipient} : {status}",
   "dpia.prefill.exposure": "Exposition à des lois étrangères : {list}",
-  "dpia.prefill.noTransfer": "Aucun transfert hors de l'Union européenne n'est connu.",
+  "dpia.prefill.noTransfer": "Aucun transfert hors de l'Espace économique européen ni vers une organisation internationale n'est connu.",
   "dpia.prefill.unknown": "non renseigné",
 } as const;

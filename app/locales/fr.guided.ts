@@ -113,7 +113,8 @@ export const frGuided = {
   "guided.example.recipients.type": "« Sous-traitant » pour la société qui fournit le portail famille",
   "guided.help.recipients.name": "Le nom du destinataire, ou la catégorie s'il y en a plusieurs du même type.",
   "guided.example.recipients.name": "« Prestataire de restauration (liste des repas sans allergène) »",
-  "guided.help.transfers.country": "Le code à deux lettres du pays hors de l'Union européenne où vont ou sont consultables les données.",
+  "guided.help.transfers.country":
+    "Le code à deux lettres du pays hors de l'Espace économique européen où vont ou sont consultables les données (ou celui du siège de l'organisation internationale destinataire).",
   "guided.example.transfers.country": "US (États-Unis)",
   "guided.help.transfers.recipient": "Qui reçoit les données dans ce pays.",
   "guided.example.transfers.recipient": "« Éditeur de l'outil de sondage en ligne, hébergé aux États-Unis »",
