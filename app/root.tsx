@@ -18,11 +18,12 @@ import {
 import { listUserOrganizations } from "~/models/membership.server.ts";
 import appCss from "~/styles/app.css?url";
 import { getLocale } from "~/utils/i18n.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale, isMessageKey, type Locale, type Params } from "~/utils/i18n.ts";
+import { DEFAULT_LOCALE, isLocale, type Locale, type Params } from "~/utils/i18n.ts";
+import { clientMessages } from "~/utils/messages.server.ts";
 import { useNonce } from "~/utils/nonce.tsx";
 import { getSession } from "~/utils/session.server.ts";
 import { readToast } from "~/utils/toast.server.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { Toast } from "~/components/toast.tsx";
 import { OrgNav } from "~/components/org-nav.tsx";
 import { rgaaConformanceLevel } from "~/reference/rgaa-audit.ts";
@@ -39,6 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       locale,
+      // Only this language's messages reach the browser, never the PDF/spreadsheet/mail strings.
+      messages: clientMessages(locale),
       user: session ? { id: session.user.id, name: session.user.name, email: session.user.email } : null,
       organizations,
       toast,
@@ -47,8 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = createT(data?.locale ?? DEFAULT_LOCALE);
+export const meta: MetaFunction<typeof loader> = ({ matches }) => {
+  const { t } = translatorFromMatches(matches);
   return [{ title: t("app.name") }, { name: "description", content: t("app.tagline") }];
 };
 
@@ -196,7 +199,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { t } = useT();
+  const { t, has } = useT();
   let title = t("errors.unexpectedTitle");
   let body = t("errors.unexpectedBody");
   let status = 500;
@@ -217,7 +220,7 @@ export function ErrorBoundary() {
     }
     // A form refused while parsing (app/utils/form-limits.server.ts): its own translated message.
     const refused = (error.data as { integrity?: { key?: unknown; params?: Params } } | null)?.integrity;
-    if (refused && typeof refused.key === "string" && isMessageKey(refused.key)) {
+    if (refused && typeof refused.key === "string" && has(refused.key)) {
       title = t(error.status === 413 ? "integrity.tooLargeTitle" : "integrity.formRefusedTitle");
       body = t(refused.key, refused.params);
     }

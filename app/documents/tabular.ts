@@ -16,7 +16,8 @@
  */
 import ExcelJS from "exceljs";
 import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
-import { translate, type Locale, type MessageKey } from "~/utils/i18n.ts";
+import { type Locale, type MessageKey } from "~/utils/i18n.ts";
+import { translate } from "~/utils/messages.server.ts";
 
 export const TABULAR_COLUMNS = [
   "ref",

@@ -9,8 +9,8 @@ import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
 import { diffContents, pathParts } from "~/utils/activity-diff.ts";
-import { createT, DEFAULT_LOCALE, isLocale, isMessageKey, type T } from "~/utils/i18n.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import type { Translator } from "~/utils/i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { emptyToUndefined, z } from "~/utils/validation.ts";
 
 type Choice = number | "draft";
@@ -85,8 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  const { t } = translatorFromMatches(matches);
   return [{ title: d ? `${t("activityView.historyPage.title", { ref: d.activity.ref })} — ${t("app.name")}` : t("app.name") }];
 };
 
@@ -120,7 +119,7 @@ function vocabPrefix(parts: (string | number)[]): string | null {
 const DATE_FIELDS = new Set(["implementationDate", "nextReviewAt", "lastReviewAt"]);
 
 /** "dataCategories[1].retention.activePeriod" -> "Catégories de données › 2 › Conservation › Durée active". */
-function pathLabel(t: T, path: string): string {
+function pathLabel({ t, has }: Pick<Translator, "t" | "has">, path: string): string {
   const parts = pathParts(path);
   let parent: string | null = null;
   return parts
@@ -128,19 +127,19 @@ function pathLabel(t: T, path: string): string {
       if (typeof p === "number") return String(p);
       const contextual = parent ? `activityView.path.${parent}.${p}` : null;
       parent = p;
-      if (contextual && isMessageKey(contextual)) return t(contextual);
+      if (contextual && has(contextual)) return t(contextual);
       const key = `activityView.path.${p}`;
-      return isMessageKey(key) ? t(key) : p;
+      return has(key) ? t(key) : p;
     })
     .join(" › ");
 }
 
-function diffValue(t: T, formatDate: (d: string) => string, path: string, value: string): string {
+function diffValue({ t, has }: Pick<Translator, "t" | "has">, formatDate: (d: string) => string, path: string, value: string): string {
   const parts = pathParts(path);
   const prefix = vocabPrefix(parts);
   if (prefix) {
     const key = `${prefix}.${value}`;
-    return isMessageKey(key) ? t(key) : value;
+    return has(key) ? t(key) : value;
   }
   if (parts[0] === "riskFlags") return value === "true" ? t("activityView.yes") : t("activityView.no");
   if (parts.length === 1 && typeof parts[0] === "string" && DATE_FIELDS.has(parts[0]) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
@@ -149,7 +148,8 @@ function diffValue(t: T, formatDate: (d: string) => string, path: string, value:
 
 export default function ActivityHistory() {
   const d = useLoaderData<typeof loader>();
-  const { t, date } = useT();
+  const i18n = useT();
+  const { t, date } = i18n;
   const org = useParams().org ?? "";
   const self = `/o/${org}/activities/${d.activity.ref}`;
   const choiceLabel = (c: Choice) => (c === "draft" ? t("activityView.historyPage.draft") : t("activityView.historyPage.version", { number: c }));
@@ -285,19 +285,19 @@ export default function ActivityHistory() {
                 <tbody>
                   {d.rows.map((r) => (
                     <tr key={r.path}>
-                      <th scope="row">{pathLabel(t, r.path)}</th>
+                      <th scope="row">{pathLabel(i18n, r.path)}</th>
                       <td className="diff-before">
                         {r.before === null ? (
                           <span className="not-provided">{t("activityView.historyPage.empty")}</span>
                         ) : (
-                          <del>{diffValue(t, (x) => date(x), r.path, r.before)}</del>
+                          <del>{diffValue(i18n, (x) => date(x), r.path, r.before)}</del>
                         )}
                       </td>
                       <td className="diff-after">
                         {r.after === null ? (
                           <span className="not-provided">{t("activityView.historyPage.empty")}</span>
                         ) : (
-                          <ins>{diffValue(t, (x) => date(x), r.path, r.after)}</ins>
+                          <ins>{diffValue(i18n, (x) => date(x), r.path, r.after)}</ins>
                         )}
                       </td>
                     </tr>

@@ -4,7 +4,8 @@
  * an unknown action reads "performed an action", an unknown field "another field".
  */
 import type { ReadableAuditEvent } from "~/models/audit-log.server.ts";
-import { isMessageKey, type MessageKey, type T } from "./i18n.ts";
+import { type MessageKey, type T } from "./i18n.ts";
+import { isMessageKey } from "./messages.server.ts";
 
 export type AuditSentence = {
   person: string;
