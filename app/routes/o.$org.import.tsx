@@ -9,7 +9,8 @@
  */
 import { data, MaxPartSizeExceededError, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { isExportColumn, isMappableField, MAPPABLE_FIELDS, type ColumnMapping, type ImportField } from "~/import/headers.ts";
+import { importFieldLabel } from "~/import/field-labels.server.ts";
+import { isMappableField, MAPPABLE_FIELDS, type ColumnMapping, type ImportField } from "~/import/headers.ts";
 import { IMPORT_LIMITS, ImportFileError, type ImportMessage } from "~/import/limits.ts";
 import { detectFormat } from "~/import/parse.ts";
 import {
@@ -23,7 +24,7 @@ import {
 } from "~/models/import.server.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
 import type { MessageKey, T } from "~/utils/i18n.ts";
-import { getT } from "~/utils/i18n.server.ts";
+import { getLocale } from "~/utils/i18n.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { isUploadedFile, readForm, readMultipartForm } from "~/utils/form-limits.server.ts";
@@ -88,8 +89,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw err;
   }
   // Field labels come translated from here: the column headers (tabular.*) stay on the server.
-  const { t } = await getT(request);
-  const fieldLabel = (field: ImportField): string => (isExportColumn(field) ? t(`tabular.column.${field}`) : t(`import.field.${field}`));
+  const locale = await getLocale(request);
+  const fieldLabel = (field: ImportField): string => importFieldLabel(locale, field);
   const onlyProblems = url.searchParams.get("problems") === "1";
   const all = onlyProblems ? preview.rows.filter((r) => r.errors.length > 0 || r.warnings.length > 0) : preview.rows;
   const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));

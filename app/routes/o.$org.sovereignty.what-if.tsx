@@ -166,15 +166,15 @@ export default function WhatIfPage() {
               <ul className="stats what-if-summary" aria-label={t("sovereigntyUi.whatIf.summary")}>
                 <li className="stat">
                   <span className="stat-value">{d.result.summary.improved}</span>
-                  <span className="stat-label">{t("sovereigntyUi.whatIf.improved")}</span>
+                  <span className="stat-label">{t("sovereigntyUi.whatIf.improved", { count: d.result.summary.improved })}</span>
                 </li>
                 <li className="stat">
                   <span className="stat-value">{d.result.summary.worse}</span>
-                  <span className="stat-label">{t("sovereigntyUi.whatIf.worse")}</span>
+                  <span className="stat-label">{t("sovereigntyUi.whatIf.worse", { count: d.result.summary.worse })}</span>
                 </li>
                 <li className="stat">
                   <span className="stat-value">{d.result.summary.unchanged}</span>
-                  <span className="stat-label">{t("sovereigntyUi.whatIf.unchanged")}</span>
+                  <span className="stat-label">{t("sovereigntyUi.whatIf.unchanged", { count: d.result.summary.unchanged })}</span>
                 </li>
               </ul>
               <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="what-if-caption">

@@ -40,7 +40,7 @@ function closing(s: string, open: number): number {
  * "=n" first, then the Intl.PluralRules category, then "other"); "#" in the branch is the number.
  * Returns null when the block is malformed, so the caller leaves it as it is.
  */
-function pluralBranch(locale: Locale, body: string, value: number): string | null {
+function pluralBranch(locale: Locale, body: string, value: number, shown: string): string | null {
   const options = new Map<string, string>();
   let i = 0;
   while (i < body.length) {
@@ -56,8 +56,8 @@ function pluralBranch(locale: Locale, body: string, value: number): string | nul
     i = close + 1;
   }
   const chosen = options.get(`=${value}`) ?? options.get(pluralCategory(locale, value)) ?? options.get("other");
-  // "#" prints the number as {count} would (no grouping), so both forms read the same.
-  return chosen === undefined ? null : chosen.replace(/#/g, String(value));
+  // "#" prints the parameter as {count} would, so both forms read the same.
+  return chosen === undefined ? null : chosen.replace(/#/g, shown);
 }
 
 const PLURAL_START = /\{(\w+),\s*plural,/g;
@@ -75,8 +75,9 @@ export function formatMessage(locale: Locale, template: string, params?: Params)
       const end = closing(out, start);
       if (end === -1) break;
       const value = params[m[1]!];
-      const n = typeof value === "number" ? value : Number(value);
-      const branch = value === undefined || !Number.isFinite(n) ? null : pluralBranch(locale, out.slice(start + m[0].length, end), n);
+      // A count may come already formatted ("1 234", "1,234"): select on its digits, print it as given.
+      const n = typeof value === "number" ? value : Number(String(value).replace(/[\s,]/g, ""));
+      const branch = value === undefined || !Number.isFinite(n) ? null : pluralBranch(locale, out.slice(start + m[0].length, end), n, String(value));
       result += out.slice(last, start) + (branch ?? out.slice(start, end + 1));
       last = end + 1;
     }
