@@ -3,6 +3,7 @@
  * `clientMessages(locale)` through the root loader: its language only, without the strings that
  * only documents and mails use (SERVER_ONLY_PREFIXES). ADR 011, "Translations".
  */
+import { createHash } from "node:crypto";
 import { en } from "~/locales/en.ts";
 import { fr } from "~/locales/fr.ts";
 import { createTranslator, formatMessage, type Locale, type MessageKey, type Messages, type Params, type T } from "./i18n.ts";
@@ -22,6 +23,19 @@ const clientCache: Partial<Record<Locale, Messages>> = {};
 export function clientMessages(locale: Locale): Messages {
   return (clientCache[locale] ??= Object.fromEntries(Object.entries(dictionaries[locale]).filter(([k]) => !isServerOnlyKey(k))) as Messages);
 }
+
+const versionCache: Partial<Record<Locale, string>> = {};
+
+/** A short fingerprint of clientMessages(locale): it changes when a message changes (a new release). */
+export function messagesVersion(locale: Locale): string {
+  return (versionCache[locale] ??= createHash("sha256")
+    .update(JSON.stringify(clientMessages(locale)))
+    .digest("hex")
+    .slice(0, 12));
+}
+
+/** Names the language and version of the messages a browser last received (see root.tsx). */
+export const MESSAGES_COOKIE = "registre_msgs";
 
 export function isMessageKey(value: string): value is MessageKey {
   return Object.prototype.hasOwnProperty.call(fr, value);

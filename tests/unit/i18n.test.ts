@@ -5,6 +5,7 @@ import { en } from "~/locales/en.ts";
 import { fr } from "~/locales/fr.ts";
 import { getOrganizationOverview } from "~/models/organization.server.ts";
 import * as rootRoute from "~/root.tsx";
+import * as messagesRoute from "~/routes/messages.$locale.ts";
 import { OrganizationCreateSchema, OrganizationUpdateSchema } from "~/schemas/organization.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { fallbackMessages } from "~/locales/fallback.ts";
@@ -12,6 +13,8 @@ import { createTranslator, formatMessage, localeFromAcceptLanguage, messageArgum
 import {
   clientMessages,
   createT,
+  MESSAGES_COOKIE,
+  messagesVersion,
   isMessageKey,
   isServerOnlyKey,
   SERVER_ONLY_PREFIXES,
@@ -408,6 +411,43 @@ describe("messages sent to the browser", () => {
     expect(Object.keys(d.messages).some((k) => k.startsWith("pdf."))).toBe(false);
     const french = await call(rootRoute.loader, request("/"));
     expect((french.data as { messages: Record<string, string> }).messages["nav.home"]).toBe(fr["nav.home"]);
+  });
+
+  it("a data request from a browser that holds this language and version gets no messages; any other request does", async () => {
+    const held = `${MESSAGES_COOKIE}=fr.${messagesVersion("fr")}`;
+    const messagesOf = async (headers: Record<string, string>, cookie?: string) => {
+      const res = await call(rootRoute.loader, request("/", { headers, ...(cookie ? { cookie } : {}) }));
+      return { d: res.data as { messages: Record<string, string> | null; messagesVersion: string }, setCookie: res.headers.get("Set-Cookie") ?? "" };
+    };
+    // A page load: messages, and the cookie that names them.
+    const page = await messagesOf({ "Sec-Fetch-Dest": "document" });
+    expect(page.d.messages).toEqual(clientMessages("fr"));
+    expect(page.d.messagesVersion).toBe(messagesVersion("fr"));
+    expect(page.setCookie).toContain(`${MESSAGES_COOKIE}=fr.${messagesVersion("fr")}`);
+    // A fetch from that browser: none.
+    const again = await messagesOf({ "Sec-Fetch-Dest": "empty" }, held);
+    expect(again.d.messages).toBeNull();
+    expect(again.d.messagesVersion).toBe(messagesVersion("fr"));
+    expect(again.setCookie).not.toContain(MESSAGES_COOKIE);
+    // A page load with the cookie (no JavaScript, a reload), a fetch without it, another language or an old version: all of them.
+    expect((await messagesOf({ "Sec-Fetch-Dest": "document" }, held)).d.messages).toEqual(clientMessages("fr"));
+    expect((await messagesOf({}, held)).d.messages).toEqual(clientMessages("fr"));
+    expect((await messagesOf({ "Sec-Fetch-Dest": "empty" })).d.messages).toEqual(clientMessages("fr"));
+    expect((await messagesOf({ "Sec-Fetch-Dest": "empty", "Accept-Language": "en" }, held)).d.messages).toEqual(clientMessages("en"));
+    expect((await messagesOf({ "Sec-Fetch-Dest": "empty" }, `${MESSAGES_COOKIE}=fr.000000000000`)).d.messages).toEqual(clientMessages("fr"));
+    expect(messagesVersion("fr")).not.toBe(messagesVersion("en"));
+  });
+
+  it("/messages/<locale> serves one language's client messages, cached only for the current version", async () => {
+    const en = await call(messagesRoute.loader, request(`/messages/en?v=${messagesVersion("en")}`), { locale: "en" });
+    expect(en.status).toBe(200);
+    expect(en.data).toEqual(clientMessages("en"));
+    expect(en.headers.get("Cache-Control")).toContain("immutable");
+    const old = await call(messagesRoute.loader, request("/messages/fr?v=old"), { locale: "fr" });
+    expect(old.data).toEqual(clientMessages("fr"));
+    expect(old.headers.get("Cache-Control")).toBe("no-cache");
+    const de = await call(messagesRoute.loader, request("/messages/de"), { locale: "de" });
+    expect(de.status).toBe(404);
   });
 
   it("the browser's translator reads the root data; without it, the French fallback of the error page", () => {
