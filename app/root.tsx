@@ -1,4 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
+import { useEffect } from "react";
 import { data } from "@remix-run/node";
 import {
   Form,
@@ -18,11 +20,14 @@ import {
 import { listUserOrganizations } from "~/models/membership.server.ts";
 import appCss from "~/styles/app.css?url";
 import { getLocale } from "~/utils/i18n.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale, isMessageKey, type Locale, type Params } from "~/utils/i18n.ts";
+import { DEFAULT_LOCALE, isLocale, type Locale, type Params } from "~/utils/i18n.ts";
+import { readCookie, serializeCookie } from "~/utils/cookies.server.ts";
+import { rememberMessages, withMessages } from "~/utils/messages-cache.ts";
+import { clientMessages, MESSAGES_COOKIE, messagesVersion } from "~/utils/messages.server.ts";
 import { useNonce } from "~/utils/nonce.tsx";
 import { getSession } from "~/utils/session.server.ts";
 import { readToast } from "~/utils/toast.server.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { Toast } from "~/components/toast.tsx";
 import { OrgNav } from "~/components/org-nav.tsx";
 import { rgaaConformanceLevel } from "~/reference/rgaa-audit.ts";
@@ -36,19 +41,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [session, locale] = await Promise.all([getSession(request), getLocale(request)]);
   const organizations = session ? await listUserOrganizations(session.user.id) : [];
   const { toast, clear } = readToast(request);
+  // Only this language's messages reach the browser, never the PDF/spreadsheet/mail strings. A data
+  // request (fetch, not a page load) from a browser that already received this language and version
+  // gets none: the root clientLoader puts back its copy (utils/messages-cache.ts).
+  const version = messagesVersion(locale);
+  const held = `${locale}.${version}`;
+  const omit = request.headers.get("Sec-Fetch-Dest") === "empty" && readCookie(request, MESSAGES_COOKIE) === held;
+  const headers = new Headers();
+  if (clear) headers.append("Set-Cookie", clear);
+  if (!omit && readCookie(request, MESSAGES_COOKIE) !== held)
+    headers.append("Set-Cookie", serializeCookie(request, MESSAGES_COOKIE, held, { maxAgeSeconds: 365 * 24 * 3600 }));
   return data(
     {
       locale,
+      messagesVersion: version,
+      messages: omit ? null : clientMessages(locale),
       user: session ? { id: session.user.id, name: session.user.name, email: session.user.email } : null,
       organizations,
       toast,
     },
-    clear ? { headers: { "Set-Cookie": clear } } : undefined,
+    { headers },
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const t = createT(data?.locale ?? DEFAULT_LOCALE);
+/** Client navigations: the server's data, with the messages from the browser's copy when left out. */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const d = await serverLoader<typeof loader>();
+  return { ...d, messages: await withMessages(d) };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => {
+  const { t } = translatorFromMatches(matches);
   return [{ title: t("app.name") }, { name: "description", content: t("app.tagline") }];
 };
 
@@ -187,7 +210,10 @@ function Shell({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  const { toast } = useLoaderData<typeof loader>();
+  const root = useLoaderData<typeof loader>();
+  const { toast } = root;
+  // The page's first messages come with the HTML: keep them for the data requests that leave them out.
+  useEffect(() => rememberMessages(root), [root]);
   return (
     <Shell>
       {toast ? <Toast toast={toast} /> : null}
@@ -198,7 +224,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { t } = useT();
+  const { t, has } = useT();
   let title = t("errors.unexpectedTitle");
   let body = t("errors.unexpectedBody");
   let status = 500;
@@ -219,7 +245,7 @@ export function ErrorBoundary() {
     }
     // A form refused while parsing (app/utils/form-limits.server.ts): its own translated message.
     const refused = (error.data as { integrity?: { key?: unknown; params?: Params } } | null)?.integrity;
-    if (refused && typeof refused.key === "string" && isMessageKey(refused.key)) {
+    if (refused && typeof refused.key === "string" && has(refused.key)) {
       title = t(error.status === 413 ? "integrity.tooLargeTitle" : "integrity.formRefusedTitle");
       body = t(refused.key, refused.params);
     }

@@ -7,7 +7,8 @@ import { DPIA_MEASURES } from "~/reference/dpia-measures.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
 import { DPIA_QUESTIONS, type DpiaAnswers, type DpiaMeasure, type DpiaQuestion } from "~/schemas/dpia.ts";
 import { countryList, countryName } from "~/reference/countries.ts";
-import { isMessageKey, type Locale, type MessageKey, type T } from "~/utils/i18n.ts";
+import { type Locale, type MessageKey, type T } from "~/utils/i18n.ts";
+import { isMessageKey, serverTranslator } from "~/utils/messages.server.ts";
 import { translateToVerify } from "~/utils/sovereignty-text.ts";
 
 export type PrefillLink = { role: string; vendor: string | null; service: string; dpaStatus: string | null; siteName: string | null };
@@ -117,7 +118,7 @@ export function prefillDpia(input: PrefillInput, t: T, locale: Locale = "fr"): D
         : "";
     lines["227"].push(t("dpia.prefill.transferLine", { country: countryName(x.country, locale), recipient: x.recipient, status }));
   }
-  for (const v of input.analysis?.toVerify ?? []) lines["227"].push(translateToVerify(v, locale));
+  for (const v of input.analysis?.toVerify ?? []) lines["227"].push(translateToVerify(v, serverTranslator(locale)));
   if (input.analysis?.exposure.length)
     lines["227"].push(
       t("dpia.prefill.exposure", { list: join([...new Set(input.analysis.exposure.map((e) => `${countryName(e.jurisdiction, locale)} (${e.vendor})`))]) }),

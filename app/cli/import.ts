@@ -59,7 +59,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const { IMPORT_LIMITS, ImportFileError } = await import("../import/limits.ts");
-  const { translate } = await import("../utils/i18n.ts");
+  const { translate } = await import("../utils/messages.server.ts");
   type Msg = { key: Parameters<typeof translate>[1]; params?: Record<string, string | number>; path?: string };
   const en = (m: Msg) => `${m.path ? `${m.path}: ` : ""}${translate("en", m.key, m.params)}`;
   if (fs.statSync(file).size > IMPORT_LIMITS.maxBytes) {

@@ -42,7 +42,7 @@ import { ART49_POINTS, RECIPIENT_KINDS } from "~/analysis/sovereignty.ts";
 import { ActivityContentSchema, DepartmentIdField, type ActivityContent } from "~/schemas/activity.ts";
 import type { CompletenessItem } from "~/utils/activity-rules.ts";
 import { pathParts, type DiffRow } from "~/utils/activity-diff.ts";
-import { isMessageKey, type MessageKey } from "~/utils/i18n.ts";
+import { type MessageKey } from "~/utils/i18n.ts";
 import type { ContentKey } from "~/utils/prefilled.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
@@ -245,8 +245,8 @@ const DATE_PATHS = new Set(["implementationDate", "nextReviewAt", "lastReviewAt"
 
 /** Label and formatter for the rows of diffContents (paths like "dataCategories[2].retention.rule"). */
 export function useDiffLabels() {
-  const { t, msg, date } = useT();
-  const key = (k: string): string => (isMessageKey(k) ? msg(k) : k);
+  const { t, has, msg, date } = useT();
+  const key = (k: string): string => (has(k) ? msg(k) : k);
   const label = (path: string): string => {
     const parts = pathParts(path);
     const out: string[] = [];
@@ -275,7 +275,7 @@ export function useDiffLabels() {
       .join(".");
     if (normalized.startsWith("riskFlags.")) return v === "true" ? t("activityForm.value.yes") : t("activityForm.value.no");
     const prefix = VOCAB_PREFIX[normalized];
-    if (prefix && isMessageKey(`${prefix}.${v}`)) return msg(`${prefix}.${v}`);
+    if (prefix && has(`${prefix}.${v}`)) return msg(`${prefix}.${v}`);
     if (DATE_PATHS.has(normalized) && /^\d{4}-\d{2}-\d{2}$/.test(v)) return date(v);
     return v;
   };

@@ -12,7 +12,7 @@ import { LINK_ROLES, type Analysis, type ExposureLevel, type LinkRole, type Reas
 import { ErrorList, FormErrors } from "~/components/forms.tsx";
 import { countryName } from "~/reference/countries.ts";
 import { LinkSchema } from "~/schemas/sovereignty.ts";
-import { isMessageKey, type MessageKey } from "~/utils/i18n.ts";
+import { type MessageKey } from "~/utils/i18n.ts";
 import { reasonParams, translateToVerify } from "~/utils/sovereignty-text.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
@@ -47,18 +47,18 @@ export function ExposureBadge({ level }: { level: ExposureLevel }) {
 
 /** Reasons carry country codes; show names in the reader's language. */
 function useReason() {
-  const { t, locale } = useT();
-  return (r: Reason): string => (isMessageKey(r.key) ? t(r.key, reasonParams(r, locale)) : r.key);
+  const i18n = useT();
+  return (r: Reason): string => (i18n.has(r.key) ? i18n.t(r.key, reasonParams(r, i18n)) : r.key);
 }
 
 function useSafeguardLabel() {
-  const { t } = useT();
+  const { t, has } = useT();
   return (code: string | null): string => {
     if (!code) return t("sovereigntyUi.none");
     const own = `sovereigntyUi.safeguard.${code}`;
-    if (isMessageKey(own)) return t(own);
+    if (has(own)) return t(own);
     const vocab = `vocab.safeguard.${code}`;
-    if (isMessageKey(vocab)) return t(vocab);
+    if (has(vocab)) return t(vocab);
     return code;
   };
 }
@@ -81,7 +81,8 @@ export function VendorChain({ chain, vendorIds, base }: { chain: string[]; vendo
 }
 
 export function ActivitySovereignty({ data, actionData, base }: { data: ActivitySovereigntyData; actionData: ActionData; base: string }) {
-  const { t, locale } = useT();
+  const i18n = useT();
+  const { t, has, locale } = i18n;
   const { analysis: a } = data;
   const reason = useReason();
   const safeguard = useSafeguardLabel();
@@ -171,7 +172,7 @@ export function ActivitySovereignty({ data, actionData, base }: { data: Activity
           <h4 id="to-verify-h">{t("sovereignty.toVerifyTitle")}</h4>
           <ul aria-labelledby="to-verify-h" className="reasons to-verify">
             {a.toVerify.map((v, i) => (
-              <li key={`${v.fact}-${i}`}>{translateToVerify(v, locale)}</li>
+              <li key={`${v.fact}-${i}`}>{translateToVerify(v, i18n)}</li>
             ))}
           </ul>
         </>
@@ -205,7 +206,7 @@ export function ActivitySovereignty({ data, actionData, base }: { data: Activity
                       {countryName(r.country, locale)}
                       {r.region ? <span className="muted"> ({r.region})</span> : null}
                     </th>
-                    <td>{isMessageKey(`sovereigntyUi.locationRole.${r.role}`) ? t(`sovereigntyUi.locationRole.${r.role}` as MessageKey) : r.role}</td>
+                    <td>{has(`sovereigntyUi.locationRole.${r.role}`) ? t(`sovereigntyUi.locationRole.${r.role}` as MessageKey) : r.role}</td>
                     <td>
                       {r.ownHosting ? (
                         <>

@@ -6,8 +6,8 @@ import { getInputProps } from "@conform-to/react";
 import { useId, useMemo } from "react";
 import { COUNTRY_CODES, countryName, isEea } from "~/reference/countries.ts";
 import { DPA_STATUSES } from "~/schemas/vendor.ts";
-import { createT, DEFAULT_LOCALE, isLocale, type Locale } from "~/utils/i18n.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import type { Locale } from "~/utils/i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { ErrorList, SelectField, TextAreaField, TextField, type AnyField } from "./forms.tsx";
 
 /** Every country, sorted by its name in the interface language. */
@@ -166,8 +166,7 @@ export function VendorFormFields({ fields }: { fields: VendorFields }) {
 
 /** The translator for a meta function (which has no hooks): the locale comes from the root loader data. */
 export function metaT(matches: readonly { id: string; data?: unknown }[]) {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  return createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  return translatorFromMatches(matches.map((m) => ({ id: m.id, data: m.data }))).t;
 }
 
 /** A checkbox with its label after it, an optional hint and translated errors. */

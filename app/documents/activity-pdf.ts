@@ -1,6 +1,7 @@
 /** One processing activity as a PDF sheet: the same layout and sections as in the register. */
 import type { RegisterExport } from "~/schemas/register-export.ts";
-import { createT, formatDate, type Locale } from "~/utils/i18n.ts";
+import { formatDate, type Locale } from "~/utils/i18n.ts";
+import { createT } from "~/utils/messages.server.ts";
 import { collectStream, createDocument, PdfLayout, STYLES } from "./layout.ts";
 import { documentChrome, documentId, renderActivity, type DocContext, type PdfHooks, type PdfRun } from "./register-pdf.ts";
 

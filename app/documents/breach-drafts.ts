@@ -6,7 +6,8 @@
 import { breachClock, needsDelayReason } from "~/analysis/breach.ts";
 import { CNIL_FORM_SECTIONS, type CnilFormSection } from "~/reference/cnil-breach-form.ts";
 import type { BreachContent } from "~/schemas/breach.ts";
-import { createT, formatDate, type Locale, type MessageKey } from "~/utils/i18n.ts";
+import { formatDate, type Locale, type MessageKey } from "~/utils/i18n.ts";
+import { createT } from "~/utils/messages.server.ts";
 
 export type TextDoc = { title: string; subtitle?: string; sections: { heading: string; paragraphs: string[] }[]; note?: string };
 

@@ -5,7 +5,8 @@
 import ExcelJS from "exceljs";
 import { breachClock } from "~/analysis/breach.ts";
 import type { BreachContent } from "~/schemas/breach.ts";
-import { createT, formatDate, type Locale } from "~/utils/i18n.ts";
+import { formatDate, type Locale } from "~/utils/i18n.ts";
+import { createT } from "~/utils/messages.server.ts";
 import type { TextDoc } from "./breach-drafts.ts";
 import { csvBuffer, neutraliseCell } from "./tabular.ts";
 

@@ -19,7 +19,8 @@ import {
   type DpiaValidation,
   type Opinions,
 } from "~/schemas/dpia.ts";
-import { createT, formatDate, isMessageKey, type Locale, type MessageKey, type T } from "~/utils/i18n.ts";
+import { formatDate, type Locale, type MessageKey, type T } from "~/utils/i18n.ts";
+import { createT, isMessageKey } from "~/utils/messages.server.ts";
 import { collectStream, COLORS, createDocument, FONT_NAMES, PAGE, PdfLayout, STYLES } from "./layout.ts";
 import type { PdfHooks, PdfRun } from "./register-pdf.ts";
 

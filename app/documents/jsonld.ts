@@ -74,7 +74,8 @@
  *                RECIPIENT→dpv:hasRecipient; SOFTWARE_NO_ACCESS→registre:software; own hosting→registre:ownHosting
  */
 import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
-import { translate, type MessageKey } from "~/utils/i18n.ts";
+import { type MessageKey } from "~/utils/i18n.ts";
+import { translate } from "~/utils/messages.server.ts";
 
 export type JsonLdValue = string | number | boolean | null | JsonLdValue[] | { [key: string]: JsonLdValue };
 export type JsonLdObject = { [key: string]: JsonLdValue };

@@ -3,7 +3,8 @@
  * semantic and single-column (lang, title, real headings and links, no images, no layout tables)
  * so screen readers and text-only clients read it in order.
  */
-import { translate, type Locale, type MessageKey, type Params } from "~/utils/i18n.ts";
+import { type Locale, type MessageKey, type Params } from "~/utils/i18n.ts";
+import { translate } from "~/utils/messages.server.ts";
 
 export type MailContent = {
   locale: Locale;

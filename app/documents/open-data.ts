@@ -1,6 +1,7 @@
 /** The public register as open data (CSV and JSON): the same safe subset the public page shows. */
 import type { PublicRegister } from "~/models/public-register.server.ts";
-import { translate, type Locale } from "~/utils/i18n.ts";
+import { type Locale } from "~/utils/i18n.ts";
+import { translate } from "~/utils/messages.server.ts";
 import { csvBuffer, type CsvSeparator } from "./tabular.ts";
 
 export function publicRegisterCsv(reg: PublicRegister, locale: Locale, separator: CsvSeparator = ","): Buffer {

@@ -31,7 +31,8 @@ import {
   type ActionRow,
   type PiaEvaluation,
 } from "~/schemas/dpia.ts";
-import { createT, LOCALES, type Locale, type MessageKey } from "~/utils/i18n.ts";
+import { LOCALES, type Locale, type MessageKey } from "~/utils/i18n.ts";
+import { createT } from "~/utils/messages.server.ts";
 import { z } from "~/utils/validation.ts";
 
 /** A file that is not a PIA export: `message` is an i18n key. */

@@ -7,7 +7,8 @@ import crypto from "node:crypto";
 import { countryName } from "~/reference/countries.ts";
 import { RISK_FLAGS } from "~/reference/vocabularies.ts";
 import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
-import { createT, formatDate, isMessageKey, translate, type Locale, type MessageKey, type T } from "~/utils/i18n.ts";
+import { formatDate, type Locale, type MessageKey, type T } from "~/utils/i18n.ts";
+import { createT, isMessageKey, translate } from "~/utils/messages.server.ts";
 import { collectStream, COLORS, createDocument, PdfLayout, shortHash, STYLES, type Bookmark, type Cell, type Chrome, type TocEntry } from "./layout.ts";
 
 export type RegisterScope = "controller" | "processor" | "all";

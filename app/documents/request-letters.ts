@@ -4,7 +4,8 @@
  * lists the Art. 15(1) items for each activity concerned. French and English.
  */
 import type { ActivityContent } from "~/schemas/activity.ts";
-import { createT, formatDate, type Locale, type MessageKey } from "~/utils/i18n.ts";
+import { formatDate, type Locale, type MessageKey } from "~/utils/i18n.ts";
+import { createT } from "~/utils/messages.server.ts";
 import type { TextDoc } from "./breach-drafts.ts";
 
 export type RequestLetterData = {

@@ -16,7 +16,8 @@
  */
 import ExcelJS from "exceljs";
 import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
-import { translate, type Locale, type MessageKey } from "~/utils/i18n.ts";
+import { type Locale, type MessageKey } from "~/utils/i18n.ts";
+import { serverTranslator, translate } from "~/utils/messages.server.ts";
 import { translateReason } from "~/utils/sovereignty-text.ts";
 
 export const TABULAR_COLUMNS = [
@@ -158,7 +159,7 @@ function secNumCloudLines(locale: Locale, a: ExportActivity): string {
           key: `sovereignty.reason.secNumCloud.${s.status}`,
           params: { vendor: s.vendor, service: s.service, facts: (s.status === "contradiction" ? s.contradictions : s.missing).join(", ") },
         },
-        locale,
+        serverTranslator(locale),
       ),
     )
     .join(LINE);

@@ -1,6 +1,7 @@
 /** A drafted letter or notification (TextDoc) as a tagged PDF, with the layout of the other documents. */
 import crypto from "node:crypto";
-import { createT, type Locale } from "~/utils/i18n.ts";
+import { type Locale } from "~/utils/i18n.ts";
+import { createT } from "~/utils/messages.server.ts";
 import { collectStream, createDocument, PdfLayout, STYLES } from "./layout.ts";
 import type { TextDoc } from "./breach-drafts.ts";
 

@@ -7,7 +7,8 @@
 import type { ActivityContent, ActivityContentInput } from "~/schemas/activity.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import type { ACTIVITY_ROLES, DataCategory, REGIMES } from "~/reference/vocabularies.ts";
-import { isMessageKey, type MessageKey, type Params } from "~/utils/i18n.ts";
+import { type MessageKey, type Params } from "~/utils/i18n.ts";
+import { isMessageKey } from "~/utils/messages.server.ts";
 import type { ImportMessage } from "./limits.ts";
 
 type Content = ActivityContent;

@@ -106,7 +106,7 @@ export const enActivityView: Record<keyof typeof frActivityView, string> = {
   "activityView.historyPage.invalidQuery": "The requested comparison was not valid: the default versions are shown.",
   "activityView.historyPage.nothingToCompare": "There are not yet two different versions to compare.",
   "activityView.historyPage.noDifference": "No difference between {from} and {to}.",
-  "activityView.historyPage.differences": "{count} field(s) differ between {from} and {to}.",
+  "activityView.historyPage.differences": "{count, plural, one {# field differs} other {# fields differ}} between {from} and {to}.",
   "activityView.historyPage.diffCaption": "Differences between {from} and {to}",
   "activityView.historyPage.empty": "(empty)",
 

@@ -47,7 +47,8 @@ export const enDocuments: Record<keyof typeof frDocuments, string> = {
 
   "pdf.toc.title": "Contents",
   "pdf.summary.title": "List of processing activities",
-  "pdf.summary.intro": "{count} processing activities in this record. The reference links to the detailed sheet.",
+  "pdf.summary.intro":
+    "{count, plural, one {# processing activity} other {# processing activities}} in this record. The reference links to the detailed sheet.",
   "pdf.summary.empty": "No processing activity in this scope.",
   "pdf.summary.col.ref": "Ref.",
   "pdf.summary.col.name": "Processing activity",
@@ -188,7 +189,7 @@ export const enDocuments: Record<keyof typeof frDocuments, string> = {
 
   "pdf.risk.intro": "Criteria ticked (EDPB guidelines on DPIA: with two criteria or more, an impact assessment is required in principle).",
   "pdf.risk.none": "No risk criterion ticked.",
-  "pdf.risk.count": "{count} criteria ticked.",
+  "pdf.risk.count": "{count, plural, one {# criterion ticked} other {# criteria ticked}}.",
 
   "pdf.completeness.score": "Completeness score: {score}%",
   "pdf.completeness.missing": "Missing items",

@@ -45,7 +45,6 @@ export const enImport: Record<keyof typeof frImport, string> = {
   "import.columns.auto": "Automatic",
   "import.columns.ignore": "Ignore this column",
   "import.columns.apply": "Apply the mapping",
-  "import.columns.unmatchedCount": "{count} unrecognised column(s)",
 
   "import.field.description": "Description",
   "import.field.internalContact": "Internal contact",
@@ -81,7 +80,8 @@ export const enImport: Record<keyof typeof frImport, string> = {
   "import.confirm.blocked": "Fix the file (or the column mapping) and analyse it again: the import is only possible with no errors at all.",
   "import.confirm.ready": "The import will be saved in one go: all or nothing.",
   "import.cancel": "Cancel and choose another file",
-  "import.toast.committed": "Import saved: {created} created, {updated} updated, {newDrafts} new draft(s) of approved activities, {unchanged} unchanged.",
+  "import.toast.committed":
+    "Import saved: {created} created, {updated} updated, {newDrafts, plural, one {# new draft} other {# new drafts}} of approved activities, {unchanged} unchanged.",
   "import.toast.cancelled": "Import cancelled: nothing was saved.",
 
   "import.warn.formula": "Column “{column}”: formula with no computed value, not evaluated; the cell is read as empty.",
@@ -100,9 +100,10 @@ export const enImport: Record<keyof typeof frImport, string> = {
   "import.warn.badDate": "Column “{column}”: unreadable date “{value}” (expected YYYY-MM-DD or DD/MM/YYYY); the text is kept in the description.",
   "import.warn.unknownRole": "Column “{column}”: unrecognised role “{value}”; “Controller” is used.",
   "import.warn.unknownRegime": "Column “{column}”: unrecognised legal regime “{value}”; the GDPR is used.",
-  "import.warn.unmatchedColumns": "{count} unrecognised column(s) will be ignored unless you map them to a field.",
+  "import.warn.unmatchedColumns":
+    "{count, plural, one {# unrecognised column will be ignored unless you map it to a field.} other {# unrecognised columns will be ignored unless you map them to a field.}}",
   "import.warn.vendorsNotImported":
-    "Vendors ({vendors}) and the links of {activities} activity(ies) to their services are not imported: add them in the vendor catalogue.",
+    "Vendors ({vendors}) and the links of {activities, plural, one {# activity} other {# activities}} to their services are not imported: add them in the vendor catalogue.",
   "import.warn.unknownDepartment":
     "Department “{department}” not found: the activity is not assigned to a new department (create the department, then import again).",
   "import.warn.archivedRef": "{ref} is archived: the row creates a new activity.",

@@ -5,7 +5,6 @@ export const enIntegrity: Record<keyof typeof frIntegrity, string> = {
   "integrity.busyBody": "Another operation (an import, a backup) is writing. Nothing was saved: try again in a few seconds.",
   "integrity.tooLargeTitle": "Request too large",
   "integrity.tooLargeBody": "The data sent exceeds the allowed size ({max}). Nothing was saved.",
-  "integrity.tooManyPartsBody": "The form has too many fields or files. Nothing was saved.",
   "integrity.formRefusedTitle": "Form refused",
   "integrity.formTooLarge": "The form is too large (at most {max} fields). Nothing was saved.",
   "integrity.formIndexOutOfRange": "The field “{field}” has more items than allowed (at most {max}). Nothing was saved.",

@@ -4,12 +4,8 @@ export const enLegal: Record<keyof typeof frLegal, string> = {
   "pdf.transfers.source.own_site": "Own hosting",
   "errors.dpfUsOnly":
     'Only an organisation established in the United States can be certified under the Data Privacy Framework: leave "not applicable" for this vendor and record the certification of the US entity that receives the data.',
-  "errors.art49PointRequired": "State which point of Article 49(1) is relied on.",
   "errors.art49PointOnlyForDerogation": "The point of Article 49(1) is only given for a derogation.",
-  "errors.ledLegalBasisRequired": "Enter the legal basis of this law-enforcement processing (the text that authorises it).",
   "errors.headcount": "Enter a whole number of staff from 0 to 10,000,000, or leave the field blank.",
-  "legal.choice.yes": "Yes",
-  "legal.choice.no": "No",
   "legal.choice.unknown": "Not recorded",
   "legal.vendor.shareholding": "Non-EU shareholding within the SecNumCloud limits",
   "legal.vendor.shareholding.hint":
@@ -38,13 +34,6 @@ export const enLegal: Record<keyof typeof frLegal, string> = {
   "legal.transfer.dpfCertified": "US recipient DPF-certified (checked on dataprivacyframework.gov)",
   "legal.organization.headcount": "Headcount of the organization (staff)",
   "legal.organization.headcount.hint": "Used by DPIA screening: exempt type 1 (staff management, délibération 2019-118) only applies below 250 people.",
-  "legal.activity.domain": "Area of the processing",
-  "legal.activity.domain.hint":
-    'Used for the CNIL lists (exempt processing, processing requiring a DPIA): choose the area that describes the processing, or "Other".',
-  "legal.activity.ledLegalBasis": "Legal basis (Law Enforcement Directive Art. 8; Loi Informatique et Libertés Art. 87)",
-  "legal.activity.ledLegalBasis.hint": "The text that authorises the processing (for instance CSI L241-2 for body-worn cameras).",
-  "legal.activity.ledProfiling": "Profiling (Law Enforcement Directive Art. 24(1)(e))",
-  "legal.activity.ledProfiling.hint": 'Describe any profiling, or write "none".',
   "completeness.ledLegalBasis": "Legal basis of the law-enforcement processing (Directive 2016/680 Art. 8; Loi Informatique et Libertés Art. 87)",
   "vocab.domain.hr": "Staff management",
   "vocab.domain.electoral_roll": "Management of the commune's electoral roll",

@@ -36,7 +36,7 @@ export const enMail: Record<keyof typeof frMail, string> = {
   "mail.reminder.submittedWaiting.subject": "Activity {ref} waiting for approval for {days} days",
   "mail.reminder.submittedWaiting.body": "Activity {ref} “{name}” was submitted on {date} and is still waiting for your approval.",
 
-  "mail.digest.subject": "Registre: {count} notification(s) today",
+  "mail.digest.subject": "Registre: {count, plural, one {# notification} other {# notifications}} today",
   "mail.digest.intro": "Here are the notifications gathered since the last digest:",
 
   "mailPrefs.title": "E-mail messages",
@@ -63,10 +63,9 @@ export const enMail: Record<keyof typeof frMail, string> = {
   "outbox.smtp": "Messages are sent through {host}. Failed ones are retried automatically, further and further apart.",
   "outbox.empty": "No messages.",
   "outbox.to": "Recipient",
-  "outbox.subject": "Subject",
   "outbox.status": "Status",
   "outbox.created": "Created on",
-  "outbox.attempts": "{count} attempt(s), next on {date}; last error: {error}",
+  "outbox.attempts": "{count, plural, one {# attempt} other {# attempts}}, next on {date}; last error: {error}",
   "outbox.status.QUEUED": "Waiting to be sent",
   "outbox.status.SENT": "Sent",
   "outbox.status.OUTBOX": "In the outbox",

@@ -5,7 +5,7 @@ export const enOnboarding: Record<keyof typeof frOnboarding, string> = {
   "invitation.pageTitle": "Invitation",
   "onboarding.title": "Getting started",
   "onboarding.intro": "Seven steps to a complete register. Each step ticks itself once it is done.",
-  "onboarding.progress": "{done} of {total} step(s) done",
+  "onboarding.progress": "{done} of {total, plural, one {# step} other {# steps}} done",
   "onboarding.done": "Done",
   "onboarding.todo": "To do",
   "onboarding.dismiss": "Hide this list",
@@ -29,7 +29,6 @@ export const enOnboarding: Record<keyof typeof frOnboarding, string> = {
   "onboarding.step.publish.link": "Export the PDF",
   "onboarding.step.publish.public": "See the public register",
 
-  "start.title": "New activity",
   "start.fromScratch": "Declare an activity",
   "start.fromTemplates": "Start from templates",
   "start.fromImport": "Import a spreadsheet",
@@ -43,7 +42,7 @@ export const enOnboarding: Record<keyof typeof frOnboarding, string> = {
   "templatesPick.none": "Tick at least one template.",
   "templatesPick.tooMany": "Tick fewer templates at once (100 at most).",
   "templatesPick.unknown": "A ticked template no longer exists. Reload the page.",
-  "templatesPick.created": "{count} draft(s) created from templates.",
+  "templatesPick.created": "{count, plural, one {# draft} other {# drafts}} created from templates.",
   "templatesPick.departmentHint": 'All the drafts created go to this department. "No department" is fine until the departments exist.',
 
   "empty.register.title": "The register is empty",

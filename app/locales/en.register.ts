@@ -40,7 +40,7 @@ export const enRegister: Record<keyof typeof frRegister, string> = {
   "register.sortBy.completeness": "Completeness (least complete first)",
   "register.asOf": "Register as of",
   "register.reset": "Clear filters",
-  "register.count": "{count} activity(ies)",
+  "register.count": "{count, plural, one {# activity} other {# activities}}",
   "register.ref": "Ref.",
   "register.name": "Activity",
   "register.version": "Version",

@@ -53,7 +53,7 @@ export const enSovereigntyUi: Record<keyof typeof frSovereigntyUi, string> = {
   "sovereigntyUi.dashboard.noActivities": "The register has no activity yet.",
   "sovereigntyUi.dashboard.nothingLinked": "No activity is linked to a vendor or hosting yet: open an activity and fill in its “Vendors and hosting” section.",
   "sovereigntyUi.dashboard.levelsTitle": "Exposure of the activities",
-  "sovereigntyUi.dashboard.levelsIntro": "{count} activity(ies) analysed, from the most exposed level to the least.",
+  "sovereigntyUi.dashboard.levelsIntro": "{count, plural, one {# activity analysed.} other {# activities analysed, from the most exposed level to the least.}}",
   "sovereigntyUi.dashboard.weighting":
     "Weighting: each activity counts 1, and 2 if it involves sensitive data (Art. 9) or criminal offence data (Art. 10), because a leak or foreign access is more serious there. The “weight” column adds these values up.",
   "sovereigntyUi.dashboard.levelsCaption": "Number of activities per exposure level",
@@ -92,7 +92,8 @@ export const enSovereigntyUi: Record<keyof typeof frSovereigntyUi, string> = {
   "sovereigntyUi.map.caption":
     "World map. Data stored in {stored} countries; reachable from {reachable} countries; {jurisdictions} countries whose law can compel a vendor.",
   "sovereigntyUi.map.tableBelow": "The table below the map gives the figures per country.",
-  "sovereigntyUi.map.countryTitle": "{country} — storage: {stored} activity(ies); access: {reachable}; access law: {jurisdiction}",
+  "sovereigntyUi.map.countryTitle":
+    "{country} — storage: {stored, plural, one {# activity} other {# activities}}; access: {reachable}; access law: {jurisdiction}",
   "sovereigntyUi.map.legend": "Map legend",
   "sovereigntyUi.map.legendStored": "Data stored: {min} to {max} activities",
   "sovereigntyUi.map.legendStoredOne": "Data stored: {min} activity",
@@ -133,9 +134,9 @@ export const enSovereigntyUi: Record<keyof typeof frSovereigntyUi, string> = {
   "sovereigntyUi.whatIf.resultTitle": "Result of the simulation",
   "sovereigntyUi.whatIf.noneAffected": "No activity uses what would be replaced.",
   "sovereigntyUi.whatIf.summary": "Summary",
-  "sovereigntyUi.whatIf.improved": "activity(ies) less exposed",
-  "sovereigntyUi.whatIf.worse": "activity(ies) more exposed",
-  "sovereigntyUi.whatIf.unchanged": "activity(ies) unchanged",
+  "sovereigntyUi.whatIf.improved": "{count, plural, one {activity less exposed} other {activities less exposed}}",
+  "sovereigntyUi.whatIf.worse": "{count, plural, one {activity more exposed} other {activities more exposed}}",
+  "sovereigntyUi.whatIf.unchanged": "{count, plural, one {activity unchanged} other {activities unchanged}}",
   "sovereigntyUi.whatIf.caption": "Activities concerned ({count}): exposure before and after",
   "sovereigntyUi.whatIf.colBefore": "Exposure before",
   "sovereigntyUi.whatIf.colAfter": "Exposure after",

@@ -85,8 +85,6 @@ export const enSovereignty: Record<keyof typeof frSovereignty, string> = {
   "sovereignty.reason.exposure.noKnownLaw": "{vendor} is subject to the law of a third country ({country}); no access law is listed for it (chain: {chain}).",
   "sovereignty.reason.exposure.context":
     "In addition, {laws} lets the intelligence services {inCountry} collect data without the provider's cooperation; it does not compel the provider to hand data over.",
-  "sovereignty.reason.exposure.shielded":
-    "{vendor} is subject to {country} law, but the service runs on a SecNumCloud-qualified offer, protected from non-EU laws (ANSSI, § 19.6).",
   "sovereignty.reason.secNumCloud.exposed":
     "{vendor} is declared SecNumCloud-qualified but is subject to the law {inCountry}: a contradiction. The § 19.6 immunity (SecNumCloud 3.2) requires a registered office and central administration in the EU; it does not protect here.",
   "sovereignty.reason.secNumCloud.immune":

@@ -12,8 +12,6 @@ export const enSso: Record<keyof typeof frSso, string> = {
   "sso.error.password_only": "Single sign-on is not configured on this Registre.",
   "sso.retry": "Back to the sign-in page",
   "sso.passwordDisabled": "Your organisation requires single sign-on: use the “Sign in with {provider}” button.",
-  "sso.pendingTitle": "Account pending",
-  "sso.pending": "You are signed in, but no organisation has given you access yet. Ask a Registre administrator to invite you with the address {email}.",
   "sso.settingsTitle": "Sign-in",
   "sso.passwordLoginDisabled": "Require single sign-on ({provider}): members can no longer sign in with a password",
   "sso.settingsSaved": "The sign-in mode is saved.",

@@ -27,7 +27,7 @@ export const enVendors: Record<keyof typeof frVendors, string> = {
   "vendors.filter.dpa": "Processing agreement",
   "vendors.filter.exposure": "Exposure",
   "vendors.resetFilters": "Reset filters",
-  "vendors.count": "{count} vendor(s)",
+  "vendors.count": "{count, plural, one {# vendor} other {# vendors}}",
   "vendors.empty": "No vendor matches.",
   "vendors.col.name": "Vendor",
   "vendors.col.country": "Country",
@@ -116,7 +116,7 @@ export const enVendors: Record<keyof typeof frVendors, string> = {
   "vendors.deleteButton": "Delete the vendor",
   "vendors.confirmDelete.title": "Delete {name}?",
   "vendors.confirmDelete.dependents":
-    "{count} activity(ies) depend on this vendor: their links to its services will be deleted and their sovereignty analysis will change.",
+    "{count, plural, one {# activity depends} other {# activities depend}} on this vendor: their links to its services will be deleted and their sovereignty analysis will change.",
   "vendors.confirmDelete.noDependents": "No activity depends on this vendor.",
   "vendors.confirmDelete.cascade": "Its services, their locations and the stored agreement will be deleted. This cannot be undone.",
   "vendors.confirmDelete.yes": "Yes, delete permanently",
@@ -144,8 +144,9 @@ export const enVendors: Record<keyof typeof frVendors, string> = {
     "Only a qualification under version 3.2 (§ 19.6) provides immunity from non-EU laws, under conditions (qualified scope, registered office and shareholding in the EU, no non-EU access): the analysis checks each one.",
   "vendors.service.secNumCloudDate": "SecNumCloud qualification date",
   "vendors.service.secNumCloudDateHint": "Required if the service is qualified.",
-  "vendors.service.activityCount": "Used by {count} activity(ies).",
-  "vendors.service.confirmDelete": "Delete {name}? {count} activity(ies) use it: their links to this service will be deleted.",
+  "vendors.service.activityCount": "Used by {count, plural, one {# activity} other {# activities}}.",
+  "vendors.service.confirmDelete":
+    "Delete {name}? {count, plural, one {# activity uses} other {# activities use}} it: their links to this service will be deleted.",
   "vendors.location.caption": "Locations of {name}",
   "vendors.location.none": "No location is recorded for this service: the analysis does not know where its data goes.",
   "vendors.location.add": "Add a location",
@@ -226,7 +227,8 @@ export const enVendors: Record<keyof typeof frVendors, string> = {
   "vendors.hosting.description": "Description",
   "vendors.hosting.descriptionHint": "What is hosted there, who runs it.",
   "vendors.hosting.confirmTitle": "Delete the site {name}?",
-  "vendors.hosting.confirmBody": "{count} activity link(s) to this site will be deleted and their sovereignty analysis will change.",
+  "vendors.hosting.confirmBody":
+    "{count, plural, one {# activity link} other {# activity links}} to this site will be deleted and their sovereignty analysis will change.",
 
   "vendors.toast.created": "Vendor {name} created. Now add its services.",
   "vendors.toast.deleted": "Vendor {name} deleted.",

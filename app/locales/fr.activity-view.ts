@@ -107,7 +107,7 @@ export const frActivityView = {
   "activityView.historyPage.invalidQuery": "La comparaison demandée n'était pas valide : les versions proposées par défaut sont affichées.",
   "activityView.historyPage.nothingToCompare": "Il n'y a pas encore deux versions différentes à comparer.",
   "activityView.historyPage.noDifference": "Aucune différence entre {from} et {to}.",
-  "activityView.historyPage.differences": "{count} champ(s) diffèrent entre {from} et {to}.",
+  "activityView.historyPage.differences": "{count, plural, one {# champ diffère} other {# champs diffèrent}} entre {from} et {to}.",
   "activityView.historyPage.diffCaption": "Différences entre {from} et {to}",
   "activityView.historyPage.empty": "(vide)",
 

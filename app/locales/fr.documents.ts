@@ -46,7 +46,7 @@ export const frDocuments = {
 
   "pdf.toc.title": "Sommaire",
   "pdf.summary.title": "Liste des traitements",
-  "pdf.summary.intro": "{count} traitement(s) dans ce registre. La référence renvoie à la fiche détaillée.",
+  "pdf.summary.intro": "{count, plural, one {# traitement} other {# traitements}} dans ce registre. La référence renvoie à la fiche détaillée.",
   "pdf.summary.empty": "Aucun traitement dans ce périmètre.",
   "pdf.summary.col.ref": "Réf.",
   "pdf.summary.col.name": "Traitement",
@@ -187,7 +187,7 @@ export const frDocuments = {
 
   "pdf.risk.intro": "Critères cochés (lignes directrices du CEPD sur l'AIPD : à partir de deux critères, une analyse d'impact est requise en principe).",
   "pdf.risk.none": "Aucun critère de risque coché.",
-  "pdf.risk.count": "{count} critère(s) coché(s).",
+  "pdf.risk.count": "{count, plural, one {# critère coché} other {# critères cochés}}.",
 
   "pdf.completeness.score": "Score de complétude : {score} %",
   "pdf.completeness.missing": "Éléments manquants",

@@ -105,7 +105,7 @@ export const frDpia = {
   "dpia.screening.suggestion": "Suggestion d'après la fiche : {type}",
   "dpia.screening.noSuggestion": "La fiche ne suggère aucun type.",
   "dpia.screening.result": "Résultat",
-  "dpia.screening.metCount": "{count} critère(s) rempli(s) sur 9",
+  "dpia.screening.metCount": "{count, plural, one {# critère rempli} other {# critères remplis}} sur 9",
   "dpia.screening.decision": "Décision du délégué",
   "dpia.screening.decisionNone": "Pas encore de décision",
   "dpia.screening.decisionReason": "Motif de la décision",

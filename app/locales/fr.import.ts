@@ -45,7 +45,6 @@ export const frImport = {
   "import.columns.auto": "Automatique",
   "import.columns.ignore": "Ignorer cette colonne",
   "import.columns.apply": "Appliquer les associations",
-  "import.columns.unmatchedCount": "{count} colonne(s) non reconnue(s)",
 
   "import.field.description": "Description",
   "import.field.internalContact": "Contact interne",
@@ -83,7 +82,7 @@ export const frImport = {
   "import.confirm.ready": "L'import sera enregistré en une seule fois : tout ou rien.",
   "import.cancel": "Annuler et choisir un autre fichier",
   "import.toast.committed":
-    "Import enregistré : {created} création(s), {updated} mise(s) à jour, {newDrafts} nouveau(x) brouillon(s) sur des traitements validés, {unchanged} sans changement.",
+    "Import enregistré : {created, plural, one {# création} other {# créations}}, {updated, plural, one {# mise à jour} other {# mises à jour}}, {newDrafts, plural, one {# nouveau brouillon} other {# nouveaux brouillons}} sur des traitements validés, {unchanged} sans changement.",
   "import.toast.cancelled": "Import annulé : rien n'a été enregistré.",
 
   "import.warn.formula": "Colonne « {column} » : formule sans valeur calculée, non évaluée ; la cellule est lue comme vide.",
@@ -103,9 +102,10 @@ export const frImport = {
   "import.warn.badDate": "Colonne « {column} » : date illisible « {value} » (attendu : AAAA-MM-JJ ou JJ/MM/AAAA) ; le texte est conservé dans la description.",
   "import.warn.unknownRole": "Colonne « {column} » : rôle non reconnu « {value} » ; « Responsable de traitement » est retenu.",
   "import.warn.unknownRegime": "Colonne « {column} » : régime non reconnu « {value} » ; le RGPD est retenu.",
-  "import.warn.unmatchedColumns": "{count} colonne(s) non reconnue(s) seront ignorées, sauf si vous les associez à un champ.",
+  "import.warn.unmatchedColumns":
+    "{count, plural, one {# colonne non reconnue sera ignorée, sauf si vous l'associez à un champ.} other {# colonnes non reconnues seront ignorées, sauf si vous les associez à un champ.}}",
   "import.warn.vendorsNotImported":
-    "Les prestataires ({vendors}) et les liens de {activities} traitement(s) vers leurs services ne sont pas importés : ajoutez-les dans le catalogue des prestataires.",
+    "Les prestataires ({vendors}) et les liens de {activities, plural, one {# traitement} other {# traitements}} vers leurs services ne sont pas importés : ajoutez-les dans le catalogue des prestataires.",
   "import.warn.unknownDepartment":
     "Service « {department} » introuvable : le traitement n'est rattaché à aucun nouveau service (créez le service puis importez de nouveau).",
   "import.warn.archivedRef": "{ref} est archivé : la ligne crée un nouveau traitement.",

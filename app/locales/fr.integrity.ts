@@ -4,7 +4,6 @@ export const frIntegrity = {
   "integrity.busyBody": "Une autre opération (un import, une sauvegarde) est en cours d'écriture. Rien n'a été enregistré : réessayez dans quelques secondes.",
   "integrity.tooLargeTitle": "Requête trop volumineuse",
   "integrity.tooLargeBody": "Les données envoyées dépassent la taille autorisée ({max}). Rien n'a été enregistré.",
-  "integrity.tooManyPartsBody": "Le formulaire contient trop de champs ou de fichiers. Rien n'a été enregistré.",
   "integrity.formRefusedTitle": "Formulaire refusé",
   "integrity.formTooLarge": "Le formulaire est trop volumineux ({max} champs au plus). Rien n'a été enregistré.",
   "integrity.formIndexOutOfRange": "Le champ « {field} » dépasse le nombre d'éléments autorisé ({max} au plus). Rien n'a été enregistré.",

@@ -3,12 +3,8 @@ export const frLegal = {
   "pdf.transfers.source.own_site": "Hébergement propre",
   "errors.dpfUsOnly":
     "Seule une organisation établie aux États-Unis peut être certifiée au Data Privacy Framework : pour ce prestataire, laissez « sans objet » et enregistrez la certification de l'entité américaine qui reçoit les données.",
-  "errors.art49PointRequired": "Indiquez le point de l'article 49.1 invoqué.",
   "errors.art49PointOnlyForDerogation": "Le point de l'article 49.1 ne s'indique que pour une dérogation.",
-  "errors.ledLegalBasisRequired": "Indiquez la base légale du traitement relevant de la directive Police-Justice (texte qui l'autorise).",
   "errors.headcount": "Indiquez un effectif en nombre entier, de 0 à 10 000 000, ou laissez le champ vide.",
-  "legal.choice.yes": "Oui",
-  "legal.choice.no": "Non",
   "legal.choice.unknown": "Non renseigné",
   "legal.vendor.shareholding": "Actionnariat hors UE dans les limites SecNumCloud",
   "legal.vendor.shareholding.hint":
@@ -38,13 +34,6 @@ export const frLegal = {
   "legal.organization.headcount": "Effectif de l'organisme (agents)",
   "legal.organization.headcount.hint":
     "Sert au criblage AIPD : l'exemption de type 1 (gestion du personnel, délibération 2019-118) ne vaut que sous 250 personnes.",
-  "legal.activity.domain": "Domaine du traitement",
-  "legal.activity.domain.hint":
-    "Sert aux listes de la CNIL (traitements exemptés ou soumis à AIPD) : choisissez le domaine qui décrit le traitement, sinon « Autre ».",
-  "legal.activity.ledLegalBasis": "Base légale (directive Police-Justice, art. 8 ; loi Informatique et Libertés, art. 87)",
-  "legal.activity.ledLegalBasis.hint": "Le texte qui autorise le traitement (par exemple CSI L241-2 pour les caméras-piétons).",
-  "legal.activity.ledProfiling": "Profilage (directive Police-Justice, art. 24.1.e)",
-  "legal.activity.ledProfiling.hint": "Décrivez le profilage s'il y en a un, sinon indiquez « aucun ».",
   "completeness.ledLegalBasis": "Base légale du traitement Police-Justice (directive 2016/680, art. 8 ; loi Informatique et Libertés, art. 87)",
   "vocab.domain.hr": "Gestion du personnel",
   "vocab.domain.electoral_roll": "Gestion de la liste électorale de la commune",

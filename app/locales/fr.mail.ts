@@ -36,7 +36,7 @@ export const frMail = {
   "mail.reminder.submittedWaiting.subject": "Traitement {ref} en attente de validation depuis {days} jours",
   "mail.reminder.submittedWaiting.body": "Le traitement {ref} « {name} » a été soumis le {date} et attend toujours votre validation.",
 
-  "mail.digest.subject": "Registre : {count} notification(s) du jour",
+  "mail.digest.subject": "Registre : {count, plural, one {# notification} other {# notifications}} du jour",
   "mail.digest.intro": "Voici les notifications regroupées depuis le dernier résumé :",
 
   "mailPrefs.title": "Messages par e-mail",
@@ -64,10 +64,9 @@ export const frMail = {
   "outbox.smtp": "Les messages sont envoyés par le serveur {host}. Ceux qui échouent sont réessayés automatiquement, de plus en plus espacés.",
   "outbox.empty": "Aucun message.",
   "outbox.to": "Destinataire",
-  "outbox.subject": "Objet",
   "outbox.status": "État",
   "outbox.created": "Créé le",
-  "outbox.attempts": "{count} tentative(s), prochaine le {date} ; dernière erreur : {error}",
+  "outbox.attempts": "{count, plural, one {# tentative} other {# tentatives}}, prochaine le {date} ; dernière erreur : {error}",
   "outbox.status.QUEUED": "En attente d'envoi",
   "outbox.status.SENT": "Envoyé",
   "outbox.status.OUTBOX": "Dans la boîte d'envoi",

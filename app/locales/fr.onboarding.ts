@@ -4,7 +4,7 @@ export const frOnboarding = {
   "invitation.pageTitle": "Invitation",
   "onboarding.title": "Pour démarrer",
   "onboarding.intro": "Sept étapes pour tenir un registre complet. Chaque étape se coche d'elle-même quand elle est faite.",
-  "onboarding.progress": "{done} étape(s) sur {total} terminée(s)",
+  "onboarding.progress": "{done} sur {total, plural, one {# étape terminée} other {# étapes terminées}}",
   "onboarding.done": "Fait",
   "onboarding.todo": "À faire",
   "onboarding.dismiss": "Masquer cette liste",
@@ -28,7 +28,6 @@ export const frOnboarding = {
   "onboarding.step.publish.link": "Exporter le PDF",
   "onboarding.step.publish.public": "Voir le registre public",
 
-  "start.title": "Nouvelle activité",
   "start.fromScratch": "Déclarer une activité",
   "start.fromTemplates": "Partir de modèles",
   "start.fromImport": "Importer un tableur",
@@ -42,7 +41,7 @@ export const frOnboarding = {
   "templatesPick.none": "Cochez au moins un modèle.",
   "templatesPick.tooMany": "Cochez moins de modèles à la fois (100 au plus).",
   "templatesPick.unknown": "Un modèle coché n'existe plus. Rechargez la page.",
-  "templatesPick.created": "{count} brouillon(s) créé(s) à partir des modèles.",
+  "templatesPick.created": "{count, plural, one {# brouillon créé} other {# brouillons créés}} à partir des modèles.",
   "templatesPick.departmentHint": "Tous les brouillons créés iront dans ce service. « Aucun service » convient tant que les services ne sont pas créés.",
 
   "empty.register.title": "Le registre est vide",

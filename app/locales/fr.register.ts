@@ -40,7 +40,7 @@ export const frRegister = {
   "register.sortBy.completeness": "Complétude (les moins complets d'abord)",
   "register.asOf": "Registre à la date du",
   "register.reset": "Effacer les filtres",
-  "register.count": "{count} traitement(s)",
+  "register.count": "{count, plural, one {# traitement} other {# traitements}}",
   "register.ref": "Réf.",
   "register.name": "Traitement",
   "register.version": "Version",

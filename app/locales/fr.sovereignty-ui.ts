@@ -53,7 +53,8 @@ export const frSovereigntyUi = {
   "sovereigntyUi.dashboard.nothingLinked":
     "Aucun traitement n'est encore lié à un prestataire ou à un hébergement : ouvrez un traitement et renseignez la section « Prestataires et hébergement ».",
   "sovereigntyUi.dashboard.levelsTitle": "Exposition des traitements",
-  "sovereigntyUi.dashboard.levelsIntro": "{count} traitement(s) analysé(s), classés du niveau le plus exposé au moins exposé.",
+  "sovereigntyUi.dashboard.levelsIntro":
+    "{count, plural, one {# traitement analysé.} other {# traitements analysés, classés du niveau le plus exposé au moins exposé.}}",
   "sovereigntyUi.dashboard.weighting":
     "Pondération : chaque traitement compte pour 1, et pour 2 s'il porte sur des données sensibles (art. 9) ou relatives aux infractions (art. 10), car une fuite ou un accès étranger y est plus grave. La colonne « poids » additionne ces valeurs.",
   "sovereigntyUi.dashboard.levelsCaption": "Nombre de traitements par niveau d'exposition",
@@ -92,7 +93,8 @@ export const frSovereigntyUi = {
   "sovereigntyUi.map.caption":
     "Carte du monde. Données stockées dans {stored} pays ; accessibles depuis {reachable} pays ; {jurisdictions} pays dont la loi peut contraindre un prestataire.",
   "sovereigntyUi.map.tableBelow": "Le détail par pays figure dans le tableau sous la carte.",
-  "sovereigntyUi.map.countryTitle": "{country} — stockage : {stored} traitement(s) ; accès : {reachable} ; loi d'accès : {jurisdiction}",
+  "sovereigntyUi.map.countryTitle":
+    "{country} — stockage : {stored, plural, one {# traitement} other {# traitements}} ; accès : {reachable} ; loi d'accès : {jurisdiction}",
   "sovereigntyUi.map.legend": "Légende de la carte",
   "sovereigntyUi.map.legendStored": "Données stockées : {min} à {max} traitements",
   "sovereigntyUi.map.legendStoredOne": "Données stockées : {min} traitement",
@@ -133,9 +135,9 @@ export const frSovereigntyUi = {
   "sovereigntyUi.whatIf.resultTitle": "Résultat de la simulation",
   "sovereigntyUi.whatIf.noneAffected": "Aucun traitement n'utilise ce qui serait remplacé.",
   "sovereigntyUi.whatIf.summary": "Bilan",
-  "sovereigntyUi.whatIf.improved": "traitement(s) moins exposé(s)",
-  "sovereigntyUi.whatIf.worse": "traitement(s) plus exposé(s)",
-  "sovereigntyUi.whatIf.unchanged": "traitement(s) inchangé(s)",
+  "sovereigntyUi.whatIf.improved": "{count, plural, one {traitement moins exposé} other {traitements moins exposés}}",
+  "sovereigntyUi.whatIf.worse": "{count, plural, one {traitement plus exposé} other {traitements plus exposés}}",
+  "sovereigntyUi.whatIf.unchanged": "{count, plural, one {traitement inchangé} other {traitements inchangés}}",
   "sovereigntyUi.whatIf.caption": "Traitements concernés ({count}) : exposition avant et après",
   "sovereigntyUi.whatIf.colBefore": "Exposition avant",
   "sovereigntyUi.whatIf.colAfter": "Exposition après",

@@ -89,8 +89,6 @@ export const frSovereignty = {
   "sovereignty.reason.exposure.noKnownLaw": "{vendor} relève du droit d'un État tiers ({country}) ; aucune loi d'accès n'y est répertoriée (chaîne : {chain}).",
   "sovereignty.reason.exposure.context":
     "Par ailleurs, {laws} permet aux services de renseignement {inCountry} de collecter des données sans la coopération du prestataire ; ce texte n'oblige pas le prestataire à livrer les données.",
-  "sovereignty.reason.exposure.shielded":
-    "{vendor} relève de {country}, mais le service passe par une offre qualifiée SecNumCloud, protégée des lois extra-européennes (ANSSI, § 19.6).",
   "sovereignty.reason.secNumCloud.exposed":
     "{vendor} est déclaré qualifié SecNumCloud mais relève du droit {inCountry} : contradiction. L'immunité du § 19.6 (SecNumCloud 3.2) suppose un siège et une administration centrale dans l'UE ; elle ne protège pas ici.",
   "sovereignty.reason.secNumCloud.immune":

@@ -13,9 +13,6 @@ export const frSso = {
   "sso.error.password_only": "La connexion unique n'est pas configurée sur ce Registre.",
   "sso.retry": "Revenir à la page de connexion",
   "sso.passwordDisabled": "Votre organisme impose la connexion unique : utilisez le bouton « Se connecter avec {provider} ».",
-  "sso.pendingTitle": "Compte en attente",
-  "sso.pending":
-    "Vous êtes connecté, mais aucun organisme ne vous a encore donné accès. Demandez à un administrateur de Registre de vous inviter avec l'adresse {email}.",
   "sso.settingsTitle": "Connexion",
   "sso.passwordLoginDisabled": "Imposer la connexion unique ({provider}) : les membres ne peuvent plus se connecter avec un mot de passe",
   "sso.settingsSaved": "Le mode de connexion est enregistré.",

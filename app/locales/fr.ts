@@ -100,13 +100,13 @@ const frCore = {
   "errors.tooLong": "Saisissez au plus {max} caractères.",
   "errors.tooSmall": "La valeur doit être au moins {min}.",
   "errors.tooBig": "La valeur doit être au plus {max}.",
-  "errors.tooFewItems": "Choisissez au moins {min} élément(s).",
+  "errors.tooFewItems": "Choisissez au moins {min, plural, one {# élément} other {# éléments}}.",
   "errors.slug": "Utilisez des lettres minuscules sans accent, des chiffres et des tirets (2 caractères au moins).",
   "errors.slugTaken": "Cet identifiant est déjà utilisé par un autre organisme.",
   "errors.siren": "Le SIREN compte 9 chiffres et doit être valide.",
   "errors.passwordMismatch": "Les deux mots de passe ne sont pas identiques.",
   "errors.invalidCredentials": "Adresse e-mail ou mot de passe incorrect.",
-  "errors.tooManyAttempts": "Trop de tentatives de connexion. Par sécurité, réessayez dans {minutes} minute(s).",
+  "errors.tooManyAttempts": "Trop de tentatives de connexion. Par sécurité, réessayez dans {minutes, plural, one {# minute} other {# minutes}}.",
   "errors.wrongCurrentPassword": "Le mot de passe actuel est incorrect.",
   "errors.invitationInvalid": "Cette invitation n'est plus valable (déjà utilisée, révoquée ou expirée).",
   "errors.resetInvalid": "Ce lien de réinitialisation n'est plus valable (déjà utilisé ou expiré).",
@@ -192,8 +192,6 @@ const frCore = {
   "home.identityIncompleteTitle": "Identité de l'organisme incomplète",
   "home.identityIncompleteBody": "Le registre doit indiquer ces informations (article 30.1.a) :",
   "home.completeIdentity": "Compléter l'identité de l'organisme",
-  "home.departments": "services",
-  "home.members": "membres",
   "home.myDepartments": "Mes services",
   "home.noDepartmentAssigned": "Aucun service ne vous est encore attribué. Contactez votre DPO.",
 
@@ -222,20 +220,7 @@ const frCore = {
   "members.resetCreated": "Lien de réinitialisation pour {name}, valable 24 heures. Copiez-le maintenant.",
   "members.remove": "Retirer de l'organisme",
 
-  "audit.title": "Journal d'audit",
-  "audit.intro":
-    "Chaque action est enregistrée et chaînée à la précédente par une empreinte SHA-256. Une modification ou une suppression d'un événement au milieu du journal est détectée par « npm run audit:verify ». Une troncature ou une réécriture de la fin du journal n'est détectable qu'à partir d'un point d'ancrage conservé hors de l'application : chaque export imprime l'empreinte du dernier événement, que « npm run audit:verify -- --anchor EMPREINTE » vérifie. Quelqu'un qui contrôle le serveur peut toujours altérer le journal ; ces contrôles le rendent visible.",
-  "audit.filters": "Filtres du journal",
   "audit.action": "Action",
-  "audit.actor": "Auteur",
-  "audit.from": "Du",
-  "audit.to": "Au",
-  "audit.count": "{count} événement(s)",
-  "audit.when": "Date",
-  "audit.entity": "Objet",
-  "audit.details": "Détails",
-  "audit.hash": "Empreinte",
-  "audit.system": "Système",
 } as const;
 
 export const fr = {

@@ -26,7 +26,7 @@ export const frVendors = {
   "vendors.filter.dpa": "Contrat de sous-traitance",
   "vendors.filter.exposure": "Exposition",
   "vendors.resetFilters": "Réinitialiser les filtres",
-  "vendors.count": "{count} prestataire(s)",
+  "vendors.count": "{count, plural, one {# prestataire} other {# prestataires}}",
   "vendors.empty": "Aucun prestataire ne correspond.",
   "vendors.col.name": "Prestataire",
   "vendors.col.country": "Pays",
@@ -116,7 +116,7 @@ export const frVendors = {
   "vendors.deleteButton": "Supprimer le prestataire",
   "vendors.confirmDelete.title": "Supprimer {name} ?",
   "vendors.confirmDelete.dependents":
-    "{count} traitement(s) dépendent de ce prestataire : leurs liens vers ses services seront supprimés et leur analyse de souveraineté changera.",
+    "{count, plural, one {# traitement dépend} other {# traitements dépendent}} de ce prestataire : leurs liens vers ses services seront supprimés et leur analyse de souveraineté changera.",
   "vendors.confirmDelete.noDependents": "Aucun traitement ne dépend de ce prestataire.",
   "vendors.confirmDelete.cascade": "Ses services, leurs lieux d'hébergement et le contrat enregistré seront supprimés. Cette action est définitive.",
   "vendors.confirmDelete.yes": "Oui, supprimer définitivement",
@@ -144,8 +144,9 @@ export const frVendors = {
     "Seule une qualification selon la version 3.2 (§ 19.6) prévoit une immunité aux lois extra-européennes, sous conditions (périmètre qualifié, siège et actionnariat dans l'UE, aucun accès hors UE) : l'analyse vérifie chacune.",
   "vendors.service.secNumCloudDate": "Date de qualification SecNumCloud",
   "vendors.service.secNumCloudDateHint": "Obligatoire si le service est qualifié.",
-  "vendors.service.activityCount": "Utilisé par {count} traitement(s).",
-  "vendors.service.confirmDelete": "Supprimer {name} ? {count} traitement(s) l'utilisent : leurs liens vers ce service seront supprimés.",
+  "vendors.service.activityCount": "Utilisé par {count, plural, one {# traitement} other {# traitements}}.",
+  "vendors.service.confirmDelete":
+    "Supprimer {name} ? {count, plural, one {# traitement l'utilise} other {# traitements l'utilisent}} : leurs liens vers ce service seront supprimés.",
   "vendors.location.caption": "Lieux du service {name}",
   "vendors.location.none": "Aucun lieu n'est renseigné pour ce service : l'analyse ne sait pas où vont ses données.",
   "vendors.location.add": "Ajouter un lieu",
@@ -226,7 +227,8 @@ export const frVendors = {
   "vendors.hosting.description": "Description",
   "vendors.hosting.descriptionHint": "Ce qui y est hébergé, qui l'exploite.",
   "vendors.hosting.confirmTitle": "Supprimer le site {name} ?",
-  "vendors.hosting.confirmBody": "{count} lien(s) de traitements vers ce site seront supprimés et leur analyse de souveraineté changera.",
+  "vendors.hosting.confirmBody":
+    "{count, plural, one {# lien de traitement vers ce site sera supprimé} other {# liens de traitements vers ce site seront supprimés}} et leur analyse de souveraineté changera.",
 
   "vendors.toast.created": "Prestataire {name} créé. Ajoutez maintenant ses services.",
   "vendors.toast.deleted": "Prestataire {name} supprimé.",

@@ -3,7 +3,8 @@
  * change and its mails commit together. Mails name only what the recipient can already see in the app.
  */
 import type { Tx } from "~/utils/db.server.ts";
-import { formatDate, isLocale, translate, type Locale } from "~/utils/i18n.ts";
+import { formatDate, isLocale, type Locale } from "~/utils/i18n.ts";
+import { translate } from "~/utils/messages.server.ts";
 import { isRole } from "~/utils/permissions.ts";
 import type { Transition } from "~/utils/activity-workflow.ts";
 import { enqueueMailTx, recipientsTx, type MailRecipient } from "./mail.server.ts";

@@ -3,6 +3,7 @@ import { latestAuditAnchor } from "./audit.server.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
 import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
 import type { Locale } from "~/utils/i18n.ts";
+import { serverTranslator } from "~/utils/messages.server.ts";
 import { translateReason, translateToVerify } from "~/utils/sovereignty-text.ts";
 import { isSensitiveCategory, type ActivityStatus } from "~/reference/vocabularies.ts";
 import { computeCompleteness } from "~/utils/activity-rules.ts";
@@ -15,7 +16,7 @@ import { exportScreening, loadScreeningsForExport } from "./dpia.server.ts";
 type ExportLink = { role: string; serviceId: string | null; site: { name: string; country: string } | null; label: { vendor: string | null; service: string } };
 
 function explain(analysis: Analysis, locale: Locale): string[] {
-  return analysis.reasons.map((r) => translateReason(r, locale));
+  return analysis.reasons.map((r) => translateReason(r, serverTranslator(locale)));
 }
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -81,7 +82,7 @@ function toExportActivity(
       })),
       exposure: analysis.exposure,
       secNumCloud: analysis.secNumCloud,
-      toVerify: analysis.toVerify.map((v) => ({ ...v, fr: translateToVerify(v, "fr"), en: translateToVerify(v, "en") })),
+      toVerify: analysis.toVerify.map((v) => ({ ...v, fr: translateToVerify(v, serverTranslator("fr")), en: translateToVerify(v, serverTranslator("en")) })),
       explanation: { fr: explain(analysis, "fr"), en: explain(analysis, "en") },
     },
     ...exportScreening(c, screening),

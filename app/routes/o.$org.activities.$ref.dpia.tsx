@@ -41,10 +41,10 @@ import {
 import { requireActivity } from "~/utils/activity-access.server.ts";
 import { availableDpiaTransitions, canDraftDpia, canEditDpia, canGiveDpoOpinion, dpiaTransitionDecision, piaImportDecision } from "~/policies/dpia.ts";
 import { forbidden } from "~/utils/auth.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale, type MessageKey } from "~/utils/i18n.ts";
+import { type MessageKey } from "~/utils/i18n.ts";
 import { getLocale } from "~/utils/i18n.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import type { z } from "~/utils/validation.ts";
 import { isUploadedFile, readForm, readMultipartForm } from "~/utils/form-limits.server.ts";
 
@@ -231,8 +231,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  const { t } = translatorFromMatches(matches);
   return [{ title: d ? `${t("dpia.page.title", { ref: d.activity.ref })} — ${t("app.name")}` : t("app.name") }];
 };
 

@@ -26,9 +26,8 @@ import { computeCompleteness, computeWarnings } from "~/utils/activity-rules.ts"
 import { canCreateIn } from "~/policies/activity.ts";
 import { mayLeaveWithoutDepartment } from "~/policies/department.ts";
 import { parsePrefilledPaths, withoutConfirmed } from "~/utils/prefilled.ts";
-import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -102,8 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  const { t } = translatorFromMatches(matches);
   return [{ title: d ? `${d.activity.ref} ${t("activityForm.edit.title", { name: d.activity.name })} — ${t("app.name")}` : t("app.name") }];
 };
 

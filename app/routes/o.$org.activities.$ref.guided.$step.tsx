@@ -68,10 +68,10 @@ import {
   type GuidedStep,
   type StepValue,
 } from "~/utils/guided.ts";
-import { createT, DEFAULT_LOCALE, isLocale, type MessageKey } from "~/utils/i18n.ts";
+import { type MessageKey } from "~/utils/i18n.ts";
 import { parsePrefilledPaths, withoutConfirmed, type ContentKey } from "~/utils/prefilled.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 
 function stepFrom(params: { step?: string }): GuidedStep {
@@ -203,8 +203,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  const { t } = translatorFromMatches(matches);
   if (!d) return [{ title: t("app.name") }];
   return [
     {

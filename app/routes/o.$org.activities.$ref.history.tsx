@@ -10,8 +10,7 @@ import type { ActivityContent } from "~/schemas/activity.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
 import { diffContents } from "~/utils/activity-diff.ts";
 import { diffValue, pathLabel } from "~/utils/activity-diff-labels.ts";
-import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { emptyToUndefined, z } from "~/utils/validation.ts";
 
 type Choice = number | "draft";
@@ -86,14 +85,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  const { t } = translatorFromMatches(matches);
   return [{ title: d ? `${t("activityView.historyPage.title", { ref: d.activity.ref })} — ${t("app.name")}` : t("app.name") }];
 };
 
 export default function ActivityHistory() {
   const d = useLoaderData<typeof loader>();
-  const { t, date } = useT();
+  const i18n = useT();
+  const { t, date } = i18n;
   const org = useParams().org ?? "";
   const self = `/o/${org}/activities/${d.activity.ref}`;
   const choiceLabel = (c: Choice) => (c === "draft" ? t("activityView.historyPage.draft") : t("activityView.historyPage.version", { number: c }));
@@ -229,19 +228,19 @@ export default function ActivityHistory() {
                 <tbody>
                   {d.rows.map((r) => (
                     <tr key={r.path}>
-                      <th scope="row">{pathLabel(t, r.path)}</th>
+                      <th scope="row">{pathLabel(i18n, r.path)}</th>
                       <td className="diff-before">
                         {r.before === null ? (
                           <span className="not-provided">{t("activityView.historyPage.empty")}</span>
                         ) : (
-                          <del>{diffValue(t, (x) => date(x), r.path, r.before)}</del>
+                          <del>{diffValue(i18n, (x) => date(x), r.path, r.before)}</del>
                         )}
                       </td>
                       <td className="diff-after">
                         {r.after === null ? (
                           <span className="not-provided">{t("activityView.historyPage.empty")}</span>
                         ) : (
-                          <ins>{diffValue(t, (x) => date(x), r.path, r.after)}</ins>
+                          <ins>{diffValue(i18n, (x) => date(x), r.path, r.after)}</ins>
                         )}
                       </td>
                     </tr>

@@ -22,9 +22,9 @@ import { ScreeningFormSchema, SCREENING_DECISIONS } from "~/schemas/dpia.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
 import { canDecideScreening } from "~/policies/activity.ts";
 import { forbidden } from "~/utils/auth.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale, isMessageKey, type MessageKey } from "~/utils/i18n.ts";
+import type { MessageKey, Translator } from "~/utils/i18n.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 
 type ActionData = { result: SubmissionResult<string[]>; alert: MessageKey | null };
@@ -82,8 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  const { t } = translatorFromMatches(matches);
   return [{ title: d ? `${t("dpia.screening.pageTitle", { ref: d.activity.ref })} — ${t("app.name")}` : t("app.name") }];
 };
 
@@ -285,7 +284,8 @@ function ListSelect({
   current: string | null;
   suggestion: { type: string | null; why: string; params?: Record<string, string | number> } | null;
 }) {
-  const { t } = useT();
+  const i18n = useT();
+  const { t } = i18n;
   const hintId = `${field.id}-hint`;
   const props = getSelectProps(field, { ariaAttributes: true });
   return (
@@ -295,10 +295,10 @@ function ListSelect({
         {suggestion?.type
           ? t("dpia.screening.suggestionWhy", {
               type: `${suggestion.type}. ${t(`${prefix}.${suggestion.type}` as MessageKey)}`,
-              why: suggestionWhy(t, suggestion),
+              why: suggestionWhy(i18n, suggestion),
             })
           : suggestion
-            ? suggestionWhy(t, suggestion)
+            ? suggestionWhy(i18n, suggestion)
             : t("dpia.screening.noSuggestion")}
       </p>
       <select
@@ -320,9 +320,9 @@ function ListSelect({
 }
 
 /** The reason of a suggestion, with the declared area translated. */
-function suggestionWhy(t: ReturnType<typeof useT>["t"], s: { why: string; params?: Record<string, string | number> }): string {
+function suggestionWhy({ t, has }: Pick<Translator, "t" | "has">, s: { why: string; params?: Record<string, string | number> }): string {
   const params = { ...(s.params ?? {}) };
-  if (typeof params.domain === "string" && isMessageKey(`vocab.domain.${params.domain}`)) params.domain = t(`vocab.domain.${params.domain}` as MessageKey);
+  if (typeof params.domain === "string" && has(`vocab.domain.${params.domain}`)) params.domain = t(`vocab.domain.${params.domain}` as MessageKey);
   const key = s.why;
-  return isMessageKey(key) ? t(key, params) : key;
+  return has(key) ? t(key, params) : key;
 }

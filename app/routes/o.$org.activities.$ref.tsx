@@ -33,10 +33,10 @@ import {
   type Transition,
 } from "~/policies/activity.ts";
 import { forbidden, type OrgContext } from "~/utils/auth.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale, type MessageKey } from "~/utils/i18n.ts";
+import { type MessageKey } from "~/utils/i18n.ts";
 import { parsePrefilledPaths } from "~/utils/prefilled.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { blank, z } from "~/utils/validation.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 
@@ -186,8 +186,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  const { t } = translatorFromMatches(matches);
   return [{ title: d ? `${d.activity.ref} ${d.activity.name} — ${t("app.name")}` : t("app.name") }];
 };
 

@@ -5,8 +5,7 @@ import { ActivityDetails } from "~/components/activity-details.tsx";
 import { listVersions } from "~/models/activity.server.ts";
 import { requireActivity } from "~/utils/activity-access.server.ts";
 import { notFound } from "~/utils/auth.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 
 const NumberParam = z
@@ -38,8 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  const { t } = translatorFromMatches(matches);
   return [{ title: d ? `${d.activity.ref} ${t("activityView.historyPage.version", { number: d.version.number })} — ${t("app.name")}` : t("app.name") }];
 };
 

@@ -15,9 +15,8 @@ import { canCreateActivities, canCreateIn, prefersGuidedForm } from "~/policies/
 import { mayLeaveWithoutDepartment } from "~/policies/department.ts";
 import { listPickableDepartments } from "~/utils/activity-access.server.ts";
 import { forbidden, requireOrgContext } from "~/utils/auth.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { requiredText, z } from "~/utils/validation.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 
@@ -64,8 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  const { t } = translatorFromMatches(matches);
   return [{ title: `${t("activityForm.new.title")} — ${t("app.name")}` }];
 };
 

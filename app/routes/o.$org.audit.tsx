@@ -9,9 +9,9 @@ import { auditLogFilterOptions, readAuditLog } from "~/models/audit-log.server.t
 import { actionLabel, describeAuditEvent, entityLabel } from "~/utils/audit-log.ts";
 import { parseAuditLogQuery, toFilter } from "~/utils/audit-log-query.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
+import { createT } from "~/utils/messages.server.ts";
 import { getLocale } from "~/utils/i18n.server.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 
 const PAGE_SIZE = 50;
 
@@ -42,8 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  const { t } = translatorFromMatches(matches);
   return [{ title: `${t("auditLog.title")} — ${t("app.name")}` }];
 };
 

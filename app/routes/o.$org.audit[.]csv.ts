@@ -5,7 +5,8 @@ import { readAuditLog } from "~/models/audit-log.server.ts";
 import { describeAuditEvent } from "~/utils/audit-log.ts";
 import { parseAuditLogQuery, toFilter } from "~/utils/audit-log-query.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
-import { createT, formatDate } from "~/utils/i18n.ts";
+import { formatDate } from "~/utils/i18n.ts";
+import { createT } from "~/utils/messages.server.ts";
 import { getLocale } from "~/utils/i18n.server.ts";
 
 const MAX_ROWS = 10_000;

@@ -3,8 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getRawAuditEvent } from "~/models/audit-log.server.ts";
 import { forbidden, notFound, requireOrgContext } from "~/utils/auth.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -37,8 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  const { t } = translatorFromMatches(matches);
   return [{ title: `${d ? t("auditLog.raw.title", { seq: d.event.seq }) : t("auditLog.title")} — ${t("auditLog.title")} — ${t("app.name")}` }];
 };
 

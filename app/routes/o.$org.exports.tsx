@@ -119,7 +119,8 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "exports.t
 export default function Exports() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t, date, locale } = useT();
+  const i18n = useT();
+  const { t, date, locale } = i18n;
   const base = `/o/${d.org.slug}`;
   const maxDate = new Date(Date.now() + SHARE_MAX_DAYS * 24 * 3600 * 1000).toISOString().slice(0, 10);
   const defaultDate = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
@@ -213,7 +214,7 @@ export default function Exports() {
           {d.exports.map((e) => (
             <li key={e.id} className="card export-card">
               <h3>
-                {exportFormatLabel(t, e.format)} — {date(e.createdAt, true)}
+                {exportFormatLabel(i18n, e.format)} — {date(e.createdAt, true)}
               </h3>
               <p>
                 {e.actor ?? "—"} ({t(e.channel === "cli" ? "exports.channel.cli" : e.channel === "public" ? "exports.channel.public" : "exports.channel.ui")}) ·{" "}

@@ -9,7 +9,8 @@
  */
 import { data, MaxPartSizeExceededError, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { isExportColumn, isMappableField, MAPPABLE_FIELDS, type ColumnMapping, type ImportField } from "~/import/headers.ts";
+import { importFieldLabel } from "~/import/field-labels.server.ts";
+import { isMappableField, MAPPABLE_FIELDS, type ColumnMapping, type ImportField } from "~/import/headers.ts";
 import { IMPORT_LIMITS, ImportFileError, type ImportMessage } from "~/import/limits.ts";
 import { detectFormat } from "~/import/parse.ts";
 import {
@@ -22,17 +23,17 @@ import {
   type ImportAction,
 } from "~/models/import.server.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale, type MessageKey, type T } from "~/utils/i18n.ts";
+import type { MessageKey, T } from "~/utils/i18n.ts";
+import { getLocale } from "~/utils/i18n.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { isUploadedFile, readForm, readMultipartForm } from "~/utils/form-limits.server.ts";
 
 const PAGE_SIZE = 100;
 const UPLOAD_ID = /^[a-f0-9]{32}$/;
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  const { t } = translatorFromMatches(matches);
   return [{ title: `${t("import.title")} — ${t("app.name")}` }];
 };
 
@@ -87,6 +88,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
     throw err;
   }
+  // Field labels come translated from here: the column headers (tabular.*) stay on the server.
+  const locale = await getLocale(request);
+  const fieldLabel = (field: ImportField): string => importFieldLabel(locale, field);
   const onlyProblems = url.searchParams.get("problems") === "1";
   const all = onlyProblems ? preview.rows.filter((r) => r.errors.length > 0 || r.warnings.length > 0) : preview.rows;
   const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
@@ -103,7 +107,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       separator: preview.separator ?? null,
       sheet: preview.sheet ?? null,
       headerRow: preview.headerRow ?? null,
-      columns: preview.columns,
+      columns: preview.columns.map((c) => ({ ...c, fieldLabel: c.field ? fieldLabel(c.field) : null })),
+      mappable: MAPPABLE_FIELDS.map((field) => ({ field, label: fieldLabel(field) })),
       mapping: Object.fromEntries(Object.entries(mapping).map(([k, v]) => [k, v])) as Record<string, string>,
       fileErrors: preview.fileErrors,
       fileWarnings: preview.fileWarnings,
@@ -196,10 +201,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw err;
   }
-}
-
-function fieldLabel(t: T, field: ImportField): string {
-  return isExportColumn(field) ? t(`tabular.column.${field}`) : t(`import.field.${field}`);
 }
 
 function Message({ m }: { m: ImportMessage }) {
@@ -363,7 +364,7 @@ export default function ImportPage() {
                             <th scope="row">{header}</th>
                             <td>
                               {c.field && c.source === "header" ? (
-                                `${fieldLabel(t, c.field)}${c.informational ? ` — ${t("import.columns.informational")}` : ""}`
+                                `${c.fieldLabel}${c.informational ? ` — ${t("import.columns.informational")}` : ""}`
                               ) : c.source === "none" ? (
                                 <span className="warning-text">{t("import.columns.notRecognised")}</span>
                               ) : (
@@ -377,9 +378,9 @@ export default function ImportPage() {
                               <select id={id} name={`map.${c.index}`} defaultValue={p.mapping[String(c.index)] ?? ""}>
                                 <option value="">{t("import.columns.auto")}</option>
                                 <option value="ignore">{t("import.columns.ignore")}</option>
-                                {MAPPABLE_FIELDS.map((f) => (
+                                {p.mappable.map(({ field: f, label: fieldLabelText }) => (
                                   <option key={f} value={f}>
-                                    {fieldLabel(t, f)}
+                                    {fieldLabelText}
                                   </option>
                                 ))}
                               </select>

@@ -3,7 +3,6 @@ import { useLoaderData } from "@remix-run/react";
 import { listOrgMails } from "~/models/mail.server.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { isMessageKey } from "~/utils/i18n.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
 /** The organization's mails: the outbox an ADMIN reads when no SMTP server is configured. */
@@ -29,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Outbox() {
   const d = useLoaderData<typeof loader>();
-  const { t, date } = useT();
+  const { t, has, date } = useT();
   return (
     <div className="page">
       <h1>{t("outbox.title")}</h1>
@@ -45,7 +44,7 @@ export default function Outbox() {
                 <dt>{t("outbox.to")}</dt>
                 <dd>{m.to}</dd>
                 <dt>{t("outbox.status")}</dt>
-                <dd>{isMessageKey(statusKey) ? t(statusKey) : m.status}</dd>
+                <dd>{has(statusKey) ? t(statusKey) : m.status}</dd>
                 <dt>{t("outbox.created")}</dt>
                 <dd>{date(m.createdAt, true)}</dd>
               </dl>

@@ -16,9 +16,9 @@ import { sovereigntyDashboard } from "~/models/sovereignty.server.ts";
 import { countryName } from "~/reference/countries.ts";
 import { departmentScope } from "~/utils/activity-access.server.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale, isMessageKey, type MessageKey } from "~/utils/i18n.ts";
+import { type MessageKey } from "~/utils/i18n.ts";
 import { canManageVendors } from "~/policies/vendor.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 
 const DPA_STATUSES = ["NONE", "REQUESTED", "SIGNED", "NOT_REQUIRED"] as const;
 type DpaStatus = (typeof DPA_STATUSES)[number];
@@ -94,8 +94,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
   currentUrl.pathname !== nextUrl.pathname || (formMethod !== undefined && formMethod !== "GET" && defaultShouldRevalidate);
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  const { t } = translatorFromMatches(matches);
   return [{ title: `${t("sovereigntyUi.dashboard.title")} — ${t("app.name")}` }];
 };
 
@@ -213,7 +212,7 @@ function LevelsPanel({ levels, totalWeighted, activityCount }: { levels: Dashboa
 }
 
 function MissingSafeguards({ rows, total, base }: { rows: DashboardData["missingSafeguards"]; total: number; base: string }) {
-  const { t, locale } = useT();
+  const { t, has, locale } = useT();
   return (
     <section className="panel" aria-labelledby="missing-h">
       <h2 id="missing-h">
@@ -252,7 +251,7 @@ function MissingSafeguards({ rows, total, base }: { rows: DashboardData["missing
                     <td>{r.who}</td>
                     <td>
                       {t(`sovereignty.transfer.${r.status}`)}
-                      {r.missingFact && isMessageKey(`sovereignty.fact.${r.missingFact}`) ? (
+                      {r.missingFact && has(`sovereignty.fact.${r.missingFact}`) ? (
                         <> ({t("legal.dashboard.missingFact", { fact: t(`sovereignty.fact.${r.missingFact}` as MessageKey) })})</>
                       ) : null}
                     </td>

@@ -14,8 +14,8 @@ import { countryName } from "~/reference/countries.ts";
 import { parseFrom, WhatIfQuerySchema } from "~/schemas/sovereignty.ts";
 import { departmentScope } from "~/utils/activity-access.server.ts";
 import { requireOrgContext } from "~/utils/auth.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale, type MessageKey } from "~/utils/i18n.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import { type MessageKey } from "~/utils/i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 
 type Side = { level: ExposureLevel; countries: string[]; jurisdictions: string[] };
 
@@ -70,8 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  const { t } = translatorFromMatches(matches);
   return [{ title: `${t("sovereigntyUi.whatIf.title")} — ${t("app.name")}` }];
 };
 
@@ -167,15 +166,15 @@ export default function WhatIfPage() {
               <ul className="stats what-if-summary" aria-label={t("sovereigntyUi.whatIf.summary")}>
                 <li className="stat">
                   <span className="stat-value">{d.result.summary.improved}</span>
-                  <span className="stat-label">{t("sovereigntyUi.whatIf.improved")}</span>
+                  <span className="stat-label">{t("sovereigntyUi.whatIf.improved", { count: d.result.summary.improved })}</span>
                 </li>
                 <li className="stat">
                   <span className="stat-value">{d.result.summary.worse}</span>
-                  <span className="stat-label">{t("sovereigntyUi.whatIf.worse")}</span>
+                  <span className="stat-label">{t("sovereigntyUi.whatIf.worse", { count: d.result.summary.worse })}</span>
                 </li>
                 <li className="stat">
                   <span className="stat-value">{d.result.summary.unchanged}</span>
-                  <span className="stat-label">{t("sovereigntyUi.whatIf.unchanged")}</span>
+                  <span className="stat-label">{t("sovereigntyUi.whatIf.unchanged", { count: d.result.summary.unchanged })}</span>
                 </li>
               </ul>
               <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="what-if-caption">

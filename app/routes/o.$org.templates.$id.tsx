@@ -19,11 +19,10 @@ import { canCreateActivities, canCreateIn } from "~/policies/activity.ts";
 import { mayLeaveWithoutDepartment } from "~/policies/department.ts";
 import { listPickableDepartments } from "~/utils/activity-access.server.ts";
 import { forbidden, notFound, requireOrgContext } from "~/utils/auth.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
 import { getLocale } from "~/utils/i18n.server.ts";
 import { findTemplate } from "~/utils/templates.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { optionalText, z } from "~/utils/validation.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 
@@ -90,8 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  const { t } = translatorFromMatches(matches);
   return [{ title: d ? `${d.template.title} — ${t("templatesUi.title")} — ${t("app.name")}` : t("app.name") }];
 };
 

@@ -18,12 +18,11 @@ import { TEMPLATE_ID_PATTERN } from "~/schemas/template.ts";
 import { canCreateFromTemplate, canCreateIn } from "~/policies/activity.ts";
 import { isReviewer } from "~/policies/roles.ts";
 import { forbidden, requireOrgContext, type OrgContext } from "~/utils/auth.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale } from "~/utils/i18n.ts";
 import { getLocale } from "~/utils/i18n.server.ts";
 import { searchTemplates, templateDepartments } from "~/utils/template-search.ts";
 import { findTemplate, loadTemplates } from "~/utils/templates.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
-import { useT } from "~/utils/use-i18n.ts";
+import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { blank, z } from "~/utils/validation.ts";
 
 const QuerySchema = {
@@ -108,8 +107,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
-  const t = createT(isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE);
+  const { t } = translatorFromMatches(matches);
   return [{ title: `${t("templatesUi.title")} — ${t("app.name")}` }];
 };
 

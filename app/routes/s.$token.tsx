@@ -22,7 +22,8 @@ export default function SharedDocument() {
   const r = useLoaderData<typeof loader>();
   const { token } = useParams();
   const [search] = useSearchParams();
-  const { t, date } = useT();
+  const i18n = useT();
+  const { t, date } = i18n;
   const error = ERRORS[search.get("error") ?? ""];
   if (r.status !== "open") {
     return (
@@ -39,7 +40,7 @@ export default function SharedDocument() {
       <h1>{t("share.title", { organization: r.organization })}</h1>
       <p className="lead">{t("share.intro", { recipient: r.recipient })}</p>
       <p>
-        {r.fileName} — {exportFormatLabel(t, r.format)} — {t("exports.shareActive", { date: date(r.expiresAt, true) })}
+        {r.fileName} — {exportFormatLabel(i18n, r.format)} — {t("exports.shareActive", { date: date(r.expiresAt, true) })}
       </p>
       {error ? (
         <div className="form-errors" role="alert">

@@ -7,7 +7,8 @@ import type { ReadableAuditEvent } from "~/models/audit-log.server.ts";
 import { countryName } from "~/reference/countries.ts";
 import { pathLabelOrNull, diffValue } from "./activity-diff-labels.ts";
 import { readValueChanges } from "./audit-values.ts";
-import { DEFAULT_LOCALE, formatDate, isMessageKey, type Locale, type MessageKey, type T } from "./i18n.ts";
+import { DEFAULT_LOCALE, formatDate, type Locale, type MessageKey, type T } from "./i18n.ts";
+import { isMessageKey } from "./messages.server.ts";
 
 export type AuditSentence = {
   person: string;
@@ -56,7 +57,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 function changeValue(t: T, locale: Locale, entity: string, field: string, v: string | null): string {
   if (v === null) return t("auditLog.empty");
   const day = (d: string) => (ISO_DAY.test(d) ? formatDate(locale, `${d}T12:00:00Z`) : d);
-  if (entity === "Activity" && field !== "department") return day(diffValue(t, day, field, v));
+  if (entity === "Activity" && field !== "department") return day(diffValue({ t, has: isMessageKey }, day, field, v));
   if (v === "true" || v === "false") return t(v === "true" ? "activityView.yes" : "activityView.no");
   if (COUNTRY_FIELDS.has(field)) return countryName(v, locale);
   if (field === "defaultLocale") return LANGUAGE_NAMES[v] ?? v;
@@ -70,7 +71,7 @@ function valueLines(t: T, locale: Locale, e: ReadableAuditEvent): string[] {
     t("auditLog.change", {
       field:
         e.entity === "Activity" && c.field !== "department"
-          ? (pathLabelOrNull(t, c.field) ?? fieldLabel(t, e.entity, c.field))
+          ? (pathLabelOrNull({ t, has: isMessageKey }, c.field) ?? fieldLabel(t, e.entity, c.field))
           : fieldLabel(t, e.entity, c.field),
       from: changeValue(t, locale, e.entity, c.field, c.from),
       to: changeValue(t, locale, e.entity, c.field, c.to),

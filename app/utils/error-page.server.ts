@@ -4,7 +4,8 @@
  * it needs no nonce and costs nothing to build.
  */
 import { readCookie } from "./cookies.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale, type MessageKey, type Params } from "./i18n.ts";
+import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale, type MessageKey, type Params } from "./i18n.ts";
+import { createT } from "./messages.server.ts";
 
 /** = LANG_COOKIE of i18n.server.ts, which cannot be imported here (it loads the session model). */
 const LANG_COOKIE = "registre_lang";

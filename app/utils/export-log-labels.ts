@@ -3,11 +3,11 @@
  * becomes a translated label, never a message key or a parameter code. An unknown format reads
  * "another format"; parameters that are not for people (fingerprint, anchor) are not listed.
  */
-import { isMessageKey, type T } from "./i18n.ts";
+import type { T, Translator } from "./i18n.ts";
 
-export function exportFormatLabel(t: T, format: string): string {
+export function exportFormatLabel({ t, has }: Pick<Translator, "t" | "has">, format: string): string {
   const key = `exports.format.${format.replace(/-/g, "_")}`;
-  return isMessageKey(key) ? t(key) : t("exportLog.otherFormat");
+  return has(key) ? t(key) : t("exportLog.otherFormat");
 }
 
 const SCOPES = new Set(["all", "controller", "processor", "breaches"]);

@@ -1,5 +1,6 @@
 import { readCookie, serializeCookie } from "./cookies.server.ts";
-import { createT, DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from "./i18n.ts";
+import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from "./i18n.ts";
+import { createT } from "./messages.server.ts";
 import { getSession } from "./session.server.ts";
 
 export const LANG_COOKIE = "registre_lang";

@@ -5,9 +5,12 @@
  */
 import type { Reason, ToVerify } from "~/analysis/sovereignty.ts";
 import { countryList, countryName, inCountry } from "~/reference/countries.ts";
-import { isMessageKey, translate, type Locale, type Params } from "~/utils/i18n.ts";
+import type { Params, Translator } from "~/utils/i18n.ts";
 
-export function reasonParams(r: Reason, locale: Locale): Params {
+/** What these helpers need of a translator: useT() in the browser, serverTranslator() on the server. */
+type Tr = Pick<Translator, "t" | "has" | "locale">;
+
+export function reasonParams(r: Reason, { t, has, locale }: Tr): Params {
   const params: Params = { ...(r.params ?? {}) };
   if (typeof params.country === "string" && /^[A-Z]{2}$/.test(params.country)) {
     params.inCountry = inCountry(params.country, locale);
@@ -20,20 +23,20 @@ export function reasonParams(r: Reason, locale: Locale): Params {
       .filter(Boolean)
       .map((f) => {
         const key = `sovereignty.fact.${f}`;
-        return isMessageKey(key) ? translate(locale, key) : f;
+        return has(key) ? t(key) : f;
       })
       .join(locale === "fr" ? " ; " : "; ");
   }
   return params;
 }
 
-export function translateReason(r: Reason, locale: Locale): string {
-  return isMessageKey(r.key) ? translate(locale, r.key, reasonParams(r, locale)) : r.key;
+export function translateReason(r: Reason, tr: Tr): string {
+  return tr.has(r.key) ? tr.t(r.key, reasonParams(r, tr)) : r.key;
 }
 
 /** "à vérifier : certification DPF de Microsoft Corporation (aux États-Unis)". */
-export function translateToVerify(v: ToVerify, locale: Locale): string {
+export function translateToVerify(v: ToVerify, { t, has, locale }: Tr): string {
   const key = `sovereignty.fact.${v.fact}`;
-  const fact = isMessageKey(key) ? translate(locale, key) : v.fact;
-  return translate(locale, "sovereignty.toVerifyLine", { fact, subject: v.subject, where: v.country ? ` (${inCountry(v.country, locale)})` : "" });
+  const fact = has(key) ? t(key) : v.fact;
+  return t("sovereignty.toVerifyLine", { fact, subject: v.subject, where: v.country ? ` (${inCountry(v.country, locale)})` : "" });
 }

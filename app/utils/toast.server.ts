@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { readCookie, serializeCookie } from "./cookies.server.ts";
-import { isMessageKey, type MessageKey, type Params } from "./i18n.ts";
+import { type MessageKey, type Params } from "./i18n.ts";
+import { isMessageKey } from "./messages.server.ts";
 
 const TOAST_COOKIE = "registre_toast";
 

@@ -72,7 +72,7 @@ test("the first hour, keyboard only", async ({ page }) => {
   const checklist = page.getByRole("region", { name: "Pour démarrer" });
   await expect(checklist).toBeVisible();
   await expect(checklist.getByRole("listitem")).toHaveCount(7);
-  await expect(checklist).toContainText("0 étape(s) sur 7 terminée(s)");
+  await expect(checklist).toContainText("0 sur 7 étapes terminées");
   await expect(page).toHaveTitle(`Tableau de bord — Commune Clavier — Registre`);
   await expectAccessible(page);
 

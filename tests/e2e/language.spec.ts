@@ -71,3 +71,42 @@ test("a signed-in user's language is stored on the account, not only in the brow
   await expect(page2.getByRole("heading", { level: 1, name: "Mon compte" })).toBeVisible();
   await second.close();
 });
+
+test("after the first page, a data request carries no messages again, and pages stay translated", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "fr-FR" });
+  const page = await context.newPage();
+  await login(page, "lecteur@demo.example");
+  await expect(page).toHaveURL(/\/o\/ville-demo$/);
+  // The browser holds the French messages; the cookie names their language and version.
+  expect((await context.cookies()).find((c) => c.name === "registre_msgs")?.value).toMatch(/^fr\.[0-9a-f]{12}$/);
+
+  const rootData = page.waitForResponse((res) => new URL(res.url()).pathname.endsWith(".data") && new URL(res.url()).searchParams.get("_routes") === "root");
+  // Client navigations, then a search (new search parameters), which revalidates the root loader.
+  await page.goto("/o/ville-demo/activities");
+  await expect(page.getByRole("heading", { level: 1, name: "Registre des activités de traitement" })).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Navigation de Ville de Démo" });
+  await nav.getByRole("link", { name: "Prestataires" }).click();
+  await expect(page).toHaveURL(/\/o\/ville-demo\/vendors$/);
+  await nav.getByRole("link", { name: "Registre", exact: true }).click();
+  await expect(page).toHaveURL(/\/o\/ville-demo\/activities$/);
+  await page.getByRole("searchbox").first().fill("zzzz-none");
+  await page.getByRole("searchbox").first().press("Enter");
+  await expect(page).toHaveURL(/q=zzzz-none/);
+  const res = await rootData;
+  const body = await res.text();
+  expect(body.length).toBeLessThan(5000);
+  expect(body).not.toContain("Aller au contenu");
+  // Still French everywhere, from the browser's copy.
+  await expect(page.getByRole("heading", { level: 1, name: "Registre des activités de traitement" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Aller au contenu" })).toBeAttached();
+  await expect(page.locator("main")).toContainText(/(?<!\d)0 traitement(?!s)/);
+
+  // Switching language brings the English messages with the next data request.
+  await page.getByRole("form", { name: "Langue" }).getByRole("button", { name: "EN" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1, name: "Record of processing activities" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeAttached();
+  await page.getByRole("form", { name: "Language" }).getByRole("button", { name: "FR" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await context.close();
+});

@@ -12,7 +12,7 @@ import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { describeAuditEvent } from "~/utils/audit-log.ts";
 import { AUDIT_VALUE_MAX_LENGTH } from "~/utils/audit-values.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { createT } from "~/utils/i18n.ts";
+import { createT } from "~/utils/messages.server.ts";
 import { createOrg, request, signedInMember } from "../helpers/factories.ts";
 import { call } from "./route-helpers.ts";
 

@@ -4,7 +4,7 @@ import { createAnalyser, type ServiceGraph } from "~/analysis/sovereignty.ts";
 import { countryFacts } from "~/models/sovereignty.server.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { DPIA_QUESTIONS } from "~/schemas/dpia.ts";
-import { createT } from "~/utils/i18n.ts";
+import { createT } from "~/utils/messages.server.ts";
 
 /** A rich record: every question the register can answer must come back prefilled with its facts. */
 const content = ActivityContentSchema.parse({

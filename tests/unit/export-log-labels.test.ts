@@ -4,7 +4,8 @@ import { createExport, type ExportRequest } from "~/models/exports.server.ts";
 import { listExports, recordExport } from "~/models/export-log.server.ts";
 import { EXPORT_FORMATS } from "~/schemas/export-request.ts";
 import { exportFormatLabel, exportParamLabels } from "~/utils/export-log-labels.ts";
-import { createT, LOCALES, type Locale } from "~/utils/i18n.ts";
+import { LOCALES, type Locale } from "~/utils/i18n.ts";
+import { createT, serverTranslator } from "~/utils/messages.server.ts";
 import { createOrg, createUser } from "../helpers/factories.ts";
 
 type LoggedFormat = Parameters<typeof recordExport>[0]["format"];
@@ -23,10 +24,9 @@ describe("export log labels", () => {
 
   for (const locale of LOCALES as readonly Locale[]) {
     it(`names every format in ${locale}, never by its key or code`, () => {
-      const t = createT(locale);
-      const other = exportFormatLabel(t, "no-such-format");
+      const other = exportFormatLabel(serverTranslator(locale), "no-such-format");
       expect(other).toBe(locale === "fr" ? "autre format" : "another format");
-      const labels = LOGGED_FORMATS.map((f) => exportFormatLabel(t, f));
+      const labels = LOGGED_FORMATS.map((f) => exportFormatLabel(serverTranslator(locale), f));
       for (const [i, label] of labels.entries()) {
         const f = LOGGED_FORMATS[i]!;
         expect(label, f).not.toBe(other);
@@ -83,7 +83,7 @@ describe("export log labels", () => {
       "Departments: État civil",
       "Separator: Semicolon (;) — French Excel",
     ]);
-    expect(exportFormatLabel(createT("en"), "breach-xlsx")).toBe("Excel (breach register)");
+    expect(exportFormatLabel(serverTranslator("en"), "breach-xlsx")).toBe("Excel (breach register)");
   });
 
   it("translates what the export models really store", async () => {
@@ -105,7 +105,10 @@ describe("export log labels", () => {
     for (const locale of ["fr", "en"] as const) {
       const t = createT(locale);
       for (const r of rows) {
-        const shown = [exportFormatLabel(t, r.format), ...exportParamLabels(t, date, JSON.parse(r.params) as Record<string, unknown>)].join(" · ");
+        const shown = [
+          exportFormatLabel(serverTranslator(locale), r.format),
+          ...exportParamLabels(t, date, JSON.parse(r.params) as Record<string, unknown>),
+        ].join(" · ");
         expect(shown, r.format).not.toMatch(RAW);
         for (const code of ["processor", "breaches", r.format]) expect(shown, code).not.toContain(code);
       }

@@ -5,9 +5,24 @@ import { en } from "~/locales/en.ts";
 import { fr } from "~/locales/fr.ts";
 import { getOrganizationOverview } from "~/models/organization.server.ts";
 import * as rootRoute from "~/root.tsx";
+import * as messagesRoute from "~/routes/messages.$locale.ts";
 import { OrganizationCreateSchema, OrganizationUpdateSchema } from "~/schemas/organization.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { createT, isMessageKey, localeFromAcceptLanguage, translate, translateMessage, type Locale } from "~/utils/i18n.ts";
+import { fallbackMessages } from "~/locales/fallback.ts";
+import { createTranslator, formatMessage, localeFromAcceptLanguage, messageArguments, type Locale, type MessageKey } from "~/utils/i18n.ts";
+import {
+  clientMessages,
+  createT,
+  MESSAGES_COOKIE,
+  messagesVersion,
+  isMessageKey,
+  isServerOnlyKey,
+  SERVER_ONLY_PREFIXES,
+  serverTranslator,
+  translate,
+  translateMessage,
+} from "~/utils/messages.server.ts";
+import { translatorFromMatches, translatorFromRoot } from "~/utils/use-i18n.ts";
 import { ROLES } from "~/policies/index.ts";
 import { emailField, localeField, newPasswordField, optionalText, requiredText, sirenField, slugField, z } from "~/utils/validation.ts";
 import { createOrg, createUser, request } from "../helpers/factories.ts";
@@ -18,10 +33,6 @@ import { call } from "./route-helpers.ts";
 const frKeys = Object.keys(fr);
 const enKeys = Object.keys(en);
 const dict: Record<Locale, Record<string, string>> = { fr, en };
-
-function placeholders(s: string): string[] {
-  return [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
-}
 
 describe("dictionaries", () => {
   it("fr and en have exactly the same keys", () => {
@@ -37,11 +48,37 @@ describe("dictionaries", () => {
     }
   });
 
-  it("both languages use the same {placeholders}", () => {
+  it("both languages use the same {placeholders} and plural arguments", () => {
     const mismatched = frKeys
       .filter((k) => k in en)
-      .filter((k) => placeholders(fr[k as keyof typeof fr]).join(",") !== placeholders(en[k as keyof typeof en]).join(","));
+      .filter((k) => messageArguments(fr[k as keyof typeof fr]).join(",") !== messageArguments(en[k as keyof typeof en]).join(","));
     expect(mismatched).toEqual([]);
+    // The helper sees both forms, so the check above covers plural messages too.
+    expect(messageArguments("{count, plural, one {# x in {where}} other {# xs}} {name}")).toEqual(["count", "name", "where"]);
+  });
+
+  it("every plural message is well formed: with 0, 1, 2 and 1000, no plural block is left in either language", () => {
+    const bad: string[] = [];
+    let plurals = 0;
+    for (const locale of ["fr", "en"] as const) {
+      for (const [key, template] of Object.entries(dict[locale])) {
+        if (!template.includes(", plural,")) continue;
+        plurals++;
+        if (!/\bother\s*\{/.test(template)) bad.push(`${locale} ${key}: no "other" branch`);
+        for (const n of [0, 1, 2, 1000]) {
+          const params = Object.fromEntries(messageArguments(template).map((a) => [a, n]));
+          const out = formatMessage(locale, template, params);
+          if (/[{}#]/.test(out)) bad.push(`${locale} ${key} (${n}): ${out}`);
+        }
+      }
+    }
+    expect(plurals).toBeGreaterThanOrEqual(40);
+    expect(bad).toEqual([]);
+  });
+
+  it('no French message falls back to "(s)" / "(x)": counts use plural forms', () => {
+    expect(frKeys.filter((k) => /\((s|x|e|es)\)/.test(fr[k as keyof typeof fr]))).toEqual([]);
+    expect(enKeys.filter((k) => /\((s|ies)\)/.test(en[k as keyof typeof en]))).toEqual([]);
   });
 
   it("keys are namespaced and the English text is actually translated for most keys", () => {
@@ -114,6 +151,49 @@ describe("keys used in the source", () => {
     }
     expect(found).toBeGreaterThan(20);
     expect(missing).toEqual([]);
+  });
+
+  /**
+   * A key counts as used when app/ (locales excepted) holds:
+   *  1. the key as a string literal ("nav.home", 'errors.tooShort|{...}' — a validation message);
+   *  2. a literal namespace it lies under, for keys built by concatenation or from a table
+   *     ("vocab.finalFate" in activity-form.tsx's VOCAB_PREFIX, "tabular.column." in import/headers.ts);
+   *  3. a template literal that starts with a namespace and matches it, each ${…} standing for one or
+   *     more segments (`sovereignty.transfer.${status}`, `auditLog.action.${action}` with "activity.created").
+   * Nothing else is accepted: no allow-list, so a key that no code can produce fails here and is deleted.
+   */
+  it("every key in the dictionaries is used somewhere in app/ (literally, under a literal namespace, or by a key template)", () => {
+    const src = files.map((f) => fs.readFileSync(f, "utf8")).join("\n");
+    const literals = new Set([...src.matchAll(/["'`]([A-Za-z]\w*(?:\.\w+)+\.?)(?=["'`|])/g)].map((m) => m[1]!));
+    const namespaces = [...literals].map((l) => (l.endsWith(".") ? l : `${l}.`));
+    const templates = [...src.matchAll(/`([A-Za-z]\w*\.(?:[^`$]|\$\{[^}]*\})*)`/g)]
+      .map((m) => m[1]!)
+      .filter((tpl) => tpl.includes("${"))
+      .map(
+        (tpl) =>
+          new RegExp(
+            `^${tpl
+              .split(/\$\{[^}]*\}/)
+              .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+              .join("[\\w.-]+")}$`,
+          ),
+      );
+    expect(templates.length).toBeGreaterThan(100);
+    const used = (k: string) => literals.has(k) || namespaces.some((n) => k.startsWith(n)) || templates.some((r) => r.test(k));
+    expect(frKeys.filter((k) => !used(k))).toEqual([]);
+    // The rules can fail: a key that nothing names is reported.
+    expect(used("nav.noSuchPageAnywhere")).toBe(false);
+    expect(used("sovereignty.transfer.adequate")).toBe(true);
+  });
+
+  it("no component renders a server-only key (PDF, spreadsheet, mail): the browser does not hold them", () => {
+    const offenders: string[] = [];
+    for (const file of files.filter((f) => f.endsWith(".tsx"))) {
+      const src = fs.readFileSync(file, "utf8");
+      for (const m of src.matchAll(/["'`]((?:pdf|tabular|mail)\.[A-Za-z][\w.${}]*)["'`]/g)) offenders.push(`${path.relative(root, file)}: ${m[1]}`);
+    }
+    expect(SERVER_ONLY_PREFIXES).toEqual(["pdf.", "tabular.", "mail."]);
+    expect(offenders).toEqual([]);
   });
 
   it("dynamic keys: every role and every missing identity field has a label", async () => {
@@ -302,6 +382,135 @@ describe("zod messages are message keys", () => {
         "errors.url",
         'errors.tooBig|{"max":3}',
       ]),
+    );
+  });
+});
+
+describe("messages sent to the browser", () => {
+  it("hold one language, every key but the server-only ones (PDF, spreadsheet, mail)", () => {
+    for (const locale of ["fr", "en"] as const) {
+      const client = clientMessages(locale);
+      const keys = Object.keys(client);
+      expect(keys.filter(isServerOnlyKey), locale).toEqual([]);
+      expect(keys.length, locale).toBe(frKeys.filter((k) => !isServerOnlyKey(k)).length);
+      for (const k of keys) expect(client[k as MessageKey], k).toBe(dict[locale][k]);
+    }
+    expect(frKeys.filter((k) => k.startsWith("pdf.")).length).toBeGreaterThan(100);
+    expect(frKeys.some((k) => k.startsWith("tabular."))).toBe(true);
+    expect(frKeys.some((k) => k.startsWith("mail."))).toBe(true);
+    expect(clientMessages("fr")["nav.home"]).toBe(fr["nav.home"]);
+    expect(clientMessages("en")["nav.home"]).toBe(en["nav.home"]);
+  });
+
+  it("the root loader sends the active language's client messages only", async () => {
+    const english = await call(rootRoute.loader, request("/", { headers: { "Accept-Language": "en" } }));
+    const d = english.data as { locale: string; messages: Record<string, string> };
+    expect(d.locale).toBe("en");
+    expect(d.messages).toEqual(clientMessages("en"));
+    expect(d.messages["nav.home"]).toBe(en["nav.home"]);
+    expect(Object.keys(d.messages).some((k) => k.startsWith("pdf."))).toBe(false);
+    const french = await call(rootRoute.loader, request("/"));
+    expect((french.data as { messages: Record<string, string> }).messages["nav.home"]).toBe(fr["nav.home"]);
+  });
+
+  it("a data request from a browser that holds this language and version gets no messages; any other request does", async () => {
+    const held = `${MESSAGES_COOKIE}=fr.${messagesVersion("fr")}`;
+    const messagesOf = async (headers: Record<string, string>, cookie?: string) => {
+      const res = await call(rootRoute.loader, request("/", { headers, ...(cookie ? { cookie } : {}) }));
+      return { d: res.data as { messages: Record<string, string> | null; messagesVersion: string }, setCookie: res.headers.get("Set-Cookie") ?? "" };
+    };
+    // A page load: messages, and the cookie that names them.
+    const page = await messagesOf({ "Sec-Fetch-Dest": "document" });
+    expect(page.d.messages).toEqual(clientMessages("fr"));
+    expect(page.d.messagesVersion).toBe(messagesVersion("fr"));
+    expect(page.setCookie).toContain(`${MESSAGES_COOKIE}=fr.${messagesVersion("fr")}`);
+    // A fetch from that browser: none.
+    const again = await messagesOf({ "Sec-Fetch-Dest": "empty" }, held);
+    expect(again.d.messages).toBeNull();
+    expect(again.d.messagesVersion).toBe(messagesVersion("fr"));
+    expect(again.setCookie).not.toContain(MESSAGES_COOKIE);
+    // A page load with the cookie (no JavaScript, a reload), a fetch without it, another language or an old version: all of them.
+    expect((await messagesOf({ "Sec-Fetch-Dest": "document" }, held)).d.messages).toEqual(clientMessages("fr"));
+    expect((await messagesOf({}, held)).d.messages).toEqual(clientMessages("fr"));
+    expect((await messagesOf({ "Sec-Fetch-Dest": "empty" })).d.messages).toEqual(clientMessages("fr"));
+    expect((await messagesOf({ "Sec-Fetch-Dest": "empty", "Accept-Language": "en" }, held)).d.messages).toEqual(clientMessages("en"));
+    expect((await messagesOf({ "Sec-Fetch-Dest": "empty" }, `${MESSAGES_COOKIE}=fr.000000000000`)).d.messages).toEqual(clientMessages("fr"));
+    expect(messagesVersion("fr")).not.toBe(messagesVersion("en"));
+  });
+
+  it("/messages/<locale> serves one language's client messages, cached only for the current version", async () => {
+    const en = await call(messagesRoute.loader, request(`/messages/en?v=${messagesVersion("en")}`), { locale: "en" });
+    expect(en.status).toBe(200);
+    expect(en.data).toEqual(clientMessages("en"));
+    expect(en.headers.get("Cache-Control")).toContain("immutable");
+    const old = await call(messagesRoute.loader, request("/messages/fr?v=old"), { locale: "fr" });
+    expect(old.data).toEqual(clientMessages("fr"));
+    expect(old.headers.get("Cache-Control")).toBe("no-cache");
+    const de = await call(messagesRoute.loader, request("/messages/de"), { locale: "de" });
+    expect(de.status).toBe(404);
+  });
+
+  it("the browser's translator reads the root data; without it, the French fallback of the error page", () => {
+    const tr = translatorFromRoot({ locale: "en", messages: clientMessages("en") });
+    expect(tr.locale).toBe("en");
+    expect(tr.t("nav.home")).toBe(en["nav.home"]);
+    expect(tr.has("nav.home")).toBe(true);
+    expect(tr.has("pdf.title")).toBe(false);
+    expect(tr.msg('errors.tooShort|{"min":12}')).toBe(translate("en", "errors.tooShort", { min: 12 }));
+    expect(tr.msg("pdf.title")).toBe(en["errors.invalid"]);
+    expect(tr.msg("__proto__")).toBe(en["errors.invalid"]);
+    expect(translatorFromMatches([{ id: "root", data: { locale: "fr", messages: clientMessages("fr") } }]).t("nav.home")).toBe(fr["nav.home"]);
+    const none = translatorFromRoot(undefined);
+    expect(none.locale).toBe("fr");
+    expect(none.t("errors.unexpectedTitle")).toBe(fr["errors.unexpectedTitle"]);
+  });
+
+  it("the fallback messages are the French dictionary's", () => {
+    const entries = Object.entries(fallbackMessages);
+    expect(entries.length).toBeGreaterThan(10);
+    for (const [k, v] of entries) expect(v, k).toBe(fr[k as MessageKey]);
+  });
+});
+
+describe("plurals (Intl.PluralRules)", () => {
+  const tpl = "{count, plural, =0 {aucun traitement} one {# traitement} other {# traitements}} à {place}";
+
+  it("picks the exact, then the language's category, then other", () => {
+    expect(formatMessage("fr", tpl, { count: 0, place: "Lyon" })).toBe("aucun traitement à Lyon");
+    expect(formatMessage("fr", tpl, { count: 1, place: "Lyon" })).toBe("1 traitement à Lyon");
+    expect(formatMessage("fr", tpl, { count: 2, place: "Lyon" })).toBe("2 traitements à Lyon");
+    // French: 0 and 1 are "one"; English: only 1.
+    const noExact = "{n, plural, one {# item} other {# items}}";
+    expect(formatMessage("fr", noExact, { n: 0 })).toBe("0 item");
+    expect(formatMessage("en", noExact, { n: 0 })).toBe("0 items");
+    expect(formatMessage("en", noExact, { n: 1 })).toBe("1 item");
+    expect(formatMessage("en", noExact, { n: 1000000 })).toBe("1000000 items");
+  });
+
+  it("accepts a count already formatted, and prints it as given", () => {
+    expect(formatMessage("fr", tpl, { count: "1\u202f234", place: "x" })).toBe("1\u202f234 traitements à x");
+    expect(formatMessage("en", "{n, plural, one {# row} other {# rows}}", { n: "1,000" })).toBe("1,000 rows");
+  });
+
+  it("leaves the block as it is when the count is missing or not a number", () => {
+    expect(formatMessage("fr", tpl, { place: "x" })).toBe("{count, plural, =0 {aucun traitement} one {# traitement} other {# traitements}} à x");
+    expect(formatMessage("fr", tpl, { count: "many", place: "x" })).toContain("{count, plural,");
+    expect(formatMessage("fr", "{n, plural, one {x}", { n: 1 })).toBe("{n, plural, one {x}");
+  });
+
+  it("real messages: French and English agree on the number", () => {
+    expect(translate("fr", "register.count", { count: 1 })).toBe("1 traitement");
+    expect(translate("fr", "register.count", { count: 0 })).toBe("0 traitement");
+    expect(translate("fr", "register.count", { count: 12 })).toBe("12 traitements");
+    expect(translate("en", "register.count", { count: 1 })).toBe("1 activity");
+    expect(translate("en", "register.count", { count: 0 })).toBe("0 activities");
+    expect(translateMessage("fr", 'errors.tooFewItems|{"min":1}')).toBe("Choisissez au moins 1 élément.");
+    expect(translateMessage("fr", 'errors.tooFewItems|{"min":2}')).toBe("Choisissez au moins 2 éléments.");
+    expect(serverTranslator("en").t("vendors.service.confirmDelete", { name: "Mail", count: 1 })).toBe(
+      "Delete Mail? 1 activity uses it: their links to this service will be deleted.",
+    );
+    expect(createTranslator("fr", { "onboarding.progress": fr["onboarding.progress"] }).t("onboarding.progress", { done: 0, total: 7 })).toBe(
+      "0 sur 7 étapes terminées",
     );
   });
 });

@@ -4,7 +4,7 @@ import { exemptionObstacle, screen, suggestExemptList, suggestExemptListType, su
 import { prefillDpia } from "~/analysis/dpia-prefill.ts";
 import { ActivityContentSchema, type ActivityContentInput } from "~/schemas/activity.ts";
 import { computeCompleteness } from "~/utils/activity-rules.ts";
-import { createT, translate } from "~/utils/i18n.ts";
+import { createT, translate } from "~/utils/messages.server.ts";
 import { DEMO_ACTIVITIES } from "~/demo/activities.ts";
 
 const rec = (extra: Partial<ActivityContentInput> = {}) => ActivityContentSchema.parse({ name: "Traitement", ...extra });

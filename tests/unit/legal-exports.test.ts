@@ -13,7 +13,7 @@ import { buildRegisterExport } from "~/models/register-export.server.ts";
 import { addLocation, createService, createVendor, linkActivity, type VendorInput } from "~/models/vendor.server.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { RegisterExportSchema, type ExportActivity, type RegisterExport } from "~/schemas/register-export.ts";
-import { translate } from "~/utils/i18n.ts";
+import { translate } from "~/utils/messages.server.ts";
 import { CONTENT_KEYS, filledContentKeys, parsePrefilledPaths, withoutConfirmed } from "~/utils/prefilled.ts";
 import { createOrg, createUser } from "../helpers/factories.ts";
 

@@ -14,6 +14,7 @@ import {
 } from "~/analysis/sovereignty.ts";
 import { countryFacts } from "~/models/sovereignty.server.ts";
 import { adequacyFor, contextLawsFor, countryList, inCountry, lawsFor } from "~/reference/countries.ts";
+import { serverTranslator } from "~/utils/messages.server.ts";
 import { translateReason } from "~/utils/sovereignty-text.ts";
 import { VendorFormSchema } from "~/schemas/vendor.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
@@ -99,7 +100,7 @@ describe("2. Art. 49 derogations", () => {
     expect(
       translateReason(
         a.reasons.find((r) => r.key.endsWith("refused_derogation"))!,
-        "fr",
+        serverTranslator("fr"),
       ),
     ).toMatch(/prérogatives de puissance publique/);
   });
@@ -225,7 +226,7 @@ describe("8. Explanations name countries with French prepositions", () => {
     expect(inCountry("US", "en")).toBe("in the United States");
     expect(countryList(["FR", "IE", "US"], "fr")).toBe("France, Irlande, États-Unis");
     const a = createAnalyser(graph(service("s", vendor("Sondages Inc", "US", { dpfCertified: false }), [{ country: "US" }])), countryFacts)(uses("s"));
-    const text = a.reasons.map((r) => translateReason(r, "fr")).join(" ");
+    const text = a.reasons.map((r) => translateReason(r, serverTranslator("fr"))).join(" ");
     expect(text).toContain("aux États-Unis");
     expect(text).not.toMatch(/en US|: US\b/);
   });

@@ -194,7 +194,7 @@ describe("with a real SMTP server", () => {
     expect(await sendDigests()).toBe(0);
     await deliverDueMails();
     expect(smtp.mails).toHaveLength(1);
-    expect(smtp.mails[0]!.subject).toBe("Registre : 2 notification(s) du jour");
+    expect(smtp.mails[0]!.subject).toBe("Registre : 2 notifications du jour");
     expect(smtp.mails[0]!.text).toContain(a1.ref);
     expect(smtp.mails[0]!.text).toContain(a2.ref);
 

@@ -10,7 +10,8 @@ import { createActivity } from "~/models/activity.server.ts";
 import { buildRegisterExport } from "~/models/register-export.server.ts";
 import { RISK_FLAGS } from "~/reference/vocabularies.ts";
 import { RegisterExportSchema, type ExportActivity, type RegisterExport } from "~/schemas/register-export.ts";
-import { translate, type Locale } from "~/utils/i18n.ts";
+import { type Locale } from "~/utils/i18n.ts";
+import { translate } from "~/utils/messages.server.ts";
 import { createOrg, createUser } from "../helpers/factories.ts";
 import { syntheticContent } from "../bench/synthetic-register.ts";
 

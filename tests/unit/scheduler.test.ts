@@ -138,7 +138,7 @@ describe("scheduler with a fake clock", () => {
     expect((await schedulerTick(day)).digests).toBeNull();
     const afterSeven = new Date("2027-06-10T05:01:00Z"); // 07:01 in Paris
     expect((await schedulerTick(afterSeven)).digests).toBe(1);
-    expect(smtp.mails.filter((m) => m.to[0] === dpo.email).map((m) => m.subject)).toEqual(["Registre: 1 notification(s) today"]);
+    expect(smtp.mails.filter((m) => m.to[0] === dpo.email).map((m) => m.subject)).toEqual(["Registre: 1 notification today"]);
     const restarted = startScheduler({ now: () => new Date("2027-06-10T15:00:00Z"), intervalMs: 3_600_000 });
     try {
       expect((await restarted.tick())?.digests).toBeNull();

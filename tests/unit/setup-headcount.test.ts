@@ -9,7 +9,7 @@ import * as orgsNew from "~/routes/orgs.new.tsx";
 import * as setup from "~/routes/setup.tsx";
 import { headcountField, OrganizationFieldsSchema } from "~/schemas/organization.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { translate } from "~/utils/i18n.ts";
+import { translate } from "~/utils/messages.server.ts";
 import { form, request, signedInMember } from "../helpers/factories.ts";
 import { call, fieldErrors } from "./route-helpers.ts";
 
