@@ -184,6 +184,21 @@ export async function anonymizeExpiredRequests(organizationId: string, now = new
   });
 }
 
+/**
+ * The same for every organization with closed requests still holding a person's details: run daily by
+ * the server (app/models/scheduled-tasks.server.ts), so retention does not wait for someone to open the log.
+ */
+export async function anonymizeExpiredRequestsEverywhere(now = new Date()): Promise<number> {
+  const orgs = await getDb().dataSubjectRequest.findMany({
+    where: { status: "CLOSED", anonymizedAt: null, closedAt: { not: null } },
+    select: { organizationId: true },
+    distinct: ["organizationId"],
+  });
+  let total = 0;
+  for (const o of orgs) total += await anonymizeExpiredRequests(o.organizationId, now);
+  return total;
+}
+
 export async function setRequestRetention(actorId: string, organizationId: string, months: number) {
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     await tx.organization.update({ where: { id: organizationId }, data: { requestRetentionMonths: months } });
