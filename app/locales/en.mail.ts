@@ -33,6 +33,17 @@ export const enMail: Record<keyof typeof frMail, string> = {
   "mail.reminder.dpaDue.body": "The data processing agreement (Article 28) with {vendor} is due for review on {date}.",
   "mail.reminder.dpiaAction.subject": "DPIA action overdue on activity {ref}",
   "mail.reminder.dpiaAction.body": "An action in the DPIA plan of activity {ref} “{name}” was due on {date}.",
+  "mail.reminder.breachDue.subject": "Breach {ref}: notify the CNIL before {date}",
+  "mail.reminder.breachDue.body":
+    "Breach {ref} “{title}” must be notified to the CNIL within 72 hours of becoming aware of it, that is before {date} (GDPR Article 33), unless it is unlikely to result in a risk to people.",
+  "mail.reminder.breachOverdue.subject": "Breach {ref}: the 72-hour deadline has passed",
+  "mail.reminder.breachOverdue.body":
+    "The 72-hour deadline to notify breach {ref} “{title}” to the CNIL ended on {date}. A late notification must give the reasons for the delay (GDPR Article 33(1)).",
+  "mail.reminder.requestDue.subject": "Request {ref}: answer before {date}",
+  "mail.reminder.requestDue.body":
+    "Request {ref} must be answered before {date} (GDPR Article 12(3): one month, extendable by two months if the person is told).",
+  "mail.reminder.requestOverdue.subject": "Request {ref}: the answer is overdue",
+  "mail.reminder.requestOverdue.body": "The deadline to answer request {ref} ended on {date} (GDPR Article 12(3)).",
   "mail.reminder.submittedWaiting.subject": "Activity {ref} waiting for approval for {days} days",
   "mail.reminder.submittedWaiting.body": "Activity {ref} “{name}” was submitted on {date} and is still waiting for your approval.",
 

@@ -33,6 +33,17 @@ export const frMail = {
   "mail.reminder.dpaDue.body": "Le contrat de sous-traitance (article 28) avec {vendor} doit être revu le {date}.",
   "mail.reminder.dpiaAction.subject": "Action de l'AIPD du traitement {ref} en retard",
   "mail.reminder.dpiaAction.body": "Une action du plan de l'AIPD du traitement {ref} « {name} » devait être terminée le {date}.",
+  "mail.reminder.breachDue.subject": "Violation {ref} : à notifier à la CNIL avant le {date}",
+  "mail.reminder.breachDue.body":
+    "La violation {ref} « {title} » doit être notifiée à la CNIL dans les 72 heures qui suivent sa prise de connaissance, soit avant le {date} (article 33 du RGPD), sauf si elle n'est pas susceptible d'engendrer un risque pour les personnes.",
+  "mail.reminder.breachOverdue.subject": "Violation {ref} : délai de 72 heures dépassé",
+  "mail.reminder.breachOverdue.body":
+    "Le délai de 72 heures pour notifier la violation {ref} « {title} » à la CNIL a expiré le {date}. Une notification tardive doit indiquer les motifs du retard (article 33.1 du RGPD).",
+  "mail.reminder.requestDue.subject": "Demande {ref} : réponse à donner avant le {date}",
+  "mail.reminder.requestDue.body":
+    "La demande {ref} doit recevoir une réponse avant le {date} (article 12.3 du RGPD : un mois, prolongeable de deux mois en informant la personne).",
+  "mail.reminder.requestOverdue.subject": "Demande {ref} : délai de réponse dépassé",
+  "mail.reminder.requestOverdue.body": "Le délai de réponse à la demande {ref} a expiré le {date} (article 12.3 du RGPD).",
   "mail.reminder.submittedWaiting.subject": "Traitement {ref} en attente de validation depuis {days} jours",
   "mail.reminder.submittedWaiting.body": "Le traitement {ref} « {name} » a été soumis le {date} et attend toujours votre validation.",
 

@@ -3,12 +3,17 @@
  * stored with the mail, so running the check again — every hour, or after a restart — never sends a
  * reminder twice; a new due date is a new reminder.
  */
+import { breachClock } from "~/analysis/breach.ts";
+import { deadlineState } from "~/analysis/requests.ts";
+import { BreachContentSchema } from "~/schemas/breach.ts";
 import { ActionPlanSchema } from "~/schemas/dpia.ts";
 import { sha256Hex } from "~/utils/crypto.server.ts";
 import { getDb, type Tx } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { formatDate, type MessageKey } from "~/utils/i18n.ts";
 import { enqueueMailTx, recipientsTx } from "./mail.server.ts";
+import { OPEN_REQUEST_STATUSES } from "~/policies/request.ts";
+import { effectiveDue } from "./request.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -162,6 +167,69 @@ export async function runReminders(now = new Date()): Promise<number> {
                 params: { ref: a.ref, name: a.name, days: Math.floor((now.getTime() - a.submittedAt!.getTime()) / DAY_MS) },
                 date: a.submittedAt!,
                 url: `/o/${org.slug}/activities/${a.ref}`,
+              },
+              now,
+            );
+          }
+        }
+        // The breach register's 72-hour clock (Art. 33(1)): on its last day, and once it has run out.
+        const breaches = await tx.breach.findMany({
+          where: { organizationId: org.id, status: { in: ["OPEN", "ASSESSED"] } },
+          select: { id: true, ref: true, title: true, awareAt: true, content: true },
+        });
+        const clocks = breaches.flatMap((b) => {
+          const assessment = BreachContentSchema.safeParse(JSON.parse(b.content));
+          const notify = assessment.success ? (assessment.data.assessment?.notifyCnil ?? null) : null;
+          const clock = breachClock(b.awareAt, null, now, notify);
+          const lastDay = clock.state === "running" && clock.remainingMs <= DAY_MS;
+          return clock.state === "overdue" || lastDay ? [{ b, overdue: clock.state === "overdue", deadline: clock.deadline }] : [];
+        });
+        if (clocks.length) {
+          const dpos = await recipientsTx(tx, org.id, { role: "DPO" });
+          for (const { b, overdue, deadline } of clocks) {
+            n += await remind(
+              tx,
+              org,
+              dpos,
+              {
+                kind: overdue ? "breach_overdue" : "breach_due",
+                key: `${overdue ? "breach_overdue" : "breach_due"}:${b.id}`,
+                subjectKey: overdue ? "mail.reminder.breachOverdue.subject" : "mail.reminder.breachDue.subject",
+                bodyKey: overdue ? "mail.reminder.breachOverdue.body" : "mail.reminder.breachDue.body",
+                params: { ref: b.ref, title: b.title },
+                date: deadline,
+                url: `/o/${org.slug}/breaches/${b.ref}`,
+              },
+              now,
+            );
+          }
+        }
+
+        // Data-subject requests: the one-month deadline (Art. 12(3)), extended or not.
+        const requests = await tx.dataSubjectRequest.findMany({
+          where: { organizationId: org.id, status: { in: [...OPEN_REQUEST_STATUSES] } },
+          select: { id: true, ref: true, dueAt: true, extendedDueAt: true },
+        });
+        const pending = requests.flatMap((r) => {
+          const due = effectiveDue(r);
+          const state = deadlineState(due, now, true);
+          return state === "overdue" || state === "due_soon" ? [{ r, due, overdue: state === "overdue" }] : [];
+        });
+        if (pending.length) {
+          const dpos = await recipientsTx(tx, org.id, { role: "DPO" });
+          for (const { r, due, overdue } of pending) {
+            n += await remind(
+              tx,
+              org,
+              dpos,
+              {
+                kind: overdue ? "request_overdue" : "request_due",
+                key: `${overdue ? "request_overdue" : "request_due"}:${r.id}:${due.toISOString().slice(0, 10)}`,
+                subjectKey: overdue ? "mail.reminder.requestOverdue.subject" : "mail.reminder.requestDue.subject",
+                bodyKey: overdue ? "mail.reminder.requestOverdue.body" : "mail.reminder.requestDue.body",
+                params: { ref: r.ref },
+                date: due,
+                url: `/o/${org.slug}/requests/${r.ref}`,
               },
               now,
             );

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createActivity, transitionActivity } from "~/models/activity.server.ts";
 import { setMailPreferences } from "~/models/mail.server.ts";
+import { runReminders } from "~/models/reminders.server.ts";
 import { schedulerTick, startScheduler } from "~/models/scheduler.server.ts";
+import { createBreach } from "~/models/breach.server.ts";
+import { createRequest } from "~/models/request.server.ts";
+import { BreachFactsFormSchema } from "~/schemas/breach.ts";
+import { RequestFormSchema } from "~/schemas/request.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { resetEnvCache } from "~/utils/env.server.ts";
@@ -148,5 +153,45 @@ describe("scheduler with a fake clock", () => {
     // The next day, the digest job runs again (nothing new to send).
     expect((await schedulerTick(new Date("2027-06-11T05:30:00Z"))).digests).toBe(0);
     expect(smtp.mails.filter((m) => m.to[0] === dpo.email)).toHaveLength(1);
+  });
+
+  it("reminds the DPOs of a breach's 72-hour clock and of request deadlines, once each", async () => {
+    const { org } = await createOrg("Ville des Délais");
+    const dpo = await createUser({ name: "Delphine", locale: "fr" });
+    await addMember(dpo.id, org.id, "DPO");
+    const editor = await createUser({ name: "Edgar" });
+    await addMember(editor.id, org.id, "EDITOR");
+    const breach = (title: string, awareAt: string) =>
+      createBreach(dpo.id, org.id, BreachFactsFormSchema.parse({ title, discoveredAt: awareAt, awareAt, nature: ["confidentiality"], description: "Faits" }));
+    // T0 is 06:00 in Paris on 2 March 2027.
+    const lastDay = await breach("Courriel mal adressé", "2027-02-27T08:00"); // deadline 2 March 08:00 (Paris): 2 hours left
+    const late = await breach("Rançongiciel", "2027-02-20T08:00"); // deadline passed
+    const fresh = await breach("Clé perdue", "2027-03-01T10:00"); // two days left: no reminder yet
+    const request = (requesterName: string, receivedAt: string) =>
+      createRequest(dpo.id, org.id, RequestFormSchema.parse({ type: "ACCESS", receivedAt, channel: "EMAIL", requesterName }));
+    const overdue = await request("Paul", "2027-02-01"); // due Monday 1 March
+    const soon = await request("Jeanne", "2027-02-08"); // due Monday 8 March: six days left
+    const later = await request("Zoé", "2027-02-20"); // due 20 March, a Saturday: Monday 22
+    await getDb().mailMessage.deleteMany({ where: { organizationId: org.id } });
+
+    const mails = async () =>
+      (await getDb().mailMessage.findMany({ where: { organizationId: org.id }, select: { toEmail: true, subject: true } }))
+        .map((m) => `${m.toEmail}|${m.subject}`)
+        .sort();
+    await runReminders(T0);
+    const date = (d: string) => new Intl.DateTimeFormat("fr-FR", { dateStyle: "medium", timeZone: "Europe/Paris" }).format(new Date(d));
+    expect(await mails()).toEqual(
+      [
+        `${dpo.email}|Violation ${lastDay.ref} : à notifier à la CNIL avant le ${date("2027-03-02T07:00:00Z")}`,
+        `${dpo.email}|Violation ${late.ref} : délai de 72 heures dépassé`,
+        `${dpo.email}|Demande ${overdue.ref} : délai de réponse dépassé`,
+        `${dpo.email}|Demande ${soon.ref} : réponse à donner avant le ${date("2027-03-08T00:00:00Z")}`,
+      ].sort(),
+    );
+    const all = (await mails()).join("\n");
+    for (const quiet of [fresh.ref, later.ref, editor.email]) expect(all).not.toContain(quiet);
+    // Idempotent: a second run the same day queues nothing new.
+    await runReminders(at(3600_000));
+    expect(await mails()).toHaveLength(4);
   });
 });
