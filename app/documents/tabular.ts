@@ -16,7 +16,8 @@
  */
 import ExcelJS from "exceljs";
 import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
-import { translate, type Locale, type MessageKey } from "~/utils/i18n.ts";
+import { isMessageKey, translate, type Locale, type MessageKey } from "~/utils/i18n.ts";
+import { undeclaredComputedTransfers } from "./computed-transfers.ts";
 
 export const TABULAR_COLUMNS = [
   "ref",
@@ -41,6 +42,7 @@ export const TABULAR_COLUMNS = [
   "retention",
   "recipients",
   "transfers",
+  "computedTransfers",
   "securityMeasures",
   "services",
   "exposure",
@@ -76,6 +78,7 @@ const WIDTHS: Record<TabularColumn, number> = {
   retention: 48,
   recipients: 32,
   transfers: 36,
+  computedTransfers: 44,
   securityMeasures: 40,
   services: 36,
   exposure: 24,
@@ -116,6 +119,30 @@ function retentionLine(locale: Locale, d: ExportActivity["dataCategories"][numbe
   const fate = r.finalFate ? translate(locale, `vocab.finalFate.${r.finalFate}`) : NONE;
   const line = labelled(locale, translate(locale, `vocab.dataCategory.${d.category}`), `${r.activePeriod ?? NONE} / ${r.intermediatePeriod ?? NONE} / ${fate}`);
   return r.rule ? `${line} (${r.rule})` : line;
+}
+
+/** A location safeguard code (SCC_C2P…) or a declared one (scc…) as its label; the code itself when unknown. */
+function safeguardLabel(locale: Locale, code: string | null): string {
+  if (!code) return NONE;
+  const key = [`vocab.safeguard.${code}`, `pdf.locationSafeguard.${code}`].find(isMessageKey);
+  return key ? translate(locale, key) : code;
+}
+
+/**
+ * Transfers computed from the vendors and not declared by the record: "country — chain — status —
+ * safeguard", one per line. Informational (the import ignores this column: vendors are not in a row).
+ */
+function computedTransfersCell(locale: Locale, a: ExportActivity): string {
+  return undeclaredComputedTransfers(a)
+    .map((tr) =>
+      joinDash([
+        tr.country,
+        tr.chain.length > 0 ? tr.chain.join(" → ") : tr.recipient,
+        translate(locale, `sovereignty.transfer.${tr.status}`),
+        safeguardLabel(locale, tr.safeguard),
+      ]),
+    )
+    .join(LINE);
 }
 
 function activityRow(data: RegisterExport, a: ExportActivity, locale: Locale): TabularRow {
@@ -162,6 +189,7 @@ function activityRow(data: RegisterExport, a: ExportActivity, locale: Locale): T
     retention: a.dataCategories.map((d) => retentionLine(locale, d)).join(LINE),
     recipients: a.recipients.map((r) => labelled(locale, t(`vocab.recipientType.${r.type}`), r.name)).join(LINE),
     transfers: a.transfers.map((tr) => joinDash([tr.country, tr.recipient, t(`vocab.safeguard.${tr.safeguard}`), tr.documentationUrl])).join(LINE),
+    computedTransfers: computedTransfersCell(locale, a),
     securityMeasures: a.securityMeasures.map((m) => labelled(locale, t(`vocab.security.${m.measure}`), m.details)).join(LINE),
     services: a.services
       .map((s) => {

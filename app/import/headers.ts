@@ -44,6 +44,7 @@ export const INFORMATIONAL_FIELDS: readonly ImportField[] = [
   "controller",
   "dpo",
   "services",
+  "computedTransfers",
   "exposure",
   "completeness",
   "status",

@@ -26,6 +26,7 @@ export const enTabular: Record<keyof typeof frTabular, string> = {
   "tabular.column.retention": "Retention periods (active period / intermediate archiving / final fate)",
   "tabular.column.recipients": "Recipients",
   "tabular.column.transfers": "Transfers outside the EEA and to international organisations (country, recipient, safeguard)",
+  "tabular.column.computedTransfers": "Transfers computed from vendors, not declared (country, chain, status, safeguard)",
   "tabular.column.securityMeasures": "Security measures",
   "tabular.column.services": "Software and vendors",
   "tabular.column.exposure": "Exposure level",

@@ -25,6 +25,7 @@ export const frTabular = {
   "tabular.column.retention": "Durées de conservation (durée active / archivage intermédiaire / sort final)",
   "tabular.column.recipients": "Destinataires",
   "tabular.column.transfers": "Transferts hors de l'EEE et vers des organisations internationales (pays, destinataire, garantie)",
+  "tabular.column.computedTransfers": "Transferts déduits des prestataires, non déclarés (pays, chaîne, statut, garantie)",
   "tabular.column.securityMeasures": "Mesures de sécurité",
   "tabular.column.services": "Logiciels et prestataires",
   "tabular.column.exposure": "Niveau d'exposition",

@@ -1,0 +1,105 @@
+/**
+ * Issue 11, spreadsheets and open data, on the demo register: transfers computed from the vendors in
+ * every tabular export, XLSX cell types, the CNIL model's date columns, and export → re-import = no change.
+ */
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { publicRegisterCsv } from "~/documents/open-data.ts";
+import { registerHeaders, TABULAR_COLUMNS, toCsv, toXlsx } from "~/documents/tabular.ts";
+import { decodeText, parseCsv } from "~/import/csv.ts";
+import { seedDemo } from "~/models/demo-seed.server.ts";
+import { getPublicRegister, setActivityPublic } from "~/models/public-register.server.ts";
+import { buildRegisterExport } from "~/models/register-export.server.ts";
+import * as publicJson from "~/routes/public.$slug.register[.]json.ts";
+import type { RegisterExport } from "~/schemas/register-export.ts";
+import { getDb } from "~/utils/db.server.ts";
+import { request } from "../helpers/factories.ts";
+import { call } from "./route-helpers.ts";
+
+let orgId: string;
+let slug: string;
+let dpoId: string;
+let data: RegisterExport;
+
+beforeAll(async () => {
+  const seeded = await seedDemo("demo-password-123");
+  orgId = seeded.org.id;
+  slug = seeded.org.slug;
+  dpoId = (await getDb().user.findUniqueOrThrow({ where: { email: "dpo@demo.example" } })).id;
+  data = await buildRegisterExport(orgId, { generatedAt: new Date("2026-03-01T09:00:00.000Z") });
+}, 180_000);
+
+const col = (c: (typeof TABULAR_COLUMNS)[number]) => TABULAR_COLUMNS.indexOf(c);
+
+/** The demo's HR activity whose payroll vendor has its support in Morocco (Ressourcia Maroc), not declared by the record. */
+function moroccoActivity() {
+  const a = data.activities.find((x) => x.analysis.transfers.some((t) => t.source === "computed" && t.country === "MA"));
+  if (!a) throw new Error("the demo has no activity with support from Morocco");
+  return a;
+}
+
+describe("computed transfers in the spreadsheets and the open data", () => {
+  it("the demo has a computed, undeclared transfer to Morocco", () => {
+    const a = moroccoActivity();
+    expect(a.transfers.some((t) => t.country === "MA")).toBe(false);
+  });
+
+  it("CSV (both separators, both languages): a column lists each computed transfer with country, chain, status and safeguard", () => {
+    const a = moroccoActivity();
+    for (const locale of ["fr", "en"] as const) {
+      for (const separator of [",", ";"] as const) {
+        const rows = parseCsv(decodeText(toCsv(data, { locale, separator })).text, separator);
+        expect(rows[0]).toEqual(registerHeaders(locale));
+        const row = rows.find((r) => r[col("ref")] === a.ref)!;
+        const cell = row[col("computedTransfers")]!;
+        const line = cell.split("\n").find((l) => l.startsWith("MA — "));
+        expect(line).toBeDefined();
+        expect(line).toContain("Ressourcia");
+        expect(line).toContain(
+          locale === "fr" ? "Clauses contractuelles types, sous-traitant à sous-traitant" : "Standard contractual clauses, processor to processor",
+        );
+        // The declared transfers column is unchanged: the computed one is not declared there.
+        expect(row[col("transfers")]).not.toContain("MA");
+      }
+    }
+    // An activity without vendors abroad has an empty cell.
+    const plain = data.activities.find((x) => !x.analysis.transfers.some((t) => t.source === "computed"))!;
+    const rows = parseCsv(decodeText(toCsv(data, { locale: "fr", separator: "," })).text, ",");
+    expect(rows.find((r) => r[col("ref")] === plain.ref)![col("computedTransfers")]).toBe("");
+  });
+
+  it("XLSX: the same column, same text", async () => {
+    const a = moroccoActivity();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await toXlsx(data, { locale: "fr" })) as unknown as ExcelJS.Buffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(col("computedTransfers") + 1).value).toBe(registerHeaders("fr")[col("computedTransfers")]);
+    let found = false;
+    sheet.eachRow((row) => {
+      if (row.getCell(col("ref") + 1).value !== a.ref) return;
+      found = true;
+      expect(String(row.getCell(col("computedTransfers") + 1).value)).toMatch(/^MA — .*Ressourcia/m);
+    });
+    expect(found).toBe(true);
+  });
+
+  it("public register: JSON and CSV open data list the computed transfers of a published activity", async () => {
+    const a = moroccoActivity();
+    const row = await getDb().activity.findFirstOrThrow({ where: { organizationId: orgId, ref: a.ref } });
+    expect(row.approvedVersion).not.toBeNull();
+    await setActivityPublic(dpoId, orgId, row.id, true);
+    const reg = (await getPublicRegister(slug))!;
+    const pub = reg.activities.find((x) => x.ref === a.ref)!;
+    expect(pub.computedTransfers).toContainEqual(expect.objectContaining({ country: "MA", status: expect.any(String), safeguard: "SCC_P2P" }));
+    expect(pub.computedTransfers.find((t) => t.country === "MA")!.chain.join(" ")).toContain("Ressourcia");
+
+    const res = await call(publicJson.loader, request(`/public/${slug}/register.json`), { slug });
+    const json = JSON.parse(res.text!) as { activities: { ref: string; computedTransfers: { country: string }[] }[] };
+    expect(json.activities.find((x) => x.ref === a.ref)!.computedTransfers.map((t) => t.country)).toContain("MA");
+
+    const csv = parseCsv(decodeText(publicRegisterCsv(reg, "en")).text, ",");
+    const idx = csv[0]!.indexOf("computed_transfers");
+    expect(idx).toBeGreaterThan(-1);
+    expect(csv.find((r) => r[0] === a.ref)![idx]).toMatch(/^MA \(.*Ressourcia.*: /);
+  });
+});
