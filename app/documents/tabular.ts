@@ -5,13 +5,15 @@
  *
  * FORMULA NEUTRALISATION (OWASP "CSV injection"): a spreadsheet evaluates a cell whose text starts
  * with = + - @ (and, in some programs, TAB or CR) as a formula, e.g. =HYPERLINK("http://evil", "x").
- * Register content is typed by department staff and may be imported from elsewhere, so every such
- * cell is prefixed with an apostrophe, which spreadsheets treat as "this is text":
- * - in CSV, the apostrophe is written into the field;
- * - in XLSX, the cell is always written as a plain string (never an exceljs formula object), which
- *   Excel and LibreOffice never evaluate. We ALSO add the apostrophe there: if someone later saves
- *   the workbook as CSV (a common step before an import elsewhere), the apostrophe travels with the
- *   text and the CSV stays safe. The cost is a visible apostrophe in the few cells concerned.
+ * Register content is typed by department staff and may be imported from elsewhere, so:
+ * - in CSV, every such field is prefixed with an apostrophe, which spreadsheets treat as "this is text";
+ * - in XLSX, every text is written as a string cell (never an exceljs formula object), which Excel and
+ *   LibreOffice never evaluate. The apostrophe is ALSO added there when the text could act as a formula
+ *   once the workbook is saved as CSV (a common step before an import elsewhere), so that it travels
+ *   with the text. Text made only of digits, spaces and ( ) . / - after its leading + or - ("+33 1 23
+ *   45 67 89", "-15") can call no function nor reach another program: it is written as it is, with no
+ *   visible apostrophe (a phone number stays readable).
+ * Dates are real date cells in XLSX (a date number format), ISO text (YYYY-MM-DD) in CSV.
  * Numbers (completeness, version) are written as numbers and need no neutralisation.
  */
 import ExcelJS from "exceljs";
@@ -250,12 +252,20 @@ const EXCEL_CELL_MAX = 32_767;
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+/** A sign followed only by digits, spaces and ( ) . / -: a phone number or a signed number, never a formula that does harm. */
+const INERT_SIGNED = /^[+-][\d ()./-]*$/;
+
+/** XLSX neutralisation (see the top of this file): as in CSV, except for inert signed text such as phone numbers. */
+export function neutraliseXlsxText(value: string): string {
+  return INERT_SIGNED.test(value) ? value : neutraliseCell(value);
+}
+
 /**
  * Neutralised first (a leading CR counts), then line ends normalised to LF: XML parsers turn a raw CR
  * into LF anyway, and LF is the line break inside an Excel cell.
  */
 function xlsxText(value: string): string {
-  const clean = neutraliseCell(value.replace(XML_INVALID, "")).replace(/\r\n?/g, "\n");
+  const clean = neutraliseXlsxText(value.replace(XML_INVALID, "")).replace(/\r\n?/g, "\n");
   return clean.length > EXCEL_CELL_MAX ? `${clean.slice(0, EXCEL_CELL_MAX - 1)}…` : clean;
 }
 
@@ -263,6 +273,26 @@ function xlsxText(value: string): string {
 function xlsxValue(value: TabularCell | null | undefined): string | number | null {
   if (value === null || value === undefined || value === "") return null;
   return typeof value === "number" ? value : xlsxText(value);
+}
+
+/** Columns holding a day (YYYY-MM-DD in the rows): real date cells in XLSX. */
+const DATE_COLUMNS: ReadonlySet<TabularColumn> = new Set<TabularColumn>(["lastUpdate"]);
+const DATE_FORMAT: Record<Locale, string> = { fr: "dd/mm/yyyy", en: "yyyy-mm-dd" };
+const DATE_TIME_FORMAT: Record<Locale, string> = { fr: 'dd/mm/yyyy hh:mm:ss "UTC"', en: 'yyyy-mm-dd hh:mm:ss "UTC"' };
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A day as an Excel date: midnight UTC, which exceljs stores as a whole serial number (no time, no
+ * time zone shift when opened anywhere). Anything else is written as text.
+ */
+function setDayCell(cell: ExcelJS.Cell, value: TabularCell | null | undefined, locale: Locale) {
+  const m = typeof value === "string" ? ISO_DAY.exec(value) : null;
+  if (!m) {
+    cell.value = xlsxValue(value);
+    return;
+  }
+  cell.value = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  cell.numFmt = DATE_FORMAT[locale];
 }
 
 export async function toXlsx(data: RegisterExport, opts: { locale: Locale }): Promise<Buffer> {
@@ -286,7 +316,8 @@ export async function toXlsx(data: RegisterExport, opts: { locale: Locale }): Pr
   registerRows(data, locale).forEach((r, i) => {
     const row = sheet.getRow(i + 2);
     TABULAR_COLUMNS.forEach((c, j) => {
-      row.getCell(j + 1).value = xlsxValue(r[c]);
+      if (DATE_COLUMNS.has(c)) setDayCell(row.getCell(j + 1), r[c], locale);
+      else row.getCell(j + 1).value = xlsxValue(r[c]);
     });
     row.alignment = { wrapText: true, vertical: "top" };
   });
@@ -314,7 +345,12 @@ export async function toXlsx(data: RegisterExport, opts: { locale: Locale }): Pr
   for (const [key, value] of orgRows) {
     const row = orgSheet.addRow([]);
     row.getCell(1).value = xlsxValue(translate(locale, key));
-    row.getCell(2).value = xlsxValue(value);
+    if (key === "tabular.org.generatedAt") {
+      // The export's instant, in UTC (Excel dates carry no time zone: the format says it).
+      row.getCell(2).value = generatedAt;
+      row.getCell(2).numFmt = DATE_TIME_FORMAT[locale];
+    } else if (key === "tabular.org.asOf") setDayCell(row.getCell(2), value, locale);
+    else row.getCell(2).value = xlsxValue(value);
     row.alignment = { wrapText: true, vertical: "top" };
   }
 
