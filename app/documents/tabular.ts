@@ -27,6 +27,8 @@ export const TABULAR_COLUMNS = [
   "department",
   "role",
   "regime",
+  "createdAt",
+  "updatedAt",
   "lastUpdate",
   "controller",
   "processorFor",
@@ -63,6 +65,8 @@ const WIDTHS: Record<TabularColumn, number> = {
   department: 20,
   role: 20,
   regime: 14,
+  createdAt: 14,
+  updatedAt: 14,
   lastUpdate: 14,
   controller: 24,
   processorFor: 28,
@@ -163,6 +167,8 @@ function activityRow(data: RegisterExport, a: ExportActivity, locale: Locale): T
     department: a.department ?? "",
     role: t(`vocab.role.${a.role}`),
     regime: t(`vocab.regime.${a.regime}`),
+    createdAt: a.createdAt ? parisDay(a.createdAt) : "",
+    updatedAt: a.updatedAt ? parisDay(a.updatedAt) : "",
     lastUpdate: a.approvedAt ? parisDay(a.approvedAt) : "",
     controller: org.name,
     processorFor: a.processorFor.map((p) => joinDash([p.controller, p.contact, p.categories])).join(LINE),
@@ -276,7 +282,7 @@ function xlsxValue(value: TabularCell | null | undefined): string | number | nul
 }
 
 /** Columns holding a day (YYYY-MM-DD in the rows): real date cells in XLSX. */
-const DATE_COLUMNS: ReadonlySet<TabularColumn> = new Set<TabularColumn>(["lastUpdate"]);
+const DATE_COLUMNS: ReadonlySet<TabularColumn> = new Set<TabularColumn>(["createdAt", "updatedAt", "lastUpdate"]);
 const DATE_FORMAT: Record<Locale, string> = { fr: "dd/mm/yyyy", en: "yyyy-mm-dd" };
 const DATE_TIME_FORMAT: Record<Locale, string> = { fr: 'dd/mm/yyyy hh:mm:ss "UTC"', en: 'yyyy-mm-dd hh:mm:ss "UTC"' };
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -9,6 +9,8 @@ export const enTabular: Record<keyof typeof frTabular, string> = {
   "tabular.column.department": "Department",
   "tabular.column.role": "Role of the organisation",
   "tabular.column.regime": "Legal regime",
+  "tabular.column.createdAt": "Record created on",
+  "tabular.column.updatedAt": "Record last updated on",
   "tabular.column.lastUpdate": "Last update (approval date)",
   "tabular.column.controller": "Controller",
   "tabular.column.processorFor": "Controllers on whose behalf the processing is carried out (Art. 30(2))",

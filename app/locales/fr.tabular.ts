@@ -8,6 +8,8 @@ export const frTabular = {
   "tabular.column.department": "Service",
   "tabular.column.role": "Rôle de l'organisme",
   "tabular.column.regime": "Régime juridique",
+  "tabular.column.createdAt": "Date de création de la fiche",
+  "tabular.column.updatedAt": "Mise à jour de la fiche",
   "tabular.column.lastUpdate": "Date de dernière mise à jour (validation)",
   "tabular.column.controller": "Responsable de traitement",
   "tabular.column.processorFor": "Responsables pour le compte desquels le traitement est effectué (art. 30.2)",

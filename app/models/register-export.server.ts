@@ -21,7 +21,16 @@ function explain(analysis: Analysis, locale: Locale): string[] {
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 function toExportActivity(
-  meta: { ref: string; department: string | null; departmentId: string | null; status: ActivityStatus; version: number | null; approvedAt: Date | null },
+  meta: {
+    ref: string;
+    department: string | null;
+    departmentId: string | null;
+    status: ActivityStatus;
+    version: number | null;
+    approvedAt: Date | null;
+    createdAt: Date;
+    updatedAt: Date;
+  },
   c: ActivityContent,
   links: ExportLink[],
   analyse: ReturnType<typeof createAnalyser>,
@@ -36,6 +45,8 @@ function toExportActivity(
     status: meta.status,
     version: meta.version,
     approvedAt: meta.approvedAt ? meta.approvedAt.toISOString() : null,
+    createdAt: meta.createdAt.toISOString(),
+    updatedAt: meta.updatedAt.toISOString(),
     role: c.role,
     regime: c.regime,
     description: c.description,
@@ -163,7 +174,16 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
     const versions = await listRegisterAsOf(organizationId, end, ALL_ACTIVITIES);
     activities = versions.map((v) =>
       toExportActivity(
-        { ref: v.activity.ref, department: v.departmentName, departmentId: v.departmentId, status: "APPROVED", version: v.number, approvedAt: v.approvedAt },
+        {
+          ref: v.activity.ref,
+          department: v.departmentName,
+          departmentId: v.departmentId,
+          status: "APPROVED",
+          version: v.number,
+          approvedAt: v.approvedAt,
+          createdAt: v.activity.createdAt,
+          updatedAt: v.approvedAt,
+        },
         v.parsed,
         linksOf.get(v.activityId) ?? [],
         analyse,
@@ -180,7 +200,16 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
       const v = a.versions[0];
       if (v) {
         return toExportActivity(
-          { ref: a.ref, department: v.departmentName, departmentId: v.departmentId, status: "APPROVED", version: v.number, approvedAt: v.approvedAt },
+          {
+            ref: a.ref,
+            department: v.departmentName,
+            departmentId: v.departmentId,
+            status: "APPROVED",
+            version: v.number,
+            approvedAt: v.approvedAt,
+            createdAt: a.createdAt,
+            updatedAt: v.approvedAt,
+          },
           parseContent(v.content),
           linksOf.get(a.id) ?? [],
           analyse,
@@ -195,6 +224,8 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
           status: a.status as ActivityStatus,
           version: null,
           approvedAt: null,
+          createdAt: a.createdAt,
+          updatedAt: a.updatedAt,
         },
         parseContent(a.content),
         linksOf.get(a.id) ?? [],

@@ -103,3 +103,62 @@ describe("computed transfers in the spreadsheets and the open data", () => {
     expect(csv.find((r) => r[0] === a.ref)![idx]).toMatch(/^MA \(.*Ressourcia.*: /);
   });
 });
+
+describe("the CNIL model's creation and update dates", () => {
+  /** Paris day of an ISO instant, as the register prints dates. */
+  const parisDay = (iso: string) =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+
+  it("every column of the CNIL model has its column, the creation and update dates included (fr and en headers)", () => {
+    const cnilModel = [
+      "name",
+      "ref",
+      "createdAt",
+      "updatedAt",
+      "controller",
+      "dpo",
+      "jointControllers",
+      "mainPurpose",
+      "subPurposes",
+      "services",
+      "dataSubjects",
+      "dataCategories",
+      "sensitiveCategories",
+      "retention",
+      "recipients",
+      "transfers",
+      "securityMeasures",
+    ] as const;
+    for (const c of cnilModel) expect(TABULAR_COLUMNS).toContain(c);
+    expect(registerHeaders("fr")[col("createdAt")]).toBe("Date de création de la fiche");
+    expect(registerHeaders("fr")[col("updatedAt")]).toBe("Mise à jour de la fiche");
+    expect(registerHeaders("en")[col("createdAt")]).toBe("Record created on");
+    expect(registerHeaders("en")[col("updatedAt")]).toBe("Record last updated on");
+  });
+
+  it("CSV: the creation date is the record's, the update date that of the version shown (approval) or of the draft", async () => {
+    const rows = await getDb().activity.findMany({ where: { organizationId: orgId }, select: { ref: true, createdAt: true, updatedAt: true, status: true } });
+    const csv = parseCsv(decodeText(toCsv(data, { locale: "fr", separator: ";" })).text, ";");
+    const approved = data.activities.find((a) => a.status === "APPROVED")!;
+    const draft = data.activities.find((a) => a.status === "DRAFT")!;
+    for (const a of [approved, draft]) {
+      const row = csv.find((r) => r[col("ref")] === a.ref)!;
+      const db = rows.find((r) => r.ref === a.ref)!;
+      expect(row[col("createdAt")]).toBe(parisDay(db.createdAt.toISOString()));
+      expect(row[col("updatedAt")]).toBe(parisDay(a.status === "APPROVED" ? a.approvedAt! : db.updatedAt.toISOString()));
+      expect(row[col("createdAt")]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it("XLSX: both are date cells with a date format", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await toXlsx(data, { locale: "fr" })) as unknown as ExcelJS.Buffer);
+    const row = wb.worksheets[0]!.getRow(2);
+    for (const c of ["createdAt", "updatedAt"] as const) {
+      const cell = row.getCell(col(c) + 1);
+      expect(cell.type).toBe(ExcelJS.ValueType.Date);
+      expect((cell.value as Date).toISOString().slice(0, 10)).toBe(parisDay(data.activities[0]![c]!));
+      expect(cell.numFmt).toBe("dd/mm/yyyy");
+    }
+  });
+});
