@@ -20,6 +20,7 @@ import ExcelJS from "exceljs";
 import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
 import { isMessageKey, translate, type Locale, type MessageKey } from "~/utils/i18n.ts";
 import { undeclaredComputedTransfers } from "./computed-transfers.ts";
+import { encodeRowData, rowDataContent } from "./tabular-data.ts";
 
 export const TABULAR_COLUMNS = [
   "ref",
@@ -53,6 +54,7 @@ export const TABULAR_COLUMNS = [
   "completeness",
   "status",
   "version",
+  "registreData",
 ] as const;
 export type TabularColumn = (typeof TABULAR_COLUMNS)[number];
 export type TabularCell = string | number;
@@ -91,6 +93,7 @@ const WIDTHS: Record<TabularColumn, number> = {
   completeness: 12,
   status: 16,
   version: 10,
+  registreData: 12,
 };
 
 /** Separator between the values of a multi-valued cell. */
@@ -161,7 +164,7 @@ function activityRow(data: RegisterExport, a: ExportActivity, locale: Locale): T
   const ordinary = a.dataCategories.filter((d) => !d.sensitive && d.category !== "offences");
   const sensitive = a.dataCategories.filter((d) => d.sensitive);
   const offences = a.dataCategories.find((d) => d.category === "offences");
-  return {
+  const row: Omit<TabularRow, "registreData"> = {
     ref: a.ref,
     name: a.name,
     department: a.department ?? "",
@@ -210,6 +213,8 @@ function activityRow(data: RegisterExport, a: ExportActivity, locale: Locale): T
     status: t(`vocab.status.${a.status}`),
     version: a.version ?? "",
   };
+  // The exact values behind the readable cells, for a lossless re-import (see tabular-data.ts).
+  return { ...row, registreData: encodeRowData(row, rowDataContent(a)) };
 }
 
 /** One row per activity, raw values (not yet neutralised: the writers do that). */
@@ -327,6 +332,8 @@ export async function toXlsx(data: RegisterExport, opts: { locale: Locale }): Pr
     });
     row.alignment = { wrapText: true, vertical: "top" };
   });
+  // The re-import data is for Registre, not for reading: hidden (it stays in the file).
+  sheet.getColumn(TABULAR_COLUMNS.indexOf("registreData") + 1).hidden = true;
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: TABULAR_COLUMNS.length } };
 
   const org = data.organization;

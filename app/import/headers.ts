@@ -51,6 +51,8 @@ export const INFORMATIONAL_FIELDS: readonly ImportField[] = [
   "completeness",
   "status",
   "version",
+  // Read apart, for a lossless re-import of our own exports (documents/tabular-data.ts).
+  "registreData",
 ];
 
 /** The fields a person can map a column to, in the order of the mapping menu. */

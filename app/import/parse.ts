@@ -10,7 +10,7 @@ import { decodeText, detectSeparator, looksBinary, parseCsv, type CsvEncoding, t
 import { describeColumns, headerScore, type ColumnInfo, type ColumnMapping, type ImportField } from "./headers.ts";
 import { IMPORT_LIMITS, ImportFileError, type ImportMessage } from "./limits.ts";
 import { buildContent, issueMessage, type ImportPatch } from "./merge.ts";
-import { cellText, rowToPatch, type RawRow } from "./rows.ts";
+import { applyRowData, cellText, rowToPatch, type RawRow } from "./rows.ts";
 import { isZip, readXlsx, zipUncompressedSize } from "./xlsx.ts";
 
 export type ImportFormat = "xlsx" | "csv" | "json";
@@ -43,6 +43,8 @@ export type ParsedImport = {
   fileErrors: ImportMessage[];
   fileWarnings: ImportMessage[];
   rows: ParsedRow[];
+  /** Register JSON: the slug of the organization it was exported from (its references are that register's). */
+  sourceOrganization?: string;
 };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -131,7 +133,7 @@ function parseRegisterJson(data: ReturnType<typeof RegisterExportSchema.parse>):
       warnings: [],
     };
   });
-  return { format: "json", columns: [], unmatched: [], fileErrors: [], fileWarnings, rows };
+  return { format: "json", columns: [], unmatched: [], fileErrors: [], fileWarnings, rows, sourceOrganization: data.organization.slug };
 }
 
 const isBlankRow = (r: RawRow) => r.cells.every((c) => typeof c === "string" && c.trim() === "");
@@ -181,6 +183,7 @@ function parseTable(raw: RawRow[], mapping: ColumnMapping | undefined): Omit<Par
 
   const parsedRows = data.map((r): ParsedRow => {
     const rp = rowToPatch(r, columns);
+    applyRowData(rp, r, columns);
     const built = buildContent(rp.patch);
     return {
       rowNumber: r.rowNumber,

@@ -35,6 +35,7 @@ export const enTabular: Record<keyof typeof frTabular, string> = {
   "tabular.column.completeness": "Completeness (%)",
   "tabular.column.status": "Status",
   "tabular.column.version": "Approved version",
+  "tabular.column.registreData": "Registre data for a lossless re-import (do not edit)",
 
   "tabular.yes": "Yes",
   "tabular.no": "No",

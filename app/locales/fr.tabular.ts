@@ -34,6 +34,7 @@ export const frTabular = {
   "tabular.column.completeness": "Complétude (%)",
   "tabular.column.status": "Statut",
   "tabular.column.version": "Version validée",
+  "tabular.column.registreData": "Données Registre pour un réimport sans perte (ne pas modifier)",
 
   "tabular.yes": "Oui",
   "tabular.no": "Non",

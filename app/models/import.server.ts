@@ -8,7 +8,9 @@
  *   A draft is updated; an approved activity is never overwritten: saving it opens a new draft and the
  *   approved version stays in the register; a submitted activity is withdrawn back to draft first.
  *   Importing the same file twice changes nothing the second time ("unchanged").
- * - register JSON (another Registre's export): every activity becomes a new draft with a new reference.
+ * - register JSON exported from this same organization (same slug): matched on the reference, like a
+ *   spreadsheet row, so that re-importing an export changes nothing; from another register: every
+ *   activity becomes a new draft with a new reference (the references belong to that other register).
  * Departments are matched by name (case- and accent-insensitive); an unknown one is left empty, with a warning.
  */
 import crypto from "node:crypto";
@@ -20,6 +22,7 @@ import { buildContent, MERGE_WARNINGS } from "~/import/merge.ts";
 import { norm } from "~/import/normalize.ts";
 import { parseImportFile, type ParsedImport, type ParsedRow } from "~/import/parse.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
+import { ExportActivitySchema } from "~/schemas/register-export.ts";
 import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import { diffContents } from "~/utils/activity-diff.ts";
 import { getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
@@ -111,6 +114,42 @@ async function loadContents(db: Db, organizationId: string, ids: string[]): Prom
   return out;
 }
 
+const CARRIED_BY_JSON = new Set(Object.keys(ExportActivitySchema.shape));
+const CARRIED_BY_JSON_TRANSFER = new Set(Object.keys(ExportActivitySchema.shape.transfers.element.shape));
+
+/**
+ * A register JSON over an activity of this register: the fields its format does not carry (a newer
+ * field of the record, a detail of a transfer) are kept, as a spreadsheet keeps what it has no column for.
+ */
+function keepUncarried(existing: ActivityContent, content: ActivityContent): ActivityContent {
+  const out: Record<string, unknown> = { ...content };
+  for (const [k, v] of Object.entries(existing)) if (!CARRIED_BY_JSON.has(k) && out[k] === undefined) out[k] = v;
+  out.transfers = content.transfers.map((t) => {
+    const same = existing.transfers.find((e) => e.country === t.country && e.recipient === t.recipient);
+    if (!same) return t;
+    const kept = Object.entries(same).filter(([k]) => !CARRIED_BY_JSON_TRANSFER.has(k) && (t as Record<string, unknown>)[k] === undefined);
+    return { ...t, ...Object.fromEntries(kept) };
+  });
+  return out as ActivityContent;
+}
+
+/** The approved version in force of each activity that has one (what a register export shows for it). */
+async function loadApprovedVersions(
+  db: Db,
+  organizationId: string,
+  ids: string[],
+): Promise<Map<string, { content: ActivityContent; departmentId: string | null }>> {
+  const out = new Map<string, { content: ActivityContent; departmentId: string | null }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.activityVersion.findMany({
+      where: { organizationId, activityId: { in: ids.slice(i, i + 500) }, validTo: null },
+      select: { activityId: true, content: true, departmentId: true },
+    });
+    for (const r of rows) out.set(r.activityId, { content: parseContent(r.content), departmentId: r.departmentId });
+  }
+  return out;
+}
+
 function countsOf(rows: PreviewRow[]): ImportCounts {
   const c: ImportCounts = { rows: rows.length, create: 0, update: 0, newDraft: 0, unchanged: 0, errors: 0, warnings: 0 };
   for (const r of rows) {
@@ -124,12 +163,14 @@ function countsOf(rows: PreviewRow[]): ImportCounts {
 /** Decides what each parsed row becomes in this organization (reads only). */
 async function plan(db: Db, organizationId: string, parsed: ParsedImport): Promise<PreviewRow[]> {
   const { byRef, byName, depByName, depById } = await loadExisting(db, organizationId);
+  const org = parsed.format === "json" ? await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { slug: true } }) : null;
+  const ownJson = org !== null && parsed.sourceOrganization === org.slug;
   const taken = new Map<string, number>(); // activity id -> row number that updates it
   const targets: (Existing | null)[] = parsed.rows.map(() => null);
   const extra: ImportMessage[][] = parsed.rows.map(() => []);
   const nameOf = (row: ParsedRow) => row.content?.name ?? row.patch?.name;
 
-  if (parsed.format === "json") {
+  if (parsed.format === "json" && !ownJson) {
     parsed.rows.forEach((row, i) => {
       const name = nameOf(row);
       const same = name ? byName.get(norm(name))?.[0] : undefined;
@@ -164,11 +205,9 @@ async function plan(db: Db, organizationId: string, parsed: ParsedImport): Promi
     });
   }
 
-  const contents = await loadContents(
-    db,
-    organizationId,
-    targets.flatMap((t) => (t ? [t.id] : [])),
-  );
+  const targetIds = targets.flatMap((t) => (t ? [t.id] : []));
+  const contents = await loadContents(db, organizationId, targetIds);
+  const approvedVersions = await loadApprovedVersions(db, organizationId, targetIds);
   return parsed.rows.map((row, i): PreviewRow => {
     const target = targets[i]!;
     const planned = extra[i]!;
@@ -177,6 +216,7 @@ async function plan(db: Db, organizationId: string, parsed: ParsedImport): Promi
     let content = row.content;
     let rowErrors = row.errors;
     const existing = target ? contents.get(target.id) : undefined;
+    if (target && existing && !row.patch && content) content = keepUncarried(existing, content);
     if (target && existing && row.patch) {
       // The row over what the activity already holds: fields the file lacks are kept.
       const built = buildContent(row.patch, existing);
@@ -202,6 +242,7 @@ async function plan(db: Db, organizationId: string, parsed: ParsedImport): Promi
     if (allErrors.length === 0 && content) {
       if (!target || !existing) action = "create";
       else if (diffContents(existing, content).length === 0 && departmentId === target.departmentId) action = "unchanged";
+      else if (sameAsApproved(row, target, approvedVersions.get(target.id), departmentId)) action = "unchanged";
       else action = target.status === "APPROVED" || target.status === "SUBMITTED" ? "newDraft" : "update";
     }
     return {
@@ -217,6 +258,23 @@ async function plan(db: Db, organizationId: string, parsed: ParsedImport): Promi
       warnings,
     };
   });
+}
+
+/**
+ * A register export shows an activity's approved version, even while a newer draft is being written.
+ * Re-importing that export must not overwrite the draft with the approved text: a row that says exactly
+ * what the approved version says (department included) changes nothing.
+ */
+function sameAsApproved(
+  row: ParsedRow,
+  target: Existing,
+  approved: { content: ActivityContent; departmentId: string | null } | undefined,
+  departmentId: string | null,
+): boolean {
+  if (!approved || target.status === "APPROVED") return false;
+  const content = row.patch ? buildContent(row.patch, approved.content).content : row.content && keepUncarried(approved.content, row.content);
+  const dep = row.department === undefined ? approved.departmentId : departmentId;
+  return content !== undefined && dep === approved.departmentId && diffContents(approved.content, content).length === 0;
 }
 
 function sha256(bytes: Uint8Array): string {

@@ -8,6 +8,7 @@ import { publicRegisterCsv } from "~/documents/open-data.ts";
 import { registerHeaders, TABULAR_COLUMNS, toCsv, toXlsx } from "~/documents/tabular.ts";
 import { decodeText, parseCsv } from "~/import/csv.ts";
 import { seedDemo } from "~/models/demo-seed.server.ts";
+import { previewImport, type ImportPreview } from "~/models/import.server.ts";
 import { getPublicRegister, setActivityPublic } from "~/models/public-register.server.ts";
 import { buildRegisterExport } from "~/models/register-export.server.ts";
 import * as publicJson from "~/routes/public.$slug.register[.]json.ts";
@@ -160,5 +161,42 @@ describe("the CNIL model's creation and update dates", () => {
       expect((cell.value as Date).toISOString().slice(0, 10)).toBe(parisDay(data.activities[0]![c]!));
       expect(cell.numFmt).toBe("dd/mm/yyyy");
     }
+  });
+});
+
+describe("export -> re-import of the demo register = no change", () => {
+  /** What a dry run reports, with the rows that would change, for a readable failure. */
+  function summary(p: ImportPreview) {
+    return {
+      fileErrors: p.fileErrors,
+      unmatched: p.unmatched.map((c) => c.header),
+      counts: { errors: p.counts.errors, create: p.counts.create, update: p.counts.update, newDraft: p.counts.newDraft, unchanged: p.counts.unchanged },
+      changed: p.rows.filter((r) => r.action !== "unchanged").map((r) => ({ row: r.rowNumber, ref: r.sourceRef, action: r.action, errors: r.errors })),
+    };
+  }
+  const expected = () => ({
+    fileErrors: [],
+    unmatched: [],
+    counts: { errors: 0, create: 0, update: 0, newDraft: 0, unchanged: data.activities.length },
+    changed: [],
+  });
+
+  it.each([
+    ["CSV, comma, English", "en", ","],
+    ["CSV, semicolon, French", "fr", ";"],
+    ["CSV, comma, French", "fr", ","],
+  ] as const)("%s", async (_label, locale, separator) => {
+    const p = await previewImport(orgId, new Uint8Array(toCsv(data, { locale, separator })));
+    expect(summary(p)).toEqual(expected());
+  });
+
+  it.each(["fr", "en"] as const)("XLSX (%s)", async (locale) => {
+    const p = await previewImport(orgId, new Uint8Array(await toXlsx(data, { locale })));
+    expect(summary(p)).toEqual(expected());
+  });
+
+  it("JSON", async () => {
+    const p = await previewImport(orgId, new TextEncoder().encode(JSON.stringify(data, null, 2)));
+    expect(summary(p)).toEqual(expected());
   });
 });
