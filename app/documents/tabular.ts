@@ -21,6 +21,7 @@ import type { ExportActivity, RegisterExport } from "~/schemas/register-export.t
 import { isMessageKey, translate, type Locale, type MessageKey } from "~/utils/i18n.ts";
 import { undeclaredComputedTransfers } from "./computed-transfers.ts";
 import { encodeRowData, rowDataContent } from "./tabular-data.ts";
+import { encodeListCell } from "./list-cell.ts";
 
 export const TABULAR_COLUMNS = [
   "ref",
@@ -96,8 +97,6 @@ const WIDTHS: Record<TabularColumn, number> = {
   registreData: 12,
 };
 
-/** Separator between the values of a multi-valued cell. */
-const LINE = "\n";
 const NONE = "—";
 
 export function columnHeader(locale: Locale, column: TabularColumn): string {
@@ -142,16 +141,16 @@ function safeguardLabel(locale: Locale, code: string | null): string {
  * safeguard", one per line. Informational (the import ignores this column: vendors are not in a row).
  */
 function computedTransfersCell(locale: Locale, a: ExportActivity): string {
-  return undeclaredComputedTransfers(a)
-    .map((tr) =>
+  return encodeListCell(
+    undeclaredComputedTransfers(a).map((tr) =>
       joinDash([
         tr.country,
         tr.chain.length > 0 ? tr.chain.join(" → ") : tr.recipient,
         translate(locale, `sovereignty.transfer.${tr.status}`),
         safeguardLabel(locale, tr.safeguard),
       ]),
-    )
-    .join(LINE);
+    ),
+  );
 }
 
 function activityRow(data: RegisterExport, a: ExportActivity, locale: Locale): TabularRow {
@@ -174,40 +173,40 @@ function activityRow(data: RegisterExport, a: ExportActivity, locale: Locale): T
     updatedAt: a.updatedAt ? parisDay(a.updatedAt) : "",
     lastUpdate: a.approvedAt ? parisDay(a.approvedAt) : "",
     controller: org.name,
-    processorFor: a.processorFor.map((p) => joinDash([p.controller, p.contact, p.categories])).join(LINE),
+    processorFor: encodeListCell(a.processorFor.map((p) => joinDash([p.controller, p.contact, p.categories]))),
     dpo: joinDash([org.dpo.name, org.dpo.email, org.dpo.phone]),
-    jointControllers: a.jointControllers.map((j) => joinDash([j.name, j.contact, j.arrangement])).join(LINE),
+    jointControllers: encodeListCell(a.jointControllers.map((j) => joinDash([j.name, j.contact, j.arrangement]))),
     mainPurpose: a.purposes.main ?? "",
-    subPurposes: a.purposes.sub.join(LINE),
-    legalBases: a.legalBases
-      .map((b) => {
+    subPurposes: encodeListCell(a.purposes.sub),
+    legalBases: encodeListCell(
+      a.legalBases.map((b) => {
         const line = labelled(locale, t(`vocab.legalBasis.${b.basis}`), b.text);
         return b.purpose ? `${line} (${b.purpose})` : line;
-      })
-      .join(LINE),
-    art9Conditions: a.art9Conditions.map((c) => labelled(locale, t(`vocab.art9.${c.condition}`), c.text)).join(LINE),
-    dataSubjects: a.dataSubjects
-      .map((s) => {
+      }),
+    ),
+    art9Conditions: encodeListCell(a.art9Conditions.map((c) => labelled(locale, t(`vocab.art9.${c.condition}`), c.text))),
+    dataSubjects: encodeListCell(
+      a.dataSubjects.map((s) => {
         const label = t(`vocab.dataSubject.${s.category}`);
         const detail = [s.description, s.estimatedCount !== undefined ? `≈ ${s.estimatedCount}` : undefined].filter(Boolean).join(", ");
         return detail ? `${label} (${detail})` : label;
-      })
-      .join(LINE),
-    dataCategories: ordinary.map(categoryLabel).join(LINE),
+      }),
+    ),
+    dataCategories: encodeListCell(ordinary.map(categoryLabel)),
     sensitive: sensitive.length > 0 ? t("tabular.yes") : t("tabular.no"),
-    sensitiveCategories: sensitive.map(categoryLabel).join(LINE),
+    sensitiveCategories: encodeListCell(sensitive.map(categoryLabel)),
     offences: offences ? labelled(locale, t("tabular.yes"), a.art10Basis ?? offences.description) : t("tabular.no"),
-    retention: a.dataCategories.map((d) => retentionLine(locale, d)).join(LINE),
-    recipients: a.recipients.map((r) => labelled(locale, t(`vocab.recipientType.${r.type}`), r.name)).join(LINE),
-    transfers: a.transfers.map((tr) => joinDash([tr.country, tr.recipient, t(`vocab.safeguard.${tr.safeguard}`), tr.documentationUrl])).join(LINE),
+    retention: encodeListCell(a.dataCategories.map((d) => retentionLine(locale, d))),
+    recipients: encodeListCell(a.recipients.map((r) => labelled(locale, t(`vocab.recipientType.${r.type}`), r.name))),
+    transfers: encodeListCell(a.transfers.map((tr) => joinDash([tr.country, tr.recipient, t(`vocab.safeguard.${tr.safeguard}`), tr.documentationUrl]))),
     computedTransfers: computedTransfersCell(locale, a),
-    securityMeasures: a.securityMeasures.map((m) => labelled(locale, t(`vocab.security.${m.measure}`), m.details)).join(LINE),
-    services: a.services
-      .map((s) => {
+    securityMeasures: encodeListCell(a.securityMeasures.map((m) => labelled(locale, t(`vocab.security.${m.measure}`), m.details))),
+    services: encodeListCell(
+      a.services.map((s) => {
         const what = s.ownHosting ? `${s.service} (${t("tabular.ownHosting")})` : joinDash([s.vendor, s.service]);
         return `${what} [${t(`tabular.linkRole.${s.role}`)}]`;
-      })
-      .join(LINE),
+      }),
+    ),
     exposure: t(`sovereignty.level.${a.analysis.level}`),
     completeness: a.completeness.score,
     status: t(`vocab.status.${a.status}`),

@@ -3,10 +3,15 @@
  * every tabular export, XLSX cell types, the CNIL model's date columns, and export → re-import = no change.
  */
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { decodeBulletCell, encodeListCell } from "~/documents/list-cell.ts";
 import { publicRegisterCsv } from "~/documents/open-data.ts";
-import { registerHeaders, TABULAR_COLUMNS, toCsv, toXlsx } from "~/documents/tabular.ts";
+import { csvBuffer, registerHeaders, TABULAR_COLUMNS, toCsv, toXlsx } from "~/documents/tabular.ts";
 import { decodeText, parseCsv } from "~/import/csv.ts";
+import { isNoneMarker, splitValues } from "~/import/normalize.ts";
+import { createActivity } from "~/models/activity.server.ts";
+import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { seedDemo } from "~/models/demo-seed.server.ts";
 import { previewImport, type ImportPreview } from "~/models/import.server.ts";
 import { getPublicRegister, setActivityPublic } from "~/models/public-register.server.ts";
@@ -14,7 +19,7 @@ import { buildRegisterExport } from "~/models/register-export.server.ts";
 import * as publicJson from "~/routes/public.$slug.register[.]json.ts";
 import type { RegisterExport } from "~/schemas/register-export.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { request } from "../helpers/factories.ts";
+import { createOrg, createUser, request } from "../helpers/factories.ts";
 import { call } from "./route-helpers.ts";
 
 let orgId: string;
@@ -198,5 +203,78 @@ describe("export -> re-import of the demo register = no change", () => {
   it("JSON", async () => {
     const p = await previewImport(orgId, new TextEncoder().encode(JSON.stringify(data, null, 2)));
     expect(summary(p)).toEqual(expected());
+  });
+});
+
+describe("list cells: an encoding that cannot collide with the text", () => {
+  const nasty = fc.constantFrom(";", "; ", ",", '"', '""', "\n", "\r\n", "• ", "•", "\\", "- ", "* ", " — ", " : ", "(", ")", "=", "'", "\t", "x", "Éé", " ");
+  const value = fc
+    .array(fc.oneof(nasty, fc.string({ maxLength: 6 })), { minLength: 1, maxLength: 8 })
+    .map((parts) => parts.join("").replace(/\r\n?/g, "\n").trim())
+    // The record trims its values and never keeps an empty one; "Non", "—"… mean "nothing" in a cell.
+    .filter((v) => v !== "" && !isNoneMarker(v));
+
+  it("splitValues(encodeListCell(values)) gives the values back, separators, quotes and line breaks included", () => {
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 0, maxLength: 6 }), (values) => {
+        expect(splitValues(encodeListCell(values))).toEqual(values);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("the bullet form, by example", () => {
+    const values = ["Contact : a; b", 'Texte "cité"\n• pas une puce\n\\ antislash', "Simple"];
+    const cell = encodeListCell(values);
+    expect(cell).toBe('• Contact : a; b\n• Texte "cité"\n\\• pas une puce\n\\\\ antislash\n• Simple');
+    expect(decodeBulletCell(cell)).toEqual(values);
+    // Ordinary values keep the one-per-line form people read and type.
+    expect(encodeListCell(["Usagers", "Agents"])).toBe("Usagers\nAgents");
+    expect(encodeListCell(["Un seul ; avec point-virgule"])).toBe("• Un seul ; avec point-virgule");
+  });
+
+  it("adversarial text survives CSV and XLSX re-import, with and without the row data column", async () => {
+    const { org } = await createOrg("Commune de Test-sur-Séparateurs");
+    const user = await createUser();
+    const content = ActivityContentSchema.parse({
+      name: 'Traitement "adverse"; avec, séparateurs',
+      purposes: { main: "Principale", sub: ["Une; deux", 'Ligne 1\nLigne 2 "citée"', "• fausse puce", "=1+1"] },
+      jointControllers: [{ name: "Syndicat mixte", contact: "contact@smx.example; 01 02 03 04 05", arrangement: "Convention\nsignée; 2024" }],
+      legalBases: [{ basis: "e_public_interest", text: "CGCT L2121-29" }],
+      dataSubjects: [{ category: "residents" }],
+      dataCategories: [{ category: "identity", retention: { activePeriod: "1 an" } }],
+      recipients: [
+        { type: "internal", name: "Service A; service B" },
+        { type: "other", name: "Nom\n\\ avec antislash" },
+      ],
+      securityMeasures: [{ measure: "backups", details: "quotidiennes; chiffrées" }],
+    });
+    await createActivity(user.id, org.id, { content, departmentId: null });
+    const exported = await buildRegisterExport(org.id);
+    const dataIdx = col("registreData");
+    const withoutData = (bytes: Buffer, sep: "," | ";") =>
+      csvBuffer(
+        parseCsv(decodeText(bytes).text, sep).map((r) => r.filter((_, i) => i !== dataIdx)),
+        sep,
+      );
+    const files: [string, Uint8Array][] = [
+      ["csv ;", toCsv(exported, { locale: "fr", separator: ";" })],
+      ["csv ,", toCsv(exported, { locale: "en", separator: "," })],
+      ["xlsx", await toXlsx(exported, { locale: "fr" })],
+      ["csv ; without data", withoutData(toCsv(exported, { locale: "fr", separator: ";" }), ";")],
+      ["csv , without data", withoutData(toCsv(exported, { locale: "en", separator: "," }), ",")],
+    ];
+    for (const [label, bytes] of files) {
+      const p = await previewImport(org.id, new Uint8Array(bytes));
+      const row = p.rows[0]!;
+      expect([label, p.counts.errors, row.action]).toEqual([label, 0, "unchanged"]);
+    }
+    // Without the data column, the list cells alone give each value back whole.
+    const p = await previewImport(org.id, new Uint8Array(files[3]![1]));
+    const got = p.parsed.rows[0]!.content!;
+    expect(got.purposes.sub).toEqual(content.purposes.sub);
+    expect(got.jointControllers).toEqual(content.jointControllers);
+    expect(got.recipients).toEqual(content.recipients);
+    expect(got.securityMeasures).toEqual(content.securityMeasures);
   });
 });
