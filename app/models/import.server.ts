@@ -64,12 +64,159 @@ export type ImportPreview = {
   fileWarnings: ImportMessage[];
   rows: PreviewRow[];
   counts: ImportCounts;
+  /** Register JSON: vendors, services, locations, own hosting sites and activity links the import adds. */
+  catalogue: CatalogueCounts;
   /** No file error and no row error: the import can be confirmed. */
   canCommit: boolean;
   sha256: string;
   /** Kept so that the commit re-plans against the database as it is then. */
   parsed: ParsedImport;
 };
+
+export type CatalogueCounts = { vendors: number; services: number; locations: number; sites: number; links: number };
+
+const day = (d: string | null) => (d ? new Date(`${d}T00:00:00.000Z`) : null);
+const serviceKey = (vendor: string, service: string) => `${vendor}\u0000${service}`;
+
+/**
+ * A register JSON brings its vendor catalogue: vendors (matched on their name, unique in an organization),
+ * their services (vendor and service names), locations (service, role, country, region, provider), own
+ * hosting sites (name) and the activities' links (activity, service or site, role). What the
+ * organization already has is kept as it is; only what is missing is added, so importing the same file
+ * again adds nothing. `activityIds[i]`: the activity of row i (null: row not imported). With `write`
+ * false, only counts (the preview).
+ */
+async function syncCatalogue(
+  db: Db,
+  actorId: string | null,
+  organizationId: string,
+  parsed: ParsedImport,
+  activityIds: (string | null)[],
+  write: boolean,
+): Promise<CatalogueCounts> {
+  const counts: CatalogueCounts = { vendors: 0, services: 0, locations: 0, sites: 0, links: 0 };
+  const cat = parsed.catalogue;
+  if (!cat) return counts;
+  const [vendors, sites, links] = await Promise.all([
+    db.vendor.findMany({
+      where: { organizationId },
+      select: {
+        id: true,
+        name: true,
+        services: { select: { id: true, name: true, locations: { select: { role: true, country: true, region: true, providerServiceId: true } } } },
+      },
+    }),
+    db.hostingSite.findMany({ where: { organizationId }, select: { id: true, name: true } }),
+    db.activityLink.findMany({ where: { organizationId }, select: { activityId: true, serviceId: true, siteId: true, role: true } }),
+  ]);
+  let placeholder = 0;
+  const newId = () => (write ? newCuid() : `planned-${placeholder++}`);
+  const vendorIds = new Map(vendors.map((v) => [v.name, v.id]));
+  const serviceIds = new Map<string, string>();
+  const locationKeys = new Set<string>();
+  const locationKey = (serviceId: string, l: { role: string; country: string; region: string | null; providerServiceId: string | null }) =>
+    JSON.stringify([serviceId, l.role, l.country, l.region ?? null, l.providerServiceId ?? null]);
+  for (const v of vendors)
+    for (const s of v.services) {
+      serviceIds.set(serviceKey(v.name, s.name), s.id);
+      for (const l of s.locations) locationKeys.add(locationKey(s.id, l));
+    }
+  const siteIds = new Map(sites.map((s) => [s.name, s.id]));
+  const linkKeys = new Set(links.map((l) => JSON.stringify([l.activityId, l.serviceId, l.siteId, l.role])));
+
+  for (const v of cat.vendors) {
+    let vendorId = vendorIds.get(v.name);
+    if (!vendorId) {
+      vendorId = newId();
+      vendorIds.set(v.name, vendorId);
+      counts.vendors++;
+      if (write)
+        await db.vendor.create({
+          data: {
+            id: vendorId,
+            organizationId,
+            name: v.name,
+            legalName: v.legalName,
+            registrationNumber: v.registrationNumber,
+            website: v.website,
+            country: v.country,
+            parentName: v.parent.name,
+            parentCountry: v.parent.country,
+            hdsActivities: v.certifications.hds.activities,
+            hdsExpiry: day(v.certifications.hds.expiry),
+            iso27001Expiry: day(v.certifications.iso27001Expiry),
+            dpfCertified: v.certifications.dpf.certified,
+            dpfCheckedAt: day(v.certifications.dpf.checkedAt),
+            dpaStatus: v.dpa.status,
+            dpaSignedAt: day(v.dpa.signedAt),
+            dpaReference: v.dpa.reference,
+            dpaNextReview: day(v.dpa.nextReview),
+          },
+        });
+    }
+    for (const s of v.services) {
+      const key = serviceKey(v.name, s.name);
+      if (serviceIds.has(key)) continue;
+      const id = newId();
+      serviceIds.set(key, id);
+      counts.services++;
+      if (write)
+        await db.service.create({
+          data: { id, organizationId, vendorId, name: s.name, secNumCloudQualified: s.secNumCloud.qualified, secNumCloudDate: day(s.secNumCloud.date) },
+        });
+    }
+  }
+  // Locations once every service exists: a provider may be listed further down.
+  for (const v of cat.vendors)
+    for (const s of v.services) {
+      const serviceId = serviceIds.get(serviceKey(v.name, s.name))!;
+      for (const l of s.locations) {
+        const providerServiceId = l.provider ? (serviceIds.get(serviceKey(l.provider.vendor, l.provider.service)) ?? null) : null;
+        const key = locationKey(serviceId, { ...l, providerServiceId });
+        if (locationKeys.has(key)) continue;
+        locationKeys.add(key);
+        counts.locations++;
+        if (write)
+          await db.serviceLocation.create({
+            data: { serviceId, role: l.role, country: l.country, region: l.region, providerServiceId, safeguard: l.safeguard, tiaDone: l.tiaDone },
+          });
+      }
+    }
+  for (const h of cat.hostingSites) {
+    if (siteIds.has(h.name)) continue;
+    const id = newId();
+    siteIds.set(h.name, id);
+    counts.sites++;
+    if (write) await db.hostingSite.create({ data: { id, organizationId, name: h.name, country: h.country, city: h.city } });
+  }
+  for (const [i, row] of parsed.rows.entries()) {
+    const activityId = activityIds[i];
+    if (!activityId) continue;
+    for (const l of row.services ?? []) {
+      const serviceId = l.ownHosting ? null : (serviceIds.get(serviceKey(l.vendor ?? "", l.service)) ?? null);
+      const siteId = l.ownHosting ? (siteIds.get(l.service) ?? null) : null;
+      if (!serviceId && !siteId) continue;
+      const key = JSON.stringify([activityId, serviceId, siteId, l.role]);
+      if (linkKeys.has(key)) continue;
+      linkKeys.add(key);
+      counts.links++;
+      if (write) await db.activityLink.create({ data: { organizationId, activityId, serviceId, siteId, role: l.role } });
+    }
+  }
+  const added = Object.values(counts).reduce((a, b) => a + b, 0);
+  if (write && added > 0) {
+    await recordAudit(db as Tx, {
+      actorId,
+      organizationId,
+      action: "import.catalogue_restored",
+      entity: "Organization",
+      entityId: organizationId,
+      details: counts,
+    });
+    await bumpAnalysisVersion(db as Tx, organizationId);
+  }
+  return counts;
+}
 
 export class ImportHasErrorsError extends Error {
   constructor(public preview: Pick<ImportPreview, "counts" | "fileErrors">) {
@@ -286,6 +433,14 @@ export async function previewImport(organizationId: string, bytes: Uint8Array, m
   const parsed = await parseImportFile(bytes, { mapping });
   const rows = await plan(getDb(), organizationId, parsed);
   const counts = countsOf(rows);
+  const catalogue = await syncCatalogue(
+    getDb(),
+    null,
+    organizationId,
+    parsed,
+    rows.map((r, i) => (r.action === null ? null : (r.target?.id ?? `planned-activity-${i}`))),
+    false,
+  );
   return {
     format: parsed.format,
     encoding: parsed.encoding,
@@ -298,6 +453,7 @@ export async function previewImport(organizationId: string, bytes: Uint8Array, m
     fileWarnings: parsed.fileWarnings,
     rows,
     counts,
+    catalogue,
     canCommit: parsed.fileErrors.length === 0 && counts.errors === 0 && rows.length > 0,
     sha256: sha256(bytes),
     parsed,
@@ -451,7 +607,7 @@ export async function createActivitiesTx(
   return created;
 }
 
-export type CommitResult = { created: number; updated: number; newDrafts: number; unchanged: number; refs: string[] };
+export type CommitResult = { created: number; updated: number; newDrafts: number; unchanged: number; refs: string[]; catalogue?: CatalogueCounts };
 
 /**
  * Writes the import, all rows or none: one transaction, re-planned inside it against the database as
@@ -486,6 +642,16 @@ export async function commitImport(actorId: string | null, organizationId: strin
       );
       result.created = created.length;
       result.refs.push(...created.map((a) => a.ref));
+      // The vendor catalogue and the links of a register JSON, matched on names (see syncCatalogue).
+      const createdIds = new Map(creates.map((r, k) => [r, created[k]!.id]));
+      result.catalogue = await syncCatalogue(
+        tx,
+        actorId,
+        organizationId,
+        preview.parsed,
+        rows.map((r) => createdIds.get(r) ?? (r.action !== null ? (r.target?.id ?? null) : null)),
+        true,
+      );
       for (const r of rows) {
         const content = r.content!;
         if (r.action === "update" || r.action === "newDraft") {

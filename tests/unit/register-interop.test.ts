@@ -13,7 +13,7 @@ import { isNoneMarker, splitValues } from "~/import/normalize.ts";
 import { createActivity } from "~/models/activity.server.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { seedDemo } from "~/models/demo-seed.server.ts";
-import { previewImport, type ImportPreview } from "~/models/import.server.ts";
+import { commitImport, previewImport, type ImportPreview } from "~/models/import.server.ts";
 import { getPublicRegister, setActivityPublic } from "~/models/public-register.server.ts";
 import { buildRegisterExport } from "~/models/register-export.server.ts";
 import * as publicJson from "~/routes/public.$slug.register[.]json.ts";
@@ -200,9 +200,49 @@ describe("export -> re-import of the demo register = no change", () => {
     expect(summary(p)).toEqual(expected());
   });
 
-  it("JSON", async () => {
+  it("JSON (activities, and the vendor catalogue and links it carries)", async () => {
     const p = await previewImport(orgId, new TextEncoder().encode(JSON.stringify(data, null, 2)));
     expect(summary(p)).toEqual(expected());
+    expect(p.catalogue).toEqual({ vendors: 0, services: 0, locations: 0, sites: 0, links: 0 });
+  });
+});
+
+describe("a register JSON restores the vendors into an empty organization", () => {
+  it("vendors, services, locations, certifications, DPA metadata, own sites and activity links; computed transfers follow", async () => {
+    const { org: target } = await createOrg("Commune restaurée");
+    const user = await createUser();
+    const bytes = new TextEncoder().encode(JSON.stringify(data));
+    const preview = await previewImport(target.id, bytes);
+    const linkCount = data.activities.reduce((n, a) => n + a.services.length, 0);
+    const locationCount = data.vendors.reduce((n, v) => n + v.services.reduce((m, s) => m + s.locations.length, 0), 0);
+    expect(preview.catalogue).toEqual({
+      vendors: data.vendors.length,
+      services: data.vendors.reduce((n, v) => n + v.services.length, 0),
+      locations: locationCount,
+      sites: data.hostingSites.length,
+      links: linkCount,
+    });
+    expect(linkCount).toBeGreaterThan(10);
+    const result = await commitImport(user.id, target.id, preview);
+    expect(result.catalogue).toEqual(preview.catalogue);
+
+    const again = await buildRegisterExport(target.id);
+    // The DPA file itself is not in the JSON (only its hash): the restored vendor has no file.
+    const vendorsWithoutFile = (r: RegisterExport) => r.vendors.map((v) => ({ ...v, dpa: { ...v.dpa, sha256: null } }));
+    expect(vendorsWithoutFile(again)).toEqual(vendorsWithoutFile(data));
+    expect(again.hostingSites).toEqual(data.hostingSites);
+    expect(again.activities.map((a) => a.name)).toEqual(data.activities.map((a) => a.name));
+    expect(again.activities.map((a) => a.services)).toEqual(data.activities.map((a) => a.services));
+    // The transfers computed from the restored catalogue are the same: the support from Morocco is there again.
+    // (Declared transfers are the activities' content, whose round trip the tests above check.)
+    const computed = (r: RegisterExport) => r.activities.map((a) => a.analysis.transfers.filter((t) => t.source === "computed"));
+    expect(computed(again)).toEqual(computed(data));
+    expect(computed(data).flat().length).toBeGreaterThan(0);
+    expect(again.activities.find((a) => a.name === moroccoActivity().name)!.analysis.transfers.some((t) => t.country === "MA")).toBe(true);
+
+    // The same file again: the catalogue is complete, nothing to add (its activities are another register's: new drafts).
+    const twice = await previewImport(target.id, bytes);
+    expect({ ...twice.catalogue, links: 0 }).toEqual({ vendors: 0, services: 0, locations: 0, sites: 0, links: 0 });
   });
 });
 
