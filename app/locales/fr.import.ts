@@ -104,8 +104,8 @@ export const frImport = {
   "import.warn.unknownRole": "Colonne « {column} » : rôle non reconnu « {value} » ; « Responsable de traitement » est retenu.",
   "import.warn.unknownRegime": "Colonne « {column} » : régime non reconnu « {value} » ; le RGPD est retenu.",
   "import.warn.unmatchedColumns": "{count} colonne(s) non reconnue(s) seront ignorées, sauf si vous les associez à un champ.",
-  "import.warn.vendorsNotImported":
-    "Les prestataires ({vendors}) et les liens de {activities} traitement(s) vers leurs services ne sont pas importés : ajoutez-les dans le catalogue des prestataires.",
+  "import.warn.catalogueAdded":
+    "Le fichier apporte aussi son catalogue de prestataires : seront ajoutés {vendors} prestataire(s), {services} service(s), {locations} localisation(s), {sites} site(s) d'hébergement interne et {links} lien(s) entre traitements et services. Ce que l'organisme a déjà (même nom) est conservé tel quel.",
   "import.warn.unknownDepartment":
     "Service « {department} » introuvable : le traitement n'est rattaché à aucun nouveau service (créez le service puis importez de nouveau).",
   "import.warn.archivedRef": "{ref} est archivé : la ligne crée un nouveau traitement.",

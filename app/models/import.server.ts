@@ -450,7 +450,9 @@ export async function previewImport(organizationId: string, bytes: Uint8Array, m
     columns: parsed.columns,
     unmatched: parsed.unmatched,
     fileErrors: parsed.fileErrors,
-    fileWarnings: parsed.fileWarnings,
+    fileWarnings: Object.values(catalogue).some((n) => n > 0)
+      ? [...parsed.fileWarnings, { key: "import.warn.catalogueAdded", params: catalogue }]
+      : parsed.fileWarnings,
     rows,
     counts,
     catalogue,

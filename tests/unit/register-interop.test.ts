@@ -204,6 +204,7 @@ describe("export -> re-import of the demo register = no change", () => {
     const p = await previewImport(orgId, new TextEncoder().encode(JSON.stringify(data, null, 2)));
     expect(summary(p)).toEqual(expected());
     expect(p.catalogue).toEqual({ vendors: 0, services: 0, locations: 0, sites: 0, links: 0 });
+    expect(p.fileWarnings).toEqual([]);
   });
 });
 
@@ -223,6 +224,7 @@ describe("a register JSON restores the vendors into an empty organization", () =
       links: linkCount,
     });
     expect(linkCount).toBeGreaterThan(10);
+    expect(preview.fileWarnings).toEqual([{ key: "import.warn.catalogueAdded", params: preview.catalogue }]);
     const result = await commitImport(user.id, target.id, preview);
     expect(result.catalogue).toEqual(preview.catalogue);
 
