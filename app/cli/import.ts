@@ -145,7 +145,7 @@ async function main(): Promise<number> {
       const k = result.catalogue;
       if (k && Object.values(k).some((n) => n > 0))
         console.log(
-          `Vendor catalogue: ${k.vendors} vendor(s), ${k.services} service(s), ${k.locations} location(s), ${k.sites} own site(s), ${k.links} link(s) added.`,
+          `Vendor catalogue added — vendors: ${k.vendors}, services: ${k.services}, locations: ${k.locations}, own sites: ${k.sites}, links: ${k.links}.`,
         );
       return 0;
     } catch (err) {

@@ -102,7 +102,7 @@ export const enImport: Record<keyof typeof frImport, string> = {
   "import.warn.unknownRegime": "Column “{column}”: unrecognised legal regime “{value}”; the GDPR is used.",
   "import.warn.unmatchedColumns": "{count} unrecognised column(s) will be ignored unless you map them to a field.",
   "import.warn.catalogueAdded":
-    "The file also brings its vendor catalogue: {vendors} vendor(s), {services} service(s), {locations} location(s), {sites} own hosting site(s) and {links} link(s) between activities and services will be added. What the organization already has (same name) is kept as it is.",
+    "The file also brings its vendor catalogue. To add — vendors: {vendors}; services: {services}; locations: {locations}; own hosting sites: {sites}; links between activities and services: {links}. What the organization already has (same name) is kept as it is.",
   "import.warn.unknownDepartment":
     "Department “{department}” not found: the activity is not assigned to a new department (create the department, then import again).",
   "import.warn.archivedRef": "{ref} is archived: the row creates a new activity.",

@@ -105,7 +105,7 @@ export const frImport = {
   "import.warn.unknownRegime": "Colonne « {column} » : régime non reconnu « {value} » ; le RGPD est retenu.",
   "import.warn.unmatchedColumns": "{count} colonne(s) non reconnue(s) seront ignorées, sauf si vous les associez à un champ.",
   "import.warn.catalogueAdded":
-    "Le fichier apporte aussi son catalogue de prestataires : seront ajoutés {vendors} prestataire(s), {services} service(s), {locations} localisation(s), {sites} site(s) d'hébergement interne et {links} lien(s) entre traitements et services. Ce que l'organisme a déjà (même nom) est conservé tel quel.",
+    "Le fichier apporte aussi son catalogue de prestataires. À ajouter — prestataires : {vendors} ; services : {services} ; localisations : {locations} ; sites d'hébergement interne : {sites} ; liens entre traitements et services : {links}. Ce que l'organisme a déjà (même nom) est conservé tel quel.",
   "import.warn.unknownDepartment":
     "Service « {department} » introuvable : le traitement n'est rattaché à aucun nouveau service (créez le service puis importez de nouveau).",
   "import.warn.archivedRef": "{ref} est archivé : la ligne crée un nouveau traitement.",

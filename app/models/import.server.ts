@@ -84,16 +84,9 @@ const serviceKey = (vendor: string, service: string) => `${vendor}\u0000${servic
  * hosting sites (name) and the activities' links (activity, service or site, role). What the
  * organization already has is kept as it is; only what is missing is added, so importing the same file
  * again adds nothing. `activityIds[i]`: the activity of row i (null: row not imported). With `write`
- * false, only counts (the preview).
+ * false, only counts (the preview). The caller records the audit event and the analysis change.
  */
-async function syncCatalogue(
-  db: Db,
-  actorId: string | null,
-  organizationId: string,
-  parsed: ParsedImport,
-  activityIds: (string | null)[],
-  write: boolean,
-): Promise<CatalogueCounts> {
+async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImport, activityIds: (string | null)[], write: boolean): Promise<CatalogueCounts> {
   const counts: CatalogueCounts = { vendors: 0, services: 0, locations: 0, sites: 0, links: 0 };
   const cat = parsed.catalogue;
   if (!cat) return counts;
@@ -202,18 +195,6 @@ async function syncCatalogue(
       counts.links++;
       if (write) await db.activityLink.create({ data: { organizationId, activityId, serviceId, siteId, role: l.role } });
     }
-  }
-  const added = Object.values(counts).reduce((a, b) => a + b, 0);
-  if (write && added > 0) {
-    await recordAudit(db as Tx, {
-      actorId,
-      organizationId,
-      action: "import.catalogue_restored",
-      entity: "Organization",
-      entityId: organizationId,
-      details: counts,
-    });
-    await bumpAnalysisVersion(db as Tx, organizationId);
   }
   return counts;
 }
@@ -435,7 +416,6 @@ export async function previewImport(organizationId: string, bytes: Uint8Array, m
   const counts = countsOf(rows);
   const catalogue = await syncCatalogue(
     getDb(),
-    null,
     organizationId,
     parsed,
     rows.map((r, i) => (r.action === null ? null : (r.target?.id ?? `planned-activity-${i}`))),
@@ -646,14 +626,25 @@ export async function commitImport(actorId: string | null, organizationId: strin
       result.refs.push(...created.map((a) => a.ref));
       // The vendor catalogue and the links of a register JSON, matched on names (see syncCatalogue).
       const createdIds = new Map(creates.map((r, k) => [r, created[k]!.id]));
-      result.catalogue = await syncCatalogue(
+      const catalogue = await syncCatalogue(
         tx,
-        actorId,
         organizationId,
         preview.parsed,
         rows.map((r) => createdIds.get(r) ?? (r.action !== null ? (r.target?.id ?? null) : null)),
         true,
       );
+      result.catalogue = catalogue;
+      if (Object.values(catalogue).some((n) => n > 0)) {
+        await recordAudit(tx, {
+          actorId,
+          organizationId,
+          action: "import.catalogue_restored",
+          entity: "Organization",
+          entityId: organizationId,
+          details: catalogue,
+        });
+        await bumpAnalysisVersion(tx, organizationId);
+      }
       for (const r of rows) {
         const content = r.content!;
         if (r.action === "update" || r.action === "newDraft") {
