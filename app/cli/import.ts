@@ -142,6 +142,11 @@ async function main(): Promise<number> {
     try {
       const result = await commitImport(actorId, org.id, preview);
       console.log(`Written: ${result.created} created, ${result.updated} updated, ${result.newDrafts} new draft(s), ${result.unchanged} unchanged.`);
+      const k = result.catalogue;
+      if (k && Object.values(k).some((n) => n > 0))
+        console.log(
+          `Vendor catalogue added — vendors: ${k.vendors}, services: ${k.services}, locations: ${k.locations}, own sites: ${k.sites}, links: ${k.links}.`,
+        );
       return 0;
     } catch (err) {
       if (err instanceof ImportHasErrorsError) {

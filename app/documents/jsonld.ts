@@ -73,6 +73,7 @@
  *   services     PROCESSOR, SUB_PROCESSOR, HOSTING (a vendor's)→dpv:hasDataProcessor (dpv:DataProcessor);
  *                RECIPIENT→dpv:hasRecipient; SOFTWARE_NO_ACCESS→registre:software; own hosting→registre:ownHosting
  */
+import { undeclaredComputedTransfers } from "./computed-transfers.ts";
 import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
 import { type MessageKey } from "~/utils/i18n.ts";
 import { translate } from "~/utils/messages.server.ts";
@@ -273,20 +274,17 @@ function activityNode(data: RegisterExport, a: Activity, ids: { base: string; co
 
   // Transfers computed from the vendors (a support team in a third country, a sub-processor…) that the
   // record does not declare, so that a DPV reader sees every one, as the JSON analysis and the PDF do.
-  const declared = new Set(a.transfers.map((t) => `${t.country}|${t.recipient}`));
-  const computed = a.analysis.transfers
-    .filter((t) => t.source === "computed" && !declared.has(`${t.country}|${t.recipient}`))
-    .map((t) =>
-      node({
-        "@type": "dpv:CrossBorderTransfer",
-        "dpv:hasThirdCountry": ref(`loc:${t.country}`),
-        "dpv:hasRecipient": node({ "@type": "dpv:Recipient", "dpv:hasName": t.recipient }),
-        "registre:source": "computed",
-        "registre:chain": t.chain,
-        "registre:transferStatus": t.status,
-        "registre:safeguard": t.safeguard ?? undefined,
-      }),
-    );
+  const computed = undeclaredComputedTransfers(a).map((t) =>
+    node({
+      "@type": "dpv:CrossBorderTransfer",
+      "dpv:hasThirdCountry": ref(`loc:${t.country}`),
+      "dpv:hasRecipient": node({ "@type": "dpv:Recipient", "dpv:hasName": t.recipient }),
+      "registre:source": "computed",
+      "registre:chain": t.chain,
+      "registre:transferStatus": t.status,
+      "registre:safeguard": t.safeguard ?? undefined,
+    }),
+  );
   const transfers = a.transfers.map((t) => {
     const ground = TRANSFER_GROUND_IRI[t.safeguard];
     return node({

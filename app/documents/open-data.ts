@@ -15,6 +15,7 @@ export function publicRegisterCsv(reg: PublicRegister, locale: Locale, separator
     "data_categories_and_retention",
     "recipient_types",
     "transfers",
+    "computed_transfers",
     "rights",
     "version",
     "approved_at",
@@ -33,6 +34,10 @@ export function publicRegisterCsv(reg: PublicRegister, locale: Locale, separator
       .join(" ; "),
     a.recipientTypes.map((r) => t(`vocab.recipientType.${r}`)).join(" ; "),
     a.transfers.map((x) => `${x.country} (${t(`vocab.safeguard.${x.safeguard}`)})`).join(" ; "),
+    // Computed from the vendors: "MA (Vendor → Service → support: status)".
+    a.computedTransfers
+      .map((x) => `${x.country} (${x.chain.length > 0 ? x.chain.join(" → ") : x.recipient} : ${t(`sovereignty.transfer.${x.status}`)})`)
+      .join(" ; "),
     a.rightsExercise ?? "",
     String(a.version),
     a.approvedAt,

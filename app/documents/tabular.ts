@@ -5,20 +5,25 @@
  *
  * FORMULA NEUTRALISATION (OWASP "CSV injection"): a spreadsheet evaluates a cell whose text starts
  * with = + - @ (and, in some programs, TAB or CR) as a formula, e.g. =HYPERLINK("http://evil", "x").
- * Register content is typed by department staff and may be imported from elsewhere, so every such
- * cell is prefixed with an apostrophe, which spreadsheets treat as "this is text":
- * - in CSV, the apostrophe is written into the field;
- * - in XLSX, the cell is always written as a plain string (never an exceljs formula object), which
- *   Excel and LibreOffice never evaluate. We ALSO add the apostrophe there: if someone later saves
- *   the workbook as CSV (a common step before an import elsewhere), the apostrophe travels with the
- *   text and the CSV stays safe. The cost is a visible apostrophe in the few cells concerned.
+ * Register content is typed by department staff and may be imported from elsewhere, so:
+ * - in CSV, every such field is prefixed with an apostrophe, which spreadsheets treat as "this is text";
+ * - in XLSX, every text is written as a string cell (never an exceljs formula object), which Excel and
+ *   LibreOffice never evaluate. The apostrophe is ALSO added there when the text could act as a formula
+ *   once the workbook is saved as CSV (a common step before an import elsewhere), so that it travels
+ *   with the text. Text made only of digits, spaces and ( ) . / - after its leading + or - ("+33 1 23
+ *   45 67 89", "-15") can call no function nor reach another program: it is written as it is, with no
+ *   visible apostrophe (a phone number stays readable).
+ * Dates are real date cells in XLSX (a date number format), ISO text (YYYY-MM-DD) in CSV.
  * Numbers (completeness, version) are written as numbers and need no neutralisation.
  */
 import ExcelJS from "exceljs";
 import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
 import { type Locale, type MessageKey } from "~/utils/i18n.ts";
-import { serverTranslator, translate } from "~/utils/messages.server.ts";
+import { isMessageKey, serverTranslator, translate } from "~/utils/messages.server.ts";
 import { translateReason } from "~/utils/sovereignty-text.ts";
+import { undeclaredComputedTransfers } from "./computed-transfers.ts";
+import { encodeRowData, rowDataContent } from "./tabular-data.ts";
+import { encodeListCell } from "./list-cell.ts";
 
 export const TABULAR_COLUMNS = [
   "ref",
@@ -27,6 +32,8 @@ export const TABULAR_COLUMNS = [
   "role",
   "regime",
   "domain",
+  "createdAt",
+  "updatedAt",
   "lastUpdate",
   "controller",
   "processorFor",
@@ -46,6 +53,7 @@ export const TABULAR_COLUMNS = [
   "retention",
   "recipients",
   "transfers",
+  "computedTransfers",
   "securityMeasures",
   "services",
   "exposure",
@@ -54,6 +62,7 @@ export const TABULAR_COLUMNS = [
   "completeness",
   "status",
   "version",
+  "registreData",
 ] as const;
 export type TabularColumn = (typeof TABULAR_COLUMNS)[number];
 export type TabularCell = string | number;
@@ -67,6 +76,8 @@ const WIDTHS: Record<TabularColumn, number> = {
   role: 20,
   regime: 14,
   domain: 24,
+  createdAt: 14,
+  updatedAt: 14,
   lastUpdate: 14,
   controller: 24,
   processorFor: 28,
@@ -86,6 +97,7 @@ const WIDTHS: Record<TabularColumn, number> = {
   retention: 48,
   recipients: 32,
   transfers: 36,
+  computedTransfers: 44,
   securityMeasures: 40,
   services: 36,
   exposure: 24,
@@ -94,10 +106,9 @@ const WIDTHS: Record<TabularColumn, number> = {
   completeness: 12,
   status: 16,
   version: 10,
+  registreData: 12,
 };
 
-/** Separator between the values of a multi-valued cell. */
-const LINE = "\n";
 const NONE = "—";
 
 export function columnHeader(locale: Locale, column: TabularColumn): string {
@@ -152,8 +163,8 @@ function transferLine(locale: Locale, tr: ExportActivity["transfers"][number]): 
 
 /** The SecNumCloud 3.2 § 19.6 check of each qualified service, in the words of the explanation. */
 function secNumCloudLines(locale: Locale, a: ExportActivity): string {
-  return (a.analysis.secNumCloud ?? [])
-    .map((s) =>
+  return encodeListCell(
+    (a.analysis.secNumCloud ?? []).map((s) =>
       translateReason(
         {
           key: `sovereignty.reason.secNumCloud.${s.status}`,
@@ -161,8 +172,32 @@ function secNumCloudLines(locale: Locale, a: ExportActivity): string {
         },
         serverTranslator(locale),
       ),
-    )
-    .join(LINE);
+    ),
+  );
+}
+
+/** A location safeguard code (SCC_C2P…) or a declared one (scc…) as its label; the code itself when unknown. */
+function safeguardLabel(locale: Locale, code: string | null): string {
+  if (!code) return NONE;
+  const key = [`vocab.safeguard.${code}`, `pdf.locationSafeguard.${code}`].find(isMessageKey);
+  return key ? translate(locale, key) : code;
+}
+
+/**
+ * Transfers computed from the vendors and not declared by the record: "country — chain — status —
+ * safeguard", one per line. Informational (the import ignores this column: vendors are not in a row).
+ */
+function computedTransfersCell(locale: Locale, a: ExportActivity): string {
+  return encodeListCell(
+    undeclaredComputedTransfers(a).map((tr) =>
+      joinDash([
+        tr.country,
+        tr.chain.length > 0 ? tr.chain.join(" → ") : tr.recipient,
+        translate(locale, `sovereignty.transfer.${tr.status}`),
+        safeguardLabel(locale, tr.safeguard),
+      ]),
+    ),
+  );
 }
 
 function activityRow(data: RegisterExport, a: ExportActivity, locale: Locale): TabularRow {
@@ -175,57 +210,62 @@ function activityRow(data: RegisterExport, a: ExportActivity, locale: Locale): T
   const ordinary = a.dataCategories.filter((d) => !d.sensitive && d.category !== "offences");
   const sensitive = a.dataCategories.filter((d) => d.sensitive);
   const offences = a.dataCategories.find((d) => d.category === "offences");
-  return {
+  const row: Omit<TabularRow, "registreData"> = {
     ref: a.ref,
     name: a.name,
     department: a.department ?? "",
     role: t(`vocab.role.${a.role}`),
     regime: t(`vocab.regime.${a.regime}`),
     domain: a.domain ? t(`vocab.domain.${a.domain}`) : "",
+    createdAt: a.createdAt ? parisDay(a.createdAt) : "",
+    updatedAt: a.updatedAt ? parisDay(a.updatedAt) : "",
     lastUpdate: a.approvedAt ? parisDay(a.approvedAt) : "",
     controller: org.name,
-    processorFor: a.processorFor.map((p) => joinDash([p.controller, p.contact, p.categories])).join(LINE),
+    processorFor: encodeListCell(a.processorFor.map((p) => joinDash([p.controller, p.contact, p.categories]))),
     dpo: joinDash([org.dpo.name, org.dpo.email, org.dpo.phone]),
-    jointControllers: a.jointControllers.map((j) => joinDash([j.name, j.contact, j.arrangement])).join(LINE),
+    jointControllers: encodeListCell(a.jointControllers.map((j) => joinDash([j.name, j.contact, j.arrangement]))),
     mainPurpose: a.purposes.main ?? "",
-    subPurposes: a.purposes.sub.join(LINE),
-    legalBases: a.legalBases
-      .map((b) => {
+    subPurposes: encodeListCell(a.purposes.sub),
+    legalBases: encodeListCell(
+      a.legalBases.map((b) => {
         const line = labelled(locale, t(`vocab.legalBasis.${b.basis}`), b.text);
         return b.purpose ? `${line} (${b.purpose})` : line;
-      })
-      .join(LINE),
+      }),
+    ),
     ledLegalBasis: a.ledLegalBasis ?? "",
     ledProfiling: a.ledProfiling ?? "",
-    art9Conditions: a.art9Conditions.map((c) => labelled(locale, t(`vocab.art9.${c.condition}`), c.text)).join(LINE),
-    dataSubjects: a.dataSubjects
-      .map((s) => {
+    art9Conditions: encodeListCell(a.art9Conditions.map((c) => labelled(locale, t(`vocab.art9.${c.condition}`), c.text))),
+    dataSubjects: encodeListCell(
+      a.dataSubjects.map((s) => {
         const label = t(`vocab.dataSubject.${s.category}`);
         const detail = [s.description, s.estimatedCount !== undefined ? `≈ ${s.estimatedCount}` : undefined].filter(Boolean).join(", ");
         return detail ? `${label} (${detail})` : label;
-      })
-      .join(LINE),
-    dataCategories: ordinary.map(categoryLabel).join(LINE),
+      }),
+    ),
+    dataCategories: encodeListCell(ordinary.map(categoryLabel)),
     sensitive: sensitive.length > 0 ? t("tabular.yes") : t("tabular.no"),
-    sensitiveCategories: sensitive.map(categoryLabel).join(LINE),
+    sensitiveCategories: encodeListCell(sensitive.map(categoryLabel)),
     offences: offences ? labelled(locale, t("tabular.yes"), a.art10Basis ?? offences.description) : t("tabular.no"),
-    retention: a.dataCategories.map((d) => retentionLine(locale, d)).join(LINE),
-    recipients: a.recipients.map((r) => labelled(locale, t(`vocab.recipientType.${r.type}`), r.name)).join(LINE),
-    transfers: a.transfers.map((tr) => transferLine(locale, tr)).join(LINE),
-    securityMeasures: a.securityMeasures.map((m) => labelled(locale, t(`vocab.security.${m.measure}`), m.details)).join(LINE),
-    services: a.services
-      .map((s) => {
+    retention: encodeListCell(a.dataCategories.map((d) => retentionLine(locale, d))),
+    recipients: encodeListCell(a.recipients.map((r) => labelled(locale, t(`vocab.recipientType.${r.type}`), r.name))),
+    transfers: encodeListCell(a.transfers.map((tr) => transferLine(locale, tr))),
+    computedTransfers: computedTransfersCell(locale, a),
+    securityMeasures: encodeListCell(a.securityMeasures.map((m) => labelled(locale, t(`vocab.security.${m.measure}`), m.details))),
+    services: encodeListCell(
+      a.services.map((s) => {
         const what = s.ownHosting ? `${s.service} (${t("tabular.ownHosting")})` : joinDash([s.vendor, s.service]);
         return `${what} [${t(`tabular.linkRole.${s.role}`)}]`;
-      })
-      .join(LINE),
+      }),
+    ),
     exposure: t(`sovereignty.level.${a.analysis.level}`),
-    toVerify: (a.analysis.toVerify ?? []).map((v) => v[locale]).join(LINE),
+    toVerify: encodeListCell((a.analysis.toVerify ?? []).map((v) => v[locale])),
     secNumCloud: secNumCloudLines(locale, a),
     completeness: a.completeness.score,
     status: t(`vocab.status.${a.status}`),
     version: a.version ?? "",
   };
+  // The exact values behind the readable cells, for a lossless re-import (see tabular-data.ts).
+  return { ...row, registreData: encodeRowData(row, rowDataContent(a)) };
 }
 
 /** One row per activity, raw values (not yet neutralised: the writers do that). */
@@ -274,12 +314,20 @@ const EXCEL_CELL_MAX = 32_767;
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+/** A sign followed only by digits, spaces and ( ) . / -: a phone number or a signed number, never a formula that does harm. */
+const INERT_SIGNED = /^[+-][\d ()./-]*$/;
+
+/** XLSX neutralisation (see the top of this file): as in CSV, except for inert signed text such as phone numbers. */
+export function neutraliseXlsxText(value: string): string {
+  return INERT_SIGNED.test(value) ? value : neutraliseCell(value);
+}
+
 /**
  * Neutralised first (a leading CR counts), then line ends normalised to LF: XML parsers turn a raw CR
  * into LF anyway, and LF is the line break inside an Excel cell.
  */
 function xlsxText(value: string): string {
-  const clean = neutraliseCell(value.replace(XML_INVALID, "")).replace(/\r\n?/g, "\n");
+  const clean = neutraliseXlsxText(value.replace(XML_INVALID, "")).replace(/\r\n?/g, "\n");
   return clean.length > EXCEL_CELL_MAX ? `${clean.slice(0, EXCEL_CELL_MAX - 1)}…` : clean;
 }
 
@@ -287,6 +335,26 @@ function xlsxText(value: string): string {
 function xlsxValue(value: TabularCell | null | undefined): string | number | null {
   if (value === null || value === undefined || value === "") return null;
   return typeof value === "number" ? value : xlsxText(value);
+}
+
+/** Columns holding a day (YYYY-MM-DD in the rows): real date cells in XLSX. */
+const DATE_COLUMNS: ReadonlySet<TabularColumn> = new Set<TabularColumn>(["createdAt", "updatedAt", "lastUpdate"]);
+const DATE_FORMAT: Record<Locale, string> = { fr: "dd/mm/yyyy", en: "yyyy-mm-dd" };
+const DATE_TIME_FORMAT: Record<Locale, string> = { fr: 'dd/mm/yyyy hh:mm:ss "UTC"', en: 'yyyy-mm-dd hh:mm:ss "UTC"' };
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A day as an Excel date: midnight UTC, which exceljs stores as a whole serial number (no time, no
+ * time zone shift when opened anywhere). Anything else is written as text.
+ */
+function setDayCell(cell: ExcelJS.Cell, value: TabularCell | null | undefined, locale: Locale) {
+  const m = typeof value === "string" ? ISO_DAY.exec(value) : null;
+  if (!m) {
+    cell.value = xlsxValue(value);
+    return;
+  }
+  cell.value = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  cell.numFmt = DATE_FORMAT[locale];
 }
 
 export async function toXlsx(data: RegisterExport, opts: { locale: Locale }): Promise<Buffer> {
@@ -310,10 +378,13 @@ export async function toXlsx(data: RegisterExport, opts: { locale: Locale }): Pr
   registerRows(data, locale).forEach((r, i) => {
     const row = sheet.getRow(i + 2);
     TABULAR_COLUMNS.forEach((c, j) => {
-      row.getCell(j + 1).value = xlsxValue(r[c]);
+      if (DATE_COLUMNS.has(c)) setDayCell(row.getCell(j + 1), r[c], locale);
+      else row.getCell(j + 1).value = xlsxValue(r[c]);
     });
     row.alignment = { wrapText: true, vertical: "top" };
   });
+  // The re-import data is for Registre, not for reading: hidden (it stays in the file).
+  sheet.getColumn(TABULAR_COLUMNS.indexOf("registreData") + 1).hidden = true;
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: TABULAR_COLUMNS.length } };
 
   const org = data.organization;
@@ -338,7 +409,12 @@ export async function toXlsx(data: RegisterExport, opts: { locale: Locale }): Pr
   for (const [key, value] of orgRows) {
     const row = orgSheet.addRow([]);
     row.getCell(1).value = xlsxValue(translate(locale, key));
-    row.getCell(2).value = xlsxValue(value);
+    if (key === "tabular.org.generatedAt") {
+      // The export's instant, in UTC (Excel dates carry no time zone: the format says it).
+      row.getCell(2).value = generatedAt;
+      row.getCell(2).numFmt = DATE_TIME_FORMAT[locale];
+    } else if (key === "tabular.org.asOf") setDayCell(row.getCell(2), value, locale);
+    else row.getCell(2).value = xlsxValue(value);
     row.alignment = { wrapText: true, vertical: "top" };
   }
 

@@ -33,24 +33,28 @@ export const EXTRA_FIELDS = [
   "art10Basis",
 ] as const;
 export type ExtraField = (typeof EXTRA_FIELDS)[number];
-export type ImportField = TabularColumn | ExtraField | "createdAt";
+export type ImportField = TabularColumn | ExtraField;
 
 /**
  * Columns an export writes that are computed or belong elsewhere (the organisation, the vendor
  * catalogue, the workflow): recognised, so they are not reported as unknown, but never imported.
  */
 export const INFORMATIONAL_FIELDS: readonly ImportField[] = [
+  "createdAt",
+  "updatedAt",
   "lastUpdate",
   "controller",
   "dpo",
   "services",
+  "computedTransfers",
   "exposure",
   "toVerify",
   "secNumCloud",
   "completeness",
   "status",
   "version",
-  "createdAt",
+  // Read apart, for a lossless re-import of our own exports (documents/tabular-data.ts).
+  "registreData",
 ];
 
 /** The fields a person can map a column to, in the order of the mapping menu. */
@@ -216,8 +220,10 @@ const SYNONYMS: Partial<Record<ImportField, string[]>> = {
     "Technical and organisational measures",
   ],
   services: ["Logiciels", "Logiciel", "Logiciels utilisés", "Logiciel utilisé", "Logiciels et applications", "Outils", "Software", "Software used", "Vendors"],
-  lastUpdate: ["Mise à jour", "Date de mise à jour", "Dernière mise à jour", "Date de dernière mise à jour", "Last update", "Updated"],
-  createdAt: ["Date de création", "Création", "Created", "Creation date", "Date of creation"],
+  lastUpdate: ["Dernière mise à jour", "Date de dernière mise à jour", "Last update", "Date de validation", "Approved on"],
+  // The CNIL model's "date de création" and "mise à jour" of the record.
+  createdAt: ["Date de création", "Création", "Created", "Creation date", "Date of creation", "Date de création du traitement"],
+  updatedAt: ["Mise à jour", "Date de mise à jour", "Updated", "Updated on", "Last updated"],
   status: ["Statut", "État", "Status"],
   description: ["Description", "Description du traitement", "Description of the processing", "Observations", "Commentaires", "Comments", "Notes"],
   internalContact: ["Contact", "Contact interne", "Référent", "Référent du traitement", "Personne référente", "Internal contact", "Contact person"],

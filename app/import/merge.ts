@@ -116,6 +116,8 @@ export function buildContentInput(patch: ImportPatch, existing?: Content): { inp
   const e = existing;
   const dataCategories = mergeCategories(patch, e, warnings, notes);
   const input: ActivityContentInput = {
+    // Every field of the existing activity first: a field no column covers (whatever it is) is kept.
+    ...e,
     name: pick(patch, "name", e?.name) ?? "",
     description: appendNotes(pick(patch, "description", e?.description), notes),
     internalContact: pick(patch, "internalContact", e?.internalContact),

@@ -3,6 +3,7 @@
  * spelt out, every run of spaces and punctuation collapsed to one space. "Finalité principale :" and
  * "FINALITE  PRINCIPALE" both become "finalite principale".
  */
+import { decodeBulletCell } from "~/documents/list-cell.ts";
 
 const LIGATURES: Record<string, string> = { œ: "oe", æ: "ae", ß: "ss", ø: "o", đ: "d", ł: "l" };
 const charCache = new Map<number, string>();
@@ -84,8 +85,13 @@ export function stripPrefix(s: string, normPrefix: string, normalised = norm(s))
   return s.slice(normWithMap(s).ends[normPrefix.length - 1]);
 }
 
-/** Splits a multi-valued cell: by line when it has several lines (as the exports write), else by ";". */
+/**
+ * Splits a multi-valued cell: the bullet form of the exports exactly (documents/list-cell.ts: each value
+ * whole, line breaks and ";" included), else by line when it has several lines, else by ";".
+ */
 export function splitValues(cell: string): string[] {
+  const bullets = decodeBulletCell(cell);
+  if (bullets) return bullets.map((v) => v.trim()).filter((v) => v !== "");
   const parts = /[\r\n]/.test(cell) ? cell.split(/\r\n?|\n/) : cell.split(";");
   return parts
     .map((p) =>

@@ -5,12 +5,12 @@
  * an ActivityContent validated by ActivityContentSchema, with its errors and warnings.
  */
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
-import { RegisterExportSchema, type ExportActivity } from "~/schemas/register-export.ts";
+import { RegisterExportSchema, type ExportActivity, type RegisterExport } from "~/schemas/register-export.ts";
 import { decodeText, detectSeparator, looksBinary, parseCsv, type CsvEncoding, type CsvSeparator } from "./csv.ts";
 import { describeColumns, headerScore, type ColumnInfo, type ColumnMapping, type ImportField } from "./headers.ts";
 import { IMPORT_LIMITS, ImportFileError, type ImportMessage } from "./limits.ts";
 import { buildContent, issueMessage, type ImportPatch } from "./merge.ts";
-import { cellText, rowToPatch, type RawRow } from "./rows.ts";
+import { applyRowData, cellText, rowToPatch, type RawRow } from "./rows.ts";
 import { isZip, readXlsx, zipUncompressedSize } from "./xlsx.ts";
 
 export type ImportFormat = "xlsx" | "csv" | "json";
@@ -27,6 +27,8 @@ export type ParsedRow = {
   content?: ActivityContent;
   errors: ImportMessage[];
   warnings: ImportMessage[];
+  /** Register JSON: the activity's links to vendor services and own hosting sites (names, as exported). */
+  services?: ExportActivity["services"];
 };
 
 export type ParsedImport = {
@@ -43,6 +45,10 @@ export type ParsedImport = {
   fileErrors: ImportMessage[];
   fileWarnings: ImportMessage[];
   rows: ParsedRow[];
+  /** Register JSON: the slug of the organization it was exported from (its references are that register's). */
+  sourceOrganization?: string;
+  /** Register JSON: the vendors (services, locations, certifications, DPA metadata) and own hosting sites. */
+  catalogue?: { vendors: RegisterExport["vendors"]; hostingSites: RegisterExport["hostingSites"] };
 };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
@@ -119,10 +125,6 @@ export function contentFromExport(a: ExportActivity): unknown {
 function parseRegisterJson(data: ReturnType<typeof RegisterExportSchema.parse>): ParsedImport {
   if (data.activities.length > IMPORT_LIMITS.maxRows) throw new ImportFileError("errors.import.tooManyRows", { max: IMPORT_LIMITS.maxRows });
   const fileWarnings: ImportMessage[] = [];
-  const linked = data.activities.filter((a) => a.services.length > 0).length;
-  if (data.vendors.length > 0 || data.hostingSites.length > 0 || linked > 0) {
-    fileWarnings.push({ key: "import.warn.vendorsNotImported", params: { vendors: data.vendors.length, activities: linked } });
-  }
   const rows = data.activities.map((a, i): ParsedRow => {
     const parsed = ActivityContentSchema.safeParse(contentFromExport(a));
     return {
@@ -132,9 +134,19 @@ function parseRegisterJson(data: ReturnType<typeof RegisterExportSchema.parse>):
       content: parsed.success ? parsed.data : undefined,
       errors: parsed.success ? [] : parsed.error.issues.map((iss) => issueMessage(iss.message, iss.path)),
       warnings: [],
+      services: a.services,
     };
   });
-  return { format: "json", columns: [], unmatched: [], fileErrors: [], fileWarnings, rows };
+  return {
+    format: "json",
+    columns: [],
+    unmatched: [],
+    fileErrors: [],
+    fileWarnings,
+    rows,
+    sourceOrganization: data.organization.slug,
+    catalogue: { vendors: data.vendors, hostingSites: data.hostingSites },
+  };
 }
 
 const isBlankRow = (r: RawRow) => r.cells.every((c) => typeof c === "string" && c.trim() === "");
@@ -184,6 +196,7 @@ function parseTable(raw: RawRow[], mapping: ColumnMapping | undefined): Omit<Par
 
   const parsedRows = data.map((r): ParsedRow => {
     const rp = rowToPatch(r, columns);
+    applyRowData(rp, r, columns);
     const built = buildContent(rp.patch);
     return {
       rowNumber: r.rowNumber,

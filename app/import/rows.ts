@@ -6,6 +6,7 @@
  */
 import { enLegalExports } from "~/locales/en.legal-exports.ts";
 import { frLegalExports } from "~/locales/fr.legal-exports.ts";
+import { cellFingerprint, decodeRowData, ROW_DATA_GROUPS, type RowDataColumn, type RowDataContent } from "~/documents/tabular-data.ts";
 import { isSensitiveCategory, type DataCategory, type TRANSFER_SAFEGUARDS } from "~/reference/vocabularies.ts";
 import type { MessageKey } from "~/utils/i18n.ts";
 import type { ColumnInfo, ImportField } from "./headers.ts";
@@ -498,4 +499,73 @@ export function rowToPatch(row: RawRow, columns: ColumnInfo[]): RowPatch {
   }
   if (catsCovered) patch.dataCategories = cats;
   return out;
+}
+
+/** The patch fields of a group of readable columns, taken from a row's exact data. */
+function groupFields(group: readonly RowDataColumn[], c: RowDataContent): Partial<ImportPatch> {
+  switch (group[0]) {
+    case "name":
+      return { name: c.name };
+    case "role":
+      return { role: c.role };
+    case "regime":
+      return { regime: c.regime };
+    case "processorFor":
+      return { processorFor: [...c.processorFor] };
+    case "jointControllers":
+      return { jointControllers: [...c.jointControllers] };
+    case "mainPurpose":
+      return { purposesMain: c.purposes.main };
+    case "subPurposes":
+      return { purposesSub: [...c.purposes.sub] };
+    case "legalBases":
+      return { legalBases: [...c.legalBases] };
+    case "art9Conditions":
+      return { art9Conditions: [...c.art9Conditions] };
+    case "dataSubjects":
+      return { dataSubjects: [...c.dataSubjects] };
+    case "dataCategories":
+      return {
+        dataCategories: c.dataCategories.map((d) => ({ category: d.category, description: d.description })),
+        retentions: c.dataCategories.map((d) => ({ category: d.category, retention: { ...d.retention } })),
+        art10Basis: c.art10Basis,
+      };
+    case "recipients":
+      return { recipients: [...c.recipients] };
+    case "transfers":
+      return { transfers: [...c.transfers] };
+    case "securityMeasures":
+      return { securityMeasures: [...c.securityMeasures] };
+    default:
+      return {};
+  }
+}
+
+/**
+ * Our own exports carry, per row, the exact values behind the readable cells (documents/tabular-data.ts).
+ * For each group of columns whose cells were not edited since the export (same fingerprints), the patch
+ * takes those values, and the notes and warnings that reading their text gave are dropped: the re-import
+ * is then exact. Edited cells keep what their text says. Malformed data is ignored (the text is read).
+ */
+export function applyRowData(rp: RowPatch, row: RawRow, columns: ColumnInfo[]): void {
+  const dataColumns = columns.filter((c) => c.field === "registreData");
+  if (dataColumns.length !== 1) return;
+  const data = decodeRowData(cellText(row.cells[dataColumns[0]!.index], () => undefined));
+  if (!data) return;
+  for (const group of ROW_DATA_GROUPS) {
+    const cols = columns.filter((c) => c.field !== null && (group as readonly string[]).includes(c.field));
+    if (cols.length !== group.length || new Set(cols.map((c) => c.field)).size !== group.length) continue;
+    const unedited = cols.every((c) => data.h[c.field as RowDataColumn] === cellFingerprint(cellText(row.cells[c.index], () => undefined)));
+    if (!unedited) continue;
+    let fields: Partial<ImportPatch>;
+    try {
+      fields = groupFields(group, data.c);
+    } catch {
+      continue;
+    }
+    Object.assign(rp.patch, fields);
+    const labels = new Set(cols.map((c) => c.header || `#${c.index + 1}`));
+    rp.patch.notes = rp.patch.notes.filter((n) => ![...labels].some((l) => n.startsWith(`${l} : `)));
+    rp.warnings = rp.warnings.filter((w) => !labels.has(String(w.params?.column ?? "")));
+  }
 }

@@ -102,8 +102,8 @@ export const enImport: Record<keyof typeof frImport, string> = {
   "import.warn.unknownRegime": "Column “{column}”: unrecognised legal regime “{value}”; the GDPR is used.",
   "import.warn.unmatchedColumns":
     "{count, plural, one {# unrecognised column will be ignored unless you map it to a field.} other {# unrecognised columns will be ignored unless you map them to a field.}}",
-  "import.warn.vendorsNotImported":
-    "Vendors ({vendors}) and the links of {activities, plural, one {# activity} other {# activities}} to their services are not imported: add them in the vendor catalogue.",
+  "import.warn.catalogueAdded":
+    "The file also brings its vendor catalogue. To add — vendors: {vendors}; services: {services}; locations: {locations}; own hosting sites: {sites}; links between activities and services: {links}. What the organization already has (same name) is kept as it is.",
   "import.warn.unknownDepartment":
     "Department “{department}” not found: the activity is not assigned to a new department (create the department, then import again).",
   "import.warn.archivedRef": "{ref} is archived: the row creates a new activity.",

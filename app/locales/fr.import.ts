@@ -104,8 +104,8 @@ export const frImport = {
   "import.warn.unknownRegime": "Colonne « {column} » : régime non reconnu « {value} » ; le RGPD est retenu.",
   "import.warn.unmatchedColumns":
     "{count, plural, one {# colonne non reconnue sera ignorée, sauf si vous l'associez à un champ.} other {# colonnes non reconnues seront ignorées, sauf si vous les associez à un champ.}}",
-  "import.warn.vendorsNotImported":
-    "Les prestataires ({vendors}) et les liens de {activities, plural, one {# traitement} other {# traitements}} vers leurs services ne sont pas importés : ajoutez-les dans le catalogue des prestataires.",
+  "import.warn.catalogueAdded":
+    "Le fichier apporte aussi son catalogue de prestataires. À ajouter — prestataires : {vendors} ; services : {services} ; localisations : {locations} ; sites d'hébergement interne : {sites} ; liens entre traitements et services : {links}. Ce que l'organisme a déjà (même nom) est conservé tel quel.",
   "import.warn.unknownDepartment":
     "Service « {department} » introuvable : le traitement n'est rattaché à aucun nouveau service (créez le service puis importez de nouveau).",
   "import.warn.archivedRef": "{ref} est archivé : la ligne crée un nouveau traitement.",

@@ -469,7 +469,7 @@ export async function listRegisterAsOf(organizationId: string, date: Date, scope
       OR: [{ validTo: null }, { validTo: { gt: date } }],
       ...(departmentScope ? { departmentId: { in: [...departmentScope] } } : {}),
     },
-    include: { activity: { select: { ref: true, seq: true } } },
+    include: { activity: { select: { ref: true, seq: true, createdAt: true } } },
     orderBy: { activity: { seq: "asc" } },
   });
   return versions.map((v) => ({ ...v, parsed: parseContent(v.content) }));

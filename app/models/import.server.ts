@@ -8,7 +8,9 @@
  *   A draft is updated; an approved activity is never overwritten: saving it opens a new draft and the
  *   approved version stays in the register; a submitted activity is withdrawn back to draft first.
  *   Importing the same file twice changes nothing the second time ("unchanged").
- * - register JSON (another Registre's export): every activity becomes a new draft with a new reference.
+ * - register JSON exported from this same organization (same slug): matched on the reference, like a
+ *   spreadsheet row, so that re-importing an export changes nothing; from another register: every
+ *   activity becomes a new draft with a new reference (the references belong to that other register).
  * Departments are matched by name (case- and accent-insensitive); an unknown one is left empty, with a warning.
  */
 import crypto from "node:crypto";
@@ -20,6 +22,7 @@ import { buildContent, MERGE_WARNINGS } from "~/import/merge.ts";
 import { norm } from "~/import/normalize.ts";
 import { parseImportFile, type ParsedImport, type ParsedRow } from "~/import/parse.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
+import { ExportActivitySchema } from "~/schemas/register-export.ts";
 import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import { diffContents } from "~/utils/activity-diff.ts";
 import { getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
@@ -60,12 +63,151 @@ export type ImportPreview = {
   fileWarnings: ImportMessage[];
   rows: PreviewRow[];
   counts: ImportCounts;
+  /** Register JSON: vendors, services, locations, own hosting sites and activity links the import adds. */
+  catalogue: CatalogueCounts;
   /** No file error and no row error: the import can be confirmed. */
   canCommit: boolean;
   sha256: string;
   /** Kept so that the commit re-plans against the database as it is then. */
   parsed: ParsedImport;
 };
+
+export type CatalogueCounts = { vendors: number; services: number; locations: number; sites: number; links: number };
+
+const day = (d: string | null) => (d ? new Date(`${d}T00:00:00.000Z`) : null);
+const serviceKey = (vendor: string, service: string) => `${vendor}\u0000${service}`;
+
+/**
+ * A register JSON brings its vendor catalogue: vendors (matched on their name, unique in an organization),
+ * their services (vendor and service names), locations (service, role, country, region, provider), own
+ * hosting sites (name) and the activities' links (activity, service or site, role). What the
+ * organization already has is kept as it is; only what is missing is added, so importing the same file
+ * again adds nothing. `activityIds[i]`: the activity of row i (null: row not imported). With `write`
+ * false, only counts (the preview). The caller records the audit event and the analysis change.
+ */
+async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImport, activityIds: (string | null)[], write: boolean): Promise<CatalogueCounts> {
+  const counts: CatalogueCounts = { vendors: 0, services: 0, locations: 0, sites: 0, links: 0 };
+  const cat = parsed.catalogue;
+  if (!cat) return counts;
+  const [vendors, sites, links] = await Promise.all([
+    db.vendor.findMany({
+      where: { organizationId },
+      select: {
+        id: true,
+        name: true,
+        services: { select: { id: true, name: true, locations: { select: { role: true, country: true, region: true, providerServiceId: true } } } },
+      },
+    }),
+    db.hostingSite.findMany({ where: { organizationId }, select: { id: true, name: true } }),
+    db.activityLink.findMany({ where: { organizationId }, select: { activityId: true, serviceId: true, siteId: true, role: true } }),
+  ]);
+  let placeholder = 0;
+  const newId = () => (write ? newCuid() : `planned-${placeholder++}`);
+  const vendorIds = new Map(vendors.map((v) => [v.name, v.id]));
+  const serviceIds = new Map<string, string>();
+  const locationKeys = new Set<string>();
+  const locationKey = (serviceId: string, l: { role: string; country: string; region: string | null; providerServiceId: string | null }) =>
+    JSON.stringify([serviceId, l.role, l.country, l.region ?? null, l.providerServiceId ?? null]);
+  for (const v of vendors)
+    for (const s of v.services) {
+      serviceIds.set(serviceKey(v.name, s.name), s.id);
+      for (const l of s.locations) locationKeys.add(locationKey(s.id, l));
+    }
+  const siteIds = new Map(sites.map((s) => [s.name, s.id]));
+  const linkKeys = new Set(links.map((l) => JSON.stringify([l.activityId, l.serviceId, l.siteId, l.role])));
+
+  for (const v of cat.vendors) {
+    let vendorId = vendorIds.get(v.name);
+    if (!vendorId) {
+      vendorId = newId();
+      vendorIds.set(v.name, vendorId);
+      counts.vendors++;
+      if (write)
+        await db.vendor.create({
+          data: {
+            id: vendorId,
+            organizationId,
+            name: v.name,
+            legalName: v.legalName,
+            registrationNumber: v.registrationNumber,
+            website: v.website,
+            country: v.country,
+            parentName: v.parent.name,
+            parentCountry: v.parent.country,
+            hdsActivities: v.certifications.hds.activities,
+            hdsExpiry: day(v.certifications.hds.expiry),
+            iso27001Expiry: day(v.certifications.iso27001Expiry),
+            dpfCertified: v.certifications.dpf.certified,
+            dpfCheckedAt: day(v.certifications.dpf.checkedAt),
+            dpaStatus: v.dpa.status,
+            dpaSignedAt: day(v.dpa.signedAt),
+            dpaReference: v.dpa.reference,
+            dpaNextReview: day(v.dpa.nextReview),
+          },
+        });
+    }
+    for (const s of v.services) {
+      const key = serviceKey(v.name, s.name);
+      if (serviceIds.has(key)) continue;
+      const id = newId();
+      serviceIds.set(key, id);
+      counts.services++;
+      if (write)
+        await db.service.create({
+          data: {
+            id,
+            organizationId,
+            vendorId,
+            name: s.name,
+            secNumCloudQualified: s.secNumCloud.qualified,
+            secNumCloudDate: day(s.secNumCloud.date),
+            // The § 19.6 facts (issue 10), when the file carries them.
+            secNumCloudVersion: s.secNumCloud.version ?? null,
+            secNumCloudScope: s.secNumCloud.scope ?? null,
+            nonEuAccess: s.nonEuAccess ?? null,
+          },
+        });
+    }
+  }
+  // Locations once every service exists: a provider may be listed further down.
+  for (const v of cat.vendors)
+    for (const s of v.services) {
+      const serviceId = serviceIds.get(serviceKey(v.name, s.name))!;
+      for (const l of s.locations) {
+        const providerServiceId = l.provider ? (serviceIds.get(serviceKey(l.provider.vendor, l.provider.service)) ?? null) : null;
+        const key = locationKey(serviceId, { ...l, providerServiceId });
+        if (locationKeys.has(key)) continue;
+        locationKeys.add(key);
+        counts.locations++;
+        if (write)
+          await db.serviceLocation.create({
+            data: { serviceId, role: l.role, country: l.country, region: l.region, providerServiceId, safeguard: l.safeguard, tiaDone: l.tiaDone },
+          });
+      }
+    }
+  for (const h of cat.hostingSites) {
+    if (siteIds.has(h.name)) continue;
+    const id = newId();
+    siteIds.set(h.name, id);
+    counts.sites++;
+    if (write) await db.hostingSite.create({ data: { id, organizationId, name: h.name, country: h.country, city: h.city } });
+  }
+  for (const [i, row] of parsed.rows.entries()) {
+    const activityId = activityIds[i];
+    if (!activityId) continue;
+    for (const l of row.services ?? []) {
+      const serviceId = l.ownHosting ? null : (serviceIds.get(serviceKey(l.vendor ?? "", l.service)) ?? null);
+      const siteId = l.ownHosting ? (siteIds.get(l.service) ?? null) : null;
+      if (!serviceId && !siteId) continue;
+      const key = JSON.stringify([activityId, serviceId, siteId, l.role]);
+      if (linkKeys.has(key)) continue;
+      linkKeys.add(key);
+      counts.links++;
+      if (write) await db.activityLink.create({ data: { organizationId, activityId, serviceId, siteId, role: l.role } });
+    }
+  }
+  return counts;
+}
 
 export class ImportHasErrorsError extends Error {
   constructor(public preview: Pick<ImportPreview, "counts" | "fileErrors">) {
@@ -110,6 +252,42 @@ async function loadContents(db: Db, organizationId: string, ids: string[]): Prom
   return out;
 }
 
+const CARRIED_BY_JSON = new Set(Object.keys(ExportActivitySchema.shape));
+const CARRIED_BY_JSON_TRANSFER = new Set(Object.keys(ExportActivitySchema.shape.transfers.element.shape));
+
+/**
+ * A register JSON over an activity of this register: the fields its format does not carry (a newer
+ * field of the record, a detail of a transfer) are kept, as a spreadsheet keeps what it has no column for.
+ */
+function keepUncarried(existing: ActivityContent, content: ActivityContent): ActivityContent {
+  const out: Record<string, unknown> = { ...content };
+  for (const [k, v] of Object.entries(existing)) if (!CARRIED_BY_JSON.has(k) && out[k] === undefined) out[k] = v;
+  out.transfers = content.transfers.map((t) => {
+    const same = existing.transfers.find((e) => e.country === t.country && e.recipient === t.recipient);
+    if (!same) return t;
+    const kept = Object.entries(same).filter(([k]) => !CARRIED_BY_JSON_TRANSFER.has(k) && (t as Record<string, unknown>)[k] === undefined);
+    return { ...t, ...Object.fromEntries(kept) };
+  });
+  return out as ActivityContent;
+}
+
+/** The approved version in force of each activity that has one (what a register export shows for it). */
+async function loadApprovedVersions(
+  db: Db,
+  organizationId: string,
+  ids: string[],
+): Promise<Map<string, { content: ActivityContent; departmentId: string | null }>> {
+  const out = new Map<string, { content: ActivityContent; departmentId: string | null }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.activityVersion.findMany({
+      where: { organizationId, activityId: { in: ids.slice(i, i + 500) }, validTo: null },
+      select: { activityId: true, content: true, departmentId: true },
+    });
+    for (const r of rows) out.set(r.activityId, { content: parseContent(r.content), departmentId: r.departmentId });
+  }
+  return out;
+}
+
 function countsOf(rows: PreviewRow[]): ImportCounts {
   const c: ImportCounts = { rows: rows.length, create: 0, update: 0, newDraft: 0, unchanged: 0, errors: 0, warnings: 0 };
   for (const r of rows) {
@@ -123,12 +301,14 @@ function countsOf(rows: PreviewRow[]): ImportCounts {
 /** Decides what each parsed row becomes in this organization (reads only). */
 async function plan(db: Db, organizationId: string, parsed: ParsedImport): Promise<PreviewRow[]> {
   const { byRef, byName, depByName, depById } = await loadExisting(db, organizationId);
+  const org = parsed.format === "json" ? await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { slug: true } }) : null;
+  const ownJson = org !== null && parsed.sourceOrganization === org.slug;
   const taken = new Map<string, number>(); // activity id -> row number that updates it
   const targets: (Existing | null)[] = parsed.rows.map(() => null);
   const extra: ImportMessage[][] = parsed.rows.map(() => []);
   const nameOf = (row: ParsedRow) => row.content?.name ?? row.patch?.name;
 
-  if (parsed.format === "json") {
+  if (parsed.format === "json" && !ownJson) {
     parsed.rows.forEach((row, i) => {
       const name = nameOf(row);
       const same = name ? byName.get(norm(name))?.[0] : undefined;
@@ -163,11 +343,9 @@ async function plan(db: Db, organizationId: string, parsed: ParsedImport): Promi
     });
   }
 
-  const contents = await loadContents(
-    db,
-    organizationId,
-    targets.flatMap((t) => (t ? [t.id] : [])),
-  );
+  const targetIds = targets.flatMap((t) => (t ? [t.id] : []));
+  const contents = await loadContents(db, organizationId, targetIds);
+  const approvedVersions = await loadApprovedVersions(db, organizationId, targetIds);
   return parsed.rows.map((row, i): PreviewRow => {
     const target = targets[i]!;
     const planned = extra[i]!;
@@ -176,6 +354,7 @@ async function plan(db: Db, organizationId: string, parsed: ParsedImport): Promi
     let content = row.content;
     let rowErrors = row.errors;
     const existing = target ? contents.get(target.id) : undefined;
+    if (target && existing && !row.patch && content) content = keepUncarried(existing, content);
     if (target && existing && row.patch) {
       // The row over what the activity already holds: fields the file lacks are kept.
       const built = buildContent(row.patch, existing);
@@ -201,6 +380,7 @@ async function plan(db: Db, organizationId: string, parsed: ParsedImport): Promi
     if (allErrors.length === 0 && content) {
       if (!target || !existing) action = "create";
       else if (diffContents(existing, content).length === 0 && departmentId === target.departmentId) action = "unchanged";
+      else if (sameAsApproved(row, target, approvedVersions.get(target.id), departmentId)) action = "unchanged";
       else action = target.status === "APPROVED" || target.status === "SUBMITTED" ? "newDraft" : "update";
     }
     return {
@@ -218,6 +398,23 @@ async function plan(db: Db, organizationId: string, parsed: ParsedImport): Promi
   });
 }
 
+/**
+ * A register export shows an activity's approved version, even while a newer draft is being written.
+ * Re-importing that export must not overwrite the draft with the approved text: a row that says exactly
+ * what the approved version says (department included) changes nothing.
+ */
+function sameAsApproved(
+  row: ParsedRow,
+  target: Existing,
+  approved: { content: ActivityContent; departmentId: string | null } | undefined,
+  departmentId: string | null,
+): boolean {
+  if (!approved || target.status === "APPROVED") return false;
+  const content = row.patch ? buildContent(row.patch, approved.content).content : row.content && keepUncarried(approved.content, row.content);
+  const dep = row.department === undefined ? approved.departmentId : departmentId;
+  return content !== undefined && dep === approved.departmentId && diffContents(approved.content, content).length === 0;
+}
+
 function sha256(bytes: Uint8Array): string {
   return crypto.createHash("sha256").update(bytes).digest("hex");
 }
@@ -227,6 +424,13 @@ export async function previewImport(organizationId: string, bytes: Uint8Array, m
   const parsed = await parseImportFile(bytes, { mapping });
   const rows = await plan(getDb(), organizationId, parsed);
   const counts = countsOf(rows);
+  const catalogue = await syncCatalogue(
+    getDb(),
+    organizationId,
+    parsed,
+    rows.map((r, i) => (r.action === null ? null : (r.target?.id ?? `planned-activity-${i}`))),
+    false,
+  );
   return {
     format: parsed.format,
     encoding: parsed.encoding,
@@ -236,9 +440,12 @@ export async function previewImport(organizationId: string, bytes: Uint8Array, m
     columns: parsed.columns,
     unmatched: parsed.unmatched,
     fileErrors: parsed.fileErrors,
-    fileWarnings: parsed.fileWarnings,
+    fileWarnings: Object.values(catalogue).some((n) => n > 0)
+      ? [...parsed.fileWarnings, { key: "import.warn.catalogueAdded", params: catalogue }]
+      : parsed.fileWarnings,
     rows,
     counts,
+    catalogue,
     canCommit: parsed.fileErrors.length === 0 && counts.errors === 0 && rows.length > 0,
     sha256: sha256(bytes),
     parsed,
@@ -393,7 +600,7 @@ export async function createActivitiesInUnit(
   return created;
 }
 
-export type CommitResult = { created: number; updated: number; newDrafts: number; unchanged: number; refs: string[] };
+export type CommitResult = { created: number; updated: number; newDrafts: number; unchanged: number; refs: string[]; catalogue?: CatalogueCounts };
 
 /**
  * Writes the import, all rows or none: one transaction, re-planned inside it against the database as
@@ -430,6 +637,20 @@ export async function commitImport(actorId: string | null, organizationId: strin
       );
       result.created = created.length;
       result.refs.push(...created.map((a) => a.ref));
+      // The vendor catalogue and the links of a register JSON, matched on names (see syncCatalogue).
+      const createdIds = new Map(creates.map((r, k) => [r, created[k]!.id]));
+      const catalogue = await syncCatalogue(
+        tx,
+        organizationId,
+        preview.parsed,
+        rows.map((r) => createdIds.get(r) ?? (r.action !== null ? (r.target?.id ?? null) : null)),
+        true,
+      );
+      result.catalogue = catalogue;
+      if (Object.values(catalogue).some((n) => n > 0)) {
+        w.audit("import.catalogue_restored", "Organization", organizationId, catalogue);
+        w.analysisChanged(organizationId);
+      }
       for (const r of rows) {
         const content = r.content!;
         if (r.action === "update" || r.action === "newDraft") {

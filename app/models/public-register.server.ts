@@ -2,6 +2,8 @@ import { recordExport, type PublicExportFormat } from "./export-log.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseContent } from "./activity.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
+import { undeclaredComputedTransfers } from "~/documents/computed-transfers.ts";
+import { analyseTransfers } from "./register-export.server.ts";
 
 export async function setActivityPublic(actorId: string, organizationId: string, activityId: string, isPublic: boolean) {
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
@@ -27,36 +29,41 @@ export async function getPublicRegister(slug: string) {
     where: { organizationId: org.id, isPublic: true, status: { not: "ARCHIVED" }, approvedVersion: { not: null } },
     orderBy: { seq: "asc" },
     select: {
+      id: true,
       ref: true,
       versions: { where: { validTo: null }, orderBy: { number: "desc" }, take: 1, select: { content: true, approvedAt: true, number: true } },
     },
   });
-  const activities = rows.flatMap((a) => {
+  const published = rows.flatMap((a) => {
     const v = a.versions[0];
-    if (!v) return [];
-    const c = parseContent(v.content);
-    return [
-      {
-        ref: a.ref,
-        name: c.name,
-        version: v.number,
-        approvedAt: v.approvedAt.toISOString().slice(0, 10),
-        purposes: { main: c.purposes.main ?? null, sub: c.purposes.sub },
-        legalBases: c.legalBases.map((b) => ({ basis: b.basis, text: b.text ?? null })),
-        dataSubjects: c.dataSubjects.map((d) => d.category),
-        dataCategories: c.dataCategories.map((d) => ({
-          category: d.category,
-          retention: {
-            activePeriod: d.retention.activePeriod ?? null,
-            intermediatePeriod: d.retention.intermediatePeriod ?? null,
-            finalFate: d.retention.finalFate ?? null,
-          },
-        })),
-        recipientTypes: [...new Set(c.recipients.map((r) => r.type))],
-        transfers: c.transfers.map((t) => ({ country: t.country, safeguard: t.safeguard })),
-        rightsExercise: c.rights.exercise ?? null,
-      },
-    ];
+    return v ? [{ id: a.id, ref: a.ref, v, content: parseContent(v.content) }] : [];
+  });
+  // Transfers computed from the vendors (support from a third country…), as the register's other exports show them.
+  const analysed = await analyseTransfers(org.id, published);
+  const activities = published.map(({ id, ref, v, content: c }) => {
+    const computed = undeclaredComputedTransfers({ transfers: c.transfers, analysis: { transfers: analysed.get(id) ?? [] } });
+    return {
+      ref,
+      name: c.name,
+      version: v.number,
+      approvedAt: v.approvedAt.toISOString().slice(0, 10),
+      purposes: { main: c.purposes.main ?? null, sub: c.purposes.sub },
+      legalBases: c.legalBases.map((b) => ({ basis: b.basis, text: b.text ?? null })),
+      dataSubjects: c.dataSubjects.map((d) => d.category),
+      dataCategories: c.dataCategories.map((d) => ({
+        category: d.category,
+        retention: {
+          activePeriod: d.retention.activePeriod ?? null,
+          intermediatePeriod: d.retention.intermediatePeriod ?? null,
+          finalFate: d.retention.finalFate ?? null,
+        },
+      })),
+      recipientTypes: [...new Set(c.recipients.map((r) => r.type))],
+      transfers: c.transfers.map((t) => ({ country: t.country, safeguard: t.safeguard })),
+      /** Computed from the vendors, not declared by the record: country, recipient organisation, vendor chain, analysis status, safeguard code. */
+      computedTransfers: computed.map((t) => ({ country: t.country, recipient: t.recipient, chain: t.chain, status: t.status, safeguard: t.safeguard })),
+      rightsExercise: c.rights.exercise ?? null,
+    };
   });
   // An organization that publishes nothing has no public register: 404, as for an unknown slug.
   if (activities.length === 0) return null;

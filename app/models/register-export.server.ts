@@ -22,7 +22,16 @@ function explain(analysis: Analysis, locale: Locale): string[] {
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 function toExportActivity(
-  meta: { ref: string; department: string | null; departmentId: string | null; status: ActivityStatus; version: number | null; approvedAt: Date | null },
+  meta: {
+    ref: string;
+    department: string | null;
+    departmentId: string | null;
+    status: ActivityStatus;
+    version: number | null;
+    approvedAt: Date | null;
+    createdAt: Date;
+    updatedAt: Date;
+  },
   c: ActivityContent,
   links: ExportLink[],
   analyse: ReturnType<typeof createAnalyser>,
@@ -37,6 +46,8 @@ function toExportActivity(
     status: meta.status,
     version: meta.version,
     approvedAt: meta.approvedAt ? meta.approvedAt.toISOString() : null,
+    createdAt: meta.createdAt.toISOString(),
+    updatedAt: meta.updatedAt.toISOString(),
     role: c.role,
     regime: c.regime,
     description: c.description,
@@ -89,6 +100,52 @@ function toExportActivity(
   };
 }
 
+/** The current vendor and hosting-site links of every activity of the organization, by activity id. */
+async function loadExportLinks(organizationId: string): Promise<Map<string, ExportLink[]>> {
+  const rows = await getDb().activityLink.findMany({
+    where: { organizationId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      activityId: true,
+      role: true,
+      serviceId: true,
+      site: { select: { name: true, country: true } },
+      service: { select: { name: true, vendor: { select: { name: true } } } },
+    },
+  });
+  const linksOf = new Map<string, ExportLink[]>();
+  for (const l of rows) {
+    const list = linksOf.get(l.activityId) ?? [];
+    list.push({
+      role: l.role,
+      serviceId: l.serviceId,
+      site: l.site,
+      label: l.site ? { vendor: null, service: l.site.name } : { vendor: l.service?.vendor.name ?? null, service: l.service?.name ?? "" },
+    });
+    linksOf.set(l.activityId, list);
+  }
+  return linksOf;
+}
+
+/**
+ * The transfers computed from the vendors for the given activities (id and content), by activity id,
+ * as the register export's `analysis.transfers` lists them (declared ones included: see
+ * documents/computed-transfers.ts to keep the undeclared ones).
+ */
+export async function analyseTransfers(
+  organizationId: string,
+  activities: { id: string; content: ActivityContent }[],
+): Promise<Map<string, Analysis["transfers"]>> {
+  const [graph, linksOf] = await Promise.all([loadServiceGraph(organizationId), loadExportLinks(organizationId)]);
+  const analyse = createAnalyser(graph, countryFacts, { explain: false });
+  return new Map(
+    activities.map((a) => [
+      a.id,
+      analyse({ links: linksOf.get(a.id) ?? [], declaredTransfers: a.content.transfers, publicPowers: publicPowersOf(a.content) }).transfers,
+    ]),
+  );
+}
+
 /**
  * The register as handed to the CNIL: for each activity, its last approved version (a newer draft
  * is not shown until approved); activities never approved appear as they stand, with their status.
@@ -98,19 +155,9 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
   const db = getDb();
   const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
   const generatedAt = opts.generatedAt ?? new Date();
-  const [graph, linkRows, vendors, sites, screenings] = await Promise.all([
+  const [graph, linksOf, vendors, sites, screenings] = await Promise.all([
     loadServiceGraph(organizationId),
-    db.activityLink.findMany({
-      where: { organizationId },
-      orderBy: { createdAt: "asc" },
-      select: {
-        activityId: true,
-        role: true,
-        serviceId: true,
-        site: { select: { name: true, country: true } },
-        service: { select: { name: true, vendor: { select: { name: true } } } },
-      },
-    }),
+    loadExportLinks(organizationId),
     db.vendor.findMany({
       where: { organizationId },
       orderBy: { name: "asc" },
@@ -125,24 +172,22 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
     loadScreeningsForExport(organizationId),
   ]);
   const analyse = createAnalyser(graph, countryFacts);
-  const linksOf = new Map<string, ExportLink[]>();
-  for (const l of linkRows) {
-    const list = linksOf.get(l.activityId) ?? [];
-    list.push({
-      role: l.role,
-      serviceId: l.serviceId,
-      site: l.site,
-      label: l.site ? { vendor: null, service: l.site.name } : { vendor: l.service?.vendor.name ?? null, service: l.service?.name ?? "" },
-    });
-    linksOf.set(l.activityId, list);
-  }
   let activities: ExportActivity[];
   if (opts.asOf) {
     const end = new Date(`${opts.asOf}T23:59:59.999Z`);
     const versions = await listRegisterAsOf(organizationId, end, ALL_ACTIVITIES);
     activities = versions.map((v) =>
       toExportActivity(
-        { ref: v.activity.ref, department: v.departmentName, departmentId: v.departmentId, status: "APPROVED", version: v.number, approvedAt: v.approvedAt },
+        {
+          ref: v.activity.ref,
+          department: v.departmentName,
+          departmentId: v.departmentId,
+          status: "APPROVED",
+          version: v.number,
+          approvedAt: v.approvedAt,
+          createdAt: v.activity.createdAt,
+          updatedAt: v.approvedAt,
+        },
         v.parsed,
         linksOf.get(v.activityId) ?? [],
         analyse,
@@ -159,7 +204,16 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
       const v = a.versions[0];
       if (v) {
         return toExportActivity(
-          { ref: a.ref, department: v.departmentName, departmentId: v.departmentId, status: "APPROVED", version: v.number, approvedAt: v.approvedAt },
+          {
+            ref: a.ref,
+            department: v.departmentName,
+            departmentId: v.departmentId,
+            status: "APPROVED",
+            version: v.number,
+            approvedAt: v.approvedAt,
+            createdAt: a.createdAt,
+            updatedAt: v.approvedAt,
+          },
           parseContent(v.content),
           linksOf.get(a.id) ?? [],
           analyse,
@@ -174,6 +228,8 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
           status: a.status as ActivityStatus,
           version: null,
           approvedAt: null,
+          createdAt: a.createdAt,
+          updatedAt: a.updatedAt,
         },
         parseContent(a.content),
         linksOf.get(a.id) ?? [],

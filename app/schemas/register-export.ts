@@ -42,6 +42,11 @@ export const ExportActivitySchema = z.object({
   status: z.enum(ACTIVITY_STATUSES),
   version: z.number().int().positive().nullable().describe("Approved version number, null if never approved"),
   approvedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime().optional().describe("When the record was created (CNIL model: date de création); absent from older exports"),
+  updatedAt: z.iso
+    .datetime()
+    .optional()
+    .describe("When the content shown was last changed (CNIL model: mise à jour): the approval of the version shown, or the draft's last save"),
   role: z.enum(ACTIVITY_ROLES),
   regime: z.enum(REGIMES),
   description: optStr,

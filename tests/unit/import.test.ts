@@ -503,7 +503,8 @@ describe("updates merge over what the activity holds", () => {
 
 /** An exported activity without what belongs to the source register (reference, workflow, vendor links). */
 function comparable(a: ExportActivity) {
-  const { ref: _r, status: _s, version: _v, approvedAt: _a, services: _sv, ...rest } = a;
+  // Record metadata (reference, workflow, dates of the record) belongs to the register that holds it.
+  const { ref: _r, status: _s, version: _v, approvedAt: _a, createdAt: _c, updatedAt: _u, services: _sv, ...rest } = a;
   return rest;
 }
 

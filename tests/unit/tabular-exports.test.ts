@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import jsonld from "jsonld";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { JSONLD_CONTEXT, REGISTRE_CONTEXT_URL, REGISTRE_NS, toJsonLd } from "~/documents/jsonld.ts";
-import { neutraliseCell, registerHeaders, registerRows, TABULAR_COLUMNS, toCsv, toXlsx, type CsvSeparator } from "~/documents/tabular.ts";
+import { neutraliseCell, neutraliseXlsxText, registerHeaders, registerRows, TABULAR_COLUMNS, toCsv, toXlsx, type CsvSeparator } from "~/documents/tabular.ts";
 import { enTabular } from "~/locales/en.tabular.ts";
 import { frTabular } from "~/locales/fr.tabular.ts";
 import { createActivity, transitionActivity } from "~/models/activity.server.ts";
@@ -168,8 +168,8 @@ beforeAll(async () => {
   data = RegisterExportSchema.parse(built);
 });
 
-function expectedCells(locale: Locale): string[][] {
-  return registerRows(data, locale).map((r) => TABULAR_COLUMNS.map((c) => (typeof r[c] === "number" ? String(r[c]) : neutraliseCell(r[c] as string))));
+function expectedCells(locale: Locale, neutralise = neutraliseCell): string[][] {
+  return registerRows(data, locale).map((r) => TABULAR_COLUMNS.map((c) => (typeof r[c] === "number" ? String(r[c]) : neutralise(r[c] as string))));
 }
 
 describe("registerRows", () => {
@@ -212,6 +212,12 @@ describe("neutraliseCell", () => {
   });
   it.each(["Texte", "'déjà", " =espace", "1-2", ""])("leaves %j alone", (v) => {
     expect(neutraliseCell(v)).toBe(v);
+  });
+  it.each(["=1+1", "+33 x", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)", "\tx", "\rx", "+HYPERLINK(1)", "-x"])("in XLSX, still prefixes %j", (v) => {
+    expect(neutraliseXlsxText(v)).toBe(`'${v}`);
+  });
+  it.each(["+33 1 23 45 67 89", "+33 (0)1.23.45.67.89", "-15", "+1 212-555-0100", "Texte"])("in XLSX, leaves the inert %j alone", (v) => {
+    expect(neutraliseXlsxText(v)).toBe(v);
   });
 });
 
@@ -274,6 +280,8 @@ function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") return String(v);
   if (typeof v === "string") return v;
+  // Date cells: a day (midnight UTC) as YYYY-MM-DD, an instant as its ISO form.
+  if (v instanceof Date) return v.toISOString().endsWith("T00:00:00.000Z") ? v.toISOString().slice(0, 10) : v.toISOString();
   throw new Error(`unexpected cell value ${JSON.stringify(v)}`);
 }
 
@@ -294,7 +302,7 @@ describe("toXlsx", () => {
     });
     expect(values[0]).toEqual(registerHeaders(locale));
     // Line ends inside a cell are LF in XLSX (XML turns a raw CR into LF anyway).
-    expect(values.slice(1)).toEqual(expectedCells(locale).map((r) => r.map((c) => c.replace(/\r\n?/g, "\n"))));
+    expect(values.slice(1)).toEqual(expectedCells(locale, neutraliseXlsxText).map((r) => r.map((c) => c.replace(/\r\n?/g, "\n"))));
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
@@ -315,7 +323,8 @@ describe("toXlsx", () => {
           cells++;
           expect(cell.type, `${ws.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
           expect(cell.formula, `${ws.name}!${cell.address}`).toBeFalsy();
-          if (typeof cell.value === "string") expect(cell.value, cell.address).not.toMatch(/^[=+\-@\t\r]/);
+          // Only inert signed text (a phone number) may start with + or -: it can call nothing.
+          if (typeof cell.value === "string" && !/^[+-][\d ()./-]*$/.test(cell.value)) expect(cell.value, cell.address).not.toMatch(/^[=+\-@\t\r]/);
         }),
       );
     }
@@ -328,8 +337,28 @@ describe("toXlsx", () => {
     expect(orgValues).toContain(`${t["tabular.org.name"]}=Ville de Saint-Étienne-du-Test`);
     expect(orgValues).toContain(`${t["tabular.org.dpoName"]}=Délia Pô`);
     expect(orgValues).toContain(`${t["tabular.org.dpoCnilNumber"]}=DPO-12345`);
-    // The DPO phone starts with "+": neutralised like any other cell.
-    expect(orgValues).toContain(`${t["tabular.org.dpoPhone"]}='+33 1 23 45 67 89`);
+    // The DPO phone starts with "+": a string cell (never evaluated), without a visible apostrophe.
+    expect(orgValues).toContain(`${t["tabular.org.dpoPhone"]}=+33 1 23 45 67 89`);
+    let phone: ExcelJS.Cell | undefined;
+    org.eachRow((row) => {
+      if (row.getCell(1).value === t["tabular.org.dpoPhone"]) phone = row.getCell(2);
+    });
+    expect(phone!.type).toBe(ExcelJS.ValueType.String);
+    expect(phone!.value).toBe("+33 1 23 45 67 89");
+    // The export's instant is a date cell with a date-time format.
+    let generated: ExcelJS.Cell | undefined;
+    org.eachRow((row) => {
+      if (row.getCell(1).value === t["tabular.org.generatedAt"]) generated = row.getCell(2);
+    });
+    expect(generated!.type).toBe(ExcelJS.ValueType.Date);
+    expect((generated!.value as Date).toISOString()).toBe(GENERATED_AT.toISOString());
+    expect(generated!.numFmt).toMatch(/yyyy.*hh:mm/);
+
+    // Dates are date cells with a date number format, not text.
+    const last = sheet.getRow(2).getCell(TABULAR_COLUMNS.indexOf("lastUpdate") + 1);
+    expect(last.type).toBe(ExcelJS.ValueType.Date);
+    expect((last.value as Date).toISOString()).toBe("2025-03-01T00:00:00.000Z");
+    expect(last.numFmt).toBe(locale === "fr" ? "dd/mm/yyyy" : "yyyy-mm-dd");
   });
 });
 
