@@ -1,7 +1,8 @@
 /**
  * RGAA checks that axe-core does not make, run in the browser on the main pages (demo city, DPO):
  * headings (9.1), landmarks (9.2, 12.6), the skip link (12.7), a visible focus indicator (10.7),
- * reflow at 320 CSS px (10.11) and the world map's text alternative (1.1, 1.3, 1.6, 1.9).
+ * reflow at 320 CSS px (10.11) and the world map's text alternative (1.1, 1.3, 1.6, 1.9). The public
+ * register is checked as a citizen sees it, once an activity is published.
  * app/reference/rgaa-audit.ts cites this spec for those criteria.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
@@ -22,6 +23,34 @@ async function firstLink(page: Page, from: string, selector: string): Promise<st
 const fixed = (path: string) => async () => path;
 const activityLink = 'a[href^="/o/ville-demo/activities/T-"]';
 
+/**
+ * The public register lists only published activities: the DPO publishes one approved activity first
+ * unless one is public already (other specs may have published some), then the citizen's page is checked.
+ */
+async function publicRegister(page: Page): Promise<string> {
+  const dpo = await page.context().browser()!.newContext({ locale: "fr-FR" });
+  try {
+    const p = await dpo.newPage();
+    await login(p, "dpo@demo.example");
+    await useFrench(p);
+    await p.goto(`${ORG}/activities?status=APPROVED`);
+    const hrefs = await p.locator("table tbody tr td:nth-child(2) a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+    for (const href of hrefs) {
+      await p.goto(href);
+      if (await p.getByRole("button", { name: "Retirer du registre public" }).isVisible()) break;
+      const publish = p.getByRole("button", { name: "Publier dans le registre public" });
+      if (await publish.isVisible()) {
+        await publish.click();
+        await expect(p.getByRole("button", { name: "Retirer du registre public" })).toBeVisible();
+        break;
+      }
+    }
+  } finally {
+    await dpo.close();
+  }
+  return "/public/ville-demo";
+}
+
 const PAGES: PageSpec[] = [
   { name: "login", anonymous: true, path: fixed("/login") },
   { name: "accessibility statement", anonymous: true, path: fixed("/accessibilite?org=ville-demo") },
@@ -38,6 +67,7 @@ const PAGES: PageSpec[] = [
   { name: "sovereignty", path: fixed(`${ORG}/sovereignty`) },
   { name: "exports", path: fixed(`${ORG}/exports`) },
   { name: "audit log", path: fixed(`${ORG}/audit`) },
+  { name: "public register", anonymous: true, path: publicRegister },
 ];
 
 /** Headings in document order, with their level, as assistive technologies get them (hidden ones excluded). */
