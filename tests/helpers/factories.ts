@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { getDb } from "~/utils/db.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
 import type { Role } from "~/policies/index.ts";
+import type { VendorInput } from "~/models/vendor.server.ts";
 import { createSession } from "~/models/session.server.ts";
 import { SESSION_COOKIE } from "~/utils/session.server.ts";
 
@@ -54,4 +55,30 @@ export function form(data: Record<string, string | string[]>) {
   const fd = new FormData();
   for (const [k, v] of Object.entries(data)) for (const x of Array.isArray(v) ? v : [v]) fd.append(k, x);
   return fd;
+}
+
+/** A vendor form's values: established in France, no DPA yet, every other fact unknown; `over` sets the rest. */
+export function vendorFields(name: string, over: Partial<VendorInput> = {}): VendorInput {
+  return {
+    name,
+    legalName: null,
+    registrationNumber: null,
+    website: null,
+    country: "FR",
+    parentName: null,
+    parentCountry: null,
+    contactName: null,
+    contactEmail: null,
+    hdsActivities: null,
+    hdsExpiry: null,
+    iso27001Expiry: null,
+    dpfCertified: null,
+    dpfCheckedAt: null,
+    dpaStatus: "NONE",
+    dpaSignedAt: null,
+    dpaReference: null,
+    dpaNextReview: null,
+    notes: null,
+    ...over,
+  };
 }

@@ -13,7 +13,7 @@ import { describeAuditEvent } from "~/utils/audit-log.ts";
 import { AUDIT_VALUE_MAX_LENGTH } from "~/utils/audit-values.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { createT } from "~/utils/messages.server.ts";
-import { createOrg, request, signedInMember } from "../helpers/factories.ts";
+import { createOrg, request, signedInMember, vendorFields } from "../helpers/factories.ts";
 import { call } from "./route-helpers.ts";
 
 type Sentence = { seq: number; person: string; action: string; object: { label: string; href: string | null } | null; changes: string[] };
@@ -24,27 +24,7 @@ type PageData = {
   options: { actions: { value: string; label: string }[]; entities: { value: string; label: string }[]; actors: { id: string; name: string }[] };
 };
 
-const vendor = (name: string): VendorInput => ({
-  name,
-  legalName: null,
-  registrationNumber: null,
-  website: null,
-  country: "FR",
-  parentName: null,
-  parentCountry: null,
-  contactName: null,
-  contactEmail: null,
-  hdsActivities: null,
-  hdsExpiry: null,
-  iso27001Expiry: null,
-  dpfCertified: null,
-  dpfCheckedAt: null,
-  dpaStatus: "NONE",
-  dpaSignedAt: null,
-  dpaReference: null,
-  dpaNextReview: null,
-  notes: null,
-});
+const vendor = (name: string): VendorInput => vendorFields(name);
 
 let slug: string;
 let orgId: string;

@@ -12,7 +12,7 @@ import * as create from "~/routes/o.$org.breaches.new.tsx";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { checkMatrix, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";
-import { createOrg, createUser, form, request, signedInMember } from "../helpers/factories.ts";
+import { createOrg, createUser, form, request, signedInMember, vendorFields } from "../helpers/factories.ts";
 import { call, fieldErrors, formErrors } from "./route-helpers.ts";
 
 let slug: string;
@@ -24,27 +24,7 @@ const callers = {} as Record<Who | "EDITOR_B", { cookie?: string }>;
 let refA: string; // reported by the EDITOR of department A
 let refB: string; // department B
 
-const vendorInput = (name: string, country = "FR") => ({
-  name,
-  legalName: null,
-  registrationNumber: null,
-  website: null,
-  country,
-  parentName: null,
-  parentCountry: null,
-  contactName: null,
-  contactEmail: null,
-  hdsActivities: null,
-  hdsExpiry: null,
-  iso27001Expiry: null,
-  dpfCertified: null,
-  dpfCheckedAt: null,
-  dpaStatus: "NONE" as const,
-  dpaSignedAt: null,
-  dpaReference: null,
-  dpaNextReview: null,
-  notes: null,
-});
+const vendorInput = (name: string, country = "FR") => vendorFields(name, { country });
 
 function facts(over: Record<string, string | string[]> = {}) {
   return form({

@@ -18,7 +18,7 @@ import * as whatIf from "~/routes/o.$org.sovereignty.what-if.tsx";
 import * as vendorPage from "~/routes/o.$org.vendors.$vendorId.tsx";
 import * as vendors from "~/routes/o.$org.vendors._index.tsx";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
-import { createOrg, createUser, request, signedInMember } from "../helpers/factories.ts";
+import { createOrg, createUser, request, signedInMember, vendorFields } from "../helpers/factories.ts";
 import { call } from "./route-helpers.ts";
 
 const HIDDEN = "Vidéoprotection confidentielle";
@@ -33,27 +33,7 @@ let editor: string;
 let dpo: string;
 
 function vendorInput(name: string): VendorInput {
-  return {
-    name,
-    legalName: null,
-    registrationNumber: null,
-    website: null,
-    country: "FR",
-    parentName: "Parent Inc.",
-    parentCountry: "US",
-    contactName: null,
-    contactEmail: null,
-    hdsActivities: null,
-    hdsExpiry: null,
-    iso27001Expiry: null,
-    dpfCertified: null,
-    dpfCheckedAt: null,
-    dpaStatus: "NONE",
-    dpaSignedAt: null,
-    dpaReference: null,
-    dpaNextReview: null,
-    notes: null,
-  };
+  return vendorFields(name, { parentName: "Parent Inc.", parentCountry: "US" });
 }
 
 beforeAll(async () => {

@@ -15,7 +15,7 @@ import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { RegisterExportSchema, type ExportActivity, type RegisterExport } from "~/schemas/register-export.ts";
 import { translate } from "~/utils/messages.server.ts";
 import { CONTENT_KEYS, filledContentKeys, parsePrefilledPaths, withoutConfirmed } from "~/utils/prefilled.ts";
-import { createOrg, createUser } from "../helpers/factories.ts";
+import { createOrg, createUser, vendorFields } from "../helpers/factories.ts";
 
 describe("prefilled paths cover every content field", () => {
   it("CONTENT_KEYS lists every top-level key of the activity content, and each has a section of the full form", () => {
@@ -143,28 +143,8 @@ describe("round trip of the legal fields: export (JSON, CSV, XLSX) -> import int
 });
 
 describe("the exports show the corrected conclusions: SecNumCloud check and facts to verify", () => {
-  const vendor = (name: string, country: string, extra: Partial<Pick<VendorInput, "dpfCertified" | "shareholdingWithinLimits">> = {}): VendorInput => ({
-    name,
-    legalName: null,
-    registrationNumber: null,
-    website: null,
-    country,
-    parentName: null,
-    parentCountry: null,
-    contactName: null,
-    contactEmail: null,
-    hdsActivities: null,
-    hdsExpiry: null,
-    iso27001Expiry: null,
-    dpfCertified: null,
-    dpfCheckedAt: null,
-    dpaStatus: "SIGNED",
-    dpaSignedAt: null,
-    dpaReference: null,
-    dpaNextReview: null,
-    notes: null,
-    ...extra,
-  });
+  const vendor = (name: string, country: string, extra: Partial<Pick<VendorInput, "dpfCertified" | "shareholdingWithinLimits">> = {}): VendorInput =>
+    vendorFields(name, { country, dpaStatus: "SIGNED", ...extra });
 
   async function register(): Promise<RegisterExport> {
     const { org } = await createOrg("Ville souveraine");

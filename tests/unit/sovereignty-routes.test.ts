@@ -12,32 +12,11 @@ import * as whatIfRoute from "~/routes/o.$org.sovereignty.what-if.tsx";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { checkMatrix, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";
-import { createOrg, createUser, form, request, signedInMember } from "../helpers/factories.ts";
+import { createOrg, createUser, form, request, signedInMember, vendorFields } from "../helpers/factories.ts";
 import { call, fieldErrors } from "./route-helpers.ts";
 
 function vendorInput(name: string, over: Partial<VendorInput> = {}): VendorInput {
-  return {
-    name,
-    legalName: null,
-    registrationNumber: null,
-    website: null,
-    country: "FR",
-    parentName: null,
-    parentCountry: null,
-    contactName: null,
-    contactEmail: null,
-    hdsActivities: null,
-    hdsExpiry: null,
-    iso27001Expiry: null,
-    dpfCertified: null,
-    dpfCheckedAt: null,
-    dpaStatus: "SIGNED",
-    dpaSignedAt: null,
-    dpaReference: null,
-    dpaNextReview: null,
-    notes: null,
-    ...over,
-  };
+  return vendorFields(name, { dpaStatus: "SIGNED", ...over });
 }
 const location = (country: string, over: Partial<LocationInput> = {}): LocationInput => ({
   role: "STORAGE",

@@ -12,7 +12,7 @@ import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { RegisterExportSchema, type RegisterExport } from "~/schemas/register-export.ts";
 import { getDb } from "~/utils/db.server.ts";
 import type { Locale } from "~/utils/i18n.ts";
-import { createOrg, createUser } from "../helpers/factories.ts";
+import { createOrg, createUser, vendorFields } from "../helpers/factories.ts";
 
 /** A strict RFC 4180 parser: quoted fields may hold separators, quotes ("") and line breaks; records end with CRLF. */
 function parseCsv(text: string, separator: CsvSeparator): string[][] {
@@ -61,28 +61,7 @@ const BOM = [0xef, 0xbb, 0xbf];
 const EVIL_NAME = '=HYPERLINK("http://evil.example","x")';
 const GENERATED_AT = new Date("2026-01-15T10:00:00.000Z");
 
-const vendorInput = (over: Partial<VendorInput>): VendorInput => ({
-  name: "Vendor",
-  legalName: null,
-  registrationNumber: null,
-  website: null,
-  country: "FR",
-  parentName: null,
-  parentCountry: null,
-  contactName: null,
-  contactEmail: null,
-  hdsActivities: null,
-  hdsExpiry: null,
-  iso27001Expiry: null,
-  dpfCertified: null,
-  dpfCheckedAt: null,
-  dpaStatus: "SIGNED",
-  dpaSignedAt: null,
-  dpaReference: null,
-  dpaNextReview: null,
-  notes: null,
-  ...over,
-});
+const vendorInput = (over: Partial<VendorInput>): VendorInput => vendorFields("Vendor", { dpaStatus: "SIGNED", ...over });
 
 let data: RegisterExport;
 

@@ -24,7 +24,7 @@ import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { DPA_STATUSES, isRegistrationNumber, VendorFormSchema } from "~/schemas/vendor.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { checkMatrix, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";
-import { createOrg, createUser, form, request, signedInMember } from "../helpers/factories.ts";
+import { createOrg, createUser, form, request, signedInMember, vendorFields } from "../helpers/factories.ts";
 import { call, fieldErrors, formErrors } from "./route-helpers.ts";
 
 let slug: string;
@@ -35,28 +35,7 @@ let serviceId: string;
 const callers = {} as Record<Who, { cookie?: string }>;
 
 function vendorInput(over: Partial<VendorInput> = {}): VendorInput {
-  return {
-    name: `Prestataire ${crypto.randomBytes(3).toString("hex")}`,
-    legalName: null,
-    registrationNumber: null,
-    website: null,
-    country: "FR",
-    parentName: null,
-    parentCountry: null,
-    contactName: null,
-    contactEmail: null,
-    hdsActivities: null,
-    hdsExpiry: null,
-    iso27001Expiry: null,
-    dpfCertified: null,
-    dpfCheckedAt: null,
-    dpaStatus: "NONE",
-    dpaSignedAt: null,
-    dpaReference: null,
-    dpaNextReview: null,
-    notes: null,
-    ...over,
-  };
+  return vendorFields(`Prestataire ${crypto.randomBytes(3).toString("hex")}`, over);
 }
 
 beforeAll(async () => {
