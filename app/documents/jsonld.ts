@@ -14,7 +14,7 @@
  * `?p dpv:hasPersonalData pd:Health` finds them.
  *
  * The `registre:` namespace is `<PUBLIC_URL>/ns#` of the instance that wrote the file; that address
- * serves the documentation of its terms (app/routes/ns.tsx, docs/registre-namespace.md). It holds
+ * serves the documentation of its terms (app/routes/ns.ts, terms in app/documents/registre-vocabulary.ts; ADR 008). It holds
  * what DPV has no term for:
  *   registre:exposureLevel       sovereignty exposure level code of the activity (unknown | eu | adequate |
  *                                to_verify | foreign_law | safeguarded_transfer | derogation |
