@@ -19,7 +19,8 @@
  *   registre:exposureLevel       sovereignty exposure level code of the activity (unknown | eu | adequate |
  *                                to_verify | foreign_law | safeguarded_transfer | derogation |
  *                                unsafeguarded_transfer, see
- *                                docs/decisions/006-exposure-scale.md); registre:exposureLevelLabel its labels
+ *                                docs/decisions/006-exposure-scale.md); registre:exposureLevelLabel its labels;
+ *                                registre:toVerify the facts it lacks (registre:fact, with fr/en labels)
  *   registre:status, registre:version, registre:completeness  workflow status code, approved version number,
  *                                completeness score (0–100) of the activity
  *   registre:regime, registre:role    GDPR | LED (Directive 2016/680); CONTROLLER | JOINT_CONTROLLER | PROCESSOR
@@ -320,6 +321,18 @@ function activityNode(data: RegisterExport, a: Activity, ids: { base: string; co
     "registre:completeness": a.completeness.score,
     "registre:exposureLevel": a.analysis.level,
     "registre:exposureLevelLabel": labels(`sovereignty.level.${a.analysis.level}`),
+    // What the analysis could not conclude without (issue 10): the missing fact, in both languages.
+    "registre:toVerify": a.analysis.toVerify?.length
+      ? a.analysis.toVerify.map((v) =>
+          node({
+            "registre:fact": v.fact,
+            "rdfs:label": [
+              { "@value": v.fr, "@language": "fr" },
+              { "@value": v.en, "@language": "en" },
+            ],
+          }),
+        )
+      : undefined,
     "dpv:hasDataController": controllers,
     "dpv:hasJointDataControllers":
       a.jointControllers.length > 0

@@ -8,6 +8,11 @@ import { DPV_VERSION, jsonLdContext, registreNs, type JsonLdObject } from "./jso
 export const REGISTRE_TERMS: Record<string, { fr: string; en: string }> = {
   activePeriod: { fr: "Durée d'utilisation courante (archives publiques)", en: "Active-use retention period (French public archives)" },
   art10Basis: { fr: "Fondement du traitement de données d'infractions (art. 10)", en: "Ground for processing offence data (Art. 10)" },
+  fact: { fr: "Code du fait manquant (voir registre:toVerify)", en: "Code of the missing fact (see registre:toVerify)" },
+  toVerify: {
+    fr: "Fait à enregistrer avant que l'analyse puisse conclure (« à vérifier »)",
+    en: 'Fact to record before the analysis can conclude ("to verify")',
+  },
   auditAnchor: {
     fr: "Dernier événement de la chaîne d'audit au moment de l'export (numéro et empreinte SHA-256)",
     en: "Latest event of the audit hash chain when the export was made (number and SHA-256 hash)",

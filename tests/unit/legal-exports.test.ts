@@ -16,6 +16,8 @@ import { RegisterExportSchema, type ExportActivity, type RegisterExport } from "
 import { translate } from "~/utils/messages.server.ts";
 import { CONTENT_KEYS, filledContentKeys, parsePrefilledPaths, withoutConfirmed } from "~/utils/prefilled.ts";
 import { createOrg, createUser, vendorFields } from "../helpers/factories.ts";
+import { toJsonLd } from "~/documents/jsonld.ts";
+import { REGISTRE_TERMS } from "~/documents/registre-vocabulary.ts";
 
 describe("prefilled paths cover every content field", () => {
   it("CONTENT_KEYS lists every top-level key of the activity content, and each has a section of the full form", () => {
@@ -217,6 +219,20 @@ describe("the exports show the corrected conclusions: SecNumCloud check and fact
     expect(a.toVerify!.map((v) => v.fr)).toContain("Nuage Souverain — IaaS Souverain : périmètre qualifié SecNumCloud");
     expect(a.level).toBe("derogation");
     expect(a.exposure.find((e) => e.vendor === "Cloudy Inc.")).toMatchObject({ shielded: false, secNumCloudContradiction: true });
+  });
+
+  it("JSON-LD: the level and every fact to verify, in both languages, with documented registre: terms", () => {
+    const doc = toJsonLd(data) as { "@graph"?: unknown };
+    const text = JSON.stringify(doc);
+    const a = data.activities[0]!.analysis;
+    expect(text).toContain('"registre:exposureLevel":"derogation"');
+    for (const v of a.toVerify!) {
+      expect(text).toContain(`"registre:fact":"${v.fact}"`);
+      expect(text).toContain(JSON.stringify({ "@value": v.fr, "@language": "fr" }));
+      expect(text).toContain(JSON.stringify({ "@value": v.en, "@language": "en" }));
+    }
+    expect(REGISTRE_TERMS).toHaveProperty("toVerify");
+    expect(REGISTRE_TERMS).toHaveProperty("fact");
   });
 
   it.each(["fr", "en"] as const)("CSV/XLSX rows (%s): level, facts to verify and the SecNumCloud check", (locale) => {
