@@ -6,6 +6,8 @@ import { canPublishActivity } from "~/policies/activity.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { z } from "~/utils/validation.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
+import { getLocale } from "~/utils/i18n.server.ts";
+import { translate } from "~/utils/messages.server.ts";
 
 const Schema = z.object({ public: z.enum(["yes", "no"]) });
 
@@ -21,7 +23,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) throw new Response("Bad Request", { status: 400 });
   const back = `/o/${ctx.org.slug}/activities/${activity.ref}`;
   const makePublic = parsed.data.public === "yes";
-  if (makePublic && !activity.approvedVersion) return redirectWithToast(request, back, { type: "error", key: "activityPublic.needsApproval" });
+  // The page offers no publish button before the first approval, so this is a crafted request: refuse it, write nothing.
+  if (makePublic && !activity.approvedVersion)
+    throw new Response(translate(await getLocale(request), "activityPublic.needsApproval"), { status: 409, statusText: "Conflict" });
   await setActivityPublic(ctx.user.id, ctx.org.id, activity.id, makePublic);
   return redirectWithToast(request, back, { type: "success", key: makePublic ? "toast.published" : "toast.unpublished" });
 }

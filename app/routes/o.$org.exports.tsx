@@ -6,7 +6,7 @@ import { FormErrors } from "~/components/forms.tsx";
 import { listDepartments } from "~/models/department.server.ts";
 import { createShareLink, listExports, listShareAccesses, revokeShareLink, ShareLinkError } from "~/models/export-log.server.ts";
 import { EXPORT_FORMATS, SHARE_MAX_DAYS } from "~/schemas/export-request.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { notFound, requireOrgContext } from "~/utils/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { canSeeShareIps, canShareExports } from "~/policies/export.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -98,6 +98,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const origin = getEnv().PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
     return { error: null, link: `${origin}/s/${token}`, recipient: v.recipient, exportId: v.exportId };
   } catch (err) {
+    // Another organization's (or no) export: 404, as for every resource outside the member's organization.
+    if (err instanceof ShareLinkError && err.message === "export") throw notFound();
     if (err instanceof ShareLinkError)
       return data(
         { error: err.message === "expiry" ? "errors.shareExpiry" : "errors.invalid", link: null, recipient: null, exportId: v.exportId },
