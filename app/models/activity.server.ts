@@ -394,25 +394,24 @@ export async function listActivities(organizationId: string, f: ActivityFilters,
     where.push(`a."nextReviewAt" IS NOT NULL AND a."nextReviewAt" < ?`);
     args.push(sqlDate(now));
   }
-  // One round trip (issue 18): the page's columns only, and the total through a window count, which
-  // SQLite computes before LIMIT. An empty page past the end falls back to a plain count.
-  const from = `FROM "Activity" a LEFT JOIN "Department" d ON d."id" = a."departmentId" WHERE ${where.join(" AND ")}`;
+  // The page's columns in one query (no second fetch by id), and the count on the activity table alone
+  // (issue 18). A window count would make SQLite materialise every matching row before the LIMIT.
+  const conditions = where.join(" AND ");
   const db = getDb();
-  const raw = await db.$queryRawUnsafe<ListRow[]>(
-    `SELECT a."id", a."ref", a."name", a."status", a."regime", a."role", a."legalBases", a."hasSensitive", a."hasOffences",
-            a."completeness", a."nextReviewAt", a."approvedVersion", a."pendingChanges", a."updatedAt", a."departmentId",
-            d."name" AS "departmentName", count(*) OVER () AS "total"
-     ${from} ORDER BY ${ORDER_SQL[sort]} LIMIT ? OFFSET ?`,
-    ...args,
-    page.take,
-    page.skip,
-  );
-  const total =
-    raw.length > 0
-      ? Number(raw[0]!.total)
-      : page.skip > 0
-        ? Number((await db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n ${from}`, ...args))[0]?.n ?? 0)
-        : 0;
+  const [raw, counted] = await Promise.all([
+    db.$queryRawUnsafe<ListRow[]>(
+      `SELECT a."id", a."ref", a."name", a."status", a."regime", a."role", a."legalBases", a."hasSensitive", a."hasOffences",
+              a."completeness", a."nextReviewAt", a."approvedVersion", a."pendingChanges", a."updatedAt", a."departmentId",
+              d."name" AS "departmentName"
+       FROM "Activity" a LEFT JOIN "Department" d ON d."id" = a."departmentId" WHERE ${conditions}
+       ORDER BY ${ORDER_SQL[sort]} LIMIT ? OFFSET ?`,
+      ...args,
+      page.take,
+      page.skip,
+    ),
+    db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM "Activity" a WHERE ${conditions}`, ...args),
+  ]);
+  const total = Number(counted[0]?.n ?? 0);
   return { rows: raw.map(toListRow), total };
 }
 
@@ -433,7 +432,6 @@ type ListRow = {
   updatedAt: Date | string;
   departmentId: string | null;
   departmentName: string | null;
-  total: number | bigint;
 };
 
 /** Raw rows come back with SQLite's storage types: give the list the same shape as a Prisma select. */
