@@ -16,12 +16,16 @@ export async function serve(opts: { migrate?: boolean } = {}): Promise<Server> {
   const env = getEnv();
   if (opts.migrate !== false) applyMigrations(env.databaseUrl);
   const app = await createServer();
-  const server = await new Promise<Server>((resolve) => {
+  const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(env.PORT, env.HOST, () => {
       logger.info({ port: env.PORT }, "Registre is listening");
       console.log(`Registre: http://localhost:${env.PORT}`);
       resolve(s);
     });
+    // A port already taken is a setup problem: say which variable to change, without a stack trace.
+    s.once("error", (err: NodeJS.ErrnoException) =>
+      reject(err.code === "EADDRINUSE" ? new Error(`Port ${env.PORT} is already in use: stop the other server or set PORT`) : err),
+    );
   });
   const stopTasks = startScheduledTasks();
   // Reminders, digests and mail retries run in this process: no external cron.
