@@ -229,3 +229,13 @@ export async function requestLetterData(organizationId: string, r: DataSubjectRe
     activities: acts.map((a) => ({ ref: a.ref, content: parseContent(a.content) })),
   };
 }
+
+/** The activities a request concerns, by reference and name. */
+export function activityLabels(organizationId: string, ids: string[]) {
+  return ids.length ? getDb().activity.findMany({ where: { organizationId, id: { in: ids } }, select: { ref: true, name: true } }) : Promise.resolve([]);
+}
+
+/** The organization's retention period of the request log, in months. */
+export function getRequestRetention(organizationId: string) {
+  return getDb().organization.findFirstOrThrow({ where: { id: organizationId }, select: { requestRetentionMonths: true } });
+}

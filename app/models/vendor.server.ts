@@ -324,3 +324,8 @@ export async function readDpaFile(organizationId: string, vendorId: string): Pro
   if (!fs.existsSync(p)) return null;
   return { name: v.dpaFileName ?? "dpa.pdf", bytes: fs.readFileSync(p) };
 }
+
+/** Vendor names for a picker (breach forms). */
+export function listVendorChoices(organizationId: string) {
+  return getDb().vendor.findMany({ where: { organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}

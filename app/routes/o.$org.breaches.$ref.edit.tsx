@@ -14,7 +14,7 @@ import { canManageBreach } from "~/policies/breach.ts";
 import { BreachFactsFormSchema } from "~/schemas/breach.ts";
 import { forbidden } from "~/utils/auth.server.ts";
 import { breachActor, requireBreach } from "~/utils/breach-access.server.ts";
-import { getDb } from "~/utils/db.server.ts";
+import { listVendorChoices } from "~/models/vendor.server.ts";
 import { utcToParisLocal } from "~/utils/paris-time.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [overview, activities, vendors] = await Promise.all([
     getOrganizationOverview(ctx.org.id),
     listActivityChoices(ctx.org.id, departmentScope(ctx)),
-    getDb().vendor.findMany({ where: { organizationId: ctx.org.id }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    listVendorChoices(ctx.org.id),
   ]);
   const c = breach.parsed;
   const local = (iso: string | undefined) => (iso ? utcToParisLocal(new Date(iso)) : "");

@@ -18,7 +18,7 @@ import { departmentScope } from "~/utils/activity-access.server.ts";
 import { forbidden, notFound } from "~/utils/auth.server.ts";
 import { breachActor, requireBreachRegister } from "~/utils/breach-access.server.ts";
 import { utcToParisLocal } from "~/utils/paris-time.ts";
-import { getDb } from "~/utils/db.server.ts";
+import { listVendorChoices } from "~/models/vendor.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
@@ -30,9 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [overview, activities, vendors, vendorScope] = await Promise.all([
     getOrganizationOverview(ctx.org.id),
     listActivityChoices(ctx.org.id, scope),
-    managesBreaches(ctx.membership.role)
-      ? getDb().vendor.findMany({ where: { organizationId: ctx.org.id }, select: { id: true, name: true }, orderBy: { name: "asc" } })
-      : Promise.resolve([]),
+    managesBreaches(ctx.membership.role) ? listVendorChoices(ctx.org.id) : Promise.resolve([]),
     vendorId ? vendorBreachScope(ctx.org.id, vendorId) : Promise.resolve(null),
   ]);
   if (vendorId && !vendorScope) throw notFound();

@@ -18,7 +18,7 @@ import {
 } from "~/models/request.server.ts";
 import { nextRequestStatuses, OPEN_REQUEST_STATUSES, type RequestStatus } from "~/policies/request.ts";
 import { IDENTITY_CHECKS, RequestUpdateSchema } from "~/schemas/request.ts";
-import { getDb } from "~/utils/db.server.ts";
+import { activityLabels } from "~/models/request.server.ts";
 import { requireDataSubjectRequest } from "~/utils/request-access.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
@@ -26,10 +26,7 @@ import { useT } from "~/utils/use-i18n.ts";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, dsr } = await requireDataSubjectRequest(request, params);
   const ids = JSON.parse(dsr.activityIds) as string[];
-  const [comments, activities] = await Promise.all([
-    listRequestComments(ctx.org.id, dsr.id),
-    ids.length ? getDb().activity.findMany({ where: { organizationId: ctx.org.id, id: { in: ids } }, select: { ref: true, name: true } }) : Promise.resolve([]),
-  ]);
+  const [comments, activities] = await Promise.all([listRequestComments(ctx.org.id, dsr.id), activityLabels(ctx.org.id, ids)]);
   const now = new Date();
   const open = (OPEN_REQUEST_STATUSES as readonly string[]).includes(dsr.status);
   return {

@@ -12,7 +12,7 @@ import { listActivityChoices } from "~/models/breach.server.ts";
 import { anonymizeExpiredRequests, createRequest, effectiveDue, listRequests, requestStatistics, setRequestRetention } from "~/models/request.server.ts";
 import { OPEN_REQUEST_STATUSES } from "~/policies/request.ts";
 import { IDENTITY_CHECKS, REQUEST_CHANNELS, REQUEST_REGIMES, REQUEST_TYPES, RequestFormSchema, RetentionFormSchema } from "~/schemas/request.ts";
-import { getDb } from "~/utils/db.server.ts";
+import { getRequestRetention } from "~/models/request.server.ts";
 import { requireRequestLog } from "~/utils/request-access.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listRequests(ctx.org.id),
     listActivityChoices(ctx.org.id, departmentScope(ctx)),
     requestStatistics(ctx.org.id),
-    getDb().organization.findFirstOrThrow({ where: { id: ctx.org.id }, select: { requestRetentionMonths: true } }),
+    getRequestRetention(ctx.org.id),
   ]);
   const now = new Date();
   return {
