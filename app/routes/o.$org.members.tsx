@@ -371,9 +371,16 @@ export default function Members() {
   });
   const canManage = d.canManage;
   const roles = ROLES.filter((r) => canAssignRole(d.me.role, r, d.orgHasAdmin));
+  // A request decided meanwhile is no longer listed: its error ("already handled") is shown at the top.
+  const decidedElsewhere =
+    actionData && (actionData.intent === "accept-request" || actionData.intent === "refuse-request") && "target" in actionData
+      ? !d.accessRequests.some((r) => r.id === actionData.target)
+      : false;
+  const orphanErrors = decidedElsewhere && actionData?.result && "error" in actionData.result ? actionData.result.error?.[""] : undefined;
   return (
     <div className="page">
       <h1>{t("members.title")}</h1>
+      <FormErrors errors={orphanErrors ?? undefined} />
       {canManage ? (
         <section className="panel" aria-labelledby="invite-h">
           <h2 id="invite-h">{t("members.invite")}</h2>
