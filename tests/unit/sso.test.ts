@@ -273,6 +273,23 @@ describe("single sign-on against a real OpenID provider", () => {
     expect(sessionTokenOf(odd)).toBeNull();
   });
 
+  it("refuses an ID token whose nonce, or a code whose PKCE verifier, does not match this login", async () => {
+    idp.accounts.set("lea-sub", { sub: "lea-sub", email: "lea@ville.test", email_verified: true, name: "Léa" });
+    for (const tamper of [{ nonce: "another-nonce-of-another-login" }, { codeVerifier: "x".repeat(64) }]) {
+      const { authUrl, stateCookie } = await startLogin("lea-sub");
+      const state = new URL(authUrl).searchParams.get("state")!;
+      const back = await browseToCallback(authUrl, REDIRECT);
+      // What an attacker who injects their own code or token would leave us with: a mismatch with what we kept.
+      await getDb().oidcLoginState.update({ where: { state }, data: tamper });
+      const res = await call(callback.loader, request(back.replace(APP, ""), { cookie: stateCookie }));
+      expect(res.status, JSON.stringify(tamper)).toBe(400);
+      expect(res.data).toEqual({ reason: "token" });
+      expect(sessionTokenOf(res)).toBeNull();
+      expect((await auditActions("sso.login_failed")).at(-1)!.details).toContain('"reason":"token"');
+    }
+    expect(await getDb().user.findUnique({ where: { email: "lea@ville.test" } })).toBeNull();
+  });
+
   it("has a French and an English message for every failure the page can show", () => {
     for (const reason of ["unavailable", "state", "denied", "token", "unverified_email", "password_only"] as const) {
       const fr = translate("fr", `sso.error.${reason}`);
