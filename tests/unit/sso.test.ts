@@ -290,6 +290,19 @@ describe("single sign-on against a real OpenID provider", () => {
     expect(await getDb().user.findUnique({ where: { email: "lea@ville.test" } })).toBeNull();
   });
 
+  it("refuses a provider that answers with another issuer than the configured one, with no session", async () => {
+    // The same server reached under another name announces "http://localhost:…": not the issuer we trust.
+    configure(idp.issuer.replace("localhost", "127.0.0.1"));
+    const states = await getDb().oidcLoginState.count();
+    const start = await call(oidcLogin.loader, request("/auth/oidc/login"));
+    expect(start.location).toBe("/auth/oidc/callback?registre_error=unavailable");
+    expect(sessionTokenOf(start)).toBeNull();
+    expect(await getDb().oidcLoginState.count()).toBe(states);
+    const failed = (await auditActions("sso.login_failed")).at(-1)!;
+    expect(failed.details).toContain('"step":"discovery"');
+    expect(failed.details).toMatch(/issuer/i);
+  });
+
   it("has a French and an English message for every failure the page can show", () => {
     for (const reason of ["unavailable", "state", "denied", "token", "unverified_email", "password_only"] as const) {
       const fr = translate("fr", `sso.error.${reason}`);
