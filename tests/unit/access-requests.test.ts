@@ -3,7 +3,7 @@
  * organization for access on /access; only that organization's ADMINs see and decide the request.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { ACCESS_REQUEST_DAILY_LIMIT } from "~/models/access-request.server.ts";
+import { ACCESS_REQUEST_DAILY_LIMIT, requestAccess } from "~/models/access-request.server.ts";
 import { setMailPreferences } from "~/models/mail.server.ts";
 import { createSession } from "~/models/session.server.ts";
 import { ROLES, type Role } from "~/policies/roles.ts";
@@ -295,5 +295,9 @@ describe("deciding an access request on the members page", () => {
     const ms = await getDb().membership.findMany({ where: { userId: n.user.id } });
     expect(ms.map((m) => m.role)).toEqual(["DPO"]);
     expect((await getDb().ssoAccessRequest.findUniqueOrThrow({ where: { id: req.id } })).status).toBe("ACCEPTED");
+    // Now a member: the access page is closed to them, and the model refuses a request to their own organization.
+    expect((await ask(n.cookie, town.org.slug)).status).toBe(403);
+    expect(await requestAccess(n.user.id, town.org.slug)).toEqual({ ok: false, reason: "member" });
+    expect(await getDb().ssoAccessRequest.count({ where: { userId: n.user.id } })).toBe(1);
   });
 });
