@@ -22,6 +22,7 @@ import { enLegalExports } from "./en.legal-exports.ts";
 import { enInterop } from "./en.interop.ts";
 import { enMail } from "./en.mail.ts";
 import { enSso } from "./en.sso.ts";
+import { enAccess } from "./en.access.ts";
 import { enIntegrity } from "./en.integrity.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 import { enOperations } from "./en.operations.ts";
@@ -48,6 +49,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enInterop,
   ...enMail,
   ...enSso,
+  ...enAccess,
   ...enTabular,
   ...enImport,
   ...enGuided,

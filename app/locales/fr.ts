@@ -22,6 +22,7 @@ import { frLegalExports } from "./fr.legal-exports.ts";
 import { frInterop } from "./fr.interop.ts";
 import { frMail } from "./fr.mail.ts";
 import { frSso } from "./fr.sso.ts";
+import { frAccess } from "./fr.access.ts";
 import { frOperations } from "./fr.operations.ts";
 import { frIntegrity } from "./fr.integrity.ts";
 
@@ -248,6 +249,7 @@ export const fr = {
   ...frInterop,
   ...frMail,
   ...frSso,
+  ...frAccess,
   ...frOperations,
   ...frIntegrity,
 } as const;
