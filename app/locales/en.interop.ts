@@ -16,4 +16,7 @@ export const enInterop: Record<keyof typeof frInterop, string> = {
   "verify.matchDocument": "Document fingerprint (PDF cover) recognised.",
   "errors.import.dpaFileMismatch":
     "The data processing agreement file of “{vendor}” ({file}) does not match its SHA-256 fingerprint or size, or is not a PDF: the JSON file was altered or truncated. Nothing was imported.",
+  "public.computedTransfers": "Transfers outside the EEA deduced from the vendors",
+  "public.computedTransfersHint": "Computed from the hosting and support locations and the sub-processors of the processing's vendors.",
+  "public.toVerify": "Points the organisation still has to verify",
 };

@@ -15,4 +15,7 @@ export const frInterop = {
   "verify.matchDocument": "Empreinte du document (couverture du PDF) reconnue.",
   "errors.import.dpaFileMismatch":
     "Le fichier du contrat de sous-traitance de « {vendor} » ({file}) ne correspond pas à son empreinte SHA-256, à sa taille ou n'est pas un PDF : le fichier JSON a été modifié ou tronqué. Rien n'a été importé.",
+  "public.computedTransfers": "Transferts hors de l'EEE déduits des prestataires",
+  "public.computedTransfersHint": "Calculés à partir des lieux d'hébergement, de support et des sous-traitants des prestataires du traitement.",
+  "public.toVerify": "Points encore à vérifier par la collectivité",
 } as const;

@@ -138,13 +138,25 @@ export async function analyseTransfers(
   organizationId: string,
   activities: { id: string; content: ActivityContent }[],
 ): Promise<Map<string, Analysis["transfers"]>> {
+  const analysed = await analyseActivities(organizationId, activities);
+  return new Map([...analysed].map(([id, a]) => [id, a.transfers]));
+}
+
+/**
+ * The transfers and the facts still to verify (`toVerify`) that the vendors give the given activities,
+ * by activity id: what the register export's `analysis` says of them.
+ */
+export async function analyseActivities(
+  organizationId: string,
+  activities: { id: string; content: ActivityContent }[],
+): Promise<Map<string, Pick<Analysis, "transfers" | "toVerify">>> {
   const [graph, linksOf] = await Promise.all([loadServiceGraph(organizationId), loadExportLinks(organizationId)]);
   const analyse = createAnalyser(graph, countryFacts, { explain: false });
   return new Map(
-    activities.map((a) => [
-      a.id,
-      analyse({ links: linksOf.get(a.id) ?? [], declaredTransfers: a.content.transfers, publicPowers: publicPowersOf(a.content) }).transfers,
-    ]),
+    activities.map((a) => {
+      const r = analyse({ links: linksOf.get(a.id) ?? [], declaredTransfers: a.content.transfers, publicPowers: publicPowersOf(a.content) });
+      return [a.id, { transfers: r.transfers, toVerify: r.toVerify }];
+    }),
   );
 }
 
