@@ -63,7 +63,8 @@ export async function renderExport(
       return { bytes: Buffer.from(`${JSON.stringify(dpia.piaJson, null, 2)}\n`, "utf8"), fileName: `${base}-pia.json`, data: dpia.piaJson };
     return { bytes: await renderPdfOffThread({ kind: "dpia", data: dpia.pdf, opts: { locale: req.locale } }), fileName: `${base}.pdf`, data: dpia.pdf };
   }
-  const full = await buildRegisterExport(organizationId, { asOf: req.asOf, generatedAt });
+  // The register JSON carries the vendors' DPA files, so that it fully restores a register elsewhere (ADR 008).
+  const full = await buildRegisterExport(organizationId, { asOf: req.asOf, generatedAt, files: req.format === "json" });
   const data = filterData(full, req);
   const stamp = `${req.asOf ? `au-${req.asOf}` : generatedAt.toISOString().slice(0, 10)}`;
   const base = `registre-${data.organization.slug}-${stamp}`;

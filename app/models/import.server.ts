@@ -22,7 +22,7 @@ import { buildContent, MERGE_WARNINGS } from "~/import/merge.ts";
 import { norm } from "~/import/normalize.ts";
 import { parseImportFile, type ParsedImport, type ParsedRow } from "~/import/parse.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
-import { ExportActivitySchema } from "~/schemas/register-export.ts";
+import { ExportActivitySchema, type RegisterExport } from "~/schemas/register-export.ts";
 import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import { diffContents } from "~/utils/activity-diff.ts";
 import { getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
@@ -30,6 +30,7 @@ import { getEnv } from "~/utils/env.server.ts";
 import { ActivityNotFoundError, derivedColumns, formatRef, parseContent, saveActivityInUnit, transitionActivityInUnit } from "./activity.server.ts";
 import { unitOfWork, type Work } from "./unit-of-work.server.ts";
 import { searchRow } from "./activity-search.server.ts";
+import { safeDpaFileName, writeDpaBytes } from "./vendor.server.ts";
 
 export type ImportAction = "create" | "update" | "newDraft" | "unchanged";
 
@@ -76,6 +77,17 @@ export type CatalogueCounts = { vendors: number; services: number; locations: nu
 
 const day = (d: string | null) => (d ? new Date(`${d}T00:00:00.000Z`) : null);
 const serviceKey = (vendor: string, service: string) => `${vendor}\u0000${service}`;
+
+/**
+ * The DPA file a register JSON carries, written to the file store (its hash was checked when the file
+ * was read: app/import/parse.ts). Without the bytes (an older export, or a file missing from the
+ * source's store), the vendor is restored without a file.
+ */
+function restoredDpaFile(file: RegisterExport["vendors"][number]["dpa"]["file"]) {
+  if (!file?.base64) return {};
+  const hash = writeDpaBytes(Buffer.from(file.base64, "base64"));
+  return { dpaFileHash: hash, dpaFileName: safeDpaFileName(file.fileName), dpaFileSize: file.size };
+}
 
 /**
  * A register JSON brings its vendor catalogue: vendors (matched on their name, unique in an organization),
@@ -134,6 +146,10 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
             country: v.country,
             parentName: v.parent.name,
             parentCountry: v.parent.country,
+            contactName: v.contact?.name ?? null,
+            contactEmail: v.contact?.email ?? null,
+            notes: v.notes ?? null,
+            shareholdingWithinLimits: v.shareholdingWithinLimits ?? null,
             hdsActivities: v.certifications.hds.activities,
             hdsExpiry: day(v.certifications.hds.expiry),
             iso27001Expiry: day(v.certifications.iso27001Expiry),
@@ -143,6 +159,7 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
             dpaSignedAt: day(v.dpa.signedAt),
             dpaReference: v.dpa.reference,
             dpaNextReview: day(v.dpa.nextReview),
+            ...restoredDpaFile(v.dpa.file),
           },
         });
     }
@@ -159,6 +176,7 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
             organizationId,
             vendorId,
             name: s.name,
+            description: s.description ?? null,
             secNumCloudQualified: s.secNumCloud.qualified,
             secNumCloudDate: day(s.secNumCloud.date),
             // The § 19.6 facts (issue 10), when the file carries them.
@@ -181,7 +199,16 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
         counts.locations++;
         if (write)
           await db.serviceLocation.create({
-            data: { serviceId, role: l.role, country: l.country, region: l.region, providerServiceId, safeguard: l.safeguard, tiaDone: l.tiaDone },
+            data: {
+              serviceId,
+              role: l.role,
+              country: l.country,
+              region: l.region,
+              providerServiceId,
+              safeguard: l.safeguard,
+              tiaDone: l.tiaDone,
+              safeguardUrl: l.safeguardUrl ?? null,
+            },
           });
       }
     }
@@ -190,7 +217,8 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
     const id = newId();
     siteIds.set(h.name, id);
     counts.sites++;
-    if (write) await db.hostingSite.create({ data: { id, organizationId, name: h.name, country: h.country, city: h.city } });
+    if (write)
+      await db.hostingSite.create({ data: { id, organizationId, name: h.name, country: h.country, city: h.city, description: h.description ?? null } });
   }
   for (const [i, row] of parsed.rows.entries()) {
     const activityId = activityIds[i];

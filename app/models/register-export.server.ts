@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { createAnalyser, publicPowersOf, type Analysis, type LinkRole, type LocationRole } from "~/analysis/sovereignty.ts";
 import { latestAuditAnchor } from "./audit.server.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
@@ -12,6 +13,7 @@ import { ALL_ACTIVITIES } from "~/policies/department.ts";
 import { listRegisterAsOf, parseContent } from "./activity.server.ts";
 import { countryFacts, loadServiceGraph } from "./sovereignty.server.ts";
 import { exportScreening, loadScreeningsForExport } from "./dpia.server.ts";
+import { dpaFilePath } from "./vendor.server.ts";
 
 type ExportLink = { role: string; serviceId: string | null; site: { name: string; country: string } | null; label: { vendor: string | null; service: string } };
 
@@ -136,14 +138,48 @@ export async function analyseTransfers(
   organizationId: string,
   activities: { id: string; content: ActivityContent }[],
 ): Promise<Map<string, Analysis["transfers"]>> {
+  const analysed = await analyseActivities(organizationId, activities);
+  return new Map([...analysed].map(([id, a]) => [id, a.transfers]));
+}
+
+/**
+ * The transfers and the facts still to verify (`toVerify`) that the vendors give the given activities,
+ * by activity id: what the register export's `analysis` says of them.
+ */
+export async function analyseActivities(
+  organizationId: string,
+  activities: { id: string; content: ActivityContent }[],
+): Promise<Map<string, Pick<Analysis, "transfers" | "toVerify">>> {
   const [graph, linksOf] = await Promise.all([loadServiceGraph(organizationId), loadExportLinks(organizationId)]);
   const analyse = createAnalyser(graph, countryFacts, { explain: false });
   return new Map(
-    activities.map((a) => [
-      a.id,
-      analyse({ links: linksOf.get(a.id) ?? [], declaredTransfers: a.content.transfers, publicPowers: publicPowersOf(a.content) }).transfers,
-    ]),
+    activities.map((a) => {
+      const r = analyse({ links: linksOf.get(a.id) ?? [], declaredTransfers: a.content.transfers, publicPowers: publicPowersOf(a.content) });
+      return [a.id, { transfers: r.transfers, toVerify: r.toVerify }];
+    }),
   );
+}
+
+/**
+ * The DPA file of a vendor as the register JSON carries it: its name, type, size and hash, and with
+ * `withBytes` the file itself (base64), so that an import into another instance restores it. A file
+ * missing from the store is described without its bytes (the import then restores the metadata only).
+ */
+function dpaFileOf(
+  v: { dpaFileHash: string | null; dpaFileName: string | null; dpaFileSize: number | null },
+  withBytes: boolean,
+): NonNullable<RegisterExport["vendors"][number]["dpa"]["file"]> | null {
+  if (!v.dpaFileHash) return null;
+  const p = dpaFilePath(v.dpaFileHash);
+  const stored = fs.existsSync(p);
+  const base64 = withBytes && stored ? fs.readFileSync(p).toString("base64") : undefined;
+  return {
+    fileName: v.dpaFileName ?? "dpa.pdf",
+    mediaType: "application/pdf",
+    size: v.dpaFileSize ?? (stored ? fs.statSync(p).size : 0),
+    sha256: v.dpaFileHash,
+    ...(base64 !== undefined ? { base64 } : {}),
+  };
 }
 
 /**
@@ -151,7 +187,7 @@ export async function analyseTransfers(
  * is not shown until approved); activities never approved appear as they stand, with their status.
  * With `asOf`, only the approved versions valid on that date.
  */
-export async function buildRegisterExport(organizationId: string, opts: { asOf?: string; generatedAt?: Date } = {}): Promise<RegisterExport> {
+export async function buildRegisterExport(organizationId: string, opts: { asOf?: string; generatedAt?: Date; files?: boolean } = {}): Promise<RegisterExport> {
   const db = getDb();
   const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
   const generatedAt = opts.generatedAt ?? new Date();
@@ -265,9 +301,20 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
         iso27001Expiry: day(v.iso27001Expiry),
         dpf: { certified: v.dpfCertified, checkedAt: day(v.dpfCheckedAt) },
       },
-      dpa: { status: v.dpaStatus, signedAt: day(v.dpaSignedAt), reference: v.dpaReference, nextReview: day(v.dpaNextReview), sha256: v.dpaFileHash },
+      contact: { name: v.contactName, email: v.contactEmail },
+      notes: v.notes,
+      shareholdingWithinLimits: v.shareholdingWithinLimits,
+      dpa: {
+        status: v.dpaStatus,
+        signedAt: day(v.dpaSignedAt),
+        reference: v.dpaReference,
+        nextReview: day(v.dpaNextReview),
+        sha256: v.dpaFileHash,
+        file: dpaFileOf(v, opts.files ?? false),
+      },
       services: v.services.map((s) => ({
         name: s.name,
+        description: s.description,
         secNumCloud: { qualified: s.secNumCloudQualified, date: day(s.secNumCloudDate), version: s.secNumCloudVersion, scope: s.secNumCloudScope },
         nonEuAccess: s.nonEuAccess,
         locations: s.locations.map((l) => ({
@@ -277,9 +324,10 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
           provider: l.providerService ? { vendor: l.providerService.vendor.name, service: l.providerService.name } : null,
           safeguard: l.safeguard,
           tiaDone: l.tiaDone,
+          safeguardUrl: l.safeguardUrl,
         })),
       })),
     })),
-    hostingSites: sites.map((h) => ({ name: h.name, country: h.country, city: h.city })),
+    hostingSites: sites.map((h) => ({ name: h.name, country: h.country, city: h.city, description: h.description })),
   };
 }

@@ -291,20 +291,42 @@ export function dpaFilePath(hash: string): string {
   return path.join(filesDir(), `${hash}.pdf`);
 }
 
-export async function storeDpaFile(actorId: string, organizationId: string, vendorId: string, file: { name: string; bytes: Uint8Array }) {
-  if (file.bytes.byteLength === 0) throw new InvalidDpaFileError("empty");
-  if (file.bytes.byteLength > MAX_DPA_BYTES) throw new InvalidDpaFileError("size");
+/** Why a DPA file is refused (empty, too large, not a PDF), or null when it can be stored. */
+export function dpaFileProblem(bytes: Uint8Array): InvalidDpaFileError["reason"] | null {
+  if (bytes.byteLength === 0) return "empty";
+  if (bytes.byteLength > MAX_DPA_BYTES) return "size";
   // The magic number, not the name or the browser's claim, decides what a file is.
-  if (Buffer.from(file.bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") throw new InvalidDpaFileError("type");
-  const hash = sha256Hex(file.bytes);
+  if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") return "type";
+  return null;
+}
+
+/** The file name kept for a DPA: letters, digits and a few signs; "dpa.pdf" when nothing is left. */
+export function safeDpaFileName(name: string): string {
+  return name.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 120) || "dpa.pdf";
+}
+
+/**
+ * Writes a DPA file to the content-addressed store (once per content) and returns its SHA-256.
+ * Also used by the register import, inside its transaction: a file written for a transaction that then
+ * fails is an unreferenced copy, never a wrong one (the name is the content's hash).
+ */
+export function writeDpaBytes(bytes: Uint8Array): string {
+  const problem = dpaFileProblem(bytes);
+  if (problem) throw new InvalidDpaFileError(problem);
+  const hash = sha256Hex(bytes);
   const target = dpaFilePath(hash);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   if (!fs.existsSync(target)) {
     const tmp = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, file.bytes);
+    fs.writeFileSync(tmp, bytes);
     fs.renameSync(tmp, target);
   }
-  const safeName = file.name.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 120) || "dpa.pdf";
+  return hash;
+}
+
+export async function storeDpaFile(actorId: string, organizationId: string, vendorId: string, file: { name: string; bytes: Uint8Array }) {
+  const hash = writeDpaBytes(file.bytes);
+  const safeName = safeDpaFileName(file.name);
   await unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const res = await tx.vendor.updateMany({
       where: { id: vendorId, organizationId },
