@@ -22,6 +22,7 @@ import { frLegalExports } from "./fr.legal-exports.ts";
 import { frInterop } from "./fr.interop.ts";
 import { frMail } from "./fr.mail.ts";
 import { frSso } from "./fr.sso.ts";
+import { frPortfolio } from "./fr.portfolio.ts";
 import { frOperations } from "./fr.operations.ts";
 import { frIntegrity } from "./fr.integrity.ts";
 
@@ -250,4 +251,5 @@ export const fr = {
   ...frSso,
   ...frOperations,
   ...frIntegrity,
+  ...frPortfolio,
 } as const;
