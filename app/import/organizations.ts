@@ -58,7 +58,7 @@ const KINDS: Record<string, (typeof ORGANIZATION_KINDS)[number]> = {
   region: "region",
   "service dpo": "dpo_service",
   "dpo service": "dpo_service",
-  "dpo_service": "dpo_service",
+  dpo_service: "dpo_service",
   "centre de gestion": "dpo_service",
   autre: "other",
   other: "other",

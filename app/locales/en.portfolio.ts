@@ -50,7 +50,8 @@ export const enPortfolio: Record<keyof typeof frPortfolio, string> = {
   "portfolio.kind.dpo_service": "Shared DPO service",
   "portfolio.kind.other": "Other",
   "portfolio.groups.title": "Organization groups",
-  "portfolio.groups.intro": "A group gathers organizations (an intermunicipal body, its municipalities and their CCAS; a DPO service's clients) to filter the portfolio and its exports. Only you see it, and it grants no access.",
+  "portfolio.groups.intro":
+    "A group gathers organizations (an intermunicipal body, its municipalities and their CCAS; a DPO service's clients) to filter the portfolio and its exports. Only you see it, and it grants no access.",
   "portfolio.groups.empty": "No group yet.",
   "portfolio.groups.members": "{count, plural, =0 {no organization} one {# organization} other {# organizations}}",
   "portfolio.groups.showInPortfolio": "Show in the portfolio",
@@ -67,8 +68,10 @@ export const enPortfolio: Record<keyof typeof frPortfolio, string> = {
   "portfolio.groups.conflict": "The group changed in the meantime: reload the page.",
   "portfolio.groups.unknownOrganization": "A chosen organization is not one of yours.",
   "portfolio.onboard.title": "Onboard organizations in bulk",
-  "portfolio.onboard.intro": "Create many organizations from a CSV or XLSX file. You become the DPO of each; the contact (mayor, president, director) gets an administrator invitation. Nothing is created while a row has an error, and an organization whose SIREN already exists is skipped.",
-  "portfolio.onboard.columns": "Columns: name, SIREN, type (municipality, EPCI, CCAS, syndicate…), identifier (optional), address (optional), contact e-mail, département (optional).",
+  "portfolio.onboard.intro":
+    "Create many organizations from a CSV or XLSX file. You become the DPO of each; the contact (mayor, president, director) gets an administrator invitation. Nothing is created while a row has an error, and an organization whose SIREN already exists is skipped.",
+  "portfolio.onboard.columns":
+    "Columns: name, SIREN, type (municipality, EPCI, CCAS, syndicate…), identifier (optional), address (optional), contact e-mail, département (optional).",
   "portfolio.onboard.file": "File (CSV or XLSX, 2 MB at most)",
   "portfolio.onboard.preview": "Preview",
   "portfolio.onboard.previewTitle": "Preview",
@@ -97,7 +100,8 @@ export const enPortfolio: Record<keyof typeof frPortfolio, string> = {
   "portfolio.onboard.errors.slugTaken": "This identifier is already taken by another organization.",
   "portfolio.onboard.errors.payload": "The preview is no longer valid: upload the file again.",
   "portfolio.zip.title": "ZIP of registers",
-  "portfolio.zip.intro": "A ZIP of the PDF registers of the ticked organizations (or of all those the filters keep). Each PDF is recorded in its organization's export log. Organizations where you are an editor are left out.",
+  "portfolio.zip.intro":
+    "A ZIP of the PDF registers of the ticked organizations (or of all those the filters keep). Each PDF is recorded in its organization's export log. Organizations where you are an editor are left out.",
   "portfolio.zip.start": "Generate the ZIP",
   "portfolio.zip.none": "No organization whose register you may export.",
   "portfolio.zip.progress": "Progress",

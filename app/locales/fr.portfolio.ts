@@ -48,7 +48,8 @@ export const frPortfolio = {
   "portfolio.kind.dpo_service": "Service DPO mutualisé",
   "portfolio.kind.other": "Autre",
   "portfolio.groups.title": "Groupes d'organisations",
-  "portfolio.groups.intro": "Un groupe rassemble des organisations (une intercommunalité, ses communes et leurs CCAS ; les clients d'un service DPO) pour filtrer le portefeuille et ses exports. Il n'est visible que de vous et ne donne aucun accès.",
+  "portfolio.groups.intro":
+    "Un groupe rassemble des organisations (une intercommunalité, ses communes et leurs CCAS ; les clients d'un service DPO) pour filtrer le portefeuille et ses exports. Il n'est visible que de vous et ne donne aucun accès.",
   "portfolio.groups.empty": "Aucun groupe pour l'instant.",
   "portfolio.groups.members": "{count, plural, =0 {aucune organisation} one {# organisation} other {# organisations}}",
   "portfolio.groups.showInPortfolio": "Voir dans le portefeuille",
@@ -65,8 +66,10 @@ export const frPortfolio = {
   "portfolio.groups.conflict": "Le groupe a été modifié entre-temps : rechargez la page.",
   "portfolio.groups.unknownOrganization": "Une organisation choisie n'est pas l'une des vôtres.",
   "portfolio.onboard.title": "Intégrer des organisations en masse",
-  "portfolio.onboard.intro": "Créez de nombreuses organisations à partir d'un fichier CSV ou XLSX. Vous devenez DPO de chacune ; le contact (maire, président, directeur) reçoit une invitation d'administrateur. Rien n'est créé tant qu'une ligne est en erreur, et une organisation dont le SIREN existe déjà est ignorée.",
-  "portfolio.onboard.columns": "Colonnes : nom, SIREN, type (commune, EPCI, CCAS, syndicat…), identifiant (facultatif), adresse (facultative), courriel du contact, département (facultatif).",
+  "portfolio.onboard.intro":
+    "Créez de nombreuses organisations à partir d'un fichier CSV ou XLSX. Vous devenez DPO de chacune ; le contact (maire, président, directeur) reçoit une invitation d'administrateur. Rien n'est créé tant qu'une ligne est en erreur, et une organisation dont le SIREN existe déjà est ignorée.",
+  "portfolio.onboard.columns":
+    "Colonnes : nom, SIREN, type (commune, EPCI, CCAS, syndicat…), identifiant (facultatif), adresse (facultative), courriel du contact, département (facultatif).",
   "portfolio.onboard.file": "Fichier (CSV ou XLSX, 2 Mo au plus)",
   "portfolio.onboard.preview": "Prévisualiser",
   "portfolio.onboard.previewTitle": "Aperçu",
@@ -95,7 +98,8 @@ export const frPortfolio = {
   "portfolio.onboard.errors.slugTaken": "Cet identifiant est déjà pris par une autre organisation.",
   "portfolio.onboard.errors.payload": "L'aperçu n'est plus valable : déposez le fichier à nouveau.",
   "portfolio.zip.title": "ZIP des registres",
-  "portfolio.zip.intro": "Un ZIP des registres PDF des organisations cochées (ou de toutes celles que les filtres retiennent). Chaque PDF est inscrit au journal des exports de son organisation. Les organisations où vous êtes rédacteur en sont exclues.",
+  "portfolio.zip.intro":
+    "Un ZIP des registres PDF des organisations cochées (ou de toutes celles que les filtres retiennent). Chaque PDF est inscrit au journal des exports de son organisation. Les organisations où vous êtes rédacteur en sont exclues.",
   "portfolio.zip.start": "Générer le ZIP",
   "portfolio.zip.none": "Aucune organisation dont vous pouvez exporter le registre.",
   "portfolio.zip.progress": "Avancement",

@@ -48,9 +48,7 @@ export async function onboardOrganizations(actorId: string, rows: OnboardingRow[
   const actor = await getDb().user.findUniqueOrThrow({ where: { id: actorId }, select: { name: true, email: true } });
   return unitOfWork({ actorId, organizationId: null }, async ({ tx, ...w }) => {
     const sirens = rows.map((r) => r.siren);
-    const existing = new Set(
-      (await tx.organization.findMany({ where: { siren: { in: sirens } }, select: { siren: true } })).map((o) => o.siren as string),
-    );
+    const existing = new Set((await tx.organization.findMany({ where: { siren: { in: sirens } }, select: { siren: true } })).map((o) => o.siren as string));
     const todo = rows.filter((r) => !existing.has(r.siren));
     const taken = await tx.organization.findMany({ where: { slug: { in: todo.map((r) => r.slug) } }, select: { slug: true } });
     if (taken.length) throw new OnboardingConflictError(taken.map((t) => t.slug));

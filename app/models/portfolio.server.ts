@@ -185,7 +185,11 @@ export async function exposureSnapshots(organizationIds: string[], now = new Dat
   const stale: { id: string; version: number; before: Snapshot | null }[] = [];
   for (const r of rows) {
     const snap: Snapshot | null = isLevel(r.level)
-      ? { level: r.level, previousLevel: isLevel(r.previousLevel) ? r.previousLevel : null, changedAt: r.changedAt ? new Date(r.changedAt).toISOString() : null }
+      ? {
+          level: r.level,
+          previousLevel: isLevel(r.previousLevel) ? r.previousLevel : null,
+          changedAt: r.changedAt ? new Date(r.changedAt).toISOString() : null,
+        }
       : null;
     if (snap && r.version !== null && Number(r.version) === Number(r.current)) out.set(r.id, snap);
     else stale.push({ id: r.id, version: Number(r.current), before: snap });

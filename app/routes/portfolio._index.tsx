@@ -162,7 +162,11 @@ export default function Portfolio() {
                   <td>
                     <Link to={`/o/${r.slug}`}>{r.name}</Link> <span className="role-badge">{t(`roles.${r.role}`)}</span>
                   </td>
-                  <td>{r.kind && (ORGANIZATION_KINDS as readonly string[]).includes(r.kind) ? t(`portfolio.kind.${r.kind as "commune"}`) : t("common.notProvided")}</td>
+                  <td>
+                    {r.kind && (ORGANIZATION_KINDS as readonly string[]).includes(r.kind)
+                      ? t(`portfolio.kind.${r.kind as "commune"}`)
+                      : t("common.notProvided")}
+                  </td>
                   <td>{r.departmentCode ?? t("common.notProvided")}</td>
                   <td>
                     {t("portfolio.statusCounts", {

@@ -14,8 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const view = await portfolioView(ctx.user.id, url.searchParams);
   const now = new Date();
   const stamp = now.toISOString().slice(0, 10);
-  if (format === "csv")
-    return fileResponse(portfolioCsv(view.rows, locale), { fileName: `portefeuille-${stamp}.csv`, contentType: "text/csv; charset=utf-8" });
+  if (format === "csv") return fileResponse(portfolioCsv(view.rows, locale), { fileName: `portefeuille-${stamp}.csv`, contentType: "text/csv; charset=utf-8" });
   return fileResponse(await portfolioXlsx(view.rows, locale, now), {
     fileName: `portefeuille-${stamp}.xlsx`,
     contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

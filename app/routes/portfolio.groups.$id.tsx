@@ -4,14 +4,7 @@
  */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import {
-  deleteGroup,
-  DuplicateGroupError,
-  getOwnGroup,
-  GroupConflictError,
-  GroupNotFoundError,
-  updateGroup,
-} from "~/models/organization-group.server.ts";
+import { deleteGroup, DuplicateGroupError, getOwnGroup, GroupConflictError, GroupNotFoundError, updateGroup } from "~/models/organization-group.server.ts";
 import { notFound } from "~/utils/auth.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
@@ -35,9 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const inGroup = new Set(g.organizationIds);
   return {
     group: { id: g.id, name: g.name, version: g.version },
-    organizations: [...ctx.held]
-      .sort((a, b) => a.name.localeCompare(b.name, "fr"))
-      .map((o) => ({ id: o.id, name: o.name, checked: inGroup.has(o.id) })),
+    organizations: [...ctx.held].sort((a, b) => a.name.localeCompare(b.name, "fr")).map((o) => ({ id: o.id, name: o.name, checked: inGroup.has(o.id) })),
   };
 }
 

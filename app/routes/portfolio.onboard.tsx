@@ -27,7 +27,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type Preview = {
-  rows: { line: number; name: string; siren: string; slug: string; kind: string; email: string; state: "create" | "exists" | "error"; problems: MessageKey[] }[];
+  rows: {
+    line: number;
+    name: string;
+    siren: string;
+    slug: string;
+    kind: string;
+    email: string;
+    state: "create" | "exists" | "error";
+    problems: MessageKey[];
+  }[];
   payload: string | null;
   counts: { create: number; exists: number; errors: number };
 };
@@ -87,7 +96,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request, { maxValueLength: MAX_PAYLOAD });
   let rows: OnboardingRow[];
   try {
-    rows = z.array(OnboardingRowSchema).min(1).max(1000).parse(JSON.parse(String(form.get("payload") ?? "")));
+    rows = z
+      .array(OnboardingRowSchema)
+      .min(1)
+      .max(1000)
+      .parse(JSON.parse(String(form.get("payload") ?? "")));
   } catch {
     return fail("portfolio.onboard.errors.payload");
   }
@@ -157,7 +170,13 @@ export default function Onboard() {
                     <td>{r.email}</td>
                     <td>
                       {t(`portfolio.onboard.state.${r.state}`)}
-                      {r.problems.length ? <ul>{r.problems.map((k, i) => <li key={i}>{t(k)}</li>)}</ul> : null}
+                      {r.problems.length ? (
+                        <ul>
+                          {r.problems.map((k, i) => (
+                            <li key={i}>{t(k)}</li>
+                          ))}
+                        </ul>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
