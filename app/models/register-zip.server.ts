@@ -26,6 +26,7 @@ export type ZipJob = {
 };
 
 const jobs = new Map<string, ZipJob>();
+const runs = new Map<string, Promise<void>>();
 const JOB_TTL_MS = 60 * 60 * 1000;
 
 function zipDir(): string {
@@ -68,6 +69,9 @@ export function startRegisterZip(
   now = new Date(),
 ): { job: ZipJob; run: Promise<void> } {
   sweep(now.getTime());
+  // One running ZIP per user: a second request (a double click, a reload of the form) joins the first.
+  const running = [...jobs.values()].find((j) => j.ownerId === actorId && j.state === "running");
+  if (running) return { job: running, run: runs.get(running.id) ?? Promise.resolve() };
   const id = crypto.randomBytes(12).toString("hex");
   const job: ZipJob = {
     id,
@@ -100,5 +104,7 @@ export function startRegisterZip(
       job.state = "failed";
     }),
   );
+  runs.set(id, run);
+  void run.finally(() => runs.delete(id));
   return { job, run };
 }

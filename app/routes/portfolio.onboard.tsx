@@ -71,17 +71,24 @@ async function preview(checked: CheckedRow[]): Promise<Preview> {
   };
 }
 
+async function readOnboardForm(request: Request): Promise<FormData | ReturnType<typeof fail>> {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return readForm(request, { maxValueLength: MAX_PAYLOAD });
+  try {
+    return await readMultipartForm(request, { maxFileBytes: MAX_BYTES + 1, maxValueLength: MAX_PAYLOAD });
+  } catch (err) {
+    if (err instanceof MaxPartSizeExceededError) return fail("portfolio.onboard.errors.tooLarge", { max: 2 });
+    if (err instanceof TypeError) throw new Response("Bad Request", { status: 400 });
+    throw err;
+  }
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const ctx = await requireOnboarder(request);
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    let form: FormData;
-    try {
-      form = await readMultipartForm(request, { maxFileBytes: MAX_BYTES + 1 });
-    } catch (err) {
-      if (err instanceof MaxPartSizeExceededError) return fail("portfolio.onboard.errors.tooLarge", { max: 2 });
-      if (err instanceof TypeError) throw new Response("Bad Request", { status: 400 });
-      throw err;
-    }
+  const form = await readOnboardForm(request);
+  if (!(form instanceof FormData)) return form;
+  const payload = form.get("payload");
+  if (payload === null) {
+    // Step 1: the file, read and checked; nothing is written.
     const file = form.get("file");
     if (!isUploadedFile(file) || file.size === 0) return fail("portfolio.onboard.errors.noFile");
     if (file.size > MAX_BYTES) return fail("portfolio.onboard.errors.tooLarge", { max: 2 });
@@ -93,14 +100,14 @@ export async function action({ request }: ActionFunctionArgs) {
       throw err;
     }
   }
-  const form = await readForm(request, { maxValueLength: MAX_PAYLOAD });
+  // Step 2: the confirmed rows, validated again (the hidden field is the client's to change).
   let rows: OnboardingRow[];
   try {
     rows = z
       .array(OnboardingRowSchema)
       .min(1)
       .max(1000)
-      .parse(JSON.parse(String(form.get("payload") ?? "")));
+      .parse(JSON.parse(String(payload)));
   } catch {
     return fail("portfolio.onboard.errors.payload");
   }
