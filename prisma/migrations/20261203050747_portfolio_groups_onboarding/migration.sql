@@ -42,3 +42,6 @@ CREATE INDEX "OrganizationGroupMember_organizationId_idx" ON "OrganizationGroupM
 
 -- CreateIndex
 CREATE INDEX "Organization_siren_idx" ON "Organization"("siren");
+
+-- CreateIndex
+CREATE INDEX "Activity_organizationId_status_completeness_nextReviewAt_departmentId_idx" ON "Activity"("organizationId", "status", "completeness", "nextReviewAt", "departmentId");
