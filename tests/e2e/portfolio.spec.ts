@@ -48,7 +48,7 @@ test("the onboarding page previews a file and reports its errors before anything
   });
   await page.getByRole("button", { name: "Prévisualiser" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Aperçu" })).toBeVisible();
-  await expect(page.getByText("0 à créer, 0 déjà présente(s), 1 en erreur.")).toBeVisible();
+  await expect(page.getByText("0 à créer, 0 déjà présente, 1 en erreur.")).toBeVisible();
   await expect(page.getByRole("button", { name: /Créer/ })).toHaveCount(0);
   await expectAccessible(page);
 });
