@@ -40,9 +40,12 @@ export type PortfolioRow = {
 const num = (v: bigint | number | null | undefined): number => (v === null || v === undefined ? 0 : Number(v));
 const DPA_SOON_DAYS = 30;
 
+/** An EDITOR (membership m) counts only the activities (a) of their departments. */
+const EDITOR_SCOPE = `(m."role" <> 'EDITOR' OR a."departmentId" IN (SELECT md."departmentId" FROM "MembershipDepartment" md WHERE md."membershipId" = m."id"))`;
+
 /** The membership condition every aggregate shares: the user's organizations, an EDITOR's departments only. */
 const SCOPED = `JOIN "Membership" m ON m."organizationId" = a."organizationId" AND m."userId" = ?
-  WHERE (m."role" <> 'EDITOR' OR a."departmentId" IN (SELECT md."departmentId" FROM "MembershipDepartment" md WHERE md."membershipId" = m."id"))`;
+  WHERE ${EDITOR_SCOPE}`;
 
 export async function portfolioRows(userId: string, now = new Date()): Promise<PortfolioRow[]> {
   const db = getDb();
@@ -76,22 +79,26 @@ export async function portfolioRows(userId: string, now = new Date()): Promise<P
       sqlDate(now),
       userId,
     ),
+    // Driven from the screenings and DPIAs (CROSS JOIN fixes SQLite's join order): the activity rows,
+    // which carry the JSON content, are read only for the few activities concerned.
     db.$queryRawUnsafe<{ organizationId: string; n: bigint }[]>(
-      `SELECT a."organizationId", count(*) AS n
-       FROM "Screening" s JOIN "Activity" a ON a."id" = s."activityId" ${SCOPED}
-         AND a."status" <> 'ARCHIVED' AND s."result" = 'required' AND (s."decision" IS NULL OR s."decision" <> 'no_dpia')
+      `SELECT s."organizationId", count(*) AS n
+       FROM "Membership" m CROSS JOIN "Screening" s CROSS JOIN "Activity" a
+       WHERE m."userId" = ? AND s."organizationId" = m."organizationId" AND s."result" = 'required' AND a."id" = s."activityId"
+         AND ${EDITOR_SCOPE} AND a."status" <> 'ARCHIVED' AND (s."decision" IS NULL OR s."decision" <> 'no_dpia')
          AND NOT EXISTS (SELECT 1 FROM "Dpia" d WHERE d."activityId" = s."activityId")
-       GROUP BY a."organizationId"`,
+       GROUP BY s."organizationId"`,
       userId,
     ),
     // The same rule as the DPO dashboard (listOverdueDpiaActions): open DPIAs, due before today, not done.
     db.$queryRawUnsafe<{ organizationId: string; n: bigint }[]>(
-      `SELECT a."organizationId", count(*) AS n
-       FROM "Dpia" d JOIN "Activity" a ON a."id" = d."activityId" JOIN json_each(d."actionPlan") j ${SCOPED}
-         AND d."status" IN ('draft', 'in_review', 'validated')
+      `SELECT d."organizationId", count(*) AS n
+       FROM "Membership" m CROSS JOIN "Dpia" d CROSS JOIN "Activity" a CROSS JOIN json_each(d."actionPlan") j
+       WHERE m."userId" = ? AND d."organizationId" = m."organizationId" AND d."status" IN ('draft', 'in_review', 'validated')
+         AND a."id" = d."activityId" AND ${EDITOR_SCOPE}
          AND json_extract(j.value, '$.dueDate') IS NOT NULL AND json_extract(j.value, '$.dueDate') < ?
          AND coalesce(json_extract(j.value, '$.status'), '') <> 'done'
-       GROUP BY a."organizationId"`,
+       GROUP BY d."organizationId"`,
       userId,
       today,
     ),
