@@ -15,7 +15,8 @@ export const frPortfolio = {
   "portfolio.exportXlsx": "Exporter en XLSX",
   "portfolio.select": "Choisir",
   "portfolio.selectOrg": "Inclure {name} dans le ZIP",
-  "portfolio.statusCounts": "{draft, plural, one {# brouillon} other {# brouillons}} · {submitted} soumis · {changes} à corriger · {approved, plural, one {# approuvé} other {# approuvés}}",
+  "portfolio.statusCounts":
+    "{draft, plural, one {# brouillon} other {# brouillons}} · {submitted} soumis · {changes} à corriger · {approved, plural, one {# approuvé} other {# approuvés}}",
   "portfolio.dpaCounts": "{missing, plural, one {# manquant} other {# manquants}} · {due} à revoir",
   "portfolio.exposureChanged": "modifiée le {date} (avant : {previous})",
   "portfolio.col.name": "Organisation",
@@ -84,7 +85,8 @@ export const frPortfolio = {
   "portfolio.onboard.confirm": "{count, plural, one {Créer # organisation} other {Créer # organisations}}",
   "portfolio.onboard.fixFirst": "Corrigez les lignes en erreur dans le fichier puis déposez-le à nouveau : rien n'a été créé.",
   "portfolio.onboard.nothingToDo": "Toutes ces organisations existent déjà : rien à créer.",
-  "portfolio.onboard.doneToast": "{created, plural, one {# organisation créée} other {# organisations créées}}, {skipped, plural, one {# déjà présente} other {# déjà présentes}}.",
+  "portfolio.onboard.doneToast":
+    "{created, plural, one {# organisation créée} other {# organisations créées}}, {skipped, plural, one {# déjà présente} other {# déjà présentes}}.",
   "portfolio.onboard.errors.noFile": "Choisissez un fichier CSV ou XLSX.",
   "portfolio.onboard.errors.tooLarge": "Le fichier dépasse {max} Mo.",
   "portfolio.onboard.errors.format": "Ce fichier n'est ni un CSV ni un XLSX.",
