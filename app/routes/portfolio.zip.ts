@@ -32,5 +32,5 @@ export async function action({ request }: ActionFunctionArgs) {
     rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name })),
     await getLocale(request),
   );
-  throw redirect(`/portfolio/zip/${job.id}`);
+  throw redirect(`/portfolio/zips/${job.id}`);
 }

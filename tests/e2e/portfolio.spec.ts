@@ -63,3 +63,24 @@ test("a member of one organization only has a one-row portfolio and no onboardin
   const res = await page.goto("/portfolio/onboard");
   expect(res?.status()).toBe(403);
 });
+
+test("the shared DPO generates a ZIP of two registers and follows its progress", async ({ page }) => {
+  test.setTimeout(180_000);
+  await login(page, "dpo-mutualise@demo.example");
+  await useFrench(page);
+  await page.goto("/portfolio?kind=ccas");
+  await page.getByLabel("Inclure CCAS de Saint-Martin-de-Démo dans le ZIP").check();
+  await page.getByLabel("Inclure CCAS de Villeneuve-lès-Démo dans le ZIP").check();
+  await page.getByRole("button", { name: "Générer le ZIP" }).click();
+  await page.waitForURL(/\/portfolio\/zips\/[0-9a-f]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: "ZIP des registres" })).toBeVisible();
+  await expectAccessible(page);
+  // The page reloads itself (meta refresh) until the job is done.
+  await expect(page.getByText("ZIP prêt : 2 registres.")).toBeVisible({ timeout: 150_000 });
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Télécharger le ZIP" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^registres-\d{4}-\d{2}-\d{2}\.zip$/);
+  // Each PDF is in its organization's export log.
+  await page.goto("/o/ccas-saint-martin-demo/exports");
+  await expect(page.locator("main")).toContainText("registre-ccas-saint-martin-demo");
+});

@@ -15,8 +15,8 @@ import * as groupsRoute from "~/routes/portfolio.groups._index.tsx";
 import * as groupRoute from "~/routes/portfolio.groups.$id.tsx";
 import * as portfolioRoute from "~/routes/portfolio._index.tsx";
 import * as zipRoute from "~/routes/portfolio.zip.ts";
-import * as zipPage from "~/routes/portfolio.zip.$id.tsx";
-import * as zipDownload from "~/routes/portfolio.zip.$id.download.ts";
+import * as zipPage from "~/routes/portfolio.zips.$id.tsx";
+import * as zipDownload from "~/routes/portfolio.zips.$id.download.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { addMember, createOrg, createUser, form, request, signedInMember, vendorFields } from "../helpers/factories.ts";
@@ -311,12 +311,12 @@ describe("register ZIP", () => {
       [A.org, B.org].map((o) => ({ id: o.id, slug: o.slug, name: o.name })),
       "fr",
     );
-    const page = await call(zipPage.loader, request(`/portfolio/zip/${job.id}`, { cookie: dpo.cookie }), { id: job.id });
+    const page = await call(zipPage.loader, request(`/portfolio/zips/${job.id}`, { cookie: dpo.cookie }), { id: job.id });
     expect(page.status).toBe(200);
     await run;
     expect(getZipJob(dpo.user.id, job.id)!.state).toBe("done");
     expect(await getDb().exportRecord.count({ where: { organizationId: { in: [A.org.id, B.org.id] }, format: "pdf" } })).toBe(before + 2);
-    const dl = await call(zipDownload.loader, request(`/portfolio/zip/${job.id}/download`, { cookie: dpo.cookie }), { id: job.id });
+    const dl = await call(zipDownload.loader, request(`/portfolio/zips/${job.id}/download`, { cookie: dpo.cookie }), { id: job.id });
     expect(dl.status).toBe(200);
     expect(dl.headers.get("Content-Type")).toBe("application/zip");
     const zip = Buffer.from(await dl.raw!.arrayBuffer());
@@ -324,8 +324,8 @@ describe("register ZIP", () => {
     expect(zip.includes(Buffer.from(`registre-${B.org.slug}`))).toBe(true);
     // Someone else: the job does not exist.
     for (const who of [memberC, editorA]) {
-      expect((await call(zipPage.loader, request(`/portfolio/zip/${job.id}`, { cookie: who.cookie }), { id: job.id })).status).toBe(404);
-      expect((await call(zipDownload.loader, request(`/portfolio/zip/${job.id}/download`, { cookie: who.cookie }), { id: job.id })).status).toBe(404);
+      expect((await call(zipPage.loader, request(`/portfolio/zips/${job.id}`, { cookie: who.cookie }), { id: job.id })).status).toBe(404);
+      expect((await call(zipDownload.loader, request(`/portfolio/zips/${job.id}/download`, { cookie: who.cookie }), { id: job.id })).status).toBe(404);
     }
   }, 120_000);
 

@@ -48,14 +48,14 @@ export default function ZipProgress() {
       </progress>
       {d.state === "running" ? (
         <p>
-          <Link to={`/portfolio/zip/${d.id}`} reloadDocument>
+          <Link to={`/portfolio/zips/${d.id}`} reloadDocument>
             {t("portfolio.zip.reload")}
           </Link>
         </p>
       ) : null}
       {d.state === "done" ? (
         <p>
-          <a href={`/portfolio/zip/${d.id}/download`} className="button primary" download>
+          <a href={`/portfolio/zips/${d.id}/download`} className="button primary" download>
             {t("portfolio.zip.download")}
           </a>
         </p>
