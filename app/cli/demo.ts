@@ -22,6 +22,7 @@ const { applyMigrations } = await import("./migrate.ts");
 const { DEMO_ACCOUNTS, DEMO_ORG_SLUG, seedDemo } = await import("../models/demo-seed.server.ts");
 const { serve } = await import("./serve.ts");
 const { DEMO_MEMBERS, DEMO_SHARED_DPO } = await import("../demo/portfolio.ts");
+const { seedDemoPortfolio } = await import("../models/demo-portfolio.server.ts");
 
 try {
   const env = getEnv();
@@ -29,6 +30,7 @@ try {
   applyMigrations(env.databaseUrl);
   const password = env.DEMO_PASSWORD ?? crypto.randomBytes(9).toString("base64url");
   await seedDemo(password);
+  await seedDemoPortfolio(password);
   console.log(`Demo database: ${env.databaseFile} (organization "${DEMO_ORG_SLUG}")`);
   console.log("Demo accounts (password below):");
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(26)} ${a.role}`);

@@ -8,6 +8,8 @@ import { DEMO_GROUP_NAME, DEMO_MEMBERS, DEMO_SERVICE, DEMO_SHARED_DPO, demoMembe
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { createActivityInUnit, transitionActivityInUnit } from "./activity.server.ts";
 import { createGroup, updateGroup } from "./organization-group.server.ts";
+import { dbReady } from "~/utils/db.server.ts";
+import { hashPassword } from "~/utils/password.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 import type { VendorInput } from "./vendor.server.ts";
 
@@ -35,7 +37,13 @@ const vendor = (name: string, signed: boolean): VendorInput => ({
 
 const VENDORS = ["Suite mairie Démo", "Paie en ligne Démo", "Messagerie Démo"];
 
-export async function seedDemoPortfolio(passwordHash: string) {
+/**
+ * Run by the demo command after seedDemo (kept apart so the demo city seeds as fast as before); the
+ * shared DPO has their own account, so the demo city's accounts keep their two organizations.
+ */
+export async function seedDemoPortfolio(password: string) {
+  await dbReady();
+  const passwordHash = await hashPassword(password);
   const seeded = await unitOfWork({ actorId: null, organizationId: null }, async ({ tx, ...w }) => {
     const user = await tx.user.create({ data: { email: DEMO_SHARED_DPO.email, name: DEMO_SHARED_DPO.name, passwordHash, locale: null } });
     const service = await tx.organization.create({

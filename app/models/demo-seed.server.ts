@@ -4,7 +4,6 @@ import { DEMO_DPIAS } from "~/demo/dpias.ts";
 import { screen, SCREENING_CRITERIA } from "~/analysis/dpia-screening.ts";
 import { DPIA_QUESTIONS, type DpiaAnswers, type ScreeningForm } from "~/schemas/dpia.ts";
 import { seedDemoRegisters } from "./demo-registers.server.ts";
-import { seedDemoPortfolio } from "./demo-portfolio.server.ts";
 import { checkDemoVendors, DEMO_HOSTING_SITES, DEMO_LINKS, DEMO_VENDORS, isSiteRef, serviceKey, type DemoDate, type DemoVendor } from "~/demo/vendors.ts";
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
 import { dbReady, getDb } from "~/utils/db.server.ts";
@@ -94,8 +93,6 @@ export async function seedDemo(password: string) {
   await seedDemoVendors(seeded.org.id, seeded.users.get("dpo@demo.example")!);
   await seedDemoDpias(seeded.org.id, seeded.users);
   await seedDemoRegisters(seeded.org.id, seeded.users.get("dpo@demo.example")!);
-  // The shared DPO service and its 12 members (issue 14): their own account, so the accounts above keep their organizations.
-  await seedDemoPortfolio(passwordHash);
   return { org: seeded.org, ccas: seeded.ccas };
 }
 

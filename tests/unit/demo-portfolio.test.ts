@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { filterAndSort, parsePortfolioQuery } from "~/analysis/portfolio.ts";
 import { DEMO_GROUP_NAME, DEMO_MEMBERS, DEMO_SHARED_DPO } from "~/demo/portfolio.ts";
 import { seedDemo } from "~/models/demo-seed.server.ts";
+import { seedDemoPortfolio } from "~/models/demo-portfolio.server.ts";
 import { listGroups } from "~/models/organization-group.server.ts";
 import { portfolioRows } from "~/models/portfolio.server.ts";
 import { canOnboardOrganizations } from "~/policies/portfolio.ts";
@@ -13,6 +14,7 @@ let sharedDpo: string;
 
 beforeAll(async () => {
   await seedDemo("demo-password-123");
+  await seedDemoPortfolio("demo-password-123");
   sharedDpo = (await getDb().user.findUniqueOrThrow({ where: { email: DEMO_SHARED_DPO.email } })).id;
 }, 120_000);
 
