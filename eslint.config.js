@@ -27,6 +27,7 @@ const REQUEST_HELPERS = [
   "app/utils/activity-sovereignty.server.ts",
   "app/utils/breach-access.server.ts",
   "app/utils/request-access.server.ts",
+  "app/utils/portfolio-access.server.ts",
   "app/utils/body-limits.server.ts",
 ];
 const DOMAIN_IN_UTILS = [

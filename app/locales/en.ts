@@ -23,6 +23,7 @@ import { enInterop } from "./en.interop.ts";
 import { enMail } from "./en.mail.ts";
 import { enSso } from "./en.sso.ts";
 import { enAccess } from "./en.access.ts";
+import { enPortfolio } from "./en.portfolio.ts";
 import { enIntegrity } from "./en.integrity.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 import { enOperations } from "./en.operations.ts";
@@ -54,6 +55,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enImport,
   ...enGuided,
   ...enIntegrity,
+  ...enPortfolio,
   "app.name": "Registre",
   "app.tagline": "Your local authority's record of processing activities (GDPR, Article 30)",
   "app.footer": "Registre — record of processing activities (GDPR Art. 30), hosted by your local authority.",

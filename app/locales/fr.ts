@@ -23,6 +23,7 @@ import { frInterop } from "./fr.interop.ts";
 import { frMail } from "./fr.mail.ts";
 import { frSso } from "./fr.sso.ts";
 import { frAccess } from "./fr.access.ts";
+import { frPortfolio } from "./fr.portfolio.ts";
 import { frOperations } from "./fr.operations.ts";
 import { frIntegrity } from "./fr.integrity.ts";
 
@@ -252,4 +253,5 @@ export const fr = {
   ...frAccess,
   ...frOperations,
   ...frIntegrity,
+  ...frPortfolio,
 } as const;

@@ -31,6 +31,11 @@ export default function Index() {
   return (
     <div className="page">
       <h1>{t("home.chooseTitle")}</h1>
+      {orgs.length > 1 ? (
+        <p>
+          <Link to="/portfolio">{t("portfolio.link")}</Link>
+        </p>
+      ) : null}
       {orgs.length === 0 ? (
         <p>{t("home.noOrganization")}</p>
       ) : (
