@@ -463,7 +463,7 @@ export function newCuid(): string {
 }
 
 /** Multi-row INSERTs; each statement's values are built only when it runs, so a large import stays small in memory. */
-async function insertRows(tx: Tx, table: string, columns: string[], count: number, row: (i: number) => unknown[], perStatement: number) {
+export async function insertRows(tx: Tx, table: string, columns: string[], count: number, row: (i: number) => unknown[], perStatement: number) {
   const one = `(${columns.map(() => "?").join(", ")})`;
   for (let i = 0; i < count; i += perStatement) {
     const n = Math.min(perStatement, count - i);
