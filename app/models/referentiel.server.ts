@@ -213,3 +213,14 @@ export async function reviewModelUpdate(
     return { accepted, ignored };
   });
 }
+
+/** The owner's activities that could become models (not archived, not models yet). */
+export async function listModelCandidates(ownerOrgId: string) {
+  const models = await getDb().activityModel.findMany({ where: { ownerOrgId }, select: { sourceActivityId: true } });
+  return getDb().activity.findMany({
+    where: { organizationId: ownerOrgId, status: { not: "ARCHIVED" }, id: { notIn: models.map((m) => m.sourceActivityId) }, modelId: null },
+    orderBy: { seq: "asc" },
+    select: { id: true, ref: true, name: true },
+    take: 500,
+  });
+}
