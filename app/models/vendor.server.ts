@@ -114,7 +114,8 @@ export function getVendor(organizationId: string, id: string) {
         orderBy: { name: "asc" },
         include: {
           locations: { include: { providerService: { select: { id: true, name: true, vendor: { select: { id: true, name: true } } } } } },
-          links: { include: { activity: { select: { id: true, ref: true, name: true, status: true, departmentId: true } } } },
+          // Only this organization's links: a shared vendor's services are linked by subscribers too (ADR 020).
+          links: { where: { organizationId }, include: { activity: { select: { id: true, ref: true, name: true, status: true, departmentId: true } } } },
           providing: { include: { service: { select: { id: true, name: true, vendor: { select: { id: true, name: true } } } } } },
         },
       },
@@ -136,7 +137,7 @@ export function listVendors(organizationId: string, f: VendorFilters = {}) {
   return getDb().vendor.findMany({
     where,
     orderBy: { name: "asc" },
-    include: { services: { select: { id: true, name: true, secNumCloudQualified: true, _count: { select: { links: true } } } } },
+    include: { services: { select: { id: true, name: true, secNumCloudQualified: true, _count: { select: { links: { where: { organizationId } } } } } } },
   });
 }
 
@@ -170,6 +171,8 @@ export async function deleteService(actorId: string, organizationId: string, ser
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const existing = await tx.service.findFirst({ where: { id: serviceId, organizationId }, select: { vendorId: true } });
     const shared = existing ? await snapshotSharedVendorTx(tx, existing.vendorId) : null;
+    // Subscribers' links to a shared service would be deleted with it: refused while any exists (ADR 020).
+    if (shared && (await tx.activityLink.count({ where: { serviceId, organizationId: { not: organizationId } } })) > 0) throw new SharedVendorInUseError();
     const res = await tx.service.deleteMany({ where: { id: serviceId, organizationId } });
     if (res.count === 0 || !existing) throw new VendorNotFoundError();
     await w.auditNow({ action: "service.deleted", entity: "Service", entityId: serviceId });
