@@ -12,7 +12,7 @@
  */
 import crypto from "node:crypto";
 import type { LocationNode, ServiceNode } from "~/analysis/sovereignty.ts";
-import type { Tx } from "~/utils/db.server.ts";
+import { sqlDate, type Tx } from "~/utils/db.server.ts";
 import { insertRows } from "./import.server.ts";
 import type { Work } from "./unit-of-work.server.ts";
 
@@ -143,24 +143,27 @@ export async function propagateSharedVendorChange(w: Work, vendorId: string, bef
   w.audit("catalogue.vendor_changed", "Vendor", vendorId, { name: a.vendor.name, fields, organizations: orgs.length });
   if (orgs.length === 0) return 0;
   for (const id of orgs) w.analysisChanged(id);
-  const impacts = orgs.map((organizationId) => ({ id: crypto.randomUUID(), changeId: change.id, organizationId }));
-  await tx.catalogueImpact.createMany({ data: impacts });
-  const impactOf = new Map(impacts.map((i) => [i.organizationId, i.id]));
-  const members = await tx.membership.findMany({
-    where: { organizationId: { in: orgs }, role: { in: ["ADMIN", "DPO"] } },
-    select: { userId: true, organizationId: true },
-  });
-  const params = JSON.stringify({ vendor: a.vendor.name, fields });
-  await tx.notification.createMany({
-    data: members.map((m) => ({
-      userId: m.userId,
-      organizationId: m.organizationId,
-      kind: "catalogue.vendor_changed",
-      params,
-      impactId: impactOf.get(m.organizationId)!,
-      url: "/notifications",
-    })),
-  });
+  const impacts = orgs.map((organizationId) => ({ id: crypto.randomUUID(), organizationId }));
+  // Raw multi-row INSERTs: Prisma's createMany costs ~1 ms a row here, 300 organizations would take a second.
+  const now = sqlDate(new Date());
+  await insertRows(
+    tx,
+    "CatalogueImpact",
+    ["id", "changeId", "organizationId", "createdAt"],
+    impacts.length,
+    (i) => [impacts[i]!.id, change.id, impacts[i]!.organizationId, now],
+    200,
+  );
+  // The DPOs and ADMINs of each affected organization, in one INSERT … SELECT (no round trip per member).
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "Notification" (id, userId, organizationId, kind, params, impactId, url, createdAt)
+     SELECT lower(hex(randomblob(16))), m.userId, m.organizationId, 'catalogue.vendor_changed', ?, i.id, '/notifications', ?
+     FROM "CatalogueImpact" i JOIN "Membership" m ON m.organizationId = i.organizationId AND m.role IN ('ADMIN', 'DPO')
+     WHERE i.changeId = ?`,
+    JSON.stringify({ vendor: a.vendor.name, fields }),
+    now,
+    change.id,
+  );
   // Each subscriber's audit log says why its analysis changed (batched: one chain, a few INSERTs).
   await w.auditBatch(
     orgs.map((organizationId) => ({
