@@ -7,7 +7,7 @@
  * Every form is a plain POST with an intent (works without JavaScript).
  */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { CountryLabel } from "~/components/vendor-fields.tsx";
 import {
   CatalogueError,
@@ -147,6 +147,7 @@ export default function Catalogue() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useT();
+  const org = useParams().org ?? "";
   return (
     <div className="page">
       <h1>{t("catalogue.title")}</h1>
@@ -274,7 +275,7 @@ export default function Catalogue() {
                   {d.own.map((v) => (
                     <tr key={v.id}>
                       <th scope="row">
-                        <Link to={`../vendors/${v.id}`} relative="path">
+                        <Link to={`/o/${org}/vendors/${v.id}`}>
                           {v.name}
                         </Link>
                       </th>
