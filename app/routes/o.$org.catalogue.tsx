@@ -275,9 +275,7 @@ export default function Catalogue() {
                   {d.own.map((v) => (
                     <tr key={v.id}>
                       <th scope="row">
-                        <Link to={`/o/${org}/vendors/${v.id}`}>
-                          {v.name}
-                        </Link>
+                        <Link to={`/o/${org}/vendors/${v.id}`}>{v.name}</Link>
                       </th>
                       <td>{v.shared ? t("catalogue.yes") : t("catalogue.no")}</td>
                       <td>{v.subscribers}</td>
