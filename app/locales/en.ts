@@ -13,6 +13,7 @@ import { enVendors } from "./en.vendors.ts";
 import { enVocabulary } from "./en.vocabulary.ts";
 import { enDpia } from "./en.dpia.ts";
 import { enBreaches } from "./en.breaches.ts";
+import { enCatalogue } from "./en.catalogue.ts";
 import { enRequests } from "./en.requests.ts";
 import { enOnboarding } from "./en.onboarding.ts";
 import { enAuditLog } from "./en.audit-log.ts";
@@ -41,6 +42,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enVendors,
   ...enDpia,
   ...enBreaches,
+  ...enCatalogue,
   ...enRequests,
   ...enOnboarding,
   ...enAuditLog,

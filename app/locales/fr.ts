@@ -13,6 +13,7 @@ import { frVendors } from "./fr.vendors.ts";
 import { frVocabulary } from "./fr.vocabulary.ts";
 import { frDpia } from "./fr.dpia.ts";
 import { frBreaches } from "./fr.breaches.ts";
+import { frCatalogue } from "./fr.catalogue.ts";
 import { frRequests } from "./fr.requests.ts";
 import { frOnboarding } from "./fr.onboarding.ts";
 import { frAuditLog } from "./fr.audit-log.ts";
@@ -241,6 +242,7 @@ export const fr = {
   ...frGuided,
   ...frDpia,
   ...frBreaches,
+  ...frCatalogue,
   ...frRequests,
   ...frOnboarding,
   ...frAuditLog,

@@ -103,10 +103,12 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
   if (!cat) return counts;
   const [vendors, sites, links] = await Promise.all([
     db.vendor.findMany({
-      where: { organizationId },
+      // Shared vendors it subscribes to count as present (ADR 020); the import never writes into them.
+      where: { OR: [{ organizationId }, { shared: true, subscriptions: { some: { organizationId } } }] },
       select: {
         id: true,
         name: true,
+        organizationId: true,
         services: { select: { id: true, name: true, locations: { select: { role: true, country: true, region: true, providerServiceId: true } } } },
       },
     }),
@@ -116,6 +118,7 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
   let placeholder = 0;
   const newId = () => (write ? newCuid() : `planned-${placeholder++}`);
   const vendorIds = new Map(vendors.map((v) => [v.name, v.id]));
+  const sharedNames = new Set(vendors.filter((v) => v.organizationId !== organizationId).map((v) => v.name));
   const serviceIds = new Map<string, string>();
   const locationKeys = new Set<string>();
   const locationKey = (serviceId: string, l: { role: string; country: string; region: string | null; providerServiceId: string | null }) =>
@@ -163,6 +166,7 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
           },
         });
     }
+    if (sharedNames.has(v.name)) continue;
     for (const s of v.services) {
       const key = serviceKey(v.name, s.name);
       if (serviceIds.has(key)) continue;
@@ -190,6 +194,7 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
   // Locations once every service exists: a provider may be listed further down.
   for (const v of cat.vendors)
     for (const s of v.services) {
+      if (sharedNames.has(v.name)) continue;
       const serviceId = serviceIds.get(serviceKey(v.name, s.name))!;
       for (const l of s.locations) {
         const providerServiceId = l.provider ? (serviceIds.get(serviceKey(l.provider.vendor, l.provider.service)) ?? null) : null;
@@ -491,7 +496,7 @@ export function newCuid(): string {
 }
 
 /** Multi-row INSERTs; each statement's values are built only when it runs, so a large import stays small in memory. */
-async function insertRows(tx: Tx, table: string, columns: string[], count: number, row: (i: number) => unknown[], perStatement: number) {
+export async function insertRows(tx: Tx, table: string, columns: string[], count: number, row: (i: number) => unknown[], perStatement: number) {
   const one = `(${columns.map(() => "?").join(", ")})`;
   for (let i = 0; i < count; i += perStatement) {
     const n = Math.min(perStatement, count - i);

@@ -187,6 +187,28 @@ function dpaFileOf(
  * is not shown until approved); activities never approved appear as they stand, with their status.
  * With `asOf`, only the approved versions valid on that date.
  */
+/** A subscriber's contract with a shared vendor, in the vendor's column names. */
+const contractOf = (s: {
+  dpaStatus: string;
+  dpaSignedAt: Date | null;
+  dpaReference: string | null;
+  dpaNextReview: Date | null;
+  dpaFileHash: string | null;
+  dpaFileName: string | null;
+  dpaFileSize: number | null;
+  notes: string | null;
+}) => ({
+  dpaStatus: s.dpaStatus,
+  dpaSignedAt: s.dpaSignedAt,
+  dpaReference: s.dpaReference,
+  dpaNextReview: s.dpaNextReview,
+  dpaFileHash: s.dpaFileHash,
+  dpaFileName: s.dpaFileName,
+  dpaFileSize: s.dpaFileSize,
+  // The subscriber's own notes on its contract, not the catalogue owner's.
+  notes: s.notes,
+});
+
 export async function buildRegisterExport(organizationId: string, opts: { asOf?: string; generatedAt?: Date; files?: boolean } = {}): Promise<RegisterExport> {
   const db = getDb();
   const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
@@ -195,9 +217,11 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
     loadServiceGraph(organizationId),
     loadExportLinks(organizationId),
     db.vendor.findMany({
-      where: { organizationId },
+      // The organization's own vendors and the shared ones it subscribes to, with its own contract (ADR 020).
+      where: { OR: [{ organizationId }, { shared: true, subscriptions: { some: { organizationId } } }] },
       orderBy: { name: "asc" },
       include: {
+        subscriptions: { where: { organizationId } },
         services: {
           orderBy: { name: "asc" },
           include: { locations: { include: { providerService: { select: { name: true, vendor: { select: { name: true } } } } } } },
@@ -289,45 +313,47 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
     auditAnchor: await latestAuditAnchor(),
     asOf: opts.asOf ?? null,
     activities,
-    vendors: vendors.map((v) => ({
-      name: v.name,
-      legalName: v.legalName,
-      registrationNumber: v.registrationNumber,
-      website: v.website,
-      country: v.country,
-      parent: { name: v.parentName, country: v.parentCountry },
-      certifications: {
-        hds: { activities: v.hdsActivities, expiry: day(v.hdsExpiry) },
-        iso27001Expiry: day(v.iso27001Expiry),
-        dpf: { certified: v.dpfCertified, checkedAt: day(v.dpfCheckedAt) },
-      },
-      contact: { name: v.contactName, email: v.contactEmail },
-      notes: v.notes,
-      shareholdingWithinLimits: v.shareholdingWithinLimits,
-      dpa: {
-        status: v.dpaStatus,
-        signedAt: day(v.dpaSignedAt),
-        reference: v.dpaReference,
-        nextReview: day(v.dpaNextReview),
-        sha256: v.dpaFileHash,
-        file: dpaFileOf(v, opts.files ?? false),
-      },
-      services: v.services.map((s) => ({
-        name: s.name,
-        description: s.description,
-        secNumCloud: { qualified: s.secNumCloudQualified, date: day(s.secNumCloudDate), version: s.secNumCloudVersion, scope: s.secNumCloudScope },
-        nonEuAccess: s.nonEuAccess,
-        locations: s.locations.map((l) => ({
-          role: l.role as LocationRole,
-          country: l.country,
-          region: l.region,
-          provider: l.providerService ? { vendor: l.providerService.vendor.name, service: l.providerService.name } : null,
-          safeguard: l.safeguard,
-          tiaDone: l.tiaDone,
-          safeguardUrl: l.safeguardUrl,
+    vendors: vendors
+      .map((shared) => (shared.organizationId === organizationId ? shared : { ...shared, ...contractOf(shared.subscriptions[0]!) }))
+      .map((v) => ({
+        name: v.name,
+        legalName: v.legalName,
+        registrationNumber: v.registrationNumber,
+        website: v.website,
+        country: v.country,
+        parent: { name: v.parentName, country: v.parentCountry },
+        certifications: {
+          hds: { activities: v.hdsActivities, expiry: day(v.hdsExpiry) },
+          iso27001Expiry: day(v.iso27001Expiry),
+          dpf: { certified: v.dpfCertified, checkedAt: day(v.dpfCheckedAt) },
+        },
+        contact: { name: v.contactName, email: v.contactEmail },
+        notes: v.notes,
+        shareholdingWithinLimits: v.shareholdingWithinLimits,
+        dpa: {
+          status: v.dpaStatus,
+          signedAt: day(v.dpaSignedAt),
+          reference: v.dpaReference,
+          nextReview: day(v.dpaNextReview),
+          sha256: v.dpaFileHash,
+          file: dpaFileOf(v, opts.files ?? false),
+        },
+        services: v.services.map((s) => ({
+          name: s.name,
+          description: s.description,
+          secNumCloud: { qualified: s.secNumCloudQualified, date: day(s.secNumCloudDate), version: s.secNumCloudVersion, scope: s.secNumCloudScope },
+          nonEuAccess: s.nonEuAccess,
+          locations: s.locations.map((l) => ({
+            role: l.role as LocationRole,
+            country: l.country,
+            region: l.region,
+            provider: l.providerService ? { vendor: l.providerService.vendor.name, service: l.providerService.name } : null,
+            safeguard: l.safeguard,
+            tiaDone: l.tiaDone,
+            safeguardUrl: l.safeguardUrl,
+          })),
         })),
       })),
-    })),
     hostingSites: sites.map((h) => ({ name: h.name, country: h.country, city: h.city, description: h.description })),
   };
 }

@@ -34,6 +34,17 @@ function canCompel(e: Analysis["exposure"][number]): boolean {
 
 const bool = (v: bigint | number | null): boolean | null => (v === null ? null : Number(v) === 1);
 
+/**
+ * The services an organization's analysis can reach: its own, those of the shared vendors it subscribes
+ * to (ADR 020), and every provider (sub-processor) service they lead to, whoever keeps it. UNION (not
+ * UNION ALL) makes a cycle of providers terminate. Two parameters: the organization id, twice.
+ */
+const GRAPH_SERVICE_IDS = `WITH RECURSIVE reach(id) AS (
+    SELECT id FROM "Service" WHERE organizationId = ?
+    UNION SELECT s.id FROM "Service" s JOIN "VendorSubscription" sub ON sub.vendorId = s.vendorId WHERE sub.organizationId = ?
+    UNION SELECT pl.providerServiceId FROM "ServiceLocation" pl JOIN reach r ON pl.serviceId = r.id WHERE pl.providerServiceId IS NOT NULL
+  ) SELECT id FROM reach`;
+
 /** The organization's whole vendor graph in two flat queries (faster than nested includes for thousands of rows). */
 export async function loadServiceGraph(organizationId: string): Promise<ServiceGraph> {
   const db = getDb();
@@ -57,7 +68,8 @@ export async function loadServiceGraph(organizationId: string): Promise<ServiceG
     >(
       `SELECT s.id, s.name, s.secNumCloudQualified AS snc, s.secNumCloudVersion AS sncVersion, s.secNumCloudScope AS sncScope, s.nonEuAccess,
               v.id AS vid, v.name AS vname, v.country, v.parentName, v.parentCountry, v.dpfCertified AS dpf, v.shareholdingWithinLimits AS shares
-       FROM "Service" s JOIN "Vendor" v ON v.id = s.vendorId WHERE s.organizationId = ?`,
+       FROM "Service" s JOIN "Vendor" v ON v.id = s.vendorId WHERE s.id IN (${GRAPH_SERVICE_IDS})`,
+      organizationId,
       organizationId,
     ),
     db.$queryRawUnsafe<
@@ -72,7 +84,8 @@ export async function loadServiceGraph(organizationId: string): Promise<ServiceG
       }[]
     >(
       `SELECT l.serviceId, l.role, l.country, l.region, l.providerServiceId, l.safeguard, l.tiaDone
-       FROM "ServiceLocation" l JOIN "Service" s ON s.id = l.serviceId WHERE s.organizationId = ?`,
+       FROM "ServiceLocation" l WHERE l.serviceId IN (${GRAPH_SERVICE_IDS})`,
+      organizationId,
       organizationId,
     ),
   ]);
@@ -247,13 +260,23 @@ export function sovereigntyDashboard(organizationId: string, now = new Date()) {
 
 async function computeDashboard(organizationId: string, now: Date) {
   const db = getDb();
-  const [{ activities }, vendors] = await Promise.all([
+  const [{ activities }, own, subscribed] = await Promise.all([
     analyseOrganization(organizationId),
     db.vendor.findMany({
       where: { organizationId },
       select: { id: true, name: true, country: true, parentCountry: true, dpaStatus: true, dpaNextReview: true, services: { select: { id: true } } },
     }),
+    // Shared vendors (ADR 020): the facts are the catalogue's, the contract is the subscriber's own.
+    db.vendorSubscription.findMany({
+      where: { organizationId },
+      select: {
+        dpaStatus: true,
+        dpaNextReview: true,
+        vendor: { select: { id: true, name: true, country: true, parentCountry: true, services: { select: { id: true } } } },
+      },
+    }),
   ]);
+  const vendors = [...own, ...subscribed.map((s) => ({ ...s.vendor, dpaStatus: s.dpaStatus, dpaNextReview: s.dpaNextReview }))];
   const byLevel = new Map<ExposureLevel, { count: number; weighted: number }>();
   const stored = new Map<string, number>();
   const reachable = new Map<string, number>();

@@ -5,11 +5,14 @@ import { sha256Hex } from "~/utils/crypto.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { valueChanges } from "~/utils/audit-values.ts";
+import { propagateSharedVendorChange, snapshotSharedVendorTx } from "./catalogue-propagation.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 
 export class VendorConflictError extends Error {}
 export class VendorNotFoundError extends Error {}
 export class DuplicateVendorError extends Error {}
+/** A shared vendor that organizations subscribe to cannot be deleted (their links would vanish). */
+export class SharedVendorInUseError extends Error {}
 
 export const DPA_STATUSES = ["NONE", "REQUESTED", "SIGNED", "NOT_REQUIRED"] as const;
 export const MAX_DPA_BYTES = 10 * 1024 * 1024;
@@ -77,6 +80,7 @@ export async function updateVendor(actorId: string, organizationId: string, id: 
   if (await nameTaken(organizationId, input.name, id)) throw new DuplicateVendorError();
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const before = await tx.vendor.findFirst({ where: { id, organizationId } });
+    const shared = await snapshotSharedVendorTx(tx, id);
     const res = await tx.vendor.updateMany({ where: { id, organizationId, version }, data: { ...input, version: { increment: 1 } } });
     if (res.count === 0) {
       if ((await tx.vendor.count({ where: { id, organizationId } })) === 0) throw new VendorNotFoundError();
@@ -85,12 +89,16 @@ export async function updateVendor(actorId: string, organizationId: string, id: 
     const values = before ? valueChanges(before, input, Object.keys(input)) : [];
     await w.auditNow({ action: "vendor.updated", entity: "Vendor", entityId: id, details: { fields: Object.keys(input), values } });
     w.analysisChanged();
+    await propagateSharedVendorChange({ tx, ...w }, id, shared);
     return tx.vendor.findUniqueOrThrow({ where: { id } });
   });
 }
 
 export async function deleteVendor(actorId: string, organizationId: string, id: string) {
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
+    const shared = await snapshotSharedVendorTx(tx, id);
+    // Subscribers' links would vanish with it (ADR 020): a shared vendor in use is unshared first.
+    if (shared && (await tx.vendorSubscription.count({ where: { vendorId: id } })) > 0) throw new SharedVendorInUseError();
     const res = await tx.vendor.deleteMany({ where: { id, organizationId } });
     if (res.count === 0) throw new VendorNotFoundError();
     await w.auditNow({ action: "vendor.deleted", entity: "Vendor", entityId: id });
@@ -106,7 +114,8 @@ export function getVendor(organizationId: string, id: string) {
         orderBy: { name: "asc" },
         include: {
           locations: { include: { providerService: { select: { id: true, name: true, vendor: { select: { id: true, name: true } } } } } },
-          links: { include: { activity: { select: { id: true, ref: true, name: true, status: true, departmentId: true } } } },
+          // Only this organization's links: a shared vendor's services are linked by subscribers too (ADR 020).
+          links: { where: { organizationId }, include: { activity: { select: { id: true, ref: true, name: true, status: true, departmentId: true } } } },
           providing: { include: { service: { select: { id: true, name: true, vendor: { select: { id: true, name: true } } } } } },
         },
       },
@@ -128,7 +137,7 @@ export function listVendors(organizationId: string, f: VendorFilters = {}) {
   return getDb().vendor.findMany({
     where,
     orderBy: { name: "asc" },
-    include: { services: { select: { id: true, name: true, secNumCloudQualified: true, _count: { select: { links: true } } } } },
+    include: { services: { select: { id: true, name: true, secNumCloudQualified: true, _count: { select: { links: { where: { organizationId } } } } } } },
   });
 }
 
@@ -136,9 +145,11 @@ export async function createService(actorId: string, organizationId: string, ven
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const v = await tx.vendor.findFirst({ where: { id: vendorId, organizationId } });
     if (!v) throw new VendorNotFoundError();
+    const shared = await snapshotSharedVendorTx(tx, vendorId);
     const s = await tx.service.create({ data: { ...input, vendorId, organizationId } });
     await w.auditNow({ action: "service.created", entity: "Service", entityId: s.id, details: { vendorId, name: s.name } });
     w.analysisChanged();
+    await propagateSharedVendorChange({ tx, ...w }, vendorId, shared);
     return s;
   });
 }
@@ -146,20 +157,27 @@ export async function createService(actorId: string, organizationId: string, ven
 export async function updateService(actorId: string, organizationId: string, serviceId: string, input: ServiceInput) {
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const before = await tx.service.findFirst({ where: { id: serviceId, organizationId } });
+    const shared = before ? await snapshotSharedVendorTx(tx, before.vendorId) : null;
     const res = await tx.service.updateMany({ where: { id: serviceId, organizationId }, data: input });
     if (res.count === 0 || !before) throw new VendorNotFoundError();
     const values = valueChanges(before, input, Object.keys(input));
     await w.auditNow({ action: "service.updated", entity: "Service", entityId: serviceId, details: { fields: Object.keys(input), values } });
     w.analysisChanged();
+    await propagateSharedVendorChange({ tx, ...w }, before.vendorId, shared);
   });
 }
 
 export async function deleteService(actorId: string, organizationId: string, serviceId: string) {
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
+    const existing = await tx.service.findFirst({ where: { id: serviceId, organizationId }, select: { vendorId: true } });
+    const shared = existing ? await snapshotSharedVendorTx(tx, existing.vendorId) : null;
+    // Subscribers' links to a shared service would be deleted with it: refused while any exists (ADR 020).
+    if (shared && (await tx.activityLink.count({ where: { serviceId, organizationId: { not: organizationId } } })) > 0) throw new SharedVendorInUseError();
     const res = await tx.service.deleteMany({ where: { id: serviceId, organizationId } });
-    if (res.count === 0) throw new VendorNotFoundError();
+    if (res.count === 0 || !existing) throw new VendorNotFoundError();
     await w.auditNow({ action: "service.deleted", entity: "Service", entityId: serviceId });
     w.analysisChanged();
+    await propagateSharedVendorChange({ tx, ...w }, existing.vendorId, shared);
   });
 }
 
@@ -172,6 +190,7 @@ export async function addLocation(actorId: string, organizationId: string, servi
       const p = await tx.service.findFirst({ where: { id: input.providerServiceId, organizationId } });
       if (!p || p.id === serviceId) throw new VendorNotFoundError();
     }
+    const shared = await snapshotSharedVendorTx(tx, s.vendorId);
     const loc = await tx.serviceLocation.create({ data: { ...input, serviceId } });
     await w.auditNow({
       action: "service.location_added",
@@ -180,23 +199,29 @@ export async function addLocation(actorId: string, organizationId: string, servi
       details: { country: input.country, role: input.role, provider: input.providerServiceId },
     });
     w.analysisChanged();
+    await propagateSharedVendorChange({ tx, ...w }, s.vendorId, shared);
     return loc;
   });
 }
 
 export async function removeLocation(actorId: string, organizationId: string, locationId: string) {
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
-    const loc = await tx.serviceLocation.findFirst({ where: { id: locationId, service: { organizationId } } });
+    const loc = await tx.serviceLocation.findFirst({
+      where: { id: locationId, service: { organizationId } },
+      include: { service: { select: { vendorId: true } } },
+    });
     if (!loc) throw new VendorNotFoundError();
+    const shared = await snapshotSharedVendorTx(tx, loc.service.vendorId);
     await tx.serviceLocation.delete({ where: { id: locationId } });
     await w.auditNow({ action: "service.location_removed", entity: "Service", entityId: loc.serviceId, details: { country: loc.country, role: loc.role } });
     w.analysisChanged();
+    await propagateSharedVendorChange({ tx, ...w }, loc.service.vendorId, shared);
   });
 }
 
 export function listServicesForPicker(organizationId: string) {
   return getDb().service.findMany({
-    where: { organizationId },
+    where: { OR: [{ organizationId }, { vendor: { shared: true, subscriptions: { some: { organizationId } } } }] },
     orderBy: [{ vendor: { name: "asc" } }, { name: "asc" }],
     select: { id: true, name: true, vendor: { select: { id: true, name: true, country: true } } },
   });
@@ -247,7 +272,14 @@ export async function linkActivity(actorId: string, organizationId: string, acti
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const a = await tx.activity.findFirst({ where: { id: activityId, organizationId } });
     if (!a) throw new VendorNotFoundError();
-    if (target.serviceId && !(await tx.service.findFirst({ where: { id: target.serviceId, organizationId } }))) throw new VendorNotFoundError();
+    // A service of the organization's own vendors, or of a shared vendor it subscribes to (ADR 020).
+    if (
+      target.serviceId &&
+      !(await tx.service.findFirst({
+        where: { id: target.serviceId, OR: [{ organizationId }, { vendor: { shared: true, subscriptions: { some: { organizationId } } } }] },
+      }))
+    )
+      throw new VendorNotFoundError();
     if (target.siteId && !(await tx.hostingSite.findFirst({ where: { id: target.siteId, organizationId } }))) throw new VendorNotFoundError();
     const link = await tx.activityLink.create({
       data: { organizationId, activityId, serviceId: target.serviceId ?? null, siteId: target.siteId ?? null, role },

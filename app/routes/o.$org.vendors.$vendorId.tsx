@@ -20,6 +20,7 @@ import {
   createService,
   deleteService,
   deleteVendor,
+  SharedVendorInUseError,
   getVendor,
   InvalidDpaFileError,
   listServicesForPicker,
@@ -279,6 +280,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (err) {
     if (err instanceof VendorNotFoundError) throw notFound();
+    // A shared vendor (or service) that subscribers still use (ADR 020).
+    if (err instanceof SharedVendorInUseError) return redirectWithToast(request, page, { type: "error", key: "catalogue.error.in_use" });
     throw err;
   }
 }
