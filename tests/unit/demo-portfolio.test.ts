@@ -30,7 +30,7 @@ describe("demo DPO service", () => {
     for (const o of orgs) expect(isValidSiren(o.siren!), o.slug).toBe(true);
   });
 
-  it("the shared DPO's portfolio shows the service and its 12 members; the existing demo DPO keeps their two", async () => {
+  it("the shared DPO's portfolio shows the service and its 12 members; the existing demo DPO keeps their two and the shared catalogue's DPO service", async () => {
     const rows = await portfolioRows(sharedDpo);
     expect(rows).toHaveLength(13);
     const byslug = new Map(rows.map((r) => [r.slug, r]));
@@ -40,7 +40,7 @@ describe("demo DPO service", () => {
       expect(byslug.get(m.slug)!.dpaMissing, m.slug).toBe(m.vendorsWithoutDpa);
     }
     const dpo = await getDb().user.findUniqueOrThrow({ where: { email: "dpo@demo.example" } });
-    expect((await portfolioRows(dpo.id)).map((r) => r.slug).sort()).toEqual(["ccas-demo", "ville-demo"]);
+    expect((await portfolioRows(dpo.id)).map((r) => r.slug).sort()).toEqual(["ccas-demo", "service-dpo-demo", "ville-demo"]);
     expect(canOnboardOrganizations(rows.map((r) => ({ role: r.role, kind: r.kind })))).toBe(true);
   });
 
