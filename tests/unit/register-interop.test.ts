@@ -270,19 +270,24 @@ describe("a register JSON restores the vendors into an empty organization", () =
   const strip = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => !REGENERATED.has(k)));
   const sorted = <T>(rows: T[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
-  /** Every column of every vendor, service, location, own site and activity link of an organization, ids replaced by names. */
+  /**
+   * Every column of every vendor, service, location, own site and activity link of an organization, ids replaced
+   * by names. A shared vendor it subscribes to counts with the organization's own contract and links (ADR 020):
+   * restored elsewhere, it becomes a vendor of the organization's own.
+   */
   async function catalogueGraph(organizationId: string) {
     const db = getDb();
-    const [vendors, sites] = await Promise.all([
+    const [owned, sites] = await Promise.all([
       db.vendor.findMany({
-        where: { organizationId },
+        where: { OR: [{ organizationId }, { shared: true, subscriptions: { some: { organizationId } } }] },
         orderBy: { name: "asc" },
         include: {
+          subscriptions: { where: { organizationId } },
           services: {
             orderBy: { name: "asc" },
             include: {
               locations: { include: { providerService: { select: { name: true, vendor: { select: { name: true } } } } } },
-              links: { include: { activity: { select: { name: true } } } },
+              links: { where: { activity: { organizationId } }, include: { activity: { select: { name: true } } } },
             },
           },
         },
@@ -293,6 +298,12 @@ describe("a register JSON restores the vendors into an empty organization", () =
         include: { links: { include: { activity: { select: { name: true } } } } },
       }),
     ]);
+    const vendors = owned.map(({ subscriptions, ...v }) => {
+      const c = v.organizationId === organizationId ? undefined : subscriptions[0];
+      if (!c) return v;
+      const { dpaStatus, dpaSignedAt, dpaReference, dpaNextReview, dpaFileHash, dpaFileName, dpaFileSize, notes } = c;
+      return { ...v, dpaStatus, dpaSignedAt, dpaReference, dpaNextReview, dpaFileHash, dpaFileName, dpaFileSize, notes };
+    });
     const link = (l: { activity: { name: string } } & Record<string, unknown>) => ({ ...strip(l), activity: l.activity.name });
     return {
       vendors: vendors.map(({ services, ...v }) => ({
