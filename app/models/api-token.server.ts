@@ -1,0 +1,138 @@
+/**
+ * Personal access tokens for the REST API (ADR 018). Same design as sessions (ADR 003): the token is
+ * `rgt_<id>.<secret>`, only the SHA-256 of the secret is stored and compared in constant time, and the
+ * token itself is shown once. A token grants nothing by itself: every use re-reads the owner's
+ * membership, so a demoted or removed user's tokens lose those rights at once.
+ */
+import type { ApiToken } from "~/generated/prisma/client.ts";
+import type { ApiTokenScope } from "~/policies/api-token.ts";
+import { bytesEqual, generateSecureRandomString, sha256Bytes } from "~/utils/crypto.server.ts";
+import { getDb } from "~/utils/db.server.ts";
+import { getMembershipBySlug, type MembershipContext } from "./membership.server.ts";
+import { unitOfWork } from "./unit-of-work.server.ts";
+
+export const TOKEN_PREFIX = "rgt_";
+/** One chained audit event per token per minute at most; every use still gets its own ApiTokenUse row. */
+export const AUDIT_INTERVAL_MS = 60 * 1000;
+
+export type ApiTokenSummary = Pick<ApiToken, "id" | "name" | "scope" | "createdAt" | "expiresAt" | "revokedAt" | "lastUsedAt">;
+
+export class ApiTokenNotFoundError extends Error {}
+
+export async function createApiToken(
+  actorId: string,
+  organizationId: string,
+  input: { name: string; scope: ApiTokenScope; expiresAt: Date },
+  now = new Date(),
+): Promise<{ token: string; record: ApiTokenSummary }> {
+  const id = generateSecureRandomString();
+  const secret = generateSecureRandomString();
+  const record = await unitOfWork({ actorId, organizationId }, async (w) => {
+    const row = await w.tx.apiToken.create({
+      data: {
+        id,
+        secretHash: new Uint8Array(sha256Bytes(secret)),
+        userId: actorId,
+        organizationId,
+        name: input.name,
+        scope: input.scope,
+        createdAt: now,
+        expiresAt: input.expiresAt,
+      },
+    });
+    // The token id is not a secret (it only finds the row); the secret never reaches the log.
+    w.audit("api_token.created", "ApiToken", id, { name: input.name, scope: input.scope, expiresAt: input.expiresAt.toISOString() });
+    return summary(row);
+  });
+  return { token: `${TOKEN_PREFIX}${id}.${secret}`, record };
+}
+
+function summary(t: ApiToken): ApiTokenSummary {
+  return { id: t.id, name: t.name, scope: t.scope, createdAt: t.createdAt, expiresAt: t.expiresAt, revokedAt: t.revokedAt, lastUsedAt: t.lastUsedAt };
+}
+
+/** The user's own tokens for this organization, newest first. */
+export async function listApiTokens(userId: string, organizationId: string): Promise<ApiTokenSummary[]> {
+  const rows = await getDb().apiToken.findMany({ where: { userId, organizationId }, orderBy: { createdAt: "desc" } });
+  return rows.map(summary);
+}
+
+/** Only the owner revokes a token (an ADMIN removes a member, which disables all their tokens). */
+export async function revokeApiToken(actorId: string, organizationId: string, id: string, now = new Date()): Promise<void> {
+  await unitOfWork({ actorId, organizationId }, async (w) => {
+    const res = await w.tx.apiToken.updateMany({ where: { id, userId: actorId, organizationId, revokedAt: null }, data: { revokedAt: now } });
+    if (res.count === 0) {
+      const exists = await w.tx.apiToken.count({ where: { id, userId: actorId, organizationId } });
+      if (!exists) throw new ApiTokenNotFoundError();
+      return; // already revoked: nothing to do
+    }
+    w.audit("api_token.revoked", "ApiToken", id, {});
+  });
+}
+
+export type ApiAuth = {
+  token: Pick<ApiToken, "id" | "scope" | "organizationId" | "expiresAt" | "lastAuditedAt">;
+  user: { id: string; name: string; email: string; locale: string | null };
+  membership: MembershipContext;
+};
+
+export type ApiAuthFailure = "invalid" | "expired" | "revoked";
+
+/**
+ * Checks a bearer token and returns the owner's CURRENT membership in the token's organization. A user
+ * who left the organization is refused like an unknown token.
+ */
+export async function authenticateApiToken(raw: string, now = new Date()): Promise<ApiAuth | { failure: ApiAuthFailure }> {
+  if (!raw.startsWith(TOKEN_PREFIX)) return { failure: "invalid" };
+  const parts = raw.slice(TOKEN_PREFIX.length).split(".");
+  if (parts.length !== 2 || !parts[0] || !parts[1] || parts[0].length > 64 || parts[1].length > 64) return { failure: "invalid" };
+  const [id, secret] = parts as [string, string];
+  const row = await getDb().apiToken.findUnique({
+    where: { id },
+    include: { user: { select: { id: true, name: true, email: true, locale: true } } },
+  });
+  if (!row || !bytesEqual(sha256Bytes(secret), new Uint8Array(row.secretHash))) return { failure: "invalid" };
+  if (row.revokedAt) return { failure: "revoked" };
+  if (row.expiresAt.getTime() <= now.getTime()) return { failure: "expired" };
+  const org = await getDb().organization.findUnique({ where: { id: row.organizationId }, select: { slug: true } });
+  const membership = org ? await getMembershipBySlug(row.userId, org.slug) : null;
+  if (!membership) return { failure: "invalid" };
+  return {
+    token: { id: row.id, scope: row.scope, organizationId: row.organizationId, expiresAt: row.expiresAt, lastAuditedAt: row.lastAuditedAt },
+    user: row.user,
+    membership,
+  };
+}
+
+/**
+ * Every use is recorded (ADR 018): one plain insert into ApiTokenUse per request (cheap, not chained),
+ * and, at most once a minute per token, a chained audit event `api_token.used` counting the uses since
+ * the previous one. Writes made through the API are audited by the models as usual, as the token's owner.
+ */
+export async function recordApiTokenUse(
+  auth: Pick<ApiAuth, "token" | "user">,
+  use: { method: string; path: string; status: number },
+  now = new Date(),
+): Promise<void> {
+  const db = getDb();
+  await db.apiTokenUse.create({ data: { tokenId: auth.token.id, at: now, method: use.method, path: use.path.slice(0, 300), status: use.status } });
+  const last = auth.token.lastAuditedAt;
+  if (last && now.getTime() - last.getTime() < AUDIT_INTERVAL_MS) return;
+  await unitOfWork({ actorId: auth.user.id, organizationId: auth.token.organizationId }, async (w) => {
+    // Another request of the same token may have written it meanwhile: the conditional update decides.
+    const since = last ?? new Date(0);
+    const claimed = await w.tx.apiToken.updateMany({
+      where: { id: auth.token.id, OR: [{ lastAuditedAt: null }, { lastAuditedAt: { lte: new Date(now.getTime() - AUDIT_INTERVAL_MS) } }] },
+      data: { lastAuditedAt: now, lastUsedAt: now },
+    });
+    if (claimed.count === 0) return;
+    const uses = await w.tx.apiTokenUse.count({ where: { tokenId: auth.token.id, at: { gt: since, lte: now } } });
+    w.audit("api_token.used", "ApiToken", auth.token.id, { uses, method: use.method, path: use.path.slice(0, 300), status: use.status });
+  });
+  auth.token.lastAuditedAt = now;
+}
+
+/** The per-use log of one token (newest first), for its owner. */
+export function listApiTokenUses(userId: string, tokenId: string, take = 50) {
+  return getDb().apiTokenUse.findMany({ where: { tokenId, token: { userId } }, orderBy: { id: "desc" }, take });
+}
