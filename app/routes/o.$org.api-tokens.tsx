@@ -60,10 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const expiresAt = new Date(Date.now() + Number(v.expiresInDays) * 24 * 60 * 60 * 1000);
   const { token } = await createApiToken(ctx.user.id, ctx.org.id, { name: v.name, scope: v.scope, expiresAt });
   // Shown once, in this response only: no redirect, so the secret never sits in a flash cookie.
-  return data(
-    { result: submission.reply({ resetForm: true }), created: { name: v.name, token } },
-    { headers: { "Cache-Control": "no-store" } },
-  );
+  return data({ result: submission.reply({ resetForm: true }), created: { name: v.name, token } }, { headers: { "Cache-Control": "no-store" } });
 }
 
 /** A specific page title (RGAA 8.6). */
@@ -103,7 +100,11 @@ export default function ApiTokens() {
           <FormErrors errors={form.errors} />
           <input type="hidden" name="intent" value="create" />
           <TextField label={t("apiTokens.name")} hint={t("apiTokens.nameHint")} field={fields.name} required />
-          <SelectField label={t("apiTokens.scope")} field={fields.scope} options={API_TOKEN_SCOPES.map((s) => ({ value: s, label: t(`apiTokens.scope.${s}`) }))} />
+          <SelectField
+            label={t("apiTokens.scope")}
+            field={fields.scope}
+            options={API_TOKEN_SCOPES.map((s) => ({ value: s, label: t(`apiTokens.scope.${s}`) }))}
+          />
           <SelectField
             label={t("apiTokens.expiresIn")}
             field={fields.expiresInDays}

@@ -88,7 +88,10 @@ export const ActivitySummarySchema = z
   .register(apiRegistry, { id: "ActivitySummary" });
 
 export const PageSchema = z.object({ page: z.number().int(), perPage: z.number().int(), total: z.number().int(), pages: z.number().int() });
-export const ActivityListSchema = z.object({ items: z.array(ActivitySummarySchema) }).extend(PageSchema.shape).register(apiRegistry, { id: "ActivityList" });
+export const ActivityListSchema = z
+  .object({ items: z.array(ActivitySummarySchema) })
+  .extend(PageSchema.shape)
+  .register(apiRegistry, { id: "ActivityList" });
 
 /** The register's filters (the same as the register page), plus the page size. */
 export const ActivityListQuerySchema = z.object({

@@ -66,7 +66,9 @@ function operation(op: ApiOperation): JsonSchema {
   const responses: Record<string, JsonSchema> = {
     [String(op.success.status)]: {
       description: op.success.description,
-      content: { [op.success.contentType ?? "application/json"]: { schema: op.success.schema ? ref(op.success.schema, "output") : { type: "string", format: "binary" } } },
+      content: {
+        [op.success.contentType ?? "application/json"]: { schema: op.success.schema ? ref(op.success.schema, "output") : { type: "string", format: "binary" } },
+      },
     },
   };
   for (const status of [...new Set(op.errors)].sort()) {

@@ -80,7 +80,11 @@ export function apiJson(data: unknown, init: { status?: number; headers?: Record
 const windows = new Map<string, { start: number; count: number }>();
 const WINDOW_MS = 60_000;
 
-export function checkRateLimit(tokenId: string, now = Date.now(), limit = getEnv().API_RATE_LIMIT_PER_MINUTE): { ok: true } | { ok: false; retryAfter: number } {
+export function checkRateLimit(
+  tokenId: string,
+  now = Date.now(),
+  limit = getEnv().API_RATE_LIMIT_PER_MINUTE,
+): { ok: true } | { ok: false; retryAfter: number } {
   let w = windows.get(tokenId);
   if (!w || now - w.start >= WINDOW_MS) {
     w = { start: now, count: 0 };

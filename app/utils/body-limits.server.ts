@@ -43,7 +43,10 @@ const API_PATH = /^\/api\//;
  * stable `code` is what clients read.
  */
 export function apiEdgeProblem(res: ExpressResponse, status: number, code: string, title: string) {
-  res.status(status).type("application/problem+json; charset=utf-8").send(JSON.stringify({ type: `/api/v1/openapi.json#problem-${code}`, title, status, code }));
+  res
+    .status(status)
+    .type("application/problem+json; charset=utf-8")
+    .send(JSON.stringify({ type: `/api/v1/openapi.json#problem-${code}`, title, status, code }));
 }
 
 // Single fetch posts to "<path>.data": the same limits apply.
@@ -77,7 +80,9 @@ function refuse(req: ExpressRequest, res: ExpressResponse, status: 411 | 413, li
   // Closing the connection is what stops the client's upload: nothing more of it is read.
   res.set("Connection", "close");
   if (API_PATH.test(req.path)) {
-    return status === 413 ? apiEdgeProblem(res, 413, "body_too_large", "Request body too large") : apiEdgeProblem(res, 411, "length_required", "Content-Length required");
+    return status === 413
+      ? apiEdgeProblem(res, 413, "body_too_large", "Request body too large")
+      : apiEdgeProblem(res, 411, "length_required", "Content-Length required");
   }
   res
     .status(status)
