@@ -181,7 +181,7 @@ export async function readJsonBody<S extends z.ZodType>(ctx: ApiContext, schema:
   return parsed.data;
 }
 
-/** Schema messages are often message keys ("errors.date" or "errors.x|{json}"): give the text; Zod's own messages stay as they are. */
+/** Schema messages are often message keys, optionally with JSON params after a pipe: give the text; Zod's own messages stay as they are. */
 function translateIssue(locale: Locale, message: string): string {
   return isMessageKey(message.split("|")[0] ?? message) ? translateMessage(locale, message) : message;
 }
