@@ -8,7 +8,8 @@ import type { ApiToken } from "~/generated/prisma/client.ts";
 import type { ApiTokenScope } from "~/policies/api-token.ts";
 import { bytesEqual, generateSecureRandomString, sha256Bytes } from "~/utils/crypto.server.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { getMembershipBySlug, type MembershipContext } from "./membership.server.ts";
+import { isRole } from "~/policies/roles.ts";
+import type { MembershipContext } from "./membership.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 
 export const TOKEN_PREFIX = "rgt_";
@@ -87,21 +88,66 @@ export async function authenticateApiToken(raw: string, now = new Date()): Promi
   const parts = raw.slice(TOKEN_PREFIX.length).split(".");
   if (parts.length !== 2 || !parts[0] || !parts[1] || parts[0].length > 64 || parts[1].length > 64) return { failure: "invalid" };
   const [id, secret] = parts as [string, string];
-  const row = await getDb().apiToken.findUnique({
-    where: { id },
-    include: { user: { select: { id: true, name: true, email: true, locale: true } } },
-  });
+  // One query per request (the bench's budget): the token, its owner, and the owner's membership and
+  // departments in the token's organization (null when they are no longer a member).
+  const rows = await getDb().$queryRaw<
+    {
+      id: string;
+      secretHash: Uint8Array;
+      scope: string;
+      organizationId: string;
+      expiresAt: Date | string | number;
+      revokedAt: Date | string | number | null;
+      lastAuditedAt: Date | string | number | null;
+      userId: string;
+      userName: string;
+      email: string;
+      locale: string | null;
+      membershipId: string | null;
+      role: string | null;
+      orgSlug: string | null;
+      orgName: string | null;
+      defaultLocale: string | null;
+      departmentIds: string | null;
+    }[]
+  >`SELECT t."id", t."secretHash", t."scope", t."organizationId", t."expiresAt", t."revokedAt", t."lastAuditedAt",
+           u."id" AS "userId", u."name" AS "userName", u."email", u."locale",
+           m."id" AS "membershipId", m."role", o."slug" AS "orgSlug", o."name" AS "orgName", o."defaultLocale",
+           (SELECT json_group_array(md."departmentId") FROM "MembershipDepartment" md WHERE md."membershipId" = m."id") AS "departmentIds"
+    FROM "ApiToken" t
+    JOIN "User" u ON u."id" = t."userId"
+    LEFT JOIN "Organization" o ON o."id" = t."organizationId"
+    LEFT JOIN "Membership" m ON m."userId" = t."userId" AND m."organizationId" = t."organizationId"
+    WHERE t."id" = ${id}
+    LIMIT 1`;
+  const row = rows[0];
   if (!row || !bytesEqual(sha256Bytes(secret), new Uint8Array(row.secretHash))) return { failure: "invalid" };
-  if (row.revokedAt) return { failure: "revoked" };
-  if (row.expiresAt.getTime() <= now.getTime()) return { failure: "expired" };
-  const org = await getDb().organization.findUnique({ where: { id: row.organizationId }, select: { slug: true } });
-  const membership = org ? await getMembershipBySlug(row.userId, org.slug) : null;
-  if (!membership) return { failure: "invalid" };
+  if (row.revokedAt !== null) return { failure: "revoked" };
+  const expiresAt = asDate(row.expiresAt);
+  if (expiresAt.getTime() <= now.getTime()) return { failure: "expired" };
+  if (!row.membershipId || !row.orgSlug || !row.orgName || !isRole(row.role)) return { failure: "invalid" };
+  const membership: MembershipContext = {
+    membershipId: row.membershipId,
+    role: row.role,
+    departmentIds: (JSON.parse(row.departmentIds ?? "[]") as (string | null)[]).filter((d): d is string => d !== null).sort(),
+    organization: { id: row.organizationId, slug: row.orgSlug, name: row.orgName, defaultLocale: row.defaultLocale ?? "fr" },
+  };
   return {
-    token: { id: row.id, scope: row.scope, organizationId: row.organizationId, expiresAt: row.expiresAt, lastAuditedAt: row.lastAuditedAt },
-    user: row.user,
+    token: {
+      id: row.id,
+      scope: row.scope,
+      organizationId: row.organizationId,
+      expiresAt,
+      lastAuditedAt: row.lastAuditedAt === null ? null : asDate(row.lastAuditedAt),
+    },
+    user: { id: row.userId, name: row.userName, email: row.email, locale: row.locale },
     membership,
   };
+}
+
+/** Raw SQLite rows hold Prisma's DateTime as text or epoch milliseconds. */
+function asDate(v: Date | string | number): Date {
+  return v instanceof Date ? v : new Date(v);
 }
 
 /**
