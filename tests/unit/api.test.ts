@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createActivity, getActivityByRef, type ActivityRecord } from "~/models/activity.server.ts";
-import { createApiToken, revokeApiToken } from "~/models/api-token.server.ts";
+import { createApiToken, flushApiTokenUses, revokeApiToken } from "~/models/api-token.server.ts";
 import { startPrefilledDpia } from "~/models/dpia.server.ts";
 import { createExport } from "~/models/exports.server.ts";
 import { createService, createVendor } from "~/models/vendor.server.ts";
@@ -490,6 +490,7 @@ describe("token lifecycle", () => {
     const { token, record } = await createApiToken(adminId, orgId, { name: "audited", scope: "read", expiresAt: new Date(Date.now() + 60_000) });
     for (let i = 0; i < 3; i++) expect((await get(token)).status).toBe(200);
     expectProblem(await run(orgOne.loader, api("GET", `/organizations/${otherSlug}`, token), { org: otherSlug }), 404, "not_found");
+    await flushApiTokenUses();
     const uses = await getDb().apiTokenUse.findMany({ where: { tokenId: record.id }, orderBy: { id: "asc" } });
     expect(uses.map((u) => u.status)).toEqual([200, 200, 200, 404]);
     expect(uses[3]!.path).toBe(`/api/v1/organizations/${otherSlug}`);
