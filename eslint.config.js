@@ -29,6 +29,7 @@ const REQUEST_HELPERS = [
   "app/utils/request-access.server.ts",
   "app/utils/portfolio-access.server.ts",
   "app/utils/body-limits.server.ts",
+  "app/utils/api.server.ts",
 ];
 const DOMAIN_IN_UTILS = [
   "app/utils/activity-rules.ts",

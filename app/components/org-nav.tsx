@@ -1,4 +1,5 @@
 import { NavLink, useRouteLoaderData } from "@remix-run/react";
+import { canCreateApiToken } from "~/policies/api-token.ts";
 import { canListBreaches } from "~/policies/breach.ts";
 import { canManageCatalogue } from "~/policies/catalogue.ts";
 import { canListRequests } from "~/policies/request.ts";
@@ -33,6 +34,7 @@ export function OrgNav() {
   if (can(data.role, "audit:read")) items.push({ to: `${base}/audit`, label: t("nav.audit") });
   if (can(data.role, "mail:outbox")) items.push({ to: `${base}/outbox`, label: t("outbox.nav") });
   if (can(data.role, "org:sign-in")) items.push({ to: `${base}/sign-in`, label: t("sso.settingsTitle") });
+  if (canCreateApiToken({ role: data.role })) items.push({ to: `${base}/api-tokens`, label: t("nav.apiTokens") });
   items.push({ to: `${base}/settings`, label: t("nav.settings") });
   return (
     <nav className="org-nav" aria-label={t("nav.orgNavigation", { name: data.org.name })}>

@@ -20,6 +20,7 @@ import { enAuditLog } from "./en.audit-log.ts";
 import { enAccessibility } from "./en.accessibility.ts";
 import { enLegal } from "./en.legal.ts";
 import { enLegalExports } from "./en.legal-exports.ts";
+import { enApi } from "./en.api.ts";
 import { enInterop } from "./en.interop.ts";
 import { enMail } from "./en.mail.ts";
 import { enSso } from "./en.sso.ts";
@@ -49,6 +50,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enAccessibility,
   ...enLegal,
   ...enLegalExports,
+  ...enApi,
   ...enInterop,
   ...enMail,
   ...enSso,

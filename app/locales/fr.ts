@@ -20,6 +20,7 @@ import { frAuditLog } from "./fr.audit-log.ts";
 import { frAccessibility } from "./fr.accessibility.ts";
 import { frLegal } from "./fr.legal.ts";
 import { frLegalExports } from "./fr.legal-exports.ts";
+import { frApi } from "./fr.api.ts";
 import { frInterop } from "./fr.interop.ts";
 import { frMail } from "./fr.mail.ts";
 import { frSso } from "./fr.sso.ts";
@@ -249,6 +250,7 @@ export const fr = {
   ...frAccessibility,
   ...frLegal,
   ...frLegalExports,
+  ...frApi,
   ...frInterop,
   ...frMail,
   ...frSso,

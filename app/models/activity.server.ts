@@ -315,6 +315,16 @@ export async function listVersions(organizationId: string, activityId: string) {
   return versions.map((v) => ({ ...v, parsed: parseContent(v.content), approvedBy: v.approvedById ? (names.get(v.approvedById) ?? null) : null }));
 }
 
+/** Ids of the non-archived activities in a department scope (the API's analysis lists only those). */
+export async function listActivityIdsInScope(organizationId: string, scope: ActivityScope): Promise<Set<string>> {
+  const departmentIds = scopeDepartmentIds(scope);
+  const rows = await getDb().activity.findMany({
+    where: { organizationId, status: { not: "ARCHIVED" }, ...(departmentIds ? { departmentId: { in: [...departmentIds] } } : {}) },
+    select: { id: true },
+  });
+  return new Set(rows.map((r) => r.id));
+}
+
 export type ActivityFilters = {
   q?: string;
   departmentId?: string;

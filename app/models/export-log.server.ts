@@ -32,7 +32,7 @@ export async function recordExport(input: {
   bytes: Uint8Array;
   fileName: string;
   /** "public": a download of the public register's open data (no account). */
-  channel: "ui" | "cli" | "public";
+  channel: "ui" | "cli" | "api" | "public";
 }) {
   const sha256 = sha256Hex(input.bytes);
   const target = exportPath(sha256);

@@ -9,3 +9,4 @@ export * from "./export.ts";
 export * from "./breach.ts";
 export * from "./request.ts";
 export * from "./portfolio.ts";
+export * from "./api-token.ts";

@@ -219,8 +219,17 @@ export default function Exports() {
                 {exportFormatLabel(i18n, e.format)} — {date(e.createdAt, true)}
               </h3>
               <p>
-                {e.actor ?? "—"} ({t(e.channel === "cli" ? "exports.channel.cli" : e.channel === "public" ? "exports.channel.public" : "exports.channel.ui")}) ·{" "}
-                {formatSize(t, e.size)} · {exportParamLabels(t, (x) => date(x), e.params).join(" · ")}
+                {e.actor ?? "—"} (
+                {t(
+                  e.channel === "cli"
+                    ? "exports.channel.cli"
+                    : e.channel === "public"
+                      ? "exports.channel.public"
+                      : e.channel === "api"
+                        ? "exports.channel.api"
+                        : "exports.channel.ui",
+                )}
+                ) · {formatSize(t, e.size)} · {exportParamLabels(t, (x) => date(x), e.params).join(" · ")}
               </p>
               <p>
                 {t("exportLog.sha256")} <code className="details">{e.sha256}</code>
