@@ -351,13 +351,6 @@ export async function listActivities(organizationId: string, f: ActivityFilters,
   const q = listStatements(organizationId, f, sort, page, now);
   if (!q) return { rows: [], total: 0 };
   const db = getDb();
-  if (q.kind === "plain") {
-    const [raw, counted] = await Promise.all([
-      db.$queryRawUnsafe<ListRow[]>(q.page.sql, ...q.page.args),
-      db.$queryRawUnsafe<{ n: bigint | number }[]>(q.count.sql, ...q.count.args),
-    ]);
-    return { rows: raw.map(toListRow), total: Number(counted[0]?.n ?? 0) };
-  }
   const raw = await db.$queryRawUnsafe<(ListRow & { total: bigint | number })[]>(q.page.sql, ...q.page.args);
   if (raw.length > 0) return { rows: raw.map(toListRow), total: Number(raw[0]!.total) };
   if (page.skip === 0) return { rows: [], total: 0 };
@@ -376,7 +369,7 @@ const LIST_COLUMNS = `a."id", a."ref", a."name", a."status", a."regime", a."role
  * The statements of one register page, or null when nothing can match. Exported for the query-plan
  * test; listActivities is the only caller in the app.
  *
- * - Without a search: the page's columns in one query (no second fetch by id) and the count on the
+ * - Without a search: the page's columns in one query (no second fetch by id) with the count on the
  *   activity table alone (issue 18). A window count would make SQLite materialise every match first.
  * - With a search, which can match most of the register: reading each match's activity id from the
  *   FTS table is the largest cost (ADR 021), so the match set is read once (a materialised CTE) for
@@ -443,11 +436,12 @@ export function listStatements(
   if (!search) {
     return {
       kind: "plain",
+      // The count rides along as an uncorrelated subquery (computed once): one round trip per page.
       page: {
-        sql: `SELECT ${LIST_COLUMNS}
+        sql: `SELECT ${LIST_COLUMNS}, (SELECT count(*) FROM "Activity" a WHERE ${conditions}) AS "total"
        FROM "Activity" a LEFT JOIN "Department" d ON d."id" = a."departmentId" WHERE ${conditions}
        ORDER BY ${order} LIMIT ? OFFSET ?`,
-        args: [...args, page.take, page.skip],
+        args: [...args, ...args, page.take, page.skip],
       },
       count: { sql: `SELECT count(*) AS n FROM "Activity" a WHERE ${conditions}`, args },
     };

@@ -22,7 +22,7 @@ useSeededDatabase("vendors", `${ACTIVITIES}x${VENDORS}`, () =>
 
 const { dbReady, getDb, disconnectDb } = await import("../../app/utils/db.server.ts");
 const { createSession } = await import("../../app/models/session.server.ts");
-const { analyseOrganization } = await import("../../app/models/sovereignty.server.ts");
+const { analyseOrganization, resetIncrementalAnalysis } = await import("../../app/models/sovereignty.server.ts");
 const list = await import("../../app/routes/o.$org.activities._index.tsx");
 const dashboard = await import("../../app/routes/o.$org.sovereignty.tsx");
 
@@ -33,7 +33,13 @@ const user = await db.user.findUniqueOrThrow({ where: { email: "dpo@bench.exampl
 const { token } = await createSession(user.id);
 const ctx = { cspNonce: "", clientIp: null };
 const req = (p: string) => new Request(`http://localhost${p}`, { headers: { Cookie: `registre_session=${token}` } });
-const bump = () => db.organization.update({ where: { id: org.id }, data: { analysisVersion: { increment: 1 } } });
+// A change to the vendor graph (one storage location moves), with the version bump of its unit of work.
+const locations = await db.serviceLocation.findMany({ where: { service: { organizationId: org.id }, role: "STORAGE" }, select: { id: true } });
+let changeNo = 0;
+const bump = async () => {
+  await db.serviceLocation.update({ where: { id: locations[(changeNo * 13) % locations.length]!.id }, data: { country: ["US", "FR", "IN"][changeNo++ % 3]! } });
+  await db.organization.update({ where: { id: org.id }, data: { analysisVersion: { increment: 1 } } });
+};
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
 type Profile = { nodes: Node[]; startTime: number; endTime: number };
@@ -71,7 +77,12 @@ await profile("register-list", 300, () => list.loader({ request: req("/o/bench/a
 await profile("register-search", 200, (i) =>
   list.loader({ request: req(`/o/bench/activities?q=${encodeURIComponent(SEARCHES[i % 4]!)}`), params: { org: "bench" }, context: ctx }),
 );
-await profile("sovereignty-analysis", 10, async () => {
+await profile("sovereignty-analysis-full", 5, async () => {
+  resetIncrementalAnalysis(org.id);
+  await bump();
+  await analyseOrganization(org.id);
+});
+await profile("sovereignty-analysis-after-change", 10, async () => {
   await bump();
   await analyseOrganization(org.id);
 });
