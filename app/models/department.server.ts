@@ -2,8 +2,12 @@ import { getDb } from "~/utils/db.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 import { reindexDepartmentName } from "./activity-search.server.ts";
 
-export function listDepartments(organizationId: string) {
-  return getDb().department.findMany({ where: { organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+/** On every register page: a raw statement, measured at half the time of the same findMany (ADR 021). Same order (SQLite's BINARY). */
+export function listDepartments(organizationId: string): Promise<{ id: string; name: string }[]> {
+  return getDb().$queryRawUnsafe<{ id: string; name: string }[]>(
+    `SELECT "id", "name" FROM "Department" WHERE "organizationId" = ? ORDER BY "name" ASC`,
+    organizationId,
+  );
 }
 
 export class DuplicateNameError extends Error {}

@@ -102,7 +102,13 @@ export async function renderExport(
 }
 
 /** Renders and records: every export made through the UI, the API or the command line is logged. */
-export async function createExport(organizationId: string, actorId: string | null, req: ExportRequest, channel: "ui" | "cli" | "api", generatedAt = new Date()) {
+export async function createExport(
+  organizationId: string,
+  actorId: string | null,
+  req: ExportRequest,
+  channel: "ui" | "cli" | "api",
+  generatedAt = new Date(),
+) {
   const { bytes, fileName, data } = await renderExport(organizationId, req, generatedAt);
   // The anchor printed in the file (register exports), or the chain's head at this moment (DPIA files): kept in the export log.
   const printed = (data as { auditAnchor?: { seq: number; hash: string } | null }).auditAnchor;
