@@ -28,6 +28,7 @@ const REQUEST_HELPERS = [
   "app/utils/breach-access.server.ts",
   "app/utils/request-access.server.ts",
   "app/utils/body-limits.server.ts",
+  "app/utils/domain-errors.server.ts",
 ];
 const DOMAIN_IN_UTILS = [
   "app/utils/activity-rules.ts",

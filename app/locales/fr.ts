@@ -24,6 +24,7 @@ import { frMail } from "./fr.mail.ts";
 import { frSso } from "./fr.sso.ts";
 import { frOperations } from "./fr.operations.ts";
 import { frIntegrity } from "./fr.integrity.ts";
+import { frDomainErrors } from "./fr.domain-errors.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -250,4 +251,5 @@ export const fr = {
   ...frSso,
   ...frOperations,
   ...frIntegrity,
+  ...frDomainErrors,
 } as const;

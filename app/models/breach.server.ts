@@ -11,17 +11,23 @@ import { getDb, type Tx } from "~/utils/db.server.ts";
 import { parseContent } from "./activity.server.ts";
 import { loadServiceGraph } from "./sovereignty.server.ts";
 import { unitOfWork, type Work } from "./unit-of-work.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
+import type { MessageKey } from "~/utils/i18n.ts";
 
-export class BreachConflictError extends Error {
+export class BreachConflictError extends DomainError {
   constructor(public current: BreachRecord) {
-    super("conflict");
+    super("errors.breachConflict", { status: 409, message: "conflict" });
   }
 }
-export class BreachNotFoundError extends Error {}
+export class BreachNotFoundError extends DomainError {
+  constructor(what: string) {
+    super("errors.notFoundBody", { status: 404, message: what });
+  }
+}
 /** A write the breach's state or the law does not allow; `key` is the message to show. */
-export class BreachRuleError extends Error {
-  constructor(public key: string) {
-    super(key);
+export class BreachRuleError extends DomainError {
+  constructor(key: MessageKey) {
+    super(key, { status: 400 });
   }
 }
 

@@ -30,6 +30,7 @@ import { getEnv } from "~/utils/env.server.ts";
 import { ActivityNotFoundError, derivedColumns, formatRef, parseContent, saveActivityInUnit, transitionActivityInUnit } from "./activity.server.ts";
 import { unitOfWork, type Work } from "./unit-of-work.server.ts";
 import { searchRow } from "./activity-search.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 export type ImportAction = "create" | "update" | "newDraft" | "unchanged";
 
@@ -209,9 +210,9 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
   return counts;
 }
 
-export class ImportHasErrorsError extends Error {
+export class ImportHasErrorsError extends DomainError {
   constructor(public preview: Pick<ImportPreview, "counts" | "fileErrors">) {
-    super("import has errors");
+    super("errors.import.hasErrors", { status: 400, message: "import has errors" });
   }
 }
 

@@ -6,10 +6,24 @@ import { getDb } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { valueChanges } from "~/utils/audit-values.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
-export class VendorConflictError extends Error {}
-export class VendorNotFoundError extends Error {}
-export class DuplicateVendorError extends Error {}
+export class VendorConflictError extends DomainError {
+  constructor() {
+    super("errors.staleUpdate", { status: 409 });
+  }
+}
+/** A vendor, service, site or link outside the organization. */
+export class VendorNotFoundError extends DomainError {
+  constructor() {
+    super("errors.notFoundBody", { status: 404 });
+  }
+}
+export class DuplicateVendorError extends DomainError {
+  constructor() {
+    super("errors.vendorExists", { status: 400, field: "name" });
+  }
+}
 
 export const DPA_STATUSES = ["NONE", "REQUESTED", "SIGNED", "NOT_REQUIRED"] as const;
 export const MAX_DPA_BYTES = 10 * 1024 * 1024;
@@ -275,9 +289,10 @@ export async function unlinkActivity(actorId: string, organizationId: string, ac
 
 /* DPA files: PDF only, size-limited, content-addressed, outside any public folder */
 
-export class InvalidDpaFileError extends Error {
+const DPA_FILE_ERRORS = { type: "errors.fileNotPdf", size: "errors.fileTooLarge", empty: "errors.fileEmpty" } as const;
+export class InvalidDpaFileError extends DomainError {
   constructor(public reason: "type" | "size" | "empty") {
-    super(reason);
+    super(DPA_FILE_ERRORS[reason], { status: 400, field: "dpaFile", message: reason });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
+import { formError, toastError } from "~/utils/domain-errors.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
@@ -7,15 +8,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, FormErrors, SelectField, TextField } from "~/components/forms.tsx";
 import { listDepartments } from "~/models/department.server.ts";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
-import {
-  canResetPasswordOf,
-  getMemberInOrg,
-  LastAdminError,
-  listMembers,
-  NotFoundError,
-  removeMembership,
-  updateMembership,
-} from "~/models/membership.server.ts";
+import { canResetPasswordOf, getMemberInOrg, listMembers, removeMembership, updateMembership } from "~/models/membership.server.ts";
 import { createPasswordReset } from "~/models/password-reset.server.ts";
 import { forbidden, notFound, requireOrgContext } from "~/utils/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
@@ -75,9 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { token } = await createInvitation(ctx.user.id, ctx.org.id, submission.value);
       return data({ intent, result: submission.reply({ resetForm: true }), link: `${origin(request)}/invitation/${token}` });
     } catch (err) {
-      if (err instanceof NotFoundError)
-        return data({ intent, result: submission.reply({ fieldErrors: { departmentIds: ["errors.choice"] } }), link: null }, { status: 400 });
-      throw err;
+      return formError(err, submission, { intent, link: null });
     }
   }
 
@@ -92,14 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await updateMembership(ctx.user.id, ctx.org.id, target.id, submission.value);
     } catch (err) {
-      if (err instanceof LastAdminError)
-        return data({ intent, result: submission.reply({ formErrors: ["errors.lastAdmin"] }), link: null, target: target.id }, { status: 400 });
-      if (err instanceof NotFoundError)
-        return data(
-          { intent, result: submission.reply({ fieldErrors: { departmentIds: ["errors.choice"] } }), link: null, target: target.id },
-          { status: 400 },
-        );
-      throw err;
+      return formError(err, submission, { intent, link: null, target: target.id });
     }
     return redirectWithToast(request, back, { type: "success", key: "toast.saved" });
   }
@@ -124,8 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await removeMembership(ctx.user.id, ctx.org.id, target.id);
   } catch (err) {
-    if (err instanceof LastAdminError) return redirectWithToast(request, back, { type: "error", key: "errors.lastAdmin" });
-    throw err;
+    return toastError(err, request, back);
   }
   return redirectWithToast(request, back, { type: "success", key: "toast.memberRemoved" });
 }
