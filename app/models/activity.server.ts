@@ -1,4 +1,5 @@
 import type { Activity, Prisma } from "~/generated/prisma/client.ts";
+import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
 import { computeCompleteness, hasOffenceData, hasSensitiveData } from "~/utils/activity-rules.ts";
 import { diffContents } from "~/utils/activity-diff.ts";
@@ -512,7 +513,7 @@ export async function registerCounts(organizationId: string, activityScope: Acti
 /** Activities needing someone's attention, newest first. */
 export function listActivitiesByStatus(
   organizationId: string,
-  statuses: string[],
+  statuses: ActivityStatus[],
   opts: { scope: ActivityScope; take?: number; overdue?: boolean; incomplete?: boolean },
   now = new Date(),
 ) {

@@ -240,7 +240,7 @@ export async function assessBreach(
     const current = await loadForWrite(tx, organizationId, breachId, expectedRevision);
     if (current.status === "CLOSED") throw new BreachRuleError("errors.breachClosed");
     const content = { ...withParsed(current).parsed, assessment };
-    const status: BreachStatus = current.status === "OPEN" ? "ASSESSED" : (current.status as BreachStatus);
+    const status: BreachStatus = current.status === "OPEN" ? "ASSESSED" : current.status;
     return write(w, actorId, current, { content, risk: assessment.risk, status }, "breach.assessed", {
       risk: assessment.risk,
       notifyCnil: assessment.notifyCnil,
@@ -372,7 +372,7 @@ export async function breachDetails(organizationId: string, b: BreachRecord) {
   };
 }
 
-export type BreachListFilters = { scope: ActivityScope; status?: string };
+export type BreachListFilters = { scope: ActivityScope; status?: BreachStatus };
 
 export async function listBreaches(organizationId: string, f: BreachListFilters) {
   const departmentIds = scopeDepartmentIds(f.scope);

@@ -219,7 +219,7 @@ export type DpiaRecord = Omit<Dpia, "answers" | "measures" | "risks" | "actionPl
 export function parseDpia(d: Dpia): DpiaRecord {
   return {
     ...d,
-    status: d.status as DpiaStatus,
+    status: d.status,
     answers: DpiaAnswersSchema.parse(JSON.parse(d.answers)) as DpiaAnswers,
     measures: DpiaMeasuresSchema.parse(JSON.parse(d.measures)),
     risks: DpiaRisksSchema.parse(JSON.parse(d.risks)),
@@ -416,7 +416,7 @@ export async function dpiaPanel(organizationId: string, activity: { id: string; 
     metCount: outcome.metCount,
     saved: Boolean(saved),
     decision: saved?.decision ?? null,
-    dpiaStatus: (dpia?.status ?? null) as DpiaStatus | null,
+    dpiaStatus: dpia?.status ?? null,
   };
 }
 
@@ -435,7 +435,7 @@ export async function loadScreeningsForExport(organizationId: string) {
   ]);
   const out = new Map<string, { screening: ScreeningRecord | null; dpiaStatus: DpiaStatus | null }>();
   for (const s of screenings) out.set(s.activityId, { screening: parseScreening(s), dpiaStatus: null });
-  for (const d of dpias) out.set(d.activityId, { screening: out.get(d.activityId)?.screening ?? null, dpiaStatus: d.status as DpiaStatus });
+  for (const d of dpias) out.set(d.activityId, { screening: out.get(d.activityId)?.screening ?? null, dpiaStatus: d.status });
   return out;
 }
 

@@ -218,7 +218,7 @@ export class ImportHasErrorsError extends DomainError {
 
 type Db = ReturnType<typeof getDb> | Tx;
 
-type Existing = { id: string; ref: string; name: string; status: string; departmentId: string | null; revision: number; seq: number };
+type Existing = { id: string; ref: string; name: string; status: ActivityStatus; departmentId: string | null; revision: number; seq: number };
 
 const REF = /^T-\d{4,}$/;
 
@@ -389,7 +389,7 @@ async function plan(db: Db, organizationId: string, parsed: ParsedImport): Promi
       sourceRef: row.ref ?? null,
       name: content?.name ?? row.patch?.name ?? null,
       action,
-      target: target ? { id: target.id, ref: target.ref, name: target.name, status: target.status as ActivityStatus } : null,
+      target: target ? { id: target.id, ref: target.ref, name: target.name, status: target.status } : null,
       departmentId,
       departmentName: departmentId ? (depById.get(departmentId)?.name ?? null) : null,
       content,

@@ -1,4 +1,4 @@
-import { createAnalyser, publicPowersOf, type Analysis, type LinkRole, type LocationRole } from "~/analysis/sovereignty.ts";
+import { createAnalyser, publicPowersOf, type Analysis, type LinkRole } from "~/analysis/sovereignty.ts";
 import { latestAuditAnchor } from "./audit.server.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
 import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
@@ -13,7 +13,12 @@ import { listRegisterAsOf, parseContent } from "./activity.server.ts";
 import { countryFacts, loadServiceGraph } from "./sovereignty.server.ts";
 import { exportScreening, loadScreeningsForExport } from "./dpia.server.ts";
 
-type ExportLink = { role: string; serviceId: string | null; site: { name: string; country: string } | null; label: { vendor: string | null; service: string } };
+type ExportLink = {
+  role: LinkRole;
+  serviceId: string | null;
+  site: { name: string; country: string } | null;
+  label: { vendor: string | null; service: string };
+};
 
 function explain(analysis: Analysis, locale: Locale): string[] {
   return analysis.reasons.map((r) => translateReason(r, serverTranslator(locale)));
@@ -72,7 +77,7 @@ function toExportActivity(
     nextReviewAt: c.nextReviewAt,
     lastReviewAt: c.lastReviewAt,
     completeness: { score: completeness.score, missing: completeness.missing },
-    services: links.map((l) => ({ vendor: l.label.vendor, service: l.label.service, role: l.role as LinkRole, ownHosting: l.site !== null })),
+    services: links.map((l) => ({ vendor: l.label.vendor, service: l.label.service, role: l.role, ownHosting: l.site !== null })),
     analysis: {
       level: analysis.level,
       countries: analysis.countries,
@@ -225,7 +230,7 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
           ref: a.ref,
           department: a.department?.name ?? null,
           departmentId: a.departmentId,
-          status: a.status as ActivityStatus,
+          status: a.status,
           version: null,
           approvedAt: null,
           createdAt: a.createdAt,
@@ -271,7 +276,7 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
         secNumCloud: { qualified: s.secNumCloudQualified, date: day(s.secNumCloudDate), version: s.secNumCloudVersion, scope: s.secNumCloudScope },
         nonEuAccess: s.nonEuAccess,
         locations: s.locations.map((l) => ({
-          role: l.role as LocationRole,
+          role: l.role,
           country: l.country,
           region: l.region,
           provider: l.providerService ? { vendor: l.providerService.vendor.name, service: l.providerService.name } : null,

@@ -105,7 +105,7 @@ export async function moveRequest(
   now = new Date(),
 ) {
   if (current.anonymizedAt) throw new RequestRuleError("errors.requestAnonymized");
-  if (!canMoveRequest(role, current.status as RequestStatus, to)) throw new RequestRuleError("errors.requestTransition");
+  if (!canMoveRequest(role, current.status, to)) throw new RequestRuleError("errors.requestTransition");
   if ((to === "ANSWERED" || to === "REFUSED") && !opts.response) throw new RequestRuleError("errors.requestResponse");
   const data: Partial<DataSubjectRequest> = { status: to };
   if (opts.identityCheck) data.identityCheck = opts.identityCheck;

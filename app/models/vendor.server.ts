@@ -7,6 +7,8 @@ import { getEnv } from "~/utils/env.server.ts";
 import { valueChanges } from "~/utils/audit-values.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
+import type { LinkRole, LocationRole } from "~/analysis/sovereignty.ts";
+import type { DpaStatus } from "~/schemas/vendor.ts";
 
 export class VendorConflictError extends DomainError {
   constructor() {
@@ -63,7 +65,7 @@ export type ServiceInput = {
   nonEuAccess?: boolean | null;
 };
 export type LocationInput = {
-  role: string;
+  role: LocationRole;
   country: string;
   region: string | null;
   providerServiceId: string | null;
@@ -128,7 +130,7 @@ export function getVendor(organizationId: string, id: string) {
   });
 }
 
-export type VendorFilters = { q?: string; country?: string; certification?: "secnumcloud" | "hds" | "iso27001" | "dpf"; dpaStatus?: string };
+export type VendorFilters = { q?: string; country?: string; certification?: "secnumcloud" | "hds" | "iso27001" | "dpf"; dpaStatus?: DpaStatus };
 
 export function listVendors(organizationId: string, f: VendorFilters = {}) {
   const where: Prisma.VendorWhereInput = { organizationId };
@@ -257,7 +259,13 @@ export function listActivityLinks(organizationId: string, activityId: string) {
   });
 }
 
-export async function linkActivity(actorId: string, organizationId: string, activityId: string, target: { serviceId?: string; siteId?: string }, role: string) {
+export async function linkActivity(
+  actorId: string,
+  organizationId: string,
+  activityId: string,
+  target: { serviceId?: string; siteId?: string },
+  role: LinkRole,
+) {
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const a = await tx.activity.findFirst({ where: { id: activityId, organizationId } });
     if (!a) throw new VendorNotFoundError();

@@ -18,7 +18,6 @@ import {
 } from "~/components/activity-form.tsx";
 import { listDepartments } from "~/models/department.server.ts";
 import { ConflictError, saveActivity } from "~/models/activity.server.ts";
-import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
 import { formError } from "~/utils/domain-errors.server.ts";
 import { listPickableDepartments, requireActivity } from "~/utils/activity-access.server.ts";
@@ -38,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     activity: {
       ref: activity.ref,
       name: activity.name,
-      status: activity.status as ActivityStatus,
+      status: activity.status,
       revision: activity.revision,
       departmentId: activity.departmentId,
       content: activity.parsed,

@@ -13,7 +13,7 @@ import { DateTimeField } from "~/components/breach-fields.tsx";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms.tsx";
 import { metaT } from "~/components/vendor-fields.tsx";
 import { addBreachComment, assessBreach, breachDetails, recordNotification, transitionBreach } from "~/models/breach.server.ts";
-import { canCommentBreach, canDraftBreach, canManageBreach, canTransitionBreach, type BreachStatus } from "~/policies/breach.ts";
+import { canCommentBreach, canDraftBreach, canManageBreach, canTransitionBreach } from "~/policies/breach.ts";
 import { isSensitiveCategory } from "~/reference/vocabularies.ts";
 import { ART34_EXEMPTIONS, AssessmentFormSchema, CommentFormSchema, NOTIFICATION_KINDS, NotificationFormSchema, RISK_LEVELS } from "~/schemas/breach.ts";
 import { forbidden } from "~/utils/auth.server.ts";
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     malicious: false,
   };
   const manage = canManageBreach(actor, breach);
-  const status = breach.status as BreachStatus;
+  const status = breach.status;
   return {
     slug: ctx.org.slug,
     breach: {

@@ -14,7 +14,7 @@ import { forbidden, notFound, requireOrgContext } from "~/utils/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { roleHasDepartments } from "~/policies/department.ts";
 import { canAssignRole, canManageMembers, organizationHasAdmin } from "~/policies/organization.ts";
-import { isRole, ROLES, type Role } from "~/policies/roles.ts";
+import { isRole, ROLES } from "~/policies/roles.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { emailField, z } from "~/utils/validation.ts";
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     members: members.map((m) => ({
       id: m.id,
       user: m.user,
-      role: isRole(m.role) ? m.role : ("VIEWER" as Role),
+      role: m.role,
       departments: m.departments.map((d) => d.department),
     })),
     departments,
@@ -292,7 +292,7 @@ export default function Members() {
             {d.invitations.map((i) => (
               <li key={i.id} className="row">
                 <span>
-                  {i.email} — {t(`roles.${i.role as Role}`)} — {t("members.expires", { date: date(i.expiresAt, true) })}
+                  {i.email} — {t(`roles.${i.role}`)} — {t("members.expires", { date: date(i.expiresAt, true) })}
                 </span>
                 <Form method="post">
                   <input type="hidden" name="intent" value="revoke" />

@@ -9,7 +9,7 @@ import { canExtend, deadlineState } from "~/analysis/requests.ts";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms.tsx";
 import { metaT } from "~/components/vendor-fields.tsx";
 import { addRequestComment, effectiveDue, extendRequest, listRequestComments, moveRequest } from "~/models/request.server.ts";
-import { nextRequestStatuses, OPEN_REQUEST_STATUSES, type RequestStatus } from "~/policies/request.ts";
+import { nextRequestStatuses, OPEN_REQUEST_STATUSES } from "~/policies/request.ts";
 import { IDENTITY_CHECKS, RequestUpdateSchema } from "~/schemas/request.ts";
 import { activityLabels } from "~/models/request.server.ts";
 import { requireDataSubjectRequest } from "~/utils/request-access.server.ts";
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ref: dsr.ref,
       type: dsr.type,
       regime: dsr.regime,
-      status: dsr.status as RequestStatus,
+      status: dsr.status,
       revision: dsr.revision,
       receivedAt: dsr.receivedAt.toISOString(),
       channel: dsr.channel,
@@ -43,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     deadline: deadlineState(effectiveDue(dsr), now, open),
     canExtend: open && canExtend(dsr.receivedAt, now, dsr.extendedDueAt !== null),
-    next: dsr.anonymizedAt ? [] : nextRequestStatuses(dsr.status as RequestStatus).filter((s) => s !== "EXTENDED" && s !== "RECEIVED"),
+    next: dsr.anonymizedAt ? [] : nextRequestStatuses(dsr.status).filter((s) => s !== "EXTENDED" && s !== "RECEIVED"),
     activities,
     comments: comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt.toISOString() })),
     today: now.toISOString().slice(0, 10),

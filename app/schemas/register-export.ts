@@ -29,6 +29,7 @@ import {
 import { COMPLETENESS_ITEMS } from "~/utils/activity-rules.ts";
 import { SCREENING_CRITERIA, SCREENING_RESULTS } from "~/analysis/dpia-screening.ts";
 import { DPIA_STATUSES } from "~/schemas/dpia.ts";
+import { DPA_STATUSES } from "~/schemas/vendor.ts";
 import { z } from "~/utils/validation.ts";
 
 const str = z.string();
@@ -174,7 +175,7 @@ export const ExportVendorSchema = z.object({
     dpf: z.object({ certified: z.boolean().nullable(), checkedAt: z.iso.date().nullable() }),
   }),
   dpa: z.object({
-    status: str,
+    status: z.enum(DPA_STATUSES),
     signedAt: z.iso.date().nullable(),
     reference: z.string().nullable(),
     nextReview: z.iso.date().nullable(),
