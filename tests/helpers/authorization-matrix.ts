@@ -31,8 +31,8 @@ export type MatrixRow = {
   expect: Partial<Record<Who, number>>;
   /** Checks an allowed cell's answer; returns a failure message, or null when it shows what it should. */
   shows?: (outcome: CellOutcome, who: Who, orgSlug: string) => string | null | Promise<string | null>;
-  /** An allowed POST that answers without writing (a confirmation step, a preview). */
-  writes?: false;
+  /** `false`: an allowed POST that answers without writing (a confirmation step, a preview); `true`: a GET that records itself (an export in the export log). */
+  writes?: boolean;
 };
 
 /** Runs a handler and reduces whatever it returns or throws to an HTTP status, its data and its redirect. */
@@ -112,7 +112,8 @@ export async function checkMatrix(rows: MatrixRow[], callers: Record<Who, { cook
       const shown = row.shows ? await row.shows(got, who, orgSlug) : mentionsOrganization(got, orgSlug);
       if (shown) failures.push(`${cell}: ${shown}`);
       if (row.method === "POST" && row.writes !== false && after === before) failures.push(`${cell}: allowed, but nothing was written`);
-      if ((row.method ?? "GET") === "GET" && after !== before) failures.push(`${cell}: a page view changed the database`);
+      if ((row.method ?? "GET") === "GET" && row.writes !== true && after !== before) failures.push(`${cell}: a page view changed the database`);
+      if ((row.method ?? "GET") === "GET" && row.writes === true && after === before) failures.push(`${cell}: allowed, but nothing was recorded`);
     }
   }
   expect(failures).toEqual([]);

@@ -430,6 +430,9 @@ describe("breach register exports", () => {
         path: (s) => `/o/${s}/breaches/export?format=csv&lang=fr`,
         params: (s) => ({ org: s }),
         expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+        // The register itself, recorded in the export log.
+        writes: true,
+        shows: mentions(["Courriel mal adressé"]),
       },
     ];
     await checkMatrix(rows, callers, slug);
