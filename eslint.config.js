@@ -30,6 +30,7 @@ const REQUEST_HELPERS = [
   "app/utils/portfolio-access.server.ts",
   "app/utils/body-limits.server.ts",
   "app/utils/api.server.ts",
+  "app/utils/domain-errors.server.ts",
 ];
 const DOMAIN_IN_UTILS = [
   "app/utils/activity-rules.ts",

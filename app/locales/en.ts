@@ -27,6 +27,7 @@ import { enSso } from "./en.sso.ts";
 import { enAccess } from "./en.access.ts";
 import { enPortfolio } from "./en.portfolio.ts";
 import { enIntegrity } from "./en.integrity.ts";
+import { enDomainErrors } from "./en.domain-errors.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 import { enOperations } from "./en.operations.ts";
 
@@ -60,6 +61,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enGuided,
   ...enIntegrity,
   ...enPortfolio,
+  ...enDomainErrors,
   "app.name": "Registre",
   "app.tagline": "Your local authority's record of processing activities (GDPR, Article 30)",
   "app.footer": "Registre — record of processing activities (GDPR Art. 30), hosted by your local authority.",

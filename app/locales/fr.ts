@@ -28,6 +28,7 @@ import { frAccess } from "./fr.access.ts";
 import { frPortfolio } from "./fr.portfolio.ts";
 import { frOperations } from "./fr.operations.ts";
 import { frIntegrity } from "./fr.integrity.ts";
+import { frDomainErrors } from "./fr.domain-errors.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -258,4 +259,5 @@ export const fr = {
   ...frOperations,
   ...frIntegrity,
   ...frPortfolio,
+  ...frDomainErrors,
 } as const;

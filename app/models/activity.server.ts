@@ -1,4 +1,5 @@
 import type { Activity, Prisma } from "~/generated/prisma/client.ts";
+import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
 import { computeCompleteness, hasOffenceData, hasSensitiveData } from "~/utils/activity-rules.ts";
 import { diffContents } from "~/utils/activity-diff.ts";
@@ -10,14 +11,32 @@ import type { Sort } from "~/utils/register-query.ts";
 import { notifyMentionsTx, notifyTransitionTx } from "./notifications.server.ts";
 import { toFtsQuery } from "./activity-search.server.ts";
 import { unitOfWork, type Work } from "./unit-of-work.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
-export class ConflictError extends Error {
+/** Someone saved the activity since the form was loaded; `current` is the activity as it now is. */
+export class ConflictError extends DomainError {
   constructor(public current: ActivityRecord) {
-    super("conflict");
+    super("activityView.conflict", { status: 409, message: "conflict" });
   }
 }
-export class ActivityNotFoundError extends Error {}
-export class InvalidTransitionError extends Error {}
+/** A department outside the organization (shown on the department field), or an activity outside it (404). */
+export class ActivityNotFoundError extends DomainError {
+  constructor(what: "department" | "activity") {
+    super(
+      what === "department" ? "errors.departmentNotAllowed" : "errors.notFoundBody",
+      what === "department" ? { status: 400, field: "departmentId", message: what } : { status: 404, message: what },
+    );
+  }
+}
+/** A transition the workflow refuses: a missing comment or reason (on its field), or an archived activity. */
+export class InvalidTransitionError extends DomainError {
+  constructor(reason: "archived" | "comment" | "reason") {
+    super(
+      reason === "comment" ? "errors.commentRequired" : reason === "reason" ? "errors.reasonRequired" : "errors.transitionNotAllowed",
+      reason === "archived" ? { status: 409, message: reason } : { status: 400, field: reason, message: reason },
+    );
+  }
+}
 
 export type ActivityRecord = Activity & { parsed: ActivityContent; departmentName: string | null };
 
@@ -552,7 +571,7 @@ export async function registerCounts(organizationId: string, activityScope: Acti
 /** Activities needing someone's attention, newest first. */
 export function listActivitiesByStatus(
   organizationId: string,
-  statuses: string[],
+  statuses: ActivityStatus[],
   opts: { scope: ActivityScope; take?: number; overdue?: boolean; incomplete?: boolean },
   now = new Date(),
 ) {

@@ -9,6 +9,7 @@ import { recordExport, type ExportFormat } from "./export-log.server.ts";
 import { buildRegisterExport } from "./register-export.server.ts";
 import { buildDpiaExport } from "./dpia.server.ts";
 import { latestAuditAnchor } from "./audit.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 export type ExportRequest = {
   format: ExportFormat;
@@ -20,7 +21,11 @@ export type ExportRequest = {
   separator?: "," | ";";
 };
 
-export class UnknownActivityError extends Error {}
+export class UnknownActivityError extends DomainError {
+  constructor() {
+    super("errors.unknownRef", { status: 400, field: "ref" });
+  }
+}
 
 const EXTENSIONS: Record<ExportFormat, string> = {
   pdf: "pdf",

@@ -31,6 +31,7 @@ import { ActivityNotFoundError, derivedColumns, formatRef, parseContent, saveAct
 import { unitOfWork, type Work } from "./unit-of-work.server.ts";
 import { searchRow } from "./activity-search.server.ts";
 import { safeDpaFileName, writeDpaBytes } from "./vendor.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 export type ImportAction = "create" | "update" | "newDraft" | "unchanged";
 
@@ -242,15 +243,15 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
   return counts;
 }
 
-export class ImportHasErrorsError extends Error {
+export class ImportHasErrorsError extends DomainError {
   constructor(public preview: Pick<ImportPreview, "counts" | "fileErrors">) {
-    super("import has errors");
+    super("errors.import.hasErrors", { status: 400, message: "import has errors" });
   }
 }
 
 type Db = ReturnType<typeof getDb> | Tx;
 
-type Existing = { id: string; ref: string; name: string; status: string; departmentId: string | null; revision: number; seq: number };
+type Existing = { id: string; ref: string; name: string; status: ActivityStatus; departmentId: string | null; revision: number; seq: number };
 
 const REF = /^T-\d{4,}$/;
 
@@ -421,7 +422,7 @@ async function plan(db: Db, organizationId: string, parsed: ParsedImport): Promi
       sourceRef: row.ref ?? null,
       name: content?.name ?? row.patch?.name ?? null,
       action,
-      target: target ? { id: target.id, ref: target.ref, name: target.name, status: target.status as ActivityStatus } : null,
+      target: target ? { id: target.id, ref: target.ref, name: target.name, status: target.status } : null,
       departmentId,
       departmentName: departmentId ? (depById.get(departmentId)?.name ?? null) : null,
       content,

@@ -3,6 +3,7 @@ import { roleHasDepartments } from "~/policies/department.ts";
 import { canResetPasswordIn, organizationHasAdmin } from "~/policies/organization.ts";
 import { isRole, type Role } from "~/policies/roles.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 export type MembershipContext = {
   membershipId: string;
@@ -71,8 +72,20 @@ export function listMembers(organizationId: string) {
   });
 }
 
-export class LastAdminError extends Error {}
-export class NotFoundError extends Error {}
+export class LastAdminError extends DomainError {
+  constructor() {
+    super("errors.lastAdmin", { status: 400 });
+  }
+}
+/** A department outside the organization (shown on the departments field), or a membership outside it (404). */
+export class NotFoundError extends DomainError {
+  constructor(what: "department" | "membership") {
+    super(
+      what === "department" ? "errors.choice" : "errors.notFoundBody",
+      what === "department" ? { status: 400, field: "departmentIds", message: what } : { status: 404, message: what },
+    );
+  }
+}
 
 async function assertDepartmentsInOrg(tx: Tx, organizationId: string, departmentIds: string[]) {
   if (departmentIds.length === 0) return;

@@ -42,7 +42,7 @@ export async function notifyTransitionTx(tx: Tx, actorId: string, organizationId
     // The author (if still a member) and the editors of the activity's department.
     const or = [
       ...(activity.createdById ? [{ userId: activity.createdById }] : []),
-      ...(activity.departmentId ? [{ role: "EDITOR", departments: { some: { departmentId: activity.departmentId } } }] : []),
+      ...(activity.departmentId ? [{ role: "EDITOR" as const, departments: { some: { departmentId: activity.departmentId } } }] : []),
     ];
     recipients = or.length ? await recipientsTx(tx, organizationId, { OR: or }) : [];
   }

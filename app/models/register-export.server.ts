@@ -1,5 +1,6 @@
+import type { DpaStatus } from "~/schemas/vendor.ts";
 import fs from "node:fs";
-import { createAnalyser, publicPowersOf, type Analysis, type LinkRole, type LocationRole } from "~/analysis/sovereignty.ts";
+import { createAnalyser, publicPowersOf, type Analysis, type LinkRole } from "~/analysis/sovereignty.ts";
 import { latestAuditAnchor } from "./audit.server.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
 import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
@@ -15,7 +16,12 @@ import { countryFacts, loadServiceGraph } from "./sovereignty.server.ts";
 import { exportScreening, loadScreeningsForExport } from "./dpia.server.ts";
 import { dpaFilePath } from "./vendor.server.ts";
 
-type ExportLink = { role: string; serviceId: string | null; site: { name: string; country: string } | null; label: { vendor: string | null; service: string } };
+type ExportLink = {
+  role: LinkRole;
+  serviceId: string | null;
+  site: { name: string; country: string } | null;
+  label: { vendor: string | null; service: string };
+};
 
 function explain(analysis: Analysis, locale: Locale): string[] {
   return analysis.reasons.map((r) => translateReason(r, serverTranslator(locale)));
@@ -74,7 +80,7 @@ function toExportActivity(
     nextReviewAt: c.nextReviewAt,
     lastReviewAt: c.lastReviewAt,
     completeness: { score: completeness.score, missing: completeness.missing },
-    services: links.map((l) => ({ vendor: l.label.vendor, service: l.label.service, role: l.role as LinkRole, ownHosting: l.site !== null })),
+    services: links.map((l) => ({ vendor: l.label.vendor, service: l.label.service, role: l.role, ownHosting: l.site !== null })),
     analysis: {
       level: analysis.level,
       countries: analysis.countries,
@@ -189,7 +195,7 @@ function dpaFileOf(
  */
 /** A subscriber's contract with a shared vendor, in the vendor's column names. */
 const contractOf = (s: {
-  dpaStatus: string;
+  dpaStatus: DpaStatus;
   dpaSignedAt: Date | null;
   dpaReference: string | null;
   dpaNextReview: Date | null;
@@ -285,7 +291,7 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
           ref: a.ref,
           department: a.department?.name ?? null,
           departmentId: a.departmentId,
-          status: a.status as ActivityStatus,
+          status: a.status,
           version: null,
           approvedAt: null,
           createdAt: a.createdAt,
@@ -344,7 +350,7 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
           secNumCloud: { qualified: s.secNumCloudQualified, date: day(s.secNumCloudDate), version: s.secNumCloudVersion, scope: s.secNumCloudScope },
           nonEuAccess: s.nonEuAccess,
           locations: s.locations.map((l) => ({
-            role: l.role as LocationRole,
+            role: l.role,
             country: l.country,
             region: l.region,
             provider: l.providerService ? { vendor: l.providerService.vendor.name, service: l.providerService.name } : null,

@@ -7,12 +7,32 @@ import { getEnv } from "~/utils/env.server.ts";
 import { valueChanges } from "~/utils/audit-values.ts";
 import { propagateSharedVendorChange, snapshotSharedVendorTx } from "./catalogue-propagation.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
+import type { LinkRole, LocationRole } from "~/analysis/sovereignty.ts";
+import type { DpaStatus } from "~/schemas/vendor.ts";
 
-export class VendorConflictError extends Error {}
-export class VendorNotFoundError extends Error {}
-export class DuplicateVendorError extends Error {}
+export class VendorConflictError extends DomainError {
+  constructor() {
+    super("errors.staleUpdate", { status: 409 });
+  }
+}
+/** A vendor, service, site or link outside the organization. */
+export class VendorNotFoundError extends DomainError {
+  constructor() {
+    super("errors.notFoundBody", { status: 404 });
+  }
+}
+export class DuplicateVendorError extends DomainError {
+  constructor() {
+    super("errors.vendorExists", { status: 400, field: "name" });
+  }
+}
 /** A shared vendor that organizations subscribe to cannot be deleted (their links would vanish). */
-export class SharedVendorInUseError extends Error {}
+export class SharedVendorInUseError extends DomainError {
+  constructor() {
+    super("catalogue.error.in_use", { status: 409 });
+  }
+}
 
 export const DPA_STATUSES = ["NONE", "REQUESTED", "SIGNED", "NOT_REQUIRED"] as const;
 export const MAX_DPA_BYTES = 10 * 1024 * 1024;
@@ -52,7 +72,7 @@ export type ServiceInput = {
   nonEuAccess?: boolean | null;
 };
 export type LocationInput = {
-  role: string;
+  role: LocationRole;
   country: string;
   region: string | null;
   providerServiceId: string | null;
@@ -123,7 +143,7 @@ export function getVendor(organizationId: string, id: string) {
   });
 }
 
-export type VendorFilters = { q?: string; country?: string; certification?: "secnumcloud" | "hds" | "iso27001" | "dpf"; dpaStatus?: string };
+export type VendorFilters = { q?: string; country?: string; certification?: "secnumcloud" | "hds" | "iso27001" | "dpf"; dpaStatus?: DpaStatus };
 
 export function listVendors(organizationId: string, f: VendorFilters = {}) {
   const where: Prisma.VendorWhereInput = { organizationId };
@@ -268,7 +288,13 @@ export function listActivityLinks(organizationId: string, activityId: string) {
   });
 }
 
-export async function linkActivity(actorId: string, organizationId: string, activityId: string, target: { serviceId?: string; siteId?: string }, role: string) {
+export async function linkActivity(
+  actorId: string,
+  organizationId: string,
+  activityId: string,
+  target: { serviceId?: string; siteId?: string },
+  role: LinkRole,
+) {
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const a = await tx.activity.findFirst({ where: { id: activityId, organizationId } });
     if (!a) throw new VendorNotFoundError();
@@ -307,9 +333,10 @@ export async function unlinkActivity(actorId: string, organizationId: string, ac
 
 /* DPA files: PDF only, size-limited, content-addressed, outside any public folder */
 
-export class InvalidDpaFileError extends Error {
+const DPA_FILE_ERRORS = { type: "errors.fileNotPdf", size: "errors.fileTooLarge", empty: "errors.fileEmpty" } as const;
+export class InvalidDpaFileError extends DomainError {
   constructor(public reason: "type" | "size" | "empty") {
-    super(reason);
+    super(DPA_FILE_ERRORS[reason], { status: 400, field: "dpaFile", message: reason });
   }
 }
 

@@ -1,12 +1,13 @@
 import type { MetaFunction } from "@remix-run/node";
+import { domainError } from "~/utils/domain-errors.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "~/components/forms.tsx";
 import { listDepartments } from "~/models/department.server.ts";
-import { createShareLink, listExports, listShareAccesses, revokeShareLink, ShareLinkError } from "~/models/export-log.server.ts";
+import { createShareLink, listExports, listShareAccesses, revokeShareLink } from "~/models/export-log.server.ts";
 import { EXPORT_FORMATS, SHARE_MAX_DAYS } from "~/schemas/export-request.ts";
-import { notFound, requireOrgContext } from "~/utils/auth.server.ts";
+import { requireOrgContext } from "~/utils/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { canSeeShareIps, canShareExports } from "~/policies/export.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -98,14 +99,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const origin = getEnv().PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
     return { error: null, link: `${origin}/s/${token}`, recipient: v.recipient, exportId: v.exportId };
   } catch (err) {
-    // Another organization's (or no) export: 404, as for every resource outside the member's organization.
-    if (err instanceof ShareLinkError && err.message === "export") throw notFound();
-    if (err instanceof ShareLinkError)
-      return data(
-        { error: err.message === "expiry" ? "errors.shareExpiry" : "errors.invalid", link: null, recipient: null, exportId: v.exportId },
-        { status: 400 },
-      );
-    throw err;
+    // Another organization's (or no) export: domainError throws a 404, as for every resource outside the member's organization.
+    const e = domainError(err);
+    return data({ error: e.key, link: null, recipient: null, exportId: v.exportId }, { status: e.status });
   }
 }
 

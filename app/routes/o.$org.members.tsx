@@ -1,4 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
+import { formError, toastError } from "~/utils/domain-errors.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
@@ -8,21 +9,13 @@ import { ErrorList, FormErrors, SelectField, TextField } from "~/components/form
 import { AccessRequestDecidedError, AccessRequestNotFoundError, decideAccessRequest, listPendingAccessRequests } from "~/models/access-request.server.ts";
 import { listDepartments } from "~/models/department.server.ts";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
-import {
-  canResetPasswordOf,
-  getMemberInOrg,
-  LastAdminError,
-  listMembers,
-  NotFoundError,
-  removeMembership,
-  updateMembership,
-} from "~/models/membership.server.ts";
+import { canResetPasswordOf, getMemberInOrg, listMembers, NotFoundError, removeMembership, updateMembership } from "~/models/membership.server.ts";
 import { createPasswordReset } from "~/models/password-reset.server.ts";
 import { forbidden, notFound, requireOrgContext } from "~/utils/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { roleHasDepartments } from "~/policies/department.ts";
 import { canAssignRole, canDecideAccessRequests, canManageMembers, organizationHasAdmin } from "~/policies/organization.ts";
-import { isRole, ROLES, type Role } from "~/policies/roles.ts";
+import { isRole, ROLES } from "~/policies/roles.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { emailField, z } from "~/utils/validation.ts";
@@ -65,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     members: members.map((m) => ({
       id: m.id,
       user: m.user,
-      role: isRole(m.role) ? m.role : ("VIEWER" as Role),
+      role: m.role,
       departments: m.departments.map((d) => d.department),
     })),
     departments,
@@ -89,9 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { token } = await createInvitation(ctx.user.id, ctx.org.id, submission.value);
       return data({ intent, result: submission.reply({ resetForm: true }), link: `${origin(request)}/invitation/${token}` });
     } catch (err) {
-      if (err instanceof NotFoundError)
-        return data({ intent, result: submission.reply({ fieldErrors: { departmentIds: ["errors.choice"] } }), link: null }, { status: 400 });
-      throw err;
+      return formError(err, submission, { intent, link: null });
     }
   }
 
@@ -106,14 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await updateMembership(ctx.user.id, ctx.org.id, target.id, submission.value);
     } catch (err) {
-      if (err instanceof LastAdminError)
-        return data({ intent, result: submission.reply({ formErrors: ["errors.lastAdmin"] }), link: null, target: target.id }, { status: 400 });
-      if (err instanceof NotFoundError)
-        return data(
-          { intent, result: submission.reply({ fieldErrors: { departmentIds: ["errors.choice"] } }), link: null, target: target.id },
-          { status: 400 },
-        );
-      throw err;
+      return formError(err, submission, { intent, link: null, target: target.id });
     }
     return redirectWithToast(request, back, { type: "success", key: "toast.saved" });
   }
@@ -163,8 +147,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await removeMembership(ctx.user.id, ctx.org.id, target.id);
   } catch (err) {
-    if (err instanceof LastAdminError) return redirectWithToast(request, back, { type: "error", key: "errors.lastAdmin" });
-    throw err;
+    return toastError(err, request, back);
   }
   return redirectWithToast(request, back, { type: "success", key: "toast.memberRemoved" });
 }
@@ -428,7 +411,7 @@ export default function Members() {
             {d.invitations.map((i) => (
               <li key={i.id} className="row">
                 <span>
-                  {i.email} — {t(`roles.${i.role as Role}`)} — {t("members.expires", { date: date(i.expiresAt, true) })}
+                  {i.email} — {t(`roles.${i.role}`)} — {t("members.expires", { date: date(i.expiresAt, true) })}
                 </span>
                 <Form method="post">
                   <input type="hidden" name="intent" value="revoke" />

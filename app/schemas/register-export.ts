@@ -29,6 +29,7 @@ import {
 import { COMPLETENESS_ITEMS } from "~/utils/activity-rules.ts";
 import { SCREENING_CRITERIA, SCREENING_RESULTS } from "~/analysis/dpia-screening.ts";
 import { DPIA_STATUSES } from "~/schemas/dpia.ts";
+import { DPA_STATUSES } from "~/schemas/vendor.ts";
 import { z } from "~/utils/validation.ts";
 
 const str = z.string();
@@ -184,7 +185,7 @@ export const ExportVendorSchema = z.object({
     .optional()
     .describe("SecNumCloud 3.2 § 19.6: no non-EU holder above 24 % of capital or votes individually, 39 % together; null: not recorded"),
   dpa: z.object({
-    status: str,
+    status: z.enum(DPA_STATUSES),
     signedAt: z.iso.date().nullable(),
     reference: z.string().nullable(),
     nextReview: z.iso.date().nullable(),

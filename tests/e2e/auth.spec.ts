@@ -1,6 +1,9 @@
 /** Sign-in, organization chooser and switcher, sign-out, and the HTTP security layer (demo city). */
 import { expect, test } from "@playwright/test";
-import { E2E_PASSWORD, expectAccessible, login, logout, useFrench } from "./helpers.ts";
+import { E2E_PASSWORD, expectAccessible, login, logout, resetDemoDatabase, useFrench } from "./helpers.ts";
+
+// Starts from the seeded demo database, whatever spec ran before (ADR 017).
+test.beforeAll(resetDemoDatabase);
 
 test("the login page is accessible and in French by default", async ({ page }) => {
   const response = await page.goto("/login");

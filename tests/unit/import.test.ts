@@ -665,6 +665,9 @@ describe("the import page", () => {
           path: (s) => `/o/${s}/import`,
           params: (s) => ({ org: s }),
           expect: { ADMIN: 303, DPO: 303, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+          // The file waits on disk for the preview: nothing is in the database until the commit.
+          writes: false,
+          shows: (o, _who, s) => (o.location?.startsWith(`/o/${s}/import?upload=`) ? null : `redirects to ${o.location}`),
         },
       ],
       callers,
