@@ -1,6 +1,8 @@
 /** The shared DPO's portfolio (issue 14): rows, filters, a group, one click into an organization, onboarding preview. */
 import { expect, test } from "@playwright/test";
-import { expectAccessible, login, useFrench } from "./helpers.ts";
+import { expectAccessible, login, resetDemoDatabase, useFrench } from "./helpers.ts";
+
+test.beforeAll(resetDemoDatabase);
 
 test("the shared DPO filters the portfolio by group and type, sorts it, and opens an organization", async ({ page }) => {
   test.setTimeout(120_000);

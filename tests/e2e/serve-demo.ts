@@ -18,6 +18,7 @@ if (!process.env.SMTP_HOST && process.env.DEMO_SMTP !== "outbox") {
 const { getEnv } = await import("../../app/utils/env.server.ts");
 const { applyMigrations } = await import("../../app/cli/migrate.ts");
 const { seedDemo } = await import("../../app/models/demo-seed.server.ts");
+const { seedDemoPortfolio } = await import("../../app/models/demo-portfolio.server.ts");
 const { disconnectDb } = await import("../../app/utils/db.server.ts");
 const { serve } = await import("../../app/cli/serve.ts");
 
@@ -28,7 +29,9 @@ const SIDE_FILES = ["-wal", "-shm", "-journal"];
 
 for (const suffix of ["", ...SIDE_FILES]) fs.rmSync(file + suffix, { force: true });
 applyMigrations(env.databaseUrl);
+// As `npm run demo`: the city, then the shared DPO's twelve member organizations.
 await seedDemo(env.DEMO_PASSWORD ?? "demo-password-e2e");
+await seedDemoPortfolio(env.DEMO_PASSWORD ?? "demo-password-e2e");
 // Closing the last connection checkpoints the WAL into the file: the copy is the whole database.
 await disconnectDb();
 fs.copyFileSync(file, pristine);

@@ -4,7 +4,9 @@
  * (before → after). The hosting is moved back at the end so the other demo specs see the usual city.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, login, useFrench } from "./helpers.ts";
+import { expectAccessible, login, resetDemoDatabase, useFrench } from "./helpers.ts";
+
+test.beforeAll(resetDemoDatabase);
 
 const SERVICE_ORG = "/o/service-dpo-demo";
 const CITY = "/o/ville-demo";
