@@ -16,7 +16,7 @@ import * as vendorEdit from "~/routes/o.$org.vendors.$vendorId.edit.tsx";
 import * as vendorPage from "~/routes/o.$org.vendors.$vendorId.tsx";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { checkMatrix, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";
+import { checkMatrix, mentions, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";
 import { addMember, createOrg, form, request, signedInMember, vendorFields } from "../helpers/factories.ts";
 import { call } from "./route-helpers.ts";
 
@@ -89,7 +89,15 @@ describe("authorization matrix (in commune A)", () => {
     const everyone = { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 };
     const managers = { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 };
     const rows: MatrixRow[] = [
-      { name: "catalogue", handler: catalogue.loader, path: (o) => `/o/${o}/catalogue`, params: (o) => ({ org: o }), expect: everyone },
+      {
+        name: "catalogue",
+        handler: catalogue.loader,
+        path: (o) => `/o/${o}/catalogue`,
+        params: (o) => ({ org: o }),
+        expect: everyone,
+        // The shared vendor A subscribes to, with its service.
+        shows: mentions(["Suite Mairie SaaS", "Logiciel de paie"]),
+      },
       {
         name: "catalogue contract",
         handler: catalogue.action,
@@ -108,7 +116,15 @@ describe("authorization matrix (in commune A)", () => {
         body: () => form({ intent: "grant", slug: "no-such-organization" }),
         expect: { ADMIN: 409, DPO: 409, EDITOR: 403, VIEWER: 403, OUTSIDER: 404 },
       },
-      { name: "notifications", handler: notifications.loader, path: (o) => `/o/${o}/notifications`, params: (o) => ({ org: o }), expect: everyone },
+      {
+        name: "notifications",
+        handler: notifications.loader,
+        path: (o) => `/o/${o}/notifications`,
+        params: (o) => ({ org: o }),
+        expect: everyone,
+        // The caller's own list (empty here: the shared vendor has not changed since A subscribed).
+        shows: (o) => (Array.isArray((o.data as { items?: unknown } | null)?.items) ? null : "no notification list"),
+      },
       {
         name: "notifications clear all",
         handler: notifications.action,
@@ -117,8 +133,18 @@ describe("authorization matrix (in commune A)", () => {
         params: (o) => ({ org: o }),
         body: () => form({ intent: "clearAll" }),
         expect: { ADMIN: 302, DPO: 302, EDITOR: 302, VIEWER: 302, ANONYMOUS: 302, OUTSIDER: 404 },
+        // Nobody has a notification to clear here; clearing real ones is tested in shared-catalogue.test.ts.
+        writes: false,
       },
-      { name: "models", handler: models.loader, path: (o) => `/o/${o}/models`, params: (o) => ({ org: o }), expect: managers },
+      {
+        name: "models",
+        handler: models.loader,
+        path: (o) => `/o/${o}/models`,
+        params: (o) => ({ org: o }),
+        expect: managers,
+        // The templates a model can start from.
+        shows: (o) => ((o.data as { templates?: unknown[] } | null)?.templates?.length ? null : "no template offered"),
+      },
       {
         name: "models propose",
         handler: models.action,
@@ -134,6 +160,7 @@ describe("authorization matrix (in commune A)", () => {
         path: (o) => `/o/${o}/activities/${actARef}/model`,
         params: (o) => ({ org: o, ref: actARef }),
         expect: everyone,
+        shows: mentions([() => actARef, "Paie des agents"]),
       },
     ];
     await checkMatrix(rows, inA, A.slug);
