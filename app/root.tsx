@@ -19,13 +19,13 @@ import {
 } from "@remix-run/react";
 import { listUserOrganizations } from "~/models/membership.server.ts";
 import appCss from "~/styles/app.css?url";
-import { getLocale } from "~/utils/i18n.server.ts";
+import { getLocale } from "~/http/i18n.server.ts";
 import { DEFAULT_LOCALE, isLocale, type Locale, type Params } from "~/utils/i18n.ts";
 import { readCookie, serializeCookie } from "~/utils/cookies.server.ts";
 import { rememberMessages, withMessages } from "~/utils/messages-cache.ts";
 import { clientMessages, MESSAGES_COOKIE, messagesVersion } from "~/utils/messages.server.ts";
 import { useNonce } from "~/utils/nonce.tsx";
-import { getSession } from "~/utils/session.server.ts";
+import { getSession } from "~/http/session.server.ts";
 import { readToast } from "~/utils/toast.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { Toast } from "~/components/toast.tsx";

@@ -40,10 +40,10 @@ import {
 } from "~/reference/vocabularies.ts";
 import { ART49_POINTS, RECIPIENT_KINDS } from "~/analysis/sovereignty.ts";
 import { ActivityContentSchema, DepartmentIdField, type ActivityContent } from "~/schemas/activity.ts";
-import type { CompletenessItem } from "~/utils/activity-rules.ts";
-import { pathParts, type DiffRow } from "~/utils/activity-diff.ts";
+import type { CompletenessItem } from "~/domain/activity-rules.ts";
+import { pathParts, type DiffRow } from "~/domain/activity-diff.ts";
 import { type MessageKey } from "~/utils/i18n.ts";
-import type { ContentKey } from "~/utils/prefilled.ts";
+import type { ContentKey } from "~/domain/prefilled.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 

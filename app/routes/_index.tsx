@@ -4,7 +4,7 @@ import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listUserOrganizations } from "~/models/membership.server.ts";
 import { countUsers } from "~/models/user.server.ts";
-import { getSession } from "~/utils/session.server.ts";
+import { getSession } from "~/http/session.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
 /** Home: first run goes to setup, visitors to login, a member of one organization straight into it. */

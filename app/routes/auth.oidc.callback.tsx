@@ -4,7 +4,7 @@ import { createSession } from "~/models/session.server.ts";
 import { auditSsoFailure, consumeLoginState, linkSsoUser, type SsoFailure } from "~/models/sso.server.ts";
 import { readCookie, serializeCookie } from "~/utils/cookies.server.ts";
 import { exchangeCode, OIDC_STATE_COOKIE, oidcSettings } from "~/utils/oidc.server.ts";
-import { sessionCookie } from "~/utils/session.server.ts";
+import { sessionCookie } from "~/http/session.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
 const FAILURES: readonly SsoFailure[] = ["unavailable", "state", "denied", "token", "unverified_email", "password_only"];

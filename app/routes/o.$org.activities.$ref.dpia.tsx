@@ -38,11 +38,11 @@ import {
   type DpiaRiskId,
   type DpiaStatus,
 } from "~/schemas/dpia.ts";
-import { requireActivity } from "~/utils/activity-access.server.ts";
+import { requireActivity } from "~/http/activity-access.server.ts";
 import { availableDpiaTransitions, canDraftDpia, canEditDpia, canGiveDpoOpinion, dpiaTransitionDecision, piaImportDecision } from "~/policies/dpia.ts";
-import { forbidden } from "~/utils/auth.server.ts";
+import { forbidden } from "~/http/auth.server.ts";
 import { type MessageKey } from "~/utils/i18n.ts";
-import { getLocale } from "~/utils/i18n.server.ts";
+import { getLocale } from "~/http/i18n.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import type { z } from "~/utils/validation.ts";

@@ -3,7 +3,7 @@
  * are not GDPR experts. Every field has a plain-language help and an example.
  *
  * Each step is a real form post (no JavaScript needed): the action validates the step's fields with
- * the step's schema (app/utils/guided.ts), merges them into the saved content (the other keys are
+ * the step's schema (app/domain/guided.ts), merges them into the saved content (the other keys are
  * kept as saved), saves with the optimistic lock (a stale revision answers 409 with a link to reload)
  * and goes to the next or previous step. Step 7 reviews the record and submits it to the DPO.
  */
@@ -47,11 +47,11 @@ import {
   type ActivityStatus,
 } from "~/reference/vocabularies.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
-import { listPickableDepartments, requireActivity } from "~/utils/activity-access.server.ts";
-import { computeCompleteness, computeWarnings, hasOffenceData, hasSensitiveData } from "~/utils/activity-rules.ts";
+import { listPickableDepartments, requireActivity } from "~/http/activity-access.server.ts";
+import { computeCompleteness, computeWarnings, hasOffenceData, hasSensitiveData } from "~/domain/activity-rules.ts";
 import { canCreateIn, canTransition } from "~/policies/activity.ts";
 import { mayLeaveWithoutDepartment } from "~/policies/department.ts";
-import { notFound } from "~/utils/auth.server.ts";
+import { notFound } from "~/http/auth.server.ts";
 import {
   COMPLETENESS_STEP,
   confirmStepOf,
@@ -67,9 +67,9 @@ import {
   type EditStep,
   type GuidedStep,
   type StepValue,
-} from "~/utils/guided.ts";
+} from "~/domain/guided.ts";
 import { type MessageKey } from "~/utils/i18n.ts";
-import { parsePrefilledPaths, withoutConfirmed, type ContentKey } from "~/utils/prefilled.ts";
+import { parsePrefilledPaths, withoutConfirmed, type ContentKey } from "~/domain/prefilled.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { readForm } from "~/utils/form-limits.server.ts";

@@ -7,9 +7,9 @@ import { Form, Link, useLoaderData, useParams } from "@remix-run/react";
 import { listVersions } from "~/models/activity.server.ts";
 import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
-import { requireActivity } from "~/utils/activity-access.server.ts";
-import { diffContents } from "~/utils/activity-diff.ts";
-import { diffValue, pathLabel } from "~/utils/activity-diff-labels.ts";
+import { requireActivity } from "~/http/activity-access.server.ts";
+import { diffContents } from "~/domain/activity-diff.ts";
+import { diffValue, pathLabel } from "~/domain/activity-diff-labels.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { emptyToUndefined, z } from "~/utils/validation.ts";
 

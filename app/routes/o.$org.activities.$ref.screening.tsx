@@ -19,9 +19,9 @@ import {
   userDisplayName,
 } from "~/models/dpia.server.ts";
 import { ScreeningFormSchema, SCREENING_DECISIONS } from "~/schemas/dpia.ts";
-import { requireActivity } from "~/utils/activity-access.server.ts";
+import { requireActivity } from "~/http/activity-access.server.ts";
 import { canDecideScreening } from "~/policies/activity.ts";
-import { forbidden } from "~/utils/auth.server.ts";
+import { forbidden } from "~/http/auth.server.ts";
 import type { MessageKey, Translator } from "~/utils/i18n.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";

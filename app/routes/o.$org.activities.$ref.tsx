@@ -19,9 +19,9 @@ import { dpiaPanel } from "~/models/dpia.server.ts";
 import { ErrorList } from "~/components/forms.tsx";
 import { addComment, ConflictError, InvalidTransitionError, listComments, transitionActivity } from "~/models/activity.server.ts";
 import type { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
-import { requireActivity } from "~/utils/activity-access.server.ts";
-import { linkIntentAction, loadActivitySovereignty } from "~/utils/activity-sovereignty.server.ts";
-import { computeCompleteness, computeWarnings } from "~/utils/activity-rules.ts";
+import { requireActivity } from "~/http/activity-access.server.ts";
+import { linkIntentAction, loadActivitySovereignty } from "~/http/activity-sovereignty.server.ts";
+import { computeCompleteness, computeWarnings } from "~/domain/activity-rules.ts";
 import {
   availableTransitions,
   canComment,
@@ -32,9 +32,9 @@ import {
   TRANSITIONS,
   type Transition,
 } from "~/policies/activity.ts";
-import { forbidden, type OrgContext } from "~/utils/auth.server.ts";
+import { forbidden, type OrgContext } from "~/http/auth.server.ts";
 import { type MessageKey } from "~/utils/i18n.ts";
-import { parsePrefilledPaths } from "~/utils/prefilled.ts";
+import { parsePrefilledPaths } from "~/domain/prefilled.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { blank, z } from "~/utils/validation.ts";

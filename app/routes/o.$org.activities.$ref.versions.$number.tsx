@@ -3,8 +3,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useParams } from "@remix-run/react";
 import { ActivityDetails } from "~/components/activity-details.tsx";
 import { listVersions } from "~/models/activity.server.ts";
-import { requireActivity } from "~/utils/activity-access.server.ts";
-import { notFound } from "~/utils/auth.server.ts";
+import { requireActivity } from "~/http/activity-access.server.ts";
+import { notFound } from "~/http/auth.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 

@@ -13,8 +13,8 @@ import { ActivityNotFoundError, createActivity } from "~/models/activity.server.
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { canCreateActivities, canCreateIn, prefersGuidedForm } from "~/policies/activity.ts";
 import { mayLeaveWithoutDepartment } from "~/policies/department.ts";
-import { listPickableDepartments } from "~/utils/activity-access.server.ts";
-import { forbidden, requireOrgContext } from "~/utils/auth.server.ts";
+import { listPickableDepartments } from "~/http/activity-access.server.ts";
+import { forbidden, requireOrgContext } from "~/http/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { requiredText, z } from "~/utils/validation.ts";

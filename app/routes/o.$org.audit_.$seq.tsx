@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getRawAuditEvent } from "~/models/audit-log.server.ts";
-import { forbidden, notFound, requireOrgContext } from "~/utils/auth.server.ts";
+import { forbidden, notFound, requireOrgContext } from "~/http/auth.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 

@@ -1,6 +1,6 @@
 /** Edit the facts of a breach (DPO and ADMIN, until it is closed). Optimistic lock on the revision. */
 import { readForm } from "~/utils/form-limits.server.ts";
-import { departmentScope } from "~/utils/activity-access.server.ts";
+import { departmentScope } from "~/http/activity-access.server.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -12,8 +12,8 @@ import { BreachConflictError, BreachRuleError, listActivityChoices, saveBreachFa
 import { getOrganizationOverview } from "~/models/organization.server.ts";
 import { canManageBreach } from "~/policies/breach.ts";
 import { BreachFactsFormSchema } from "~/schemas/breach.ts";
-import { forbidden } from "~/utils/auth.server.ts";
-import { breachActor, requireBreach } from "~/utils/breach-access.server.ts";
+import { forbidden } from "~/http/auth.server.ts";
+import { breachActor, requireBreach } from "~/http/breach-access.server.ts";
 import { listVendorChoices } from "~/models/vendor.server.ts";
 import { utcToParisLocal } from "~/utils/paris-time.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";

@@ -24,8 +24,8 @@ import {
 import { canCommentBreach, canDraftBreach, canManageBreach, canTransitionBreach, type BreachStatus } from "~/policies/breach.ts";
 import { isSensitiveCategory } from "~/reference/vocabularies.ts";
 import { ART34_EXEMPTIONS, AssessmentFormSchema, CommentFormSchema, NOTIFICATION_KINDS, NotificationFormSchema, RISK_LEVELS } from "~/schemas/breach.ts";
-import { forbidden } from "~/utils/auth.server.ts";
-import { breachActor, requireBreach } from "~/utils/breach-access.server.ts";
+import { forbidden } from "~/http/auth.server.ts";
+import { breachActor, requireBreach } from "~/http/breach-access.server.ts";
 import { utcToParisLocal } from "~/utils/paris-time.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";

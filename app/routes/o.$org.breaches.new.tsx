@@ -14,9 +14,9 @@ import { BreachRuleError, createBreach, listActivityChoices, vendorBreachScope }
 import { getOrganizationOverview } from "~/models/organization.server.ts";
 import { canReportBreach, managesBreaches } from "~/policies/breach.ts";
 import { BreachFactsFormSchema } from "~/schemas/breach.ts";
-import { departmentScope } from "~/utils/activity-access.server.ts";
-import { forbidden, notFound } from "~/utils/auth.server.ts";
-import { breachActor, requireBreachRegister } from "~/utils/breach-access.server.ts";
+import { departmentScope } from "~/http/activity-access.server.ts";
+import { forbidden, notFound } from "~/http/auth.server.ts";
+import { breachActor, requireBreachRegister } from "~/http/breach-access.server.ts";
 import { utcToParisLocal } from "~/utils/paris-time.ts";
 import { listVendorChoices } from "~/models/vendor.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";

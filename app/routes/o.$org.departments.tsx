@@ -6,7 +6,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms.tsx";
 import { createDepartment, deleteDepartment, DepartmentInUseError, DuplicateNameError, listDepartments, renameDepartment } from "~/models/department.server.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { requiredText, z } from "~/utils/validation.ts";

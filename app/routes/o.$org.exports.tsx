@@ -6,7 +6,7 @@ import { FormErrors } from "~/components/forms.tsx";
 import { listDepartments } from "~/models/department.server.ts";
 import { createShareLink, listExports, listShareAccesses, revokeShareLink, ShareLinkError } from "~/models/export-log.server.ts";
 import { EXPORT_FORMATS, SHARE_MAX_DAYS } from "~/schemas/export-request.ts";
-import { notFound, requireOrgContext } from "~/utils/auth.server.ts";
+import { notFound, requireOrgContext } from "~/http/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { canSeeShareIps, canShareExports } from "~/policies/export.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";

@@ -11,7 +11,7 @@ import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/
 import { CountryLabel, metaT, useCountryOptions } from "~/components/vendor-fields.tsx";
 import { createHostingSite, deleteHostingSite, listHostingSites, VendorNotFoundError } from "~/models/vendor.server.ts";
 import { HostingSiteFormSchema, toHostingSiteInput } from "~/schemas/vendor.ts";
-import { notFound, requireOrgContext } from "~/utils/auth.server.ts";
+import { notFound, requireOrgContext } from "~/http/auth.server.ts";
 import { canManageVendors } from "~/policies/vendor.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";

@@ -22,9 +22,9 @@ import {
   storePendingImport,
   type ImportAction,
 } from "~/models/import.server.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import type { MessageKey, T } from "~/utils/i18n.ts";
-import { getLocale } from "~/utils/i18n.server.ts";
+import { getLocale } from "~/http/i18n.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { isUploadedFile, readForm, readMultipartForm } from "~/utils/form-limits.server.ts";

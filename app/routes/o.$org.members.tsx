@@ -17,7 +17,7 @@ import {
   updateMembership,
 } from "~/models/membership.server.ts";
 import { createPasswordReset } from "~/models/password-reset.server.ts";
-import { forbidden, notFound, requireOrgContext } from "~/utils/auth.server.ts";
+import { forbidden, notFound, requireOrgContext } from "~/http/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { roleHasDepartments } from "~/policies/department.ts";
 import { canAssignRole, canManageMembers, organizationHasAdmin } from "~/policies/organization.ts";

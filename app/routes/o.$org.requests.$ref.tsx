@@ -19,7 +19,7 @@ import {
 import { nextRequestStatuses, OPEN_REQUEST_STATUSES, type RequestStatus } from "~/policies/request.ts";
 import { IDENTITY_CHECKS, RequestUpdateSchema } from "~/schemas/request.ts";
 import { activityLabels } from "~/models/request.server.ts";
-import { requireDataSubjectRequest } from "~/utils/request-access.server.ts";
+import { requireDataSubjectRequest } from "~/http/request-access.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 

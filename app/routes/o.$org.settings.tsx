@@ -8,7 +8,7 @@ import { FormErrors } from "~/components/forms.tsx";
 import { OrganizationFields } from "~/components/organization-fields.tsx";
 import { getOrganization, StaleUpdateError, updateOrganization } from "~/models/organization.server.ts";
 import { OrganizationUpdateSchema, toOrganizationInput } from "~/schemas/organization.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import { canUpdateOrganization } from "~/policies/organization.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";

@@ -12,8 +12,8 @@ import { whatIf } from "~/models/sovereignty.server.ts";
 import { listServicesForPicker } from "~/models/vendor.server.ts";
 import { countryName } from "~/reference/countries.ts";
 import { parseFrom, WhatIfQuerySchema } from "~/schemas/sovereignty.ts";
-import { departmentScope } from "~/utils/activity-access.server.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { departmentScope } from "~/http/activity-access.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import { type MessageKey } from "~/utils/i18n.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 

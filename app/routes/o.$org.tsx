@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 
 /** Every page under /o/:org is scoped to an organization the user belongs to. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -10,7 +10,7 @@ import { FormErrors } from "~/components/forms.tsx";
 import { metaT, VendorFormFields } from "~/components/vendor-fields.tsx";
 import { DuplicateVendorError, getVendor, updateVendor, VendorConflictError, VendorNotFoundError } from "~/models/vendor.server.ts";
 import { dateInputValue, toVendorInput, VendorUpdateSchema } from "~/schemas/vendor.ts";
-import { notFound, requireOrgContext } from "~/utils/auth.server.ts";
+import { notFound, requireOrgContext } from "~/http/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { readForm } from "~/utils/form-limits.server.ts";

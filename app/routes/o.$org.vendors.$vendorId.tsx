@@ -31,7 +31,7 @@ import {
 } from "~/models/vendor.server.ts";
 import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import { dateInputValue, LocationFormSchema, ServiceFormSchema, toLocationInput, toServiceInput, type DpaStatus } from "~/schemas/vendor.ts";
-import { notFound, requireOrgContext } from "~/utils/auth.server.ts";
+import { notFound, requireOrgContext } from "~/http/auth.server.ts";
 import type { MessageKey } from "~/utils/i18n.ts";
 import { activityScope, inScope } from "~/policies/department.ts";
 import { canManageVendors } from "~/policies/vendor.ts";

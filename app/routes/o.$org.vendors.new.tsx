@@ -7,7 +7,7 @@ import { FormErrors } from "~/components/forms.tsx";
 import { metaT, VendorFormFields } from "~/components/vendor-fields.tsx";
 import { createVendor, DuplicateVendorError } from "~/models/vendor.server.ts";
 import { toVendorInput, VendorFormSchema } from "~/schemas/vendor.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { readForm } from "~/utils/form-limits.server.ts";

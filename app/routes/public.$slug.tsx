@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getPublicRegister } from "~/models/public-register.server.ts";
-import { notFound } from "~/utils/auth.server.ts";
+import { notFound } from "~/http/auth.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 

@@ -13,7 +13,7 @@ useTemporaryDatabase("register");
 execFileSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "seed-register.ts"), String(N)], { stdio: "inherit", env: process.env });
 
 const { dbReady, getDb, disconnectDb } = await import("../../app/utils/db.server.ts");
-const { requireOrgContext } = await import("../../app/utils/auth.server.ts");
+const { requireOrgContext } = await import("../../app/http/auth.server.ts");
 const { listActivities } = await import("../../app/models/activity.server.ts");
 const { ALL_ACTIVITIES } = await import("../../app/policies/department.ts");
 const { default: Database } = await import("better-sqlite3");
