@@ -15,6 +15,8 @@ const boundary = (forbidden, message, extra = []) => ({
   ],
 });
 
+const ROUTE_TO_ROUTE = "A route does not import another route: move the shared code to a model, app/domain or app/http.";
+
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", ".cache/**", "app/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "tests/.tmp/**"] },
   js.configs.recommended,
@@ -68,14 +70,21 @@ export default tseslint.config(
     files: ["app/http/**"],
     rules: boundary(["routes", "components", "cli"], "Request helpers serve routes; they do not import them."),
   },
+  // A route never imports another route (tests/unit/route-layers.test.ts checks it too, dynamic imports included).
   {
-    files: ["app/routes/**"],
-    rules: boundary(["routes", "cli"], "A route does not import another route: move the shared code to a model or a *.server.ts helper.", [
-      // Beside a flat route file, every .ts/.tsx file is another route.
-      {
-        group: ["./*.ts", "./*.tsx", "!./*.server.ts"],
-        message: "A route does not import another route: move the shared code to a model or a *.server.ts helper.",
-      },
+    files: ["app/routes/*.ts", "app/routes/*.tsx"],
+    rules: boundary(["routes", "cli"], ROUTE_TO_ROUTE, [
+      // Beside a flat route file, every file is another route and every folder another route's.
+      { group: ["./**"], message: ROUTE_TO_ROUTE },
+    ]),
+  },
+  {
+    files: ["app/routes/*/**"],
+    rules: boundary(["routes", "cli"], ROUTE_TO_ROUTE, [
+      // A folder route's files import each other (sections, *.server.ts helpers), never another route's folder
+      // nor their own route module.
+      { group: ["../../**"], message: "Outside its folder, a route imports through the ~/ alias." },
+      { group: ["../*", "../*/**", "./route", "./route.*"], message: ROUTE_TO_ROUTE },
     ]),
   },
 );
