@@ -9,7 +9,7 @@ import { MaxPartSizeExceededError, NodeOnDiskFile } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createActivity } from "~/models/activity.server.ts";
 import { listDepartments } from "~/models/department.server.ts";
-import * as dpiaRoute from "~/routes/o.$org.activities.$ref.dpia.tsx";
+import * as dpiaRoute from "~/routes/o.$org.activities.$ref.dpia/route.tsx";
 import * as activityEdit from "~/routes/o.$org.activities.$ref.edit.tsx";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createActivity, getActivityByRef } from "~/models/activity.server.ts";
 import * as activityPage from "~/routes/o.$org.activities.$ref.tsx";
 import * as activityEdit from "~/routes/o.$org.activities.$ref.edit.tsx";
-import * as guided from "~/routes/o.$org.activities.$ref.guided.$step.tsx";
+import * as guided from "~/routes/o.$org.activities.$ref.guided.$step/route.tsx";
 import * as activityNew from "~/routes/o.$org.activities.new.tsx";
 import * as templateList from "~/routes/o.$org.templates._index.tsx";
 import * as templatePage from "~/routes/o.$org.templates.$id.tsx";

@@ -7,7 +7,7 @@ import { getActivityByRef } from "~/models/activity.server.ts";
 import { dismissOnboarding, getOnboardingState } from "~/models/onboarding.server.ts";
 import * as dashboard from "~/routes/o.$org._index.tsx";
 import * as register from "~/routes/o.$org.activities._index.tsx";
-import * as guided from "~/routes/o.$org.activities.$ref.guided.$step.tsx";
+import * as guided from "~/routes/o.$org.activities.$ref.guided.$step/route.tsx";
 import * as onboardingRoute from "~/routes/o.$org.onboarding.ts";
 import * as templateList from "~/routes/o.$org.templates._index.tsx";
 import { computeCompleteness } from "~/domain/activity-rules.ts";
