@@ -22,6 +22,7 @@ import { enLegalExports } from "./en.legal-exports.ts";
 import { enInterop } from "./en.interop.ts";
 import { enMail } from "./en.mail.ts";
 import { enSso } from "./en.sso.ts";
+import { enUi } from "./en.ui.ts";
 import { enIntegrity } from "./en.integrity.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 import { enOperations } from "./en.operations.ts";
@@ -52,6 +53,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enImport,
   ...enGuided,
   ...enIntegrity,
+  ...enUi,
   "app.name": "Registre",
   "app.tagline": "Your local authority's record of processing activities (GDPR, Article 30)",
   "app.footer": "Registre — record of processing activities (GDPR Art. 30), hosted by your local authority.",

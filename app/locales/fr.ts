@@ -24,6 +24,7 @@ import { frMail } from "./fr.mail.ts";
 import { frSso } from "./fr.sso.ts";
 import { frOperations } from "./fr.operations.ts";
 import { frIntegrity } from "./fr.integrity.ts";
+import { frUi } from "./fr.ui.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -250,4 +251,5 @@ export const fr = {
   ...frSso,
   ...frOperations,
   ...frIntegrity,
+  ...frUi,
 } as const;

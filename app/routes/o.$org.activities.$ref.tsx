@@ -6,6 +6,7 @@
  * With flat routes, /edit, /history and /versions/:number are children of this route: when one of
  * them matches, this component only renders the child (see useOutlet below).
  */
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -219,14 +220,7 @@ function ActivityPage() {
   const alert = actionData?.alert ?? null;
   return (
     <div className="page activity-page">
-      <nav aria-label={t("activityView.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${org}/activities`}>{t("nav.register")}</Link>
-          </li>
-          <li aria-current="page">{a.ref}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: `/o/${org}/activities`, label: t("nav.register") }]} current={a.ref} />
       <header className="activity-header">
         <p className="activity-ref">{a.ref}</p>
         <h1>{a.name}</h1>

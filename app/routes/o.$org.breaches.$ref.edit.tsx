@@ -1,4 +1,5 @@
 /** Edit the facts of a breach (DPO and ADMIN, until it is closed). Optimistic lock on the revision. */
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { departmentScope } from "~/http/activity-access.server.ts";
 import { getFormProps, useForm } from "@conform-to/react";
@@ -99,17 +100,13 @@ export default function EditBreach() {
   });
   return (
     <div className="page">
-      <nav aria-label={t("breaches.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${l.slug}/breaches`}>{t("breaches.title")}</Link>
-          </li>
-          <li>
-            <Link to={`/o/${l.slug}/breaches/${l.ref}`}>{l.ref}</Link>
-          </li>
-          <li aria-current="page">{t("breaches.edit")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { to: `/o/${l.slug}/breaches`, label: t("breaches.title") },
+          { to: `/o/${l.slug}/breaches/${l.ref}`, label: l.ref },
+        ]}
+        current={t("breaches.edit")}
+      />
       <h1>
         {t("breaches.edit")} — {l.ref}
       </h1>

@@ -2,6 +2,7 @@
  * One breach: facts, the 72-hour clock, the risk assessment (ENISA method) and the two decisions,
  * notifications to the CNIL, drafts, state changes, comments and versions.
  */
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -338,14 +339,7 @@ export default function BreachPage() {
       : undefined;
   return (
     <div className="page">
-      <nav aria-label={t("breaches.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${l.slug}/breaches`}>{t("breaches.title")}</Link>
-          </li>
-          <li aria-current="page">{breach.ref}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: `/o/${l.slug}/breaches`, label: t("breaches.title") }]} current={breach.ref} />
       <h1>
         {breach.ref} — {breach.title}
       </h1>

@@ -1,9 +1,10 @@
 /** One data-subject request: deadline, status, extension (Art. 12(3)), response, answer letters, comments. */
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { canExtend, deadlineState } from "~/analysis/requests.ts";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms.tsx";
 import { metaT } from "~/components/vendor-fields.tsx";
@@ -114,14 +115,7 @@ export default function RequestPage() {
   });
   return (
     <div className="page">
-      <nav aria-label={t("requests.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${l.slug}/requests`}>{t("requests.title")}</Link>
-          </li>
-          <li aria-current="page">{r.ref}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: `/o/${l.slug}/requests`, label: t("requests.title") }]} current={r.ref} />
       <h1>
         {r.ref} — {t(`requests.type.${r.type as "ACCESS"}`)}
       </h1>

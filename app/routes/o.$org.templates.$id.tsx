@@ -4,14 +4,16 @@
  * the template's content (every filled key marked prefilled until confirmed) and opens the guided
  * declaration on its first step.
  */
-import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { DepartmentField } from "~/components/department-field.tsx";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActivityDetails } from "~/components/activity-details.tsx";
 import { DepartmentIdField } from "~/components/activity-form.tsx";
 import { DpiaBadge } from "~/components/dpia-badge.tsx";
-import { ErrorList, FormErrors, TextField } from "~/components/forms.tsx";
+import { FormErrors, TextField } from "~/components/forms.tsx";
 import { ActivityNotFoundError } from "~/models/activity.server.ts";
 import { createDraftFromTemplate } from "~/models/template-draft.server.ts";
 import { CNIL_DPIA_EXEMPT_LIST, CNIL_DPIA_REQUIRED_LIST, TEMPLATE_ID_PATTERN } from "~/schemas/template.ts";
@@ -102,17 +104,13 @@ export default function TemplatePreview() {
   const list = `/o/${d.org}/templates`;
   return (
     <div className="page template-preview">
-      <nav aria-label={t("activityForm.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${d.org}/activities`}>{t("nav.register")}</Link>
-          </li>
-          <li>
-            <Link to={list}>{t("templatesUi.title")}</Link>
-          </li>
-          <li aria-current="page">{tpl.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { to: `/o/${d.org}/activities`, label: t("nav.register") },
+          { to: list, label: t("templatesUi.title") },
+        ]}
+        current={tpl.title}
+      />
       <p className="activity-edit-meta">{t("templatesUi.department", { name: tpl.department })}</p>
       <h1>{tpl.title}</h1>
       <p className="lead">{tpl.summary}</p>
@@ -216,8 +214,6 @@ function StartForm({ d }: { d: LoaderData }) {
     defaultValue: { departmentId: d.departments.length === 1 && !d.allowNoDepartment ? d.departments[0]?.id : "" },
   });
   const dep = fields.departmentId;
-  const depProps = getSelectProps(dep, { ariaAttributes: true });
-  const depHintId = `${dep.id}-hint`;
   return (
     <section className="panel template-start" aria-labelledby="start-h">
       <h2 id="start-h" tabIndex={-1}>
@@ -230,29 +226,12 @@ function StartForm({ d }: { d: LoaderData }) {
           <p>{t("templatesUi.start.intro")}</p>
           <Form method="post" {...getFormProps(form)} className="stack narrow-form">
             <FormErrors errors={form.errors} id={form.errorId} />
-            <div className="field">
-              <label htmlFor={dep.id}>
-                {t("activityForm.field.departmentId")}
-                {d.allowNoDepartment ? null : <span aria-hidden="true"> *</span>}
-              </label>
-              <p id={depHintId} className="hint">
-                {d.allowNoDepartment ? t("templatesUi.start.departmentHint") : t("activityForm.hint.departmentIdEditor")}
-              </p>
-              <select
-                {...depProps}
-                key={depProps.key}
-                required={!d.allowNoDepartment}
-                aria-describedby={[depHintId, dep.errors?.length ? dep.errorId : null].filter(Boolean).join(" ")}
-              >
-                {d.allowNoDepartment ? <option value="">{t("activityForm.department.none")}</option> : <option value="">{t("activityForm.choose")}</option>}
-                {d.departments.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.name}
-                  </option>
-                ))}
-              </select>
-              <ErrorList id={dep.errorId} errors={dep.errors} />
-            </div>
+            <DepartmentField
+              field={dep}
+              departments={d.departments}
+              allowNone={d.allowNoDepartment}
+              hint={d.allowNoDepartment ? t("templatesUi.start.departmentHint") : t("activityForm.hint.departmentIdEditor")}
+            />
             <TextField label={t("templatesUi.start.name")} hint={t("templatesUi.start.nameHint", { title: d.template.title })} field={fields.name} />
             <button type="submit" className="button primary">
               {t("templatesUi.start.submit")}

@@ -4,8 +4,9 @@
  * Readers of the activity see it; editors of its department (and reviewers) draft it.
  * Plain POST forms; action-plan rows use Conform list intents, so it all works without JavaScript.
  */
+import { ActivityBreadcrumbs } from "~/components/breadcrumbs.tsx";
 import { type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { RiskMap } from "~/components/risk-map.tsx";
 import { type DpiaStatus } from "~/schemas/dpia.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
@@ -29,17 +30,7 @@ export default function DpiaPage() {
   const base = `/o/${org}/activities/${d.activity.ref}`;
   return (
     <div className="page dpia-page">
-      <nav aria-label={t("activityView.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${org}/activities`}>{t("nav.register")}</Link>
-          </li>
-          <li>
-            <Link to={base}>{d.activity.ref}</Link>
-          </li>
-          <li aria-current="page">{t("dpia.panel.title")}</li>
-        </ol>
-      </nav>
+      <ActivityBreadcrumbs org={org} activityRef={d.activity.ref} current={t("dpia.panel.title")} />
       <h1>{t("dpia.page.title", { ref: d.activity.ref })}</h1>
       <p className="muted">{d.activity.name}</p>
       <p>{t("dpia.page.intro")}</p>

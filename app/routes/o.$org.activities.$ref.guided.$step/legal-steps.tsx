@@ -1,7 +1,8 @@
 /** Guided steps 3 (legal bases), 4 (retention) and 5 (recipients and transfers). */
 import { Link } from "@remix-run/react";
 import { CategoryTag } from "~/components/activity-details.tsx";
-import { GuidedArea, GuidedChoice, GuidedInput, GuidedRepeat, type LooseField } from "~/components/guided-fields.tsx";
+import { GuidedArea, GuidedChoice, GuidedInput, type LooseField } from "~/components/guided-fields.tsx";
+import { ListEditor } from "~/components/list-editor.tsx";
 import { ART9_CONDITIONS, DATA_CATEGORIES, FINAL_FATES, LEGAL_BASES, RECIPIENT_TYPES, TRANSFER_SAFEGUARDS } from "~/reference/vocabularies.ts";
 import { hasOffenceData, hasSensitiveData } from "~/domain/activity-rules.ts";
 import { stepPath, type LoaderData, asRows, type StepProps } from "./shared.ts";
@@ -15,7 +16,7 @@ export function LegalStep({ c, form, d }: StepProps & { d: LoaderData }) {
   const art10Given = typeof c.art10Basis.value === "string" && c.art10Basis.value.trim() !== "";
   return (
     <>
-      <GuidedRepeat
+      <ListEditor
         form={form}
         field={c.legalBases}
         domId="list-legalBases"
@@ -37,7 +38,7 @@ export function LegalStep({ c, form, d }: StepProps & { d: LoaderData }) {
         }}
       />
       {d.applies.art9 ? (
-        <GuidedRepeat
+        <ListEditor
           form={form}
           field={c.art9Conditions}
           domId="list-art9Conditions"
@@ -125,7 +126,7 @@ export function RecipientsStep({ c, form, d }: StepProps & { d: LoaderData }) {
   const transferCount = c.transfers.getFieldList().length;
   return (
     <>
-      <GuidedRepeat
+      <ListEditor
         form={form}
         field={c.recipients}
         domId="list-recipients"
@@ -152,7 +153,7 @@ export function RecipientsStep({ c, form, d }: StepProps & { d: LoaderData }) {
           <Link to={`/o/${d.org}/activities/${d.activity.ref}#sovereignty-h`}>{t("guided.recipients.vendorsLink")}</Link>
         </p>
       </section>
-      <GuidedRepeat
+      <ListEditor
         form={form}
         field={c.transfers}
         domId="list-transfers"

@@ -2,7 +2,8 @@
 import { Form, Link } from "@remix-run/react";
 import { COMPLETENESS_SECTION, SECTION_CONTENT_KEYS, SECTIONS, sectionId } from "~/components/activity-form.tsx";
 import { FormErrors } from "~/components/forms.tsx";
-import { GuidedArea, GuidedCheck, GuidedChoice, GuidedInput, GuidedRepeat } from "~/components/guided-fields.tsx";
+import { GuidedArea, GuidedCheck, GuidedChoice, GuidedInput } from "~/components/guided-fields.tsx";
+import { ListEditor } from "~/components/list-editor.tsx";
 import { RISK_FLAGS, SECURITY_MEASURES } from "~/reference/vocabularies.ts";
 import { COMPLETENESS_STEP, confirmStepOf, STEP_NAMES, type GuidedStep } from "~/domain/guided.ts";
 import { type MessageKey } from "~/utils/i18n.ts";
@@ -22,7 +23,7 @@ export function SecurityStep({ c, form }: StepProps) {
   }).length;
   return (
     <>
-      <GuidedRepeat
+      <ListEditor
         form={form}
         field={c.securityMeasures}
         domId="list-securityMeasures"

@@ -7,6 +7,7 @@
  * kept as saved), saves with the optimistic lock (a stale revision answers 409 with a link to reload)
  * and goes to the next or previous step. Step 7 reviews the record and submits it to the DPO.
  */
+import { ActivityBreadcrumbs } from "~/components/breadcrumbs.tsx";
 import { type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -43,17 +44,7 @@ export default function GuidedStepPage() {
   const name = STEP_NAMES[d.step];
   return (
     <div className="page guided">
-      <nav aria-label={t("activityForm.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={base}>{t("nav.register")}</Link>
-          </li>
-          <li>
-            <Link to={self}>{a.ref}</Link>
-          </li>
-          <li aria-current="page">{t("guided.breadcrumb")}</li>
-        </ol>
-      </nav>
+      <ActivityBreadcrumbs org={d.org} activityRef={a.ref} current={t("guided.breadcrumb")} />
       <p className="activity-edit-meta">{t("activityForm.edit.meta", { ref: a.ref, status: t(`vocab.status.${a.status}`) })}</p>
       <h1>{t("guided.title", { name: a.name })}</h1>
       <StepProgress current={d.step} org={d.org} refCode={a.ref} />

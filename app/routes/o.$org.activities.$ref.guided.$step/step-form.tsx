@@ -4,16 +4,8 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { type ReactNode } from "react";
 import { FormErrors } from "~/components/forms.tsx";
-import {
-  GuidedArea,
-  GuidedChoice,
-  GuidedDepartment,
-  GuidedInput,
-  GuidedRepeat,
-  type FieldText,
-  type Option,
-  type RepeatText,
-} from "~/components/guided-fields.tsx";
+import { GuidedArea, GuidedChoice, GuidedDepartment, GuidedInput, type FieldText, type Option } from "~/components/guided-fields.tsx";
+import { ListEditor, type ListEditorText } from "~/components/list-editor.tsx";
 import { confirmedFrom, PrefilledElsewhere, PrefilledNotice } from "~/components/prefilled-notice.tsx";
 import {
   DATA_SUBJECT_CATEGORIES,
@@ -37,7 +29,7 @@ import { SecurityStep } from "./review-step.tsx";
 export function useText() {
   const { t } = useT();
   const field = (p: GuidedPath): FieldText => ({ label: t(`activityForm.field.${p}`), help: t(`guided.help.${p}`), example: t(`guided.example.${p}`) });
-  const list = (k: ListKey): RepeatText => ({
+  const list = (k: ListKey): ListEditorText => ({
     legend: t(`activityForm.list.${k}.legend`),
     hint: t(`guided.listHint.${k}`),
     empty: t(`activityForm.list.${k}.empty`),
@@ -117,7 +109,7 @@ function IdentityStep({ c, form, d, departmentField }: StepProps & { d: LoaderDa
       />
       <GuidedInput field={c.internalContact} text={field("internalContact")} />
       <GuidedArea field={p.main} text={field("purposes.main")} rows={2} />
-      <GuidedRepeat
+      <ListEditor
         form={form}
         field={p.sub}
         domId="list-purposes-sub"
@@ -141,7 +133,7 @@ function PeopleStep({ c, form, prefilledCategories }: StepProps & { prefilledCat
   const sensitive = categories.some((x) => typeof x === "string" && (isSensitiveCategory(x) || x === OFFENCE_DATA_CATEGORY));
   return (
     <>
-      <GuidedRepeat
+      <ListEditor
         form={form}
         field={c.dataSubjects}
         domId="list-dataSubjects"
@@ -162,7 +154,7 @@ function PeopleStep({ c, form, prefilledCategories }: StepProps & { prefilledCat
           );
         }}
       />
-      <GuidedRepeat
+      <ListEditor
         form={form}
         field={c.dataCategories}
         domId="list-dataCategories"

@@ -7,6 +7,7 @@
  * With flat routes, /edit and /dpa are children of this route: when /edit matches, this component
  * only renders the child (see useOutlet below); /dpa is a resource route.
  */
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
 import { metaT } from "~/components/vendor-fields.tsx";
@@ -37,14 +38,7 @@ function VendorPage() {
   const page = `/o/${d.org}/vendors/${v.id}`;
   return (
     <div className="page vendor-page">
-      <nav aria-label={t("vendors.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${d.org}/vendors`}>{t("vendors.title")}</Link>
-          </li>
-          <li aria-current="page">{v.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: `/o/${d.org}/vendors`, label: t("vendors.title") }]} current={v.name} />
       <header className="vendor-header">
         <h1>{v.name}</h1>
         {d.canManage ? (

@@ -1,0 +1,4 @@
+/** Shared page pieces (app/components). */
+export const frUi = {
+  "ui.breadcrumb": "Fil d'Ariane",
+};
