@@ -6,6 +6,7 @@
  * With flat routes, /edit, /history and /versions/:number are children of this route: when one of
  * them matches, this component only renders the child (see useOutlet below).
  */
+import { SectionErrorBoundary } from "~/components/error-page.tsx";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
@@ -507,4 +508,10 @@ function CommentThread({ comments, canComment, actionData }: { comments: LoaderD
       ) : null}
     </section>
   );
+}
+
+/** Errors of this page (unknown record, refused access…) stay inside the organization's layout, with a way back. */
+export function ErrorBoundary() {
+  const { org } = useParams();
+  return <SectionErrorBoundary to={`/o/${org}/activities`} label="ui.error.back.register" />;
 }

@@ -1,7 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
+import { SectionErrorBoundary } from "~/components/error-page.tsx";
 import { titleMeta } from "~/utils/page-title.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { FormErrors } from "~/components/forms.tsx";
 import { listDepartments } from "~/models/department.server.ts";
 import { createShareLink, listExports, listShareAccesses, revokeShareLink, ShareLinkError } from "~/models/export-log.server.ts";
@@ -325,4 +326,10 @@ export default function Exports() {
       ) : null}
     </div>
   );
+}
+
+/** Errors of this page (unknown record, refused access…) stay inside the organization's layout, with a way back. */
+export function ErrorBoundary() {
+  const { org } = useParams();
+  return <SectionErrorBoundary to={`/o/${org}/activities`} label="ui.error.back.register" />;
 }

@@ -7,8 +7,9 @@
  * 3. confirm (POST intent=commit): everything is written in one transaction, or nothing; the file is deleted.
  * Nothing is written before step 3.
  */
+import { SectionErrorBoundary } from "~/components/error-page.tsx";
 import { data, MaxPartSizeExceededError, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { importFieldLabel } from "~/import/field-labels.server.ts";
 import { isMappableField, MAPPABLE_FIELDS, type ColumnMapping, type ImportField } from "~/import/headers.ts";
 import { IMPORT_LIMITS, ImportFileError, type ImportMessage } from "~/import/limits.ts";
@@ -472,4 +473,10 @@ export default function ImportPage() {
       )}
     </div>
   );
+}
+
+/** Errors of this page (unknown record, refused access…) stay inside the organization's layout, with a way back. */
+export function ErrorBoundary() {
+  const { org } = useParams();
+  return <SectionErrorBoundary to={`/o/${org}/activities`} label="ui.error.back.register" />;
 }

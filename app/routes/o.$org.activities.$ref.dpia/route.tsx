@@ -4,6 +4,7 @@
  * Readers of the activity see it; editors of its department (and reviewers) draft it.
  * Plain POST forms; action-plan rows use Conform list intents, so it all works without JavaScript.
  */
+import { SectionErrorBoundary } from "~/components/error-page.tsx";
 import { ActivityBreadcrumbs } from "~/components/breadcrumbs.tsx";
 import { type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
@@ -99,4 +100,10 @@ function PiaImport({ Heading }: { Heading: "h2" | "h3" }) {
       </button>
     </Form>
   );
+}
+
+/** Errors of this page (unknown record, refused access…) stay inside the organization's layout, with a way back. */
+export function ErrorBoundary() {
+  const { org, ref } = useParams();
+  return <SectionErrorBoundary to={`/o/${org}/activities/${ref}`} label="ui.error.back.activity" />;
 }

@@ -7,9 +7,10 @@
  * kept as saved), saves with the optimistic lock (a stale revision answers 409 with a link to reload)
  * and goes to the next or previous step. Step 7 reviews the record and submits it to the DPO.
  */
+import { SectionErrorBoundary } from "~/components/error-page.tsx";
 import { ActivityBreadcrumbs } from "~/components/breadcrumbs.tsx";
 import { type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { GUIDED_STEPS, LAST_STEP, STEP_NAMES, type GuidedStep } from "~/domain/guided.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
@@ -107,4 +108,10 @@ function ConflictAlert({ reloadHref }: { reloadHref: string }) {
       </p>
     </div>
   );
+}
+
+/** Errors of this page (unknown record, refused access…) stay inside the organization's layout, with a way back. */
+export function ErrorBoundary() {
+  const { org, ref } = useParams();
+  return <SectionErrorBoundary to={`/o/${org}/activities/${ref}`} label="ui.error.back.activity" />;
 }

@@ -7,9 +7,10 @@
  * With flat routes, /edit and /dpa are children of this route: when /edit matches, this component
  * only renders the child (see useOutlet below); /dpa is a resource route.
  */
+import { SectionErrorBoundary } from "~/components/error-page.tsx";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useOutlet, useParams } from "@remix-run/react";
 import { metaT } from "~/components/vendor-fields.tsx";
 import { useT } from "~/utils/use-i18n.ts";
 import type { ActionData, loader, action } from "./vendor.server.ts";
@@ -98,4 +99,10 @@ function DeleteVendorConfirm({ activities, page, name }: { activities: number; p
       </div>
     </section>
   );
+}
+
+/** Errors of this page (unknown record, refused access…) stay inside the organization's layout, with a way back. */
+export function ErrorBoundary() {
+  const { org } = useParams();
+  return <SectionErrorBoundary to={`/o/${org}/vendors`} label="ui.error.back.vendors" />;
 }
