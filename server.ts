@@ -8,7 +8,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type RequestHandler } from "express";
 import helmet from "helmet";
-import { bodyLimits } from "./app/http/body-limits.server.ts";
+import { apiEdgeProblem, bodyLimits } from "./app/http/body-limits.server.ts";
 import { getEnv, trustedProxyHops } from "./app/utils/env.server.ts";
 import { isSameOriginRequest, securityHeaders } from "./app/utils/http-security.server.ts";
 import { configureLogger, logger } from "./app/utils/logger.server.ts";
@@ -61,10 +61,20 @@ export async function createServer(opts: { handler?: RequestHandler } = {}) {
     next();
   });
 
+  // CORS is off for the REST API (ADR 018): no Access-Control-Allow-Origin is ever sent, and a
+  // preflight is refused, so browsers on other origins cannot call it.
+  app.use((req, res, next) => {
+    if (req.method === "OPTIONS" && req.path.startsWith("/api/")) return apiEdgeProblem(res, 403, "cors_disabled", "Cross-origin requests (CORS) are disabled");
+    next();
+  });
+
   // Oversize bodies are refused on their declared length, before anything reads them (ADR 009).
   app.use(bodyLimits());
 
   app.use((req, res, next) => {
+    // The REST API authenticates by Authorization: Bearer only, never by the session cookie, so a
+    // cross-site request carries no ambient credential: there is nothing for this check to protect.
+    if (req.path.startsWith("/api/")) return next();
     const expected = env.PUBLIC_URL ?? `${req.protocol}://${req.get("host") ?? "localhost"}`;
     const ok = isSameOriginRequest(req.method, { origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") }, expected);
     if (ok) return next();

@@ -5,6 +5,8 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { DatabaseBusyError, isDatabaseBusyError } from "~/utils/db.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
+import { domainErrorPage } from "~/http/domain-errors.server.ts";
 import { errorPageResponse } from "~/utils/error-page.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { NonceContext } from "~/utils/nonce.tsx";
@@ -21,6 +23,8 @@ export default function handleRequest(
   // A write found the database locked by another process past the busy timeout: nothing was written,
   // the visitor may retry (ADR 009). Not a 500.
   if (busyRequests.has(loadContext)) return busyResponse(request);
+  const refusal = refusedRequests.get(loadContext);
+  if (refusal) return domainErrorPage(request, refusal);
   const nonce = loadContext.cspNonce ?? "";
   const bot = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {
@@ -59,14 +63,26 @@ export function busyResponse(request: Request): Response {
   return errorPageResponse(request, 503, "integrity.busyTitle", "integrity.busyBody", undefined, { "Retry-After": retry });
 }
 
+/**
+ * Requests whose loader or action threw a DomainError no route caught (keyed by their load context):
+ * bad input is refused with its translated message and 4xx status, never a 500 (ADR 017).
+ */
+const refusedRequests = new WeakMap<object, DomainError>();
+
 export function handleDataRequest(response: Response, { request, context }: { request: Request; context: AppLoadContext }) {
-  return busyRequests.has(context) ? busyResponse(request) : response;
+  if (busyRequests.has(context)) return busyResponse(request);
+  const refusal = refusedRequests.get(context);
+  return refusal ? domainErrorPage(request, refusal) : response;
 }
 
 export function handleError(error: unknown, { request, context }: { request: Request; context?: AppLoadContext }) {
   if (context && isDatabaseBusyError(error)) {
     busyRequests.add(context);
     logger.warn({ path: new URL(request.url).pathname.replace(/^\/(invitation|reset|s)\/[^/]+/, "/$1/[token]") }, "database busy: answered 503");
+    return;
+  }
+  if (context && error instanceof DomainError) {
+    refusedRequests.set(context, error);
     return;
   }
   if (request.signal.aborted) return;

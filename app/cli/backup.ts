@@ -3,20 +3,18 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createBackup } from "../models/backup.server.ts";
 import { getEnv } from "../utils/env.server.ts";
+import { runCli } from "./run.ts";
 
-try {
+await runCli(async () => {
   const { values } = parseArgs({ options: { out: { type: "string" } } });
   if (!values.out) {
     console.error("Usage: npm run backup -- --out FILE");
-    process.exitCode = 2;
-  } else {
-    // npm runs scripts from the project root: a relative path means the caller's directory.
-    const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
-    const m = await createBackup(out);
-    const bytes = m.entries.reduce((s, e) => s + e.size, 0);
-    console.log(`Backup written: ${out} (${getEnv().databaseFile}, ${m.entries.length - 1} stored file(s), ${bytes} bytes before compression).`);
+    return 2;
   }
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err);
-  process.exitCode = 1;
-}
+  // npm runs scripts from the project root: a relative path means the caller's directory.
+  const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
+  const m = await createBackup(out);
+  const bytes = m.entries.reduce((s, e) => s + e.size, 0);
+  console.log(`Backup written: ${out} (${getEnv().databaseFile}, ${m.entries.length - 1} stored file(s), ${bytes} bytes before compression).`);
+  return 0;
+});

@@ -21,19 +21,24 @@ const { getEnv } = await import("../utils/env.server.ts");
 const { applyMigrations } = await import("./migrate.ts");
 const { DEMO_ACCOUNTS, DEMO_ORG_SLUG, seedDemo } = await import("../models/demo-seed.server.ts");
 const { serve } = await import("./serve.ts");
+const { DEMO_MEMBERS, DEMO_SHARED_DPO } = await import("../demo/portfolio.ts");
+const { seedDemoPortfolio } = await import("../models/demo-portfolio.server.ts");
+const { runCli } = await import("./run.ts");
 
-try {
-  const env = getEnv();
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(env.databaseFile + suffix, { force: true });
-  applyMigrations(env.databaseUrl);
-  const password = env.DEMO_PASSWORD ?? crypto.randomBytes(9).toString("base64url");
-  await seedDemo(password);
-  console.log(`Demo database: ${env.databaseFile} (organization "${DEMO_ORG_SLUG}")`);
-  console.log("Demo accounts (password below):");
-  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(26)} ${a.role}`);
-  console.log(env.DEMO_PASSWORD ? "  password: the value of DEMO_PASSWORD" : `  password: ${password}`);
-  await serve({ migrate: false });
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-}
+await runCli(
+  async () => {
+    const env = getEnv();
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(env.databaseFile + suffix, { force: true });
+    applyMigrations(env.databaseUrl);
+    const password = env.DEMO_PASSWORD ?? crypto.randomBytes(9).toString("base64url");
+    await seedDemo(password);
+    await seedDemoPortfolio(password);
+    console.log(`Demo database: ${env.databaseFile} (organization "${DEMO_ORG_SLUG}")`);
+    console.log("Demo accounts (password below):");
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(26)} ${a.role}`);
+    console.log(`  ${DEMO_SHARED_DPO.email.padEnd(26)} DPO of ${DEMO_MEMBERS.length} organizations (/portfolio)`);
+    console.log(env.DEMO_PASSWORD ? "  password: the value of DEMO_PASSWORD" : `  password: ${password}`);
+    await serve({ migrate: false });
+  },
+  { serving: true },
+);

@@ -11,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { runCli } from "./run.ts";
 
 const ArgsSchema = z.object({
   org: z.string({ error: "--org <slug> is required" }).min(1, "--org <slug> is required"),
@@ -73,45 +74,35 @@ async function main(): Promise<number> {
   }
   const { getOrganizationBySlug } = await import("../models/organization.server.ts");
   const { createExport, UnknownActivityError } = await import("../models/exports.server.ts");
-  const { disconnectDb, dbReady } = await import("../utils/db.server.ts");
+  const { dbReady } = await import("../utils/db.server.ts");
+  await dbReady();
+  const org = await getOrganizationBySlug(args.org);
+  if (!org) {
+    console.error(`error: no organization with slug "${args.org}"`);
+    return 1;
+  }
+  const format = args.dpia ? (args.format === "pdf" ? "dpia-pdf" : "pia-json") : args.format === "pdf" && args.ref ? "activity-pdf" : args.format;
+  const ref = args.dpia ?? args.ref;
+  const locale = args.lang ?? (org.defaultLocale === "en" ? "en" : "fr");
   try {
-    await dbReady();
-    const org = await getOrganizationBySlug(args.org);
-    if (!org) {
-      console.error(`error: no organization with slug "${args.org}"`);
+    const { record, bytes } = await createExport(
+      org.id,
+      null,
+      { format, locale, scope: args.scope, asOf: args["as-of"], departments: null, ref, separator: args.separator === "semicolon" ? ";" : "," },
+      "cli",
+    );
+    const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.out);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, bytes);
+    console.log(`Wrote ${format} export of "${org.name}" to ${out} (${bytes.byteLength} bytes, sha256 ${record.sha256})`);
+    return 0;
+  } catch (err) {
+    if (err instanceof UnknownActivityError) {
+      console.error(args.dpia ? `error: no DPIA for activity ${args.dpia} in "${args.org}"` : `error: no activity ${args.ref} in "${args.org}"`);
       return 1;
     }
-    const format = args.dpia ? (args.format === "pdf" ? "dpia-pdf" : "pia-json") : args.format === "pdf" && args.ref ? "activity-pdf" : args.format;
-    const ref = args.dpia ?? args.ref;
-    const locale = args.lang ?? (org.defaultLocale === "en" ? "en" : "fr");
-    try {
-      const { record, bytes } = await createExport(
-        org.id,
-        null,
-        { format, locale, scope: args.scope, asOf: args["as-of"], departments: null, ref, separator: args.separator === "semicolon" ? ";" : "," },
-        "cli",
-      );
-      const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.out);
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, bytes);
-      console.log(`Wrote ${format} export of "${org.name}" to ${out} (${bytes.byteLength} bytes, sha256 ${record.sha256})`);
-      return 0;
-    } catch (err) {
-      if (err instanceof UnknownActivityError) {
-        console.error(args.dpia ? `error: no DPIA for activity ${args.dpia} in "${args.org}"` : `error: no activity ${args.ref} in "${args.org}"`);
-        return 1;
-      }
-      throw err;
-    }
-  } finally {
-    await disconnectDb();
+    throw err;
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+await runCli(main);

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { runCli } from "./run.ts";
 
 const ArgsSchema = z.object({
   org: z.string({ error: "--org <slug> is required" }).min(1, "--org <slug> is required"),
@@ -70,100 +71,90 @@ async function main(): Promise<number> {
 
   const { getOrganizationBySlug } = await import("../models/organization.server.ts");
   const { previewImport, commitImport, ImportHasErrorsError } = await import("../models/import.server.ts");
-  const { disconnectDb, dbReady, getDb } = await import("../utils/db.server.ts");
+  const { dbReady, getDb } = await import("../utils/db.server.ts");
+  await dbReady();
+  const org = await getOrganizationBySlug(args.org);
+  if (!org) {
+    console.error(`error: no organization with slug "${args.org}"`);
+    return 1;
+  }
+  let actorId: string | null = null;
+  if (args.as) {
+    const member = await getDb().membership.findFirst({
+      where: { organizationId: org.id, user: { email: args.as.toLowerCase() } },
+      select: { userId: true },
+    });
+    if (!member) {
+      console.error(`error: ${args.as} is not a member of "${args.org}"`);
+      return 1;
+    }
+    actorId = member.userId;
+  }
+
+  let preview;
   try {
-    await dbReady();
-    const org = await getOrganizationBySlug(args.org);
-    if (!org) {
-      console.error(`error: no organization with slug "${args.org}"`);
+    preview = await previewImport(org.id, bytes, mapping as Parameters<typeof previewImport>[2]);
+  } catch (err) {
+    if (err instanceof ImportFileError) {
+      console.error(`error: ${path.basename(file)}: ${en(err)}`);
+      console.log("Nothing was written.");
       return 1;
     }
-    let actorId: string | null = null;
-    if (args.as) {
-      const member = await getDb().membership.findFirst({
-        where: { organizationId: org.id, user: { email: args.as.toLowerCase() } },
-        select: { userId: true },
-      });
-      if (!member) {
-        console.error(`error: ${args.as} is not a member of "${args.org}"`);
-        return 1;
-      }
-      actorId = member.userId;
-    }
+    throw err;
+  }
 
-    let preview;
-    try {
-      preview = await previewImport(org.id, bytes, mapping as Parameters<typeof previewImport>[2]);
-    } catch (err) {
-      if (err instanceof ImportFileError) {
-        console.error(`error: ${path.basename(file)}: ${en(err)}`);
-        console.log("Nothing was written.");
-        return 1;
-      }
-      throw err;
-    }
-
-    const c = preview.counts;
-    const where = [
-      preview.format,
-      preview.encoding,
-      preview.separator ? `separator ${JSON.stringify(preview.separator)}` : null,
-      preview.sheet ? `sheet "${preview.sheet}"` : null,
-      preview.headerRow ? `header row ${preview.headerRow}` : null,
-    ]
-      .filter(Boolean)
-      .join(", ");
-    console.log(`Import of ${path.basename(file)} into "${org.name}" (${where})`);
-    const recognised = preview.columns.filter((col) => col.field && !col.informational).length;
-    if (preview.columns.length)
-      console.log(
-        `Columns: ${preview.columns.length}, ${recognised} imported, ${preview.unmatched.length} not recognised${preview.unmatched.length ? `: ${preview.unmatched.map((u) => `${u.index + 1} "${u.header}"`).join(", ")}` : ""}`,
-      );
+  const c = preview.counts;
+  const where = [
+    preview.format,
+    preview.encoding,
+    preview.separator ? `separator ${JSON.stringify(preview.separator)}` : null,
+    preview.sheet ? `sheet "${preview.sheet}"` : null,
+    preview.headerRow ? `header row ${preview.headerRow}` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  console.log(`Import of ${path.basename(file)} into "${org.name}" (${where})`);
+  const recognised = preview.columns.filter((col) => col.field && !col.informational).length;
+  if (preview.columns.length)
     console.log(
-      `Rows: ${c.rows} — ${c.create} to create, ${c.update} to update, ${c.newDraft} new draft(s) of approved or submitted activities, ${c.unchanged} unchanged; ${c.errors} with errors, ${c.warnings} with warnings`,
+      `Columns: ${preview.columns.length}, ${recognised} imported, ${preview.unmatched.length} not recognised${preview.unmatched.length ? `: ${preview.unmatched.map((u) => `${u.index + 1} "${u.header}"`).join(", ")}` : ""}`,
     );
-    for (const m of preview.fileErrors) console.log(`File error: ${en(m)}`);
-    for (const m of preview.fileWarnings) console.log(`File warning: ${en(m)}`);
-    for (const r of preview.rows) {
-      if (r.errors.length === 0 && r.warnings.length === 0) continue;
-      const action = r.action ? `${r.action}${r.target ? ` ${r.target.ref}` : ""}` : "not imported";
-      console.log(`Row ${r.rowNumber}${r.sourceRef ? ` (${r.sourceRef})` : ""} "${r.name ?? ""}": ${action}`);
-      for (const m of r.errors) console.log(`  error: ${en(m)}`);
-      for (const m of r.warnings) console.log(`  warning: ${en(m)}`);
-    }
-    if (!preview.canCommit) {
-      console.error(`error: ${c.rows === 0 ? translate("en", "errors.import.empty") : translate("en", "errors.import.hasErrors")}`);
+  console.log(
+    `Rows: ${c.rows} — ${c.create} to create, ${c.update} to update, ${c.newDraft} new draft(s) of approved or submitted activities, ${c.unchanged} unchanged; ${c.errors} with errors, ${c.warnings} with warnings`,
+  );
+  for (const m of preview.fileErrors) console.log(`File error: ${en(m)}`);
+  for (const m of preview.fileWarnings) console.log(`File warning: ${en(m)}`);
+  for (const r of preview.rows) {
+    if (r.errors.length === 0 && r.warnings.length === 0) continue;
+    const action = r.action ? `${r.action}${r.target ? ` ${r.target.ref}` : ""}` : "not imported";
+    console.log(`Row ${r.rowNumber}${r.sourceRef ? ` (${r.sourceRef})` : ""} "${r.name ?? ""}": ${action}`);
+    for (const m of r.errors) console.log(`  error: ${en(m)}`);
+    for (const m of r.warnings) console.log(`  warning: ${en(m)}`);
+  }
+  if (!preview.canCommit) {
+    console.error(`error: ${c.rows === 0 ? translate("en", "errors.import.empty") : translate("en", "errors.import.hasErrors")}`);
+    return 1;
+  }
+  if (args["dry-run"]) {
+    console.log("Dry run: nothing was written.");
+    return 0;
+  }
+  try {
+    const result = await commitImport(actorId, org.id, preview);
+    console.log(`Written: ${result.created} created, ${result.updated} updated, ${result.newDrafts} new draft(s), ${result.unchanged} unchanged.`);
+    const k = result.catalogue;
+    if (k && Object.values(k).some((n) => n > 0))
+      console.log(
+        `Vendor catalogue added — vendors: ${k.vendors}, services: ${k.services}, locations: ${k.locations}, own sites: ${k.sites}, links: ${k.links}.`,
+      );
+    return 0;
+  } catch (err) {
+    if (err instanceof ImportHasErrorsError) {
+      console.error(`error: ${translate("en", "errors.import.hasErrors")}`);
       return 1;
     }
-    if (args["dry-run"]) {
-      console.log("Dry run: nothing was written.");
-      return 0;
-    }
-    try {
-      const result = await commitImport(actorId, org.id, preview);
-      console.log(`Written: ${result.created} created, ${result.updated} updated, ${result.newDrafts} new draft(s), ${result.unchanged} unchanged.`);
-      const k = result.catalogue;
-      if (k && Object.values(k).some((n) => n > 0))
-        console.log(
-          `Vendor catalogue added — vendors: ${k.vendors}, services: ${k.services}, locations: ${k.locations}, own sites: ${k.sites}, links: ${k.links}.`,
-        );
-      return 0;
-    } catch (err) {
-      if (err instanceof ImportHasErrorsError) {
-        console.error(`error: ${translate("en", "errors.import.hasErrors")}`);
-        return 1;
-      }
-      throw err;
-    }
-  } finally {
-    await disconnectDb();
+    throw err;
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`error: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+await runCli(main);

@@ -6,6 +6,7 @@ import { disconnectDb } from "../utils/db.server.ts";
 import { getEnv } from "../utils/env.server.ts";
 import { drainJobs, runningJobs } from "../utils/jobs.server.ts";
 import { logger } from "../utils/logger.server.ts";
+import { flushApiTokenUses } from "../models/api-token.server.ts";
 import { startScheduler } from "../models/scheduler.server.ts";
 import { startScheduledTasks } from "../models/scheduled-tasks.server.ts";
 
@@ -46,6 +47,7 @@ export async function serve(opts: { migrate?: boolean } = {}): Promise<Server> {
     server.close((err) => {
       void (async () => {
         await drainJobs();
+        await flushApiTokenUses().catch((e: unknown) => logger.error({ err: e }, "API use log not written"));
         await disconnectDb();
         logger.info("stopped");
         process.exit(err ? 1 : 0);

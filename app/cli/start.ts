@@ -1,7 +1,5 @@
 /** npm start (and npm run dev): the entry point of the server. */
+import { runCli } from "./run.ts";
 import { serve } from "./serve.ts";
 
-serve().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+await runCli(async () => void (await serve()), { serving: true });

@@ -6,7 +6,11 @@
  *   "• " starts each value; the next lines of a value follow as they are, and a line of a value that
  *   itself starts with "•" or "\" is written with a "\" in front.
  * So "a ; b" stays one value, a value keeps its line breaks, and the cell is still readable.
+ * An empty list is an empty cell. A value that reads as "nothing" on its own ("Non", "—", "Aucun"…:
+ * what hand-kept registers write for an empty list) is written in the bullet form too, "• Non", so that
+ * it stays a value.
  */
+import { isNoneMarker } from "~/import/normalize.ts";
 
 const BULLET = "• ";
 /** A value that one-per-line reading would split or cut: a line break, a list marker in front. (Spaces around a value do not count: the record trims them.) */
@@ -14,7 +18,7 @@ const NEEDS_BULLETS = /[\r\n]|^\s*(?:[•·*]|-)\s/;
 
 export function encodeListCell(values: string[]): string {
   // A single line is split on ";" when read (hand-kept registers): a lone value with a ";" needs bullets too.
-  const plain = !values.some((v) => NEEDS_BULLETS.test(v)) && !(values.length === 1 && values[0]!.includes(";"));
+  const plain = !values.some((v) => NEEDS_BULLETS.test(v) || isNoneMarker(v.trim())) && !(values.length === 1 && values[0]!.includes(";"));
   if (plain) return values.join("\n");
   return values
     .map((v) =>

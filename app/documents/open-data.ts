@@ -16,6 +16,7 @@ export function publicRegisterCsv(reg: PublicRegister, locale: Locale, separator
     "recipient_types",
     "transfers",
     "computed_transfers",
+    "to_verify",
     "rights",
     "version",
     "approved_at",
@@ -38,6 +39,8 @@ export function publicRegisterCsv(reg: PublicRegister, locale: Locale, separator
     a.computedTransfers
       .map((x) => `${x.country} (${x.chain.length > 0 ? x.chain.join(" → ") : x.recipient} : ${t(`sovereignty.transfer.${x.status}`)})`)
       .join(" ; "),
+    // Facts still to record before the transfers' analysis can conclude, in the file's language.
+    a.toVerify.map((v) => v[locale]).join(" ; "),
     a.rightsExercise ?? "",
     String(a.version),
     a.approvedAt,

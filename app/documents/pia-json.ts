@@ -34,11 +34,12 @@ import {
 import { LOCALES, type Locale, type MessageKey } from "~/utils/i18n.ts";
 import { createT } from "~/utils/messages.server.ts";
 import { z } from "~/utils/validation.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 /** A file that is not a PIA export: `message` is an i18n key. */
-export class PiaImportError extends Error {
-  constructor(readonly key: MessageKey = "dpia.errors.importInvalid") {
-    super(key);
+export class PiaImportError extends DomainError {
+  constructor(key: MessageKey = "dpia.errors.importInvalid") {
+    super(key, { status: 400 });
   }
 }
 

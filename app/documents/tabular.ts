@@ -24,6 +24,7 @@ import { translateReason } from "~/utils/sovereignty-text.ts";
 import { undeclaredComputedTransfers } from "./computed-transfers.ts";
 import { encodeRowData, rowDataContent } from "./tabular-data.ts";
 import { encodeListCell } from "./list-cell.ts";
+import { readItem, readOffences, type CompoundField } from "~/import/rows.ts";
 
 export const TABULAR_COLUMNS = [
   "ref",
@@ -129,6 +130,32 @@ function joinDash(parts: (string | null | undefined)[]): string {
   return parts.filter((p): p is string => !!p).join(" — ");
 }
 
+/* Compound cells (ADR 008): each item is written as people read it when the import reads it back
+   exactly (app/import/rows.ts, readItem); otherwise in the quoted form, where every free-text part is in
+   double quotes (a quote inside doubled) and cannot be taken for a separator, a parenthesis, "—" or "Non". */
+
+/** A free-text part in the quoted form ("" for an absent value). */
+export function q(text: string | null | undefined): string {
+  return `"${(text ?? "").replace(/"/g, '""')}"`;
+}
+
+/** Sorted keys, no undefined: two readings compare equal when they say the same. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x,
+  );
+}
+
+/** The readable form when the import reads it back as `expected`, else the quoted form. */
+function item(field: CompoundField, expected: unknown, readable: string, quotedForm: () => string): string {
+  return canonical(readItem(field, readable.trim())) === canonical(expected) ? readable : quotedForm();
+}
+
+/** "Label : text" or "Label: text" (quoted form). */
+function labelledQuoted(locale: Locale, label: string, text: string | undefined | null): string {
+  return `${label}${locale === "fr" ? " : " : ": "}${q(text)}`;
+}
+
 /** Date part of an ISO timestamp, in Paris time (the register's legal time zone). */
 function parisDay(iso: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
@@ -137,8 +164,14 @@ function parisDay(iso: string): string {
 function retentionLine(locale: Locale, d: ExportActivity["dataCategories"][number]): string {
   const r = d.retention;
   const fate = r.finalFate ? translate(locale, `vocab.finalFate.${r.finalFate}`) : NONE;
-  const line = labelled(locale, translate(locale, `vocab.dataCategory.${d.category}`), `${r.activePeriod ?? NONE} / ${r.intermediatePeriod ?? NONE} / ${fate}`);
-  return r.rule ? `${line} (${r.rule})` : line;
+  const label = translate(locale, `vocab.dataCategory.${d.category}`);
+  const line = labelled(locale, label, `${r.activePeriod ?? NONE} / ${r.intermediatePeriod ?? NONE} / ${fate}`);
+  const readable = r.rule ? `${line} (${r.rule})` : line;
+  const expected = {
+    category: d.category,
+    retention: { activePeriod: r.activePeriod, intermediatePeriod: r.intermediatePeriod, finalFate: r.finalFate, rule: r.rule },
+  };
+  return item("retention", expected, readable, () => `${labelledQuoted(locale, label, r.activePeriod)} / ${q(r.intermediatePeriod)} / ${fate} (${q(r.rule)})`);
 }
 
 /**
@@ -149,16 +182,16 @@ function retentionLine(locale: Locale, d: ExportActivity["dataCategories"][numbe
 function transferLine(locale: Locale, tr: ExportActivity["transfers"][number]): string {
   const t = (key: MessageKey) => translate(locale, key);
   const yesNo = (b: boolean) => t(b ? "tabular.yes" : "tabular.no");
-  return joinDash([
-    tr.country,
-    tr.recipient,
-    t(`vocab.safeguard.${tr.safeguard}`),
+  const details = [
     tr.recipientKind ? labelled(locale, t("tabular.transfer.recipientKind"), t(`legal.transfer.recipientKind.${tr.recipientKind}`)) : null,
     tr.art49Point ? labelled(locale, t("tabular.transfer.art49Point"), tr.art49Point) : null,
     tr.tiaDone !== undefined ? labelled(locale, t("tabular.transfer.tiaDone"), yesNo(tr.tiaDone)) : null,
     tr.dpfCertified !== undefined ? labelled(locale, t("tabular.transfer.dpfCertified"), yesNo(tr.dpfCertified)) : null,
-    tr.documentationUrl,
-  ]);
+  ];
+  const readable = joinDash([tr.country, tr.recipient, t(`vocab.safeguard.${tr.safeguard}`), ...details, tr.documentationUrl]);
+  return item("transfers", tr, readable, () =>
+    joinDash([tr.country, q(tr.recipient), t(`vocab.safeguard.${tr.safeguard}`), ...details, q(tr.documentationUrl)]),
+  );
 }
 
 /** The SecNumCloud 3.2 § 19.6 check of each qualified service, in the words of the explanation. */
@@ -200,13 +233,27 @@ function computedTransfersCell(locale: Locale, a: ExportActivity): string {
   );
 }
 
+/** "Oui : legal basis" (Art. 10), or "Oui : "basis" ("description")" when that would be misread. */
+function offencesCell(locale: Locale, art10Basis: string | undefined, description: string | undefined): string {
+  const yes = translate(locale, "tabular.yes");
+  const readable = labelled(locale, yes, art10Basis);
+  const r = readOffences(readable);
+  return description === undefined && r.description === undefined && r.art10Basis === art10Basis
+    ? readable
+    : `${labelledQuoted(locale, yes, art10Basis)} (${q(description)})`;
+}
+
 function activityRow(data: RegisterExport, a: ExportActivity, locale: Locale): TabularRow {
   const t = (key: MessageKey) => translate(locale, key);
   const org = data.organization;
   const categoryLabel = (d: ExportActivity["dataCategories"][number]) => {
     const label = t(`vocab.dataCategory.${d.category}`);
-    return d.description ? `${label} (${d.description})` : label;
+    const readable = d.description ? `${label} (${d.description})` : label;
+    return item("dataCategories", { category: d.category, description: d.description }, readable, () => `${label} (${q(d.description)})`);
   };
+  /** "Label : text", or its quoted form. */
+  const labelledItem = (field: CompoundField, expected: unknown, label: string, text: string | undefined) =>
+    item(field, expected, labelled(locale, label, text), () => labelledQuoted(locale, label, text));
   const ordinary = a.dataCategories.filter((d) => !d.sensitive && d.category !== "offences");
   const sensitive = a.dataCategories.filter((d) => d.sensitive);
   const offences = a.dataCategories.find((d) => d.category === "offences");
@@ -221,36 +268,46 @@ function activityRow(data: RegisterExport, a: ExportActivity, locale: Locale): T
     updatedAt: a.updatedAt ? parisDay(a.updatedAt) : "",
     lastUpdate: a.approvedAt ? parisDay(a.approvedAt) : "",
     controller: org.name,
-    processorFor: encodeListCell(a.processorFor.map((p) => joinDash([p.controller, p.contact, p.categories]))),
+    processorFor: encodeListCell(
+      a.processorFor.map((p) =>
+        item("processorFor", p, joinDash([p.controller, p.contact, p.categories]), () => [p.controller, p.contact, p.categories].map(q).join(" — ")),
+      ),
+    ),
     dpo: joinDash([org.dpo.name, org.dpo.email, org.dpo.phone]),
-    jointControllers: encodeListCell(a.jointControllers.map((j) => joinDash([j.name, j.contact, j.arrangement]))),
+    jointControllers: encodeListCell(
+      a.jointControllers.map((j) =>
+        item("jointControllers", j, joinDash([j.name, j.contact, j.arrangement]), () => [j.name, j.contact, j.arrangement].map(q).join(" — ")),
+      ),
+    ),
     mainPurpose: a.purposes.main ?? "",
     subPurposes: encodeListCell(a.purposes.sub),
     legalBases: encodeListCell(
       a.legalBases.map((b) => {
-        const line = labelled(locale, t(`vocab.legalBasis.${b.basis}`), b.text);
-        return b.purpose ? `${line} (${b.purpose})` : line;
+        const label = t(`vocab.legalBasis.${b.basis}`);
+        const line = labelled(locale, label, b.text);
+        return item("legalBases", b, b.purpose ? `${line} (${b.purpose})` : line, () => `${labelledQuoted(locale, label, b.text)} (${q(b.purpose)})`);
       }),
     ),
     ledLegalBasis: a.ledLegalBasis ?? "",
     ledProfiling: a.ledProfiling ?? "",
-    art9Conditions: encodeListCell(a.art9Conditions.map((c) => labelled(locale, t(`vocab.art9.${c.condition}`), c.text))),
+    art9Conditions: encodeListCell(a.art9Conditions.map((c) => labelledItem("art9Conditions", c, t(`vocab.art9.${c.condition}`), c.text))),
     dataSubjects: encodeListCell(
       a.dataSubjects.map((s) => {
         const label = t(`vocab.dataSubject.${s.category}`);
-        const detail = [s.description, s.estimatedCount !== undefined ? `≈ ${s.estimatedCount}` : undefined].filter(Boolean).join(", ");
-        return detail ? `${label} (${detail})` : label;
+        const count = s.estimatedCount !== undefined ? `≈ ${s.estimatedCount}` : undefined;
+        const detail = [s.description, count].filter(Boolean).join(", ");
+        return item("dataSubjects", s, detail ? `${label} (${detail})` : label, () => `${label} (${[q(s.description), count].filter(Boolean).join(", ")})`);
       }),
     ),
     dataCategories: encodeListCell(ordinary.map(categoryLabel)),
     sensitive: sensitive.length > 0 ? t("tabular.yes") : t("tabular.no"),
     sensitiveCategories: encodeListCell(sensitive.map(categoryLabel)),
-    offences: offences ? labelled(locale, t("tabular.yes"), a.art10Basis ?? offences.description) : t("tabular.no"),
+    offences: offences ? offencesCell(locale, a.art10Basis, offences.description) : t("tabular.no"),
     retention: encodeListCell(a.dataCategories.map((d) => retentionLine(locale, d))),
-    recipients: encodeListCell(a.recipients.map((r) => labelled(locale, t(`vocab.recipientType.${r.type}`), r.name))),
+    recipients: encodeListCell(a.recipients.map((r) => labelledItem("recipients", r, t(`vocab.recipientType.${r.type}`), r.name))),
     transfers: encodeListCell(a.transfers.map((tr) => transferLine(locale, tr))),
     computedTransfers: computedTransfersCell(locale, a),
-    securityMeasures: encodeListCell(a.securityMeasures.map((m) => labelled(locale, t(`vocab.security.${m.measure}`), m.details))),
+    securityMeasures: encodeListCell(a.securityMeasures.map((m) => labelledItem("securityMeasures", m, t(`vocab.security.${m.measure}`), m.details))),
     services: encodeListCell(
       a.services.map((s) => {
         const what = s.ownHosting ? `${s.service} (${t("tabular.ownHosting")})` : joinDash([s.vendor, s.service]);
@@ -274,10 +331,12 @@ export function registerRows(data: RegisterExport, locale: Locale): TabularRow[]
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** Text that already starts with the apostrophe an import removes ("'=x"): it gets one more, so that it comes back whole. */
+const APOSTROPHE_THEN_FORMULA = /^'+[=+\-@\t\r]/;
 
 /** OWASP CSV-injection neutralisation: see the comment at the top of this file. */
 export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) || APOSTROPHE_THEN_FORMULA.test(value) ? `'${value}` : value;
 }
 
 /* CSV */

@@ -1,8 +1,8 @@
 import { redirect } from "@remix-run/node";
 import type { SessionWithUser } from "~/models/session.server.ts";
-import { getMembershipBySlug, type MembershipContext } from "~/models/membership.server.ts";
+import type { MembershipContext } from "~/models/membership.server.ts";
 import { can, type Permission } from "~/policies/organization.ts";
-import { getSession } from "./session.server.ts";
+import { getSession, getSessionForOrganization } from "./session.server.ts";
 
 /**
  * Only same-site relative paths, so a login link cannot send anyone elsewhere. Browsers drop tabs
@@ -18,12 +18,14 @@ export function safeRedirectPath(to: unknown, fallback = "/"): string {
 
 export async function requireUser(request: Request): Promise<SessionWithUser> {
   const s = await getSession(request);
-  if (!s) {
-    const url = new URL(request.url);
-    const redirectTo = url.pathname + url.search;
-    throw redirect(`/login${redirectTo && redirectTo !== "/" ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`);
-  }
+  if (!s) throw toLogin(request);
   return s;
+}
+
+function toLogin(request: Request): Response {
+  const url = new URL(request.url);
+  const redirectTo = url.pathname + url.search;
+  return redirect(`/login${redirectTo && redirectTo !== "/" ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`);
 }
 
 export function forbidden(): Response {
@@ -41,9 +43,14 @@ export type OrgContext = SessionWithUser & { membership: MembershipContext; org:
  * A member without the permission gets a 403.
  */
 export async function requireOrgContext(request: Request, slug: string | undefined, permission?: Permission): Promise<OrgContext> {
-  const s = await requireUser(request);
-  if (!slug) throw notFound();
-  const membership = await getMembershipBySlug(s.user.id, slug);
+  if (!slug) {
+    await requireUser(request);
+    throw notFound();
+  }
+  // Session, user and membership in one query (issue 18).
+  const found = await getSessionForOrganization(request, slug);
+  if (!found) throw toLogin(request);
+  const { membership, ...s } = found;
   if (!membership) throw notFound();
   if (permission && !can(membership.role, permission)) throw forbidden();
   return { ...s, membership, org: membership.organization };

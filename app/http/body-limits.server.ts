@@ -32,7 +32,22 @@ export const BODY_LIMITS = {
   dpa: MAX_DPA_BYTES + FORM_OVERHEAD,
   pia: 2 * MiB + FORM_OVERHEAD,
   verify: 100 * MiB + FORM_OVERHEAD,
+  /** The REST API's JSON bodies (a copy of API_MAX_BODY_BYTES in schemas/api.ts; a test checks they match). */
+  api: 256 * KiB,
 } as const;
+
+const API_PATH = /^\/api\//;
+
+/**
+ * The API answers problem+json (ADR 018), even from this middleware. Titles stay in English here: the
+ * stable `code` is what clients read.
+ */
+export function apiEdgeProblem(res: ExpressResponse, status: number, code: string, title: string) {
+  res
+    .status(status)
+    .type("application/problem+json; charset=utf-8")
+    .send(JSON.stringify({ type: `/api/v1/openapi.json#problem-${code}`, title, status, code }));
+}
 
 // Single fetch posts to "<path>.data": the same limits apply.
 const UPLOADS: [RegExp, number][] = [
@@ -49,6 +64,8 @@ function hasSessionCookie(cookieHeader: string | undefined): boolean {
 /** The largest body accepted for this request, in bytes. */
 export function bodyLimitFor(pathname: string, cookieHeader: string | undefined): number {
   if (VERIFY.test(pathname)) return BODY_LIMITS.verify;
+  // Bearer-authenticated, never by cookie: the same limit for every caller.
+  if (API_PATH.test(pathname)) return BODY_LIMITS.api;
   // Everything outside /o/, /orgs/ and /account is reachable without a session.
   const signedInRoute = /^\/(o|orgs|account)(\/|\.data|$)/.test(pathname);
   if (!signedInRoute || !hasSessionCookie(cookieHeader)) return BODY_LIMITS.anonymous;
@@ -62,6 +79,11 @@ function refuse(req: ExpressRequest, res: ExpressResponse, status: 411 | 413, li
   const locale = localeOfHeaders({ cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") });
   // Closing the connection is what stops the client's upload: nothing more of it is read.
   res.set("Connection", "close");
+  if (API_PATH.test(req.path)) {
+    return status === 413
+      ? apiEdgeProblem(res, 413, "body_too_large", "Request body too large")
+      : apiEdgeProblem(res, 411, "length_required", "Content-Length required");
+  }
   res
     .status(status)
     .type("text/html; charset=utf-8")

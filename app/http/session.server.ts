@@ -1,4 +1,4 @@
-import { ABSOLUTE_LIFETIME_MS, validateSessionToken, type SessionWithUser } from "~/models/session.server.ts";
+import { ABSOLUTE_LIFETIME_MS, validateSessionForOrganization, validateSessionToken, type SessionWithUser } from "~/models/session.server.ts";
 import { readCookie, serializeCookie } from "~/utils/cookies.server.ts";
 
 export const SESSION_COOKIE = "registre_session";
@@ -21,4 +21,11 @@ export async function getSession(request: Request): Promise<SessionWithUser | nu
   const token = readCookie(request, SESSION_COOKIE);
   if (!token) return null;
   return validateSessionToken(token);
+}
+
+/** The session and the membership of the organization `slug` in one query (organization pages). */
+export async function getSessionForOrganization(request: Request, slug: string) {
+  const token = readCookie(request, SESSION_COOKIE);
+  if (!token) return null;
+  return validateSessionForOrganization(token, slug);
 }

@@ -3,6 +3,7 @@
  * its memory. They are shown on the import page (import.limits) and enforced by app/import/*.
  */
 import type { MessageKey, Params } from "~/utils/i18n.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 export const IMPORT_LIMITS = {
   /** Bytes of the uploaded file (CSV, XLSX or JSON). */
@@ -23,11 +24,9 @@ export const IMPORT_LIMITS = {
 export type ImportMessage = { key: MessageKey; params?: Params; path?: string };
 
 /** The file as a whole cannot be read: nothing else is reported. */
-export class ImportFileError extends Error {
-  constructor(
-    public key: MessageKey,
-    public params?: Params,
-  ) {
-    super(key);
+/** A file the import cannot read (too large, too many rows, not a spreadsheet...). */
+export class ImportFileError extends DomainError {
+  constructor(key: MessageKey, params?: Params) {
+    super(key, { status: 400, ...(params ? { params } : {}) });
   }
 }

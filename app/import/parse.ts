@@ -4,6 +4,7 @@
  * anything else that is text -> CSV. Then the header row is found and recognised, each data row becomes
  * an ActivityContent validated by ActivityContentSchema, with its errors and warnings.
  */
+import crypto from "node:crypto";
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
 import { RegisterExportSchema, type ExportActivity, type RegisterExport } from "~/schemas/register-export.ts";
 import { decodeText, detectSeparator, looksBinary, parseCsv, type CsvEncoding, type CsvSeparator } from "./csv.ts";
@@ -122,6 +123,28 @@ export function contentFromExport(a: ExportActivity): unknown {
   };
 }
 
+/**
+ * A DPA file carried by a register JSON must be the file it describes: its bytes have the SHA-256, the
+ * size and the PDF signature the file says. Anything else blocks the import (nothing is written).
+ */
+export function dpaFileErrors(vendors: RegisterExport["vendors"]): ImportMessage[] {
+  const errors: ImportMessage[] = [];
+  for (const v of vendors) {
+    const f = v.dpa.file;
+    if (!f?.base64) continue;
+    const bytes = Buffer.from(f.base64, "base64");
+    const hash = crypto.createHash("sha256").update(bytes).digest("hex");
+    const ok =
+      hash === f.sha256 &&
+      (v.dpa.sha256 === null || v.dpa.sha256 === f.sha256) &&
+      bytes.byteLength === f.size &&
+      bytes.byteLength > 0 &&
+      bytes.subarray(0, 5).toString("latin1") === "%PDF-";
+    if (!ok) errors.push({ key: "errors.import.dpaFileMismatch", params: { vendor: v.name, file: f.fileName } });
+  }
+  return errors;
+}
+
 function parseRegisterJson(data: ReturnType<typeof RegisterExportSchema.parse>): ParsedImport {
   if (data.activities.length > IMPORT_LIMITS.maxRows) throw new ImportFileError("errors.import.tooManyRows", { max: IMPORT_LIMITS.maxRows });
   const fileWarnings: ImportMessage[] = [];
@@ -141,7 +164,7 @@ function parseRegisterJson(data: ReturnType<typeof RegisterExportSchema.parse>):
     format: "json",
     columns: [],
     unmatched: [],
-    fileErrors: [],
+    fileErrors: dpaFileErrors(data.vendors),
     fileWarnings,
     rows,
     sourceOrganization: data.organization.slug,

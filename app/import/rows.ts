@@ -43,7 +43,8 @@ export type RowPatch = {
   warnings: ImportMessage[];
 };
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A formula sign after one or more apostrophes: the export put the first apostrophe there (tabular.ts, neutraliseCell). */
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
 
 /**
  * Text of a cell. An export neutralises formula-looking text with a leading apostrophe: it is removed.
@@ -55,11 +56,45 @@ export function cellText(cell: RawCell | undefined, onFormula: () => void): stri
     onFormula();
     return "";
   }
-  if (cell.startsWith("'") && FORMULA_START.test(cell.slice(1))) return cell.slice(1);
+  // One apostrophe, the one the export added (it also adds one to text that starts with apostrophes and a formula sign).
+  if (NEUTRALISED.test(cell)) return cell.slice(1);
   return cell;
 }
 
 const blank = (s: string) => (s.trim() === "" ? undefined : s.trim());
+
+/*
+ * Quoted sub-fields (ADR 008). An export writes an item of a compound cell ("Label : text (purpose)",
+ * "name — contact — detail"…) as people read it when that reading gives the values back; otherwise it
+ * writes the item's free-text parts in double quotes, a quote inside doubled, as in CSV:
+ *   Obligation légale : "Code (art. 5)" ("Non")
+ * A part in quotes is taken as it is: no separator, parenthesis, "—", "Non" or line break inside it is
+ * read. The patterns below are tried first; anything else is read as before (hand-kept registers).
+ */
+const Q = String.raw`"((?:[^"]|"")*)"`;
+const unquote = (s: string) => s.replace(/""/g, '"');
+/** An empty quoted part is an absent value. */
+const quoted = (s: string | undefined) => (s === undefined || s === "" ? undefined : unquote(s));
+/** "Label : "text"" (French colon or English one). */
+const QUOTED_TEXT = new RegExp(String.raw`^(.+?) ?: ${Q}$`, "s");
+/** "Label : "text" ("purpose")". */
+const QUOTED_TEXT_PURPOSE = new RegExp(String.raw`^(.+?) ?: ${Q} \(${Q}\)$`, "s");
+/** "Label ("description")" or "Label ("description", ≈ 120)". */
+const QUOTED_DETAIL = new RegExp(String.raw`^(.+?) \(${Q}(?:, ≈ (\d+))?\)$`, "s");
+/** "Label : "active" / "intermediate" / Fate ("rule")". */
+const QUOTED_RETENTION = new RegExp(String.raw`^(.+?) ?: ${Q} / ${Q} / (.+?) \(${Q}\)$`, "s");
+/** ""name" — "contact" — "detail"". */
+const QUOTED_DASHED = new RegExp(String.raw`^${Q} — ${Q} — ${Q}$`, "s");
+/** "CC — "recipient" — Safeguard[ — Label : value…] — "url"". */
+const QUOTED_TRANSFER = new RegExp(String.raw`^([A-Z]{2}) — ${Q} — (.+?) — ${Q}$`, "s");
+/** "Oui : "legal basis" ("description")" (the offences column). */
+const QUOTED_OFFENCES = new RegExp(String.raw`^(\S+?) ?: ${Q} \(${Q}\)$`, "s");
+
+/** A label that must match a vocabulary entry entirely (quoted forms: the label is all there is before the quotes). */
+function exactLabel<C extends string>(matcher: Parameters<typeof matchLabel<C>>[0], label: string): C | null {
+  const m = matchLabel(matcher, label);
+  return m && m.rest === "" ? m.code : null;
+}
 
 type Ctx = { header: string; warn: (key: MessageKey, value?: string) => void; note: (value: string) => void };
 
@@ -77,6 +112,12 @@ const ARTICLE_LIKE = /^(art\.?|article|articles|§|l\.?\s?\d|r\.?\s?\d|d\.?\s?\d
 function legalBases(items: string[], c: Ctx) {
   const out: NonNullable<ImportPatch["legalBases"]> = [];
   for (const item of items) {
+    const q = QUOTED_TEXT_PURPOSE.exec(item);
+    const qCode = q ? exactLabel(legalBasisMatcher, q[1]!) : null;
+    if (q && qCode) {
+      out.push({ basis: qCode, text: quoted(q[2]), purpose: quoted(q[3]) });
+      continue;
+    }
     const m = matchLabel(legalBasisMatcher, item);
     if (!m) {
       c.warn("import.warn.unknownLegalBasis", item);
@@ -98,6 +139,12 @@ function legalBases(items: string[], c: Ctx) {
 function art9(items: string[], c: Ctx) {
   const out: NonNullable<ImportPatch["art9Conditions"]> = [];
   for (const item of items) {
+    const q = QUOTED_TEXT.exec(item);
+    const qCode = q ? exactLabel(art9Matcher, q[1]!) : null;
+    if (q && qCode) {
+      out.push({ condition: qCode, text: quoted(q[2]) });
+      continue;
+    }
     const m = matchLabel(art9Matcher, item);
     if (!m) {
       c.warn("import.warn.unknownArt9", item);
@@ -112,6 +159,12 @@ function art9(items: string[], c: Ctx) {
 function subjects(items: string[], c: Ctx) {
   const out: NonNullable<ImportPatch["dataSubjects"]> = [];
   for (const item of items) {
+    const q = QUOTED_DETAIL.exec(item);
+    const qCode = q ? exactLabel(dataSubjectMatcher, q[1]!) : null;
+    if (q && qCode) {
+      out.push({ category: qCode, description: quoted(q[2]), estimatedCount: q[3] !== undefined ? Number(q[3]) : undefined });
+      continue;
+    }
     const m = matchLabel(dataSubjectMatcher, item);
     if (!m) {
       c.warn("import.warn.unknownDataSubject", item);
@@ -137,6 +190,12 @@ function subjects(items: string[], c: Ctx) {
 function categories(items: string[], c: Ctx): { category: DataCategory; description?: string }[] {
   const out: { category: DataCategory; description?: string }[] = [];
   for (const item of items) {
+    const q = QUOTED_DETAIL.exec(item);
+    const qCode = q && q[3] === undefined ? exactLabel(dataCategoryMatcher, q[1]!) : null;
+    if (q && qCode) {
+      out.push({ category: qCode, description: quoted(q[2]) });
+      continue;
+    }
     const m = matchLabel(dataCategoryMatcher, item);
     if (!m) {
       c.warn("import.warn.unknownDataCategory", item);
@@ -180,6 +239,17 @@ function retentionOf(text: string, c: Ctx) {
 function retentions(items: string[], c: Ctx) {
   const out: NonNullable<ImportPatch["retentions"]> = [];
   for (const item of items) {
+    const q = QUOTED_RETENTION.exec(item);
+    const qCode = q ? exactLabel(dataCategoryMatcher, q[1]!) : null;
+    const fate = q ? q[4]!.trim() : "";
+    const qFate = q && !isNoneMarker(fate) ? exactLabel(finalFateMatcher, fate) : null;
+    if (q && qCode && (qFate || isNoneMarker(fate))) {
+      out.push({
+        category: qCode,
+        retention: { activePeriod: quoted(q[2]), intermediatePeriod: quoted(q[3]), finalFate: qFate ?? undefined, rule: quoted(q[5]) },
+      });
+      continue;
+    }
     // "Label : active / intermediate / fate (rule)" as exported, or a period for the whole activity.
     const m = matchLabel(dataCategoryMatcher, item);
     if (m) {
@@ -194,6 +264,13 @@ function retentions(items: string[], c: Ctx) {
 function recipients(items: string[], c: Ctx) {
   const out: NonNullable<ImportPatch["recipients"]> = [];
   for (const item of items) {
+    const q = QUOTED_TEXT.exec(item);
+    const qCode = q ? exactLabel(recipientTypeMatcher, q[1]!) : null;
+    const qName = q ? quoted(q[2]) : undefined;
+    if (qCode && qName) {
+      out.push({ type: qCode, name: qName });
+      continue;
+    }
     const m = matchLabel(recipientTypeMatcher, item);
     if (!m) {
       c.warn("import.warn.unknownRecipientType", item);
@@ -249,6 +326,18 @@ function transferDetail(part: string): { ok: true; set: Partial<Transfer> } | { 
 function transfers(items: string[], c: Ctx) {
   const out: NonNullable<ImportPatch["transfers"]> = [];
   for (const item of items) {
+    const q = QUOTED_TRANSFER.exec(item);
+    if (q) {
+      const [safeguardPart, ...detailParts] = q[3]!.split(" — ");
+      const sg = exactLabel(safeguardMatcher, safeguardPart!);
+      const read = detailParts.map(transferDetail);
+      const recipient = quoted(q[2]);
+      if (sg && recipient && read.every((d) => d?.ok)) {
+        const details = Object.assign({}, ...read.map((d) => (d as { set: Partial<Transfer> }).set)) as Partial<Transfer>;
+        out.push({ country: q[1]!, recipient, safeguard: sg, documentationUrl: quoted(q[4]), ...details });
+        continue;
+      }
+    }
     const parts = item
       .split(PARTS)
       .map((p) => p.trim())
@@ -298,6 +387,12 @@ function transfers(items: string[], c: Ctx) {
 function security(items: string[], c: Ctx) {
   const out: NonNullable<ImportPatch["securityMeasures"]> = [];
   for (const item of items) {
+    const q = QUOTED_TEXT.exec(item);
+    const qCode = q ? exactLabel(securityMatcher, q[1]!) : null;
+    if (q && qCode) {
+      out.push({ measure: qCode, details: quoted(q[2]) });
+      continue;
+    }
     const m = matchLabel(securityMatcher, item);
     if (!m) {
       c.warn("import.warn.unknownSecurityMeasure", item);
@@ -312,9 +407,68 @@ function security(items: string[], c: Ctx) {
 /** "name — contact — detail" lines (joint controllers, controllers of a processor). */
 function dashed(items: string[]) {
   return items.map((item) => {
+    const q = QUOTED_DASHED.exec(item);
+    if (q && q[1] !== "") return [unquote(q[1]!), quoted(q[2]), quoted(q[3])] as const;
     const [a, b, ...rest] = item.split(/\s+[—–]\s+/);
     return [a!.trim(), blank(b ?? ""), blank(rest.join(" — "))] as const;
   });
+}
+
+/**
+ * A filled offences cell: "Oui : legal basis" as exported (Art. 10), "Oui : "basis" ("description")" in
+ * the quoted form, or a description typed by hand.
+ */
+export function readOffences(v: string): { yes: boolean; art10Basis?: string; description?: string } {
+  const q = QUOTED_OFFENCES.exec(v);
+  if (q && YES.has(norm(q[1]!))) return { yes: true, art10Basis: quoted(q[2]), description: quoted(q[3]) };
+  if (isYes(v)) return { yes: true, art10Basis: blank(stripLead(v.replace(/^\s*\S+/, ""))) };
+  return { yes: false, description: v };
+}
+
+/** The compound cells whose items an export checks against this reading (documents/tabular.ts). */
+export type CompoundField =
+  | "legalBases"
+  | "art9Conditions"
+  | "dataSubjects"
+  | "dataCategories"
+  | "retention"
+  | "recipients"
+  | "transfers"
+  | "securityMeasures"
+  | "jointControllers"
+  | "processorFor";
+
+/**
+ * How an import reads one item of a compound cell, or null when reading it gives a warning or a note
+ * (the item would be misread). The export writes an item in its readable form only when this gives
+ * the item's values back, and in the quoted form otherwise.
+ */
+export function readItem(field: CompoundField, item: string): unknown {
+  let misread = false;
+  const c: Ctx = { header: "", warn: () => void (misread = true), note: () => void (misread = true) };
+  const one = <T>(list: readonly T[]) => (misread || list.length !== 1 ? null : list[0]);
+  switch (field) {
+    case "legalBases":
+      return one(legalBases([item], c));
+    case "art9Conditions":
+      return one(art9([item], c));
+    case "dataSubjects":
+      return one(subjects([item], c));
+    case "dataCategories":
+      return one(categories([item], c));
+    case "retention":
+      return one(retentions([item], c));
+    case "recipients":
+      return one(recipients([item], c));
+    case "transfers":
+      return one(transfers([item], c));
+    case "securityMeasures":
+      return one(security([item], c));
+    case "jointControllers":
+      return one(dashed([item]).map(([name, contact, arrangement]) => ({ name, contact, arrangement })));
+    case "processorFor":
+      return one(dashed([item]).map(([controller, contact, categories]) => ({ controller, contact, categories })));
+  }
 }
 
 /** YYYY-MM-DD from "2026-03-01", "01/03/2026", "1.3.2026" or an ISO timestamp (XLSX dates). */
@@ -471,14 +625,10 @@ export function rowToPatch(row: RawRow, columns: ColumnInfo[]): RowPatch {
           if (!("art10Basis" in patch)) patch.art10Basis = undefined;
           break;
         }
-        if (isYes(v)) {
-          const detail = blank(stripLead(v.replace(/^\s*\S+/, "")));
-          patch.art10Basis = detail;
-          addCats([{ category: "offences" }]);
-        } else {
-          if (!("art10Basis" in patch)) patch.art10Basis = undefined;
-          addCats([{ category: "offences", description: v }]);
-        }
+        const o = readOffences(v);
+        if (o.art10Basis !== undefined || o.yes) patch.art10Basis = o.art10Basis;
+        else if (!("art10Basis" in patch)) patch.art10Basis = undefined;
+        addCats([o.description !== undefined ? { category: "offences", description: o.description } : { category: "offences" }]);
         break;
       }
       case "retention":

@@ -53,7 +53,7 @@ export const enMail: Record<keyof typeof frMail, string> = {
   "mailPrefs.title": "E-mail messages",
   "mailPrefs.intro":
     "For each kind of message, choose whether it is sent at once, gathered in a daily digest, or not at all. Messages about your account are always sent.",
-  "mailPrefs.category.workflow": "Approval workflow (submission, changes requested, approval, archiving)",
+  "mailPrefs.category.workflow": "Approval workflow (submission, changes requested, approval, archiving, access requests)",
   "mailPrefs.category.mentions": "Mentions in comments",
   "mailPrefs.category.reminders": "Reminders (reviews, data processing agreements, DPIA actions, pending approvals)",
   "mailPrefs.mode.IMMEDIATE": "At once",

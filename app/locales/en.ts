@@ -13,17 +13,22 @@ import { enVendors } from "./en.vendors.ts";
 import { enVocabulary } from "./en.vocabulary.ts";
 import { enDpia } from "./en.dpia.ts";
 import { enBreaches } from "./en.breaches.ts";
+import { enCatalogue } from "./en.catalogue.ts";
 import { enRequests } from "./en.requests.ts";
 import { enOnboarding } from "./en.onboarding.ts";
 import { enAuditLog } from "./en.audit-log.ts";
 import { enAccessibility } from "./en.accessibility.ts";
 import { enLegal } from "./en.legal.ts";
 import { enLegalExports } from "./en.legal-exports.ts";
+import { enApi } from "./en.api.ts";
 import { enInterop } from "./en.interop.ts";
 import { enMail } from "./en.mail.ts";
 import { enSso } from "./en.sso.ts";
 import { enUi } from "./en.ui.ts";
+import { enAccess } from "./en.access.ts";
+import { enPortfolio } from "./en.portfolio.ts";
 import { enIntegrity } from "./en.integrity.ts";
+import { enDomainErrors } from "./en.domain-errors.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 import { enOperations } from "./en.operations.ts";
 
@@ -40,20 +45,25 @@ export const en: Record<keyof typeof fr, string> = {
   ...enVendors,
   ...enDpia,
   ...enBreaches,
+  ...enCatalogue,
   ...enRequests,
   ...enOnboarding,
   ...enAuditLog,
   ...enAccessibility,
   ...enLegal,
   ...enLegalExports,
+  ...enApi,
   ...enInterop,
   ...enMail,
   ...enSso,
+  ...enAccess,
   ...enTabular,
   ...enImport,
   ...enGuided,
   ...enIntegrity,
   ...enUi,
+  ...enPortfolio,
+  ...enDomainErrors,
   "app.name": "Registre",
   "app.tagline": "Your local authority's record of processing activities (GDPR, Article 30)",
   "app.footer": "Registre — record of processing activities (GDPR Art. 30), hosted by your local authority.",

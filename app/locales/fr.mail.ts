@@ -53,7 +53,7 @@ export const frMail = {
   "mailPrefs.title": "Messages par e-mail",
   "mailPrefs.intro":
     "Choisissez pour chaque type de message s'il vous est envoyé aussitôt, regroupé dans un résumé quotidien, ou pas du tout. Les messages liés à votre compte sont toujours envoyés.",
-  "mailPrefs.category.workflow": "Circuit de validation (soumission, modifications demandées, validation, archivage)",
+  "mailPrefs.category.workflow": "Circuit de validation (soumission, modifications demandées, validation, archivage, demandes d'accès)",
   "mailPrefs.category.mentions": "Mentions dans les commentaires",
   "mailPrefs.category.reminders": "Rappels (revues, contrats de sous-traitance, actions d'AIPD, validations en attente)",
   "mailPrefs.mode.IMMEDIATE": "Aussitôt",

@@ -13,18 +13,23 @@ import { frVendors } from "./fr.vendors.ts";
 import { frVocabulary } from "./fr.vocabulary.ts";
 import { frDpia } from "./fr.dpia.ts";
 import { frBreaches } from "./fr.breaches.ts";
+import { frCatalogue } from "./fr.catalogue.ts";
 import { frRequests } from "./fr.requests.ts";
 import { frOnboarding } from "./fr.onboarding.ts";
 import { frAuditLog } from "./fr.audit-log.ts";
 import { frAccessibility } from "./fr.accessibility.ts";
 import { frLegal } from "./fr.legal.ts";
 import { frLegalExports } from "./fr.legal-exports.ts";
+import { frApi } from "./fr.api.ts";
 import { frInterop } from "./fr.interop.ts";
 import { frMail } from "./fr.mail.ts";
 import { frSso } from "./fr.sso.ts";
+import { frAccess } from "./fr.access.ts";
+import { frPortfolio } from "./fr.portfolio.ts";
 import { frOperations } from "./fr.operations.ts";
 import { frIntegrity } from "./fr.integrity.ts";
 import { frUi } from "./fr.ui.ts";
+import { frDomainErrors } from "./fr.domain-errors.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -240,16 +245,21 @@ export const fr = {
   ...frGuided,
   ...frDpia,
   ...frBreaches,
+  ...frCatalogue,
   ...frRequests,
   ...frOnboarding,
   ...frAuditLog,
   ...frAccessibility,
   ...frLegal,
   ...frLegalExports,
+  ...frApi,
   ...frInterop,
   ...frMail,
   ...frSso,
+  ...frAccess,
   ...frOperations,
   ...frIntegrity,
   ...frUi,
+  ...frPortfolio,
+  ...frDomainErrors,
 } as const;

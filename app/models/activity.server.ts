@@ -1,4 +1,5 @@
 import type { Activity, Prisma } from "~/generated/prisma/client.ts";
+import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
 import { computeCompleteness, hasOffenceData, hasSensitiveData } from "~/domain/activity-rules.ts";
 import { diffContents } from "~/domain/activity-diff.ts";
@@ -10,14 +11,32 @@ import type { Sort } from "~/domain/register-query.ts";
 import { notifyMentionsTx, notifyTransitionTx } from "./notifications.server.ts";
 import { toFtsQuery } from "./activity-search.server.ts";
 import { unitOfWork, type Work } from "./unit-of-work.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
-export class ConflictError extends Error {
+/** Someone saved the activity since the form was loaded; `current` is the activity as it now is. */
+export class ConflictError extends DomainError {
   constructor(public current: ActivityRecord) {
-    super("conflict");
+    super("activityView.conflict", { status: 409, message: "conflict" });
   }
 }
-export class ActivityNotFoundError extends Error {}
-export class InvalidTransitionError extends Error {}
+/** A department outside the organization (shown on the department field), or an activity outside it (404). */
+export class ActivityNotFoundError extends DomainError {
+  constructor(what: "department" | "activity") {
+    super(
+      what === "department" ? "errors.departmentNotAllowed" : "errors.notFoundBody",
+      what === "department" ? { status: 400, field: "departmentId", message: what } : { status: 404, message: what },
+    );
+  }
+}
+/** A transition the workflow refuses: a missing comment or reason (on its field), or an archived activity. */
+export class InvalidTransitionError extends DomainError {
+  constructor(reason: "archived" | "comment" | "reason") {
+    super(
+      reason === "comment" ? "errors.commentRequired" : reason === "reason" ? "errors.reasonRequired" : "errors.transitionNotAllowed",
+      reason === "archived" ? { status: 409, message: reason } : { status: 400, field: reason, message: reason },
+    );
+  }
+}
 
 export type ActivityRecord = Activity & { parsed: ActivityContent; departmentName: string | null };
 
@@ -315,6 +334,16 @@ export async function listVersions(organizationId: string, activityId: string) {
   return versions.map((v) => ({ ...v, parsed: parseContent(v.content), approvedBy: v.approvedById ? (names.get(v.approvedById) ?? null) : null }));
 }
 
+/** Ids of the non-archived activities in a department scope (the API's analysis lists only those). */
+export async function listActivityIdsInScope(organizationId: string, scope: ActivityScope): Promise<Set<string>> {
+  const departmentIds = scopeDepartmentIds(scope);
+  const rows = await getDb().activity.findMany({
+    where: { organizationId, status: { not: "ARCHIVED" }, ...(departmentIds ? { departmentId: { in: [...departmentIds] } } : {}) },
+    select: { id: true },
+  });
+  return new Set(rows.map((r) => r.id));
+}
+
 export type ActivityFilters = {
   q?: string;
   departmentId?: string;
@@ -342,22 +371,59 @@ const ORDER_SQL: Record<Sort, string> = {
 };
 
 /**
- * The register list. Filtering, full-text search and paging run in one SQL statement (a search
- * can match thousands of activities, more than a parameter list may hold); the page's rows are
- * then read through Prisma.
+ * The register list. Filtering, full-text search and paging run in SQL (a search can match thousands
+ * of activities, more than a parameter list may hold), through raw statements with bound values; the
+ * only interpolated identifiers come from ORDER_SQL, a fixed whitelist. The indexes behind each filter
+ * and sort are checked by tests/unit/register-query-plan.test.ts.
  */
 export async function listActivities(organizationId: string, f: ActivityFilters, sort: Sort, page: { skip: number; take: number }, now = new Date()) {
+  const q = listStatements(organizationId, f, sort, page, now);
+  if (!q) return { rows: [], total: 0 };
+  const db = getDb();
+  const raw = await db.$queryRawUnsafe<(ListRow & { total: bigint | number })[]>(q.page.sql, ...q.page.args);
+  if (raw.length > 0) return { rows: raw.map(toListRow), total: Number(raw[0]!.total) };
+  if (page.skip === 0) return { rows: [], total: 0 };
+  // A page past the end: the count alone.
+  const counted = await db.$queryRawUnsafe<{ n: bigint | number }[]>(q.count.sql, ...q.count.args);
+  return { rows: [], total: Number(counted[0]?.n ?? 0) };
+}
+
+type Statement = { sql: string; args: unknown[] };
+
+const LIST_COLUMNS = `a."id", a."ref", a."name", a."status", a."regime", a."role", a."legalBases", a."hasSensitive", a."hasOffences",
+              a."completeness", a."nextReviewAt", a."approvedVersion", a."pendingChanges", a."updatedAt", a."departmentId",
+              d."name" AS "departmentName"`;
+
+/**
+ * The statements of one register page, or null when nothing can match. Exported for the query-plan
+ * test; listActivities is the only caller in the app.
+ *
+ * - Without a search: the page's columns in one query (no second fetch by id) with the count on the
+ *   activity table alone (issue 18). A window count would make SQLite materialise every match first.
+ * - With a search, which can match most of the register: reading each match's activity id from the
+ *   FTS table is the largest cost (ADR 021), so the match set is read once (a materialised CTE) for
+ *   both the page and the count, and the page is chosen on the covering index
+ *   (organizationId, id, status, seq) before the columns of its 25 rows are read.
+ */
+export function listStatements(
+  organizationId: string,
+  f: ActivityFilters,
+  sort: Sort,
+  page: { skip: number; take: number },
+  now = new Date(),
+): { kind: "plain" | "search"; page: Statement; count: Statement } | null {
   const where: string[] = [`a."organizationId" = ?`];
   const args: unknown[] = [organizationId];
+  let search: string | null = null;
   if (f.q) {
-    const query = toFtsQuery(f.q);
-    if (!query) return { rows: [], total: 0 };
-    where.push(`a."id" IN (SELECT activityId FROM "ActivitySearch" WHERE "ActivitySearch" MATCH ? AND organizationId = ?)`);
-    args.push(query, organizationId);
+    search = toFtsQuery(f.q);
+    if (!search) return null;
+    // `m` is the match set, defined by the WITH clause below.
+    where.push(`a."id" IN m`);
   }
   const scoped = scopeDepartmentIds(f.scope);
   if (scoped) {
-    if (scoped.length === 0) return { rows: [], total: 0 };
+    if (scoped.length === 0) return null;
     where.push(`a."departmentId" IN (${scoped.map(() => "?").join(",")})`);
     args.push(...scoped);
   }
@@ -394,25 +460,36 @@ export async function listActivities(organizationId: string, f: ActivityFilters,
     where.push(`a."nextReviewAt" IS NOT NULL AND a."nextReviewAt" < ?`);
     args.push(sqlDate(now));
   }
-  // The page's columns in one query (no second fetch by id), and the count on the activity table alone
-  // (issue 18). A window count would make SQLite materialise every matching row before the LIMIT.
   const conditions = where.join(" AND ");
-  const db = getDb();
-  const [raw, counted] = await Promise.all([
-    db.$queryRawUnsafe<ListRow[]>(
-      `SELECT a."id", a."ref", a."name", a."status", a."regime", a."role", a."legalBases", a."hasSensitive", a."hasOffences",
-              a."completeness", a."nextReviewAt", a."approvedVersion", a."pendingChanges", a."updatedAt", a."departmentId",
-              d."name" AS "departmentName"
+  const order = ORDER_SQL[sort];
+  if (!search) {
+    return {
+      kind: "plain",
+      // The count rides along as an uncorrelated subquery (computed once): one round trip per page.
+      page: {
+        sql: `SELECT ${LIST_COLUMNS}, (SELECT count(*) FROM "Activity" a WHERE ${conditions}) AS "total"
        FROM "Activity" a LEFT JOIN "Department" d ON d."id" = a."departmentId" WHERE ${conditions}
-       ORDER BY ${ORDER_SQL[sort]} LIMIT ? OFFSET ?`,
-      ...args,
-      page.take,
-      page.skip,
-    ),
-    db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM "Activity" a WHERE ${conditions}`, ...args),
-  ]);
-  const total = Number(counted[0]?.n ?? 0);
-  return { rows: raw.map(toListRow), total };
+       ORDER BY ${order} LIMIT ? OFFSET ?`,
+        args: [...args, ...args, page.take, page.skip],
+      },
+      count: { sql: `SELECT count(*) AS n FROM "Activity" a WHERE ${conditions}`, args },
+    };
+  }
+  const matches = `WITH m AS MATERIALIZED (SELECT activityId FROM "ActivitySearch" WHERE "ActivitySearch" MATCH ? AND organizationId = ?)`;
+  // Only the department sort needs the department's name to choose the page.
+  const join = sort === "department" ? `LEFT JOIN "Department" d ON d."id" = a."departmentId"` : "";
+  return {
+    kind: "search",
+    page: {
+      sql: `${matches}
+     SELECT ${LIST_COLUMNS}, (SELECT count(*) FROM "Activity" a WHERE ${conditions}) AS "total"
+     FROM (SELECT a."id" AS "pageId" FROM "Activity" a ${join} WHERE ${conditions} ORDER BY ${order} LIMIT ? OFFSET ?) p
+     JOIN "Activity" a ON a."id" = p."pageId" LEFT JOIN "Department" d ON d."id" = a."departmentId"
+     ORDER BY ${order}`,
+      args: [search, organizationId, ...args, ...args, page.take, page.skip],
+    },
+    count: { sql: `${matches} SELECT count(*) AS n FROM "Activity" a WHERE ${conditions}`, args: [search, organizationId, ...args] },
+  };
 }
 
 type ListRow = {
@@ -494,7 +571,7 @@ export async function registerCounts(organizationId: string, activityScope: Acti
 /** Activities needing someone's attention, newest first. */
 export function listActivitiesByStatus(
   organizationId: string,
-  statuses: string[],
+  statuses: ActivityStatus[],
   opts: { scope: ActivityScope; take?: number; overdue?: boolean; incomplete?: boolean },
   now = new Date(),
 ) {

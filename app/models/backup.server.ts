@@ -17,13 +17,19 @@ import Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { verifyAuditChain, type ChainReport } from "./audit.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 const MAGIC = "REGISTRE-BACKUP 1";
 const DB_ENTRY = "registre.db";
 
 export type BackupEntry = { name: string; size: number; sha256: string };
 export type BackupManifest = { format: 1; createdAt: string; entries: BackupEntry[] };
-export class InvalidBackupError extends Error {}
+/** A file that is not a sound Registre backup, or a restore that would overwrite a database in use. */
+export class InvalidBackupError extends DomainError {
+  constructor(message: string) {
+    super("domainErrors.invalidBackup", { status: 400, params: { reason: message }, message });
+  }
+}
 
 function filesDir(databaseFile: string) {
   return path.join(path.dirname(databaseFile), "files");

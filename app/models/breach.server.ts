@@ -11,17 +11,23 @@ import { getDb, type Tx } from "~/utils/db.server.ts";
 import { parseContent } from "./activity.server.ts";
 import { loadServiceGraph } from "./sovereignty.server.ts";
 import { unitOfWork, type Work } from "./unit-of-work.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
+import type { MessageKey } from "~/utils/i18n.ts";
 
-export class BreachConflictError extends Error {
+export class BreachConflictError extends DomainError {
   constructor(public current: BreachRecord) {
-    super("conflict");
+    super("errors.breachConflict", { status: 409, message: "conflict" });
   }
 }
-export class BreachNotFoundError extends Error {}
+export class BreachNotFoundError extends DomainError {
+  constructor(what: string) {
+    super("errors.notFoundBody", { status: 404, message: what });
+  }
+}
 /** A write the breach's state or the law does not allow; `key` is the message to show. */
-export class BreachRuleError extends Error {
-  constructor(public key: string) {
-    super(key);
+export class BreachRuleError extends DomainError {
+  constructor(key: MessageKey) {
+    super(key, { status: 400 });
   }
 }
 
@@ -234,7 +240,7 @@ export async function assessBreach(
     const current = await loadForWrite(tx, organizationId, breachId, expectedRevision);
     if (current.status === "CLOSED") throw new BreachRuleError("errors.breachClosed");
     const content = { ...withParsed(current).parsed, assessment };
-    const status: BreachStatus = current.status === "OPEN" ? "ASSESSED" : (current.status as BreachStatus);
+    const status: BreachStatus = current.status === "OPEN" ? "ASSESSED" : current.status;
     return write(w, actorId, current, { content, risk: assessment.risk, status }, "breach.assessed", {
       risk: assessment.risk,
       notifyCnil: assessment.notifyCnil,
@@ -366,7 +372,7 @@ export async function breachDetails(organizationId: string, b: BreachRecord) {
   };
 }
 
-export type BreachListFilters = { scope: ActivityScope; status?: string };
+export type BreachListFilters = { scope: ActivityScope; status?: BreachStatus };
 
 export async function listBreaches(organizationId: string, f: BreachListFilters) {
   const departmentIds = scopeDepartmentIds(f.scope);

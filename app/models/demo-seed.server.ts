@@ -4,6 +4,7 @@ import { DEMO_DPIAS } from "~/demo/dpias.ts";
 import { screen, SCREENING_CRITERIA } from "~/analysis/dpia-screening.ts";
 import { DPIA_QUESTIONS, type DpiaAnswers, type ScreeningForm } from "~/schemas/dpia.ts";
 import { seedDemoRegisters } from "./demo-registers.server.ts";
+import { seedDemoSharedCatalogue } from "./demo-shared.server.ts";
 import { checkDemoVendors, DEMO_HOSTING_SITES, DEMO_LINKS, DEMO_VENDORS, isSiteRef, serviceKey, type DemoDate, type DemoVendor } from "~/demo/vendors.ts";
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
 import { dbReady, getDb } from "~/utils/db.server.ts";
@@ -93,6 +94,7 @@ export async function seedDemo(password: string) {
   await seedDemoVendors(seeded.org.id, seeded.users.get("dpo@demo.example")!);
   await seedDemoDpias(seeded.org.id, seeded.users);
   await seedDemoRegisters(seeded.org.id, seeded.users.get("dpo@demo.example")!);
+  await seedDemoSharedCatalogue(seeded.org.id, seeded.users.get("dpo@demo.example")!, seeded.users.get("admin@demo.example")!);
   return { org: seeded.org, ccas: seeded.ccas };
 }
 

@@ -1,12 +1,21 @@
 import { getDb } from "~/utils/db.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 import { reindexDepartmentName } from "./activity-search.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
-export function listDepartments(organizationId: string) {
-  return getDb().department.findMany({ where: { organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+/** On every register page: a raw statement, measured at half the time of the same findMany (ADR 021). Same order (SQLite's BINARY). */
+export function listDepartments(organizationId: string): Promise<{ id: string; name: string }[]> {
+  return getDb().$queryRawUnsafe<{ id: string; name: string }[]>(
+    `SELECT "id", "name" FROM "Department" WHERE "organizationId" = ? ORDER BY "name" ASC`,
+    organizationId,
+  );
 }
 
-export class DuplicateNameError extends Error {}
+export class DuplicateNameError extends DomainError {
+  constructor() {
+    super("errors.departmentExists", { status: 400, field: "name" });
+  }
+}
 
 async function nameTaken(organizationId: string, name: string, exceptId?: string) {
   const found = await getDb().department.findFirst({ where: { organizationId, name, ...(exceptId ? { id: { not: exceptId } } : {}) } });
@@ -33,7 +42,11 @@ export async function renameDepartment(actorId: string, organizationId: string, 
   });
 }
 
-export class DepartmentInUseError extends Error {}
+export class DepartmentInUseError extends DomainError {
+  constructor() {
+    super("errors.departmentInUse", { status: 409 });
+  }
+}
 
 /** A department that still has activities cannot be deleted: they would lose their owner. */
 export async function deleteDepartment(actorId: string, organizationId: string, id: string) {

@@ -42,16 +42,30 @@ import { createT } from "~/utils/messages.server.ts";
 import { libraryMeasure } from "~/reference/dpia-measures.ts";
 import { dpiaToPiaJson, piaJsonToDpia } from "~/documents/pia-json.ts";
 import type { DpiaPdfData } from "~/documents/dpia-pdf.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
-export class DpiaConflictError extends Error {
+export class DpiaConflictError extends DomainError {
   constructor() {
-    super("conflict");
+    super("dpia.errors.conflict", { status: 409, message: "conflict" });
   }
 }
-export class DpiaTransitionError extends Error {}
-export class ScreeningReasonError extends Error {}
+/** A locked DPIA, a move its status does not allow, or a decision without its validator or reason. */
+export class DpiaTransitionError extends DomainError {
+  constructor(reason: "locked" | "status" | "fields") {
+    super("dpia.errors.transition", { status: 400, message: reason });
+  }
+}
+export class ScreeningReasonError extends DomainError {
+  constructor() {
+    super("dpia.errors.reasonRequired", { status: 400, field: "decisionReason" });
+  }
+}
 /** An unknown library measure, one already in the DPIA, or no measure at that index. */
-export class DpiaMeasureError extends Error {}
+export class DpiaMeasureError extends DomainError {
+  constructor() {
+    super("dpia.errors.measure", { status: 400 });
+  }
+}
 
 // Screening ------------------------------------------------------------------------------------
 
@@ -205,7 +219,7 @@ export type DpiaRecord = Omit<Dpia, "answers" | "measures" | "risks" | "actionPl
 export function parseDpia(d: Dpia): DpiaRecord {
   return {
     ...d,
-    status: d.status as DpiaStatus,
+    status: d.status,
     answers: DpiaAnswersSchema.parse(JSON.parse(d.answers)) as DpiaAnswers,
     measures: DpiaMeasuresSchema.parse(JSON.parse(d.measures)),
     risks: DpiaRisksSchema.parse(JSON.parse(d.risks)),
@@ -402,7 +416,7 @@ export async function dpiaPanel(organizationId: string, activity: { id: string; 
     metCount: outcome.metCount,
     saved: Boolean(saved),
     decision: saved?.decision ?? null,
-    dpiaStatus: (dpia?.status ?? null) as DpiaStatus | null,
+    dpiaStatus: dpia?.status ?? null,
   };
 }
 
@@ -421,7 +435,7 @@ export async function loadScreeningsForExport(organizationId: string) {
   ]);
   const out = new Map<string, { screening: ScreeningRecord | null; dpiaStatus: DpiaStatus | null }>();
   for (const s of screenings) out.set(s.activityId, { screening: parseScreening(s), dpiaStatus: null });
-  for (const d of dpias) out.set(d.activityId, { screening: out.get(d.activityId)?.screening ?? null, dpiaStatus: d.status as DpiaStatus });
+  for (const d of dpias) out.set(d.activityId, { screening: out.get(d.activityId)?.screening ?? null, dpiaStatus: d.status });
   return out;
 }
 

@@ -8,6 +8,7 @@ import { attemptSucceeded, beginAttempt } from "./login-throttle.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 
 import { SHARE_MAX_DAYS, type ExportFormat } from "~/schemas/export-request.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 export type { ExportFormat };
 /** Downloads of the public register (open data), logged like the other exports. */
@@ -32,7 +33,7 @@ export async function recordExport(input: {
   bytes: Uint8Array;
   fileName: string;
   /** "public": a download of the public register's open data (no account). */
-  channel: "ui" | "cli" | "public";
+  channel: "ui" | "cli" | "api" | "public";
 }) {
   const sha256 = sha256Hex(input.bytes);
   const target = exportPath(sha256);
@@ -105,7 +106,15 @@ export async function verifyFingerprint(hash: string) {
 
 /* Share links */
 
-export class ShareLinkError extends Error {}
+/** An expiry outside the allowed window (400), or an export outside the organization (404, as for every such resource). */
+export class ShareLinkError extends DomainError {
+  constructor(what: "expiry" | "export") {
+    super(
+      what === "expiry" ? "errors.shareExpiry" : "errors.notFoundBody",
+      what === "expiry" ? { status: 400, field: "expiresAt", message: what } : { status: 404, message: what },
+    );
+  }
+}
 
 export async function createShareLink(
   actorId: string,

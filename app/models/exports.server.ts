@@ -9,6 +9,7 @@ import { recordExport, type ExportFormat } from "./export-log.server.ts";
 import { buildRegisterExport } from "./register-export.server.ts";
 import { buildDpiaExport } from "./dpia.server.ts";
 import { latestAuditAnchor } from "./audit.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 export type ExportRequest = {
   format: ExportFormat;
@@ -20,7 +21,11 @@ export type ExportRequest = {
   separator?: "," | ";";
 };
 
-export class UnknownActivityError extends Error {}
+export class UnknownActivityError extends DomainError {
+  constructor() {
+    super("errors.unknownRef", { status: 400, field: "ref" });
+  }
+}
 
 const EXTENSIONS: Record<ExportFormat, string> = {
   pdf: "pdf",
@@ -63,7 +68,8 @@ export async function renderExport(
       return { bytes: Buffer.from(`${JSON.stringify(dpia.piaJson, null, 2)}\n`, "utf8"), fileName: `${base}-pia.json`, data: dpia.piaJson };
     return { bytes: await renderPdfOffThread({ kind: "dpia", data: dpia.pdf, opts: { locale: req.locale } }), fileName: `${base}.pdf`, data: dpia.pdf };
   }
-  const full = await buildRegisterExport(organizationId, { asOf: req.asOf, generatedAt });
+  // The register JSON carries the vendors' DPA files, so that it fully restores a register elsewhere (ADR 008).
+  const full = await buildRegisterExport(organizationId, { asOf: req.asOf, generatedAt, files: req.format === "json" });
   const data = filterData(full, req);
   const stamp = `${req.asOf ? `au-${req.asOf}` : generatedAt.toISOString().slice(0, 10)}`;
   const base = `registre-${data.organization.slug}-${stamp}`;
@@ -100,8 +106,14 @@ export async function renderExport(
   return { bytes, fileName, data };
 }
 
-/** Renders and records: every export made through the UI or the command line is logged. */
-export async function createExport(organizationId: string, actorId: string | null, req: ExportRequest, channel: "ui" | "cli", generatedAt = new Date()) {
+/** Renders and records: every export made through the UI, the API or the command line is logged. */
+export async function createExport(
+  organizationId: string,
+  actorId: string | null,
+  req: ExportRequest,
+  channel: "ui" | "cli" | "api",
+  generatedAt = new Date(),
+) {
   const { bytes, fileName, data } = await renderExport(organizationId, req, generatedAt);
   // The anchor printed in the file (register exports), or the chain's head at this moment (DPIA files): kept in the export log.
   const printed = (data as { auditAnchor?: { seq: number; hash: string } | null }).auditAnchor;

@@ -22,7 +22,7 @@ import { buildContent, MERGE_WARNINGS } from "~/import/merge.ts";
 import { norm } from "~/import/normalize.ts";
 import { parseImportFile, type ParsedImport, type ParsedRow } from "~/import/parse.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
-import { ExportActivitySchema } from "~/schemas/register-export.ts";
+import { ExportActivitySchema, type RegisterExport } from "~/schemas/register-export.ts";
 import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import { diffContents } from "~/domain/activity-diff.ts";
 import { getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
@@ -30,6 +30,8 @@ import { getEnv } from "~/utils/env.server.ts";
 import { ActivityNotFoundError, derivedColumns, formatRef, parseContent, saveActivityInUnit, transitionActivityInUnit } from "./activity.server.ts";
 import { unitOfWork, type Work } from "./unit-of-work.server.ts";
 import { searchRow } from "./activity-search.server.ts";
+import { safeDpaFileName, writeDpaBytes } from "./vendor.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 export type ImportAction = "create" | "update" | "newDraft" | "unchanged";
 
@@ -78,6 +80,17 @@ const day = (d: string | null) => (d ? new Date(`${d}T00:00:00.000Z`) : null);
 const serviceKey = (vendor: string, service: string) => `${vendor}\u0000${service}`;
 
 /**
+ * The DPA file a register JSON carries, written to the file store (its hash was checked when the file
+ * was read: app/import/parse.ts). Without the bytes (an older export, or a file missing from the
+ * source's store), the vendor is restored without a file.
+ */
+function restoredDpaFile(file: RegisterExport["vendors"][number]["dpa"]["file"]) {
+  if (!file?.base64) return {};
+  const hash = writeDpaBytes(Buffer.from(file.base64, "base64"));
+  return { dpaFileHash: hash, dpaFileName: safeDpaFileName(file.fileName), dpaFileSize: file.size };
+}
+
+/**
  * A register JSON brings its vendor catalogue: vendors (matched on their name, unique in an organization),
  * their services (vendor and service names), locations (service, role, country, region, provider), own
  * hosting sites (name) and the activities' links (activity, service or site, role). What the
@@ -91,10 +104,12 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
   if (!cat) return counts;
   const [vendors, sites, links] = await Promise.all([
     db.vendor.findMany({
-      where: { organizationId },
+      // Shared vendors it subscribes to count as present (ADR 020); the import never writes into them.
+      where: { OR: [{ organizationId }, { shared: true, subscriptions: { some: { organizationId } } }] },
       select: {
         id: true,
         name: true,
+        organizationId: true,
         services: { select: { id: true, name: true, locations: { select: { role: true, country: true, region: true, providerServiceId: true } } } },
       },
     }),
@@ -104,6 +119,7 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
   let placeholder = 0;
   const newId = () => (write ? newCuid() : `planned-${placeholder++}`);
   const vendorIds = new Map(vendors.map((v) => [v.name, v.id]));
+  const sharedNames = new Set(vendors.filter((v) => v.organizationId !== organizationId).map((v) => v.name));
   const serviceIds = new Map<string, string>();
   const locationKeys = new Set<string>();
   const locationKey = (serviceId: string, l: { role: string; country: string; region: string | null; providerServiceId: string | null }) =>
@@ -134,6 +150,10 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
             country: v.country,
             parentName: v.parent.name,
             parentCountry: v.parent.country,
+            contactName: v.contact?.name ?? null,
+            contactEmail: v.contact?.email ?? null,
+            notes: v.notes ?? null,
+            shareholdingWithinLimits: v.shareholdingWithinLimits ?? null,
             hdsActivities: v.certifications.hds.activities,
             hdsExpiry: day(v.certifications.hds.expiry),
             iso27001Expiry: day(v.certifications.iso27001Expiry),
@@ -143,9 +163,11 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
             dpaSignedAt: day(v.dpa.signedAt),
             dpaReference: v.dpa.reference,
             dpaNextReview: day(v.dpa.nextReview),
+            ...restoredDpaFile(v.dpa.file),
           },
         });
     }
+    if (sharedNames.has(v.name)) continue;
     for (const s of v.services) {
       const key = serviceKey(v.name, s.name);
       if (serviceIds.has(key)) continue;
@@ -159,6 +181,7 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
             organizationId,
             vendorId,
             name: s.name,
+            description: s.description ?? null,
             secNumCloudQualified: s.secNumCloud.qualified,
             secNumCloudDate: day(s.secNumCloud.date),
             // The § 19.6 facts (issue 10), when the file carries them.
@@ -172,6 +195,7 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
   // Locations once every service exists: a provider may be listed further down.
   for (const v of cat.vendors)
     for (const s of v.services) {
+      if (sharedNames.has(v.name)) continue;
       const serviceId = serviceIds.get(serviceKey(v.name, s.name))!;
       for (const l of s.locations) {
         const providerServiceId = l.provider ? (serviceIds.get(serviceKey(l.provider.vendor, l.provider.service)) ?? null) : null;
@@ -181,7 +205,16 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
         counts.locations++;
         if (write)
           await db.serviceLocation.create({
-            data: { serviceId, role: l.role, country: l.country, region: l.region, providerServiceId, safeguard: l.safeguard, tiaDone: l.tiaDone },
+            data: {
+              serviceId,
+              role: l.role,
+              country: l.country,
+              region: l.region,
+              providerServiceId,
+              safeguard: l.safeguard,
+              tiaDone: l.tiaDone,
+              safeguardUrl: l.safeguardUrl ?? null,
+            },
           });
       }
     }
@@ -190,7 +223,8 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
     const id = newId();
     siteIds.set(h.name, id);
     counts.sites++;
-    if (write) await db.hostingSite.create({ data: { id, organizationId, name: h.name, country: h.country, city: h.city } });
+    if (write)
+      await db.hostingSite.create({ data: { id, organizationId, name: h.name, country: h.country, city: h.city, description: h.description ?? null } });
   }
   for (const [i, row] of parsed.rows.entries()) {
     const activityId = activityIds[i];
@@ -209,15 +243,15 @@ async function syncCatalogue(db: Db, organizationId: string, parsed: ParsedImpor
   return counts;
 }
 
-export class ImportHasErrorsError extends Error {
+export class ImportHasErrorsError extends DomainError {
   constructor(public preview: Pick<ImportPreview, "counts" | "fileErrors">) {
-    super("import has errors");
+    super("errors.import.hasErrors", { status: 400, message: "import has errors" });
   }
 }
 
 type Db = ReturnType<typeof getDb> | Tx;
 
-type Existing = { id: string; ref: string; name: string; status: string; departmentId: string | null; revision: number; seq: number };
+type Existing = { id: string; ref: string; name: string; status: ActivityStatus; departmentId: string | null; revision: number; seq: number };
 
 const REF = /^T-\d{4,}$/;
 
@@ -388,7 +422,7 @@ async function plan(db: Db, organizationId: string, parsed: ParsedImport): Promi
       sourceRef: row.ref ?? null,
       name: content?.name ?? row.patch?.name ?? null,
       action,
-      target: target ? { id: target.id, ref: target.ref, name: target.name, status: target.status as ActivityStatus } : null,
+      target: target ? { id: target.id, ref: target.ref, name: target.name, status: target.status } : null,
       departmentId,
       departmentName: departmentId ? (depById.get(departmentId)?.name ?? null) : null,
       content,
@@ -463,7 +497,7 @@ export function newCuid(): string {
 }
 
 /** Multi-row INSERTs; each statement's values are built only when it runs, so a large import stays small in memory. */
-async function insertRows(tx: Tx, table: string, columns: string[], count: number, row: (i: number) => unknown[], perStatement: number) {
+export async function insertRows(tx: Tx, table: string, columns: string[], count: number, row: (i: number) => unknown[], perStatement: number) {
   const one = `(${columns.map(() => "?").join(", ")})`;
   for (let i = 0; i < count; i += perStatement) {
     const n = Math.min(perStatement, count - i);

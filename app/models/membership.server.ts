@@ -3,6 +3,7 @@ import { roleHasDepartments } from "~/policies/department.ts";
 import { canResetPasswordIn, organizationHasAdmin } from "~/policies/organization.ts";
 import { isRole, type Role } from "~/policies/roles.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 export type MembershipContext = {
   membershipId: string;
@@ -20,26 +21,44 @@ export async function listUserOrganizations(userId: string) {
   return rows.flatMap((m) => (isRole(m.role) ? [{ ...m.organization, role: m.role }] : []));
 }
 
-/** The one place that ties a user to an organization: every scoped query starts from its result. */
-export async function getMembershipBySlug(userId: string, slug: string): Promise<MembershipContext | null> {
-  // One query on every organization page (issue 18): membership, organization and department ids together.
-  const rows = await getDb().$queryRaw<
-    { membershipId: string; role: string; orgId: string; orgSlug: string; orgName: string; defaultLocale: string; departmentIds: string }[]
-  >`SELECT m."id" AS "membershipId", m."role" AS "role", o."id" AS "orgId", o."slug" AS "orgSlug", o."name" AS "orgName",
+/** The membership columns of the organization-page query; shared with the session lookup (session.server.ts). */
+export const MEMBERSHIP_COLUMNS = `m."id" AS "membershipId", m."role" AS "role", o."id" AS "orgId", o."slug" AS "orgSlug", o."name" AS "orgName",
            o."defaultLocale" AS "defaultLocale",
-           (SELECT json_group_array(md."departmentId") FROM "MembershipDepartment" md WHERE md."membershipId" = m."id") AS "departmentIds"
-    FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId"
-    WHERE m."userId" = ${userId} AND o."slug" = ${slug}
-    LIMIT 1`;
-  const m = rows[0];
-  if (!m || !isRole(m.role)) return null;
-  const departmentIds = (JSON.parse(m.departmentIds) as string[]).sort();
+           (SELECT json_group_array(md."departmentId") FROM "MembershipDepartment" md WHERE md."membershipId" = m."id") AS "departmentIds"`;
+
+export type MembershipRow = {
+  membershipId: string | null;
+  role: string | null;
+  orgId: string | null;
+  orgSlug: string | null;
+  orgName: string | null;
+  defaultLocale: string | null;
+  departmentIds: string | null;
+};
+
+export function toMembershipContext(m: MembershipRow | undefined): MembershipContext | null {
+  if (!m || m.membershipId === null || m.role === null || !isRole(m.role)) return null;
+  const departmentIds = (JSON.parse(m.departmentIds ?? "[]") as string[]).sort();
   return {
     membershipId: m.membershipId,
     role: m.role,
     departmentIds,
-    organization: { id: m.orgId, slug: m.orgSlug, name: m.orgName, defaultLocale: m.defaultLocale },
+    organization: { id: m.orgId!, slug: m.orgSlug!, name: m.orgName!, defaultLocale: m.defaultLocale! },
   };
+}
+
+/** The one place that ties a user to an organization: every scoped query starts from its result. */
+export async function getMembershipBySlug(userId: string, slug: string): Promise<MembershipContext | null> {
+  // One query on every organization page (issue 18): membership, organization and department ids together.
+  const rows = await getDb().$queryRawUnsafe<MembershipRow[]>(
+    `SELECT ${MEMBERSHIP_COLUMNS}
+     FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId"
+     WHERE m."userId" = ? AND o."slug" = ?
+     LIMIT 1`,
+    userId,
+    slug,
+  );
+  return toMembershipContext(rows[0]);
 }
 
 export function listMembers(organizationId: string) {
@@ -53,8 +72,20 @@ export function listMembers(organizationId: string) {
   });
 }
 
-export class LastAdminError extends Error {}
-export class NotFoundError extends Error {}
+export class LastAdminError extends DomainError {
+  constructor() {
+    super("errors.lastAdmin", { status: 400 });
+  }
+}
+/** A department outside the organization (shown on the departments field), or a membership outside it (404). */
+export class NotFoundError extends DomainError {
+  constructor(what: "department" | "membership") {
+    super(
+      what === "department" ? "errors.choice" : "errors.notFoundBody",
+      what === "department" ? { status: 400, field: "departmentIds", message: what } : { status: 404, message: what },
+    );
+  }
+}
 
 async function assertDepartmentsInOrg(tx: Tx, organizationId: string, departmentIds: string[]) {
   if (departmentIds.length === 0) return;

@@ -42,7 +42,7 @@ export async function notifyTransitionTx(tx: Tx, actorId: string, organizationId
     // The author (if still a member) and the editors of the activity's department.
     const or = [
       ...(activity.createdById ? [{ userId: activity.createdById }] : []),
-      ...(activity.departmentId ? [{ role: "EDITOR", departments: { some: { departmentId: activity.departmentId } } }] : []),
+      ...(activity.departmentId ? [{ role: "EDITOR" as const, departments: { some: { departmentId: activity.departmentId } } }] : []),
     ];
     recipients = or.length ? await recipientsTx(tx, organizationId, { OR: or }) : [];
   }
@@ -146,5 +146,46 @@ export async function notifyPasswordResetTx(tx: Tx, organizationId: string, user
     bodyKey: "mail.passwordReset.body",
     params: { org: org.name, date: formatDate(locale, reset.expiresAt, true) },
     url: `/reset/${reset.token}`,
+  });
+}
+
+/** A role-less person asked to join: the ADMINs, who alone can decide, are told (their "workflow" preference applies). */
+export async function notifyAccessRequestedTx(tx: Tx, organizationId: string, requesterId: string) {
+  const { org } = await orgAndActor(tx, organizationId, null);
+  const requester = await tx.user.findUniqueOrThrow({ where: { id: requesterId }, select: { name: true, email: true } });
+  const admins = await recipientsTx(tx, organizationId, { role: "ADMIN" });
+  for (const to of admins) {
+    await enqueueMailTx(tx, {
+      organizationId,
+      orgName: org.name,
+      to,
+      kind: "access_request.created",
+      category: "workflow",
+      subjectKey: "mail.accessRequest.created.subject",
+      bodyKey: "mail.accessRequest.created.body",
+      // The ADMIN sees the same name and address on the members page.
+      params: { name: requester.name, email: requester.email, org: org.name },
+      url: `/o/${org.slug}/members#access-requests`,
+    });
+  }
+  return admins.length;
+}
+
+/** The requester learns the decision; an account mail, always sent. */
+export async function notifyAccessDecidedTx(tx: Tx, organizationId: string, userId: string, accepted: boolean) {
+  const { org } = await orgAndActor(tx, organizationId, null);
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, locale: true } });
+  const locale: Locale = isLocale(user.locale) ? user.locale : isLocale(org.defaultLocale) ? org.defaultLocale : "fr";
+  const which = accepted ? "accepted" : "refused";
+  await enqueueMailTx(tx, {
+    organizationId,
+    orgName: org.name,
+    to: { userId: user.id, email: user.email, name: user.name, locale },
+    kind: `access_request.${which}`,
+    category: "account",
+    subjectKey: `mail.accessRequest.${which}.subject`,
+    bodyKey: `mail.accessRequest.${which}.body`,
+    params: { org: org.name },
+    url: accepted ? `/o/${org.slug}` : "/access",
   });
 }

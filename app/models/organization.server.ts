@@ -5,6 +5,7 @@ import type { Role } from "~/policies/roles.ts";
 import { valueChanges } from "~/utils/audit-values.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 import { normalizeEmail } from "./user.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
 
 export type OrganizationInput = {
   name: string;
@@ -29,7 +30,12 @@ export async function isSlugTaken(slug: string) {
   return (await getDb().organization.count({ where: { slug } })) > 0;
 }
 
-export class SetupClosedError extends Error {}
+/** First run is over: an account exists (the setup page then sends the visitor to the login). */
+export class SetupClosedError extends DomainError {
+  constructor() {
+    super("domainErrors.setupClosed", { status: 409 });
+  }
+}
 
 /**
  * First run: creates the first organization and its first account (ADMIN, or DPO) at once.
@@ -64,9 +70,9 @@ export async function createOrganization(actorId: string, input: OrganizationInp
   });
 }
 
-export class StaleUpdateError extends Error {
+export class StaleUpdateError extends DomainError {
   constructor(public current: unknown) {
-    super("stale");
+    super("errors.staleUpdate", { status: 409, message: "stale" });
   }
 }
 

@@ -3,7 +3,9 @@ import { getDb } from "~/utils/db.server.ts";
 import { parseContent } from "./activity.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 import { undeclaredComputedTransfers } from "~/documents/computed-transfers.ts";
-import { analyseTransfers } from "./register-export.server.ts";
+import { analyseActivities } from "./register-export.server.ts";
+import { serverTranslator } from "~/utils/messages.server.ts";
+import { translateToVerify } from "~/utils/sovereignty-text.ts";
 
 export async function setActivityPublic(actorId: string, organizationId: string, activityId: string, isPublic: boolean) {
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
@@ -39,9 +41,11 @@ export async function getPublicRegister(slug: string) {
     return v ? [{ id: a.id, ref: a.ref, v, content: parseContent(v.content) }] : [];
   });
   // Transfers computed from the vendors (support from a third country…), as the register's other exports show them.
-  const analysed = await analyseTransfers(org.id, published);
+  const analysed = await analyseActivities(org.id, published);
+  const [fr, en] = [serverTranslator("fr"), serverTranslator("en")];
   const activities = published.map(({ id, ref, v, content: c }) => {
-    const computed = undeclaredComputedTransfers({ transfers: c.transfers, analysis: { transfers: analysed.get(id) ?? [] } });
+    const analysis = analysed.get(id) ?? { transfers: [], toVerify: [] };
+    const computed = undeclaredComputedTransfers({ transfers: c.transfers, analysis });
     return {
       ref,
       name: c.name,
@@ -62,6 +66,14 @@ export async function getPublicRegister(slug: string) {
       transfers: c.transfers.map((t) => ({ country: t.country, safeguard: t.safeguard })),
       /** Computed from the vendors, not declared by the record: country, recipient organisation, vendor chain, analysis status, safeguard code. */
       computedTransfers: computed.map((t) => ({ country: t.country, recipient: t.recipient, chain: t.chain, status: t.status, safeguard: t.safeguard })),
+      /** Facts the organization still has to record before the analysis of its transfers can conclude (as in the JSON-LD's registre:toVerify). */
+      toVerify: analysis.toVerify.map((x) => ({
+        fact: x.fact,
+        subject: x.subject,
+        country: x.country ?? null,
+        fr: translateToVerify(x, fr),
+        en: translateToVerify(x, en),
+      })),
       rightsExercise: c.rights.exercise ?? null,
     };
   });

@@ -1,4 +1,6 @@
-import { createAnalyser, publicPowersOf, type Analysis, type LinkRole, type LocationRole } from "~/analysis/sovereignty.ts";
+import type { DpaStatus } from "~/schemas/vendor.ts";
+import fs from "node:fs";
+import { createAnalyser, publicPowersOf, type Analysis, type LinkRole } from "~/analysis/sovereignty.ts";
 import { latestAuditAnchor } from "./audit.server.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
 import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
@@ -12,8 +14,14 @@ import { ALL_ACTIVITIES } from "~/policies/department.ts";
 import { listRegisterAsOf, parseContent } from "./activity.server.ts";
 import { countryFacts, loadServiceGraph } from "./sovereignty.server.ts";
 import { exportScreening, loadScreeningsForExport } from "./dpia.server.ts";
+import { dpaFilePath } from "./vendor.server.ts";
 
-type ExportLink = { role: string; serviceId: string | null; site: { name: string; country: string } | null; label: { vendor: string | null; service: string } };
+type ExportLink = {
+  role: LinkRole;
+  serviceId: string | null;
+  site: { name: string; country: string } | null;
+  label: { vendor: string | null; service: string };
+};
 
 function explain(analysis: Analysis, locale: Locale): string[] {
   return analysis.reasons.map((r) => translateReason(r, serverTranslator(locale)));
@@ -72,7 +80,7 @@ function toExportActivity(
     nextReviewAt: c.nextReviewAt,
     lastReviewAt: c.lastReviewAt,
     completeness: { score: completeness.score, missing: completeness.missing },
-    services: links.map((l) => ({ vendor: l.label.vendor, service: l.label.service, role: l.role as LinkRole, ownHosting: l.site !== null })),
+    services: links.map((l) => ({ vendor: l.label.vendor, service: l.label.service, role: l.role, ownHosting: l.site !== null })),
     analysis: {
       level: analysis.level,
       countries: analysis.countries,
@@ -136,14 +144,48 @@ export async function analyseTransfers(
   organizationId: string,
   activities: { id: string; content: ActivityContent }[],
 ): Promise<Map<string, Analysis["transfers"]>> {
+  const analysed = await analyseActivities(organizationId, activities);
+  return new Map([...analysed].map(([id, a]) => [id, a.transfers]));
+}
+
+/**
+ * The transfers and the facts still to verify (`toVerify`) that the vendors give the given activities,
+ * by activity id: what the register export's `analysis` says of them.
+ */
+export async function analyseActivities(
+  organizationId: string,
+  activities: { id: string; content: ActivityContent }[],
+): Promise<Map<string, Pick<Analysis, "transfers" | "toVerify">>> {
   const [graph, linksOf] = await Promise.all([loadServiceGraph(organizationId), loadExportLinks(organizationId)]);
   const analyse = createAnalyser(graph, countryFacts, { explain: false });
   return new Map(
-    activities.map((a) => [
-      a.id,
-      analyse({ links: linksOf.get(a.id) ?? [], declaredTransfers: a.content.transfers, publicPowers: publicPowersOf(a.content) }).transfers,
-    ]),
+    activities.map((a) => {
+      const r = analyse({ links: linksOf.get(a.id) ?? [], declaredTransfers: a.content.transfers, publicPowers: publicPowersOf(a.content) });
+      return [a.id, { transfers: r.transfers, toVerify: r.toVerify }];
+    }),
   );
+}
+
+/**
+ * The DPA file of a vendor as the register JSON carries it: its name, type, size and hash, and with
+ * `withBytes` the file itself (base64), so that an import into another instance restores it. A file
+ * missing from the store is described without its bytes (the import then restores the metadata only).
+ */
+function dpaFileOf(
+  v: { dpaFileHash: string | null; dpaFileName: string | null; dpaFileSize: number | null },
+  withBytes: boolean,
+): NonNullable<RegisterExport["vendors"][number]["dpa"]["file"]> | null {
+  if (!v.dpaFileHash) return null;
+  const p = dpaFilePath(v.dpaFileHash);
+  const stored = fs.existsSync(p);
+  const base64 = withBytes && stored ? fs.readFileSync(p).toString("base64") : undefined;
+  return {
+    fileName: v.dpaFileName ?? "dpa.pdf",
+    mediaType: "application/pdf",
+    size: v.dpaFileSize ?? (stored ? fs.statSync(p).size : 0),
+    sha256: v.dpaFileHash,
+    ...(base64 !== undefined ? { base64 } : {}),
+  };
 }
 
 /**
@@ -151,7 +193,29 @@ export async function analyseTransfers(
  * is not shown until approved); activities never approved appear as they stand, with their status.
  * With `asOf`, only the approved versions valid on that date.
  */
-export async function buildRegisterExport(organizationId: string, opts: { asOf?: string; generatedAt?: Date } = {}): Promise<RegisterExport> {
+/** A subscriber's contract with a shared vendor, in the vendor's column names. */
+const contractOf = (s: {
+  dpaStatus: DpaStatus;
+  dpaSignedAt: Date | null;
+  dpaReference: string | null;
+  dpaNextReview: Date | null;
+  dpaFileHash: string | null;
+  dpaFileName: string | null;
+  dpaFileSize: number | null;
+  notes: string | null;
+}) => ({
+  dpaStatus: s.dpaStatus,
+  dpaSignedAt: s.dpaSignedAt,
+  dpaReference: s.dpaReference,
+  dpaNextReview: s.dpaNextReview,
+  dpaFileHash: s.dpaFileHash,
+  dpaFileName: s.dpaFileName,
+  dpaFileSize: s.dpaFileSize,
+  // The subscriber's own notes on its contract, not the catalogue owner's.
+  notes: s.notes,
+});
+
+export async function buildRegisterExport(organizationId: string, opts: { asOf?: string; generatedAt?: Date; files?: boolean } = {}): Promise<RegisterExport> {
   const db = getDb();
   const org = await db.organization.findUniqueOrThrow({ where: { id: organizationId } });
   const generatedAt = opts.generatedAt ?? new Date();
@@ -159,9 +223,11 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
     loadServiceGraph(organizationId),
     loadExportLinks(organizationId),
     db.vendor.findMany({
-      where: { organizationId },
+      // The organization's own vendors and the shared ones it subscribes to, with its own contract (ADR 020).
+      where: { OR: [{ organizationId }, { shared: true, subscriptions: { some: { organizationId } } }] },
       orderBy: { name: "asc" },
       include: {
+        subscriptions: { where: { organizationId } },
         services: {
           orderBy: { name: "asc" },
           include: { locations: { include: { providerService: { select: { name: true, vendor: { select: { name: true } } } } } } },
@@ -225,7 +291,7 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
           ref: a.ref,
           department: a.department?.name ?? null,
           departmentId: a.departmentId,
-          status: a.status as ActivityStatus,
+          status: a.status,
           version: null,
           approvedAt: null,
           createdAt: a.createdAt,
@@ -253,33 +319,47 @@ export async function buildRegisterExport(organizationId: string, opts: { asOf?:
     auditAnchor: await latestAuditAnchor(),
     asOf: opts.asOf ?? null,
     activities,
-    vendors: vendors.map((v) => ({
-      name: v.name,
-      legalName: v.legalName,
-      registrationNumber: v.registrationNumber,
-      website: v.website,
-      country: v.country,
-      parent: { name: v.parentName, country: v.parentCountry },
-      certifications: {
-        hds: { activities: v.hdsActivities, expiry: day(v.hdsExpiry) },
-        iso27001Expiry: day(v.iso27001Expiry),
-        dpf: { certified: v.dpfCertified, checkedAt: day(v.dpfCheckedAt) },
-      },
-      dpa: { status: v.dpaStatus, signedAt: day(v.dpaSignedAt), reference: v.dpaReference, nextReview: day(v.dpaNextReview), sha256: v.dpaFileHash },
-      services: v.services.map((s) => ({
-        name: s.name,
-        secNumCloud: { qualified: s.secNumCloudQualified, date: day(s.secNumCloudDate), version: s.secNumCloudVersion, scope: s.secNumCloudScope },
-        nonEuAccess: s.nonEuAccess,
-        locations: s.locations.map((l) => ({
-          role: l.role as LocationRole,
-          country: l.country,
-          region: l.region,
-          provider: l.providerService ? { vendor: l.providerService.vendor.name, service: l.providerService.name } : null,
-          safeguard: l.safeguard,
-          tiaDone: l.tiaDone,
+    vendors: vendors
+      .map((shared) => (shared.organizationId === organizationId ? shared : { ...shared, ...contractOf(shared.subscriptions[0]!) }))
+      .map((v) => ({
+        name: v.name,
+        legalName: v.legalName,
+        registrationNumber: v.registrationNumber,
+        website: v.website,
+        country: v.country,
+        parent: { name: v.parentName, country: v.parentCountry },
+        certifications: {
+          hds: { activities: v.hdsActivities, expiry: day(v.hdsExpiry) },
+          iso27001Expiry: day(v.iso27001Expiry),
+          dpf: { certified: v.dpfCertified, checkedAt: day(v.dpfCheckedAt) },
+        },
+        contact: { name: v.contactName, email: v.contactEmail },
+        notes: v.notes,
+        shareholdingWithinLimits: v.shareholdingWithinLimits,
+        dpa: {
+          status: v.dpaStatus,
+          signedAt: day(v.dpaSignedAt),
+          reference: v.dpaReference,
+          nextReview: day(v.dpaNextReview),
+          sha256: v.dpaFileHash,
+          file: dpaFileOf(v, opts.files ?? false),
+        },
+        services: v.services.map((s) => ({
+          name: s.name,
+          description: s.description,
+          secNumCloud: { qualified: s.secNumCloudQualified, date: day(s.secNumCloudDate), version: s.secNumCloudVersion, scope: s.secNumCloudScope },
+          nonEuAccess: s.nonEuAccess,
+          locations: s.locations.map((l) => ({
+            role: l.role,
+            country: l.country,
+            region: l.region,
+            provider: l.providerService ? { vendor: l.providerService.vendor.name, service: l.providerService.name } : null,
+            safeguard: l.safeguard,
+            tiaDone: l.tiaDone,
+            safeguardUrl: l.safeguardUrl,
+          })),
         })),
       })),
-    })),
-    hostingSites: sites.map((h) => ({ name: h.name, country: h.country, city: h.city })),
+    hostingSites: sites.map((h) => ({ name: h.name, country: h.country, city: h.city, description: h.description })),
   };
 }

@@ -23,7 +23,7 @@ type Org = { id: string; name: string; slug: string };
 /** DPOs, plus the editors of the department when there is one. */
 async function responsibleFor(tx: Tx, organizationId: string, departmentId: string | null) {
   return recipientsTx(tx, organizationId, {
-    OR: [{ role: "DPO" }, ...(departmentId ? [{ role: "EDITOR", departments: { some: { departmentId } } }] : [])],
+    OR: [{ role: "DPO" as const }, ...(departmentId ? [{ role: "EDITOR" as const, departments: { some: { departmentId } } }] : [])],
   });
 }
 

@@ -11,12 +11,23 @@ import { getDb } from "~/utils/db.server.ts";
 import type { Role } from "~/policies/roles.ts";
 import { parseContent } from "./activity.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
+import type { MessageKey } from "~/utils/i18n.ts";
 
-export class RequestConflictError extends Error {}
-export class RequestNotFoundError extends Error {}
-export class RequestRuleError extends Error {
-  constructor(public key: string) {
-    super(key);
+export class RequestConflictError extends DomainError {
+  constructor() {
+    super("errors.requestConflict", { status: 409 });
+  }
+}
+export class RequestNotFoundError extends DomainError {
+  constructor() {
+    super("errors.notFoundBody", { status: 404 });
+  }
+}
+/** A move the request's state or the law does not allow; `key` is the message to show. */
+export class RequestRuleError extends DomainError {
+  constructor(key: MessageKey) {
+    super(key, { status: 400 });
   }
 }
 
@@ -78,7 +89,7 @@ async function guardedUpdate(
       where: { id: current.id, organizationId: current.organizationId, revision: expectedRevision },
       data: { ...data, revision: { increment: 1 }, updatedById: actorId },
     });
-    if (res.count === 0) throw new RequestConflictError("conflict");
+    if (res.count === 0) throw new RequestConflictError();
     w.audit(action, "DataSubjectRequest", current.id, { ref: current.ref, ...details });
     return tx.dataSubjectRequest.findFirstOrThrow({ where: { id: current.id } });
   });
@@ -94,7 +105,7 @@ export async function moveRequest(
   now = new Date(),
 ) {
   if (current.anonymizedAt) throw new RequestRuleError("errors.requestAnonymized");
-  if (!canMoveRequest(role, current.status as RequestStatus, to)) throw new RequestRuleError("errors.requestTransition");
+  if (!canMoveRequest(role, current.status, to)) throw new RequestRuleError("errors.requestTransition");
   if ((to === "ANSWERED" || to === "REFUSED") && !opts.response) throw new RequestRuleError("errors.requestResponse");
   const data: Partial<DataSubjectRequest> = { status: to };
   if (opts.identityCheck) data.identityCheck = opts.identityCheck;

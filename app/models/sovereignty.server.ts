@@ -9,6 +9,7 @@ import {
   type ServiceGraph,
   type ServiceNode,
 } from "~/analysis/sovereignty.ts";
+import { Interner, reachableKeys } from "~/analysis/graph-fingerprint.ts";
 import { adequacyFor, contextLawsFor, isEea, lawsFor } from "~/reference/countries.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseContent } from "./activity.server.ts";
@@ -34,6 +35,17 @@ function canCompel(e: Analysis["exposure"][number]): boolean {
 
 const bool = (v: bigint | number | null): boolean | null => (v === null ? null : Number(v) === 1);
 
+/**
+ * The services an organization's analysis can reach: its own, those of the shared vendors it subscribes
+ * to (ADR 020), and every provider (sub-processor) service they lead to, whoever keeps it. UNION (not
+ * UNION ALL) makes a cycle of providers terminate. Two parameters: the organization id, twice.
+ */
+const GRAPH_SERVICE_IDS = `WITH RECURSIVE reach(id) AS (
+    SELECT id FROM "Service" WHERE organizationId = ?
+    UNION SELECT s.id FROM "Service" s JOIN "VendorSubscription" sub ON sub.vendorId = s.vendorId WHERE sub.organizationId = ?
+    UNION SELECT pl.providerServiceId FROM "ServiceLocation" pl JOIN reach r ON pl.serviceId = r.id WHERE pl.providerServiceId IS NOT NULL
+  ) SELECT id FROM reach`;
+
 /** The organization's whole vendor graph in two flat queries (faster than nested includes for thousands of rows). */
 export async function loadServiceGraph(organizationId: string): Promise<ServiceGraph> {
   const db = getDb();
@@ -57,7 +69,8 @@ export async function loadServiceGraph(organizationId: string): Promise<ServiceG
     >(
       `SELECT s.id, s.name, s.secNumCloudQualified AS snc, s.secNumCloudVersion AS sncVersion, s.secNumCloudScope AS sncScope, s.nonEuAccess,
               v.id AS vid, v.name AS vname, v.country, v.parentName, v.parentCountry, v.dpfCertified AS dpf, v.shareholdingWithinLimits AS shares
-       FROM "Service" s JOIN "Vendor" v ON v.id = s.vendorId WHERE s.organizationId = ?`,
+       FROM "Service" s JOIN "Vendor" v ON v.id = s.vendorId WHERE s.id IN (${GRAPH_SERVICE_IDS})`,
+      organizationId,
       organizationId,
     ),
     db.$queryRawUnsafe<
@@ -72,7 +85,8 @@ export async function loadServiceGraph(organizationId: string): Promise<ServiceG
       }[]
     >(
       `SELECT l.serviceId, l.role, l.country, l.region, l.providerServiceId, l.safeguard, l.tiaDone
-       FROM "ServiceLocation" l JOIN "Service" s ON s.id = l.serviceId WHERE s.organizationId = ?`,
+       FROM "ServiceLocation" l WHERE l.serviceId IN (${GRAPH_SERVICE_IDS})`,
+      organizationId,
       organizationId,
     ),
   ]);
@@ -190,6 +204,26 @@ export async function analyseOrganization(
   return computeOrganizationAnalysis(organizationId, opts);
 }
 
+/**
+ * Incremental analysis (issue 18, ADR 021): per organization, each activity's last analysis and the key
+ * of everything it was computed from. After a change, only the activities whose key moved are analysed
+ * again; the others keep their analysis (an immutable value, shared by the results). Process memory only:
+ * a restart starts from a full analysis.
+ */
+type Memo = { interner: Interner; byActivity: Map<string, { key: string; analysis: Analysis }> };
+const memos = new Map<string, Memo>();
+/** Beyond this many interned strings the memo starts afresh (long-lived processes, many changes). */
+const MAX_INTERNED = 200_000;
+
+/** For tests and benchmarks: forget the incremental state, so the next analysis is a full one. */
+export function resetIncrementalAnalysis(organizationId?: string): void {
+  if (organizationId) memos.delete(organizationId);
+  else memos.clear();
+}
+
+/** How many activities the last incremental analysis of each organization recomputed (benchmarks, tests). */
+export const lastRecomputed = new Map<string, number>();
+
 async function computeOrganizationAnalysis(
   organizationId: string,
   opts: { graph?: ServiceGraph; rewrite?: (links: LinkRow[]) => LinkRow[] },
@@ -209,18 +243,24 @@ async function computeOrganizationAnalysis(
   ]);
   // Organization-wide views need levels and facts, not the per-activity explanation text.
   const analyse = createAnalyser(graph, countryFacts, { explain: false });
-  return {
+  // What-if analyses (another graph, rewritten links) are one-off: computed in full, never memoised.
+  const incremental = !opts.graph && !opts.rewrite;
+  let memo = memos.get(organizationId);
+  if (incremental && (!memo || memo.interner.size > MAX_INTERNED)) {
+    memo = { interner: new Interner(), byActivity: new Map() };
+    memos.set(organizationId, memo);
+  }
+  const serviceKeys = incremental ? reachableKeys(graph, memo!.interner) : null;
+  const seen = new Set<string>();
+  let recomputed = 0;
+  const result = {
     activities: activities.map((a) => {
       const own = links.get(a.id) ?? [];
       const used = opts.rewrite ? opts.rewrite(own) : own;
-      const declaredTransfers = a.transfers ? (JSON.parse(a.transfers) as ActivityInput["declaredTransfers"]) : [];
-      return {
-        id: a.id,
-        ref: a.ref,
-        name: a.name,
-        status: a.status,
-        sensitive: Number(a.sensitive) === 1,
-        analysis: analyse({
+      const compute = () => {
+        recomputed += 1;
+        const declaredTransfers = a.transfers ? (JSON.parse(a.transfers) as ActivityInput["declaredTransfers"]) : [];
+        return analyse({
           links: used,
           declaredTransfers,
           publicPowers: publicPowersOf({
@@ -230,11 +270,41 @@ async function computeOrganizationAnalysis(
               .filter(Boolean)
               .map((basis) => ({ basis })),
           }),
-        }),
+        });
+      };
+      let analysis: Analysis;
+      if (serviceKeys && memo) {
+        seen.add(a.id);
+        const key = JSON.stringify([
+          used.map((l) => [l.role, l.serviceId, l.serviceId ? (serviceKeys.get(l.serviceId) ?? null) : null, l.site?.name ?? null, l.site?.country ?? null]),
+          a.transfers,
+          a.regime,
+          a.legalBases,
+        ]);
+        const hit = memo.byActivity.get(a.id);
+        if (hit && hit.key === key) analysis = hit.analysis;
+        else {
+          analysis = compute();
+          memo.byActivity.set(a.id, { key, analysis });
+        }
+      } else analysis = compute();
+      return {
+        id: a.id,
+        ref: a.ref,
+        name: a.name,
+        status: a.status,
+        sensitive: Number(a.sensitive) === 1,
+        analysis,
         serviceIds: used.flatMap((l) => (l.serviceId ? [l.serviceId] : [])),
       };
     }),
   };
+  if (memo && incremental) {
+    // Archived or deleted activities leave the memo.
+    for (const id of memo.byActivity.keys()) if (!seen.has(id)) memo.byActivity.delete(id);
+    lastRecomputed.set(organizationId, recomputed);
+  }
+  return result;
 }
 
 /** A dashboard lists the first problems and counts all of them. */
@@ -247,13 +317,23 @@ export function sovereigntyDashboard(organizationId: string, now = new Date()) {
 
 async function computeDashboard(organizationId: string, now: Date) {
   const db = getDb();
-  const [{ activities }, vendors] = await Promise.all([
+  const [{ activities }, own, subscribed] = await Promise.all([
     analyseOrganization(organizationId),
     db.vendor.findMany({
       where: { organizationId },
       select: { id: true, name: true, country: true, parentCountry: true, dpaStatus: true, dpaNextReview: true, services: { select: { id: true } } },
     }),
+    // Shared vendors (ADR 020): the facts are the catalogue's, the contract is the subscriber's own.
+    db.vendorSubscription.findMany({
+      where: { organizationId },
+      select: {
+        dpaStatus: true,
+        dpaNextReview: true,
+        vendor: { select: { id: true, name: true, country: true, parentCountry: true, services: { select: { id: true } } } },
+      },
+    }),
   ]);
+  const vendors = [...own, ...subscribed.map((s) => ({ ...s.vendor, dpaStatus: s.dpaStatus, dpaNextReview: s.dpaNextReview }))];
   const byLevel = new Map<ExposureLevel, { count: number; weighted: number }>();
   const stored = new Map<string, number>();
   const reachable = new Map<string, number>();

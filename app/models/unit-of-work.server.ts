@@ -22,7 +22,7 @@
 import type { ActivityContent } from "~/schemas/activity.ts";
 import { type Tx, writeTx, type WriteTxOptions } from "~/utils/db.server.ts";
 import { indexActivity } from "./activity-search.server.ts";
-import { bumpAnalysisVersion } from "./analysis-version.server.ts";
+import { bumpAnalysisVersions } from "./analysis-version.server.ts";
 import type { AuditEvent } from "~/generated/prisma/client.ts";
 import { recordAudit, recordAuditBatch, type AuditInput } from "./audit.server.ts";
 
@@ -108,7 +108,7 @@ export async function unitOfWork<T>(ctx: UnitOfWorkContext, fn: (w: Work) => Pro
     // A unit that changed rows must say so in the audit log (one that found nothing to change need not).
     if (events.length === 0 && recorded === 0 && !opts.unaudited && (await changes()) !== changesBefore) throw new UnauditedWriteError();
     for (const r of reindex.values()) await r();
-    for (const id of analysis) await bumpAnalysisVersion(tx, id);
+    if (analysis.size > 0) await bumpAnalysisVersions(tx, [...analysis]);
     for (const e of events) await recordAudit(tx, e);
     return result;
   }, opts);

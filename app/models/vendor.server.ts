@@ -5,11 +5,34 @@ import { sha256Hex } from "~/utils/crypto.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { valueChanges } from "~/utils/audit-values.ts";
+import { propagateSharedVendorChange, snapshotSharedVendorTx } from "./catalogue-propagation.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
+import type { LinkRole, LocationRole } from "~/analysis/sovereignty.ts";
+import type { DpaStatus } from "~/schemas/vendor.ts";
 
-export class VendorConflictError extends Error {}
-export class VendorNotFoundError extends Error {}
-export class DuplicateVendorError extends Error {}
+export class VendorConflictError extends DomainError {
+  constructor() {
+    super("errors.staleUpdate", { status: 409 });
+  }
+}
+/** A vendor, service, site or link outside the organization. */
+export class VendorNotFoundError extends DomainError {
+  constructor() {
+    super("errors.notFoundBody", { status: 404 });
+  }
+}
+export class DuplicateVendorError extends DomainError {
+  constructor() {
+    super("errors.vendorExists", { status: 400, field: "name" });
+  }
+}
+/** A shared vendor that organizations subscribe to cannot be deleted (their links would vanish). */
+export class SharedVendorInUseError extends DomainError {
+  constructor() {
+    super("catalogue.error.in_use", { status: 409 });
+  }
+}
 
 export const DPA_STATUSES = ["NONE", "REQUESTED", "SIGNED", "NOT_REQUIRED"] as const;
 export const MAX_DPA_BYTES = 10 * 1024 * 1024;
@@ -49,7 +72,7 @@ export type ServiceInput = {
   nonEuAccess?: boolean | null;
 };
 export type LocationInput = {
-  role: string;
+  role: LocationRole;
   country: string;
   region: string | null;
   providerServiceId: string | null;
@@ -77,6 +100,7 @@ export async function updateVendor(actorId: string, organizationId: string, id: 
   if (await nameTaken(organizationId, input.name, id)) throw new DuplicateVendorError();
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const before = await tx.vendor.findFirst({ where: { id, organizationId } });
+    const shared = await snapshotSharedVendorTx(tx, id);
     const res = await tx.vendor.updateMany({ where: { id, organizationId, version }, data: { ...input, version: { increment: 1 } } });
     if (res.count === 0) {
       if ((await tx.vendor.count({ where: { id, organizationId } })) === 0) throw new VendorNotFoundError();
@@ -85,12 +109,16 @@ export async function updateVendor(actorId: string, organizationId: string, id: 
     const values = before ? valueChanges(before, input, Object.keys(input)) : [];
     await w.auditNow({ action: "vendor.updated", entity: "Vendor", entityId: id, details: { fields: Object.keys(input), values } });
     w.analysisChanged();
+    await propagateSharedVendorChange({ tx, ...w }, id, shared);
     return tx.vendor.findUniqueOrThrow({ where: { id } });
   });
 }
 
 export async function deleteVendor(actorId: string, organizationId: string, id: string) {
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
+    const shared = await snapshotSharedVendorTx(tx, id);
+    // Subscribers' links would vanish with it (ADR 020): a shared vendor in use is unshared first.
+    if (shared && (await tx.vendorSubscription.count({ where: { vendorId: id } })) > 0) throw new SharedVendorInUseError();
     const res = await tx.vendor.deleteMany({ where: { id, organizationId } });
     if (res.count === 0) throw new VendorNotFoundError();
     await w.auditNow({ action: "vendor.deleted", entity: "Vendor", entityId: id });
@@ -106,7 +134,8 @@ export function getVendor(organizationId: string, id: string) {
         orderBy: { name: "asc" },
         include: {
           locations: { include: { providerService: { select: { id: true, name: true, vendor: { select: { id: true, name: true } } } } } },
-          links: { include: { activity: { select: { id: true, ref: true, name: true, status: true, departmentId: true } } } },
+          // Only this organization's links: a shared vendor's services are linked by subscribers too (ADR 020).
+          links: { where: { organizationId }, include: { activity: { select: { id: true, ref: true, name: true, status: true, departmentId: true } } } },
           providing: { include: { service: { select: { id: true, name: true, vendor: { select: { id: true, name: true } } } } } },
         },
       },
@@ -114,7 +143,7 @@ export function getVendor(organizationId: string, id: string) {
   });
 }
 
-export type VendorFilters = { q?: string; country?: string; certification?: "secnumcloud" | "hds" | "iso27001" | "dpf"; dpaStatus?: string };
+export type VendorFilters = { q?: string; country?: string; certification?: "secnumcloud" | "hds" | "iso27001" | "dpf"; dpaStatus?: DpaStatus };
 
 export function listVendors(organizationId: string, f: VendorFilters = {}) {
   const where: Prisma.VendorWhereInput = { organizationId };
@@ -128,7 +157,7 @@ export function listVendors(organizationId: string, f: VendorFilters = {}) {
   return getDb().vendor.findMany({
     where,
     orderBy: { name: "asc" },
-    include: { services: { select: { id: true, name: true, secNumCloudQualified: true, _count: { select: { links: true } } } } },
+    include: { services: { select: { id: true, name: true, secNumCloudQualified: true, _count: { select: { links: { where: { organizationId } } } } } } },
   });
 }
 
@@ -136,9 +165,11 @@ export async function createService(actorId: string, organizationId: string, ven
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const v = await tx.vendor.findFirst({ where: { id: vendorId, organizationId } });
     if (!v) throw new VendorNotFoundError();
+    const shared = await snapshotSharedVendorTx(tx, vendorId);
     const s = await tx.service.create({ data: { ...input, vendorId, organizationId } });
     await w.auditNow({ action: "service.created", entity: "Service", entityId: s.id, details: { vendorId, name: s.name } });
     w.analysisChanged();
+    await propagateSharedVendorChange({ tx, ...w }, vendorId, shared);
     return s;
   });
 }
@@ -146,20 +177,27 @@ export async function createService(actorId: string, organizationId: string, ven
 export async function updateService(actorId: string, organizationId: string, serviceId: string, input: ServiceInput) {
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const before = await tx.service.findFirst({ where: { id: serviceId, organizationId } });
+    const shared = before ? await snapshotSharedVendorTx(tx, before.vendorId) : null;
     const res = await tx.service.updateMany({ where: { id: serviceId, organizationId }, data: input });
     if (res.count === 0 || !before) throw new VendorNotFoundError();
     const values = valueChanges(before, input, Object.keys(input));
     await w.auditNow({ action: "service.updated", entity: "Service", entityId: serviceId, details: { fields: Object.keys(input), values } });
     w.analysisChanged();
+    await propagateSharedVendorChange({ tx, ...w }, before.vendorId, shared);
   });
 }
 
 export async function deleteService(actorId: string, organizationId: string, serviceId: string) {
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
+    const existing = await tx.service.findFirst({ where: { id: serviceId, organizationId }, select: { vendorId: true } });
+    const shared = existing ? await snapshotSharedVendorTx(tx, existing.vendorId) : null;
+    // Subscribers' links to a shared service would be deleted with it: refused while any exists (ADR 020).
+    if (shared && (await tx.activityLink.count({ where: { serviceId, organizationId: { not: organizationId } } })) > 0) throw new SharedVendorInUseError();
     const res = await tx.service.deleteMany({ where: { id: serviceId, organizationId } });
-    if (res.count === 0) throw new VendorNotFoundError();
+    if (res.count === 0 || !existing) throw new VendorNotFoundError();
     await w.auditNow({ action: "service.deleted", entity: "Service", entityId: serviceId });
     w.analysisChanged();
+    await propagateSharedVendorChange({ tx, ...w }, existing.vendorId, shared);
   });
 }
 
@@ -172,6 +210,7 @@ export async function addLocation(actorId: string, organizationId: string, servi
       const p = await tx.service.findFirst({ where: { id: input.providerServiceId, organizationId } });
       if (!p || p.id === serviceId) throw new VendorNotFoundError();
     }
+    const shared = await snapshotSharedVendorTx(tx, s.vendorId);
     const loc = await tx.serviceLocation.create({ data: { ...input, serviceId } });
     await w.auditNow({
       action: "service.location_added",
@@ -180,23 +219,29 @@ export async function addLocation(actorId: string, organizationId: string, servi
       details: { country: input.country, role: input.role, provider: input.providerServiceId },
     });
     w.analysisChanged();
+    await propagateSharedVendorChange({ tx, ...w }, s.vendorId, shared);
     return loc;
   });
 }
 
 export async function removeLocation(actorId: string, organizationId: string, locationId: string) {
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
-    const loc = await tx.serviceLocation.findFirst({ where: { id: locationId, service: { organizationId } } });
+    const loc = await tx.serviceLocation.findFirst({
+      where: { id: locationId, service: { organizationId } },
+      include: { service: { select: { vendorId: true } } },
+    });
     if (!loc) throw new VendorNotFoundError();
+    const shared = await snapshotSharedVendorTx(tx, loc.service.vendorId);
     await tx.serviceLocation.delete({ where: { id: locationId } });
     await w.auditNow({ action: "service.location_removed", entity: "Service", entityId: loc.serviceId, details: { country: loc.country, role: loc.role } });
     w.analysisChanged();
+    await propagateSharedVendorChange({ tx, ...w }, loc.service.vendorId, shared);
   });
 }
 
 export function listServicesForPicker(organizationId: string) {
   return getDb().service.findMany({
-    where: { organizationId },
+    where: { OR: [{ organizationId }, { vendor: { shared: true, subscriptions: { some: { organizationId } } } }] },
     orderBy: [{ vendor: { name: "asc" } }, { name: "asc" }],
     select: { id: true, name: true, vendor: { select: { id: true, name: true, country: true } } },
   });
@@ -243,11 +288,24 @@ export function listActivityLinks(organizationId: string, activityId: string) {
   });
 }
 
-export async function linkActivity(actorId: string, organizationId: string, activityId: string, target: { serviceId?: string; siteId?: string }, role: string) {
+export async function linkActivity(
+  actorId: string,
+  organizationId: string,
+  activityId: string,
+  target: { serviceId?: string; siteId?: string },
+  role: LinkRole,
+) {
   return unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const a = await tx.activity.findFirst({ where: { id: activityId, organizationId } });
     if (!a) throw new VendorNotFoundError();
-    if (target.serviceId && !(await tx.service.findFirst({ where: { id: target.serviceId, organizationId } }))) throw new VendorNotFoundError();
+    // A service of the organization's own vendors, or of a shared vendor it subscribes to (ADR 020).
+    if (
+      target.serviceId &&
+      !(await tx.service.findFirst({
+        where: { id: target.serviceId, OR: [{ organizationId }, { vendor: { shared: true, subscriptions: { some: { organizationId } } } }] },
+      }))
+    )
+      throw new VendorNotFoundError();
     if (target.siteId && !(await tx.hostingSite.findFirst({ where: { id: target.siteId, organizationId } }))) throw new VendorNotFoundError();
     const link = await tx.activityLink.create({
       data: { organizationId, activityId, serviceId: target.serviceId ?? null, siteId: target.siteId ?? null, role },
@@ -275,9 +333,10 @@ export async function unlinkActivity(actorId: string, organizationId: string, ac
 
 /* DPA files: PDF only, size-limited, content-addressed, outside any public folder */
 
-export class InvalidDpaFileError extends Error {
+const DPA_FILE_ERRORS = { type: "errors.fileNotPdf", size: "errors.fileTooLarge", empty: "errors.fileEmpty" } as const;
+export class InvalidDpaFileError extends DomainError {
   constructor(public reason: "type" | "size" | "empty") {
-    super(reason);
+    super(DPA_FILE_ERRORS[reason], { status: 400, field: "dpaFile", message: reason });
   }
 }
 
@@ -291,20 +350,42 @@ export function dpaFilePath(hash: string): string {
   return path.join(filesDir(), `${hash}.pdf`);
 }
 
-export async function storeDpaFile(actorId: string, organizationId: string, vendorId: string, file: { name: string; bytes: Uint8Array }) {
-  if (file.bytes.byteLength === 0) throw new InvalidDpaFileError("empty");
-  if (file.bytes.byteLength > MAX_DPA_BYTES) throw new InvalidDpaFileError("size");
+/** Why a DPA file is refused (empty, too large, not a PDF), or null when it can be stored. */
+export function dpaFileProblem(bytes: Uint8Array): InvalidDpaFileError["reason"] | null {
+  if (bytes.byteLength === 0) return "empty";
+  if (bytes.byteLength > MAX_DPA_BYTES) return "size";
   // The magic number, not the name or the browser's claim, decides what a file is.
-  if (Buffer.from(file.bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") throw new InvalidDpaFileError("type");
-  const hash = sha256Hex(file.bytes);
+  if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") return "type";
+  return null;
+}
+
+/** The file name kept for a DPA: letters, digits and a few signs; "dpa.pdf" when nothing is left. */
+export function safeDpaFileName(name: string): string {
+  return name.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 120) || "dpa.pdf";
+}
+
+/**
+ * Writes a DPA file to the content-addressed store (once per content) and returns its SHA-256.
+ * Also used by the register import, inside its transaction: a file written for a transaction that then
+ * fails is an unreferenced copy, never a wrong one (the name is the content's hash).
+ */
+export function writeDpaBytes(bytes: Uint8Array): string {
+  const problem = dpaFileProblem(bytes);
+  if (problem) throw new InvalidDpaFileError(problem);
+  const hash = sha256Hex(bytes);
   const target = dpaFilePath(hash);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   if (!fs.existsSync(target)) {
     const tmp = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, file.bytes);
+    fs.writeFileSync(tmp, bytes);
     fs.renameSync(tmp, target);
   }
-  const safeName = file.name.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 120) || "dpa.pdf";
+  return hash;
+}
+
+export async function storeDpaFile(actorId: string, organizationId: string, vendorId: string, file: { name: string; bytes: Uint8Array }) {
+  const hash = writeDpaBytes(file.bytes);
+  const safeName = safeDpaFileName(file.name);
   await unitOfWork({ actorId, organizationId }, async ({ tx, ...w }) => {
     const res = await tx.vendor.updateMany({
       where: { id: vendorId, organizationId },

@@ -8,3 +8,5 @@ export * from "./vendor.ts";
 export * from "./export.ts";
 export * from "./breach.ts";
 export * from "./request.ts";
+export * from "./portfolio.ts";
+export * from "./api-token.ts";

@@ -8,6 +8,8 @@ export const PERMISSIONS = {
   "members:read": ["ADMIN", "DPO"],
   "members:invite": ["ADMIN", "DPO"],
   "members:manage": ["ADMIN", "DPO"],
+  /** Accepting or refusing a single sign-on user's access request (issue 16: "until an ADMIN accepts them"). */
+  "members:access-requests": ["ADMIN"],
   "audit:read": ["ADMIN", "DPO"],
   /** The whole register; EDITORs only see their departments' activities. */
   "register:export": ["ADMIN", "DPO", "VIEWER"],
@@ -34,6 +36,15 @@ export function canUpdateOrganization(m: Pick<Member, "role">): boolean {
 
 export function canManageMembers(m: Pick<Member, "role">): boolean {
   return can(m.role, "members:manage");
+}
+
+export function canDecideAccessRequests(m: Pick<Member, "role">): boolean {
+  return can(m.role, "members:access-requests");
+}
+
+/** Someone signed in through single sign-on who holds no role anywhere asks for access instead of seeing an empty home. */
+export function mustRequestAccess(rolesHeld: readonly Role[], hasSsoIdentity: boolean): boolean {
+  return rolesHeld.length === 0 && hasSsoIdentity;
 }
 
 /**

@@ -3,7 +3,9 @@ import { titleMeta } from "~/utils/page-title.ts";
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listUserOrganizations } from "~/models/membership.server.ts";
+import { hasSsoIdentity } from "~/models/sso.server.ts";
 import { countUsers } from "~/models/user.server.ts";
+import { mustRequestAccess } from "~/policies/organization.ts";
 import { getSession } from "~/http/session.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
@@ -16,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const orgs = await listUserOrganizations(s.user.id);
   if (orgs.length === 1) throw redirect(`/o/${orgs[0]!.slug}`);
+  if (orgs.length === 0 && mustRequestAccess([], await hasSsoIdentity(s.user.id))) throw redirect("/access");
   return { orgs };
 }
 
@@ -28,6 +31,11 @@ export default function Index() {
   return (
     <div className="page">
       <h1>{t("home.chooseTitle")}</h1>
+      {orgs.length > 1 ? (
+        <p>
+          <Link to="/portfolio">{t("portfolio.link")}</Link>
+        </p>
+      ) : null}
       {orgs.length === 0 ? (
         <p>{t("home.noOrganization")}</p>
       ) : (

@@ -1,8 +1,10 @@
 import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { listUserOrganizations } from "~/models/membership.server.ts";
 import { createSession } from "~/models/session.server.ts";
 import { auditSsoFailure, consumeLoginState, linkSsoUser, type SsoFailure } from "~/models/sso.server.ts";
 import { readCookie, serializeCookie } from "~/utils/cookies.server.ts";
+import { mustRequestAccess } from "~/policies/organization.ts";
 import { exchangeCode, OIDC_STATE_COOKIE, oidcSettings } from "~/utils/oidc.server.ts";
 import { sessionCookie } from "~/http/session.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
@@ -52,7 +54,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(request, token));
   headers.append("Set-Cookie", serializeCookie(request, OIDC_STATE_COOKIE, "", { maxAgeSeconds: 0 }));
-  return redirect(saved.returnTo || "/", { headers });
+  // Someone with no role yet goes where they can ask an ADMIN for access (issue 16).
+  const roles = (await listUserOrganizations(linked.userId)).map((o) => o.role);
+  return redirect(mustRequestAccess(roles, true) ? "/access" : saved.returnTo || "/", { headers });
 }
 
 export default function OidcError() {

@@ -18,9 +18,9 @@ import {
   useDiffLabels,
 } from "~/components/activity-form.tsx";
 import { listDepartments } from "~/models/department.server.ts";
-import { ActivityNotFoundError, ConflictError, InvalidTransitionError, saveActivity } from "~/models/activity.server.ts";
-import type { ActivityStatus } from "~/reference/vocabularies.ts";
+import { ConflictError, saveActivity } from "~/models/activity.server.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
+import { formError } from "~/http/domain-errors.server.ts";
 import { listPickableDepartments, requireActivity } from "~/http/activity-access.server.ts";
 import { diffContents, type DiffRow } from "~/domain/activity-diff.ts";
 import { computeCompleteness, computeWarnings } from "~/domain/activity-rules.ts";
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     activity: {
       ref: activity.ref,
       name: activity.name,
-      status: activity.status as ActivityStatus,
+      status: activity.status,
       revision: activity.revision,
       departmentId: activity.departmentId,
       content: activity.parsed,
@@ -89,14 +89,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const conflict: Conflict = { mine: content, theirs: current.parsed, theirRevision: current.revision, theirDepartmentId: current.departmentId, diff };
       return data({ result: submission.reply(), conflict }, { status: 409 });
     }
-    if (err instanceof ActivityNotFoundError) {
-      // The department was deleted meanwhile.
-      return data({ result: submission.reply({ fieldErrors: { departmentId: ["errors.departmentNotAllowed"] } }), conflict: null }, { status: 400 });
-    }
-    if (err instanceof InvalidTransitionError) {
-      return data({ result: submission.reply({ formErrors: ["errors.transitionNotAllowed"] }), conflict: null }, { status: 409 });
-    }
-    throw err;
+    // A department deleted meanwhile (on its field), an archived activity (above the form).
+    return formError(err, submission, { conflict: null });
   }
   return redirectWithToast(request, `/o/${ctx.org.slug}/activities/${activity.ref}`, { type: "success", key: "toast.saved" });
 }

@@ -6,7 +6,6 @@ import { ActivityBreadcrumbs } from "~/components/breadcrumbs.tsx";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useParams } from "@remix-run/react";
 import { listVersions } from "~/models/activity.server.ts";
-import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
 import { requireActivity } from "~/http/activity-access.server.ts";
 import { diffContents } from "~/domain/activity-diff.ts";
@@ -65,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     activity: {
       ref: activity.ref,
       name: activity.name,
-      status: activity.status as ActivityStatus,
+      status: activity.status,
       approvedVersion: activity.approvedVersion,
       updatedAt: activity.updatedAt.toISOString(),
     },

@@ -10,16 +10,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { CNIL_LIST_TYPES, EXEMPT_LIST_TYPES, preAnswers, SCREENING_CRITERIA, suggestCnilList, suggestExemptList } from "~/analysis/dpia-screening.ts";
 import { ErrorList } from "~/components/forms.tsx";
-import {
-  DpiaConflictError,
-  evaluateScreening,
-  getOrganizationHeadcount,
-  getScreening,
-  saveScreening,
-  ScreeningReasonError,
-  userDisplayName,
-} from "~/models/dpia.server.ts";
+import { DpiaConflictError, evaluateScreening, getOrganizationHeadcount, getScreening, saveScreening, userDisplayName } from "~/models/dpia.server.ts";
 import { ScreeningFormSchema, SCREENING_DECISIONS } from "~/schemas/dpia.ts";
+import { formError } from "~/http/domain-errors.server.ts";
 import { requireActivity } from "~/http/activity-access.server.ts";
 import { canDecideScreening } from "~/policies/activity.ts";
 import { forbidden } from "~/http/auth.server.ts";
@@ -73,11 +66,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await saveScreening(ctx.user.id, ctx.org.id, activity.id, submission.value.version, submission.value);
   } catch (err) {
-    if (err instanceof DpiaConflictError)
-      return data<ActionData>({ result: submission.reply({ resetForm: true }), alert: "dpia.errors.conflict" }, { status: 409 });
-    if (err instanceof ScreeningReasonError)
-      return data<ActionData>({ result: submission.reply({ fieldErrors: { decisionReason: ["dpia.errors.reasonRequired"] } }), alert: null }, { status: 400 });
-    throw err;
+    // A conflict resets the form to the saved screening and says so above it.
+    if (err instanceof DpiaConflictError) return data<ActionData>({ result: submission.reply({ resetForm: true }), alert: err.key }, { status: err.status });
+    return formError(err, submission, { alert: null });
   }
   return redirectWithToast(request, `/o/${ctx.org.slug}/activities/${activity.ref}/screening`, { type: "success", key: "dpia.screening.saved" });
 }

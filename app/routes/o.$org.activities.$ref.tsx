@@ -19,8 +19,9 @@ import { ActivitySovereignty } from "~/components/activity-sovereignty.tsx";
 import { DpiaPanel } from "~/components/dpia-panel.tsx";
 import { dpiaPanel } from "~/models/dpia.server.ts";
 import { ErrorList } from "~/components/forms.tsx";
-import { addComment, ConflictError, InvalidTransitionError, listComments, transitionActivity } from "~/models/activity.server.ts";
+import { addComment, ConflictError, listComments, transitionActivity } from "~/models/activity.server.ts";
 import type { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
+import { domainError, replyOptions } from "~/http/domain-errors.server.ts";
 import { requireActivity } from "~/http/activity-access.server.ts";
 import { linkIntentAction, loadActivitySovereignty } from "~/http/activity-sovereignty.server.ts";
 import { computeCompleteness, computeWarnings } from "~/domain/activity-rules.ts";
@@ -164,20 +165,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const params = transition === "approve" ? { version: updated.approvedVersion ?? 1 } : undefined;
       return redirectWithToast(request, pagePath(ctx, activity), { type: "success", key: TOASTS[transition], params });
     } catch (err) {
-      if (err instanceof ConflictError) return data<ActionData>({ form, result: submission.reply(), alert: "activityView.conflict" }, { status: 409 });
-      if (err instanceof InvalidTransitionError) {
-        const fieldErrors: Record<string, string[]> | undefined =
-          err.message === "comment" ? { comment: ["errors.commentRequired"] } : err.message === "reason" ? { reason: ["errors.reasonRequired"] } : undefined;
-        return data<ActionData>(
-          {
-            form,
-            result: submission.reply(fieldErrors ? { fieldErrors } : { formErrors: ["errors.transitionNotAllowed"] }),
-            alert: fieldErrors ? null : "errors.transitionNotAllowed",
-          },
-          { status: 400 },
-        );
-      }
-      throw err;
+      // A conflict only says so (the page reloads the activity as it now is); other refusals go on their field or above the form.
+      if (err instanceof ConflictError) return data<ActionData>({ form, result: submission.reply(), alert: err.key }, { status: err.status });
+      const e = domainError(err);
+      return data<ActionData>({ form, result: submission.reply(replyOptions(e)), alert: e.field ? null : e.key }, { status: e.status });
     }
   }
 

@@ -11,10 +11,11 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DepartmentIdField } from "~/components/activity-form.tsx";
 import { FormErrors, TextField } from "~/components/forms.tsx";
-import { ActivityNotFoundError, createActivity } from "~/models/activity.server.ts";
+import { createActivity } from "~/models/activity.server.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { canCreateActivities, canCreateIn, prefersGuidedForm } from "~/policies/activity.ts";
 import { mayLeaveWithoutDepartment } from "~/policies/department.ts";
+import { formError } from "~/http/domain-errors.server.ts";
 import { listPickableDepartments } from "~/http/activity-access.server.ts";
 import { forbidden, requireOrgContext } from "~/http/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -57,8 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const created = await createActivity(ctx.user.id, ctx.org.id, { content: ActivityContentSchema.parse({ name }), departmentId });
     ref = created.ref;
   } catch (err) {
-    if (err instanceof ActivityNotFoundError) return notAllowed(); // not a department of this organization
-    throw err;
+    return formError(err, submission); // a department outside this organization: the same message as notAllowed()
   }
   const next = mode === "guided" ? `/o/${ctx.org.slug}/activities/${ref}/guided/1` : `/o/${ctx.org.slug}/activities/${ref}/edit`;
   return redirectWithToast(request, next, { type: "success", key: "toast.activityCreated", params: { ref } });

@@ -1,5 +1,6 @@
 /** Edit the facts of a breach (DPO and ADMIN, until it is closed). Optimistic lock on the revision. */
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { formError } from "~/http/domain-errors.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { departmentScope } from "~/http/activity-access.server.ts";
 import { getFormProps, useForm } from "@conform-to/react";
@@ -9,7 +10,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BreachFactsFields } from "~/components/breach-fields.tsx";
 import { FormErrors } from "~/components/forms.tsx";
 import { metaT } from "~/components/vendor-fields.tsx";
-import { BreachConflictError, BreachRuleError, listActivityChoices, saveBreachFacts } from "~/models/breach.server.ts";
+import { listActivityChoices, saveBreachFacts } from "~/models/breach.server.ts";
 import { getOrganizationOverview } from "~/models/organization.server.ts";
 import { canManageBreach } from "~/policies/breach.ts";
 import { BreachFactsFormSchema } from "~/schemas/breach.ts";
@@ -75,9 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await saveBreachFacts(ctx.user.id, ctx.org.id, breach.id, revision.data, submission.value);
   } catch (err) {
-    if (err instanceof BreachConflictError) return data({ result: submission.reply({ formErrors: ["errors.breachConflict"] }) }, { status: 409 });
-    if (err instanceof BreachRuleError) return data({ result: submission.reply({ formErrors: [err.key] }) }, { status: 400 });
-    throw err;
+    return formError(err, submission);
   }
   return redirectWithToast(request, `/o/${ctx.org.slug}/breaches/${breach.ref}`, { type: "success", key: "breaches.toast.saved", params: { ref: breach.ref } });
 }

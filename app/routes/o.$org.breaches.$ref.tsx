@@ -3,6 +3,7 @@
  * notifications to the CNIL, drafts, state changes, comments and versions.
  */
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { domainError } from "~/http/domain-errors.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -12,17 +13,8 @@ import { breachClock, enisaSeverity, splitDuration, suggestedDpc } from "~/analy
 import { DateTimeField } from "~/components/breach-fields.tsx";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms.tsx";
 import { metaT } from "~/components/vendor-fields.tsx";
-import {
-  addBreachComment,
-  assessBreach,
-  BreachConflictError,
-  BreachNotFoundError,
-  BreachRuleError,
-  breachDetails,
-  recordNotification,
-  transitionBreach,
-} from "~/models/breach.server.ts";
-import { canCommentBreach, canDraftBreach, canManageBreach, canTransitionBreach, type BreachStatus } from "~/policies/breach.ts";
+import { addBreachComment, assessBreach, breachDetails, recordNotification, transitionBreach } from "~/models/breach.server.ts";
+import { canCommentBreach, canDraftBreach, canManageBreach, canTransitionBreach } from "~/policies/breach.ts";
 import { isSensitiveCategory } from "~/reference/vocabularies.ts";
 import { ART34_EXEMPTIONS, AssessmentFormSchema, CommentFormSchema, NOTIFICATION_KINDS, NotificationFormSchema, RISK_LEVELS } from "~/schemas/breach.ts";
 import { forbidden } from "~/http/auth.server.ts";
@@ -49,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     malicious: false,
   };
   const manage = canManageBreach(actor, breach);
-  const status = breach.status as BreachStatus;
+  const status = breach.status;
   return {
     slug: ctx.org.slug,
     breach: {
@@ -135,11 +127,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await transitionBreach(ctx.user.id, ctx.org.id, breach.id, revision, intent);
     return done("breaches.toast.transition");
   } catch (err) {
-    if (err instanceof BreachConflictError)
-      return data({ intent, result: { status: "error" as const, error: { "": ["errors.breachConflict"] } } }, { status: 409 });
-    if (err instanceof BreachRuleError) return data({ intent, result: { status: "error" as const, error: { "": [err.key] } } }, { status: 400 });
-    if (err instanceof BreachNotFoundError) throw new Response("Not Found", { status: 404 });
-    throw err;
+    // The buttons of this page have no Conform submission: the same form-level result, built here.
+    const e = domainError(err);
+    return data({ intent, result: { status: "error" as const, error: { "": [e.key] } } }, { status: e.status });
   }
 }
 

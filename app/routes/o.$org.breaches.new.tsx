@@ -3,6 +3,7 @@
  * the vendor's services, directly or through sub-processors, and prefills data and subjects from them.
  */
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { formError } from "~/http/domain-errors.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -11,7 +12,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BreachFactsFields } from "~/components/breach-fields.tsx";
 import { FormErrors } from "~/components/forms.tsx";
 import { metaT } from "~/components/vendor-fields.tsx";
-import { BreachRuleError, createBreach, listActivityChoices, vendorBreachScope } from "~/models/breach.server.ts";
+import { createBreach, listActivityChoices, vendorBreachScope } from "~/models/breach.server.ts";
 import { getOrganizationOverview } from "~/models/organization.server.ts";
 import { canReportBreach, managesBreaches } from "~/policies/breach.ts";
 import { BreachFactsFormSchema } from "~/schemas/breach.ts";
@@ -95,8 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     return redirectWithToast(request, `/o/${ctx.org.slug}/breaches/${b.ref}`, { type: "success", key: "breaches.toast.reported", params: { ref: b.ref } });
   } catch (err) {
-    if (err instanceof BreachRuleError) return data({ result: submission.reply({ formErrors: [err.key] }) }, { status: 400 });
-    throw err;
+    return formError(err, submission);
   }
 }
 

@@ -5,8 +5,9 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms.tsx";
-import { createDepartment, deleteDepartment, DepartmentInUseError, DuplicateNameError, listDepartments, renameDepartment } from "~/models/department.server.ts";
+import { createDepartment, deleteDepartment, listDepartments, renameDepartment } from "~/models/department.server.ts";
 import { requireOrgContext } from "~/http/auth.server.ts";
+import { formError, toastError } from "~/http/domain-errors.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { requiredText, z } from "~/utils/validation.ts";
@@ -33,9 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.value.intent === "create") await createDepartment(ctx.user.id, ctx.org.id, submission.value.name);
       else if (!(await renameDepartment(ctx.user.id, ctx.org.id, submission.value.id, submission.value.name))) throw new Response("Not Found", { status: 404 });
     } catch (err) {
-      if (err instanceof DuplicateNameError)
-        return data({ intent, result: submission.reply({ fieldErrors: { name: ["errors.departmentExists"] } }) }, { status: 400 });
-      throw err;
+      return formError(err, submission, { intent });
     }
     return redirectWithToast(request, back, { type: "success", key: "toast.saved" });
   }
@@ -44,8 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (!(await deleteDepartment(ctx.user.id, ctx.org.id, parsed.data.id))) throw new Response("Not Found", { status: 404 });
   } catch (err) {
-    if (err instanceof DepartmentInUseError) return redirectWithToast(request, back, { type: "error", key: "errors.departmentInUse" });
-    throw err;
+    return toastError(err, request, back);
   }
   return redirectWithToast(request, back, { type: "success", key: "toast.deleted" });
 }

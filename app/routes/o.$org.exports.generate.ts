@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs } from "@remix-run/node";
-import { createExport, UnknownActivityError } from "~/models/exports.server.ts";
+import { createExport } from "~/models/exports.server.ts";
 import { ExportRequestSchema } from "~/schemas/export-request.ts";
+import { toastError } from "~/http/domain-errors.server.ts";
 import { requireOrgContext } from "~/http/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { EXPORT_CONTENT_TYPES, fileResponse } from "~/utils/file-response.server.ts";
@@ -38,7 +39,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     return fileResponse(bytes, { fileName, contentType: EXPORT_CONTENT_TYPES[v.format] ?? "application/octet-stream" });
   } catch (err) {
-    if (err instanceof UnknownActivityError) return redirectWithToast(request, back, { type: "error", key: "errors.unknownRef" });
-    throw err;
+    return toastError(err, request, back);
   }
 }

@@ -1,13 +1,14 @@
 import type { MetaFunction } from "@remix-run/node";
 import { SectionErrorBoundary } from "~/components/error-page.tsx";
+import { domainError } from "~/http/domain-errors.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { FormErrors } from "~/components/forms.tsx";
 import { listDepartments } from "~/models/department.server.ts";
-import { createShareLink, listExports, listShareAccesses, revokeShareLink, ShareLinkError } from "~/models/export-log.server.ts";
+import { createShareLink, listExports, listShareAccesses, revokeShareLink } from "~/models/export-log.server.ts";
 import { EXPORT_FORMATS, SHARE_MAX_DAYS } from "~/schemas/export-request.ts";
-import { notFound, requireOrgContext } from "~/http/auth.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { canSeeShareIps, canShareExports } from "~/policies/export.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -99,14 +100,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const origin = getEnv().PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
     return { error: null, link: `${origin}/s/${token}`, recipient: v.recipient, exportId: v.exportId };
   } catch (err) {
-    // Another organization's (or no) export: 404, as for every resource outside the member's organization.
-    if (err instanceof ShareLinkError && err.message === "export") throw notFound();
-    if (err instanceof ShareLinkError)
-      return data(
-        { error: err.message === "expiry" ? "errors.shareExpiry" : "errors.invalid", link: null, recipient: null, exportId: v.exportId },
-        { status: 400 },
-      );
-    throw err;
+    // Another organization's (or no) export: domainError throws a 404, as for every resource outside the member's organization.
+    const e = domainError(err);
+    return data({ error: e.key, link: null, recipient: null, exportId: v.exportId }, { status: e.status });
   }
 }
 
@@ -220,8 +216,17 @@ export default function Exports() {
                 {exportFormatLabel(i18n, e.format)} — {date(e.createdAt, true)}
               </h3>
               <p>
-                {e.actor ?? "—"} ({t(e.channel === "cli" ? "exports.channel.cli" : e.channel === "public" ? "exports.channel.public" : "exports.channel.ui")}) ·{" "}
-                {formatSize(t, e.size)} · {exportParamLabels(t, (x) => date(x), e.params).join(" · ")}
+                {e.actor ?? "—"} (
+                {t(
+                  e.channel === "cli"
+                    ? "exports.channel.cli"
+                    : e.channel === "public"
+                      ? "exports.channel.public"
+                      : e.channel === "api"
+                        ? "exports.channel.api"
+                        : "exports.channel.ui",
+                )}
+                ) · {formatSize(t, e.size)} · {exportParamLabels(t, (x) => date(x), e.params).join(" · ")}
               </p>
               <p>
                 {t("exportLog.sha256")} <code className="details">{e.sha256}</code>

@@ -10,8 +10,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms.tsx";
 import { CountryLabel, metaT, useCountryOptions } from "~/components/vendor-fields.tsx";
-import { createHostingSite, deleteHostingSite, listHostingSites, VendorNotFoundError } from "~/models/vendor.server.ts";
+import { createHostingSite, deleteHostingSite, listHostingSites } from "~/models/vendor.server.ts";
 import { HostingSiteFormSchema, toHostingSiteInput } from "~/schemas/vendor.ts";
+import { toastError } from "~/http/domain-errors.server.ts";
 import { notFound, requireOrgContext } from "~/http/auth.server.ts";
 import { canManageVendors } from "~/policies/vendor.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -67,8 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await deleteHostingSite(ctx.user.id, ctx.org.id, site.id);
   } catch (err) {
-    if (err instanceof VendorNotFoundError) throw notFound();
-    throw err;
+    return toastError(err, request, back);
   }
   return redirectWithToast(request, back, { type: "success", key: "vendors.toast.siteDeleted", params: { name: site.name } });
 }

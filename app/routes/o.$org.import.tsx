@@ -14,15 +14,8 @@ import { importFieldLabel } from "~/import/field-labels.server.ts";
 import { isMappableField, MAPPABLE_FIELDS, type ColumnMapping, type ImportField } from "~/import/headers.ts";
 import { IMPORT_LIMITS, ImportFileError, type ImportMessage } from "~/import/limits.ts";
 import { detectFormat } from "~/import/parse.ts";
-import {
-  commitImport,
-  deletePendingImport,
-  ImportHasErrorsError,
-  previewImport,
-  readPendingImport,
-  storePendingImport,
-  type ImportAction,
-} from "~/models/import.server.ts";
+import { commitImport, deletePendingImport, previewImport, readPendingImport, storePendingImport, type ImportAction } from "~/models/import.server.ts";
+import { domainError, toastError } from "~/http/domain-errors.server.ts";
 import { requireOrgContext } from "~/http/auth.server.ts";
 import type { MessageKey, T } from "~/utils/i18n.ts";
 import { getLocale } from "~/http/i18n.server.ts";
@@ -83,11 +76,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     preview = await previewImport(ctx.org.id, pending.bytes, mapping);
   } catch (err) {
-    if (err instanceof ImportFileError) {
-      deletePendingImport(upload);
-      return { ...base, error: { key: err.key, params: err.params } };
-    }
-    throw err;
+    // An unreadable file is dropped and the page says why.
+    const e = domainError(err);
+    deletePendingImport(upload);
+    return { ...base, error: { key: e.key, params: e.params } };
   }
   // Field labels come translated from here: the column headers (tabular.*) stay on the server.
   const locale = await getLocale(request);
@@ -166,8 +158,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       detectFormat(bytes);
     } catch (err) {
-      if (err instanceof ImportFileError) return fail(err.key, err.params);
-      throw err;
+      const e = domainError(err);
+      return fail(e.key, e.params);
     }
     const id = storePendingImport(ctx.org.id, ctx.user.id, file.name, bytes);
     return new Response(null, { status: 303, headers: { Location: `${page}?upload=${id}` } });
@@ -195,12 +187,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       params: { created: result.created, updated: result.updated, newDrafts: result.newDrafts, unchanged: result.unchanged },
     });
   } catch (err) {
-    if (err instanceof ImportHasErrorsError) return redirectWithToast(request, back, { type: "error", key: "errors.import.hasErrors" });
-    if (err instanceof ImportFileError) {
-      deletePendingImport(upload);
-      return redirectWithToast(request, page, { type: "error", key: err.key, params: err.params });
-    }
-    throw err;
+    // An unreadable file is dropped (nothing to retry); otherwise the upload stays to fix the rows or the mapping.
+    const e = domainError(err);
+    if (e instanceof ImportFileError) deletePendingImport(upload);
+    return toastError(e, request, e instanceof ImportFileError ? page : back);
   }
 }
 

@@ -1,27 +1,21 @@
 import type { MetaFunction } from "@remix-run/node";
+import { formError, toastError } from "~/http/domain-errors.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, FormErrors, SelectField, TextField } from "~/components/forms.tsx";
+import { AccessRequestDecidedError, AccessRequestNotFoundError, decideAccessRequest, listPendingAccessRequests } from "~/models/access-request.server.ts";
 import { listDepartments } from "~/models/department.server.ts";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
-import {
-  canResetPasswordOf,
-  getMemberInOrg,
-  LastAdminError,
-  listMembers,
-  NotFoundError,
-  removeMembership,
-  updateMembership,
-} from "~/models/membership.server.ts";
+import { canResetPasswordOf, getMemberInOrg, listMembers, NotFoundError, removeMembership, updateMembership } from "~/models/membership.server.ts";
 import { createPasswordReset } from "~/models/password-reset.server.ts";
 import { forbidden, notFound, requireOrgContext } from "~/http/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { roleHasDepartments } from "~/policies/department.ts";
-import { canAssignRole, canManageMembers, organizationHasAdmin } from "~/policies/organization.ts";
-import { isRole, ROLES, type Role } from "~/policies/roles.ts";
+import { canAssignRole, canDecideAccessRequests, canManageMembers, organizationHasAdmin } from "~/policies/organization.ts";
+import { isRole, ROLES } from "~/policies/roles.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { emailField, z } from "~/utils/validation.ts";
@@ -36,6 +30,11 @@ const InviteSchema = z
 const UpdateSchema = z
   .object({ intent: z.literal("update"), membershipId: idField, role: z.enum(ROLES), departmentIds: departmentIdsField })
   .refine((v) => !roleHasDepartments(v.role) || v.departmentIds.length > 0, { path: ["departmentIds"], message: "errors.editorNeedsDepartment" });
+// Accepting an access request takes the same role and department rules as an invitation.
+const AcceptRequestSchema = z
+  .object({ intent: z.literal("accept-request"), requestId: idField, role: z.enum(ROLES), departmentIds: departmentIdsField })
+  .refine((v) => !roleHasDepartments(v.role) || v.departmentIds.length > 0, { path: ["departmentIds"], message: "errors.editorNeedsDepartment" });
+const RefuseRequestSchema = z.object({ intent: z.literal("refuse-request"), requestId: idField });
 const IdSchema = z.object({ intent: z.enum(["remove", "reset", "revoke"]), id: idField });
 
 function origin(request: Request) {
@@ -44,7 +43,14 @@ function origin(request: Request) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org, "members:read");
-  const [members, departments, invitations] = await Promise.all([listMembers(ctx.org.id), listDepartments(ctx.org.id), listPendingInvitations(ctx.org.id)]);
+  const canDecide = canDecideAccessRequests(ctx.membership);
+  const [members, departments, invitations, accessRequests] = await Promise.all([
+    listMembers(ctx.org.id),
+    listDepartments(ctx.org.id),
+    listPendingInvitations(ctx.org.id),
+    // Only those who may decide see who is asking.
+    canDecide ? listPendingAccessRequests(ctx.org.id) : Promise.resolve([]),
+  ]);
   return {
     me: { userId: ctx.user.id, role: ctx.membership.role },
     orgHasAdmin: organizationHasAdmin(members.map((m) => m.role)),
@@ -52,11 +58,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     members: members.map((m) => ({
       id: m.id,
       user: m.user,
-      role: isRole(m.role) ? m.role : ("VIEWER" as Role),
+      role: m.role,
       departments: m.departments.map((d) => d.department),
     })),
     departments,
     invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expiresAt: i.expiresAt.toISOString() })),
+    accessRequests: accessRequests.map((r) => ({ id: r.id, user: r.user, createdAt: r.createdAt.toISOString() })),
   };
 }
 
@@ -75,9 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { token } = await createInvitation(ctx.user.id, ctx.org.id, submission.value);
       return data({ intent, result: submission.reply({ resetForm: true }), link: `${origin(request)}/invitation/${token}` });
     } catch (err) {
-      if (err instanceof NotFoundError)
-        return data({ intent, result: submission.reply({ fieldErrors: { departmentIds: ["errors.choice"] } }), link: null }, { status: 400 });
-      throw err;
+      return formError(err, submission, { intent, link: null });
     }
   }
 
@@ -92,16 +97,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await updateMembership(ctx.user.id, ctx.org.id, target.id, submission.value);
     } catch (err) {
-      if (err instanceof LastAdminError)
-        return data({ intent, result: submission.reply({ formErrors: ["errors.lastAdmin"] }), link: null, target: target.id }, { status: 400 });
-      if (err instanceof NotFoundError)
-        return data(
-          { intent, result: submission.reply({ fieldErrors: { departmentIds: ["errors.choice"] } }), link: null, target: target.id },
-          { status: 400 },
-        );
-      throw err;
+      return formError(err, submission, { intent, link: null, target: target.id });
     }
     return redirectWithToast(request, back, { type: "success", key: "toast.saved" });
+  }
+
+  if (intent === "accept-request" || intent === "refuse-request") {
+    if (!canDecideAccessRequests(ctx.membership)) throw forbidden();
+    const target = String(formData.get("requestId") ?? "");
+    const submission = parseWithZod(formData, { schema: intent === "accept-request" ? AcceptRequestSchema : RefuseRequestSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply(), link: null, target }, { status: 400 });
+    const v = submission.value;
+    if ("role" in v && !canAssignRole(ctx.membership.role, v.role, orgHasAdmin)) throw forbidden();
+    try {
+      await decideAccessRequest(
+        ctx.user.id,
+        ctx.org.id,
+        v.requestId,
+        "role" in v ? { accept: true, role: v.role, departmentIds: v.departmentIds } : { accept: false },
+      );
+    } catch (err) {
+      if (err instanceof AccessRequestNotFoundError) throw notFound();
+      if (err instanceof AccessRequestDecidedError)
+        return data({ intent, result: submission.reply({ formErrors: ["errors.accessRequest.decided"] }), link: null, target }, { status: 409 });
+      if (err instanceof NotFoundError)
+        return data({ intent, result: submission.reply({ fieldErrors: { departmentIds: ["errors.choice"] } }), link: null, target }, { status: 400 });
+      throw err;
+    }
+    return redirectWithToast(request, back, { type: "success", key: "role" in v ? "toast.accessAccepted" : "toast.accessRefused" });
   }
 
   const parsed = IdSchema.safeParse(Object.fromEntries(formData));
@@ -124,8 +147,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await removeMembership(ctx.user.id, ctx.org.id, target.id);
   } catch (err) {
-    if (err instanceof LastAdminError) return redirectWithToast(request, back, { type: "error", key: "errors.lastAdmin" });
-    throw err;
+    return toastError(err, request, back);
   }
   return redirectWithToast(request, back, { type: "success", key: "toast.memberRemoved" });
 }
@@ -253,6 +275,68 @@ function MemberRow({
   );
 }
 
+function AccessRequestRow({
+  req,
+  data: d,
+  actionData,
+}: {
+  req: LoaderData["accessRequests"][number];
+  data: LoaderData;
+  actionData: ReturnType<typeof useActionData<typeof action>>;
+}) {
+  const { t, date } = useT();
+  const mine = actionData && "target" in actionData && actionData.target === req.id ? actionData : undefined;
+  const [form, fields] = useForm({
+    id: `access-${req.id}`,
+    lastResult: mine?.intent === "accept-request" ? mine.result : undefined,
+    constraint: getZodConstraint(AcceptRequestSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AcceptRequestSchema }),
+    defaultValue: { role: "VIEWER" },
+  });
+  const roles = ROLES.filter((r) => canAssignRole(d.me.role, r, d.orgHasAdmin));
+  const refused = mine?.intent === "refuse-request" && mine.result && "error" in mine.result ? mine.result.error?.[""] : undefined;
+  return (
+    <li className="member card">
+      <h3>
+        {req.user.name} <span className="muted">{req.user.email}</span>
+      </h3>
+      <p>{t("members.requestedOn", { date: date(req.createdAt, true) })}</p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors errors={form.errors} />
+        <input type="hidden" name="intent" value="accept-request" />
+        <input type="hidden" name="requestId" value={req.id} />
+        <SelectField
+          label={t("members.roleFor", { name: req.user.name })}
+          hint={t("hints.roles")}
+          field={fields.role}
+          options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        />
+        <DepartmentChecks
+          name="departmentIds"
+          departments={d.departments}
+          selected={[]}
+          legend={t("members.editorDepartments")}
+          errors={fields.departmentIds.errors}
+          errorId={fields.departmentIds.errorId}
+        />
+        <button type="submit" className="button primary">
+          {t("members.accept")}
+          <span className="visually-hidden"> {req.user.name}</span>
+        </button>
+      </Form>
+      <Form method="post">
+        <FormErrors errors={refused ?? undefined} />
+        <input type="hidden" name="intent" value="refuse-request" />
+        <input type="hidden" name="requestId" value={req.id} />
+        <button type="submit" className="button danger">
+          {t("members.refuse")}
+          <span className="visually-hidden"> {req.user.name}</span>
+        </button>
+      </Form>
+    </li>
+  );
+}
+
 /** A specific page title (RGAA 8.6). */
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "members.title");
 
@@ -270,9 +354,16 @@ export default function Members() {
   });
   const canManage = d.canManage;
   const roles = ROLES.filter((r) => canAssignRole(d.me.role, r, d.orgHasAdmin));
+  // A request decided meanwhile is no longer listed: its error ("already handled") is shown at the top.
+  const decidedElsewhere =
+    actionData && (actionData.intent === "accept-request" || actionData.intent === "refuse-request") && "target" in actionData
+      ? !d.accessRequests.some((r) => r.id === actionData.target)
+      : false;
+  const orphanErrors = decidedElsewhere && actionData?.result && "error" in actionData.result ? actionData.result.error?.[""] : undefined;
   return (
     <div className="page">
       <h1>{t("members.title")}</h1>
+      <FormErrors errors={orphanErrors ?? undefined} />
       {canManage ? (
         <section className="panel" aria-labelledby="invite-h">
           <h2 id="invite-h">{t("members.invite")}</h2>
@@ -302,6 +393,17 @@ export default function Members() {
           </Form>
         </section>
       ) : null}
+      {d.accessRequests.length ? (
+        <section aria-labelledby="access-requests" id="access-requests-section">
+          <h2 id="access-requests">{t("members.accessRequests", { count: d.accessRequests.length })}</h2>
+          <p className="hint">{t("members.accessRequestsIntro")}</p>
+          <ul className="plain-list">
+            {d.accessRequests.map((r) => (
+              <AccessRequestRow key={r.id} req={r} data={d} actionData={actionData} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {d.invitations.length ? (
         <section aria-labelledby="pending-h">
           <h2 id="pending-h">{t("members.pending")}</h2>
@@ -309,7 +411,7 @@ export default function Members() {
             {d.invitations.map((i) => (
               <li key={i.id} className="row">
                 <span>
-                  {i.email} — {t(`roles.${i.role as Role}`)} — {t("members.expires", { date: date(i.expiresAt, true) })}
+                  {i.email} — {t(`roles.${i.role}`)} — {t("members.expires", { date: date(i.expiresAt, true) })}
                 </span>
                 <Form method="post">
                   <input type="hidden" name="intent" value="revoke" />

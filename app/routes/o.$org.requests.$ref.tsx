@@ -1,5 +1,6 @@
 /** One data-subject request: deadline, status, extension (Art. 12(3)), response, answer letters, comments. */
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { formError } from "~/http/domain-errors.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -8,16 +9,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { canExtend, deadlineState } from "~/analysis/requests.ts";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms.tsx";
 import { metaT } from "~/components/vendor-fields.tsx";
-import {
-  addRequestComment,
-  effectiveDue,
-  extendRequest,
-  listRequestComments,
-  moveRequest,
-  RequestConflictError,
-  RequestRuleError,
-} from "~/models/request.server.ts";
-import { nextRequestStatuses, OPEN_REQUEST_STATUSES, type RequestStatus } from "~/policies/request.ts";
+import { addRequestComment, effectiveDue, extendRequest, listRequestComments, moveRequest } from "~/models/request.server.ts";
+import { nextRequestStatuses, OPEN_REQUEST_STATUSES } from "~/policies/request.ts";
 import { IDENTITY_CHECKS, RequestUpdateSchema } from "~/schemas/request.ts";
 import { activityLabels } from "~/models/request.server.ts";
 import { requireDataSubjectRequest } from "~/http/request-access.server.ts";
@@ -36,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ref: dsr.ref,
       type: dsr.type,
       regime: dsr.regime,
-      status: dsr.status as RequestStatus,
+      status: dsr.status,
       revision: dsr.revision,
       receivedAt: dsr.receivedAt.toISOString(),
       channel: dsr.channel,
@@ -51,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     deadline: deadlineState(effectiveDue(dsr), now, open),
     canExtend: open && canExtend(dsr.receivedAt, now, dsr.extendedDueAt !== null),
-    next: dsr.anonymizedAt ? [] : nextRequestStatuses(dsr.status as RequestStatus).filter((s) => s !== "EXTENDED" && s !== "RECEIVED"),
+    next: dsr.anonymizedAt ? [] : nextRequestStatuses(dsr.status).filter((s) => s !== "EXTENDED" && s !== "RECEIVED"),
     activities,
     comments: comments.map((c) => ({ id: c.id, body: c.body, createdAt: c.createdAt.toISOString() })),
     today: now.toISOString().slice(0, 10),
@@ -76,9 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     else await moveRequest(ctx.user.id, ctx.membership.role, dsr, v.revision, v.status, { response: v.response, identityCheck: v.identityCheck });
     return back("requests.toast.updated");
   } catch (err) {
-    if (err instanceof RequestConflictError) return data({ intent, result: s.reply({ formErrors: ["errors.requestConflict"] }) }, { status: 409 });
-    if (err instanceof RequestRuleError) return data({ intent, result: s.reply({ formErrors: [err.key] }) }, { status: 400 });
-    throw err;
+    return formError(err, s, { intent });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
+import { formError } from "~/http/domain-errors.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
@@ -6,7 +7,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "~/components/forms.tsx";
 import { OrganizationFields } from "~/components/organization-fields.tsx";
-import { getOrganization, StaleUpdateError, updateOrganization } from "~/models/organization.server.ts";
+import { getOrganization, updateOrganization } from "~/models/organization.server.ts";
 import { OrganizationUpdateSchema, toOrganizationInput } from "~/schemas/organization.ts";
 import { requireOrgContext } from "~/http/auth.server.ts";
 import { canUpdateOrganization } from "~/policies/organization.ts";
@@ -28,8 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await updateOrganization(ctx.user.id, ctx.org.id, version, toOrganizationInput(fields));
   } catch (err) {
-    if (err instanceof StaleUpdateError) return data({ result: submission.reply({ formErrors: ["errors.staleUpdate"] }) }, { status: 409 });
-    throw err;
+    return formError(err, submission);
   }
   return redirectWithToast(request, `/o/${ctx.org.slug}/settings`, { type: "success", key: "toast.saved" });
 }

@@ -41,6 +41,8 @@ export default function SiteMap() {
         [`${base}/vendors`, t("nav.vendors"), true],
         [`${base}/hosting`, t("onboarding.step.vendors.hosting"), may.manage],
         [`${base}/sovereignty`, t("nav.sovereignty"), true],
+        [`${base}/catalogue`, t("catalogue.title"), true],
+        [`${base}/models`, t("models.title"), may.manage],
         [`${base}/exports`, t("exports.title"), may.export],
         [`/public/${org.slug}`, t("onboarding.step.publish.public"), true],
       ],
@@ -52,6 +54,7 @@ export default function SiteMap() {
         [`${base}/members`, t("members.title"), may.members],
         [`${base}/departments`, t("departments.title"), may.departments],
         [`${base}/audit`, t("auditLog.title"), may.audit],
+        [`${base}/notifications`, t("notifications.title"), true],
       ],
     },
     {

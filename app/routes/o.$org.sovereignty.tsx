@@ -20,8 +20,6 @@ import { type MessageKey } from "~/utils/i18n.ts";
 import { canManageVendors } from "~/policies/vendor.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 
-const DPA_STATUSES = ["NONE", "REQUESTED", "SIGNED", "NOT_REQUIRED"] as const;
-type DpaStatus = (typeof DPA_STATUSES)[number];
 type TransferProblem = "missing" | "not_certified" | "refused_derogation" | "out_of_scope" | "derogation" | "to_verify";
 
 function isDashboardPath(pathname: string, slug: string) {
@@ -81,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ),
       dpaAttention: d.dpaAttention.map((v) => ({
         ...v,
-        dpaStatus: (DPA_STATUSES as readonly string[]).includes(v.dpaStatus) ? (v.dpaStatus as DpaStatus) : "NONE",
+        dpaStatus: v.dpaStatus,
       })),
       map: d.map,
     },

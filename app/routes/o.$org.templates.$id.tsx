@@ -14,11 +14,11 @@ import { ActivityDetails } from "~/components/activity-details.tsx";
 import { DepartmentIdField } from "~/components/activity-form.tsx";
 import { DpiaBadge } from "~/components/dpia-badge.tsx";
 import { FormErrors, TextField } from "~/components/forms.tsx";
-import { ActivityNotFoundError } from "~/models/activity.server.ts";
 import { createDraftFromTemplate } from "~/models/template-draft.server.ts";
 import { CNIL_DPIA_EXEMPT_LIST, CNIL_DPIA_REQUIRED_LIST, TEMPLATE_ID_PATTERN } from "~/schemas/template.ts";
 import { canCreateActivities, canCreateIn } from "~/policies/activity.ts";
 import { mayLeaveWithoutDepartment } from "~/policies/department.ts";
+import { formError } from "~/http/domain-errors.server.ts";
 import { listPickableDepartments } from "~/http/activity-access.server.ts";
 import { forbidden, notFound, requireOrgContext } from "~/http/auth.server.ts";
 import { getLocale } from "~/http/i18n.server.ts";
@@ -84,8 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     ref = (await createDraftFromTemplate(ctx.user.id, ctx.org.id, { template, locale, departmentId, name })).ref;
   } catch (err) {
-    if (err instanceof ActivityNotFoundError) return notAllowed(); // not a department of this organization
-    throw err;
+    return formError(err, submission); // a department outside this organization: the same message as notAllowed()
   }
   return redirectWithToast(request, `/o/${ctx.org.slug}/activities/${ref}/guided/1`, { type: "success", key: "templatesUi.toast.created", params: { ref } });
 }

@@ -5,6 +5,7 @@
  */
 import { DepartmentField } from "~/components/department-field.tsx";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { formError } from "~/http/domain-errors.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -13,7 +14,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DepartmentIdField } from "~/components/activity-form.tsx";
 import { DpiaBadge } from "~/components/dpia-badge.tsx";
 import { ErrorList, FormErrors } from "~/components/forms.tsx";
-import { ActivityNotFoundError } from "~/models/activity.server.ts";
 import { listDepartments } from "~/models/department.server.ts";
 import { createDraftsFromTemplates } from "~/models/template-draft.server.ts";
 import { TEMPLATE_ID_PATTERN } from "~/schemas/template.ts";
@@ -74,8 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     refs = await createDraftsFromTemplates(ctx.user.id, ctx.org.id, { templates: templates.filter((tpl) => tpl !== undefined), locale, departmentId });
   } catch (err) {
-    if (err instanceof ActivityNotFoundError) return notAllowed(); // not a department of this organization
-    throw err;
+    return formError(err, submission); // a department outside this organization: the same message as notAllowed()
   }
   return redirectWithToast(request, `/o/${ctx.org.slug}/activities?status=DRAFT`, {
     type: "success",

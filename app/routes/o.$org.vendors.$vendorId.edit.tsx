@@ -9,8 +9,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "~/components/forms.tsx";
 import { metaT, VendorFormFields } from "~/components/vendor-fields.tsx";
-import { DuplicateVendorError, getVendor, updateVendor, VendorConflictError, VendorNotFoundError } from "~/models/vendor.server.ts";
+import { getVendor, updateVendor, VendorConflictError } from "~/models/vendor.server.ts";
 import { dateInputValue, toVendorInput, VendorUpdateSchema } from "~/schemas/vendor.ts";
+import { formError } from "~/http/domain-errors.server.ts";
 import { notFound, requireOrgContext } from "~/http/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
@@ -61,11 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await updateVendor(ctx.user.id, ctx.org.id, vendorId, version, toVendorInput(fields));
   } catch (err) {
-    if (err instanceof VendorConflictError) return data({ result: submission.reply({ formErrors: ["errors.staleUpdate"] }), conflict: true }, { status: 409 });
-    if (err instanceof DuplicateVendorError)
-      return data({ result: submission.reply({ fieldErrors: { name: ["errors.vendorExists"] } }), conflict: false }, { status: 400 });
-    if (err instanceof VendorNotFoundError) throw notFound();
-    throw err;
+    return formError(err, submission, { conflict: err instanceof VendorConflictError });
   }
   return redirectWithToast(request, `/o/${ctx.org.slug}/vendors/${vendorId}`, { type: "success", key: "toast.saved" });
 }

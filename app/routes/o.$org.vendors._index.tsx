@@ -10,7 +10,7 @@ import { compareLevels, EXPOSURE_LEVELS, type ExposureLevel } from "~/analysis/s
 import { analyseOrganization } from "~/models/sovereignty.server.ts";
 import { listVendors } from "~/models/vendor.server.ts";
 import { isCountryCode } from "~/reference/countries.ts";
-import { CERTIFICATIONS, DPA_STATUSES, type DpaStatus } from "~/schemas/vendor.ts";
+import { CERTIFICATIONS, DPA_STATUSES } from "~/schemas/vendor.ts";
 import { requireOrgContext } from "~/http/auth.server.ts";
 import { canManageVendors } from "~/policies/vendor.ts";
 import { useT } from "~/utils/use-i18n.ts";
@@ -66,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       hdsExpiry: v.hdsExpiry?.toISOString().slice(0, 10) ?? null,
       iso27001Expiry: v.iso27001Expiry?.toISOString().slice(0, 10) ?? null,
       dpfCertified: v.dpfCertified,
-      dpaStatus: v.dpaStatus as DpaStatus,
+      dpaStatus: v.dpaStatus,
       dpaNextReview: v.dpaNextReview?.toISOString().slice(0, 10) ?? null,
       reviewOverdue: isPast(v.dpaNextReview?.toISOString(), today),
       activities: using.length,

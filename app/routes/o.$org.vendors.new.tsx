@@ -6,8 +6,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useParams } from "@remix-run/react";
 import { FormErrors } from "~/components/forms.tsx";
 import { metaT, VendorFormFields } from "~/components/vendor-fields.tsx";
-import { createVendor, DuplicateVendorError } from "~/models/vendor.server.ts";
+import { createVendor } from "~/models/vendor.server.ts";
 import { toVendorInput, VendorFormSchema } from "~/schemas/vendor.ts";
+import { formError } from "~/http/domain-errors.server.ts";
 import { requireOrgContext } from "~/http/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
@@ -30,8 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       params: { name: vendor.name },
     });
   } catch (err) {
-    if (err instanceof DuplicateVendorError) return data({ result: submission.reply({ fieldErrors: { name: ["errors.vendorExists"] } }) }, { status: 400 });
-    throw err;
+    return formError(err, submission);
   }
 }
 

@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getPublicRegister } from "~/models/public-register.server.ts";
+import { countryName } from "~/reference/countries.ts";
 import { notFound } from "~/http/auth.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
@@ -21,8 +22,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export default function PublicRegisterPage() {
   const reg = useLoaderData<typeof loader>();
-  const { t, date } = useT();
+  const { t, has, date, locale } = useT();
   const base = `/public/${reg.organization.slug}`;
+  const safeguardLabel = (code: string) => {
+    const key = `vendors.safeguard.${code}`;
+    return has(key) ? t(key) : code;
+  };
   return (
     <div className="page public-register">
       <h1>{t("public.title", { organization: reg.organization.name })}</h1>
@@ -88,6 +93,40 @@ export default function PublicRegisterPage() {
                 {a.transfers.length ? a.transfers.map((x) => `${x.country} (${t(`vocab.safeguard.${x.safeguard}`)})`).join(", ") : t("public.noTransfers")}
               </dd>
             </div>
+            {a.computedTransfers.length > 0 ? (
+              <div>
+                <dt>{t("public.computedTransfers")}</dt>
+                <dd>
+                  <p className="muted">{t("public.computedTransfersHint")}</p>
+                  <ul>
+                    {a.computedTransfers.map((x) => (
+                      <li key={`${x.country}|${x.recipient}|${x.chain.join("|")}`}>
+                        {[
+                          countryName(x.country, locale),
+                          x.chain.length > 0 ? x.chain.join(" → ") : x.recipient,
+                          t(`sovereignty.transfer.${x.status}`),
+                          x.safeguard ? safeguardLabel(x.safeguard) : null,
+                        ]
+                          .filter(Boolean)
+                          .join(" — ")}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            ) : null}
+            {a.toVerify.length > 0 ? (
+              <div>
+                <dt>{t("public.toVerify")}</dt>
+                <dd>
+                  <ul>
+                    {a.toVerify.map((v) => (
+                      <li key={`${v.fact}|${v.subject}|${v.country ?? ""}`}>{v[locale]}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            ) : null}
             {a.rightsExercise ? (
               <div>
                 <dt>{t("public.rights")}</dt>

@@ -61,6 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { token } = await createSession(user.id, { ipAddress: context?.clientIp ?? null, userAgent: request.headers.get("user-agent") });
     return redirect(`/o/${slug}`, { headers: { "Set-Cookie": sessionCookie(request, token) } });
   } catch (err) {
+    // Someone finished the setup meanwhile: the account exists, sign in.
     if (err instanceof SetupClosedError) throw redirect("/login");
     throw err;
   }

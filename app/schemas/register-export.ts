@@ -29,6 +29,7 @@ import {
 import { COMPLETENESS_ITEMS } from "~/schemas/activity.ts";
 import { SCREENING_CRITERIA, SCREENING_RESULTS } from "~/analysis/dpia-screening.ts";
 import { DPIA_STATUSES } from "~/schemas/dpia.ts";
+import { DPA_STATUSES } from "~/schemas/vendor.ts";
 import { z } from "~/utils/validation.ts";
 
 const str = z.string();
@@ -173,16 +174,38 @@ export const ExportVendorSchema = z.object({
     iso27001Expiry: z.iso.date().nullable(),
     dpf: z.object({ certified: z.boolean().nullable(), checkedAt: z.iso.date().nullable() }),
   }),
+  contact: z
+    .object({ name: z.string().nullable(), email: z.string().nullable() })
+    .optional()
+    .describe("The vendor's contact person; absent from older exports"),
+  notes: z.string().nullable().optional().describe("The DPO's notes on the vendor"),
+  shareholdingWithinLimits: z
+    .boolean()
+    .nullable()
+    .optional()
+    .describe("SecNumCloud 3.2 § 19.6: no non-EU holder above 24 % of capital or votes individually, 39 % together; null: not recorded"),
   dpa: z.object({
-    status: str,
+    status: z.enum(DPA_STATUSES),
     signedAt: z.iso.date().nullable(),
     reference: z.string().nullable(),
     nextReview: z.iso.date().nullable(),
     sha256: z.string().nullable(),
+    file: z
+      .object({
+        fileName: str,
+        mediaType: z.literal("application/pdf"),
+        size: z.number().int().min(0),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        base64: z.base64().optional().describe("The file itself (the register JSON download carries it, so that an import restores it)"),
+      })
+      .nullable()
+      .optional()
+      .describe("The signed DPA file; null when none was uploaded"),
   }),
   services: z.array(
     z.object({
       name: str,
+      description: z.string().nullable().optional(),
       secNumCloud: z.object({
         qualified: z.boolean(),
         date: z.iso.date().nullable(),
@@ -198,6 +221,7 @@ export const ExportVendorSchema = z.object({
           provider: z.object({ vendor: str, service: str }).nullable().describe("Set when the location is operated by a sub-processor"),
           safeguard: z.string().nullable(),
           tiaDone: z.boolean(),
+          safeguardUrl: z.string().nullable().optional().describe("Where the transfer tool (SCC, BCR…) can be read"),
         }),
       ),
     }),
@@ -224,7 +248,7 @@ export const RegisterExportSchema = z.object({
   asOf: z.iso.date().nullable().describe("null for the current register; otherwise the register as it stood on that date"),
   activities: z.array(ExportActivitySchema),
   vendors: z.array(ExportVendorSchema),
-  hostingSites: z.array(z.object({ name: str, country: str, city: z.string().nullable() })),
+  hostingSites: z.array(z.object({ name: str, country: str, city: z.string().nullable(), description: z.string().nullable().optional() })),
 });
 
 export type RegisterExport = z.infer<typeof RegisterExportSchema>;

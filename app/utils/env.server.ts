@@ -62,6 +62,8 @@ const EnvSchema = z
     REMINDER_DUE_SOON_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** Run the in-process scheduler (reminders, digests, mail retries). */
     SCHEDULER_ENABLED: z.stringbool({ error: 'must be "true" or "false"' }).default(true),
+    /** REST API: requests per minute per personal access token (429 with Retry-After above). */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
     /** Single sign-on (OpenID Connect). All three are needed to turn it on. */
     OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "must be the provider's absolute issuer URL" }).optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),

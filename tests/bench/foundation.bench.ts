@@ -1,6 +1,6 @@
 /**
  * npm run bench — the foundation's hot paths: session validation, membership lookup, a whole
- * organization page loader, and password hashing. Prints one JSON line last.
+ * organization page loader, password hashing and the demo seed's duration. Prints one JSON line last.
  */
 import { timeMany, rssMb, useTemporaryDatabase } from "./bench-utils.ts";
 
@@ -13,7 +13,9 @@ const { dbReady, getDb, disconnectDb } = await import("../../app/utils/db.server
 const home = await import("../../app/routes/o.$org._index.tsx");
 
 await dbReady();
+const seedStart = performance.now();
 await seedDemo("bench-password-123");
+const demoSeedMs = Math.round(performance.now() - seedStart);
 const dpo = await getDb().user.findUniqueOrThrow({ where: { email: "dpo@demo.example" } });
 const { token } = await createSession(dpo.id);
 
@@ -35,6 +37,7 @@ console.log(`dashboard loader    p50 ${page.p50} ms  p95 ${page.p95} ms`);
 console.log(`argon2id hash       p50 ${argon.p50} ms`);
 console.log(
   JSON.stringify({
+    demo_seed_ms: demoSeedMs,
     session_validate_p95_ms: session.p95,
     membership_p95_ms: membership.p95,
     dashboard_loader_p95_ms: page.p95,

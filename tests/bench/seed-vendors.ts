@@ -1,4 +1,5 @@
 /** Child process of vendors.bench.ts: 5,000 activities, 2,000 vendors, sub-processors three levels deep. */
+import { cloneActivities } from "./bulk-clone.ts";
 import { syntheticContent } from "./synthetic-register.ts";
 
 const ACTIVITIES = Number(process.argv[2] ?? 5000);
@@ -63,14 +64,26 @@ for (let level = 0; level < 3; level++) {
 }
 const linkable = [...servicesByLevel[2]!, ...servicesByLevel[1]!];
 const start = performance.now();
-for (let i = 1; i <= ACTIVITIES; i++) {
+// Up to 240 activities through the app; the others are copies (bulk-clone.ts), each with its own links.
+const TEMPLATES = 240;
+const templateIds: string[] = [];
+for (let i = 1; i <= Math.min(ACTIVITIES, TEMPLATES); i++) {
   const a = await createActivity(user.id, org.id, { content: syntheticContent(i), departmentId: departments[i % departments.length]!.id });
   const k = 1 + Math.floor(rnd() * 3);
   await db.activityLink.createMany({
     data: Array.from({ length: k }, () => ({ organizationId: org.id, activityId: a.id, serviceId: pick(linkable), role: "PROCESSOR" })),
   });
+  templateIds.push(a.id);
 }
+await disconnectDb();
+if (ACTIVITIES > TEMPLATES)
+  cloneActivities(process.env.DATABASE_URL!.replace(/^file:/, ""), {
+    templateIds,
+    targetOrgId: org.id,
+    from: TEMPLATES + 1,
+    to: ACTIVITIES,
+    links: () => Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => ({ serviceId: pick(linkable), role: "PROCESSOR" })),
+  });
 console.log(
   `seeded ${VENDORS} vendors, ${servicesByLevel.flat().length} services and ${ACTIVITIES} activities in ${((performance.now() - start) / 1000).toFixed(1)} s`,
 );
-await disconnectDb();

@@ -1,6 +1,9 @@
 /** Sign-in, organization chooser and switcher, sign-out, and the HTTP security layer (demo city). */
 import { expect, test } from "@playwright/test";
-import { E2E_PASSWORD, expectAccessible, login, logout, useFrench } from "./helpers.ts";
+import { E2E_PASSWORD, expectAccessible, login, logout, resetDemoDatabase, useFrench } from "./helpers.ts";
+
+// Starts from the seeded demo database, whatever spec ran before (ADR 017).
+test.beforeAll(resetDemoDatabase);
 
 test("the login page is accessible and in French by default", async ({ page }) => {
   const response = await page.goto("/login");
@@ -38,7 +41,9 @@ test("empty login fields show French errors, and the corrected form signs in wit
   await expect(page).toHaveURL(/\/o\/ville-demo$/, { timeout: 5_000 });
 });
 
-test("the DPO of two organizations chooses one, switches in the header, and signs out", async ({ page }) => {
+test("the DPO of three organizations (the city, its CCAS and the shared catalogue's DPO service) chooses one, switches in the header, and signs out", async ({
+  page,
+}) => {
   await login(page, "dpo@demo.example");
   await useFrench(page);
   await expect(page).toHaveURL(/\/$/);
@@ -46,7 +51,8 @@ test("the DPO of two organizations chooses one, switches in the header, and sign
   const main = page.locator("main");
   await expect(main.getByRole("link", { name: "Ville de Démo" })).toBeVisible();
   await expect(main.getByRole("link", { name: "CCAS de Démo" })).toBeVisible();
-  await expect(main.getByText("Délégué à la protection des données")).toHaveCount(2);
+  await expect(main.getByRole("link", { name: "Service DPO mutualisé de Démo" })).toBeVisible();
+  await expect(main.getByText("Délégué à la protection des données")).toHaveCount(3);
   await expectAccessible(page);
 
   await main.getByRole("link", { name: "Ville de Démo" }).click();
@@ -58,7 +64,7 @@ test("the DPO of two organizations chooses one, switches in the header, and sign
   await expect(switcher).not.toHaveAttribute("open", /.*/);
   await switcher.locator("summary").click();
   await expect(switcher).toHaveAttribute("open", "");
-  await expect(switcher.getByRole("link")).toHaveCount(2);
+  await expect(switcher.getByRole("link")).toHaveCount(3);
   await expect(switcher.getByRole("link", { name: "Ville de Démo" })).toHaveAttribute("href", "/o/ville-demo");
   await expect(switcher.getByRole("link", { name: "CCAS de Démo" })).toHaveAttribute("href", "/o/ccas-demo");
   await expect(switcher.getByRole("link", { name: "Ville de Démo" })).toHaveAttribute("aria-current", "page");

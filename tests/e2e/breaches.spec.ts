@@ -1,6 +1,9 @@
 /** Breach register: from a vendor's page, report an incident, assess it, notify within the clock, download both drafts. */
 import { expect, test } from "@playwright/test";
-import { expectAccessible, login, useFrench } from "./helpers.ts";
+import { expectAccessible, login, resetDemoDatabase, useFrench } from "./helpers.ts";
+
+// Starts from the seeded demo database, whatever spec ran before (ADR 017).
+test.beforeAll(resetDemoDatabase);
 
 const ORG = "/o/ville-demo";
 

@@ -2,7 +2,10 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import { expect, test, type Browser, type Download, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, login, useFrench } from "./helpers.ts";
+import { expectAccessible, login, resetDemoDatabase, useFrench } from "./helpers.ts";
+
+// Starts from the seeded demo database, whatever spec ran before (ADR 017).
+test.beforeAll(resetDemoDatabase);
 
 const ORG = "/o/ville-demo";
 

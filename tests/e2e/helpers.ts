@@ -1,8 +1,17 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
-import { E2E_PASSWORD } from "../../playwright.config.ts";
+import { DEMO_CONTROL_PORT, E2E_PASSWORD } from "../../playwright.config.ts";
 
 export { E2E_PASSWORD };
+
+/**
+ * Puts the demo database back as seeded (tests/e2e/serve-demo.ts). Every spec served by the demo
+ * server calls it in its beforeAll, so it starts from the same data whatever spec ran before (ADR 017).
+ */
+export async function resetDemoDatabase() {
+  const res = await fetch(`http://127.0.0.1:${DEMO_CONTROL_PORT}/reset`, { method: "POST" });
+  expect(res.status, await res.text()).toBe(204);
+}
 
 /** axe-core on the current page: no serious or critical violation allowed. */
 export async function expectAccessible(page: Page) {

@@ -1,6 +1,9 @@
 /** Invitation links and password-reset links created by the DPO (demo city). */
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { E2E_PASSWORD, expectAccessible, login, useFrench } from "./helpers.ts";
+import { E2E_PASSWORD, expectAccessible, login, resetDemoDatabase, useFrench } from "./helpers.ts";
+
+// Starts from the seeded demo database, whatever spec ran before (ADR 017).
+test.beforeAll(resetDemoDatabase);
 
 const MEMBERS = "/o/ville-demo/members";
 

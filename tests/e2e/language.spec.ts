@@ -1,6 +1,9 @@
 /** Language: Accept-Language for visitors, the FR/EN switch, and the choice stored per user (demo city). */
 import { expect, test } from "@playwright/test";
-import { expectAccessible, login, logout } from "./helpers.ts";
+import { expectAccessible, login, logout, resetDemoDatabase } from "./helpers.ts";
+
+// Starts from the seeded demo database, whatever spec ran before (ADR 017).
+test.beforeAll(resetDemoDatabase);
 
 test("an English-speaking visitor gets English, and the FR button switches to French", async ({ browser }) => {
   const context = await browser.newContext({ locale: "en-GB" });

@@ -1,6 +1,9 @@
 /** Role-dependent navigation, error pages, accessibility of every page, keyboard access (demo city). */
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, login, useFrench } from "./helpers.ts";
+import { expectAccessible, login, resetDemoDatabase, useFrench } from "./helpers.ts";
+
+// Starts from the seeded demo database, whatever spec ran before (ADR 017).
+test.beforeAll(resetDemoDatabase);
 
 const ORG = "/o/ville-demo";
 const MANAGER_LINKS = ["Membres", "Services", "Journal d'audit"];

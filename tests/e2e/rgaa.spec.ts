@@ -6,7 +6,10 @@
  * app/reference/rgaa-audit.ts cites this spec for those criteria.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { expectAccessible, login, useFrench } from "./helpers.ts";
+import { expectAccessible, login, resetDemoDatabase, useFrench } from "./helpers.ts";
+
+// Starts from the seeded demo database, whatever spec ran before (ADR 017).
+test.beforeAll(resetDemoDatabase);
 
 const ORG = "/o/ville-demo";
 

@@ -1,6 +1,9 @@
 /** Vendor catalogue, activity links and the sovereignty analysis (demo city). */
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, login, useFrench } from "./helpers.ts";
+import { expectAccessible, login, resetDemoDatabase, useFrench } from "./helpers.ts";
+
+// Starts from the seeded demo database, whatever spec ran before (ADR 017).
+test.beforeAll(resetDemoDatabase);
 
 const ORG = "/o/ville-demo";
 const LEVEL = {

@@ -13,7 +13,7 @@ import * as audit from "~/routes/o.$org.audit.tsx";
 import * as orgsNew from "~/routes/orgs.new.tsx";
 import * as setup from "~/routes/setup.tsx";
 import { getDb } from "~/utils/db.server.ts";
-import { checkMatrix, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";
+import { checkMatrix, mentions, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";
 import { createOrg, form, request, signedInMember } from "../helpers/factories.ts";
 import { call, fieldErrors, formErrors } from "./route-helpers.ts";
 
@@ -152,7 +152,15 @@ describe("authorization matrix", () => {
       body: () => new FormData(),
       expect: managersWrite,
     },
-    { name: "o.$org.members loader", handler: members.loader, path: orgPath("/members"), params: orgParams, expect: managers },
+    {
+      name: "o.$org.members loader",
+      handler: members.loader,
+      path: orgPath("/members"),
+      params: orgParams,
+      expect: managers,
+      // One member per role was signed in: the list holds each of them.
+      shows: mentions(['"role":"ADMIN"', '"role":"DPO"', '"role":"EDITOR"', '"role":"VIEWER"']),
+    },
     {
       name: "o.$org.members action",
       handler: members.action,
@@ -162,7 +170,14 @@ describe("authorization matrix", () => {
       body: () => new FormData(),
       expect: managersWrite,
     },
-    { name: "o.$org.departments loader", handler: departments.loader, path: orgPath("/departments"), params: orgParams, expect: managers },
+    {
+      name: "o.$org.departments loader",
+      handler: departments.loader,
+      path: orgPath("/departments"),
+      params: orgParams,
+      expect: managers,
+      shows: mentions(["État civil", "Ressources humaines", "Police municipale"]),
+    },
     {
       name: "o.$org.departments action",
       handler: departments.action,

@@ -11,7 +11,7 @@ import * as list from "~/routes/o.$org.breaches._index.tsx";
 import * as create from "~/routes/o.$org.breaches.new.tsx";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { checkMatrix, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";
+import { checkMatrix, mentions, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";
 import { createOrg, createUser, form, request, signedInMember, vendorFields } from "../helpers/factories.ts";
 import { call, fieldErrors, formErrors } from "./route-helpers.ts";
 
@@ -175,6 +175,8 @@ describe("authorization matrix", () => {
         path: p(`/${refA}/draft?doc=cnil&format=txt`),
         params: params(refA),
         expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+        // The drafted notification of this breach, as text.
+        shows: mentions([() => refA]),
       },
       { name: "unknown breach", handler: detail.loader, path: p("/V-9999"), params: params("V-9999"), expect: { DPO: 404, OUTSIDER: 404 } },
     ];
@@ -428,6 +430,9 @@ describe("breach register exports", () => {
         path: (s) => `/o/${s}/breaches/export?format=csv&lang=fr`,
         params: (s) => ({ org: s }),
         expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+        // The register itself, recorded in the export log.
+        writes: true,
+        shows: mentions(["Courriel mal adressé"]),
       },
     ];
     await checkMatrix(rows, callers, slug);

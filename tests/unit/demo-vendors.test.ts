@@ -9,12 +9,9 @@ import { getDb } from "~/utils/db.server.ts";
 
 let orgId: string;
 let analysis: OrganizationAnalysis;
-let seedMs: number;
 
 beforeAll(async () => {
-  const started = Date.now();
   const { org } = await seedDemo("demo-password-123");
-  seedMs = Date.now() - started;
   orgId = org.id;
   analysis = await analyseOrganization(orgId);
 });
@@ -37,7 +34,7 @@ describe("the demo vendor data module", () => {
 });
 
 describe("seedDemo with vendors", () => {
-  it("seeds at least 20 vendors with services, locations and audit events, quickly", async () => {
+  it("seeds at least 20 vendors with services, locations and audit events", async () => {
     const db = getDb();
     expect(await db.vendor.count({ where: { organizationId: orgId } })).toBeGreaterThanOrEqual(20);
     expect(await db.vendor.count({ where: { organizationId: orgId } })).toBe(DEMO_VENDORS.length);
@@ -47,7 +44,6 @@ describe("seedDemo with vendors", () => {
     expect(count["vendor.created"]).toBe(DEMO_VENDORS.length);
     for (const action of ["service.created", "service.location_added", "hosting_site.created", "activity.linked"])
       expect(count[action], action).toBeGreaterThan(0);
-    expect(seedMs).toBeLessThan(20_000);
   });
 
   it("has a SecNumCloud-qualified service, DPA statuses of every kind and an overdue DPA review", async () => {

@@ -10,7 +10,7 @@ import * as screening from "~/routes/o.$org.activities.$ref.screening.tsx";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { RegisterExportSchema } from "~/schemas/register-export.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { checkMatrix, type Who } from "../helpers/authorization-matrix.ts";
+import { checkMatrix, mentions, type Who } from "../helpers/authorization-matrix.ts";
 import { createOrg, createUser, form, request, signedInMember } from "../helpers/factories.ts";
 import { call, fieldErrors } from "./route-helpers.ts";
 
@@ -59,6 +59,7 @@ describe("screening authorization", () => {
           path: path(ownRef),
           params: (s) => ({ org: s, ref: ownRef }),
           expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 },
+          shows: mentions([() => ownRef], [() => otherRef]),
         },
         {
           name: "view other department's",
@@ -66,6 +67,7 @@ describe("screening authorization", () => {
           path: path(otherRef),
           params: (s) => ({ org: s, ref: otherRef }),
           expect: { EDITOR: 403, VIEWER: 200 },
+          shows: mentions([() => otherRef], [() => ownRef]),
         },
         {
           name: "save own",

@@ -159,6 +159,31 @@ describe("with a real SMTP server", () => {
     expect(byTo.get(t.editor.email)!.text).not.toContain("Préciser la durée");
   });
 
+  it("mails an approval and an archiving to the author and the department's editors only", async () => {
+    const t = await team();
+    const a = await createActivity(t.editor.id, t.org.id, { content: content("Cantine scolaire"), departmentId: t.dep });
+    const submitted = await transitionActivity(t.editor.id, t.org.id, a.id, a.revision, "submit");
+    const approved = await transitionActivity(t.dpo.id, t.org.id, a.id, submitted.revision, "approve");
+    await deliverDueMails();
+    smtp.mails.length = 0;
+    await getDb().mailMessage.deleteMany({ where: { organizationId: t.org.id, kind: "activity.submitted" } });
+    const kinds = async () =>
+      (await getDb().mailMessage.findMany({ where: { organizationId: t.org.id }, orderBy: { createdAt: "asc" } })).map((m) => [m.kind, m.toEmail]);
+    expect((await kinds()).sort()).toEqual(
+      [
+        ["activity.approve", t.editor.email],
+        ["activity.approve", t.colleague.email],
+      ].sort(),
+    );
+    await transitionActivity(t.dpo.id, t.org.id, a.id, approved.revision, "archive", { reason: "Service fermé" });
+    await deliverDueMails();
+    const byTo = new Map(smtp.mails.map((m) => [m.to[0], m]));
+    expect([...byTo.keys()].sort()).toEqual([t.editor.email, t.colleague.email].sort());
+    expect(byTo.get(t.editor.email)!.subject).toBe(`Activity ${a.ref} archived`);
+    expect(byTo.get(t.colleague.email)!.subject).toBe(`Traitement ${a.ref} archivé`);
+    expect(smtp.mails.some((m) => m.to.includes(t.outsider.email) || m.to.includes(t.dpo.email))).toBe(false);
+  });
+
   it("mails a mention only to a member who can see the activity", async () => {
     const t = await team();
     const a = await createActivity(t.editor.id, t.org.id, { content: content("Cantine"), departmentId: t.dep });

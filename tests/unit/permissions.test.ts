@@ -10,6 +10,8 @@ describe("can", () => {
     "members:read": { ADMIN: true, DPO: true, EDITOR: false, VIEWER: false },
     "members:invite": { ADMIN: true, DPO: true, EDITOR: false, VIEWER: false },
     "members:manage": { ADMIN: true, DPO: true, EDITOR: false, VIEWER: false },
+    // Issue 16: a single sign-on user without a role waits until an ADMIN accepts them.
+    "members:access-requests": { ADMIN: true, DPO: false, EDITOR: false, VIEWER: false },
     "audit:read": { ADMIN: true, DPO: true, EDITOR: false, VIEWER: false },
     // The whole register: an EDITOR only sees their own departments' activities.
     "register:export": { ADMIN: true, DPO: true, EDITOR: false, VIEWER: true },

@@ -6,6 +6,9 @@ import { describe, expect, it } from "vitest";
 import {
   activityScope,
   ALL_ACTIVITIES,
+  apiScopeAllowsWrite,
+  canCreateApiToken,
+  isApiTokenScope,
   availableDpiaTransitions,
   canCreateFromTemplate,
   canDraftDpia,
@@ -134,5 +137,16 @@ describe("organization policies", () => {
     expect(canResetPasswordIn("EDITOR", "VIEWER", true)).toBe(false);
     expect(organizationHasAdmin(["DPO", "ADMIN"])).toBe(true);
     expect(organizationHasAdmin(["DPO"])).toBe(false);
+  });
+});
+
+describe("API token policies", () => {
+  it("lets every member create tokens (never more than their own rights), and only write tokens write", () => {
+    for (const m of [admin, dpo, editor, viewer]) expect(canCreateApiToken(m)).toBe(true);
+    expect(apiScopeAllowsWrite("write")).toBe(true);
+    expect(apiScopeAllowsWrite("read")).toBe(false);
+    expect(apiScopeAllowsWrite("admin")).toBe(false);
+    expect(isApiTokenScope("read")).toBe(true);
+    expect(isApiTokenScope("all")).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import * as register from "~/routes/o.$org.activities._index.tsx";
 import * as registerJson from "~/routes/o.$org.register[.]json.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { checkMatrix, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";
+import { checkMatrix, mentions, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";
 import { createOrg, createUser, form, request, signedInMember } from "../helpers/factories.ts";
 import { call } from "./route-helpers.ts";
 
@@ -49,6 +49,8 @@ describe("register authorization matrix", () => {
         path: p("/activities"),
         params: (s) => ({ org: s }),
         expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 },
+        // The EDITOR's list holds their department's activity only (department scope).
+        shows: (o, who) => (who === "EDITOR" ? mentions([ownRef], [otherRef])(o) : mentions([ownRef, otherRef])(o)),
       },
       {
         name: "register.json",
@@ -79,6 +81,7 @@ describe("register authorization matrix", () => {
         path: () => `/o/${slug}/activities/${ownRef}`,
         params: ref(() => ownRef),
         expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 },
+        shows: mentions([() => ownRef, "Mon service"], ["Autre service"]),
       },
       {
         name: "other department's page",
@@ -86,6 +89,7 @@ describe("register authorization matrix", () => {
         path: () => `/o/${slug}/activities/${otherRef}`,
         params: ref(() => otherRef),
         expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 200 },
+        shows: mentions([() => otherRef, "Autre service"], ["Mon service"]),
       },
       {
         name: "other department's history",
@@ -93,6 +97,7 @@ describe("register authorization matrix", () => {
         path: () => `/o/${slug}/activities/${otherRef}/history`,
         params: ref(() => otherRef),
         expect: { DPO: 200, EDITOR: 403, VIEWER: 200, OUTSIDER: 404 },
+        shows: mentions([() => otherRef, "Autre service"]),
       },
       {
         name: "edit own",

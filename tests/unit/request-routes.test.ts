@@ -8,7 +8,7 @@ import * as letter from "~/routes/o.$org.requests.$ref.letter.ts";
 import * as log from "~/routes/o.$org.requests._index.tsx";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { checkMatrix, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";
+import { checkMatrix, mentions, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";
 import { createOrg, createUser, form, request, signedInMember } from "../helpers/factories.ts";
 import { call, fieldErrors, formErrors } from "./route-helpers.ts";
 
@@ -99,6 +99,8 @@ describe("authorization matrix", () => {
         path: p(`/${ref}/letter?format=txt&lang=fr`),
         params: (s) => ({ org: s, ref }),
         expect: { ADMIN: 200, DPO: 200, EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 },
+        // The letter answering this request, as text.
+        shows: mentions([() => ref]),
       },
       { name: "unknown", handler: detail.loader, path: p("/D-9999"), params: (s) => ({ org: s, ref: "D-9999" }), expect: { DPO: 404 } },
     ];

@@ -281,6 +281,7 @@ describe("the public register's open data (public.$slug.register.json)", () => {
         "recipientTypes",
         "ref",
         "rightsExercise",
+        "toVerify",
         "transfers",
         "version",
       ].sort(),

@@ -11,7 +11,7 @@ import * as dashboard from "~/routes/o.$org.sovereignty.tsx";
 import * as whatIfRoute from "~/routes/o.$org.sovereignty.what-if.tsx";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { checkMatrix, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";
+import { checkMatrix, mentions, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";
 import { createOrg, createUser, form, request, signedInMember, vendorFields } from "../helpers/factories.ts";
 import { call, fieldErrors } from "./route-helpers.ts";
 
@@ -154,6 +154,7 @@ describe("sovereignty dashboard", () => {
         path: (s) => `/o/${s}/sovereignty`,
         params: (s) => ({ org: s }),
         expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 },
+        shows: mentions(["Cloud IE"]),
       },
       {
         name: "what-if",
@@ -161,6 +162,8 @@ describe("sovereignty dashboard", () => {
         path: (s) => `/o/${s}/sovereignty/what-if`,
         params: (s) => ({ org: s }),
         expect: { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 },
+        // The services one may move an activity from or to.
+        shows: mentions(["Cloud IE"]),
       },
     ];
     await checkMatrix(rows, callers, slug);

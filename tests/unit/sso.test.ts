@@ -2,19 +2,23 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { validateSessionToken } from "~/models/session.server.ts";
 import { createInvitation } from "~/models/invitation.server.ts";
 import { setPasswordLogin } from "~/models/sso.server.ts";
+import * as access from "~/routes/access.tsx";
 import * as callback from "~/routes/auth.oidc.callback.tsx";
 import * as oidcLogin from "~/routes/auth.oidc.login.ts";
 import * as login from "~/routes/login.tsx";
 import * as logout from "~/routes/logout.tsx";
+import * as members from "~/routes/o.$org.members.tsx";
+import * as register from "~/routes/o.$org.activities._index.tsx";
 import * as signIn from "~/routes/o.$org.sign-in.tsx";
 import { getDb } from "~/utils/db.server.ts";
+import { translate } from "~/utils/messages.server.ts";
 import { resetEnvCache } from "~/utils/env.server.ts";
 import { resetOidcCache } from "~/utils/oidc.server.ts";
 import { SESSION_COOKIE } from "~/http/session.server.ts";
 import { addMember, createOrg, createUser, form, request, signedInMember, TEST_PASSWORD } from "../helpers/factories.ts";
 import { browseToCallback, startIdp, type TestIdp } from "../helpers/oidc.ts";
 import { freePort } from "../helpers/smtp.ts";
-import { call, type Outcome } from "./route-helpers.ts";
+import { call, formErrors, type Outcome } from "./route-helpers.ts";
 
 const APP = "http://localhost:3000";
 const REDIRECT = `${APP}/auth/oidc/callback`;
@@ -147,6 +151,7 @@ describe("single sign-on against a real OpenID provider", () => {
     expect(res.status).toBe(400);
     expect(res.data).toEqual({ reason: "unverified_email" });
     expect(sessionTokenOf(res)).toBeNull();
+    expect((await auditActions("sso.login_failed")).at(-1)!.details).toContain('"reason":"unverified_email"');
     expect(await getDb().ssoIdentity.findFirst({ where: { subject: "mallory-sub" } })).toBeNull();
   });
 
@@ -160,6 +165,7 @@ describe("single sign-on against a real OpenID provider", () => {
     expect(res.status).toBe(400);
     expect(res.data).toEqual({ reason: "token" });
     expect(sessionTokenOf(res)).toBeNull();
+    expect((await auditActions("sso.login_failed")).at(-1)!.details).toContain('"reason":"token"');
     expect(await getDb().user.findUnique({ where: { email: "frank@ville.test" } })).toBeNull();
   });
 
@@ -174,13 +180,16 @@ describe("single sign-on against a real OpenID provider", () => {
       expect(res.status).toBe(502);
       expect(res.data).toEqual({ reason: "unavailable" });
       expect(sessionTokenOf(res)).toBeNull();
+      expect((await auditActions("sso.login_failed")).at(-1)!.details).toContain('"reason":"unavailable"');
 
       resetOidcCache();
       const start = await call(oidcLogin.loader, request("/auth/oidc/login"));
       expect(start.status).toBe(302);
       expect(start.location).toBe("/auth/oidc/callback?registre_error=unavailable");
+      expect((await auditActions("sso.login_failed")).at(-1)!.details).toContain('"step":"discovery"');
       const page = await call(callback.loader, request(start.location!));
       expect(page.status).toBe(502);
+      expect(sessionTokenOf(page)).toBeNull();
     } finally {
       idp = await startIdp({
         port,
@@ -201,6 +210,17 @@ describe("single sign-on against a real OpenID provider", () => {
     const refused = await call(login.action, request("/login", { method: "POST", body: form({ email: "henri@ville.test", password: TEST_PASSWORD }) }));
     expect(refused.status).toBe(403);
     expect(sessionTokenOf(refused)).toBeNull();
+    expect(formErrors(refused.data)).toEqual([`sso.passwordDisabled|${JSON.stringify({ provider: "ProConnect" })}`]);
+    expect(translate("fr", "sso.passwordDisabled", { provider: "ProConnect" })).toContain("ProConnect");
+    expect(translate("en", "sso.passwordDisabled", { provider: "ProConnect" })).toContain("ProConnect");
+    expect((await auditActions("login.password_refused")).at(-1)!.actorId).toBe(henri.id);
+    // Per organization: a member of another organization still signs in with a password meanwhile.
+    const { org: relaxed } = await createOrg("Ville souple");
+    const iris = await createUser({ email: "iris@ville.test", name: "Iris" });
+    await addMember(iris.id, relaxed.id, "EDITOR");
+    const allowed = await call(login.action, request("/login", { method: "POST", body: form({ email: "iris@ville.test", password: TEST_PASSWORD }) }));
+    expect(allowed.status).toBe(302);
+    expect(sessionTokenOf(allowed)).toBeTruthy();
     await setPasswordLogin(henri.id, strict.id, false);
     expect((await call(login.action, request("/login", { method: "POST", body: form({ email: "henri@ville.test", password: TEST_PASSWORD }) }))).status).toBe(
       302,
@@ -234,5 +254,102 @@ describe("single sign-on against a real OpenID provider", () => {
     resetEnvCache();
     expect((await post(admin.cookie, true)).status).toBe(400);
     expect((await getDb().organization.findUniqueOrThrow({ where: { id: o.id } })).passwordLoginDisabled).toBe(false);
+  });
+
+  it("refuses a login the user cancelled at the provider, audited, with a translated page and no session", async () => {
+    idp.accounts.set("jules-sub", { sub: "jules-sub", email: "jules@ville.test", email_verified: true, name: "Jules" });
+    const { authUrl, stateCookie } = await startLogin("jules-sub");
+    const state = new URL(authUrl).searchParams.get("state")!;
+    // What the provider sends back when the person refuses consent (RFC 6749 §4.1.2.1).
+    const res = await call(callback.loader, request(`/auth/oidc/callback?error=access_denied&state=${state}`, { cookie: stateCookie }));
+    expect(res.status).toBe(400);
+    expect(res.data).toEqual({ reason: "denied" });
+    expect(sessionTokenOf(res)).toBeNull();
+    expect((await auditActions("sso.login_failed")).at(-1)!.details).toContain('"reason":"denied"');
+    expect(await getDb().user.findUnique({ where: { email: "jules@ville.test" } })).toBeNull();
+    // An unknown error name on the error page falls back to a translated reason, still without a session.
+    const odd = await call(callback.loader, request("/auth/oidc/callback?registre_error=<script>"));
+    expect(odd.data).toEqual({ reason: "token" });
+    expect(sessionTokenOf(odd)).toBeNull();
+  });
+
+  it("refuses an ID token whose nonce, or a code whose PKCE verifier, does not match this login", async () => {
+    idp.accounts.set("lea-sub", { sub: "lea-sub", email: "lea@ville.test", email_verified: true, name: "Léa" });
+    for (const tamper of [{ nonce: "another-nonce-of-another-login" }, { codeVerifier: "x".repeat(64) }]) {
+      const { authUrl, stateCookie } = await startLogin("lea-sub");
+      const state = new URL(authUrl).searchParams.get("state")!;
+      const back = await browseToCallback(authUrl, REDIRECT);
+      // What an attacker who injects their own code or token would leave us with: a mismatch with what we kept.
+      await getDb().oidcLoginState.update({ where: { state }, data: tamper });
+      const res = await call(callback.loader, request(back.replace(APP, ""), { cookie: stateCookie }));
+      expect(res.status, JSON.stringify(tamper)).toBe(400);
+      expect(res.data).toEqual({ reason: "token" });
+      expect(sessionTokenOf(res)).toBeNull();
+      expect((await auditActions("sso.login_failed")).at(-1)!.details).toContain('"reason":"token"');
+    }
+    expect(await getDb().user.findUnique({ where: { email: "lea@ville.test" } })).toBeNull();
+  });
+
+  it("refuses a provider that answers with another issuer than the configured one, with no session", async () => {
+    // The same server reached under another name announces "http://localhost:…": not the issuer we trust.
+    configure(idp.issuer.replace("localhost", "127.0.0.1"));
+    const states = await getDb().oidcLoginState.count();
+    const start = await call(oidcLogin.loader, request("/auth/oidc/login"));
+    expect(start.location).toBe("/auth/oidc/callback?registre_error=unavailable");
+    expect(sessionTokenOf(start)).toBeNull();
+    expect(await getDb().oidcLoginState.count()).toBe(states);
+    const failed = (await auditActions("sso.login_failed")).at(-1)!;
+    expect(failed.details).toContain('"step":"discovery"');
+    expect(failed.details).toMatch(/issuer/i);
+  });
+
+  it("has a French and an English message for every failure the page can show", () => {
+    for (const reason of ["unavailable", "state", "denied", "token", "unverified_email", "password_only"] as const) {
+      const fr = translate("fr", `sso.error.${reason}`);
+      const en = translate("en", `sso.error.${reason}`);
+      expect(fr).not.toBe(`sso.error.${reason}`);
+      expect(en).not.toBe(`sso.error.${reason}`);
+      expect(fr).not.toBe(en);
+    }
+  });
+
+  it("a new user with no invitation or rule asks for access, an ADMIN accepts, and the user reaches the register", async () => {
+    const { org: town, departments } = await createOrg("Ville accueillante");
+    const admin = await signedInMember(town.id, "ADMIN");
+    idp.accounts.set("karim-sub", { sub: "karim-sub", email: "karim@ailleurs.test", email_verified: true, name: "Karim" });
+
+    const { res } = await fullLogin("karim-sub");
+    expect(res.status).toBe(302);
+    // No role anywhere: sent to the access page rather than to the page asked for.
+    expect(res.location).toBe("/access");
+    const token = sessionTokenOf(res)!;
+    const cookie = `${SESSION_COOKIE}=${token}`;
+    const karim = (await validateSessionToken(token))!.user;
+    expect(await getDb().membership.count({ where: { userId: karim.id } })).toBe(0);
+    expect((await auditActions("sso.login")).at(-1)!).toMatchObject({ actorId: karim.id });
+    expect((await call(register.loader, request(`/o/${town.slug}/activities`, { cookie }), { org: town.slug })).status).toBe(404);
+
+    expect((await call(access.loader, request("/access", { cookie }))).status).toBe(200);
+    const asked = await call(access.action, request("/access", { method: "POST", cookie, body: form({ slug: town.slug }) }));
+    expect(asked.status).toBe(200);
+    const req = await getDb().ssoAccessRequest.findFirstOrThrow({ where: { userId: karim.id, organizationId: town.id } });
+    expect(await getDb().mailMessage.count({ where: { kind: "access_request.created", userId: admin.user.id } })).toBe(1);
+
+    const accepted = await call(
+      members.action,
+      request(`/o/${town.slug}/members`, {
+        method: "POST",
+        cookie: admin.cookie,
+        body: form({ intent: "accept-request", requestId: req.id, role: "EDITOR", departmentIds: [departments[0]!.id] }),
+      }),
+      { org: town.slug },
+    );
+    expect(accepted.status).toBe(302);
+    expect(await getDb().mailMessage.count({ where: { kind: "access_request.accepted", userId: karim.id } })).toBe(1);
+
+    const page = await call(register.loader, request(`/o/${town.slug}/activities`, { cookie }), { org: town.slug });
+    expect(page.status).toBe(200);
+    // The next SSO login goes where it was asked to.
+    expect((await fullLogin("karim-sub")).res.location).toBe("/account");
   });
 });

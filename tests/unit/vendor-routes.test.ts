@@ -23,7 +23,7 @@ import * as vendorNew from "~/routes/o.$org.vendors.new.tsx";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { DPA_STATUSES, isRegistrationNumber, VendorFormSchema } from "~/schemas/vendor.ts";
 import { getEnv } from "~/utils/env.server.ts";
-import { checkMatrix, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";
+import { checkMatrix, mentions, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";
 import { createOrg, createUser, form, request, signedInMember, vendorFields } from "../helpers/factories.ts";
 import { call, fieldErrors, formErrors } from "./route-helpers.ts";
 
@@ -303,10 +303,25 @@ describe("vendor authorization matrix", () => {
     const everyone = { ADMIN: 200, DPO: 200, EDITOR: 200, VIEWER: 200, ANONYMOUS: 302, OUTSIDER: 404 };
     const writes = { EDITOR: 403, VIEWER: 403, ANONYMOUS: 302, OUTSIDER: 404 };
     const rows: MatrixRow[] = [
-      { name: "catalogue", handler: catalogue.loader, path: (s) => `/o/${s}/vendors`, params: org, expect: everyone },
+      {
+        name: "catalogue",
+        handler: catalogue.loader,
+        path: (s) => `/o/${s}/vendors`,
+        params: org,
+        expect: everyone,
+        shows: mentions(["Cloud Souverain"]),
+      },
       { name: "vendor page", handler: vendorPage.loader, path: () => vendorPath(), params: vendor, expect: everyone },
       { name: "own hosting", handler: hosting.loader, path: (s) => `/o/${s}/hosting`, params: org, expect: everyone },
-      { name: "new vendor form", handler: vendorNew.loader, path: (s) => `/o/${s}/vendors/new`, params: org, expect: { ADMIN: 200, DPO: 200, ...writes } },
+      {
+        name: "new vendor form",
+        handler: vendorNew.loader,
+        path: (s) => `/o/${s}/vendors/new`,
+        params: org,
+        expect: { ADMIN: 200, DPO: 200, ...writes },
+        // An empty form: the loader only checks the permission.
+        shows: (o) => (o.data === null ? null : `expected no data, got ${JSON.stringify(o.data)}`),
+      },
       { name: "edit form", handler: vendorEdit.loader, path: () => vendorPath("/edit"), params: vendor, expect: { ADMIN: 200, DPO: 200, ...writes } },
       {
         name: "unknown vendor",

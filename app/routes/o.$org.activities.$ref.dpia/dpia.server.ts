@@ -2,12 +2,9 @@
 import { type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, MaxPartSizeExceededError, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { PiaImportError } from "~/documents/pia-json.ts";
 import {
   addDpiaMeasure,
-  DpiaConflictError,
   DpiaMeasureError,
-  DpiaTransitionError,
   getDpia,
   importPiaJson,
   removeDpiaMeasure,
@@ -27,6 +24,7 @@ import {
 import { requireActivity } from "~/http/activity-access.server.ts";
 import { availableDpiaTransitions, canDraftDpia, canEditDpia, canGiveDpoOpinion, dpiaTransitionDecision, piaImportDecision } from "~/policies/dpia.ts";
 import { forbidden } from "~/http/auth.server.ts";
+import { alertError } from "~/http/domain-errors.server.ts";
 import { type MessageKey } from "~/utils/i18n.ts";
 import { getLocale } from "~/http/i18n.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -97,10 +95,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await importPiaJson(ctx.user.id, ctx.org.id, activity.id, await file.text(), { role: m.role });
     } catch (err) {
-      if (err instanceof PiaImportError) return data<ActionData>({ form: "importPia", result: undefined, alert: err.key }, { status: 400 });
-      if (err instanceof DpiaTransitionError)
-        return data<ActionData>({ form: "importPia", result: undefined, alert: "dpia.errors.transition" }, { status: 400 });
-      throw err;
+      // An invalid file, a locked DPIA: the message above the import form (ADR 017).
+      return alertError(err, { form: "importPia", result: undefined });
     }
     return redirectWithToast(request, self, { type: "success", key: "dpia.page.imported" });
   }
@@ -108,8 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await startPrefilledDpia(ctx.user.id, ctx.org.id, activity, await getLocale(request));
     } catch (err) {
-      if (err instanceof DpiaConflictError) return data<ActionData>({ form: "start", result: undefined, alert: "dpia.errors.conflict" }, { status: 409 });
-      throw err;
+      return alertError(err, { form: "start", result: undefined });
     }
     return redirectWithToast(request, self, { type: "success", key: "dpia.page.started" });
   }
@@ -205,11 +200,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await saveDpiaContent(ctx.user.id, ctx.org.id, dpia, v.version, { answers, risks, actionPlan: v.actionPlan });
     return redirectWithToast(request, self, { type: "success", key: "dpia.page.saved" });
   } catch (err) {
-    if (err instanceof DpiaConflictError)
-      return data<ActionData>({ form: String(intent ?? "content"), result: undefined, alert: "dpia.errors.conflict" }, { status: 409 });
-    if (err instanceof DpiaTransitionError)
-      return data<ActionData>({ form: String(intent ?? "content"), result: undefined, alert: "dpia.errors.transition" }, { status: 400 });
-    if (err instanceof DpiaMeasureError) return data<ActionData>({ form: "measures", result: undefined, alert: "dpia.errors.measure" }, { status: 400 });
-    throw err;
+    // A stale revision, a refused transition: above the submitted form; a measure refused: above the measures.
+    if (err instanceof DpiaMeasureError) return alertError(err, { form: "measures", result: undefined });
+    return alertError(err, { form: String(intent ?? "content"), result: undefined });
   }
 }

@@ -9,7 +9,6 @@ import { ActivityBreadcrumbs } from "~/components/breadcrumbs.tsx";
 import { type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { RiskMap } from "~/components/risk-map.tsx";
-import { type DpiaStatus } from "~/schemas/dpia.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import type { loader, action } from "./dpia.server.ts";
 import { MeasureForms } from "./measures.tsx";
@@ -57,7 +56,7 @@ export default function DpiaPage() {
       ) : (
         <>
           <p>
-            <strong>{t(`dpia.status.${d.dpia.status as DpiaStatus}`)}</strong> · {t("dpia.page.version", { version: d.dpia.version })}
+            <strong>{t(`dpia.status.${d.dpia.status}`)}</strong> · {t("dpia.page.version", { version: d.dpia.version })}
           </p>
           {!d.editable ? <p className="callout">{t("dpia.page.readOnly")}</p> : null}
           <section className="panel" aria-labelledby="pia-h">

@@ -2,15 +2,16 @@
 import { type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { ActivityNotFoundError, ConflictError, InvalidTransitionError, saveActivity, transitionActivity } from "~/models/activity.server.ts";
+import { ConflictError, saveActivity, transitionActivity } from "~/models/activity.server.ts";
 import { listDepartments } from "~/models/department.server.ts";
-import { RISK_FLAGS, type ActivityStatus } from "~/reference/vocabularies.ts";
+import { RISK_FLAGS } from "~/reference/vocabularies.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { listPickableDepartments, requireActivity } from "~/http/activity-access.server.ts";
 import { computeCompleteness, computeWarnings, hasOffenceData, hasSensitiveData } from "~/domain/activity-rules.ts";
 import { canCreateIn, canTransition } from "~/policies/activity.ts";
 import { mayLeaveWithoutDepartment } from "~/policies/department.ts";
 import { notFound } from "~/http/auth.server.ts";
+import { formError } from "~/http/domain-errors.server.ts";
 import {
   GuidedStepSchemas,
   LAST_STEP,
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     activity: {
       ref: activity.ref,
       name: activity.name,
-      status: activity.status as ActivityStatus,
+      status: activity.status,
       revision: activity.revision,
       departmentId: activity.departmentId,
       departmentName: activity.departmentName,
@@ -94,10 +95,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await transitionActivity(ctx.user.id, ctx.org.id, activity.id, submission.value.revision, "submit");
     } catch (err) {
       if (err instanceof ConflictError) return data<ActionData>({ result: submission.reply(), conflict: true }, { status: 409 });
-      if (err instanceof InvalidTransitionError) {
-        return data<ActionData>({ result: submission.reply({ formErrors: ["errors.transitionNotAllowed"] }), conflict: false }, { status: 400 });
-      }
-      throw err;
+      // A refused submission (e.g. archived meanwhile) above the form (ADR 017).
+      return formError(err, submission, { conflict: false });
     }
     return redirectWithToast(request, activityPath, { type: "success", key: "toast.submitted" });
   }
@@ -138,17 +137,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await saveActivity(ctx.user.id, ctx.org.id, activity.id, value.revision, { content: merged.data, departmentId, prefilledPaths });
   } catch (err) {
     if (err instanceof ConflictError) return data<ActionData>({ result: submission.reply(), conflict: true }, { status: 409 });
-    if (err instanceof ActivityNotFoundError) {
-      // The department was deleted meanwhile.
-      return data<ActionData>(
-        { result: submission.reply({ fieldErrors: { departmentId: ["errors.departmentNotAllowed"] } }), conflict: false },
-        { status: 400 },
-      );
-    }
-    if (err instanceof InvalidTransitionError) {
-      return data<ActionData>({ result: submission.reply({ formErrors: ["errors.transitionNotAllowed"] }), conflict: false }, { status: 409 });
-    }
-    throw err;
+    // A department deleted meanwhile (on its field), an archived activity (above the form).
+    return formError(err, submission, { conflict: false });
   }
   const next = ("nav" in value && value.nav === "prev" ? Math.max(1, step - 1) : step + 1) as GuidedStep;
   return redirectWithToast(request, stepPath(ctx.org.slug, activity.ref, next), { type: "success", key: "guided.toast.saved", params: { n: step } });

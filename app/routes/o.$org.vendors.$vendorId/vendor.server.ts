@@ -2,7 +2,7 @@
 import { type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, MaxPartSizeExceededError, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { type LinkRole, type LocationRole, type LocationSafeguard } from "~/analysis/sovereignty.ts";
+import { type LinkRole, type LocationSafeguard } from "~/analysis/sovereignty.ts";
 import {
   addLocation,
   createService,
@@ -18,8 +18,9 @@ import {
   VendorNotFoundError,
 } from "~/models/vendor.server.ts";
 import type { ActivityStatus } from "~/reference/vocabularies.ts";
-import { LocationFormSchema, ServiceFormSchema, toLocationInput, toServiceInput, type DpaStatus } from "~/schemas/vendor.ts";
+import { LocationFormSchema, ServiceFormSchema, toLocationInput, toServiceInput } from "~/schemas/vendor.ts";
 import { notFound, requireOrgContext } from "~/http/auth.server.ts";
+import { domainError, toastError } from "~/http/domain-errors.server.ts";
 import type { MessageKey } from "~/utils/i18n.ts";
 import { activityScope, inScope } from "~/policies/department.ts";
 import { canManageVendors } from "~/policies/vendor.ts";
@@ -76,8 +77,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     for (const link of s.links) {
       const a = link.activity;
       if (!inScope(scope, a.departmentId)) continue;
-      const e = activities.get(a.id) ?? { ref: a.ref, name: a.name, status: a.status as ActivityStatus, uses: [] };
-      e.uses.push({ service: s.name, role: link.role as LinkRole });
+      const e = activities.get(a.id) ?? { ref: a.ref, name: a.name, status: a.status, uses: [] };
+      e.uses.push({ service: s.name, role: link.role });
       activities.set(a.id, e);
     }
   }
@@ -103,7 +104,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       iso27001Expiry: iso(v.iso27001Expiry),
       dpfCertified: v.dpfCertified,
       dpfCheckedAt: iso(v.dpfCheckedAt),
-      dpaStatus: v.dpaStatus as DpaStatus,
+      dpaStatus: v.dpaStatus,
       dpaSignedAt: iso(v.dpaSignedAt),
       dpaReference: v.dpaReference,
       dpaNextReview: iso(v.dpaNextReview),
@@ -123,7 +124,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       activityCount: new Set(s.links.map((l) => l.activity.id)).size,
       locations: s.locations.map((l) => ({
         id: l.id,
-        role: l.role as LocationRole,
+        role: l.role,
         country: l.country,
         region: l.region,
         safeguard: l.safeguard as LocationSafeguard | null,
@@ -145,12 +146,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     picker: picker.map((p) => ({ id: p.id, label: `${p.vendor.name} / ${p.name}` })),
   };
 }
-
-const FILE_ERRORS: Record<InvalidDpaFileError["reason"], MessageKey> = {
-  type: "errors.fileNotPdf",
-  size: "errors.fileTooLarge",
-  empty: "errors.fileEmpty",
-};
 
 const fileFail = (fileError: MessageKey) => data<ActionData>({ intent: "uploadDpa", target: null, fileError }, { status: 400 });
 
@@ -176,9 +171,10 @@ async function uploadDpa(request: Request, formData: FormData, actorId: string, 
   try {
     await storeDpaFile(actorId, orgId, vendorId, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   } catch (err) {
-    if (err instanceof InvalidDpaFileError) return fileFail(FILE_ERRORS[err.reason]);
-    if (err instanceof VendorNotFoundError) throw notFound();
-    throw err;
+    // A vanished vendor is a 404 (domainError throws it); a refused file is shown on the file field.
+    const e = domainError(err);
+    if (e instanceof InvalidDpaFileError) return fileFail(e.key);
+    throw e;
   }
   return redirectWithToast(request, `${page}#dpa-h`, { type: "success", key: "vendors.toast.dpaUploaded" });
 }
@@ -269,7 +265,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         throw new Response("Bad Request", { status: 400 });
     }
   } catch (err) {
-    if (err instanceof VendorNotFoundError) throw notFound();
-    throw err;
+    // A vanished record is a 404; any other refusal, e.g. a shared vendor (or service) that subscribers
+    // still use (ADR 020), comes back to the page as an error toast.
+    return toastError(err, request, page);
   }
 }

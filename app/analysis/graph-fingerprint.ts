@@ -1,0 +1,53 @@
+/**
+ * Fingerprints for the incremental sovereignty analysis (issue 18, ADR 021). An activity's analysis is a
+ * pure function of its own inputs (links, declared transfers, regime, legal bases) and of the part of the
+ * vendor graph reachable from the services it links to. Each service gets a key naming that reachable
+ * part: two equal keys mean the same nodes with the same facts in the same walk order, so an activity
+ * whose inputs and keys are unchanged has an unchanged analysis and need not be recomputed.
+ */
+import type { ServiceGraph } from "./sovereignty.ts";
+
+/** Interns strings into short tokens; kept across analyses so that equal content gets the same token. */
+export class Interner {
+  private readonly ids = new Map<string, string>();
+  token(s: string): string {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.ids.size.toString(36);
+      this.ids.set(s, id);
+    }
+    return id;
+  }
+  get size(): number {
+    return this.ids.size;
+  }
+}
+
+/**
+ * Per service: a token of every fact of every service reachable from it through location providers, in
+ * breadth-first order (the order walkServices visits them). A superset of what the analysis reads: a
+ * change anywhere in the reachable part changes the key, never the reverse.
+ */
+export function reachableKeys(graph: ServiceGraph, interner: Interner): Map<string, string> {
+  const own = new Map<string, string>();
+  for (const s of graph.values()) own.set(s.id, interner.token(JSON.stringify(s)));
+  const keys = new Map<string, string>();
+  for (const root of graph.values()) {
+    const seen = new Set<string>([root.id]);
+    const order: string[] = [];
+    const queue = [root];
+    while (queue.length) {
+      const s = queue.shift()!;
+      order.push(own.get(s.id)!);
+      for (const loc of s.locations) {
+        if (!loc.providerServiceId || seen.has(loc.providerServiceId)) continue;
+        seen.add(loc.providerServiceId);
+        const next = graph.get(loc.providerServiceId);
+        // A provider missing from the graph is named in its location's facts (providerServiceId) already.
+        if (next) queue.push(next);
+      }
+    }
+    keys.set(root.id, interner.token(order.join(",")));
+  }
+  return keys;
+}
