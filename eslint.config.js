@@ -15,34 +15,7 @@ const boundary = (forbidden, message, extra = []) => ({
   ],
 });
 
-/**
- * Files still in utils/ that belong to a higher layer; ADR 011 lists their move.
- * Request helpers read the session and load records for routes (routes layer);
- * domain rules sit beside the models.
- */
-const REQUEST_HELPERS = [
-  "app/utils/auth.server.ts",
-  "app/utils/session.server.ts",
-  "app/utils/activity-access.server.ts",
-  "app/utils/activity-sovereignty.server.ts",
-  "app/utils/breach-access.server.ts",
-  "app/utils/request-access.server.ts",
-  "app/utils/portfolio-access.server.ts",
-  "app/utils/body-limits.server.ts",
-  "app/utils/api.server.ts",
-  "app/utils/domain-errors.server.ts",
-];
-const DOMAIN_IN_UTILS = [
-  "app/utils/activity-rules.ts",
-  "app/utils/activity-diff.ts",
-  "app/utils/activity-workflow.ts",
-  "app/utils/permissions.ts",
-  "app/utils/guided.ts",
-  "app/utils/prefilled.ts",
-  "app/utils/register-query.ts",
-  "app/utils/template-search.ts",
-  "app/utils/templates.server.ts",
-];
+const ROUTE_TO_ROUTE = "A route does not import another route: move the shared code to a model, app/domain or app/http.";
 
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", ".cache/**", "app/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "tests/.tmp/**"] },
@@ -69,39 +42,49 @@ export default tseslint.config(
       "jsx-a11y/no-noninteractive-tabindex": ["error", { roles: ["region"], tags: [] }],
     },
   },
-  // Import boundaries: routes -> models/domain -> schemas/analysis/policies -> utils/reference.
+  // Import boundaries (ADR 011, folders in ADR 016), top to bottom:
+  //   routes (app/routes, app/http) -> components -> models/domain -> schemas/analysis/policies/documents/import/demo -> utils/reference/locales.
   {
     files: ["app/utils/**", "app/reference/**", "app/locales/**"],
-    ignores: [...REQUEST_HELPERS, ...DOMAIN_IN_UTILS],
     rules: boundary(
-      ["routes", "components", "models", "schemas", "analysis", "policies", "documents", "import", "demo", "cli"],
+      ["routes", "http", "components", "models", "domain", "schemas", "analysis", "policies", "documents", "import", "demo", "cli"],
       "utils/ and reference/ are the bottom layer: they import nothing above them.",
     ),
   },
   {
     files: ["app/schemas/**", "app/analysis/**", "app/policies/**", "app/documents/**", "app/import/**", "app/demo/**"],
-    rules: boundary(["routes", "components", "models", "cli"], "Schemas, analysis, policies and documents are pure: no route, component or model."),
+    rules: boundary(
+      ["routes", "http", "components", "models", "domain", "cli"],
+      "Schemas, analysis, policies and documents are pure: no route, request helper, component, model or domain rule.",
+    ),
   },
   {
-    files: ["app/models/**", ...DOMAIN_IN_UTILS],
-    rules: boundary(["routes", "components", "cli"], "Models and domain rules do not import routes or components."),
+    files: ["app/models/**", "app/domain/**"],
+    rules: boundary(["routes", "http", "components", "cli"], "Models and domain rules do not import routes, request helpers or components."),
   },
   {
     files: ["app/components/**"],
-    rules: boundary(["routes", "models", "cli"], "Components render what loaders give them: no route, no model."),
+    rules: boundary(["routes", "http", "models", "cli"], "Components render what loaders give them: no route, request helper or model."),
   },
   {
-    files: REQUEST_HELPERS,
+    files: ["app/http/**"],
     rules: boundary(["routes", "components", "cli"], "Request helpers serve routes; they do not import them."),
   },
+  // A route never imports another route (tests/unit/route-layers.test.ts checks it too, dynamic imports included).
   {
-    files: ["app/routes/**"],
-    rules: boundary(["routes", "cli"], "A route does not import another route: move the shared code to a model or a *.server.ts helper.", [
-      // Beside a flat route file, every .ts/.tsx file is another route.
-      {
-        group: ["./*.ts", "./*.tsx", "!./*.server.ts"],
-        message: "A route does not import another route: move the shared code to a model or a *.server.ts helper.",
-      },
+    files: ["app/routes/*.ts", "app/routes/*.tsx"],
+    rules: boundary(["routes", "cli"], ROUTE_TO_ROUTE, [
+      // Beside a flat route file, every file is another route and every folder another route's.
+      { group: ["./**"], message: ROUTE_TO_ROUTE },
+    ]),
+  },
+  {
+    files: ["app/routes/*/**"],
+    rules: boundary(["routes", "cli"], ROUTE_TO_ROUTE, [
+      // A folder route's files import each other (sections, *.server.ts helpers), never another route's folder
+      // nor their own route module.
+      { group: ["../../**"], message: "Outside its folder, a route imports through the ~/ alias." },
+      { group: ["../*", "../*/**", "./route", "./route.*"], message: ROUTE_TO_ROUTE },
     ]),
   },
 );

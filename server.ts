@@ -8,7 +8,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express, { type RequestHandler } from "express";
 import helmet from "helmet";
-import { apiEdgeProblem, bodyLimits } from "./app/utils/body-limits.server.ts";
+import { apiEdgeProblem, bodyLimits } from "./app/http/body-limits.server.ts";
 import { getEnv, trustedProxyHops } from "./app/utils/env.server.ts";
 import { isSameOriginRequest, securityHeaders } from "./app/utils/http-security.server.ts";
 import { configureLogger, logger } from "./app/utils/logger.server.ts";

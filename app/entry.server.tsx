@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { DatabaseBusyError, isDatabaseBusyError } from "~/utils/db.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
-import { domainErrorPage } from "~/utils/domain-errors.server.ts";
+import { domainErrorPage } from "~/http/domain-errors.server.ts";
 import { errorPageResponse } from "~/utils/error-page.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { NonceContext } from "~/utils/nonce.tsx";

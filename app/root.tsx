@@ -4,7 +4,6 @@ import { useEffect } from "react";
 import { data } from "@remix-run/node";
 import {
   Form,
-  isRouteErrorResponse,
   Link,
   Links,
   Meta,
@@ -19,17 +18,18 @@ import {
 } from "@remix-run/react";
 import { listUserOrganizations } from "~/models/membership.server.ts";
 import appCss from "~/styles/app.css?url";
-import { getLocale } from "~/utils/i18n.server.ts";
-import { DEFAULT_LOCALE, isLocale, type Locale, type Params } from "~/utils/i18n.ts";
+import { getLocale } from "~/http/i18n.server.ts";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "~/utils/i18n.ts";
 import { readCookie, serializeCookie } from "~/utils/cookies.server.ts";
 import { rememberMessages, withMessages } from "~/utils/messages-cache.ts";
 import { clientMessages, MESSAGES_COOKIE, messagesVersion } from "~/utils/messages.server.ts";
 import { useNonce } from "~/utils/nonce.tsx";
-import { getSession } from "~/utils/session.server.ts";
+import { getSession } from "~/http/session.server.ts";
 import { readToast } from "~/utils/toast.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { Toast } from "~/components/toast.tsx";
 import { OrgNav } from "~/components/org-nav.tsx";
+import { ErrorMessage, errorText } from "~/components/error-page.tsx";
 import { rgaaConformanceLevel } from "~/reference/rgaa-audit.ts";
 
 export const links: LinksFunction = () => [
@@ -224,42 +224,10 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { t, has } = useT();
-  let title = t("errors.unexpectedTitle");
-  let body = t("errors.unexpectedBody");
-  let status = 500;
-  if (isRouteErrorResponse(error)) {
-    status = error.status;
-    if (error.status === 404) {
-      title = t("errors.notFoundTitle");
-      body = t("errors.notFoundBody");
-    } else if (error.status === 403) {
-      title = t("errors.forbiddenTitle");
-      body = t("errors.forbiddenBody");
-    } else if (error.status === 429) {
-      title = t("errors.tooManyTitle");
-      body = t("errors.tooManyBody");
-    } else if (error.status === 503) {
-      title = t("integrity.busyTitle");
-      body = t("integrity.busyBody");
-    }
-    // A form refused while parsing (app/utils/form-limits.server.ts): its own translated message.
-    const refused = (error.data as { integrity?: { key?: unknown; params?: Params } } | null)?.integrity;
-    if (refused && typeof refused.key === "string" && has(refused.key)) {
-      title = t(error.status === 413 ? "integrity.tooLargeTitle" : "integrity.formRefusedTitle");
-      body = t(refused.key, refused.params);
-    }
-  }
+  const translator = useT();
   return (
     <Shell>
-      <div className="error-page" data-status={status}>
-        <p className="error-code">{t("errors.code", { status })}</p>
-        <h1>{title}</h1>
-        <p>{body}</p>
-        <p>
-          <Link to="/">{t("errors.backHome")}</Link>
-        </p>
-      </div>
+      <ErrorMessage text={errorText(error, translator)} back={{ to: "/", label: translator.t("errors.backHome") }} />
     </Shell>
   );
 }

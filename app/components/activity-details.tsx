@@ -6,7 +6,7 @@
 import { useId, type ReactNode } from "react";
 import { isSensitiveCategory, OFFENCE_DATA_CATEGORY, RISK_FLAGS } from "~/reference/vocabularies.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
-import { hasOffenceData, hasSensitiveData } from "~/utils/activity-rules.ts";
+import { hasOffenceData, hasSensitiveData } from "~/domain/activity-rules.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
 type Props = {

@@ -6,6 +6,8 @@
  * intent; without JS the server answers with `submission.reply()` and the page comes back with the row
  * added or removed (the button's formAction carries a #fragment so the browser scrolls back to the list).
  */
+import { DepartmentField } from "~/components/department-field.tsx";
+import { ListEditor, type ListEditorText } from "~/components/list-editor.tsx";
 import {
   getFormProps,
   getInputProps,
@@ -17,7 +19,7 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useFormAction } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { createContext, useContext, type ReactNode } from "react";
 import { ErrorList, FormErrors, type AnyField } from "~/components/forms.tsx";
 import { confirmedFrom, PrefilledNotice } from "~/components/prefilled-notice.tsx";
@@ -40,10 +42,10 @@ import {
 } from "~/reference/vocabularies.ts";
 import { ART49_POINTS, RECIPIENT_KINDS } from "~/analysis/sovereignty.ts";
 import { ActivityContentSchema, DepartmentIdField, type ActivityContent } from "~/schemas/activity.ts";
-import type { CompletenessItem } from "~/utils/activity-rules.ts";
-import { pathParts, type DiffRow } from "~/utils/activity-diff.ts";
+import type { CompletenessItem } from "~/domain/activity-rules.ts";
+import { pathParts, type DiffRow } from "~/domain/activity-diff.ts";
 import { type MessageKey } from "~/utils/i18n.ts";
-import type { ContentKey } from "~/utils/prefilled.ts";
+import type { ContentKey } from "~/domain/prefilled.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 
@@ -423,7 +425,6 @@ type Shape = ActivityEditValue;
 type Meta<T> = FieldMetadata<T, Shape, string[]>;
 
 const listDomId = (k: ListKey) => `list-${k.replace(".", "-")}`;
-const rowDomId = (k: ListKey, i: number) => `${listDomId(k)}-${i + 1}`;
 
 function Repeat<T>({
   form,
@@ -442,57 +443,16 @@ function Repeat<T>({
   simple?: boolean;
 }) {
   const { t } = useT();
-  const action = useFormAction();
-  const rows = field.getFieldList();
-  const hintId = `${listDomId(k)}-hint`;
   const listLabel = t(`activityForm.field.${k}`);
-  return (
-    <fieldset className="repeat" id={listDomId(k)} aria-describedby={[hintId, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ")}>
-      <legend>
-        <h3>{t(`activityForm.list.${k}.legend`)}</h3>
-      </legend>
-      <p className="hint" id={hintId}>
-        {t(`activityForm.list.${k}.hint`)}
-      </p>
-      {notice}
-      {rows.length === 0 ? (
-        <p className="repeat-empty">{t(`activityForm.list.${k}.empty`)}</p>
-      ) : (
-        <ol className={simple ? "repeat-items simple" : "repeat-items"}>
-          {rows.map((row, i) => {
-            const remove = (
-              <button {...form.remove.getButtonProps({ name: field.name, index: i })} formAction={`${action}#${listDomId(k)}`} className="button danger small">
-                {t(`activityForm.list.${k}.remove`, { n: i + 1 })}
-              </button>
-            );
-            return (
-              <li key={row.key} id={rowDomId(k, i)} className="repeat-item">
-                {simple ? (
-                  <div className="repeat-simple">
-                    {item(row, i + 1)}
-                    {remove}
-                  </div>
-                ) : (
-                  <fieldset>
-                    <legend>{t("activityForm.itemLegend", { label: listLabel, n: i + 1 })}</legend>
-                    {item(row, i + 1)}
-                    <div className="repeat-remove">{remove}</div>
-                  </fieldset>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-      )}
-      <ErrorList id={field.errorId} errors={field.errors} />
-      <div>
-        <button {...form.insert.getButtonProps({ name: field.name })} formAction={`${action}#${rowDomId(k, rows.length)}`} className="button small">
-          <span aria-hidden="true">+ </span>
-          {t(`activityForm.list.${k}.add`)}
-        </button>
-      </div>
-    </fieldset>
-  );
+  const text: ListEditorText = {
+    legend: t(`activityForm.list.${k}.legend`),
+    hint: t(`activityForm.list.${k}.hint`),
+    empty: t(`activityForm.list.${k}.empty`),
+    add: t(`activityForm.list.${k}.add`),
+    remove: (n) => t(`activityForm.list.${k}.remove`, { n }),
+    itemLegend: (n) => t("activityForm.itemLegend", { label: listLabel, n }),
+  };
+  return <ListEditor form={form} field={field} domId={listDomId(k)} text={text} notice={notice} item={item} simple={simple} />;
 }
 
 /* ------------------------------------------------------------------ */
@@ -583,32 +543,13 @@ export function ActivityForm({
       <SectionBlock section="identity">
         <Input field={c.name} {...L("name")} />
         <Area field={c.description} {...L("description")} rows={4} />
-        <div className="field">
-          <label htmlFor={departmentField.id}>
-            {t("activityForm.field.departmentId")}
-            {allowNoDepartment ? null : <span aria-hidden="true"> *</span>}
-          </label>
-          <p id={`${departmentField.id}-hint`} className="hint">
-            {departmentHint}
-          </p>
-          <select
-            id={departmentField.id}
-            name={departmentField.name}
-            defaultValue={typeof departmentField.initialValue === "string" ? departmentField.initialValue : ""}
-            key={departmentField.key}
-            required={!allowNoDepartment}
-            aria-invalid={departmentField.errors?.length ? true : undefined}
-            aria-describedby={describedBy(departmentField, true)}
-          >
-            {allowNoDepartment ? <option value="">{t("activityForm.department.none")}</option> : null}
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-          <ErrorList id={departmentField.errorId} errors={departmentField.errors} />
-        </div>
+        <DepartmentField
+          field={departmentField}
+          departments={departments}
+          allowNone={allowNoDepartment}
+          hint={departmentHint}
+          emptyLabel={allowNoDepartment ? t("activityForm.department.none") : null}
+        />
         <div className="field-grid">
           <Input field={c.internalContact} {...L("internalContact")} />
           <Input field={c.implementationDate} {...L("implementationDate")} kind="date" />

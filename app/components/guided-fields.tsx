@@ -5,8 +5,8 @@
  * without JavaScript (the server replies with the row added or removed; the #fragment brings the
  * browser back to the list).
  */
-import { getInputProps, getSelectProps, getTextareaProps, type FormMetadata } from "@conform-to/react";
-import { useFormAction } from "@remix-run/react";
+import { DepartmentSelect } from "~/components/department-field.tsx";
+import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { ErrorList, type AnyField } from "~/components/forms.tsx";
 import { useT } from "~/utils/use-i18n.ts";
@@ -153,22 +153,7 @@ export function GuidedDepartment({
 }) {
   return (
     <Shell field={field} text={text} required={!allowNone}>
-      <select
-        id={field.id}
-        name={field.name}
-        defaultValue={typeof field.initialValue === "string" ? field.initialValue : ""}
-        key={field.key}
-        required={!allowNone}
-        aria-invalid={field.errors?.length ? true : undefined}
-        aria-describedby={describedBy(field)}
-      >
-        <option value="">{noneLabel}</option>
-        {departments.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.name}
-          </option>
-        ))}
-      </select>
+      <DepartmentSelect field={field} departments={departments} required={!allowNone} emptyLabel={noneLabel} describedBy={describedBy(field)} />
     </Shell>
   );
 }
@@ -184,83 +169,5 @@ export function GuidedCheck({ field, text }: { field: AnyField; text: FieldText 
         <ErrorList id={field.errorId} errors={field.errors} />
       </div>
     </div>
-  );
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the steps' shapes differ; each list only needs the list intents.
-type AnyForm = FormMetadata<any, string[]>;
-
-export type RepeatText = { legend: string; hint: string; empty: string; add: string; remove: (n: number) => string; itemLegend: (n: number) => string };
-
-/**
- * A repeatable list: an <ol> of rows, each in its own fieldset ("Destinataire n° 2") with a remove
- * button, and an add button. `simple` rows hold one input named by its own label (sub-purposes).
- */
-export function GuidedRepeat({
-  form,
-  field,
-  domId,
-  text,
-  notice,
-  item,
-  simple = false,
-}: {
-  form: AnyForm;
-  field: LooseField;
-  domId: string;
-  text: RepeatText;
-  notice?: ReactNode;
-  item: (row: LooseField, n: number) => ReactNode;
-  simple?: boolean;
-}) {
-  const action = useFormAction();
-  const rows = field.getFieldList();
-  const hintId = `${domId}-hint`;
-  return (
-    <fieldset className="repeat" id={domId} aria-describedby={[hintId, field.errors?.length ? field.errorId : null].filter(Boolean).join(" ")}>
-      <legend>
-        <h3>{text.legend}</h3>
-      </legend>
-      <p className="hint" id={hintId}>
-        {text.hint}
-      </p>
-      {notice}
-      {rows.length === 0 ? (
-        <p className="repeat-empty">{text.empty}</p>
-      ) : (
-        <ol className={simple ? "repeat-items simple" : "repeat-items"}>
-          {rows.map((row, i) => {
-            const remove = (
-              <button {...form.remove.getButtonProps({ name: field.name, index: i })} formAction={`${action}#${domId}`} className="button danger small">
-                {text.remove(i + 1)}
-              </button>
-            );
-            return (
-              <li key={row.key ?? i} id={`${domId}-${i + 1}`} className="repeat-item">
-                {simple ? (
-                  <div className="repeat-simple">
-                    {item(row, i + 1)}
-                    {remove}
-                  </div>
-                ) : (
-                  <fieldset>
-                    <legend>{text.itemLegend(i + 1)}</legend>
-                    {item(row, i + 1)}
-                    <div className="repeat-remove">{remove}</div>
-                  </fieldset>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-      )}
-      <ErrorList id={field.errorId} errors={field.errors} />
-      <div>
-        <button {...form.insert.getButtonProps({ name: field.name })} formAction={`${action}#${domId}-${rows.length + 1}`} className="button small">
-          <span aria-hidden="true">+ </span>
-          {text.add}
-        </button>
-      </div>
-    </fieldset>
   );
 }

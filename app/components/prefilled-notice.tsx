@@ -3,7 +3,7 @@
  * from a template and was not confirmed yet. Each checkbox posts `confirmPrefilled=<content key>`;
  * the action removes the ticked keys from the activity's prefilledPaths when it saves.
  */
-import type { ContentKey } from "~/utils/prefilled.ts";
+import type { ContentKey } from "~/domain/prefilled.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
 /** The `confirmPrefilled` values of a form's last submission (kept ticked when the page comes back). */

@@ -18,7 +18,6 @@ export const enActivityForm: Record<keyof typeof frActivityForm, string> = {
   "activityForm.edit.breadcrumb": "Edit",
   "activityForm.edit.intro":
     "Fill in what you know: you can save at any time and come back later. Saving does not send the record to the DPO. Fields marked with an asterisk (*) are required; if a legal question puzzles you, leave it blank and tell the DPO.",
-  "activityForm.breadcrumb": "Breadcrumb",
   "activityForm.save": "Save",
   "activityForm.cancel": "Cancel and go back to the record",
   "activityForm.toc": "Sections of the record",

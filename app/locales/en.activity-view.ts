@@ -1,7 +1,6 @@
 import type { frActivityView } from "./fr.activity-view.ts";
 
 export const enActivityView: Record<keyof typeof frActivityView, string> = {
-  "activityView.breadcrumb": "Breadcrumb",
   "activityView.department": "Department: {name}",
   "activityView.noDepartment": "No responsible department",
   "activityView.updatedAt": "updated {date}",

@@ -5,7 +5,6 @@ export const enBreaches: Record<keyof typeof frBreaches, string> = {
   "breaches.title": "Breach register",
   "breaches.dashboard.title": "Breaches: running 72-hour clocks",
   "breaches.intro": "Every personal-data breach is documented here, whether it was notified to the CNIL or not (GDPR Art. 33(5)).",
-  "breaches.breadcrumb": "Breadcrumb",
   "breaches.report": "Report a breach",
   "breaches.reportAtVendor": "Report an incident at this vendor",
   "breaches.empty": "No breach recorded.",

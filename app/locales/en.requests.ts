@@ -5,7 +5,6 @@ export const enRequests: Record<keyof typeof frRequests, string> = {
   "requests.title": "Data-subject requests",
   "requests.dashboard.title": "Rights requests overdue or due soon",
   "requests.intro": "Every request received, its one-month deadline (extendable by two months, Art. 12(3)) and the response given.",
-  "requests.breadcrumb": "Breadcrumb",
   "requests.empty": "No request recorded.",
   "requests.anonymized": "Anonymized",
   "requests.col.ref": "Reference",

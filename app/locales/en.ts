@@ -24,6 +24,7 @@ import { enApi } from "./en.api.ts";
 import { enInterop } from "./en.interop.ts";
 import { enMail } from "./en.mail.ts";
 import { enSso } from "./en.sso.ts";
+import { enUi } from "./en.ui.ts";
 import { enAccess } from "./en.access.ts";
 import { enPortfolio } from "./en.portfolio.ts";
 import { enIntegrity } from "./en.integrity.ts";
@@ -60,6 +61,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enImport,
   ...enGuided,
   ...enIntegrity,
+  ...enUi,
   ...enPortfolio,
   ...enDomainErrors,
   "app.name": "Registre",

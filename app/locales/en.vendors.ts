@@ -18,7 +18,6 @@ export const enVendors: Record<keyof typeof frVendors, string> = {
   "vendors.title": "Vendors",
   "vendors.intro":
     "The local authority's vendors and processors, their services, where they host the data and under which laws they can be compelled to hand it over.",
-  "vendors.breadcrumb": "Breadcrumb",
   "vendors.hostingLink": "Own hosting",
   "vendors.filters": "Vendor filters",
   "vendors.search": "Search (name, legal name, service)",

@@ -20,7 +20,6 @@ export const frActivityForm = {
   "activityForm.edit.breadcrumb": "Modifier",
   "activityForm.edit.intro":
     "Remplissez ce que vous savez : vous pouvez enregistrer à tout moment et revenir plus tard. Enregistrer ne transmet pas la fiche au DPO. Les champs marqués d'un astérisque (*) sont obligatoires ; en cas de doute sur une question juridique, laissez vide et signalez-le au DPO.",
-  "activityForm.breadcrumb": "Fil d'Ariane",
   "activityForm.save": "Enregistrer",
   "activityForm.cancel": "Annuler et revenir à la fiche",
   "activityForm.toc": "Rubriques de la fiche",

@@ -1,6 +1,5 @@
 /** The activity page, its version history and version view, and the workflow toasts. */
 export const frActivityView = {
-  "activityView.breadcrumb": "Fil d'Ariane",
   "activityView.department": "Service : {name}",
   "activityView.noDepartment": "Aucun service responsable",
   "activityView.updatedAt": "modifié le {date}",

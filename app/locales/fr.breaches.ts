@@ -4,7 +4,6 @@ export const frBreaches = {
   "breaches.title": "Registre des violations",
   "breaches.dashboard.title": "Violations : délais de 72 heures en cours",
   "breaches.intro": "Toute violation de données personnelles est documentée ici, qu'elle ait été notifiée à la CNIL ou non (RGPD, art. 33.5).",
-  "breaches.breadcrumb": "Fil d'Ariane",
   "breaches.report": "Signaler une violation",
   "breaches.reportAtVendor": "Signaler un incident chez ce prestataire",
   "breaches.empty": "Aucune violation enregistrée.",

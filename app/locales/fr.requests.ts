@@ -4,7 +4,6 @@ export const frRequests = {
   "requests.title": "Demandes d'exercice des droits",
   "requests.dashboard.title": "Demandes de droits en retard ou à échéance proche",
   "requests.intro": "Chaque demande reçue, son délai d'un mois (prolongeable de deux mois, art. 12.3) et la réponse apportée.",
-  "requests.breadcrumb": "Fil d'Ariane",
   "requests.empty": "Aucune demande enregistrée.",
   "requests.anonymized": "Anonymisée",
   "requests.col.ref": "Référence",

@@ -28,6 +28,7 @@ import { frAccess } from "./fr.access.ts";
 import { frPortfolio } from "./fr.portfolio.ts";
 import { frOperations } from "./fr.operations.ts";
 import { frIntegrity } from "./fr.integrity.ts";
+import { frUi } from "./fr.ui.ts";
 import { frDomainErrors } from "./fr.domain-errors.ts";
 
 const frCore = {
@@ -258,6 +259,7 @@ export const fr = {
   ...frAccess,
   ...frOperations,
   ...frIntegrity,
+  ...frUi,
   ...frPortfolio,
   ...frDomainErrors,
 } as const;

@@ -17,7 +17,6 @@ export const frVendors = {
   "vendors.title": "Prestataires",
   "vendors.intro":
     "Les prestataires et sous-traitants de la collectivité, leurs services, où ils hébergent les données et sous quelles lois ils peuvent être contraints de les livrer.",
-  "vendors.breadcrumb": "Fil d'Ariane",
   "vendors.hostingLink": "Hébergement propre",
   "vendors.filters": "Filtres des prestataires",
   "vendors.search": "Rechercher (nom, raison sociale, service)",

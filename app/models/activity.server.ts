@@ -1,13 +1,13 @@
 import type { Activity, Prisma } from "~/generated/prisma/client.ts";
 import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
-import { computeCompleteness, hasOffenceData, hasSensitiveData } from "~/utils/activity-rules.ts";
-import { diffContents } from "~/utils/activity-diff.ts";
+import { computeCompleteness, hasOffenceData, hasSensitiveData } from "~/domain/activity-rules.ts";
+import { diffContents } from "~/domain/activity-diff.ts";
 import { activityValueChanges } from "~/utils/audit-values.ts";
 import { TRANSITION_TARGET, type Transition } from "~/policies/activity.ts";
 import { scopeDepartmentIds, type ActivityScope } from "~/policies/department.ts";
 import { getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
-import type { Sort } from "~/utils/register-query.ts";
+import type { Sort } from "~/domain/register-query.ts";
 import { notifyMentionsTx, notifyTransitionTx } from "./notifications.server.ts";
 import { toFtsQuery } from "./activity-search.server.ts";
 import { unitOfWork, type Work } from "./unit-of-work.server.ts";

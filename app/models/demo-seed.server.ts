@@ -9,8 +9,8 @@ import { checkDemoVendors, DEMO_HOSTING_SITES, DEMO_LINKS, DEMO_VENDORS, isSiteR
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
 import { dbReady, getDb } from "~/utils/db.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
-import type { Role } from "~/utils/permissions.ts";
-import type { Transition } from "~/utils/activity-workflow.ts";
+import type { Role } from "~/policies/roles.ts";
+import type { Transition } from "~/policies/activity.ts";
 import { addComment, createActivity, saveActivity, transitionActivity, type ActivityRecord } from "./activity.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 import { saveDpiaContent, saveDpiaOpinions, saveScreening, startPrefilledDpia, transitionDpia } from "./dpia.server.ts";

@@ -6,7 +6,7 @@
  * the member organizations seeded elsewhere can be granted the same catalogue.
  */
 import { getDb } from "~/utils/db.server.ts";
-import { findTemplate, loadTemplates } from "~/utils/templates.server.ts";
+import { findTemplate, loadTemplates } from "~/domain/templates.server.ts";
 import { grantCatalogue, setVendorShared, subscribeVendor } from "./catalogue.server.ts";
 import { createModelFromTemplate, proposeModel } from "./referentiel.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";

@@ -24,7 +24,7 @@ import { parseImportFile, type ParsedImport, type ParsedRow } from "~/import/par
 import type { ActivityContent } from "~/schemas/activity.ts";
 import { ExportActivitySchema, type RegisterExport } from "~/schemas/register-export.ts";
 import type { ActivityStatus } from "~/reference/vocabularies.ts";
-import { diffContents } from "~/utils/activity-diff.ts";
+import { diffContents } from "~/domain/activity-diff.ts";
 import { getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { ActivityNotFoundError, derivedColumns, formatRef, parseContent, saveActivityInUnit, transitionActivityInUnit } from "./activity.server.ts";

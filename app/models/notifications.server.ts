@@ -5,8 +5,8 @@
 import type { Tx } from "~/utils/db.server.ts";
 import { formatDate, isLocale, type Locale } from "~/utils/i18n.ts";
 import { translate } from "~/utils/messages.server.ts";
-import { isRole } from "~/utils/permissions.ts";
-import type { Transition } from "~/utils/activity-workflow.ts";
+import { isRole } from "~/policies/roles.ts";
+import type { Transition } from "~/policies/activity.ts";
 import { enqueueMailTx, recipientsTx, type MailRecipient } from "./mail.server.ts";
 
 type ActivityRef = { id: string; ref: string; name: string; departmentId: string | null; createdById: string | null };

@@ -1,7 +1,7 @@
 import type { Organization } from "~/generated/prisma/client.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
-import type { Role } from "~/utils/permissions.ts";
+import type { Role } from "~/policies/roles.ts";
 import { valueChanges } from "~/utils/audit-values.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 import { normalizeEmail } from "./user.server.ts";

@@ -8,10 +8,10 @@
  */
 import type { TemplateFile } from "~/schemas/template.ts";
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
-import { diffContents, type DiffRow } from "~/utils/activity-diff.ts";
+import { diffContents, type DiffRow } from "~/domain/activity-diff.ts";
 import { getDb } from "~/utils/db.server.ts";
 import type { Locale } from "~/utils/i18n.ts";
-import { filledContentKeys } from "~/utils/prefilled.ts";
+import { filledContentKeys } from "~/domain/prefilled.ts";
 import { createActivityInUnit, parseContent, saveActivityInUnit } from "./activity.server.ts";
 import { templateDraft } from "./template-draft.server.ts";
 import { unitOfWork, type Work } from "./unit-of-work.server.ts";

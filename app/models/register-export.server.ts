@@ -8,7 +8,7 @@ import type { Locale } from "~/utils/i18n.ts";
 import { serverTranslator } from "~/utils/messages.server.ts";
 import { translateReason, translateToVerify } from "~/utils/sovereignty-text.ts";
 import { isSensitiveCategory, type ActivityStatus } from "~/reference/vocabularies.ts";
-import { computeCompleteness } from "~/utils/activity-rules.ts";
+import { computeCompleteness } from "~/domain/activity-rules.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { ALL_ACTIVITIES } from "~/policies/department.ts";
 import { listRegisterAsOf, parseContent } from "./activity.server.ts";

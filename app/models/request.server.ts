@@ -8,7 +8,7 @@ import type { DataSubjectRequest } from "~/generated/prisma/client.ts";
 import { canMoveRequest, OPEN_REQUEST_STATUSES, type RequestStatus } from "~/policies/request.ts";
 import type { RequestForm } from "~/schemas/request.ts";
 import { getDb } from "~/utils/db.server.ts";
-import type { Role } from "~/utils/permissions.ts";
+import type { Role } from "~/policies/roles.ts";
 import { parseContent } from "./activity.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";

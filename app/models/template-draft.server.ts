@@ -5,7 +5,7 @@
 import type { TemplateFile } from "~/schemas/template.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
 import type { Locale } from "~/utils/i18n.ts";
-import { filledContentKeys, type ContentKey } from "~/utils/prefilled.ts";
+import { filledContentKeys, type ContentKey } from "~/domain/prefilled.ts";
 import { createActivity, createActivityInUnit, type ActivityRecord } from "./activity.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 

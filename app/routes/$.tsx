@@ -1,8 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { titleMeta } from "~/utils/page-title.ts";
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { notFound } from "~/utils/auth.server.ts";
-import { getSession } from "~/utils/session.server.ts";
+import { notFound } from "~/http/auth.server.ts";
+import { getSession } from "~/http/session.server.ts";
 
 /** Unknown pages: visitors go to login (nothing is disclosed), members get a 404. */
 export async function loader({ request }: LoaderFunctionArgs) {

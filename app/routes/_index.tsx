@@ -6,7 +6,7 @@ import { listUserOrganizations } from "~/models/membership.server.ts";
 import { hasSsoIdentity } from "~/models/sso.server.ts";
 import { countUsers } from "~/models/user.server.ts";
 import { mustRequestAccess } from "~/policies/organization.ts";
-import { getSession } from "~/utils/session.server.ts";
+import { getSession } from "~/http/session.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
 /** Home: first run goes to setup, visitors to login, a member of one organization straight into it. */

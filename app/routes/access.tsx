@@ -7,7 +7,7 @@ import { listMyAccessRequests, requestAccess } from "~/models/access-request.ser
 import { listUserOrganizations } from "~/models/membership.server.ts";
 import { hasSsoIdentity } from "~/models/sso.server.ts";
 import { mustRequestAccess } from "~/policies/organization.ts";
-import { forbidden, requireUser } from "~/utils/auth.server.ts";
+import { forbidden, requireUser } from "~/http/auth.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
 import { useT } from "~/utils/use-i18n.ts";

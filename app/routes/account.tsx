@@ -13,10 +13,10 @@ import { countUserSessions, invalidateUserSessions } from "~/models/session.serv
 import { changePassword, updateProfile } from "~/models/user.server.ts";
 import { getMailPreferences, setMailPreferences } from "~/models/mail.server.ts";
 import { MAIL_CATEGORIES, MAIL_MODES } from "~/schemas/mail-preferences.ts";
-import { requireUser } from "~/utils/auth.server.ts";
+import { requireUser } from "~/http/auth.server.ts";
 import { readCookie } from "~/utils/cookies.server.ts";
-import { langCookie } from "~/utils/i18n.server.ts";
-import { clearSessionCookie } from "~/utils/session.server.ts";
+import { langCookie } from "~/http/i18n.server.ts";
+import { clearSessionCookie } from "~/http/session.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { newPasswordField, requiredText, z } from "~/utils/validation.ts";

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { problem } from "~/utils/api.server.ts";
+import { problem } from "~/http/api.server.ts";
 
 /** Any other /api path: a problem+json 404, not the HTML error page. */
 export function loader({ request }: LoaderFunctionArgs) {

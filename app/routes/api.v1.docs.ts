@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { API_OPERATIONS } from "~/schemas/api.ts";
 import { API_BASE } from "~/schemas/openapi.ts";
-import { methodNotAllowed } from "~/utils/api.server.ts";
+import { methodNotAllowed } from "~/http/api.server.ts";
 import { localeFromAcceptLanguage } from "~/utils/i18n.ts";
 import { createT } from "~/utils/messages.server.ts";
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { buildOpenApiDocument } from "~/schemas/openapi.ts";
-import { methodNotAllowed } from "~/utils/api.server.ts";
+import { methodNotAllowed } from "~/http/api.server.ts";
 
 let cached: string | null = null;
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getDpia } from "~/models/dpia.server.ts";
 import type { DpiaSchema } from "~/schemas/api.ts";
-import { apiJson, apiRequest, methodNotAllowed, requireApiActivity } from "~/utils/api.server.ts";
+import { apiJson, apiRequest, methodNotAllowed, requireApiActivity } from "~/http/api.server.ts";
 import type { z } from "~/utils/validation.ts";
 
 /** The activity's DPIA: whoever may read the activity may read it (as on the DPIA page). */

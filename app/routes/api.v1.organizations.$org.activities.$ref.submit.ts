@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { ConflictError, InvalidTransitionError, transitionActivity } from "~/models/activity.server.ts";
 import { canTransition, mayEverTransition } from "~/policies/activity.ts";
-import { activityResponse, apiRequest, etag, methodNotAllowed, requireApiActivity, requireIfMatch } from "~/utils/api.server.ts";
+import { activityResponse, apiRequest, etag, methodNotAllowed, requireApiActivity, requireIfMatch } from "~/http/api.server.ts";
 
 export function loader({ request }: ActionFunctionArgs) {
   return methodNotAllowed(request, "POST");

@@ -3,7 +3,7 @@ import { ConflictError, InvalidTransitionError, saveActivity } from "~/models/ac
 import { listDepartments } from "~/models/department.server.ts";
 import { canCreateIn } from "~/policies/activity.ts";
 import { ActivityWriteSchema } from "~/schemas/api.ts";
-import { activityResponse, apiRequest, etag, methodNotAllowed, readJsonBody, requireApiActivity, requireIfMatch } from "~/utils/api.server.ts";
+import { activityResponse, apiRequest, etag, methodNotAllowed, readJsonBody, requireApiActivity, requireIfMatch } from "~/http/api.server.ts";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   return apiRequest(request, { org: params.org }, async (ctx) => activityResponse(await requireApiActivity(ctx, params.ref, "read")));

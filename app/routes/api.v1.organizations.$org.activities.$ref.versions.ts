@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { listVersions } from "~/models/activity.server.ts";
 import type { ActivityVersionListSchema } from "~/schemas/api.ts";
-import { apiJson, apiRequest, methodNotAllowed, requireApiActivity } from "~/utils/api.server.ts";
+import { apiJson, apiRequest, methodNotAllowed, requireApiActivity } from "~/http/api.server.ts";
 import type { z } from "~/utils/validation.ts";
 
 export function loader({ request, params }: LoaderFunctionArgs) {

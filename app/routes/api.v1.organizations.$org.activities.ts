@@ -4,7 +4,7 @@ import { listDepartments } from "~/models/department.server.ts";
 import { activityIdsForDpiaFilter } from "~/models/dpia.server.ts";
 import { canCreateActivities, canCreateIn } from "~/policies/activity.ts";
 import { ActivityListQuerySchema, ActivityWriteSchema, type ActivityListSchema } from "~/schemas/api.ts";
-import { activityResponse, apiJson, apiRequest, methodNotAllowed, readJsonBody } from "~/utils/api.server.ts";
+import { activityResponse, apiJson, apiRequest, methodNotAllowed, readJsonBody } from "~/http/api.server.ts";
 import type { z } from "~/utils/validation.ts";
 
 /** The register, with the register page's filters, in the owner's department scope. */

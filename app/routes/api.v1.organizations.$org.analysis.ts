@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { listActivityIdsInScope } from "~/models/activity.server.ts";
 import { analyseOrganization } from "~/models/sovereignty.server.ts";
 import type { AnalysisSchema } from "~/schemas/api.ts";
-import { apiJson, apiRequest, methodNotAllowed } from "~/utils/api.server.ts";
+import { apiJson, apiRequest, methodNotAllowed } from "~/http/api.server.ts";
 import type { z } from "~/utils/validation.ts";
 
 type Item = z.output<typeof AnalysisSchema>["items"][number];

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getExport, readExportBytes } from "~/models/export-log.server.ts";
 import { canExportRegister } from "~/policies/export.ts";
-import { apiRequest, methodNotAllowed } from "~/utils/api.server.ts";
+import { apiRequest, methodNotAllowed } from "~/http/api.server.ts";
 import { EXPORT_CONTENT_TYPES, fileResponse } from "~/utils/file-response.server.ts";
 
 /** A recorded export, again (same bytes, same fingerprint), as on the exports page. */

@@ -4,7 +4,7 @@ import { createExport, UnknownActivityError } from "~/models/exports.server.ts";
 import { canExportRegister } from "~/policies/export.ts";
 import { ExportCreateSchema, type ExportListSchema } from "~/schemas/api.ts";
 import { ONE_ACTIVITY_FORMATS } from "~/schemas/export-request.ts";
-import { apiJson, apiRequest, methodNotAllowed, readJsonBody } from "~/utils/api.server.ts";
+import { apiJson, apiRequest, methodNotAllowed, readJsonBody } from "~/http/api.server.ts";
 import { EXPORT_CONTENT_TYPES, fileResponse } from "~/utils/file-response.server.ts";
 import type { z } from "~/utils/validation.ts";
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { screeningOverview } from "~/models/dpia.server.ts";
 import type { ScreeningListSchema } from "~/schemas/api.ts";
-import { apiJson, apiRequest, methodNotAllowed } from "~/utils/api.server.ts";
+import { apiJson, apiRequest, methodNotAllowed } from "~/http/api.server.ts";
 import type { z } from "~/utils/validation.ts";
 
 /** The DPIA screening of each activity in the owner's scope, and its DPIA's status. */

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { apiJson, apiRequest, methodNotAllowed, organizationView } from "~/utils/api.server.ts";
+import { apiJson, apiRequest, methodNotAllowed, organizationView } from "~/http/api.server.ts";
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   return apiRequest(request, { org: params.org }, async (ctx) => apiJson(await organizationView(ctx)));

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { listVendors } from "~/models/vendor.server.ts";
 import type { VendorListSchema } from "~/schemas/api.ts";
-import { apiJson, apiRequest, methodNotAllowed } from "~/utils/api.server.ts";
+import { apiJson, apiRequest, methodNotAllowed } from "~/http/api.server.ts";
 import type { z } from "~/utils/validation.ts";
 
 /** The vendor catalogue and services: every member reads it (as the vendors page). */

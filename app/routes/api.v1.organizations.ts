@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { OrganizationListSchema } from "~/schemas/api.ts";
-import { apiJson, apiRequest, methodNotAllowed, organizationView } from "~/utils/api.server.ts";
+import { apiJson, apiRequest, methodNotAllowed, organizationView } from "~/http/api.server.ts";
 import type { z } from "~/utils/validation.ts";
 
 /** A token belongs to one organization: the list holds that one. */

@@ -6,7 +6,7 @@ import { auditSsoFailure, consumeLoginState, linkSsoUser, type SsoFailure } from
 import { readCookie, serializeCookie } from "~/utils/cookies.server.ts";
 import { mustRequestAccess } from "~/policies/organization.ts";
 import { exchangeCode, OIDC_STATE_COOKIE, oidcSettings } from "~/utils/oidc.server.ts";
-import { sessionCookie } from "~/utils/session.server.ts";
+import { sessionCookie } from "~/http/session.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
 const FAILURES: readonly SsoFailure[] = ["unavailable", "state", "denied", "token", "unverified_email", "password_only"];

@@ -1,7 +1,7 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { appOrigin } from "~/models/mail.server.ts";
 import { auditSsoFailure, saveLoginState } from "~/models/sso.server.ts";
-import { notFound, safeRedirectPath } from "~/utils/auth.server.ts";
+import { notFound, safeRedirectPath } from "~/http/auth.server.ts";
 import { serializeCookie } from "~/utils/cookies.server.ts";
 import { authorizationRequest, oidcSettings, OIDC_STATE_COOKIE } from "~/utils/oidc.server.ts";
 

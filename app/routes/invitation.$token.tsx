@@ -9,7 +9,7 @@ import { acceptInvitation, getUsableInvitation } from "~/models/invitation.serve
 import { attemptSucceeded, beginAttempt, DEVICE_COOKIE, throttleKeysFor } from "~/models/login-throttle.server.ts";
 import { createSession } from "~/models/session.server.ts";
 import { readCookie } from "~/utils/cookies.server.ts";
-import { sessionCookie } from "~/utils/session.server.ts";
+import { sessionCookie } from "~/http/session.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { newPasswordField, requiredText, z } from "~/utils/validation.ts";
 import { readForm } from "~/utils/form-limits.server.ts";

@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { setUserLocale } from "~/models/user.server.ts";
-import { safeRedirectPath } from "~/utils/auth.server.ts";
-import { langCookie } from "~/utils/i18n.server.ts";
-import { getSession } from "~/utils/session.server.ts";
+import { safeRedirectPath } from "~/http/auth.server.ts";
+import { langCookie } from "~/http/i18n.server.ts";
+import { getSession } from "~/http/session.server.ts";
 import { z } from "~/utils/validation.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 

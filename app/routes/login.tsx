@@ -8,10 +8,10 @@ import { attemptSucceeded, beginAttempt, DEVICE_COOKIE, lockedUntil, rememberDev
 import { createSession } from "~/models/session.server.ts";
 import { countUsers, verifyLogin } from "~/models/user.server.ts";
 import { passwordLoginRefused } from "~/models/sso.server.ts";
-import { safeRedirectPath } from "~/utils/auth.server.ts";
+import { safeRedirectPath } from "~/http/auth.server.ts";
 import { oidcSettings } from "~/utils/oidc.server.ts";
 import { readCookie } from "~/utils/cookies.server.ts";
-import { deviceCookie, getSession, sessionCookie } from "~/utils/session.server.ts";
+import { deviceCookie, getSession, sessionCookie } from "~/http/session.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 import { readForm } from "~/utils/form-limits.server.ts";

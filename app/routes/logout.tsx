@@ -5,7 +5,7 @@ import { appOrigin } from "~/models/mail.server.ts";
 import { hasSsoIdentity } from "~/models/sso.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { endSessionUrl, oidcSettings } from "~/utils/oidc.server.ts";
-import { clearSessionCookie, getSession } from "~/utils/session.server.ts";
+import { clearSessionCookie, getSession } from "~/http/session.server.ts";
 
 export async function loader() {
   return redirect("/");

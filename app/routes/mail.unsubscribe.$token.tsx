@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { findUnsubscribeToken, MAIL_CATEGORIES, setMailPreferences } from "~/models/mail.server.ts";
-import { notFound } from "~/utils/auth.server.ts";
+import { notFound } from "~/http/auth.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 

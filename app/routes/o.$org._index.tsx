@@ -10,9 +10,9 @@ import { registersDashboard } from "~/models/registers-dashboard.server.ts";
 import { RegistersDashboard } from "~/components/registers-dashboard.tsx";
 import { OnboardingChecklist, StartActivityLinks } from "~/components/onboarding-checklist.tsx";
 import { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
-import { departmentScope } from "~/utils/activity-access.server.ts";
+import { departmentScope } from "~/http/activity-access.server.ts";
 import { isReviewer } from "~/policies/roles.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import { canUpdateOrganization } from "~/policies/organization.ts";
 import { useT } from "~/utils/use-i18n.ts";
 

@@ -1,9 +1,9 @@
 /** GET: the activity's DPIA as a PDF (readers of the activity), rendered in a child process and recorded in the export log. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createExport, UnknownActivityError } from "~/models/exports.server.ts";
-import { requireActivity } from "~/utils/activity-access.server.ts";
+import { requireActivity } from "~/http/activity-access.server.ts";
 import { fileResponse } from "~/utils/file-response.server.ts";
-import { getLocale } from "~/utils/i18n.server.ts";
+import { getLocale } from "~/http/i18n.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "read");

@@ -2,6 +2,7 @@
  * Edits the working copy of an activity. Optimistic locking: the form carries the revision it was
  * loaded at; a save against a newer revision never overwrites, it shows a conflict screen instead.
  */
+import { ActivityBreadcrumbs } from "~/components/breadcrumbs.tsx";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -19,13 +20,13 @@ import {
 import { listDepartments } from "~/models/department.server.ts";
 import { ConflictError, saveActivity } from "~/models/activity.server.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
-import { formError } from "~/utils/domain-errors.server.ts";
-import { listPickableDepartments, requireActivity } from "~/utils/activity-access.server.ts";
-import { diffContents, type DiffRow } from "~/utils/activity-diff.ts";
-import { computeCompleteness, computeWarnings } from "~/utils/activity-rules.ts";
+import { formError } from "~/http/domain-errors.server.ts";
+import { listPickableDepartments, requireActivity } from "~/http/activity-access.server.ts";
+import { diffContents, type DiffRow } from "~/domain/activity-diff.ts";
+import { computeCompleteness, computeWarnings } from "~/domain/activity-rules.ts";
 import { canCreateIn } from "~/policies/activity.ts";
 import { mayLeaveWithoutDepartment } from "~/policies/department.ts";
-import { parsePrefilledPaths, withoutConfirmed } from "~/utils/prefilled.ts";
+import { parsePrefilledPaths, withoutConfirmed } from "~/domain/prefilled.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
@@ -236,17 +237,7 @@ export default function EditActivity() {
   const self = `${base}/${a.ref}`;
   return (
     <div className="page activity-edit">
-      <nav aria-label={t("activityForm.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={base}>{t("nav.register")}</Link>
-          </li>
-          <li>
-            <Link to={self}>{a.ref}</Link>
-          </li>
-          <li aria-current="page">{t("activityForm.edit.breadcrumb")}</li>
-        </ol>
-      </nav>
+      <ActivityBreadcrumbs org={d.org} activityRef={a.ref} current={t("activityForm.edit.breadcrumb")} />
       <p className="activity-edit-meta">{t("activityForm.edit.meta", { ref: a.ref, status: t(`vocab.status.${a.status}`) })}</p>
       <h1>{t("activityForm.edit.title", { name: a.name })}</h1>
       <StatusNotice a={a} />

@@ -2,13 +2,14 @@
  * Version history of an activity: the approved (frozen) versions, the working copy when it differs,
  * and a field-level comparison between any two of them (a GET form: works without JavaScript).
  */
+import { ActivityBreadcrumbs } from "~/components/breadcrumbs.tsx";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useParams } from "@remix-run/react";
 import { listVersions } from "~/models/activity.server.ts";
 import type { ActivityContent } from "~/schemas/activity.ts";
-import { requireActivity } from "~/utils/activity-access.server.ts";
-import { diffContents } from "~/utils/activity-diff.ts";
-import { diffValue, pathLabel } from "~/utils/activity-diff-labels.ts";
+import { requireActivity } from "~/http/activity-access.server.ts";
+import { diffContents } from "~/domain/activity-diff.ts";
+import { diffValue, pathLabel } from "~/domain/activity-diff-labels.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { emptyToUndefined, z } from "~/utils/validation.ts";
 
@@ -98,17 +99,7 @@ export default function ActivityHistory() {
   const options: Choice[] = ["draft", ...d.versions.map((v) => v.number)];
   return (
     <div className="page activity-page">
-      <nav aria-label={t("activityView.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${org}/activities`}>{t("nav.register")}</Link>
-          </li>
-          <li>
-            <Link to={self}>{d.activity.ref}</Link>
-          </li>
-          <li aria-current="page">{t("activityView.history")}</li>
-        </ol>
-      </nav>
+      <ActivityBreadcrumbs org={org} activityRef={d.activity.ref} current={t("activityView.history")} />
       <h1>{t("activityView.historyPage.title", { ref: d.activity.ref })}</h1>
       <p className="lead">{d.activity.name}</p>
 

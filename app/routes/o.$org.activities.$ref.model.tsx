@@ -4,13 +4,14 @@
  * new value or to ignore it. Nothing is copied until the form is sent with every field decided.
  */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { ActivityBreadcrumbs } from "~/components/breadcrumbs.tsx";
 import { ConflictError } from "~/models/activity.server.ts";
 import { ModelError, pendingModelUpdate, reviewModelUpdate } from "~/models/referentiel.server.ts";
 import { canReviewModelUpdate } from "~/policies/catalogue.ts";
-import { requireActivity } from "~/utils/activity-access.server.ts";
-import { diffValue, pathLabel } from "~/utils/activity-diff-labels.ts";
-import { forbidden } from "~/utils/auth.server.ts";
+import { requireActivity } from "~/http/activity-access.server.ts";
+import { diffValue, pathLabel } from "~/domain/activity-diff-labels.ts";
+import { forbidden } from "~/http/auth.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
@@ -66,17 +67,7 @@ export default function ModelUpdate() {
   const org = useParams().org ?? "";
   return (
     <div className="page activity-page">
-      <nav aria-label={t("activityView.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${org}/activities`}>{t("nav.register")}</Link>
-          </li>
-          <li>
-            <Link to={`/o/${org}/activities/${d.activity.ref}`}>{d.activity.ref}</Link>
-          </li>
-          <li aria-current="page">{t("models.review.crumb")}</li>
-        </ol>
-      </nav>
+      <ActivityBreadcrumbs org={org} activityRef={d.activity.ref} current={t("models.review.crumb")} />
       <h1>{t("models.review.title", { ref: d.activity.ref })}</h1>
       <p className="lead">{d.activity.name}</p>
       {actionData?.error ? (

@@ -1,12 +1,12 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { setActivityPublic } from "~/models/public-register.server.ts";
-import { requireActivity } from "~/utils/activity-access.server.ts";
-import { forbidden } from "~/utils/auth.server.ts";
+import { requireActivity } from "~/http/activity-access.server.ts";
+import { forbidden } from "~/http/auth.server.ts";
 import { canPublishActivity } from "~/policies/activity.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { z } from "~/utils/validation.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
-import { getLocale } from "~/utils/i18n.server.ts";
+import { getLocale } from "~/http/i18n.server.ts";
 import { translate } from "~/utils/messages.server.ts";
 
 const Schema = z.object({ public: z.enum(["yes", "no"]) });

@@ -3,6 +3,7 @@
  * cases, the CNIL lists and the DPO's decision. Everyone who can read the activity sees it; only the
  * DPO and administrators save it. A plain POST form: works without JavaScript.
  */
+import { ActivityBreadcrumbs } from "~/components/breadcrumbs.tsx";
 import { getFormProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -11,10 +12,10 @@ import { CNIL_LIST_TYPES, EXEMPT_LIST_TYPES, preAnswers, SCREENING_CRITERIA, sug
 import { ErrorList } from "~/components/forms.tsx";
 import { DpiaConflictError, evaluateScreening, getOrganizationHeadcount, getScreening, saveScreening, userDisplayName } from "~/models/dpia.server.ts";
 import { ScreeningFormSchema, SCREENING_DECISIONS } from "~/schemas/dpia.ts";
-import { formError } from "~/utils/domain-errors.server.ts";
-import { requireActivity } from "~/utils/activity-access.server.ts";
+import { formError } from "~/http/domain-errors.server.ts";
+import { requireActivity } from "~/http/activity-access.server.ts";
 import { canDecideScreening } from "~/policies/activity.ts";
-import { forbidden } from "~/utils/auth.server.ts";
+import { forbidden } from "~/http/auth.server.ts";
 import type { MessageKey, Translator } from "~/utils/i18n.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
@@ -98,17 +99,7 @@ export default function ScreeningPage() {
   const reasonProps = getTextareaProps(fields.decisionReason, { ariaAttributes: true });
   return (
     <div className="page screening-page">
-      <nav aria-label={t("activityView.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${org}/activities`}>{t("nav.register")}</Link>
-          </li>
-          <li>
-            <Link to={base}>{d.activity.ref}</Link>
-          </li>
-          <li aria-current="page">{t("dpia.screening.title")}</li>
-        </ol>
-      </nav>
+      <ActivityBreadcrumbs org={org} activityRef={d.activity.ref} current={t("dpia.screening.title")} />
       <h1>{t("dpia.screening.pageTitle", { ref: d.activity.ref })}</h1>
       <p className="muted">{d.activity.name}</p>
       <p>{t("dpia.screening.intro")}</p>

@@ -6,6 +6,8 @@
  * With flat routes, /edit, /history and /versions/:number are children of this route: when one of
  * them matches, this component only renders the child (see useOutlet below).
  */
+import { SectionErrorBoundary } from "~/components/error-page.tsx";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -19,10 +21,10 @@ import { dpiaPanel } from "~/models/dpia.server.ts";
 import { ErrorList } from "~/components/forms.tsx";
 import { addComment, ConflictError, listComments, transitionActivity } from "~/models/activity.server.ts";
 import type { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
-import { domainError, replyOptions } from "~/utils/domain-errors.server.ts";
-import { requireActivity } from "~/utils/activity-access.server.ts";
-import { linkIntentAction, loadActivitySovereignty } from "~/utils/activity-sovereignty.server.ts";
-import { computeCompleteness, computeWarnings } from "~/utils/activity-rules.ts";
+import { domainError, replyOptions } from "~/http/domain-errors.server.ts";
+import { requireActivity } from "~/http/activity-access.server.ts";
+import { linkIntentAction, loadActivitySovereignty } from "~/http/activity-sovereignty.server.ts";
+import { computeCompleteness, computeWarnings } from "~/domain/activity-rules.ts";
 import {
   availableTransitions,
   canComment,
@@ -33,9 +35,9 @@ import {
   TRANSITIONS,
   type Transition,
 } from "~/policies/activity.ts";
-import { forbidden, type OrgContext } from "~/utils/auth.server.ts";
+import { forbidden, type OrgContext } from "~/http/auth.server.ts";
 import { type MessageKey } from "~/utils/i18n.ts";
-import { parsePrefilledPaths } from "~/utils/prefilled.ts";
+import { parsePrefilledPaths } from "~/domain/prefilled.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { blank, z } from "~/utils/validation.ts";
@@ -210,14 +212,7 @@ function ActivityPage() {
   const alert = actionData?.alert ?? null;
   return (
     <div className="page activity-page">
-      <nav aria-label={t("activityView.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${org}/activities`}>{t("nav.register")}</Link>
-          </li>
-          <li aria-current="page">{a.ref}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: `/o/${org}/activities`, label: t("nav.register") }]} current={a.ref} />
       <header className="activity-header">
         <p className="activity-ref">{a.ref}</p>
         <h1>{a.name}</h1>
@@ -504,4 +499,10 @@ function CommentThread({ comments, canComment, actionData }: { comments: LoaderD
       ) : null}
     </section>
   );
+}
+
+/** Errors of this page (unknown record, refused access…) stay inside the organization's layout, with a way back. */
+export function ErrorBoundary() {
+  const { org } = useParams();
+  return <SectionErrorBoundary to={`/o/${org}/activities`} label="ui.error.back.register" />;
 }

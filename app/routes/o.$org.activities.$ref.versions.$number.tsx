@@ -1,10 +1,11 @@
 /** One approved (frozen) version of an activity, in full. */
+import { ActivityBreadcrumbs } from "~/components/breadcrumbs.tsx";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useParams } from "@remix-run/react";
 import { ActivityDetails } from "~/components/activity-details.tsx";
 import { listVersions } from "~/models/activity.server.ts";
-import { requireActivity } from "~/utils/activity-access.server.ts";
-import { notFound } from "~/utils/auth.server.ts";
+import { requireActivity } from "~/http/activity-access.server.ts";
+import { notFound } from "~/http/auth.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 
@@ -50,20 +51,7 @@ export default function ActivityVersion() {
   const label = t("activityView.historyPage.version", { number: v.number });
   return (
     <div className="page activity-page">
-      <nav aria-label={t("activityView.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${org}/activities`}>{t("nav.register")}</Link>
-          </li>
-          <li>
-            <Link to={self}>{d.activity.ref}</Link>
-          </li>
-          <li>
-            <Link to={`${self}/history`}>{t("activityView.history")}</Link>
-          </li>
-          <li aria-current="page">{label}</li>
-        </ol>
-      </nav>
+      <ActivityBreadcrumbs org={org} activityRef={d.activity.ref} trail={[{ to: `${self}/history`, label: t("activityView.history") }]} current={label} />
       <header className="activity-header">
         <p className="activity-ref">
           {d.activity.ref} · {label}

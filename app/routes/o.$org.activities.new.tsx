@@ -3,19 +3,21 @@
  * guided declaration (/guided/1, the default offered to EDITORs) or in the full form (/edit). A link
  * leads to the template library for those who prefer to start from a typical activity.
  */
-import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { DepartmentField } from "~/components/department-field.tsx";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DepartmentIdField } from "~/components/activity-form.tsx";
-import { ErrorList, FormErrors, TextField } from "~/components/forms.tsx";
+import { FormErrors, TextField } from "~/components/forms.tsx";
 import { createActivity } from "~/models/activity.server.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { canCreateActivities, canCreateIn, prefersGuidedForm } from "~/policies/activity.ts";
 import { mayLeaveWithoutDepartment } from "~/policies/department.ts";
-import { formError } from "~/utils/domain-errors.server.ts";
-import { listPickableDepartments } from "~/utils/activity-access.server.ts";
-import { forbidden, requireOrgContext } from "~/utils/auth.server.ts";
+import { formError } from "~/http/domain-errors.server.ts";
+import { listPickableDepartments } from "~/http/activity-access.server.ts";
+import { forbidden, requireOrgContext } from "~/http/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { requiredText, z } from "~/utils/validation.ts";
@@ -82,18 +84,9 @@ export default function NewActivity() {
   });
   const base = `/o/${d.org}/activities`;
   const dep = fields.departmentId;
-  const depProps = getSelectProps(dep, { ariaAttributes: true });
-  const depHintId = `${dep.id}-hint`;
   return (
     <div className="page">
-      <nav aria-label={t("activityForm.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={base}>{t("nav.register")}</Link>
-          </li>
-          <li aria-current="page">{t("activityForm.new.breadcrumb")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: base, label: t("nav.register") }]} current={t("activityForm.new.breadcrumb")} />
       <h1>{t("activityForm.new.title")}</h1>
       {d.departments.length === 0 && !d.allowNoDepartment ? (
         <p className="callout warning">{t("activityForm.new.noDepartment")}</p>
@@ -103,29 +96,12 @@ export default function NewActivity() {
           <Form method="post" {...getFormProps(form)} className="stack narrow-form">
             <FormErrors errors={form.errors} id={form.errorId} />
             <TextField label={t("activityForm.field.name")} hint={t("activityForm.hint.name")} field={fields.name} required />
-            <div className="field">
-              <label htmlFor={dep.id}>
-                {t("activityForm.field.departmentId")}
-                {d.allowNoDepartment ? null : <span aria-hidden="true"> *</span>}
-              </label>
-              <p id={depHintId} className="hint">
-                {d.allowNoDepartment ? t("activityForm.hint.departmentId") : t("activityForm.hint.departmentIdEditor")}
-              </p>
-              <select
-                {...depProps}
-                key={depProps.key}
-                required={!d.allowNoDepartment}
-                aria-describedby={[depHintId, dep.errors?.length ? dep.errorId : null].filter(Boolean).join(" ")}
-              >
-                {d.allowNoDepartment ? <option value="">{t("activityForm.department.none")}</option> : <option value="">{t("activityForm.choose")}</option>}
-                {d.departments.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.name}
-                  </option>
-                ))}
-              </select>
-              <ErrorList id={dep.errorId} errors={dep.errors} />
-            </div>
+            <DepartmentField
+              field={dep}
+              departments={d.departments}
+              allowNone={d.allowNoDepartment}
+              hint={d.allowNoDepartment ? t("activityForm.hint.departmentId") : t("activityForm.hint.departmentIdEditor")}
+            />
             <fieldset className="mode-choice" aria-describedby="mode-hint">
               <legend>{t("guided.new.modeLegend")}</legend>
               <p className="hint" id="mode-hint">

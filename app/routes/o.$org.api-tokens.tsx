@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/forms.tsx";
 import { ApiTokenNotFoundError, createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server.ts";
 import { API_TOKEN_SCOPES, canCreateApiToken } from "~/policies/api-token.ts";
-import { forbidden, notFound, requireOrgContext } from "~/utils/auth.server.ts";
+import { forbidden, notFound, requireOrgContext } from "~/http/auth.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";

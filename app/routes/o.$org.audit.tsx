@@ -6,11 +6,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { auditLogFilterOptions, readAuditLog } from "~/models/audit-log.server.ts";
-import { actionLabel, describeAuditEvent, entityLabel } from "~/utils/audit-log.ts";
-import { parseAuditLogQuery, toFilter } from "~/utils/audit-log-query.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { actionLabel, describeAuditEvent, entityLabel } from "~/domain/audit-log.ts";
+import { parseAuditLogQuery, toFilter } from "~/schemas/audit-log-query.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import { createT } from "~/utils/messages.server.ts";
-import { getLocale } from "~/utils/i18n.server.ts";
+import { getLocale } from "~/http/i18n.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 
 const PAGE_SIZE = 50;

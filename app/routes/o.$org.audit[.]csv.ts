@@ -2,12 +2,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvBuffer } from "~/documents/tabular.ts";
 import { readAuditLog } from "~/models/audit-log.server.ts";
-import { describeAuditEvent } from "~/utils/audit-log.ts";
-import { parseAuditLogQuery, toFilter } from "~/utils/audit-log-query.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { describeAuditEvent } from "~/domain/audit-log.ts";
+import { parseAuditLogQuery, toFilter } from "~/schemas/audit-log-query.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import { formatDate } from "~/utils/i18n.ts";
 import { createT } from "~/utils/messages.server.ts";
-import { getLocale } from "~/utils/i18n.server.ts";
+import { getLocale } from "~/http/i18n.server.ts";
 
 const MAX_ROWS = 10_000;
 

@@ -1,8 +1,9 @@
 /** One audit event exactly as stored (codes, ids, JSON, hashes): for ADMINs checking the chain by hand. */
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getRawAuditEvent } from "~/models/audit-log.server.ts";
-import { forbidden, notFound, requireOrgContext } from "~/utils/auth.server.ts";
+import { forbidden, notFound, requireOrgContext } from "~/http/auth.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 
@@ -45,14 +46,7 @@ export default function RawAuditEvent() {
   const { t, date } = useT();
   return (
     <div className="page">
-      <nav aria-label={t("activityForm.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${org}/audit`}>{t("auditLog.title")}</Link>
-          </li>
-          <li aria-current="page">{t("auditLog.raw.title", { seq: e.seq })}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: `/o/${org}/audit`, label: t("auditLog.title") }]} current={t("auditLog.raw.title", { seq: e.seq })} />
       <h1>{t("auditLog.raw.title", { seq: e.seq })}</h1>
       <p className="lead">{t("auditLog.raw.intro")}</p>
       <dl className="definition-list">

@@ -8,9 +8,9 @@ import { cnilNotificationDraft, subjectLetterDraft, textDocToPlain } from "~/doc
 import { renderPdfOffThread } from "~/documents/pdf-runner.server.ts";
 import { breachDraftData } from "~/models/breach.server.ts";
 import { canDraftBreach } from "~/policies/breach.ts";
-import { forbidden } from "~/utils/auth.server.ts";
-import { breachActor, requireBreach } from "~/utils/breach-access.server.ts";
-import { getLocale } from "~/utils/i18n.server.ts";
+import { forbidden } from "~/http/auth.server.ts";
+import { breachActor, requireBreach } from "~/http/breach-access.server.ts";
+import { getLocale } from "~/http/i18n.server.ts";
 import { z } from "~/utils/validation.ts";
 
 const QuerySchema = z.object({ doc: z.enum(["cnil", "letter"]), format: z.enum(["pdf", "txt"]), lang: z.enum(["fr", "en"]).optional() });

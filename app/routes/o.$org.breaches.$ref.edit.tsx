@@ -1,7 +1,8 @@
 /** Edit the facts of a breach (DPO and ADMIN, until it is closed). Optimistic lock on the revision. */
-import { formError } from "~/utils/domain-errors.server.ts";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { formError } from "~/http/domain-errors.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
-import { departmentScope } from "~/utils/activity-access.server.ts";
+import { departmentScope } from "~/http/activity-access.server.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -13,8 +14,8 @@ import { listActivityChoices, saveBreachFacts } from "~/models/breach.server.ts"
 import { getOrganizationOverview } from "~/models/organization.server.ts";
 import { canManageBreach } from "~/policies/breach.ts";
 import { BreachFactsFormSchema } from "~/schemas/breach.ts";
-import { forbidden } from "~/utils/auth.server.ts";
-import { breachActor, requireBreach } from "~/utils/breach-access.server.ts";
+import { forbidden } from "~/http/auth.server.ts";
+import { breachActor, requireBreach } from "~/http/breach-access.server.ts";
 import { listVendorChoices } from "~/models/vendor.server.ts";
 import { utcToParisLocal } from "~/utils/paris-time.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -98,17 +99,13 @@ export default function EditBreach() {
   });
   return (
     <div className="page">
-      <nav aria-label={t("breaches.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${l.slug}/breaches`}>{t("breaches.title")}</Link>
-          </li>
-          <li>
-            <Link to={`/o/${l.slug}/breaches/${l.ref}`}>{l.ref}</Link>
-          </li>
-          <li aria-current="page">{t("breaches.edit")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { to: `/o/${l.slug}/breaches`, label: t("breaches.title") },
+          { to: `/o/${l.slug}/breaches/${l.ref}`, label: l.ref },
+        ]}
+        current={t("breaches.edit")}
+      />
       <h1>
         {t("breaches.edit")} — {l.ref}
       </h1>

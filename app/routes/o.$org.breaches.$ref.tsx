@@ -2,7 +2,8 @@
  * One breach: facts, the 72-hour clock, the risk assessment (ENISA method) and the two decisions,
  * notifications to the CNIL, drafts, state changes, comments and versions.
  */
-import { domainError } from "~/utils/domain-errors.server.ts";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { domainError } from "~/http/domain-errors.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -16,8 +17,8 @@ import { addBreachComment, assessBreach, breachDetails, recordNotification, tran
 import { canCommentBreach, canDraftBreach, canManageBreach, canTransitionBreach } from "~/policies/breach.ts";
 import { isSensitiveCategory } from "~/reference/vocabularies.ts";
 import { ART34_EXEMPTIONS, AssessmentFormSchema, CommentFormSchema, NOTIFICATION_KINDS, NotificationFormSchema, RISK_LEVELS } from "~/schemas/breach.ts";
-import { forbidden } from "~/utils/auth.server.ts";
-import { breachActor, requireBreach } from "~/utils/breach-access.server.ts";
+import { forbidden } from "~/http/auth.server.ts";
+import { breachActor, requireBreach } from "~/http/breach-access.server.ts";
 import { utcToParisLocal } from "~/utils/paris-time.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
@@ -328,14 +329,7 @@ export default function BreachPage() {
       : undefined;
   return (
     <div className="page">
-      <nav aria-label={t("breaches.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${l.slug}/breaches`}>{t("breaches.title")}</Link>
-          </li>
-          <li aria-current="page">{breach.ref}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: `/o/${l.slug}/breaches`, label: t("breaches.title") }]} current={breach.ref} />
       <h1>
         {breach.ref} — {breach.title}
       </h1>

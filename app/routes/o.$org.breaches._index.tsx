@@ -5,8 +5,8 @@ import { breachClock } from "~/analysis/breach.ts";
 import { metaT } from "~/components/vendor-fields.tsx";
 import { listBreaches } from "~/models/breach.server.ts";
 import { canDraftBreach, managesBreaches } from "~/policies/breach.ts";
-import { departmentScope } from "~/utils/activity-access.server.ts";
-import { breachActor, requireBreachRegister } from "~/utils/breach-access.server.ts";
+import { departmentScope } from "~/http/activity-access.server.ts";
+import { breachActor, requireBreachRegister } from "~/http/breach-access.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

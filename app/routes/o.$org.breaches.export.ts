@@ -9,9 +9,9 @@ import { renderPdfOffThread } from "~/documents/pdf-runner.server.ts";
 import { breachRegisterRows } from "~/models/breach.server.ts";
 import { recordExport } from "~/models/export-log.server.ts";
 import { canDraftBreach } from "~/policies/breach.ts";
-import { forbidden } from "~/utils/auth.server.ts";
-import { breachActor, requireBreachRegister } from "~/utils/breach-access.server.ts";
-import { getLocale } from "~/utils/i18n.server.ts";
+import { forbidden } from "~/http/auth.server.ts";
+import { breachActor, requireBreachRegister } from "~/http/breach-access.server.ts";
+import { getLocale } from "~/http/i18n.server.ts";
 import { z } from "~/utils/validation.ts";
 
 const QuerySchema = z.object({ format: z.enum(["pdf", "csv", "xlsx"]), lang: z.enum(["fr", "en"]).optional() });

@@ -2,7 +2,8 @@
  * Report a breach. With ?vendor=<id> (from a vendor's page) the draft lists every activity that uses
  * the vendor's services, directly or through sub-processors, and prefills data and subjects from them.
  */
-import { formError } from "~/utils/domain-errors.server.ts";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { formError } from "~/http/domain-errors.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -15,9 +16,9 @@ import { createBreach, listActivityChoices, vendorBreachScope } from "~/models/b
 import { getOrganizationOverview } from "~/models/organization.server.ts";
 import { canReportBreach, managesBreaches } from "~/policies/breach.ts";
 import { BreachFactsFormSchema } from "~/schemas/breach.ts";
-import { departmentScope } from "~/utils/activity-access.server.ts";
-import { forbidden, notFound } from "~/utils/auth.server.ts";
-import { breachActor, requireBreachRegister } from "~/utils/breach-access.server.ts";
+import { departmentScope } from "~/http/activity-access.server.ts";
+import { forbidden, notFound } from "~/http/auth.server.ts";
+import { breachActor, requireBreachRegister } from "~/http/breach-access.server.ts";
 import { utcToParisLocal } from "~/utils/paris-time.ts";
 import { listVendorChoices } from "~/models/vendor.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -118,14 +119,7 @@ export default function NewBreach() {
   const scopeNotes = new Map(l.scope.map((s) => [s.id, s.direct ? t("breaches.scope.direct") : t("breaches.scope.via", { chain: s.via.join(" → ") })]));
   return (
     <div className="page">
-      <nav aria-label={t("breaches.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${l.slug}/breaches`}>{t("breaches.title")}</Link>
-          </li>
-          <li aria-current="page">{t("breaches.new.title")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: `/o/${l.slug}/breaches`, label: t("breaches.title") }]} current={t("breaches.new.title")} />
       <h1>{l.vendor ? t("breaches.new.titleVendor", { vendor: l.vendor.name }) : t("breaches.new.title")}</h1>
       <p className="lead">{t("breaches.new.intro")}</p>
       {l.vendor ? (

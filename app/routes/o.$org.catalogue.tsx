@@ -23,7 +23,7 @@ import {
 } from "~/models/catalogue.server.ts";
 import { canManageCatalogue, canReadCatalogue, canSubscribe } from "~/policies/catalogue.ts";
 import { DPA_STATUSES, type DpaStatus } from "~/schemas/vendor.ts";
-import { forbidden, requireOrgContext } from "~/utils/auth.server.ts";
+import { forbidden, requireOrgContext } from "~/http/auth.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";

@@ -6,8 +6,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms.tsx";
 import { createDepartment, deleteDepartment, listDepartments, renameDepartment } from "~/models/department.server.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
-import { formError, toastError } from "~/utils/domain-errors.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
+import { formError, toastError } from "~/http/domain-errors.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { requiredText, z } from "~/utils/validation.ts";

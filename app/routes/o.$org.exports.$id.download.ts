@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getExport, readExportBytes } from "~/models/export-log.server.ts";
-import { notFound, requireOrgContext } from "~/utils/auth.server.ts";
+import { notFound, requireOrgContext } from "~/http/auth.server.ts";
 import { EXPORT_CONTENT_TYPES, fileResponse } from "~/utils/file-response.server.ts";
 
 /** Downloads a recorded export again (same bytes, same fingerprint). */

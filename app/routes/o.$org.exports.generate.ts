@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs } from "@remix-run/node";
 import { createExport } from "~/models/exports.server.ts";
 import { ExportRequestSchema } from "~/schemas/export-request.ts";
-import { toastError } from "~/utils/domain-errors.server.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { toastError } from "~/http/domain-errors.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { EXPORT_CONTENT_TYPES, fileResponse } from "~/utils/file-response.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";

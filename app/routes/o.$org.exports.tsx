@@ -1,13 +1,14 @@
 import type { MetaFunction } from "@remix-run/node";
-import { domainError } from "~/utils/domain-errors.server.ts";
+import { SectionErrorBoundary } from "~/components/error-page.tsx";
+import { domainError } from "~/http/domain-errors.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { FormErrors } from "~/components/forms.tsx";
 import { listDepartments } from "~/models/department.server.ts";
 import { createShareLink, listExports, listShareAccesses, revokeShareLink } from "~/models/export-log.server.ts";
 import { EXPORT_FORMATS, SHARE_MAX_DAYS } from "~/schemas/export-request.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { canSeeShareIps, canShareExports } from "~/policies/export.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
@@ -330,4 +331,10 @@ export default function Exports() {
       ) : null}
     </div>
   );
+}
+
+/** Errors of this page (unknown record, refused access…) stay inside the organization's layout, with a way back. */
+export function ErrorBoundary() {
+  const { org } = useParams();
+  return <SectionErrorBoundary to={`/o/${org}/activities`} label="ui.error.back.register" />;
 }

@@ -3,6 +3,7 @@
  * city itself lives. Activities link to them as they link to a vendor's service. Reading is open to
  * every member; creating and deleting need "vendors:manage".
  */
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -11,8 +12,8 @@ import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/
 import { CountryLabel, metaT, useCountryOptions } from "~/components/vendor-fields.tsx";
 import { createHostingSite, deleteHostingSite, listHostingSites } from "~/models/vendor.server.ts";
 import { HostingSiteFormSchema, toHostingSiteInput } from "~/schemas/vendor.ts";
-import { toastError } from "~/utils/domain-errors.server.ts";
-import { notFound, requireOrgContext } from "~/utils/auth.server.ts";
+import { toastError } from "~/http/domain-errors.server.ts";
+import { notFound, requireOrgContext } from "~/http/auth.server.ts";
 import { canManageVendors } from "~/policies/vendor.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
@@ -94,14 +95,7 @@ export default function Hosting() {
   const confirm = actionData?.confirm;
   return (
     <div className="page">
-      <nav aria-label={t("vendors.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${d.org}/vendors`}>{t("vendors.title")}</Link>
-          </li>
-          <li aria-current="page">{t("vendors.hosting.title")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: `/o/${d.org}/vendors`, label: t("vendors.title") }]} current={t("vendors.hosting.title")} />
       <h1>{t("vendors.hosting.title")}</h1>
       <p className="lead">{t("vendors.hosting.intro")}</p>
       <p className="hint">{t("vendors.hosting.introVendors")}</p>

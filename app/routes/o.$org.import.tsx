@@ -7,17 +7,18 @@
  * 3. confirm (POST intent=commit): everything is written in one transaction, or nothing; the file is deleted.
  * Nothing is written before step 3.
  */
+import { SectionErrorBoundary } from "~/components/error-page.tsx";
 import { data, MaxPartSizeExceededError, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { importFieldLabel } from "~/import/field-labels.server.ts";
 import { isMappableField, MAPPABLE_FIELDS, type ColumnMapping, type ImportField } from "~/import/headers.ts";
 import { IMPORT_LIMITS, ImportFileError, type ImportMessage } from "~/import/limits.ts";
 import { detectFormat } from "~/import/parse.ts";
 import { commitImport, deletePendingImport, previewImport, readPendingImport, storePendingImport, type ImportAction } from "~/models/import.server.ts";
-import { domainError, toastError } from "~/utils/domain-errors.server.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { domainError, toastError } from "~/http/domain-errors.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import type { MessageKey, T } from "~/utils/i18n.ts";
-import { getLocale } from "~/utils/i18n.server.ts";
+import { getLocale } from "~/http/i18n.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { isUploadedFile, readForm, readMultipartForm } from "~/utils/form-limits.server.ts";
@@ -462,4 +463,10 @@ export default function ImportPage() {
       )}
     </div>
   );
+}
+
+/** Errors of this page (unknown record, refused access…) stay inside the organization's layout, with a way back. */
+export function ErrorBoundary() {
+  const { org } = useParams();
+  return <SectionErrorBoundary to={`/o/${org}/activities`} label="ui.error.back.register" />;
 }

@@ -1,5 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
-import { formError, toastError } from "~/utils/domain-errors.server.ts";
+import { formError, toastError } from "~/http/domain-errors.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
@@ -11,7 +11,7 @@ import { listDepartments } from "~/models/department.server.ts";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
 import { canResetPasswordOf, getMemberInOrg, listMembers, NotFoundError, removeMembership, updateMembership } from "~/models/membership.server.ts";
 import { createPasswordReset } from "~/models/password-reset.server.ts";
-import { forbidden, notFound, requireOrgContext } from "~/utils/auth.server.ts";
+import { forbidden, notFound, requireOrgContext } from "~/http/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { roleHasDepartments } from "~/policies/department.ts";
 import { canAssignRole, canDecideAccessRequests, canManageMembers, organizationHasAdmin } from "~/policies/organization.ts";

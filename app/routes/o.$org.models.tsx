@@ -16,11 +16,11 @@ import {
   publishModelVersion,
 } from "~/models/referentiel.server.ts";
 import { canManageCatalogue } from "~/policies/catalogue.ts";
-import { forbidden, requireOrgContext } from "~/utils/auth.server.ts";
+import { forbidden, requireOrgContext } from "~/http/auth.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
-import { getLocale } from "~/utils/i18n.server.ts";
+import { getLocale } from "~/http/i18n.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
-import { findTemplate, loadTemplates } from "~/utils/templates.server.ts";
+import { findTemplate, loadTemplates } from "~/domain/templates.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";

@@ -7,7 +7,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData, useParams } from "@remix-run/react";
 import { clearNotifications, exposureChangesOf, listNotifications, type ExposureChange } from "~/models/catalogue.server.ts";
 import { canReadNotifications } from "~/policies/catalogue.ts";
-import { forbidden, requireOrgContext } from "~/utils/auth.server.ts";
+import { forbidden, requireOrgContext } from "~/http/auth.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";

@@ -1,7 +1,7 @@
 /** POST: hides the first-hour checklist for the whole organization (ADMIN and DPO, who run the setup). */
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { dismissOnboarding } from "~/models/onboarding.server.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export async function action({ request, params }: ActionFunctionArgs) {

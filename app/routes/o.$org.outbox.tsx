@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { listOrgMails } from "~/models/mail.server.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildRegisterExport } from "~/models/register-export.server.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import { fileResponse } from "~/utils/file-response.server.ts";
 import { emptyToUndefined, z } from "~/utils/validation.ts";
 

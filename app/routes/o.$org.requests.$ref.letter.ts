@@ -5,8 +5,8 @@ import { textDocToPlain } from "~/documents/breach-drafts.ts";
 import { renderPdfOffThread } from "~/documents/pdf-runner.server.ts";
 import { requestLetter } from "~/documents/request-letters.ts";
 import { requestLetterData } from "~/models/request.server.ts";
-import { getLocale } from "~/utils/i18n.server.ts";
-import { requireDataSubjectRequest } from "~/utils/request-access.server.ts";
+import { getLocale } from "~/http/i18n.server.ts";
+import { requireDataSubjectRequest } from "~/http/request-access.server.ts";
 import { z } from "~/utils/validation.ts";
 
 const QuerySchema = z.object({ format: z.enum(["pdf", "txt"]), lang: z.enum(["fr", "en"]).optional() });

@@ -1,10 +1,11 @@
 /** One data-subject request: deadline, status, extension (Art. 12(3)), response, answer letters, comments. */
-import { formError } from "~/utils/domain-errors.server.ts";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { formError } from "~/http/domain-errors.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { canExtend, deadlineState } from "~/analysis/requests.ts";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms.tsx";
 import { metaT } from "~/components/vendor-fields.tsx";
@@ -12,7 +13,7 @@ import { addRequestComment, effectiveDue, extendRequest, listRequestComments, mo
 import { nextRequestStatuses, OPEN_REQUEST_STATUSES } from "~/policies/request.ts";
 import { IDENTITY_CHECKS, RequestUpdateSchema } from "~/schemas/request.ts";
 import { activityLabels } from "~/models/request.server.ts";
-import { requireDataSubjectRequest } from "~/utils/request-access.server.ts";
+import { requireDataSubjectRequest } from "~/http/request-access.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
@@ -105,14 +106,7 @@ export default function RequestPage() {
   });
   return (
     <div className="page">
-      <nav aria-label={t("requests.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${l.slug}/requests`}>{t("requests.title")}</Link>
-          </li>
-          <li aria-current="page">{r.ref}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: `/o/${l.slug}/requests`, label: t("requests.title") }]} current={r.ref} />
       <h1>
         {r.ref} — {t(`requests.type.${r.type as "ACCESS"}`)}
       </h1>

@@ -1,6 +1,6 @@
 /** The log of data-subject requests (DPO and ADMIN): deadlines, new request, retention of the log. */
 import { readForm } from "~/utils/form-limits.server.ts";
-import { departmentScope } from "~/utils/activity-access.server.ts";
+import { departmentScope } from "~/http/activity-access.server.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -13,7 +13,7 @@ import { anonymizeExpiredRequests, createRequest, effectiveDue, listRequests, re
 import { OPEN_REQUEST_STATUSES } from "~/policies/request.ts";
 import { IDENTITY_CHECKS, REQUEST_CHANNELS, REQUEST_REGIMES, REQUEST_TYPES, RequestFormSchema, RetentionFormSchema } from "~/schemas/request.ts";
 import { getRequestRetention } from "~/models/request.server.ts";
-import { requireRequestLog } from "~/utils/request-access.server.ts";
+import { requireRequestLog } from "~/http/request-access.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 

@@ -1,5 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
-import { formError } from "~/utils/domain-errors.server.ts";
+import { formError } from "~/http/domain-errors.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
@@ -9,7 +9,7 @@ import { FormErrors } from "~/components/forms.tsx";
 import { OrganizationFields } from "~/components/organization-fields.tsx";
 import { getOrganization, updateOrganization } from "~/models/organization.server.ts";
 import { OrganizationUpdateSchema, toOrganizationInput } from "~/schemas/organization.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import { canUpdateOrganization } from "~/policies/organization.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";

@@ -1,9 +1,9 @@
 /** The site map (RGAA 12.1, a second way to navigate): every page of the organization this member may open. */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { isReviewer } from "~/utils/activity-workflow.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
-import { can } from "~/utils/permissions.ts";
+import { isReviewer } from "~/policies/roles.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
+import { can } from "~/policies/organization.ts";
 import { titleMeta } from "~/utils/page-title.ts";
 import { useT } from "~/utils/use-i18n.ts";
 

@@ -3,6 +3,7 @@
  * service in every activity that uses them and compares the exposure before and after. A GET form, so
  * it works without JavaScript and a simulation can be bookmarked or sent; nothing is ever written.
  */
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useParams } from "@remix-run/react";
 import type { ExposureLevel } from "~/analysis/sovereignty.ts";
@@ -12,8 +13,8 @@ import { whatIf } from "~/models/sovereignty.server.ts";
 import { listServicesForPicker } from "~/models/vendor.server.ts";
 import { countryName } from "~/reference/countries.ts";
 import { parseFrom, WhatIfQuerySchema } from "~/schemas/sovereignty.ts";
-import { departmentScope } from "~/utils/activity-access.server.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { departmentScope } from "~/http/activity-access.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import { type MessageKey } from "~/utils/i18n.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 
@@ -98,14 +99,7 @@ export default function WhatIfPage() {
 
   return (
     <div className="page sovereignty-page">
-      <nav aria-label={t("activityView.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`${base}/sovereignty`}>{t("sovereigntyUi.dashboard.title")}</Link>
-          </li>
-          <li aria-current="page">{t("sovereigntyUi.whatIf.breadcrumb")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: `${base}/sovereignty`, label: t("sovereigntyUi.dashboard.title") }]} current={t("sovereigntyUi.whatIf.breadcrumb")} />
       <h1>{t("sovereigntyUi.whatIf.title")}</h1>
       <p className="lead">{t("sovereigntyUi.whatIf.intro")}</p>
       <div className="callout">

@@ -4,23 +4,25 @@
  * the template's content (every filled key marked prefilled until confirmed) and opens the guided
  * declaration on its first step.
  */
-import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { DepartmentField } from "~/components/department-field.tsx";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActivityDetails } from "~/components/activity-details.tsx";
 import { DepartmentIdField } from "~/components/activity-form.tsx";
 import { DpiaBadge } from "~/components/dpia-badge.tsx";
-import { ErrorList, FormErrors, TextField } from "~/components/forms.tsx";
+import { FormErrors, TextField } from "~/components/forms.tsx";
 import { createDraftFromTemplate } from "~/models/template-draft.server.ts";
 import { CNIL_DPIA_EXEMPT_LIST, CNIL_DPIA_REQUIRED_LIST, TEMPLATE_ID_PATTERN } from "~/schemas/template.ts";
 import { canCreateActivities, canCreateIn } from "~/policies/activity.ts";
 import { mayLeaveWithoutDepartment } from "~/policies/department.ts";
-import { formError } from "~/utils/domain-errors.server.ts";
-import { listPickableDepartments } from "~/utils/activity-access.server.ts";
-import { forbidden, notFound, requireOrgContext } from "~/utils/auth.server.ts";
-import { getLocale } from "~/utils/i18n.server.ts";
-import { findTemplate } from "~/utils/templates.server.ts";
+import { formError } from "~/http/domain-errors.server.ts";
+import { listPickableDepartments } from "~/http/activity-access.server.ts";
+import { forbidden, notFound, requireOrgContext } from "~/http/auth.server.ts";
+import { getLocale } from "~/http/i18n.server.ts";
+import { findTemplate } from "~/domain/templates.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { optionalText, z } from "~/utils/validation.ts";
@@ -101,17 +103,13 @@ export default function TemplatePreview() {
   const list = `/o/${d.org}/templates`;
   return (
     <div className="page template-preview">
-      <nav aria-label={t("activityForm.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${d.org}/activities`}>{t("nav.register")}</Link>
-          </li>
-          <li>
-            <Link to={list}>{t("templatesUi.title")}</Link>
-          </li>
-          <li aria-current="page">{tpl.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { to: `/o/${d.org}/activities`, label: t("nav.register") },
+          { to: list, label: t("templatesUi.title") },
+        ]}
+        current={tpl.title}
+      />
       <p className="activity-edit-meta">{t("templatesUi.department", { name: tpl.department })}</p>
       <h1>{tpl.title}</h1>
       <p className="lead">{tpl.summary}</p>
@@ -215,8 +213,6 @@ function StartForm({ d }: { d: LoaderData }) {
     defaultValue: { departmentId: d.departments.length === 1 && !d.allowNoDepartment ? d.departments[0]?.id : "" },
   });
   const dep = fields.departmentId;
-  const depProps = getSelectProps(dep, { ariaAttributes: true });
-  const depHintId = `${dep.id}-hint`;
   return (
     <section className="panel template-start" aria-labelledby="start-h">
       <h2 id="start-h" tabIndex={-1}>
@@ -229,29 +225,12 @@ function StartForm({ d }: { d: LoaderData }) {
           <p>{t("templatesUi.start.intro")}</p>
           <Form method="post" {...getFormProps(form)} className="stack narrow-form">
             <FormErrors errors={form.errors} id={form.errorId} />
-            <div className="field">
-              <label htmlFor={dep.id}>
-                {t("activityForm.field.departmentId")}
-                {d.allowNoDepartment ? null : <span aria-hidden="true"> *</span>}
-              </label>
-              <p id={depHintId} className="hint">
-                {d.allowNoDepartment ? t("templatesUi.start.departmentHint") : t("activityForm.hint.departmentIdEditor")}
-              </p>
-              <select
-                {...depProps}
-                key={depProps.key}
-                required={!d.allowNoDepartment}
-                aria-describedby={[depHintId, dep.errors?.length ? dep.errorId : null].filter(Boolean).join(" ")}
-              >
-                {d.allowNoDepartment ? <option value="">{t("activityForm.department.none")}</option> : <option value="">{t("activityForm.choose")}</option>}
-                {d.departments.map((x) => (
-                  <option key={x.id} value={x.id}>
-                    {x.name}
-                  </option>
-                ))}
-              </select>
-              <ErrorList id={dep.errorId} errors={dep.errors} />
-            </div>
+            <DepartmentField
+              field={dep}
+              departments={d.departments}
+              allowNone={d.allowNoDepartment}
+              hint={d.allowNoDepartment ? t("templatesUi.start.departmentHint") : t("activityForm.hint.departmentIdEditor")}
+            />
             <TextField label={t("templatesUi.start.name")} hint={t("templatesUi.start.nameHint", { title: d.template.title })} field={fields.name} />
             <button type="submit" className="button primary">
               {t("templatesUi.start.submit")}

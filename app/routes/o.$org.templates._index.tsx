@@ -3,7 +3,9 @@
  * Every member may browse it (a VIEWER only reads); search and department filter are GET parameters,
  * so the page is bookmarkable and works without JavaScript.
  */
-import { formError } from "~/utils/domain-errors.server.ts";
+import { DepartmentField } from "~/components/department-field.tsx";
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
+import { formError } from "~/http/domain-errors.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -17,10 +19,10 @@ import { createDraftsFromTemplates } from "~/models/template-draft.server.ts";
 import { TEMPLATE_ID_PATTERN } from "~/schemas/template.ts";
 import { canCreateFromTemplate, canCreateIn } from "~/policies/activity.ts";
 import { isReviewer } from "~/policies/roles.ts";
-import { forbidden, requireOrgContext, type OrgContext } from "~/utils/auth.server.ts";
-import { getLocale } from "~/utils/i18n.server.ts";
-import { searchTemplates, templateDepartments } from "~/utils/template-search.ts";
-import { findTemplate, loadTemplates } from "~/utils/templates.server.ts";
+import { forbidden, requireOrgContext, type OrgContext } from "~/http/auth.server.ts";
+import { getLocale } from "~/http/i18n.server.ts";
+import { searchTemplates, templateDepartments } from "~/domain/template-search.ts";
+import { findTemplate, loadTemplates } from "~/domain/templates.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { translatorFromMatches, useT } from "~/utils/use-i18n.ts";
 import { blank, z } from "~/utils/validation.ts";
@@ -117,14 +119,7 @@ export default function TemplateLibrary() {
   const filtered = Boolean(d.query.q || d.query.department);
   return (
     <div className="page templates-page">
-      <nav aria-label={t("activityForm.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${d.org}/activities`}>{t("nav.register")}</Link>
-          </li>
-          <li aria-current="page">{t("templatesUi.title")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: `/o/${d.org}/activities`, label: t("nav.register") }]} current={t("templatesUi.title")} />
       <h1>{t("templatesUi.title")}</h1>
       <p className="lead">{t("templatesUi.intro", { count: d.total })}</p>
       <p className="callout">{d.canCreate ? t("templatesUi.startingPoint") : t("templatesUi.readOnly")}</p>
@@ -225,31 +220,13 @@ function PickForm({ d }: { d: LoaderData }) {
             ))}
           </fieldset>
         ))}
-        <div className="field">
-          <label htmlFor="pick-department">
-            {t("activityForm.field.departmentId")}
-            {d.allowNoDepartment ? null : <span aria-hidden="true"> *</span>}
-          </label>
-          <p id="pick-department-hint" className="hint">
-            {t("templatesPick.departmentHint")}
-          </p>
-          <select
-            id="pick-department"
-            name={dep.name}
-            defaultValue={(dep.initialValue as string | undefined) ?? ""}
-            required={!d.allowNoDepartment}
-            aria-invalid={dep.errors?.length ? true : undefined}
-            aria-describedby={["pick-department-hint", dep.errors?.length ? dep.errorId : null].filter(Boolean).join(" ")}
-          >
-            {d.allowNoDepartment ? <option value="">{t("activityForm.department.none")}</option> : <option value="">{t("activityForm.choose")}</option>}
-            {d.pickDepartments.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-          <ErrorList id={dep.errorId} errors={dep.errors} />
-        </div>
+        <DepartmentField
+          field={dep}
+          departments={d.pickDepartments}
+          allowNone={d.allowNoDepartment}
+          hint={t("templatesPick.departmentHint")}
+          id="pick-department"
+        />
         <button type="submit" className="button primary">
           {t("templatesPick.submit")}
         </button>

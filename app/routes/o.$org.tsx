@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet } from "@remix-run/react";
 import { countNotifications } from "~/models/catalogue.server.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 
 /** Every page under /o/:org is scoped to an organization the user belongs to. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readDpaFile } from "~/models/vendor.server.ts";
-import { notFound, requireOrgContext } from "~/utils/auth.server.ts";
+import { notFound, requireOrgContext } from "~/http/auth.server.ts";
 import { fileResponse } from "~/utils/file-response.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,6 +2,7 @@
  * Edits a vendor's identity, certifications and DPA. Optimistic lock: the form carries the version it
  * was loaded at; saving over a newer version answers 409 and overwrites nothing.
  */
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -10,8 +11,8 @@ import { FormErrors } from "~/components/forms.tsx";
 import { metaT, VendorFormFields } from "~/components/vendor-fields.tsx";
 import { getVendor, updateVendor, VendorConflictError } from "~/models/vendor.server.ts";
 import { dateInputValue, toVendorInput, VendorUpdateSchema } from "~/schemas/vendor.ts";
-import { formError } from "~/utils/domain-errors.server.ts";
-import { notFound, requireOrgContext } from "~/utils/auth.server.ts";
+import { formError } from "~/http/domain-errors.server.ts";
+import { notFound, requireOrgContext } from "~/http/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
@@ -87,17 +88,13 @@ export default function EditVendor() {
   });
   return (
     <div className="page">
-      <nav aria-label={t("vendors.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${org}/vendors`}>{t("vendors.title")}</Link>
-          </li>
-          <li>
-            <Link to={page}>{vendor.name}</Link>
-          </li>
-          <li aria-current="page">{t("vendors.edit.crumb")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { to: `/o/${org}/vendors`, label: t("vendors.title") },
+          { to: page, label: vendor.name },
+        ]}
+        current={t("vendors.edit.crumb")}
+      />
       <h1>{t("vendors.edit.title", { name: vendor.name })}</h1>
       <Form method="post" {...getFormProps(form)} className="stack vendor-form">
         <FormErrors errors={form.errors} id={form.errorId} />

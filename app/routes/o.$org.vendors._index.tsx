@@ -11,7 +11,7 @@ import { analyseOrganization } from "~/models/sovereignty.server.ts";
 import { listVendors } from "~/models/vendor.server.ts";
 import { isCountryCode } from "~/reference/countries.ts";
 import { CERTIFICATIONS, DPA_STATUSES } from "~/schemas/vendor.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import { canManageVendors } from "~/policies/vendor.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { blank, z } from "~/utils/validation.ts";

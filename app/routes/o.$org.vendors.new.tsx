@@ -1,4 +1,5 @@
 /** A new vendor: identity, certifications and DPA. Services and locations are added on its page. */
+import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -7,8 +8,8 @@ import { FormErrors } from "~/components/forms.tsx";
 import { metaT, VendorFormFields } from "~/components/vendor-fields.tsx";
 import { createVendor } from "~/models/vendor.server.ts";
 import { toVendorInput, VendorFormSchema } from "~/schemas/vendor.ts";
-import { formError } from "~/utils/domain-errors.server.ts";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { formError } from "~/http/domain-errors.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
@@ -54,14 +55,7 @@ export default function NewVendor() {
   });
   return (
     <div className="page">
-      <nav aria-label={t("vendors.breadcrumb")} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={`/o/${org}/vendors`}>{t("vendors.title")}</Link>
-          </li>
-          <li aria-current="page">{t("vendors.new.title")}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs trail={[{ to: `/o/${org}/vendors`, label: t("vendors.title") }]} current={t("vendors.new.title")} />
       <h1>{t("vendors.new.title")}</h1>
       <p className="lead">{t("vendors.new.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="stack vendor-form">

@@ -10,7 +10,7 @@ import { listUserOrganizations } from "~/models/membership.server.ts";
 import { canCreateOrganization } from "~/policies/organization.ts";
 import { createOrganization, isSlugTaken } from "~/models/organization.server.ts";
 import { OrganizationCreateSchema, toOrganizationInput } from "~/schemas/organization.ts";
-import { forbidden, requireUser } from "~/utils/auth.server.ts";
+import { forbidden, requireUser } from "~/http/auth.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { readForm } from "~/utils/form-limits.server.ts";

@@ -6,7 +6,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ORGANIZATION_KINDS, pageOf, portfolioHref, PORTFOLIO_SORTS, type PortfolioQuery, type PortfolioSort } from "~/analysis/portfolio.ts";
 import { canZipRegister } from "~/policies/portfolio.ts";
-import { portfolioView, requirePortfolio } from "~/utils/portfolio-access.server.ts";
+import { portfolioView, requirePortfolio } from "~/http/portfolio-access.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
 import { useT } from "~/utils/use-i18n.ts";
 

@@ -2,8 +2,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { portfolioCsv, portfolioXlsx } from "~/documents/portfolio-table.ts";
 import { fileResponse } from "~/utils/file-response.server.ts";
-import { getLocale } from "~/utils/i18n.server.ts";
-import { portfolioView, requirePortfolio } from "~/utils/portfolio-access.server.ts";
+import { getLocale } from "~/http/i18n.server.ts";
+import { portfolioView, requirePortfolio } from "~/http/portfolio-access.server.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requirePortfolio(request);

@@ -5,10 +5,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { deleteGroup, DuplicateGroupError, getOwnGroup, GroupConflictError, GroupNotFoundError, updateGroup } from "~/models/organization-group.server.ts";
-import { notFound } from "~/utils/auth.server.ts";
+import { notFound } from "~/http/auth.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
-import { requirePortfolio } from "~/utils/portfolio-access.server.ts";
+import { requirePortfolio } from "~/http/portfolio-access.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { requiredText, z } from "~/utils/validation.ts";

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createGroup, DuplicateGroupError, listGroups } from "~/models/organization-group.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
-import { requirePortfolio } from "~/utils/portfolio-access.server.ts";
+import { requirePortfolio } from "~/http/portfolio-access.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { requiredText, z } from "~/utils/validation.ts";

@@ -12,7 +12,7 @@ import { onboardOrganizations, OnboardingConflictError, planOnboarding } from "~
 import { isUploadedFile, readForm, readMultipartForm } from "~/utils/form-limits.server.ts";
 import type { MessageKey, Params } from "~/utils/i18n.ts";
 import { titleMeta } from "~/utils/page-title.ts";
-import { requireOnboarder } from "~/utils/portfolio-access.server.ts";
+import { requireOnboarder } from "~/http/portfolio-access.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";

@@ -6,9 +6,9 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { startRegisterZip } from "~/models/register-zip.server.ts";
 import { canZipRegister } from "~/policies/portfolio.ts";
-import { getLocale } from "~/utils/i18n.server.ts";
+import { getLocale } from "~/http/i18n.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
-import { portfolioView, requirePortfolio } from "~/utils/portfolio-access.server.ts";
+import { portfolioView, requirePortfolio } from "~/http/portfolio-access.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 
 export async function loader() {

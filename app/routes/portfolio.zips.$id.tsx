@@ -5,9 +5,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getZipJob } from "~/models/register-zip.server.ts";
-import { notFound } from "~/utils/auth.server.ts";
+import { notFound } from "~/http/auth.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
-import { requirePortfolio } from "~/utils/portfolio-access.server.ts";
+import { requirePortfolio } from "~/http/portfolio-access.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { publicRegisterCsv } from "~/documents/open-data.ts";
 import { getPublicRegister, recordPublicDownload } from "~/models/public-register.server.ts";
-import { notFound } from "~/utils/auth.server.ts";
-import { anonymousLocale } from "~/utils/i18n.server.ts";
+import { notFound } from "~/http/auth.server.ts";
+import { anonymousLocale } from "~/http/i18n.server.ts";
 import { fileResponse } from "~/utils/file-response.server.ts";
 import { z } from "~/utils/validation.ts";
 

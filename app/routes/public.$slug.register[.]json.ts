@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getPublicRegister, recordPublicDownload } from "~/models/public-register.server.ts";
-import { notFound } from "~/utils/auth.server.ts";
+import { notFound } from "~/http/auth.server.ts";
 import { z } from "~/utils/validation.ts";
 
 /** Open data: the public subset, codes rather than labels, readable by any site (CORS). */

@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { getPublicRegister } from "~/models/public-register.server.ts";
 import { countryName } from "~/reference/countries.ts";
-import { notFound } from "~/utils/auth.server.ts";
+import { notFound } from "~/http/auth.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 

@@ -6,7 +6,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/forms.tsx";
 import { completePasswordReset, getUsableReset } from "~/models/password-reset.server.ts";
-import { clearSessionCookie } from "~/utils/session.server.ts";
+import { clearSessionCookie } from "~/http/session.server.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { newPasswordField, z } from "~/utils/validation.ts";

@@ -133,3 +133,24 @@ export const DepartmentIdField = z.preprocess(
   (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v),
   z.string().max(40).nullable(),
 );
+
+/** Each item names the Art. 30 (or Art. 6/9/10/26) point it checks; labels are `completeness.<item>`. */
+export const COMPLETENESS_ITEMS = [
+  "department",
+  "purposes",
+  "legalBases",
+  "art9Conditions",
+  "art10Basis",
+  "ledLegalBasis",
+  "jointControllers",
+  "processorFor",
+  "dataSubjects",
+  "dataCategories",
+  "retention",
+  "recipients",
+  "transfers",
+  "securityMeasures",
+  "rights",
+  "nextReview",
+] as const;
+export type CompletenessItem = (typeof COMPLETENESS_ITEMS)[number];

@@ -11,7 +11,7 @@ import { ROLES } from "~/policies/roles.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { DPIA_STATUSES } from "~/schemas/dpia.ts";
 import { EXPORT_FORMATS } from "~/schemas/export-request.ts";
-import { SORTS } from "~/utils/register-query.ts";
+import { SORTS } from "~/schemas/register-sort.ts";
 import { emptyToUndefined, z } from "~/utils/validation.ts";
 
 /** Largest request body accepted by the API (413 above). An activity record is a few kilobytes. */

@@ -26,7 +26,7 @@ import {
   RECIPIENT_KINDS,
   TRANSFER_STATUSES,
 } from "~/analysis/sovereignty.ts";
-import { COMPLETENESS_ITEMS } from "~/utils/activity-rules.ts";
+import { COMPLETENESS_ITEMS } from "~/schemas/activity.ts";
 import { SCREENING_CRITERIA, SCREENING_RESULTS } from "~/analysis/dpia-screening.ts";
 import { DPIA_STATUSES } from "~/schemas/dpia.ts";
 import { DPA_STATUSES } from "~/schemas/vendor.ts";

@@ -2,7 +2,7 @@
  * One file of the template library (templates/<id>.json): a typical processing activity of a French
  * commune, in French and in English, that a DPO copies into the register and then adapts.
  *
- * Pure (no file access): shared by the loader (app/utils/templates.server.ts), tests and any UI.
+ * Pure (no file access): shared by the loader (app/domain/templates.server.ts), tests and any UI.
  * Messages here are for the people who edit the data files, so they are plain English, not i18n keys.
  */
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";

@@ -3,7 +3,7 @@
  * revision, a rule of the law or of the workflow, a record outside the organization. Each carries
  * what the user should read (a message key and its params), where to show it (an optional form
  * field) and the HTTP status it maps to. Routes turn them into responses in one place,
- * `app/utils/domain-errors.server.ts`; anything else thrown is a bug and stays a 500 (ADR 017).
+ * `app/http/domain-errors.server.ts`; anything else thrown is a bug and stays a 500 (ADR 017).
  */
 import type { MessageKey, Params } from "./i18n.ts";
 

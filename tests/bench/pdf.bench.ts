@@ -16,7 +16,7 @@ import { fontPath } from "../../app/documents/layout.ts";
 import { startRegisterPdf } from "../../app/documents/register-pdf.ts";
 import type { ExportActivity, RegisterExport } from "../../app/schemas/register-export.ts";
 import { isSensitiveCategory, RISK_FLAGS } from "../../app/reference/vocabularies.ts";
-import { computeCompleteness } from "../../app/utils/activity-rules.ts";
+import { computeCompleteness } from "../../app/domain/activity-rules.ts";
 import { syntheticContent } from "./synthetic-register.ts";
 
 const DEPARTMENTS = ["État civil", "Éducation", "Ressources humaines", "Police municipale", "Urbanisme", "Finances", "Culture", "Action sociale"];

@@ -23,7 +23,7 @@ useSeededDatabase("register", `${N}x${ORGS}`, () =>
 );
 
 const { dbReady, getDb, disconnectDb } = await import("../../app/utils/db.server.ts");
-const { requireOrgContext } = await import("../../app/utils/auth.server.ts");
+const { requireOrgContext } = await import("../../app/http/auth.server.ts");
 const { listActivities } = await import("../../app/models/activity.server.ts");
 const { listDepartments } = await import("../../app/models/department.server.ts");
 const { ALL_ACTIVITIES } = await import("../../app/policies/department.ts");

@@ -4,7 +4,7 @@ import { hashPassword } from "~/utils/password.server.ts";
 import type { Role } from "~/policies/index.ts";
 import type { VendorInput } from "~/models/vendor.server.ts";
 import { createSession } from "~/models/session.server.ts";
-import { SESSION_COOKIE } from "~/utils/session.server.ts";
+import { SESSION_COOKIE } from "~/http/session.server.ts";
 
 let cachedHash: Promise<string> | undefined;
 export const TEST_PASSWORD = "correct horse battery staple";

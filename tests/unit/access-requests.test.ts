@@ -12,7 +12,7 @@ import * as home from "~/routes/_index.tsx";
 import * as members from "~/routes/o.$org.members.tsx";
 import { getDb } from "~/utils/db.server.ts";
 import { isMessageKey, translate } from "~/utils/messages.server.ts";
-import { SESSION_COOKIE } from "~/utils/session.server.ts";
+import { SESSION_COOKIE } from "~/http/session.server.ts";
 import { addMember, createOrg, createUser, form, request, signedInMember } from "../helpers/factories.ts";
 import { call, formErrors } from "./route-helpers.ts";
 

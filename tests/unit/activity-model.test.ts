@@ -15,7 +15,7 @@ import { buildRegisterExport } from "~/models/register-export.server.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { RegisterExportSchema } from "~/schemas/register-export.ts";
 import { ALL_ACTIVITIES } from "~/policies/department.ts";
-import { diffContents } from "~/utils/activity-diff.ts";
+import { diffContents } from "~/domain/activity-diff.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { createOrg, createUser } from "../helpers/factories.ts";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fr } from "~/locales/fr.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
-import { computeCompleteness, computeWarnings } from "~/utils/activity-rules.ts";
-import { diffContents, pathParts } from "~/utils/activity-diff.ts";
+import { computeCompleteness, computeWarnings } from "~/domain/activity-rules.ts";
+import { diffContents, pathParts } from "~/domain/activity-diff.ts";
 import { canEditActivity, canReadActivity, canTransition } from "~/policies/index.ts";
 
 function issues(input: unknown) {

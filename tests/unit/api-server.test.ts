@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "../../server.ts";
-import { BODY_LIMITS } from "~/utils/body-limits.server.ts";
+import { BODY_LIMITS } from "~/http/body-limits.server.ts";
 
 let server: Server;
 let base: string;

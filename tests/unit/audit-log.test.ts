@@ -9,7 +9,7 @@ import * as auditPage from "~/routes/o.$org.audit.tsx";
 import * as auditCsv from "~/routes/o.$org.audit[.]csv.ts";
 import * as auditRaw from "~/routes/o.$org.audit_.$seq.tsx";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
-import { describeAuditEvent } from "~/utils/audit-log.ts";
+import { describeAuditEvent } from "~/domain/audit-log.ts";
 import { AUDIT_VALUE_MAX_LENGTH } from "~/utils/audit-values.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { createT } from "~/utils/messages.server.ts";

@@ -8,8 +8,8 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IMPORT_LIMITS } from "~/import/limits.ts";
 import { MAX_DPA_BYTES as DPA_MODEL } from "~/models/vendor.server.ts";
-import { BODY_LIMITS, bodyLimitFor, bodyLimits, MAX_DPA_BYTES, SESSION_COOKIE } from "~/utils/body-limits.server.ts";
-import { SESSION_COOKIE as SESSION_COOKIE_REAL } from "~/utils/session.server.ts";
+import { BODY_LIMITS, bodyLimitFor, bodyLimits, MAX_DPA_BYTES, SESSION_COOKIE } from "~/http/body-limits.server.ts";
+import { SESSION_COOKIE as SESSION_COOKIE_REAL } from "~/http/session.server.ts";
 
 const session = `${SESSION_COOKIE}=abc`;
 

@@ -13,7 +13,7 @@ import * as catalogue from "~/routes/o.$org.catalogue.tsx";
 import * as models from "~/routes/o.$org.models.tsx";
 import * as notifications from "~/routes/o.$org.notifications.tsx";
 import * as vendorEdit from "~/routes/o.$org.vendors.$vendorId.edit.tsx";
-import * as vendorPage from "~/routes/o.$org.vendors.$vendorId.tsx";
+import * as vendorPage from "~/routes/o.$org.vendors.$vendorId/route.tsx";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { checkMatrix, mentions, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";

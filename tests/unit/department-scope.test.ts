@@ -15,7 +15,7 @@ import * as hosting from "~/routes/o.$org.hosting.tsx";
 import * as registerJson from "~/routes/o.$org.register[.]json.ts";
 import * as sovereignty from "~/routes/o.$org.sovereignty.tsx";
 import * as whatIf from "~/routes/o.$org.sovereignty.what-if.tsx";
-import * as vendorPage from "~/routes/o.$org.vendors.$vendorId.tsx";
+import * as vendorPage from "~/routes/o.$org.vendors.$vendorId/route.tsx";
 import * as vendors from "~/routes/o.$org.vendors._index.tsx";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { createOrg, createUser, request, signedInMember, vendorFields } from "../helpers/factories.ts";

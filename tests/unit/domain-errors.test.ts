@@ -1,6 +1,6 @@
 /**
  * Domain errors (ADR 017): one base class with a message key, a 4xx status and an optional field,
- * mapped to responses in app/utils/domain-errors.server.ts; a refusal no route catches still
+ * mapped to responses in app/http/domain-errors.server.ts; a refusal no route catches still
  * answers its translated 4xx page from entry.server, never a 500.
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -24,7 +24,7 @@ import * as newActivityRoute from "~/routes/o.$org.activities.new.tsx";
 import * as newVendorRoute from "~/routes/o.$org.vendors.new.tsx";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { DomainError } from "~/utils/domain-error.ts";
-import { alertError, domainError, domainErrorPage, formError, replyOptions, toastError } from "~/utils/domain-errors.server.ts";
+import { alertError, domainError, domainErrorPage, formError, replyOptions, toastError } from "~/http/domain-errors.server.ts";
 import { en } from "~/locales/en.ts";
 import { fr } from "~/locales/fr.ts";
 import { readToast } from "~/utils/toast.server.ts";

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createActivity } from "~/models/activity.server.ts";
 import { getDpia } from "~/models/dpia.server.ts";
-import * as dpiaRoute from "~/routes/o.$org.activities.$ref.dpia.tsx";
+import * as dpiaRoute from "~/routes/o.$org.activities.$ref.dpia/route.tsx";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { createOrg, createUser, form, request, signedInMember } from "../helpers/factories.ts";

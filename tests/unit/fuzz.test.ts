@@ -8,7 +8,6 @@
  * Runtime: ~20 ms per body on a loaded 2-core machine (the handlers themselves take ~11 ms).
  */
 import fs from "node:fs";
-import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createActivity } from "~/models/activity.server.ts";
@@ -17,7 +16,7 @@ import { createVendor } from "~/models/vendor.server.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { createOrg, createUser, request, signedInMember } from "../helpers/factories.ts";
-import { root } from "../helpers/paths.ts";
+import { routeModules } from "../helpers/route-files.ts";
 import { call } from "./route-helpers.ts";
 
 type Handler = (args: unknown) => Promise<unknown>;
@@ -145,11 +144,9 @@ const body = fc.oneof(
 );
 
 function routeFiles(): Route[] {
-  const dir = path.join(root, "app", "routes");
-  return fs
-    .readdirSync(dir)
-    .filter((f) => /export (async )?function action|export const action/.test(fs.readFileSync(path.join(dir, f), "utf8")))
-    .map((f) => ({ file: f, action: null as unknown as Handler, pattern: f.replace(/\.(tsx|ts)$/, "") }));
+  return routeModules()
+    .filter((r) => /export (async )?function action|export const action/.test(fs.readFileSync(r.file, "utf8")))
+    .map((r) => ({ file: r.file, action: null as unknown as Handler, pattern: r.id }));
 }
 
 function urlOf(pattern: string, p: Record<string, string>): { url: string; params: Record<string, string> } {
@@ -183,7 +180,7 @@ describe("fuzzing every form action as every role (issue 12.6)", () => {
   const p: Record<string, string> = {};
 
   beforeAll(async () => {
-    for (const r of routes) r.action = ((await import(path.join(root, "app", "routes", r.file))) as { action: Handler }).action;
+    for (const r of routes) r.action = ((await import(r.file)) as { action: Handler }).action;
     const { org } = await createOrg();
     const deps = await listDepartments(org.id);
     const author = await createUser();
@@ -211,16 +208,16 @@ describe("fuzzing every form action as every role (issue 12.6)", () => {
           try {
             status = (await call(r.action, req, params)).status;
           } catch (e) {
-            failures.push(`${r.file} as ${role}: threw ${(e as Error).message} for ${encoded.slice(0, 200)}`);
+            failures.push(`${r.pattern} as ${role}: threw ${(e as Error).message} for ${encoded.slice(0, 200)}`);
             return;
           } finally {
             sent++;
           }
           const ms = performance.now() - started;
-          if (status >= 500) failures.push(`${r.file} as ${role}: ${status} for ${encoded.slice(0, 200)}`);
-          if (ms > 1000) failures.push(`${r.file} as ${role}: ${Math.round(ms)} ms for ${encoded.slice(0, 200)}`);
+          if (status >= 500) failures.push(`${r.pattern} as ${role}: ${status} for ${encoded.slice(0, 200)}`);
+          if (ms > 1000) failures.push(`${r.pattern} as ${role}: ${Math.round(ms)} ms for ${encoded.slice(0, 200)}`);
           if (status >= 400 && (await fingerprint()) !== before)
-            failures.push(`${r.file} as ${role}: ${status} but the database changed, for ${encoded.slice(0, 200)}`);
+            failures.push(`${r.pattern} as ${role}: ${status} but the database changed, for ${encoded.slice(0, 200)}`);
         }),
         { numRuns: perRoute, seed: Number(process.env.FUZZ_SEED ?? 20261202) },
       );

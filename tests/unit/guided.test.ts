@@ -8,14 +8,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createActivity, getActivityByRef } from "~/models/activity.server.ts";
 import * as activityPage from "~/routes/o.$org.activities.$ref.tsx";
 import * as activityEdit from "~/routes/o.$org.activities.$ref.edit.tsx";
-import * as guided from "~/routes/o.$org.activities.$ref.guided.$step.tsx";
+import * as guided from "~/routes/o.$org.activities.$ref.guided.$step/route.tsx";
 import * as activityNew from "~/routes/o.$org.activities.new.tsx";
 import * as templateList from "~/routes/o.$org.templates._index.tsx";
 import * as templatePage from "~/routes/o.$org.templates.$id.tsx";
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { filledContentKeys, parsePrefilledPaths } from "~/utils/prefilled.ts";
-import { findTemplate } from "~/utils/templates.server.ts";
+import { filledContentKeys, parsePrefilledPaths } from "~/domain/prefilled.ts";
+import { findTemplate } from "~/domain/templates.server.ts";
 import { createOrg, form, request, signedInMember } from "../helpers/factories.ts";
 import { call, fieldErrors } from "./route-helpers.ts";
 

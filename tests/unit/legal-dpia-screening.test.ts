@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { exemptionObstacle, screen, suggestExemptList, suggestExemptListType, suggestCnilListType } from "~/analysis/dpia-screening.ts";
 import { prefillDpia } from "~/analysis/dpia-prefill.ts";
 import { ActivityContentSchema, type ActivityContentInput } from "~/schemas/activity.ts";
-import { computeCompleteness } from "~/utils/activity-rules.ts";
+import { computeCompleteness } from "~/domain/activity-rules.ts";
 import { createT, translate } from "~/utils/messages.server.ts";
 import { DEMO_ACTIVITIES } from "~/demo/activities.ts";
 

@@ -14,7 +14,7 @@ import { addLocation, createService, createVendor, linkActivity, type VendorInpu
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { RegisterExportSchema, type ExportActivity, type RegisterExport } from "~/schemas/register-export.ts";
 import { translate } from "~/utils/messages.server.ts";
-import { CONTENT_KEYS, filledContentKeys, parsePrefilledPaths, withoutConfirmed } from "~/utils/prefilled.ts";
+import { CONTENT_KEYS, filledContentKeys, parsePrefilledPaths, withoutConfirmed } from "~/domain/prefilled.ts";
 import { createOrg, createUser, vendorFields } from "../helpers/factories.ts";
 import { toJsonLd } from "~/documents/jsonld.ts";
 import { REGISTRE_TERMS } from "~/documents/registre-vocabulary.ts";

@@ -8,7 +8,7 @@ import * as account from "~/routes/account.tsx";
 import * as login from "~/routes/login.tsx";
 import { getDb } from "~/utils/db.server.ts";
 import { createSession } from "~/models/session.server.ts";
-import { SESSION_COOKIE } from "~/utils/session.server.ts";
+import { SESSION_COOKIE } from "~/http/session.server.ts";
 import { createUser, form, request, TEST_PASSWORD } from "../helpers/factories.ts";
 import { call, fieldErrors, formErrors } from "./route-helpers.ts";
 

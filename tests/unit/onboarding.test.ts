@@ -7,12 +7,12 @@ import { getActivityByRef } from "~/models/activity.server.ts";
 import { dismissOnboarding, getOnboardingState } from "~/models/onboarding.server.ts";
 import * as dashboard from "~/routes/o.$org._index.tsx";
 import * as register from "~/routes/o.$org.activities._index.tsx";
-import * as guided from "~/routes/o.$org.activities.$ref.guided.$step.tsx";
+import * as guided from "~/routes/o.$org.activities.$ref.guided.$step/route.tsx";
 import * as onboardingRoute from "~/routes/o.$org.onboarding.ts";
 import * as templateList from "~/routes/o.$org.templates._index.tsx";
-import { computeCompleteness } from "~/utils/activity-rules.ts";
+import { computeCompleteness } from "~/domain/activity-rules.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { COMPLETENESS_STEP, stepDefaults } from "~/utils/guided.ts";
+import { COMPLETENESS_STEP, stepDefaults } from "~/domain/guided.ts";
 import { createOrg, form, request, signedInMember } from "../helpers/factories.ts";
 import { call, fieldErrors } from "./route-helpers.ts";
 

@@ -12,7 +12,7 @@ import * as departments from "~/routes/o.$org.departments.tsx";
 import * as audit from "~/routes/o.$org.audit.tsx";
 import * as loginRoute from "~/routes/login.tsx";
 import * as resetRoute from "~/routes/reset.$token.tsx";
-import { requireOrgContext } from "~/utils/auth.server.ts";
+import { requireOrgContext } from "~/http/auth.server.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { addMember, createOrg, createUser, form, request, signedInMember } from "../helpers/factories.ts";
 import { call } from "./route-helpers.ts";

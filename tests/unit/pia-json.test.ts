@@ -19,7 +19,8 @@ import { getDpia, importPiaJson } from "~/models/dpia.server.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { projectRoot as root } from "~/utils/paths.ts";
-import * as dpiaRoute from "~/routes/o.$org.activities.$ref.dpia.tsx";
+import { PIA_IMPORT_MAX_BYTES } from "~/routes/o.$org.activities.$ref.dpia/dpia.server.ts";
+import * as dpiaRoute from "~/routes/o.$org.activities.$ref.dpia/route.tsx";
 import * as piaRoute from "~/routes/o.$org.activities.$ref.dpia.pia-json.ts";
 import { createOrg, createUser, request, signedInMember } from "../helpers/factories.ts";
 import { call } from "./route-helpers.ts";
@@ -159,7 +160,7 @@ describe("PIA JSON routes", () => {
     const bad = await upload("EDITOR", "{oops");
     expect(bad.status).toBe(400);
     expect(bad.data).toMatchObject({ alert: "dpia.errors.importInvalid" });
-    const big = await upload("EDITOR", " ".repeat(dpiaRoute.PIA_IMPORT_MAX_BYTES + 10));
+    const big = await upload("EDITOR", " ".repeat(PIA_IMPORT_MAX_BYTES + 10));
     expect(big.status).toBe(413);
     expect(await getDpia(oid, aid)).toBeNull();
     expect((await upload("EDITOR", JSON.stringify(example))).status).toBe(302);

@@ -22,7 +22,7 @@ import { getDb } from "~/utils/db.server.ts";
 import { addMember, createOrg, createUser, form, request, signedInMember, vendorFields } from "../helpers/factories.ts";
 import { call } from "./route-helpers.ts";
 import { createSession } from "~/models/session.server.ts";
-import { SESSION_COOKIE } from "~/utils/session.server.ts";
+import { SESSION_COOKIE } from "~/http/session.server.ts";
 
 type Org = Awaited<ReturnType<typeof createOrg>>;
 type Member = Awaited<ReturnType<typeof signedInMember>>;

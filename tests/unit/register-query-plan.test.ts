@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createActivity, listActivities, listStatements, type ActivityFilters } from "~/models/activity.server.ts";
 import { ALL_ACTIVITIES } from "~/policies/department.ts";
 import { getDb } from "~/utils/db.server.ts";
-import { SORTS, type Sort } from "~/utils/register-query.ts";
+import { SORTS, type Sort } from "~/domain/register-query.ts";
 import { createOrg, createUser } from "../helpers/factories.ts";
 import { syntheticContent } from "../bench/synthetic-register.ts";
 

@@ -14,7 +14,7 @@ import { getDb } from "~/utils/db.server.ts";
 import { translate } from "~/utils/messages.server.ts";
 import { resetEnvCache } from "~/utils/env.server.ts";
 import { resetOidcCache } from "~/utils/oidc.server.ts";
-import { SESSION_COOKIE } from "~/utils/session.server.ts";
+import { SESSION_COOKIE } from "~/http/session.server.ts";
 import { addMember, createOrg, createUser, form, request, signedInMember, TEST_PASSWORD } from "../helpers/factories.ts";
 import { browseToCallback, startIdp, type TestIdp } from "../helpers/oidc.ts";
 import { freePort } from "../helpers/smtp.ts";

@@ -10,8 +10,8 @@ import {
   TemplateFileSchema,
   type TemplateFile,
 } from "~/schemas/template.ts";
-import { computeCompleteness, computeWarnings } from "~/utils/activity-rules.ts";
-import { clearTemplateCache, loadTemplates, TEMPLATES_DIR } from "~/utils/templates.server.ts";
+import { computeCompleteness, computeWarnings } from "~/domain/activity-rules.ts";
+import { clearTemplateCache, loadTemplates, TEMPLATES_DIR } from "~/domain/templates.server.ts";
 import { root, tmpRoot } from "../helpers/paths.ts";
 
 const templates = loadTemplates();

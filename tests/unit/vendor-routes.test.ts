@@ -15,7 +15,7 @@ import {
   type VendorInput,
 } from "~/models/vendor.server.ts";
 import * as hosting from "~/routes/o.$org.hosting.tsx";
-import * as vendorPage from "~/routes/o.$org.vendors.$vendorId.tsx";
+import * as vendorPage from "~/routes/o.$org.vendors.$vendorId/route.tsx";
 import * as vendorDpa from "~/routes/o.$org.vendors.$vendorId.dpa.tsx";
 import * as vendorEdit from "~/routes/o.$org.vendors.$vendorId.edit.tsx";
 import * as catalogue from "~/routes/o.$org.vendors._index.tsx";

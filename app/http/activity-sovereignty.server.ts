@@ -16,8 +16,8 @@ import { requireActivity } from "./activity-access.server.ts";
 import { canLinkActivity } from "~/policies/activity.ts";
 import { canManageVendors } from "~/policies/vendor.ts";
 import { forbidden, type OrgContext } from "./auth.server.ts";
-import type { MessageKey } from "./i18n.ts";
-import { redirectWithToast } from "./toast.server.ts";
+import type { MessageKey } from "~/utils/i18n.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
 
 /** Links, analysis and (for those who may link) the pickers; shaped for ActivitySovereigntyData. */
 export async function loadActivitySovereignty(ctx: OrgContext, activity: ActivityRecord) {

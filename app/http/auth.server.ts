@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 import type { SessionWithUser } from "~/models/session.server.ts";
 import type { MembershipContext } from "~/models/membership.server.ts";
-import { can, type Permission } from "./permissions.ts";
+import { can, type Permission } from "~/policies/organization.ts";
 import { getSession, getSessionForOrganization } from "./session.server.ts";
 
 /**

@@ -6,9 +6,9 @@
 import type { ReadableAuditEvent } from "~/models/audit-log.server.ts";
 import { countryName } from "~/reference/countries.ts";
 import { pathLabelOrNull, diffValue } from "./activity-diff-labels.ts";
-import { readValueChanges } from "./audit-values.ts";
-import { DEFAULT_LOCALE, formatDate, type Locale, type MessageKey, type T } from "./i18n.ts";
-import { isMessageKey } from "./messages.server.ts";
+import { readValueChanges } from "~/utils/audit-values.ts";
+import { DEFAULT_LOCALE, formatDate, type Locale, type MessageKey, type T } from "~/utils/i18n.ts";
+import { isMessageKey } from "~/utils/messages.server.ts";
 
 export type AuditSentence = {
   person: string;

@@ -1,6 +1,6 @@
-import { readCookie, serializeCookie } from "./cookies.server.ts";
-import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from "./i18n.ts";
-import { createT } from "./messages.server.ts";
+import { readCookie, serializeCookie } from "~/utils/cookies.server.ts";
+import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from "~/utils/i18n.ts";
+import { createT } from "~/utils/messages.server.ts";
 import { getSession } from "./session.server.ts";
 
 export const LANG_COOKIE = "registre_lang";

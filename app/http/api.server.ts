@@ -13,10 +13,10 @@ import { canEditActivity, canReadActivity } from "~/policies/activity.ts";
 import { apiScopeAllowsWrite } from "~/policies/api-token.ts";
 import { activityScope, type ActivityScope } from "~/policies/department.ts";
 import { API_MAX_BODY_BYTES, type ActivitySchema, type ApiErrorCode, type OrganizationSchema } from "~/schemas/api.ts";
-import { getEnv } from "./env.server.ts";
-import { localeFromAcceptLanguage, type Locale } from "./i18n.ts";
-import { isMessageKey, translate, translateMessage } from "./messages.server.ts";
-import type { z } from "./validation.ts";
+import { getEnv } from "~/utils/env.server.ts";
+import { localeFromAcceptLanguage, type Locale } from "~/utils/i18n.ts";
+import { isMessageKey, translate, translateMessage } from "~/utils/messages.server.ts";
+import type { z } from "~/utils/validation.ts";
 
 const TITLES: Record<ApiErrorCode, `api.error.${ApiErrorCode}`> = {
   unauthenticated: "api.error.unauthenticated",

@@ -1,27 +1,9 @@
 /** Pure rules on an activity's content: completeness against Art. 30, and legal warnings. */
-import type { ActivityContent } from "~/schemas/activity.ts";
+import type { ActivityContent, CompletenessItem } from "~/schemas/activity.ts";
 import { isSensitiveCategory, OFFENCE_DATA_CATEGORY } from "~/reference/vocabularies.ts";
 
-/** Each item names the Art. 30 (or Art. 6/9/10/26) point it checks; labels are `completeness.<item>`. */
-export const COMPLETENESS_ITEMS = [
-  "department",
-  "purposes",
-  "legalBases",
-  "art9Conditions",
-  "art10Basis",
-  "ledLegalBasis",
-  "jointControllers",
-  "processorFor",
-  "dataSubjects",
-  "dataCategories",
-  "retention",
-  "recipients",
-  "transfers",
-  "securityMeasures",
-  "rights",
-  "nextReview",
-] as const;
-export type CompletenessItem = (typeof COMPLETENESS_ITEMS)[number];
+// The item list is part of the export schema, so it lives in schemas/ (a lower layer); rules import it.
+export { COMPLETENESS_ITEMS, type CompletenessItem } from "~/schemas/activity.ts";
 
 export type Completeness = { score: number; missing: CompletenessItem[]; applicable: CompletenessItem[] };
 

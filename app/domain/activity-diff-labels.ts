@@ -1,6 +1,6 @@
 /** Words for the rows of an activity diff (history page, audit log): field paths and values in the reader's language. */
 import { pathParts } from "./activity-diff.ts";
-import type { Translator } from "./i18n.ts";
+import type { Translator } from "~/utils/i18n.ts";
 
 /** The translator of either side: the server holds every message, the browser its language's client messages. */
 type Words = Pick<Translator, "t" | "has">;

@@ -11,10 +11,10 @@
  */
 import { data } from "@remix-run/node";
 import { forbidden, notFound } from "./auth.server.ts";
-import { DomainError } from "./domain-error.ts";
-import { errorPageResponse } from "./error-page.server.ts";
-import type { MessageKey } from "./i18n.ts";
-import { redirectWithToast } from "./toast.server.ts";
+import { DomainError } from "~/utils/domain-error.ts";
+import { errorPageResponse } from "~/utils/error-page.server.ts";
+import type { MessageKey } from "~/utils/i18n.ts";
+import { redirectWithToast } from "~/utils/toast.server.ts";
 
 /** The part of a Conform submission (or of any object with the same `reply`) the helpers use. */
 type Replies<R> = { reply(options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }): R };

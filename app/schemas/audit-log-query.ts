@@ -1,6 +1,6 @@
 /** The audit log's filters (GET parameters), shared by the page and its CSV export. */
 import type { AuditLogFilter } from "~/models/audit-log.server.ts";
-import { z } from "./validation.ts";
+import { z } from "~/utils/validation.ts";
 
 const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 export const AuditLogQuerySchema = z.object({

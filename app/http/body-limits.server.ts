@@ -14,7 +14,7 @@
  */
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { IMPORT_LIMITS } from "~/import/limits.ts";
-import { errorPageHtml, localeOfHeaders } from "./error-page.server.ts";
+import { errorPageHtml, localeOfHeaders } from "~/utils/error-page.server.ts";
 
 // Copies, so that server.ts does not load the models (and Prisma) outside the Remix build;
 // tests/unit/body-limits.test.ts checks they match vendor.server.ts and session.server.ts.

@@ -7,8 +7,8 @@
  * Pure: shared by the route's action (server) and its form (client validation).
  */
 import { ActivityContentSchema, DepartmentIdField, type ActivityContent } from "~/schemas/activity.ts";
-import { hasOffenceData, hasSensitiveData, type CompletenessItem } from "~/utils/activity-rules.ts";
-import type { ContentKey } from "~/utils/prefilled.ts";
+import { hasOffenceData, hasSensitiveData, type CompletenessItem } from "~/domain/activity-rules.ts";
+import type { ContentKey } from "~/domain/prefilled.ts";
 import { z } from "~/utils/validation.ts";
 
 export const GUIDED_STEPS = [1, 2, 3, 4, 5, 6, 7] as const;

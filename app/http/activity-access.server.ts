@@ -3,7 +3,7 @@ import { listDepartments } from "~/models/department.server.ts";
 import { canComment, canEditActivity, canReadActivity } from "~/policies/activity.ts";
 import { activityScope, pickableDepartments, type ActivityScope } from "~/policies/department.ts";
 import { forbidden, notFound, requireOrgContext, type OrgContext } from "./auth.server.ts";
-import { z } from "./validation.ts";
+import { z } from "~/utils/validation.ts";
 
 const RefSchema = z.string().regex(/^T-\d{4,}$/);
 

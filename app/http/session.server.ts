@@ -1,5 +1,5 @@
 import { ABSOLUTE_LIFETIME_MS, validateSessionForOrganization, validateSessionToken, type SessionWithUser } from "~/models/session.server.ts";
-import { readCookie, serializeCookie } from "./cookies.server.ts";
+import { readCookie, serializeCookie } from "~/utils/cookies.server.ts";
 
 export const SESSION_COOKIE = "registre_session";
 
