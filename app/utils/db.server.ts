@@ -129,6 +129,11 @@ function connect(url: string, file: string): Connection {
   conn.read = new PrismaClient({ adapter: factory(url, BUSY_TIMEOUT_MS, (db) => db.pragma("query_only = ON")) });
   conn.routed = routedClient(conn);
   conn.ready = Promise.all([conn.read.$connect(), conn.write.$connect()]).then(() => undefined);
+  // A failed open (disk error, unreadable file) fails the requests awaiting it and is retried by the
+  // next one; left unhandled, the rejection would stop the whole server.
+  conn.ready.catch(() => {
+    if (globalThis.__registrePrisma === conn) globalThis.__registrePrisma = undefined;
+  });
   return conn;
 }
 

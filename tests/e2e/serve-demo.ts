@@ -6,6 +6,7 @@
  */
 import fs from "node:fs";
 import http from "node:http";
+import Database from "better-sqlite3";
 
 // As `npm run demo`: mails go to a local SMTP catcher.
 if (!process.env.SMTP_HOST && process.env.DEMO_SMTP !== "outbox") {
@@ -36,10 +37,20 @@ await seedDemoPortfolio(env.DEMO_PASSWORD ?? "demo-password-e2e");
 await disconnectDb();
 fs.copyFileSync(file, pristine);
 
+/**
+ * Copies the pristine database into the live one with SQLite's backup API. A file copy under open
+ * connections (a request or a background job may reconnect at any moment) left them reading a file
+ * whose WAL had just been deleted: SQLITE_IOERR_SHORT_READ, and the server died. The backup API
+ * writes through SQLite's own locks, so every connection sees the restored pages.
+ */
 async function reset() {
-  await disconnectDb(); // the next request opens the restored file
-  for (const suffix of SIDE_FILES) fs.rmSync(file + suffix, { force: true });
-  fs.copyFileSync(pristine, file);
+  await disconnectDb(); // drops Prisma's statement caches; the next request reconnects
+  const source = new Database(pristine, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(file, { progress: () => 0x7fffffff }); // one step: one write transaction
+  } finally {
+    source.close();
+  }
 }
 
 const controlPort = Number(process.env.E2E_CONTROL_PORT);

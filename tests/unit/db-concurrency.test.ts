@@ -3,6 +3,7 @@
  * writes take the lock with BEGIN IMMEDIATE and honour the busy timeout, a lock held past it is a
  * DatabaseBusyError (503 + Retry-After, translated), and the connection pragmas are set.
  */
+import fs from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
@@ -159,5 +160,37 @@ describe("write lock, busy timeout and pragmas (issue 12.2)", () => {
     // Another request's context is untouched.
     const untouched = await handleDataRequest(new Response("ok"), { request, context: { cspNonce: "", clientIp: null } });
     expect(untouched.status).toBe(200);
+  });
+});
+
+describe("a database that cannot be opened", () => {
+  it("fails the waiting request without stopping the process, and the next request opens it again", async () => {
+    const { disconnectDb } = await import("~/utils/db.server.ts");
+    const { resetEnvCache } = await import("~/utils/env.server.ts");
+    const good = process.env.DATABASE_URL!;
+    const goodFile = getEnv().databaseFile;
+    const bad = `${goodFile}.not-a-database`;
+    fs.writeFileSync(bad, "this is not an SQLite file, but long enough to have a header".repeat(20));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => void unhandled.push(e);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      await disconnectDb();
+      process.env.DATABASE_URL = `file:${bad}`;
+      resetEnvCache();
+      await expect(dbReady()).rejects.toMatchObject({ code: expect.stringMatching(/^SQLITE_NOTADB/) });
+      // The file is repaired (here: the right database again); the next request must not reuse the failed open.
+      await sleep(20);
+      fs.copyFileSync(goodFile, bad);
+      const db = await dbReady();
+      expect(await db.organization.count()).toBeTypeOf("number");
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+      await disconnectDb();
+      process.env.DATABASE_URL = good;
+      resetEnvCache();
+      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(bad + suffix, { force: true });
+    }
   });
 });
