@@ -9,6 +9,7 @@ import { logger } from "../utils/logger.server.ts";
 import { flushApiTokenUses } from "../models/api-token.server.ts";
 import { startScheduler } from "../models/scheduler.server.ts";
 import { startScheduledTasks } from "../models/scheduled-tasks.server.ts";
+import { recoverZipJobs } from "../models/register-zip.server.ts";
 
 /** A shutdown that takes longer than this (a stuck request) ends with exit code 1. */
 const SHUTDOWN_TIMEOUT_MS = 30_000;
@@ -17,6 +18,9 @@ export async function serve(opts: { migrate?: boolean } = {}): Promise<Server> {
   const env = getEnv();
   if (opts.migrate !== false) applyMigrations(env.databaseUrl);
   const app = await createServer();
+  // Register ZIPs the previous process was generating will never finish: say so on their pages (ADR 019).
+  const interrupted = await recoverZipJobs();
+  if (interrupted > 0) logger.warn({ interrupted }, "register ZIP jobs interrupted by the restart marked failed");
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(env.PORT, env.HOST, () => {
       logger.info({ port: env.PORT }, "Registre is listening");

@@ -29,6 +29,7 @@ import { enAccess } from "./en.access.ts";
 import { enPortfolio } from "./en.portfolio.ts";
 import { enIntegrity } from "./en.integrity.ts";
 import { enDomainErrors } from "./en.domain-errors.ts";
+import { enZipJobs } from "./en.zip-jobs.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 import { enOperations } from "./en.operations.ts";
 
@@ -64,6 +65,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enUi,
   ...enPortfolio,
   ...enDomainErrors,
+  ...enZipJobs,
   "app.name": "Registre",
   "app.tagline": "Your local authority's record of processing activities (GDPR, Article 30)",
   "app.footer": "Registre — record of processing activities (GDPR Art. 30), hosted by your local authority.",

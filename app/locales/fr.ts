@@ -30,6 +30,7 @@ import { frOperations } from "./fr.operations.ts";
 import { frIntegrity } from "./fr.integrity.ts";
 import { frUi } from "./fr.ui.ts";
 import { frDomainErrors } from "./fr.domain-errors.ts";
+import { frZipJobs } from "./fr.zip-jobs.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -262,4 +263,5 @@ export const fr = {
   ...frUi,
   ...frPortfolio,
   ...frDomainErrors,
+  ...frZipJobs,
 } as const;

@@ -2,6 +2,7 @@
 import path from "node:path";
 import { scheduledBackup } from "./backup.server.ts";
 import { purgeShareAccessIps } from "./export-log.server.ts";
+import { purgeZipJobs } from "./register-zip.server.ts";
 import { anonymizeExpiredRequestsEverywhere } from "./request.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { projectRoot } from "~/utils/paths.ts";
@@ -29,6 +30,8 @@ export function startScheduledTasks(): () => void {
   every(DAY_MS, "purge-share-ips", () => purgeShareAccessIps(), 60_000);
   // Requesters' details past each organization's retention period (issue 15).
   every(DAY_MS, "anonymize-requests", () => anonymizeExpiredRequestsEverywhere(), 90_000);
+  // Register ZIPs past their retention period, with their files (ADR 019).
+  every(DAY_MS, "purge-register-zips", () => purgeZipJobs(), 120_000);
   const env = getEnv();
   if (env.BACKUP_DIR) {
     const dir = path.resolve(projectRoot, env.BACKUP_DIR);

@@ -37,3 +37,11 @@ export function canAddToGroup(memberOf: ReadonlySet<string>, organizationId: str
 export function canZipRegister(role: Role): boolean {
   return canExportRegister({ role });
 }
+
+/**
+ * A finished register ZIP is downloaded only by a user who may still export EVERY register in it
+ * (`roles`: their current role in each of its organizations, null where they are no longer a member).
+ */
+export function canDownloadZip(roles: readonly (Role | null)[]): boolean {
+  return roles.every((r) => r !== null && canZipRegister(r));
+}

@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const view = await portfolioView(ctx.user.id, params);
   const rows = view.rows.filter((r) => canZipRegister(r.role) && (chosen.size === 0 || chosen.has(r.slug)));
   if (rows.length === 0) return redirectWithToast(request, "/portfolio", { type: "error", key: "portfolio.zip.none" });
-  const { job } = startRegisterZip(
+  const { job } = await startRegisterZip(
     ctx.user.id,
     rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name })),
     await getLocale(request),

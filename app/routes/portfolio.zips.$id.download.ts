@@ -1,14 +1,19 @@
-/** The finished ZIP of registers, for the user who started it only. */
+/**
+ * The finished ZIP of registers: for the user who started it (404 for anyone else), and only while they
+ * may still export every register in it (403 once they lost one of its organizations).
+ */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { getZipJob, readZip } from "~/models/register-zip.server.ts";
-import { notFound } from "~/http/auth.server.ts";
+import { getZipJob, mayDownloadZip, readZip } from "~/models/register-zip.server.ts";
+import { forbidden, notFound } from "~/http/auth.server.ts";
 import { fileResponse } from "~/utils/file-response.server.ts";
 import { requirePortfolio } from "~/http/portfolio-access.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requirePortfolio(request);
-  const job = getZipJob(ctx.user.id, params.id ?? "");
-  const bytes = job ? readZip(job) : null;
-  if (!job || !bytes) throw notFound();
+  const job = await getZipJob(ctx.user.id, params.id ?? "");
+  if (!job) throw notFound();
+  if (!(await mayDownloadZip(ctx.user.id, job))) throw forbidden();
+  const bytes = readZip(job);
+  if (!bytes) throw notFound();
   return fileResponse(bytes, { fileName: job.fileName, contentType: "application/zip" });
 }

@@ -306,7 +306,7 @@ describe("routes × callers", () => {
 describe("register ZIP", () => {
   it("one PDF per exportable organization, each recorded in its export log; the job is its starter's only", async () => {
     const before = await getDb().exportRecord.count({ where: { organizationId: { in: [A.org.id, B.org.id] } } });
-    const { job, run } = startRegisterZip(
+    const { job, run } = await startRegisterZip(
       dpo.user.id,
       [A.org, B.org].map((o) => ({ id: o.id, slug: o.slug, name: o.name })),
       "fr",
@@ -314,7 +314,7 @@ describe("register ZIP", () => {
     const page = await call(zipPage.loader, request(`/portfolio/zips/${job.id}`, { cookie: dpo.cookie }), { id: job.id });
     expect(page.status).toBe(200);
     await run;
-    expect(getZipJob(dpo.user.id, job.id)!.state).toBe("done");
+    expect((await getZipJob(dpo.user.id, job.id))!.state).toBe("done");
     expect(await getDb().exportRecord.count({ where: { organizationId: { in: [A.org.id, B.org.id] }, format: "pdf" } })).toBe(before + 2);
     const dl = await call(zipDownload.loader, request(`/portfolio/zips/${job.id}/download`, { cookie: dpo.cookie }), { id: job.id });
     expect(dl.status).toBe(200);
