@@ -30,6 +30,7 @@ import { enPortfolio } from "./en.portfolio.ts";
 import { enIntegrity } from "./en.integrity.ts";
 import { enDomainErrors } from "./en.domain-errors.ts";
 import { enZipJobs } from "./en.zip-jobs.ts";
+import { enCatalogueDpa } from "./en.catalogue-dpa.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 import { enOperations } from "./en.operations.ts";
 
@@ -66,6 +67,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enPortfolio,
   ...enDomainErrors,
   ...enZipJobs,
+  ...enCatalogueDpa,
   "app.name": "Registre",
   "app.tagline": "Your local authority's record of processing activities (GDPR, Article 30)",
   "app.footer": "Registre — record of processing activities (GDPR Art. 30), hosted by your local authority.",

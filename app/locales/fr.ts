@@ -31,6 +31,7 @@ import { frIntegrity } from "./fr.integrity.ts";
 import { frUi } from "./fr.ui.ts";
 import { frDomainErrors } from "./fr.domain-errors.ts";
 import { frZipJobs } from "./fr.zip-jobs.ts";
+import { frCatalogueDpa } from "./fr.catalogue-dpa.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -264,4 +265,5 @@ export const fr = {
   ...frPortfolio,
   ...frDomainErrors,
   ...frZipJobs,
+  ...frCatalogueDpa,
 } as const;

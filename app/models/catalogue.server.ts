@@ -10,7 +10,8 @@ import { getDb } from "~/utils/db.server.ts";
 import { graphWithSnapshot, type SharedVendorSnapshot } from "./catalogue-propagation.server.ts";
 import { analyseOrganization, loadServiceGraph } from "./sovereignty.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
-import type { DPA_STATUSES } from "./vendor.server.ts";
+import fs from "node:fs";
+import { dpaFilePath, safeDpaFileName, writeDpaBytes, type DPA_STATUSES } from "./vendor.server.ts";
 
 export class CatalogueError extends Error {
   constructor(
@@ -182,6 +183,62 @@ export async function updateSubscriptionContract(actorId: string, organizationId
     if (res.count === 0) throw new CatalogueError("not_found");
     w.audit("catalogue.contract_updated", "Vendor", vendorId, { dpaStatus: input.dpaStatus });
   });
+}
+
+/*
+ * The subscriber's own signed DPA (PDF) with a shared vendor: the private vendors' DPA file code
+ * (writeDpaBytes: PDF signature, size limit, content-addressed store), kept on the subscription, so the
+ * catalogue's owner never reaches it (every lookup carries the subscriber's organizationId).
+ */
+
+export async function storeSubscriptionDpaFile(actorId: string, organizationId: string, vendorId: string, file: { name: string; bytes: Uint8Array }) {
+  // Another organization's vendor, or one not subscribed: nothing is stored.
+  const sub = await getDb().vendorSubscription.findUnique({ where: { organizationId_vendorId: { organizationId, vendorId } }, select: { id: true } });
+  if (!sub) throw new CatalogueError("not_found");
+  // A refused file (InvalidDpaFileError: empty, too large, not a PDF) throws here, before anything is written.
+  const hash = writeDpaBytes(file.bytes);
+  const safeName = safeDpaFileName(file.name);
+  await unitOfWork({ actorId, organizationId }, async (w) => {
+    const res = await w.tx.vendorSubscription.updateMany({
+      where: { organizationId, vendorId },
+      data: { dpaFileHash: hash, dpaFileName: safeName, dpaFileSize: file.bytes.byteLength, version: { increment: 1 } },
+    });
+    if (res.count === 0) throw new CatalogueError("not_found");
+    w.audit("catalogue.contract_dpa_uploaded", "Vendor", vendorId, { sha256: hash, size: file.bytes.byteLength });
+  });
+  return hash;
+}
+
+/**
+ * Removes the subscriber's DPA file from its contract. The stored copy stays, as when a DPA is replaced:
+ * the store is content-addressed and shared, so the same bytes may back another vendor or contract, or
+ * be uploaded again at this very moment (a copy no row refers to is harmless; backups carry the store).
+ */
+export async function deleteSubscriptionDpaFile(actorId: string, organizationId: string, vendorId: string) {
+  await unitOfWork({ actorId, organizationId }, async (w) => {
+    const sub = await w.tx.vendorSubscription.findUnique({
+      where: { organizationId_vendorId: { organizationId, vendorId } },
+      select: { dpaFileHash: true },
+    });
+    if (!sub?.dpaFileHash) throw new CatalogueError("not_found");
+    await w.tx.vendorSubscription.update({
+      where: { organizationId_vendorId: { organizationId, vendorId } },
+      data: { dpaFileHash: null, dpaFileName: null, dpaFileSize: null, version: { increment: 1 } },
+    });
+    w.audit("catalogue.contract_dpa_deleted", "Vendor", vendorId, { sha256: sub.dpaFileHash });
+  });
+}
+
+/** The subscriber's DPA file with a shared vendor, for members of the subscribing organization. */
+export async function readSubscriptionDpaFile(organizationId: string, vendorId: string): Promise<{ name: string; bytes: Buffer } | null> {
+  const s = await getDb().vendorSubscription.findUnique({
+    where: { organizationId_vendorId: { organizationId, vendorId } },
+    select: { dpaFileHash: true, dpaFileName: true },
+  });
+  if (!s?.dpaFileHash) return null;
+  const p = dpaFilePath(s.dpaFileHash);
+  if (!fs.existsSync(p)) return null;
+  return { name: s.dpaFileName ?? "dpa.pdf", bytes: fs.readFileSync(p) };
 }
 
 /* In-app notifications */

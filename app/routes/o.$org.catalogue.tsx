@@ -4,19 +4,22 @@
  *   organizations may read them (grants);
  * - the shared vendors offered to the organization by the catalogues it was granted: every member reads
  *   them; its ADMIN/DPO subscribes and keeps the organization's own contract (DPA) with each.
- * Every form is a plain POST with an intent (works without JavaScript).
+ * Every form is a plain POST with an intent (works without JavaScript); the subscriber's signed DPA
+ * (PDF) is a multipart POST to the same action, checked like a private vendor's DPA.
  */
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, MaxPartSizeExceededError, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
-import { CountryLabel } from "~/components/vendor-fields.tsx";
+import { CountryLabel, formatSize } from "~/components/vendor-fields.tsx";
 import {
   CatalogueError,
+  deleteSubscriptionDpaFile,
   grantCatalogue,
   listAvailableSharedVendors,
   listGrants,
   listOwnVendorsForSharing,
   revokeGrant,
   setVendorShared,
+  storeSubscriptionDpaFile,
   subscribeVendor,
   unsubscribeVendor,
   updateSubscriptionContract,
@@ -24,10 +27,13 @@ import {
 import { canManageCatalogue, canReadCatalogue, canSubscribe } from "~/policies/catalogue.ts";
 import { DPA_STATUSES, type DpaStatus } from "~/schemas/vendor.ts";
 import { forbidden, requireOrgContext } from "~/http/auth.server.ts";
-import { readForm } from "~/utils/form-limits.server.ts";
+import { InvalidDpaFileError, MAX_DPA_BYTES } from "~/models/vendor.server.ts";
+import type { Locale, MessageKey } from "~/utils/i18n.ts";
+import { isUploadedFile, readForm, readMultipartForm } from "~/utils/form-limits.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
+import { ErrorList } from "~/components/forms.tsx";
 import { blank, z } from "~/utils/validation.ts";
 
 const Id = z.string().min(1).max(40);
@@ -60,6 +66,8 @@ const DONE = {
   contract: "catalogue.done.contract",
 } as const;
 
+const DpaIntentSchema = z.object({ intent: z.enum(["uploadDpa", "deleteDpa"]), vendorId: Id });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org);
   if (!canReadCatalogue(ctx.membership)) throw forbidden();
@@ -72,6 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     manage,
     subscribe: canSubscribe(ctx.membership),
+    maxDpaBytes: MAX_DPA_BYTES,
     own: own.map((v) => ({ id: v.id, name: v.name, country: v.country, shared: v.shared, subscribers: v._count.subscriptions })),
     grants: grants.map((g) => ({ id: g.id, name: g.name, slug: g.slug })),
     available: available.map((v) => ({
@@ -89,17 +98,64 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             dpaReference: v.subscription.dpaReference ?? "",
             dpaNextReview: v.subscription.dpaNextReview?.toISOString().slice(0, 10) ?? "",
             notes: v.subscription.notes ?? "",
+            dpaFile: v.subscription.dpaFileHash ? { name: v.subscription.dpaFileName ?? "dpa.pdf", size: v.subscription.dpaFileSize ?? 0 } : null,
           }
         : null,
     })),
   };
 }
 
+const fail = (error: MessageKey, status = 400, vendorId: string | null = null) => data({ error, vendorId }, { status });
+
+/**
+ * Any client may send multipart, so any multipart body goes through the size-limited parser; one byte
+ * over the limit is enough to know a file is too large (the parser stops reading there).
+ */
+async function readCatalogueForm(request: Request): Promise<FormData | ReturnType<typeof fail>> {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return readForm(request);
+  try {
+    return await readMultipartForm(request, { maxFileBytes: MAX_DPA_BYTES + 1 });
+  } catch (err) {
+    if (err instanceof MaxPartSizeExceededError) return fail("errors.fileTooLarge");
+    if (err instanceof TypeError) return fail("catalogue.error.invalid");
+    throw err;
+  }
+}
+
+/** The subscriber's signed DPA: upload (or replace) and delete, by its ADMIN/DPO only. */
+async function dpaAction(request: Request, formData: FormData, ctx: { userId: string; orgId: string; back: string }) {
+  const parsed = DpaIntentSchema.safeParse({ intent: formData.get("intent"), vendorId: formData.get("vendorId") });
+  if (!parsed.success) return fail("catalogue.error.invalid");
+  const { intent, vendorId } = parsed.data;
+  try {
+    if (intent === "deleteDpa") {
+      await deleteSubscriptionDpaFile(ctx.userId, ctx.orgId, vendorId);
+      return redirectWithToast(request, `${ctx.back}#vendor-${vendorId}`, { type: "success", key: "catalogueDpa.done.deleted" });
+    }
+    const file = formData.get("dpaFile");
+    if (!isUploadedFile(file) || file.size === 0) return fail("errors.fileEmpty", 400, vendorId);
+    await storeSubscriptionDpaFile(ctx.userId, ctx.orgId, vendorId, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  } catch (err) {
+    if (err instanceof InvalidDpaFileError) return fail(err.key, 400, vendorId);
+    // Another organization's vendor, or one this organization does not subscribe to: nothing is disclosed.
+    if (err instanceof CatalogueError) return fail("catalogue.error.not_found", 404);
+    throw err;
+  }
+  return redirectWithToast(request, `${ctx.back}#vendor-${vendorId}`, { type: "success", key: "catalogueDpa.done.uploaded" });
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params.org);
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await readForm(request)));
   const back = `/o/${ctx.org.slug}/catalogue`;
-  if (!parsed.success) return data({ error: "catalogue.error.invalid" as const }, { status: 400 });
+  const formData = await readCatalogueForm(request);
+  if (!(formData instanceof FormData)) return formData;
+  const intent = formData.get("intent");
+  if (intent === "uploadDpa" || intent === "deleteDpa") {
+    if (!canSubscribe(ctx.membership)) throw forbidden();
+    return dpaAction(request, formData, { userId: ctx.user.id, orgId: ctx.org.id, back });
+  }
+  const parsed = ActionSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return fail("catalogue.error.invalid");
   const input = parsed.data;
   const ownerSide = input.intent === "share" || input.intent === "grant" || input.intent === "revoke";
   if (ownerSide ? !canManageCatalogue(ctx.membership) : !canSubscribe(ctx.membership)) throw forbidden();
@@ -134,7 +190,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (err instanceof CatalogueError) {
       // Another organization's vendor or grant is "not found", whatever the reason: nothing is disclosed.
       const status = err.reason === "not_found" || err.reason === "not_shared" || err.reason === "no_grant" ? 404 : 409;
-      return data({ error: `catalogue.error.${err.reason}` as const }, { status });
+      return fail(`catalogue.error.${err.reason}`, status);
     }
     throw err;
   }
@@ -146,7 +202,7 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "catalogue
 export default function Catalogue() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useT();
+  const { t, locale } = useT();
   const org = useParams().org ?? "";
   return (
     <div className="page">
@@ -163,7 +219,7 @@ export default function Catalogue() {
         {d.available.length === 0 ? <p>{t("catalogue.noneAvailable")}</p> : null}
         <ul className="plain-list">
           {d.available.map((v) => (
-            <li key={v.id} className="panel">
+            <li key={v.id} id={`vendor-${v.id}`} className="panel">
               <h3>
                 {v.name} <span className="muted">{t("catalogue.keptBy", { owner: v.owner })}</span>
               </h3>
@@ -225,6 +281,14 @@ export default function Catalogue() {
                           {t("catalogue.saveContract")}
                         </button>
                       </Form>
+                      <SubscriptionDpa
+                        org={org}
+                        vendor={{ id: v.id, name: v.name }}
+                        file={v.subscription.dpaFile}
+                        maxBytes={d.maxDpaBytes}
+                        error={actionData?.vendorId === v.id ? actionData.error : null}
+                        locale={locale}
+                      />
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="unsubscribe" />
                         <input type="hidden" name="vendorId" value={v.id} />
@@ -235,9 +299,18 @@ export default function Catalogue() {
                       </Form>
                     </>
                   ) : (
-                    <p>
-                      {t("catalogue.dpaStatus")} : {t(`vendors.dpaStatus.${v.subscription.dpaStatus}`)}
-                    </p>
+                    <>
+                      <p>
+                        {t("catalogue.dpaStatus")} : {t(`vendors.dpaStatus.${v.subscription.dpaStatus}`)}
+                      </p>
+                      {v.subscription.dpaFile ? (
+                        <p>
+                          <a href={`/o/${org}/catalogue/${v.id}/dpa`} download={v.subscription.dpaFile.name}>
+                            {t("vendors.dpaDownload", { name: v.subscription.dpaFile.name, size: formatSize(v.subscription.dpaFile.size, locale) })}
+                          </a>
+                        </p>
+                      ) : null}
+                    </>
                   )}
                 </>
               ) : d.subscribe ? (
@@ -324,6 +397,71 @@ export default function Catalogue() {
             </Form>
           </section>
         </>
+      ) : null}
+    </div>
+  );
+}
+
+/** The subscriber's signed DPA with a shared vendor: download, upload or replace, delete (ADMIN/DPO). */
+function SubscriptionDpa(p: {
+  org: string;
+  vendor: { id: string; name: string };
+  file: { name: string; size: number } | null;
+  maxBytes: number;
+  error: MessageKey | null;
+  locale: Locale;
+}) {
+  const { t } = useT();
+  const fileId = `dpa-file-${p.vendor.id}`;
+  const hintId = `${fileId}-hint`;
+  const errorId = `${fileId}-error`;
+  return (
+    <div className="stack">
+      <p>
+        {t("vendors.dpaFile")} :{" "}
+        {p.file ? (
+          <a href={`/o/${p.org}/catalogue/${p.vendor.id}/dpa`} download={p.file.name}>
+            {t("vendors.dpaDownload", { name: p.file.name, size: formatSize(p.file.size, p.locale) })}
+          </a>
+        ) : (
+          t("vendors.dpaNoFile")
+        )}
+      </p>
+      <Form method="post" encType="multipart/form-data" className="stack">
+        <input type="hidden" name="intent" value="uploadDpa" />
+        <input type="hidden" name="vendorId" value={p.vendor.id} />
+        <div className="field">
+          <label htmlFor={fileId}>
+            {p.file ? t("vendors.dpaReplace") : t("vendors.dpaUpload")}
+            <span className="visually-hidden"> — {p.vendor.name}</span>
+          </label>
+          <p id={hintId} className="hint">
+            {t("vendors.dpaUploadHint", { size: formatSize(p.maxBytes, p.locale) })}
+          </p>
+          <input
+            id={fileId}
+            type="file"
+            name="dpaFile"
+            accept="application/pdf,.pdf"
+            required
+            aria-invalid={p.error ? true : undefined}
+            aria-describedby={[hintId, p.error ? errorId : null].filter(Boolean).join(" ")}
+          />
+          <ErrorList id={errorId} errors={p.error ? [p.error] : undefined} />
+        </div>
+        <button type="submit" className="button">
+          {t("vendors.dpaSend")}
+        </button>
+      </Form>
+      {p.file ? (
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="deleteDpa" />
+          <input type="hidden" name="vendorId" value={p.vendor.id} />
+          <button type="submit" className="button danger">
+            {t("catalogueDpa.delete")}
+            <span className="visually-hidden"> — {p.vendor.name}</span>
+          </button>
+        </Form>
       ) : null}
     </div>
   );
