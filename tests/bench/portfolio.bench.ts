@@ -1,9 +1,12 @@
 /**
- * npm run bench:portfolio — the shared DPO (issue 14): onboards ORGS organizations from one CSV (timed),
- * fills each with ACTIVITIES activities (a child process), then times the portfolio page (first
- * load, which computes every exposure snapshot, then warm loads) and its CSV export. Prints one
- * JSON line last. The shared vendor catalogue's `propagate_vendor_change_ms` joins that line when
- * the catalogue lands (see PROPAGATION below).
+ * npm run bench:portfolio — the shared DPO (issue 14), in one run: onboards ORGS organizations from one
+ * CSV (timed), fills each with ACTIVITIES activities and gives the DPO service a catalogue of SHARED
+ * vendors every organization is granted (a child process), then times the portfolio page (first load,
+ * which computes every exposure snapshot, then warm loads) and its CSV export, and finally the change of
+ * a shared vendor used by every organization (its hosting moves to the United States): the request that
+ * propagates it, and one organization's first read of which activities changed exposure.
+ * Prints one JSON line last: onboard_300_orgs_s (target < 10), portfolio_p95_ms (< 300),
+ * propagate_vendor_change_ms (< 2,000), rss_mb (< 500), and the intermediate figures.
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -11,6 +14,7 @@ import { rssMb, timeMany, useTemporaryDatabase } from "./bench-utils.ts";
 
 const ORGS = Number(process.env.BENCH_ORGS ?? 300);
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 100);
+const SHARED = Number(process.env.BENCH_SHARED ?? 400);
 useTemporaryDatabase("portfolio");
 
 const { dbReady, getDb, disconnectDb } = await import("../../app/utils/db.server.ts");
@@ -21,6 +25,8 @@ const { onboardOrganizations } = await import("../../app/models/bulk-onboarding.
 const { isValidSiren } = await import("../../app/utils/validation.ts");
 const portfolio = await import("../../app/routes/portfolio._index.tsx");
 const exportRoute = await import("../../app/routes/portfolio.export.ts");
+const { addLocation, removeLocation } = await import("../../app/models/vendor.server.ts");
+const { listExposureChanges } = await import("../../app/models/catalogue.server.ts");
 
 await dbReady();
 const db = getDb();
@@ -56,7 +62,7 @@ if (res.created.length !== ORGS) throw new Error(`created ${res.created.length} 
 // Idempotence, checked where it is cheap to: a second run creates nothing.
 if ((await onboardOrganizations(user.id, valid)).created.length !== 0) throw new Error("second onboarding created organizations");
 
-execFileSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "seed-portfolio.ts"), String(ACTIVITIES)], {
+execFileSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "seed-portfolio.ts"), String(ACTIVITIES), String(SHARED)], {
   stdio: "inherit",
   env: process.env,
 });
@@ -90,16 +96,59 @@ await portfolio.loader({ request: req("/portfolio"), params: {}, context: ctx })
 const oneStaleMs = Math.round(performance.now() - a0);
 track();
 
-// PROPAGATION: the shared vendor catalogue (issue 14, second half) adds `propagate_vendor_change_ms` here.
+// Propagation: the shared vendor every organization uses moves its storage to the United States (two
+// edits, as the vendor page makes them). One change of a shared vendor is one request: the first edit.
+const shared = await db.vendor.findFirstOrThrow({ where: { organizationId: service.id, name: "Suite Mairie SaaS" }, include: { services: true } });
+const sharedService = shared.services[0]!;
+const france = await db.serviceLocation.findFirstOrThrow({ where: { serviceId: sharedService.id } });
+const p0 = performance.now();
+await addLocation(user.id, service.id, sharedService.id, {
+  role: "STORAGE",
+  country: "US",
+  region: null,
+  providerServiceId: null,
+  safeguard: null,
+  tiaDone: false,
+  safeguardUrl: null,
+});
+const propagateMs = Math.round((performance.now() - p0) * 100) / 100;
+await removeLocation(user.id, service.id, france.id);
+const hostingMoveMs = Math.round((performance.now() - p0) * 100) / 100;
+track();
+const impacts = await db.catalogueImpact.count();
+if (impacts !== 2 * ORGS) throw new Error(`expected ${2 * ORGS} impacts (two edits × ${ORGS} organizations), got ${impacts}`);
+const reviewers = await db.membership.count({ where: { organizationId: { in: res.created.map((o) => o.id) }, role: { in: ["ADMIN", "DPO"] } } });
+const notifications = await db.notification.count();
+if (notifications !== 2 * reviewers) throw new Error(`expected ${2 * reviewers} notifications, got ${notifications}`);
+// The first read of one organization's exposure changes (computed lazily, ADR 020).
+const l0 = performance.now();
+const changes = await listExposureChanges([one.id], new Date(0));
+const exposureChangesMs = Math.round((performance.now() - l0) * 100) / 100;
+const moved = changes.reduce((n, c) => n + c.activities.length, 0);
+const usesShared = await db.activityLink.count({ where: { organizationId: one.id, serviceId: sharedService.id } });
+if (usesShared === 0 || moved !== usesShared) throw new Error(`expected ${usesShared} activities of ${one.slug} to change exposure, got ${moved}`);
+track();
+// The portfolio after the change: every organization's snapshot is stale and recomputed once.
+const r0 = performance.now();
+await portfolio.loader({ request: req("/portfolio?changed=1"), params: {}, context: ctx });
+const afterPropagationMs = Math.round(performance.now() - r0);
+track();
+
 const result: Record<string, number> = {
   organizations: ORGS,
   activities_per_org: ACTIVITIES,
+  shared_vendors: SHARED,
   onboard_300_orgs_s: Math.round(onboardS * 100) / 100,
   portfolio_cold_ms: coldMs,
   portfolio_p50_ms: page.p50,
   portfolio_p95_ms: page.p95,
   portfolio_one_stale_ms: oneStaleMs,
   portfolio_csv_p95_ms: csvExport.p95,
+  propagate_vendor_change_ms: propagateMs,
+  hosting_move_two_edits_ms: hostingMoveMs,
+  exposure_changes_one_org_ms: exposureChangesMs,
+  portfolio_after_propagation_ms: afterPropagationMs,
+  portfolio_p95_cpu_p50_ms: page.cpuP50,
   rss_mb: peak,
 };
 await disconnectDb();

@@ -3,19 +3,25 @@
  * activities each (statuses, completeness, reviews), screenings, DPIAs with action plans, and a small
  * vendor graph (a French host, a US SaaS) linked to the activities, with bulk SQL inserts: the
  * portfolio reads this data, it does not matter how it was written.
+ * The DPO service (slug "service-dpo") keeps a shared catalogue of SHARED vendors (one service hosted
+ * in France each) granted to every organization. Every organization subscribes to the first one
+ * ("Suite Mairie SaaS", the vendor whose change the bench propagates) and to 10 others; one activity in
+ * five uses the first one's service.
  */
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import { syntheticContent } from "./synthetic-register.ts";
 
 const ACTIVITIES = Number(process.argv[2] ?? 100);
+const SHARED = Number(process.argv[3] ?? 400);
 const file = (process.env.DATABASE_URL ?? "").replace(/^file:/, "");
 const db = new Database(file);
 db.pragma("journal_mode = WAL");
 const id = () => crypto.randomBytes(12).toString("hex");
 const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
 const now = new Date();
-const orgs = db.prepare(`SELECT id FROM "Organization"`).all() as { id: string }[];
+const owner = db.prepare(`SELECT id FROM "Organization" WHERE slug = 'service-dpo'`).get() as { id: string };
+const orgs = db.prepare(`SELECT id FROM "Organization" WHERE id <> ?`).all(owner.id) as { id: string }[];
 const STATUSES = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "APPROVED", "APPROVED", "ARCHIVED"];
 // The same content for every organization (only the name differs): JSON building is not what is measured.
 const contents = Array.from({ length: ACTIVITIES }, (_, i) => JSON.stringify(syntheticContent(i + 1)));
@@ -31,11 +37,30 @@ const insertVendor = db.prepare(
 );
 const insertService = db.prepare(`INSERT INTO "Service" (id, organizationId, vendorId, name, createdAt) VALUES (?, ?, ?, ?, ?)`);
 const insertLocation = db.prepare(`INSERT INTO "ServiceLocation" (id, serviceId, role, country) VALUES (?, ?, ?, ?)`);
+const insertShared = db.prepare(
+  `INSERT INTO "Vendor" (id, organizationId, name, country, shared, dpaStatus, createdAt, updatedAt) VALUES (?, ?, ?, 'FR', 1, 'SIGNED', ?, ?)`,
+);
+const insertGrant = db.prepare(`INSERT INTO "CatalogueGrant" (ownerOrgId, subscriberOrgId, createdAt) VALUES (?, ?, ?)`);
+const insertSubscription = db.prepare(
+  `INSERT INTO "VendorSubscription" (id, organizationId, vendorId, dpaStatus, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?)`,
+);
 const insertLink = db.prepare(`INSERT INTO "ActivityLink" (id, organizationId, activityId, serviceId, role, createdAt) VALUES (?, ?, ?, ?, ?, ?)`);
 
 const started = performance.now();
 db.transaction(() => {
+  const shared: { vendorId: string; serviceId: string }[] = [];
+  for (let k = 0; k < SHARED; k++) {
+    const vendorId = id();
+    insertShared.run(vendorId, owner.id, k === 0 ? "Suite Mairie SaaS" : `Prestataire partagé ${k}`, iso(now), iso(now));
+    const serviceId = id();
+    insertService.run(serviceId, owner.id, vendorId, k === 0 ? "Logiciel métier" : `Service ${k}`, iso(now));
+    insertLocation.run(id(), serviceId, "STORAGE", "FR");
+    shared.push({ vendorId, serviceId });
+  }
   for (const [o, org] of orgs.entries()) {
+    insertGrant.run(owner.id, org.id, iso(now));
+    const subscribed = new Set([0, ...Array.from({ length: Math.min(10, SHARED - 1) }, (_, k) => 1 + ((o * 7 + k * 37) % (SHARED - 1)))]);
+    for (const k of subscribed) insertSubscription.run(id(), org.id, shared[k]!.vendorId, k % 4 === 0 ? "NONE" : "SIGNED", iso(now), iso(now));
     const services: string[] = [];
     for (const [v, [name, country, parent, parentCountry]] of [
       ["Hébergeur FR", "FR", null, null],
@@ -78,7 +103,8 @@ db.transaction(() => {
         iso(now),
         iso(now),
       );
-      insertLink.run(id(), org.id, activityId, services[i % services.length]!, "PROCESSOR", iso(now));
+      // One activity in five uses the shared vendor every organization subscribes to.
+      insertLink.run(id(), org.id, activityId, i % 5 === 4 ? shared[0]!.serviceId : services[i % services.length]!, "PROCESSOR", iso(now));
       if (i % 10 === 0) {
         insertScreening.run(id(), org.id, activityId, "required", iso(now), iso(now));
         if (i % 20 === 0)
@@ -98,5 +124,5 @@ db.transaction(() => {
     }
   }
 })();
-console.log(`seeded ${orgs.length} × ${ACTIVITIES} activities in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(`seeded ${orgs.length} × ${ACTIVITIES} activities, ${SHARED} shared vendors in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 db.close();
