@@ -7,12 +7,14 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createActivity } from "~/models/activity.server.ts";
 import { grantCatalogue, setVendorShared, storeSubscriptionDpaFile, subscribeVendor } from "~/models/catalogue.server.ts";
 import { commitImport, previewImport } from "~/models/import.server.ts";
 import { buildRegisterExport } from "~/models/register-export.server.ts";
 import { createVendor, dpaFilePath, MAX_DPA_BYTES, readDpaFile } from "~/models/vendor.server.ts";
 import * as catalogue from "~/routes/o.$org.catalogue.tsx";
 import * as dpaRoute from "~/routes/o.$org.catalogue.$vendorId.dpa.ts";
+import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { checkMatrix, dbFingerprint, mentions, type MatrixRow, type Who } from "../helpers/authorization-matrix.ts";
 import { addMember, createOrg, createUser, request, signedInMember, vendorFields } from "../helpers/factories.ts";
@@ -205,6 +207,15 @@ describe("the catalogue's owner and other subscribers", () => {
 
 describe("register JSON", () => {
   it("carries the subscriber's own DPA file, which a restore elsewhere brings back", async () => {
+    // A register with one activity (an import restores activities first).
+    await createActivity((inA.DPO as Member).user.id, A.id, {
+      content: ActivityContentSchema.parse({
+        name: "Paie des agents",
+        purposes: { main: "Payer les agents" },
+        legalBases: [{ basis: "c", text: "Code général de la fonction publique" }],
+      }),
+      departmentId: null,
+    });
     const full = await buildRegisterExport(A.id, { files: true });
     const v = full.vendors.find((x) => x.name === "Suite Mairie SaaS")!;
     expect(v.dpa.file).toMatchObject({ size: pdf("Contrat en place").length, base64: pdf("Contrat en place").toString("base64") });
