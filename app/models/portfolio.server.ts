@@ -43,10 +43,6 @@ const DPA_SOON_DAYS = 30;
 /** An EDITOR (membership m) counts only the activities (a) of their departments. */
 const EDITOR_SCOPE = `(m."role" <> 'EDITOR' OR a."departmentId" IN (SELECT md."departmentId" FROM "MembershipDepartment" md WHERE md."membershipId" = m."id"))`;
 
-/** The membership condition every aggregate shares: the user's organizations, an EDITOR's departments only. */
-const SCOPED = `JOIN "Membership" m ON m."organizationId" = a."organizationId" AND m."userId" = ?
-  WHERE ${EDITOR_SCOPE}`;
-
 export async function portfolioRows(userId: string, now = new Date()): Promise<PortfolioRow[]> {
   const db = getDb();
   const today = now.toISOString().slice(0, 10);
@@ -57,56 +53,47 @@ export async function portfolioRows(userId: string, now = new Date()): Promise<P
        FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId" WHERE m."userId" = ?`,
       userId,
     ),
-    db.$queryRawUnsafe<
-      {
-        organizationId: string;
-        draft: bigint;
-        submitted: bigint;
-        changes: bigint;
-        approved: bigint;
-        total: bigint;
-        completeness: number | null;
-        overdue: bigint;
-      }[]
-    >(
-      `SELECT a."organizationId",
-              sum(a."status" = 'DRAFT') AS draft, sum(a."status" = 'SUBMITTED') AS submitted,
-              sum(a."status" = 'CHANGES_REQUESTED') AS changes, sum(a."status" = 'APPROVED') AS approved,
-              count(*) AS total, avg(a."completeness") AS completeness,
+    // Grouped by (organization, status), the order of the covering index on (organizationId, status, …)
+    // reached through the membership index: no temporary B-tree over every activity (half the time of a
+    // GROUP BY organization alone at 30,000 activities). Per-organization totals are summed below.
+    db.$queryRawUnsafe<{ organizationId: string; status: string; n: bigint | number; completeness: bigint | number | null; overdue: bigint | number | null }[]>(
+      `SELECT m."organizationId", a."status", count(*) AS n, sum(a."completeness") AS completeness,
               sum(a."nextReviewAt" IS NOT NULL AND a."nextReviewAt" < ?) AS overdue
-       FROM "Activity" a ${SCOPED} AND a."status" <> 'ARCHIVED'
-       GROUP BY a."organizationId"`,
+       FROM "Membership" m CROSS JOIN "Activity" a
+       WHERE m."userId" = ? AND a."organizationId" = m."organizationId" AND ${EDITOR_SCOPE} AND a."status" <> 'ARCHIVED'
+       GROUP BY m."organizationId", a."status"`,
       sqlDate(now),
       userId,
     ),
     // Driven from the screenings and DPIAs (CROSS JOIN fixes SQLite's join order): the activity rows,
     // which carry the JSON content, are read only for the few activities concerned.
     db.$queryRawUnsafe<{ organizationId: string; n: bigint }[]>(
-      `SELECT s."organizationId", count(*) AS n
+      `SELECT m."organizationId", count(*) AS n
        FROM "Membership" m CROSS JOIN "Screening" s CROSS JOIN "Activity" a
        WHERE m."userId" = ? AND s."organizationId" = m."organizationId" AND s."result" = 'required' AND a."id" = s."activityId"
          AND ${EDITOR_SCOPE} AND a."status" <> 'ARCHIVED' AND (s."decision" IS NULL OR s."decision" <> 'no_dpia')
          AND NOT EXISTS (SELECT 1 FROM "Dpia" d WHERE d."activityId" = s."activityId")
-       GROUP BY s."organizationId"`,
+       GROUP BY m."organizationId"`,
       userId,
     ),
     // The same rule as the DPO dashboard (listOverdueDpiaActions): open DPIAs, due before today, not done.
     db.$queryRawUnsafe<{ organizationId: string; n: bigint }[]>(
-      `SELECT d."organizationId", count(*) AS n
+      `SELECT m."organizationId", count(*) AS n
        FROM "Membership" m CROSS JOIN "Dpia" d CROSS JOIN "Activity" a CROSS JOIN json_each(d."actionPlan") j
        WHERE m."userId" = ? AND d."organizationId" = m."organizationId" AND d."status" IN ('draft', 'in_review', 'validated')
          AND a."id" = d."activityId" AND ${EDITOR_SCOPE}
          AND json_extract(j.value, '$.dueDate') IS NOT NULL AND json_extract(j.value, '$.dueDate') < ?
          AND coalesce(json_extract(j.value, '$.status'), '') <> 'done'
-       GROUP BY d."organizationId"`,
+       GROUP BY m."organizationId"`,
       userId,
       today,
     ),
     db.$queryRawUnsafe<{ organizationId: string; missing: bigint; due: bigint }[]>(
-      `SELECT v."organizationId", sum(v."dpaStatus" IN ('NONE', 'REQUESTED')) AS missing,
+      `SELECT m."organizationId", sum(v."dpaStatus" IN ('NONE', 'REQUESTED')) AS missing,
               sum(v."dpaStatus" = 'SIGNED' AND v."dpaNextReview" IS NOT NULL AND v."dpaNextReview" < ?) AS due
-       FROM "Vendor" v JOIN "Membership" m ON m."organizationId" = v."organizationId" AND m."userId" = ?
-       GROUP BY v."organizationId"`,
+       FROM "Membership" m CROSS JOIN "Vendor" v
+       WHERE m."userId" = ? AND v."organizationId" = m."organizationId"
+       GROUP BY m."organizationId"`,
       sqlDate(soon),
       userId,
     ),
@@ -124,7 +111,20 @@ export async function portfolioRows(userId: string, now = new Date()): Promise<P
     ),
   ]);
   const exposure = await exposureSnapshots(orgs.map((o) => o.id));
-  const act = new Map(activities.map((r) => [r.organizationId, r]));
+  type Counts = { draft: number; submitted: number; changes: number; approved: number; total: number; completeness: number; overdue: number };
+  const act = new Map<string, Counts>();
+  for (const r of activities) {
+    const c = act.get(r.organizationId) ?? { draft: 0, submitted: 0, changes: 0, approved: 0, total: 0, completeness: 0, overdue: 0 };
+    const n = num(r.n);
+    if (r.status === "DRAFT") c.draft += n;
+    else if (r.status === "SUBMITTED") c.submitted += n;
+    else if (r.status === "CHANGES_REQUESTED") c.changes += n;
+    else if (r.status === "APPROVED") c.approved += n;
+    c.total += n;
+    c.completeness += num(r.completeness);
+    c.overdue += num(r.overdue);
+    act.set(r.organizationId, c);
+  }
   const dpiaBy = new Map(dpia.map((r) => [r.organizationId, num(r.n)]));
   const actionsBy = new Map(actions.map((r) => [r.organizationId, num(r.n)]));
   const vendorsBy = new Map(vendors.map((r) => [r.organizationId, r]));
@@ -145,10 +145,11 @@ export async function portfolioRows(userId: string, now = new Date()): Promise<P
         departmentCode: o.departmentCode,
         role: o.role,
         groupIds: groupsBy.get(o.id) ?? [],
-        status: { DRAFT: num(a?.draft), SUBMITTED: num(a?.submitted), CHANGES_REQUESTED: num(a?.changes), APPROVED: num(a?.approved) },
-        activities: num(a?.total),
-        completeness: a && a.completeness !== null ? Math.round(Number(a.completeness)) : null,
-        overdueReviews: num(a?.overdue),
+        status: { DRAFT: a?.draft ?? 0, SUBMITTED: a?.submitted ?? 0, CHANGES_REQUESTED: a?.changes ?? 0, APPROVED: a?.approved ?? 0 },
+        activities: a?.total ?? 0,
+        // The mean over every non-archived activity (what avg() gave when grouped by organization).
+        completeness: a && a.total > 0 ? Math.round(a.completeness / a.total) : null,
+        overdueReviews: a?.overdue ?? 0,
         dpiaMissing: dpiaBy.get(o.id) ?? 0,
         overdueDpiaActions: actionsBy.get(o.id) ?? 0,
         dpaMissing: num(v?.missing),
@@ -236,9 +237,10 @@ export async function exposureSnapshots(organizationIds: string[], now = new Dat
 
 /** The user's role in each organization, with the organization's kind (for the onboarding policy). */
 export async function heldRoles(userId: string) {
-  const rows = await getDb().membership.findMany({
-    where: { userId },
-    select: { role: true, organization: { select: { id: true, slug: true, name: true, kind: true } } },
-  });
-  return rows.flatMap((r) => (isRole(r.role) ? [{ role: r.role, ...r.organization }] : []));
+  // One join (every portfolio request starts here): the ORM's relation select costs several times more.
+  const rows = await getDb().$queryRawUnsafe<{ role: string; id: string; slug: string; name: string; kind: string | null }[]>(
+    `SELECT m."role", o."id", o."slug", o."name", o."kind" FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId" WHERE m."userId" = ?`,
+    userId,
+  );
+  return rows.flatMap((r) => (isRole(r.role) ? [{ role: r.role, id: r.id, slug: r.slug, name: r.name, kind: r.kind }] : []));
 }
