@@ -105,7 +105,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const fail = (error: MessageKey, status = 400, vendorId: string | null = null) => data({ error, vendorId }, { status });
+/** A refusal shown on the page; `vendorId` when it concerns one vendor's file field. */
+const fail = (error: MessageKey, status = 400, vendorId?: string) =>
+  data<{ error: MessageKey; vendorId?: string }>(vendorId ? { error, vendorId } : { error }, { status });
 
 /**
  * Any client may send multipart, so any multipart body goes through the size-limited parser; one byte
