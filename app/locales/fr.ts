@@ -26,6 +26,7 @@ import { frMail } from "./fr.mail.ts";
 import { frSso } from "./fr.sso.ts";
 import { frAccess } from "./fr.access.ts";
 import { frPortfolio } from "./fr.portfolio.ts";
+import { frGroupSharing } from "./fr.group-sharing.ts";
 import { frOperations } from "./fr.operations.ts";
 import { frIntegrity } from "./fr.integrity.ts";
 import { frUi } from "./fr.ui.ts";
@@ -261,5 +262,6 @@ export const fr = {
   ...frIntegrity,
   ...frUi,
   ...frPortfolio,
+  ...frGroupSharing,
   ...frDomainErrors,
 } as const;
