@@ -28,6 +28,7 @@ import { enUi } from "./en.ui.ts";
 import { enAccess } from "./en.access.ts";
 import { enPortfolio } from "./en.portfolio.ts";
 import { enGroupSharing } from "./en.group-sharing.ts";
+import { enInstanceCatalogue } from "./en.instance-catalogue.ts";
 import { enIntegrity } from "./en.integrity.ts";
 import { enDomainErrors } from "./en.domain-errors.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
@@ -65,6 +66,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enUi,
   ...enPortfolio,
   ...enGroupSharing,
+  ...enInstanceCatalogue,
   ...enDomainErrors,
   "app.name": "Registre",
   "app.tagline": "Your local authority's record of processing activities (GDPR, Article 30)",

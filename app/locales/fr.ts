@@ -27,6 +27,7 @@ import { frSso } from "./fr.sso.ts";
 import { frAccess } from "./fr.access.ts";
 import { frPortfolio } from "./fr.portfolio.ts";
 import { frGroupSharing } from "./fr.group-sharing.ts";
+import { frInstanceCatalogue } from "./fr.instance-catalogue.ts";
 import { frOperations } from "./fr.operations.ts";
 import { frIntegrity } from "./fr.integrity.ts";
 import { frUi } from "./fr.ui.ts";
@@ -263,5 +264,6 @@ export const fr = {
   ...frUi,
   ...frPortfolio,
   ...frGroupSharing,
+  ...frInstanceCatalogue,
   ...frDomainErrors,
 } as const;
