@@ -17,6 +17,7 @@ import { getEnv } from "~/utils/env.server.ts";
 import { localeFromAcceptLanguage, type Locale } from "~/utils/i18n.ts";
 import { isMessageKey, translate, translateMessage } from "~/utils/messages.server.ts";
 import type { z } from "~/utils/validation.ts";
+import { withPlatformRule } from "./platform-rule.server.ts";
 
 const TITLES: Record<ApiErrorCode, `api.error.${ApiErrorCode}`> = {
   unauthenticated: "api.error.unauthenticated",
@@ -135,11 +136,14 @@ export async function apiRequest(
   if (!limit.ok) return finish(problem(request, 429, "rate_limited", { headers: { "Retry-After": String(limit.retryAfter) } }));
   if (opts.org !== undefined && opts.org !== auth.membership.organization.slug) return finish(problem(request, 404, "not_found"));
   if (opts.write && !apiScopeAllowsWrite(auth.token.scope)) return finish(problem(request, 403, "insufficient_scope"));
+  // In an instance catalogue, only platform administrators keep their role (ADR 020).
+  const membership = withPlatformRule(auth.membership, auth.user.email);
   const ctx: ApiContext = {
     ...auth,
+    membership,
     request,
     org: auth.membership.organization,
-    scope: activityScope(auth.membership),
+    scope: activityScope(membership),
     problem: (status, code, extra) => problem(request, status, code, extra),
   };
   let res: Response;

@@ -2,6 +2,7 @@ import { redirect } from "@remix-run/node";
 import type { SessionWithUser } from "~/models/session.server.ts";
 import type { MembershipContext } from "~/models/membership.server.ts";
 import { can, type Permission } from "~/policies/organization.ts";
+import { withPlatformRule } from "./platform-rule.server.ts";
 import { getSession, getSessionForOrganization } from "./session.server.ts";
 
 /**
@@ -50,8 +51,10 @@ export async function requireOrgContext(request: Request, slug: string | undefin
   // Session, user and membership in one query (issue 18).
   const found = await getSessionForOrganization(request, slug);
   if (!found) throw toLogin(request);
-  const { membership, ...s } = found;
-  if (!membership) throw notFound();
+  const { membership: held, ...s } = found;
+  if (!held) throw notFound();
+  // In an instance catalogue, only platform administrators keep their role (ADR 020).
+  const membership = withPlatformRule(held, s.user.email);
   if (permission && !can(membership.role, permission)) throw forbidden();
   return { ...s, membership, org: membership.organization };
 }

@@ -18,7 +18,7 @@ export async function requireOnboarder(request: Request) {
   return ctx;
 }
 
-/** Every row the filters of `params` keep, sorted; a group the user does not own is ignored (ADR 019). */
+/** Every row the filters of `params` keep, sorted; a group the user neither owns nor co-owns is ignored (ADR 019). */
 export async function portfolioView(userId: string, params: URLSearchParams) {
   const q = parsePortfolioQuery(params);
   const [rows, groups] = await Promise.all([portfolioRows(userId), listGroups(userId)]);

@@ -27,6 +27,8 @@ import { enSso } from "./en.sso.ts";
 import { enUi } from "./en.ui.ts";
 import { enAccess } from "./en.access.ts";
 import { enPortfolio } from "./en.portfolio.ts";
+import { enGroupSharing } from "./en.group-sharing.ts";
+import { enInstanceCatalogue } from "./en.instance-catalogue.ts";
 import { enIntegrity } from "./en.integrity.ts";
 import { enDomainErrors } from "./en.domain-errors.ts";
 import { enZipJobs } from "./en.zip-jobs.ts";
@@ -65,6 +67,8 @@ export const en: Record<keyof typeof fr, string> = {
   ...enIntegrity,
   ...enUi,
   ...enPortfolio,
+  ...enGroupSharing,
+  ...enInstanceCatalogue,
   ...enDomainErrors,
   ...enZipJobs,
   ...enCatalogueDpa,

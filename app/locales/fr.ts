@@ -26,6 +26,8 @@ import { frMail } from "./fr.mail.ts";
 import { frSso } from "./fr.sso.ts";
 import { frAccess } from "./fr.access.ts";
 import { frPortfolio } from "./fr.portfolio.ts";
+import { frGroupSharing } from "./fr.group-sharing.ts";
+import { frInstanceCatalogue } from "./fr.instance-catalogue.ts";
 import { frOperations } from "./fr.operations.ts";
 import { frIntegrity } from "./fr.integrity.ts";
 import { frUi } from "./fr.ui.ts";
@@ -263,6 +265,8 @@ export const fr = {
   ...frIntegrity,
   ...frUi,
   ...frPortfolio,
+  ...frGroupSharing,
+  ...frInstanceCatalogue,
   ...frDomainErrors,
   ...frZipJobs,
   ...frCatalogueDpa,

@@ -109,11 +109,12 @@ export async function authenticateApiToken(raw: string, now = new Date()): Promi
       orgSlug: string | null;
       orgName: string | null;
       defaultLocale: string | null;
+      instanceCatalogue: boolean | number | bigint | null;
       departmentIds: string | null;
     }[]
   >`SELECT t."id", t."secretHash", t."scope", t."organizationId", t."expiresAt", t."revokedAt", t."lastAuditedAt",
            u."id" AS "userId", u."name" AS "userName", u."email", u."locale",
-           m."id" AS "membershipId", m."role", o."slug" AS "orgSlug", o."name" AS "orgName", o."defaultLocale",
+           m."id" AS "membershipId", m."role", o."slug" AS "orgSlug", o."name" AS "orgName", o."defaultLocale", o."instanceCatalogue",
            (SELECT json_group_array(md."departmentId") FROM "MembershipDepartment" md WHERE md."membershipId" = m."id") AS "departmentIds"
     FROM "ApiToken" t
     JOIN "User" u ON u."id" = t."userId"
@@ -131,7 +132,13 @@ export async function authenticateApiToken(raw: string, now = new Date()): Promi
     membershipId: row.membershipId,
     role: row.role,
     departmentIds: (JSON.parse(row.departmentIds ?? "[]") as (string | null)[]).filter((d): d is string => d !== null).sort(),
-    organization: { id: row.organizationId, slug: row.orgSlug, name: row.orgName, defaultLocale: row.defaultLocale ?? "fr" },
+    organization: {
+      id: row.organizationId,
+      slug: row.orgSlug,
+      name: row.orgName,
+      defaultLocale: row.defaultLocale ?? "fr",
+      instanceCatalogue: Boolean(Number(row.instanceCatalogue ?? 0)),
+    },
   };
   return {
     token: {

@@ -40,12 +40,15 @@ export function listGrants(ownerOrgId: string) {
     });
 }
 
-/** The catalogues an organization was granted (their owners). */
+/**
+ * The catalogues offered to an organization (their owners): those it was granted, and every instance
+ * catalogue, which a platform administrator keeps for the whole instance (ADR 020) and needs no grant.
+ */
 export async function listCatalogueOwners(subscriberOrgId: string) {
   const grants = await getDb().catalogueGrant.findMany({ where: { subscriberOrgId }, select: { ownerOrgId: true } });
   return getDb().organization.findMany({
-    where: { id: { in: grants.map((g) => g.ownerOrgId) } },
-    select: { id: true, name: true, slug: true },
+    where: { id: { not: subscriberOrgId }, OR: [{ id: { in: grants.map((g) => g.ownerOrgId) } }, { instanceCatalogue: true }] },
+    select: { id: true, name: true, slug: true, instanceCatalogue: true },
     orderBy: { name: "asc" },
   });
 }
@@ -81,8 +84,17 @@ export async function revokeGrant(actorId: string, ownerOrgId: string, subscribe
   });
 }
 
+/**
+ * Whether the organization may read and subscribe to the owner's shared vendors: a grant, or the owner
+ * keeps an instance catalogue. (Proposing model activities still needs an explicit grant: referentiel.server.ts.)
+ */
 export async function hasGrant(ownerOrgId: string, subscriberOrgId: string): Promise<boolean> {
-  return (await getDb().catalogueGrant.count({ where: { ownerOrgId, subscriberOrgId } })) > 0;
+  if (ownerOrgId === subscriberOrgId) return false;
+  const [grants, instance] = await Promise.all([
+    getDb().catalogueGrant.count({ where: { ownerOrgId, subscriberOrgId } }),
+    getDb().organization.count({ where: { id: ownerOrgId, instanceCatalogue: true } }),
+  ]);
+  return grants > 0 || instance > 0;
 }
 
 /* The owner's side: which vendors are shared */
@@ -109,7 +121,7 @@ export function listOwnVendorsForSharing(ownerOrgId: string) {
 
 /* The subscriber's side */
 
-/** Shared vendors of every catalogue the organization was granted, with its subscription if any. */
+/** Shared vendors of every catalogue offered to the organization (granted, or of the instance), with its subscription if any. */
 export async function listAvailableSharedVendors(organizationId: string) {
   const owners = await listCatalogueOwners(organizationId);
   const vendors = await getDb().vendor.findMany({
@@ -137,8 +149,13 @@ export async function listAvailableSharedVendors(organizationId: string) {
       subscriptions: { where: { organizationId } },
     },
   });
-  const ownerName = new Map(owners.map((o) => [o.id, o.name]));
-  return vendors.map(({ subscriptions, ...v }) => ({ ...v, owner: ownerName.get(v.organizationId) ?? "", subscription: subscriptions[0] ?? null }));
+  const ownerOf = new Map(owners.map((o) => [o.id, o]));
+  return vendors.map(({ subscriptions, ...v }) => ({
+    ...v,
+    owner: ownerOf.get(v.organizationId)?.name ?? "",
+    instance: ownerOf.get(v.organizationId)?.instanceCatalogue ?? false,
+    subscription: subscriptions[0] ?? null,
+  }));
 }
 
 export async function subscribeVendor(actorId: string, organizationId: string, vendorId: string) {

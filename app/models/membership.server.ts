@@ -9,7 +9,8 @@ export type MembershipContext = {
   membershipId: string;
   role: Role;
   departmentIds: string[];
-  organization: { id: string; slug: string; name: string; defaultLocale: string };
+  /** `instanceCatalogue`: the organization keeps the instance catalogue (ADR 020, app/policies/platform.ts). */
+  organization: { id: string; slug: string; name: string; defaultLocale: string; instanceCatalogue: boolean };
 };
 
 export async function listUserOrganizations(userId: string) {
@@ -23,7 +24,7 @@ export async function listUserOrganizations(userId: string) {
 
 /** The membership columns of the organization-page query; shared with the session lookup (session.server.ts). */
 export const MEMBERSHIP_COLUMNS = `m."id" AS "membershipId", m."role" AS "role", o."id" AS "orgId", o."slug" AS "orgSlug", o."name" AS "orgName",
-           o."defaultLocale" AS "defaultLocale",
+           o."defaultLocale" AS "defaultLocale", o."instanceCatalogue" AS "instanceCatalogue",
            (SELECT json_group_array(md."departmentId") FROM "MembershipDepartment" md WHERE md."membershipId" = m."id") AS "departmentIds"`;
 
 export type MembershipRow = {
@@ -33,6 +34,7 @@ export type MembershipRow = {
   orgSlug: string | null;
   orgName: string | null;
   defaultLocale: string | null;
+  instanceCatalogue: boolean | number | bigint | null;
   departmentIds: string | null;
 };
 
@@ -43,7 +45,13 @@ export function toMembershipContext(m: MembershipRow | undefined): MembershipCon
     membershipId: m.membershipId,
     role: m.role,
     departmentIds,
-    organization: { id: m.orgId!, slug: m.orgSlug!, name: m.orgName!, defaultLocale: m.defaultLocale! },
+    organization: {
+      id: m.orgId!,
+      slug: m.orgSlug!,
+      name: m.orgName!,
+      defaultLocale: m.defaultLocale!,
+      instanceCatalogue: Boolean(Number(m.instanceCatalogue ?? 0)),
+    },
   };
 }
 

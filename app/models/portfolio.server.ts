@@ -98,8 +98,11 @@ export async function portfolioRows(userId: string, now = new Date()): Promise<P
       userId,
     ),
     db.$queryRawUnsafe<{ organizationId: string; groupId: string }[]>(
+      // Groups the user owns or co-owns (ADR 019); rows exist only for their own organizations.
       `SELECT gm."organizationId", gm."groupId" FROM "OrganizationGroupMember" gm
-       JOIN "OrganizationGroup" g ON g."id" = gm."groupId" AND g."ownerId" = ?`,
+       JOIN "OrganizationGroup" g ON g."id" = gm."groupId"
+       WHERE g."ownerId" = ? OR EXISTS (SELECT 1 FROM "OrganizationGroupCoOwner" c WHERE c."groupId" = g."id" AND c."userId" = ?)`,
+      userId,
       userId,
     ),
     // The newest audit event of each organization (the (organizationId, seq) index answers max(seq)).

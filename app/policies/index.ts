@@ -10,3 +10,4 @@ export * from "./breach.ts";
 export * from "./request.ts";
 export * from "./portfolio.ts";
 export * from "./api-token.ts";
+export * from "./platform.ts";

@@ -14,6 +14,7 @@ import { changePassword, updateProfile } from "~/models/user.server.ts";
 import { getMailPreferences, setMailPreferences } from "~/models/mail.server.ts";
 import { MAIL_CATEGORIES, MAIL_MODES } from "~/schemas/mail-preferences.ts";
 import { requireUser } from "~/http/auth.server.ts";
+import { isPlatformAdminEmail } from "~/http/platform-rule.server.ts";
 import { readCookie } from "~/utils/cookies.server.ts";
 import { langCookie } from "~/http/i18n.server.ts";
 import { clearSessionCookie } from "~/http/session.server.ts";
@@ -37,7 +38,14 @@ const MailPrefsSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
   const [orgs, sessions, mailPrefs] = await Promise.all([listUserOrganizations(user.id), countUserSessions(user.id), getMailPreferences(user.id)]);
-  return { user, orgs, sessions, mailPrefs, canCreateOrganization: canCreateOrganization(orgs.map((o) => o.role)) };
+  return {
+    user,
+    orgs,
+    sessions,
+    mailPrefs,
+    canCreateOrganization: canCreateOrganization(orgs.map((o) => o.role)),
+    platformAdmin: isPlatformAdminEmail(user.email),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -106,7 +114,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "account.title");
 
 export default function Account() {
-  const { user, orgs, sessions, mailPrefs, canCreateOrganization: canCreate } = useLoaderData<typeof loader>();
+  const { user, orgs, sessions, mailPrefs, canCreateOrganization: canCreate, platformAdmin } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useT();
   const [profileForm, profileFields] = useForm({
@@ -219,6 +227,11 @@ export default function Account() {
             <Link to="/orgs/new" className="button">
               {t("orgs.create")}
             </Link>
+          </p>
+        ) : null}
+        {platformAdmin ? (
+          <p>
+            <Link to="/platform">{t("instanceCatalogue.link")}</Link>
           </p>
         ) : null}
       </section>

@@ -79,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return {
     manage,
+    instanceCatalogue: ctx.org.instanceCatalogue,
     subscribe: canSubscribe(ctx.membership),
     maxDpaBytes: MAX_DPA_BYTES,
     own: own.map((v) => ({ id: v.id, name: v.name, country: v.country, shared: v.shared, subscribers: v._count.subscriptions })),
@@ -87,6 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: v.id,
       name: v.name,
       owner: v.owner,
+      instance: v.instance,
       country: v.country,
       parentName: v.parentName,
       parentCountry: v.parentCountry,
@@ -224,6 +226,7 @@ export default function Catalogue() {
             <li key={v.id} id={`vendor-${v.id}`} className="panel">
               <h3>
                 {v.name} <span className="muted">{t("catalogue.keptBy", { owner: v.owner })}</span>
+                {v.instance ? <span className="status-note">{t("instanceCatalogue.badge")}</span> : null}
               </h3>
               <p>
                 {t("catalogue.established")} <CountryLabel code={v.country} />
@@ -335,6 +338,7 @@ export default function Catalogue() {
           <section aria-labelledby="own-h" className="panel">
             <h2 id="own-h">{t("catalogue.own")}</h2>
             <p>{t("catalogue.ownIntro")}</p>
+            {d.instanceCatalogue ? <p className="callout">{t("instanceCatalogue.ownIntro")}</p> : null}
             {d.own.length === 0 ? <p>{t("catalogue.noOwnVendor")}</p> : null}
             <div className="table-wrap" role="region" tabIndex={0} aria-labelledby="own-h">
               <table>

@@ -1,4 +1,4 @@
-/** The user's organization groups (ADR 019): each is theirs alone, to filter the portfolio and its exports. */
+/** The groups the user owns or co-owns (ADR 019), to filter the portfolio and its exports. */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createGroup, DuplicateGroupError, listGroups } from "~/models/organization-group.server.ts";
@@ -14,7 +14,7 @@ const GroupNameSchema = z.object({ name: requiredText(120) });
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requirePortfolio(request);
   const groups = await listGroups(ctx.user.id);
-  return { groups: groups.map((g) => ({ id: g.id, name: g.name, count: g._count.members })) };
+  return { groups: groups.map((g) => ({ id: g.id, name: g.name, count: g.count, shared: g.shared })) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -46,7 +46,8 @@ export default function Groups() {
         <ul className="card-list">
           {d.groups.map((g) => (
             <li key={g.id} className="card">
-              <Link to={`/portfolio/groups/${g.id}`}>{g.name}</Link> — {t("portfolio.groups.members", { count: g.count })} —{" "}
+              <Link to={`/portfolio/groups/${g.id}`}>{g.name}</Link> — {t("portfolio.groups.members", { count: g.count })}
+              {g.shared ? <> — {t("groupSharing.sharedWithYou")}</> : null} —{" "}
               <Link to={`/portfolio?group=${g.id}`}>{t("portfolio.groups.showInPortfolio")}</Link>
             </li>
           ))}

@@ -85,6 +85,20 @@ const EnvSchema = z
         'must look like "domain:ville.fr=org-slug:VIEWER; claim:groups=dpo=org-slug:DPO"',
       )
       .default(""),
+    /**
+     * Platform administrators (ADR 020): e-mail addresses, separated by commas or spaces, of the people
+     * who keep the instance catalogue offered to every organization. Empty: no platform administrator.
+     */
+    PLATFORM_ADMINS: z
+      .string()
+      .default("")
+      .transform((v) =>
+        v
+          .split(/[\s,;]+/)
+          .filter(Boolean)
+          .map((e) => e.toLowerCase()),
+      )
+      .pipe(z.array(z.email({ error: "must be e-mail addresses separated by commas" }))),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;

@@ -9,7 +9,7 @@ import { createGroup, updateGroup } from "~/models/organization-group.server.ts"
 import { portfolioRows } from "~/models/portfolio.server.ts";
 import { getZipJob, startRegisterZip } from "~/models/register-zip.server.ts";
 import { createVendor } from "~/models/vendor.server.ts";
-import { canAddToGroup, canManageGroup, canOnboardOrganizations, canZipRegister } from "~/policies/portfolio.ts";
+import { canAddToGroup, canEditGroup, canOnboardOrganizations, canZipRegister } from "~/policies/portfolio.ts";
 import * as exportRoute from "~/routes/portfolio.export.ts";
 import * as groupsRoute from "~/routes/portfolio.groups._index.tsx";
 import * as groupRoute from "~/routes/portfolio.groups.$id.tsx";
@@ -177,8 +177,8 @@ describe("policies", () => {
     expect(canOnboardOrganizations([])).toBe(false);
   });
   it("groups belong to their owner and hold only the owner's organizations", () => {
-    expect(canManageGroup("u1", { ownerId: "u1" })).toBe(true);
-    expect(canManageGroup("u2", { ownerId: "u1" })).toBe(false);
+    expect(canEditGroup("u1", { ownerId: "u1", coOwnerIds: [] })).toBe(true);
+    expect(canEditGroup("u2", { ownerId: "u1", coOwnerIds: [] })).toBe(false);
     expect(canAddToGroup(new Set(["o1"]), "o1")).toBe(true);
     expect(canAddToGroup(new Set(["o1"]), "o2")).toBe(false);
   });
