@@ -130,6 +130,10 @@ export async function loadServiceGraph(organizationId: string): Promise<ServiceG
   return graph;
 }
 
+/** Every link of an organization in creation order, read on the covering index (organizationId, createdAt, …) (ADR 021). */
+export const ANALYSIS_LINKS_SQL = `SELECT l.activityId, l.role, l.serviceId, h.name AS siteName, h.country AS siteCountry
+  FROM "ActivityLink" l LEFT JOIN "HostingSite" h ON h.id = l.siteId WHERE l.organizationId = ? ORDER BY l.createdAt`;
+
 type LinkRow = { activityId: string; role: string; serviceId: string | null; site: { name: string; country: string } | null };
 
 async function loadLinks(organizationId: string, activityIds?: string[]): Promise<Map<string, LinkRow[]>> {
@@ -140,8 +144,7 @@ async function loadLinks(organizationId: string, activityIds?: string[]): Promis
       })
     : (
         await getDb().$queryRawUnsafe<{ activityId: string; role: string; serviceId: string | null; siteName: string | null; siteCountry: string | null }[]>(
-          `SELECT l.activityId, l.role, l.serviceId, h.name AS siteName, h.country AS siteCountry
-           FROM "ActivityLink" l LEFT JOIN "HostingSite" h ON h.id = l.siteId WHERE l.organizationId = ? ORDER BY l.createdAt`,
+          ANALYSIS_LINKS_SQL,
           organizationId,
         )
       ).map((l) => ({
@@ -224,6 +227,15 @@ export function resetIncrementalAnalysis(organizationId?: string): void {
 /** How many activities the last incremental analysis of each organization recomputed (benchmarks, tests). */
 export const lastRecomputed = new Map<string, number>();
 
+/**
+ * The activities of an organization-wide analysis, with only their declared transfers read from the JSON.
+ * Answered from the covering index Activity_analysis_covering_idx (ADR 021), whose last column is this
+ * same json_extract expression: the activity rows and their large `content` are not read at all.
+ * Exported for tests/unit/register-query-plan.test.ts.
+ */
+export const ANALYSIS_ACTIVITIES_SQL = `SELECT id, ref, name, status, (hasSensitive OR hasOffences) AS sensitive, json_extract("content", '$.transfers') AS transfers,
+    regime, legalBases FROM "Activity" WHERE organizationId = ? AND status <> 'ARCHIVED' ORDER BY seq`;
+
 async function computeOrganizationAnalysis(
   organizationId: string,
   opts: { graph?: ServiceGraph; rewrite?: (links: LinkRow[]) => LinkRow[] },
@@ -235,11 +247,7 @@ async function computeOrganizationAnalysis(
     loadLinks(organizationId),
     getDb().$queryRawUnsafe<
       { id: string; ref: string; name: string; status: string; sensitive: bigint | number; transfers: string | null; regime: string; legalBases: string }[]
-    >(
-      `SELECT id, ref, name, status, (hasSensitive OR hasOffences) AS sensitive, json_extract(content, '$.transfers') AS transfers, regime, legalBases
-       FROM "Activity" WHERE organizationId = ? AND status <> 'ARCHIVED' ORDER BY seq`,
-      organizationId,
-    ),
+    >(ANALYSIS_ACTIVITIES_SQL, organizationId),
   ]);
   // Organization-wide views need levels and facts, not the per-activity explanation text.
   const analyse = createAnalyser(graph, countryFacts, { explain: false });
