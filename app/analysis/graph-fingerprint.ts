@@ -5,7 +5,7 @@
  * part: two equal keys mean the same nodes with the same facts in the same walk order, so an activity
  * whose inputs and keys are unchanged has an unchanged analysis and need not be recomputed.
  */
-import type { ServiceGraph } from "./sovereignty.ts";
+import type { ServiceGraph, ServiceNode } from "./sovereignty.ts";
 
 /** Interns strings into short tokens; kept across analyses so that equal content gets the same token. */
 export class Interner {
@@ -26,19 +26,29 @@ export class Interner {
 /**
  * Per service: a token of every fact of every service reachable from it through location providers, in
  * breadth-first order (the order walkServices visits them). A superset of what the analysis reads: a
- * change anywhere in the reachable part changes the key, never the reverse.
+ * change anywhere in the reachable part changes the key, never the reverse. With `roots`, only those
+ * services get a key (the ones activities link to), and only the services they reach are serialised.
  */
-export function reachableKeys(graph: ServiceGraph, interner: Interner): Map<string, string> {
+export function reachableKeys(graph: ServiceGraph, interner: Interner, roots?: Iterable<string>): Map<string, string> {
   const own = new Map<string, string>();
-  for (const s of graph.values()) own.set(s.id, interner.token(JSON.stringify(s)));
+  const ownToken = (s: ServiceNode) => {
+    let t = own.get(s.id);
+    if (t === undefined) {
+      t = interner.token(JSON.stringify(s));
+      own.set(s.id, t);
+    }
+    return t;
+  };
   const keys = new Map<string, string>();
-  for (const root of graph.values()) {
+  for (const rootId of roots ?? graph.keys()) {
+    const root = graph.get(rootId);
+    if (!root || keys.has(rootId)) continue;
     const seen = new Set<string>([root.id]);
     const order: string[] = [];
     const queue = [root];
-    while (queue.length) {
-      const s = queue.shift()!;
-      order.push(own.get(s.id)!);
+    for (let i = 0; i < queue.length; i++) {
+      const s = queue[i]!;
+      order.push(ownToken(s));
       for (const loc of s.locations) {
         if (!loc.providerServiceId || seen.has(loc.providerServiceId)) continue;
         seen.add(loc.providerServiceId);

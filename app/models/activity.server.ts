@@ -9,7 +9,7 @@ import { scopeDepartmentIds, type ActivityScope } from "~/policies/department.ts
 import { getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
 import type { Sort } from "~/domain/register-query.ts";
 import { notifyMentionsTx, notifyTransitionTx } from "./notifications.server.ts";
-import { toFtsQuery } from "./activity-search.server.ts";
+import { organizationMatch, toFtsQuery } from "./activity-search.server.ts";
 import { unitOfWork, type Work } from "./unit-of-work.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 
@@ -475,7 +475,9 @@ export function listStatements(
       count: { sql: `SELECT count(*) AS n FROM "Activity" a WHERE ${conditions}`, args },
     };
   }
+  // The organization is part of the MATCH: FTS5 reads this organization's matches only (ADR 021).
   const matches = `WITH m AS MATERIALIZED (SELECT activityId FROM "ActivitySearch" WHERE "ActivitySearch" MATCH ? AND organizationId = ?)`;
+  const match = organizationMatch(organizationId, search);
   // Only the department sort needs the department's name to choose the page.
   const join = sort === "department" ? `LEFT JOIN "Department" d ON d."id" = a."departmentId"` : "";
   return {
@@ -486,9 +488,9 @@ export function listStatements(
      FROM (SELECT a."id" AS "pageId" FROM "Activity" a ${join} WHERE ${conditions} ORDER BY ${order} LIMIT ? OFFSET ?) p
      JOIN "Activity" a ON a."id" = p."pageId" LEFT JOIN "Department" d ON d."id" = a."departmentId"
      ORDER BY ${order}`,
-      args: [search, organizationId, ...args, ...args, page.take, page.skip],
+      args: [match, organizationId, ...args, ...args, page.take, page.skip],
     },
-    count: { sql: `${matches} SELECT count(*) AS n FROM "Activity" a WHERE ${conditions}`, args: [search, organizationId, ...args] },
+    count: { sql: `${matches} SELECT count(*) AS n FROM "Activity" a WHERE ${conditions}`, args: [match, organizationId, ...args] },
   };
 }
 

@@ -49,47 +49,45 @@ const GRAPH_SERVICE_IDS = `WITH RECURSIVE reach(id) AS (
 /** The organization's whole vendor graph in two flat queries (faster than nested includes for thousands of rows). */
 export async function loadServiceGraph(organizationId: string): Promise<ServiceGraph> {
   const db = getDb();
-  const [services, locations] = await Promise.all([
-    db.$queryRawUnsafe<
-      {
-        id: string;
-        name: string;
-        snc: bigint | number;
-        sncVersion: string | null;
-        sncScope: string | null;
-        nonEuAccess: bigint | number | null;
-        vid: string;
-        vname: string;
-        country: string;
-        parentName: string | null;
-        parentCountry: string | null;
-        dpf: bigint | number | null;
-        shares: bigint | number | null;
-      }[]
-    >(
-      `SELECT s.id, s.name, s.secNumCloudQualified AS snc, s.secNumCloudVersion AS sncVersion, s.secNumCloudScope AS sncScope, s.nonEuAccess,
+  const services = await db.$queryRawUnsafe<
+    {
+      id: string;
+      name: string;
+      snc: bigint | number;
+      sncVersion: string | null;
+      sncScope: string | null;
+      nonEuAccess: bigint | number | null;
+      vid: string;
+      vname: string;
+      country: string;
+      parentName: string | null;
+      parentCountry: string | null;
+      dpf: bigint | number | null;
+      shares: bigint | number | null;
+    }[]
+  >(
+    `SELECT s.id, s.name, s.secNumCloudQualified AS snc, s.secNumCloudVersion AS sncVersion, s.secNumCloudScope AS sncScope, s.nonEuAccess,
               v.id AS vid, v.name AS vname, v.country, v.parentName, v.parentCountry, v.dpfCertified AS dpf, v.shareholdingWithinLimits AS shares
        FROM "Service" s JOIN "Vendor" v ON v.id = s.vendorId WHERE s.id IN (${GRAPH_SERVICE_IDS})`,
-      organizationId,
-      organizationId,
-    ),
-    db.$queryRawUnsafe<
-      {
-        serviceId: string;
-        role: string;
-        country: string;
-        region: string | null;
-        providerServiceId: string | null;
-        safeguard: string | null;
-        tiaDone: bigint | number;
-      }[]
-    >(
-      `SELECT l.serviceId, l.role, l.country, l.region, l.providerServiceId, l.safeguard, l.tiaDone
-       FROM "ServiceLocation" l WHERE l.serviceId IN (${GRAPH_SERVICE_IDS})`,
-      organizationId,
-      organizationId,
-    ),
-  ]);
+    organizationId,
+    organizationId,
+  );
+  // The recursive walk runs once (ADR 021): the locations are those of the services it found, one JSON parameter.
+  const locations = await db.$queryRawUnsafe<
+    {
+      serviceId: string;
+      role: string;
+      country: string;
+      region: string | null;
+      providerServiceId: string | null;
+      safeguard: string | null;
+      tiaDone: bigint | number;
+    }[]
+  >(
+    `SELECT l.serviceId, l.role, l.country, l.region, l.providerServiceId, l.safeguard, l.tiaDone
+       FROM "ServiceLocation" l WHERE l.serviceId IN (SELECT value FROM json_each(?))`,
+    JSON.stringify(services.map((r) => r.id)),
+  );
   const vendors = new Map<string, ServiceNode["vendor"]>();
   const graph: ServiceGraph = new Map();
   for (const r of services) {
@@ -130,6 +128,10 @@ export async function loadServiceGraph(organizationId: string): Promise<ServiceG
   return graph;
 }
 
+/** Every link of an organization in creation order, read on the covering index (organizationId, createdAt, …) (ADR 021). */
+export const ANALYSIS_LINKS_SQL = `SELECT l.activityId, l.role, l.serviceId, h.name AS siteName, h.country AS siteCountry
+  FROM "ActivityLink" l LEFT JOIN "HostingSite" h ON h.id = l.siteId WHERE l.organizationId = ? ORDER BY l.createdAt`;
+
 type LinkRow = { activityId: string; role: string; serviceId: string | null; site: { name: string; country: string } | null };
 
 async function loadLinks(organizationId: string, activityIds?: string[]): Promise<Map<string, LinkRow[]>> {
@@ -140,8 +142,7 @@ async function loadLinks(organizationId: string, activityIds?: string[]): Promis
       })
     : (
         await getDb().$queryRawUnsafe<{ activityId: string; role: string; serviceId: string | null; siteName: string | null; siteCountry: string | null }[]>(
-          `SELECT l.activityId, l.role, l.serviceId, h.name AS siteName, h.country AS siteCountry
-           FROM "ActivityLink" l LEFT JOIN "HostingSite" h ON h.id = l.siteId WHERE l.organizationId = ? ORDER BY l.createdAt`,
+          ANALYSIS_LINKS_SQL,
           organizationId,
         )
       ).map((l) => ({
@@ -210,7 +211,44 @@ export async function analyseOrganization(
  * again; the others keep their analysis (an immutable value, shared by the results). Process memory only:
  * a restart starts from a full analysis.
  */
-type Memo = { interner: Interner; byActivity: Map<string, { key: string; analysis: Analysis }> };
+type Memo = { interner: Interner; run: number; byActivity: Map<string, Memoised> };
+/**
+ * One activity's last analysis and the inputs it was computed from: its links, the reachable-graph key of
+ * each linked service, its declared transfers, regime and legal bases. Compared field by field on the next
+ * analysis (no key string is built for thousands of activities: ADR 021). `run` marks the last analysis
+ * that saw the activity, so that archived or deleted activities leave the memo.
+ */
+type Memoised = {
+  links: LinkRow[];
+  serviceKeys: (string | null)[];
+  transfers: string | null;
+  regime: string;
+  legalBases: string;
+  analysis: Analysis;
+  serviceIds: string[];
+  run: number;
+};
+
+function* linkedServiceIds(links: Map<string, LinkRow[]>): Generator<string> {
+  for (const list of links.values()) for (const l of list) if (l.serviceId) yield l.serviceId;
+}
+
+function sameInputs(
+  m: Memoised,
+  links: LinkRow[],
+  serviceKeys: Map<string, string>,
+  a: { transfers: string | null; regime: string; legalBases: string },
+): boolean {
+  if (m.transfers !== a.transfers || m.regime !== a.regime || m.legalBases !== a.legalBases || m.links.length !== links.length) return false;
+  for (let i = 0; i < links.length; i++) {
+    const was = m.links[i]!;
+    const l = links[i]!;
+    if (was.role !== l.role || was.serviceId !== l.serviceId) return false;
+    if ((was.site?.name ?? null) !== (l.site?.name ?? null) || (was.site?.country ?? null) !== (l.site?.country ?? null)) return false;
+    if (m.serviceKeys[i] !== (l.serviceId ? (serviceKeys.get(l.serviceId) ?? null) : null)) return false;
+  }
+  return true;
+}
 const memos = new Map<string, Memo>();
 /** Beyond this many interned strings the memo starts afresh (long-lived processes, many changes). */
 const MAX_INTERNED = 200_000;
@@ -224,6 +262,15 @@ export function resetIncrementalAnalysis(organizationId?: string): void {
 /** How many activities the last incremental analysis of each organization recomputed (benchmarks, tests). */
 export const lastRecomputed = new Map<string, number>();
 
+/**
+ * The activities of an organization-wide analysis, with only their declared transfers read from the JSON.
+ * Answered from the covering index Activity_analysis_covering_idx (ADR 021), whose last column is this
+ * same json_extract expression: the activity rows and their large `content` are not read at all.
+ * Exported for tests/unit/register-query-plan.test.ts.
+ */
+export const ANALYSIS_ACTIVITIES_SQL = `SELECT id, ref, name, status, (hasSensitive OR hasOffences) AS sensitive, json_extract("content", '$.transfers') AS transfers,
+    regime, legalBases FROM "Activity" WHERE organizationId = ? AND status <> 'ARCHIVED' ORDER BY seq`;
+
 async function computeOrganizationAnalysis(
   organizationId: string,
   opts: { graph?: ServiceGraph; rewrite?: (links: LinkRow[]) => LinkRow[] },
@@ -235,11 +282,7 @@ async function computeOrganizationAnalysis(
     loadLinks(organizationId),
     getDb().$queryRawUnsafe<
       { id: string; ref: string; name: string; status: string; sensitive: bigint | number; transfers: string | null; regime: string; legalBases: string }[]
-    >(
-      `SELECT id, ref, name, status, (hasSensitive OR hasOffences) AS sensitive, json_extract(content, '$.transfers') AS transfers, regime, legalBases
-       FROM "Activity" WHERE organizationId = ? AND status <> 'ARCHIVED' ORDER BY seq`,
-      organizationId,
-    ),
+    >(ANALYSIS_ACTIVITIES_SQL, organizationId),
   ]);
   // Organization-wide views need levels and facts, not the per-activity explanation text.
   const analyse = createAnalyser(graph, countryFacts, { explain: false });
@@ -247,11 +290,12 @@ async function computeOrganizationAnalysis(
   const incremental = !opts.graph && !opts.rewrite;
   let memo = memos.get(organizationId);
   if (incremental && (!memo || memo.interner.size > MAX_INTERNED)) {
-    memo = { interner: new Interner(), byActivity: new Map() };
+    memo = { interner: new Interner(), run: 0, byActivity: new Map() };
     memos.set(organizationId, memo);
   }
-  const serviceKeys = incremental ? reachableKeys(graph, memo!.interner) : null;
-  const seen = new Set<string>();
+  // Keys only for the services activities link to: a service no activity uses cannot change an analysis.
+  const serviceKeys = incremental ? reachableKeys(graph, memo!.interner, linkedServiceIds(links)) : null;
+  const run = memo && incremental ? ++memo.run : 0;
   let recomputed = 0;
   const result = {
     activities: activities.map((a) => {
@@ -273,35 +317,35 @@ async function computeOrganizationAnalysis(
         });
       };
       let analysis: Analysis;
+      let serviceIds: string[];
       if (serviceKeys && memo) {
-        seen.add(a.id);
-        const key = JSON.stringify([
-          used.map((l) => [l.role, l.serviceId, l.serviceId ? (serviceKeys.get(l.serviceId) ?? null) : null, l.site?.name ?? null, l.site?.country ?? null]),
-          a.transfers,
-          a.regime,
-          a.legalBases,
-        ]);
-        const hit = memo.byActivity.get(a.id);
-        if (hit && hit.key === key) analysis = hit.analysis;
-        else {
-          analysis = compute();
-          memo.byActivity.set(a.id, { key, analysis });
+        let m = memo.byActivity.get(a.id);
+        if (!m || !sameInputs(m, used, serviceKeys, a)) {
+          m = {
+            links: used,
+            serviceKeys: used.map((l) => (l.serviceId ? (serviceKeys.get(l.serviceId) ?? null) : null)),
+            transfers: a.transfers,
+            regime: a.regime,
+            legalBases: a.legalBases,
+            analysis: compute(),
+            serviceIds: used.flatMap((l) => (l.serviceId ? [l.serviceId] : [])),
+            run,
+          };
+          memo.byActivity.set(a.id, m);
         }
-      } else analysis = compute();
-      return {
-        id: a.id,
-        ref: a.ref,
-        name: a.name,
-        status: a.status,
-        sensitive: Number(a.sensitive) === 1,
-        analysis,
-        serviceIds: used.flatMap((l) => (l.serviceId ? [l.serviceId] : [])),
-      };
+        m.run = run;
+        analysis = m.analysis;
+        serviceIds = m.serviceIds;
+      } else {
+        analysis = compute();
+        serviceIds = used.flatMap((l) => (l.serviceId ? [l.serviceId] : []));
+      }
+      return { id: a.id, ref: a.ref, name: a.name, status: a.status, sensitive: Number(a.sensitive) === 1, analysis, serviceIds };
     }),
   };
   if (memo && incremental) {
     // Archived or deleted activities leave the memo.
-    for (const id of memo.byActivity.keys()) if (!seen.has(id)) memo.byActivity.delete(id);
+    for (const [id, m] of memo.byActivity) if (m.run !== run) memo.byActivity.delete(id);
     lastRecomputed.set(organizationId, recomputed);
   }
   return result;
