@@ -129,13 +129,14 @@ test("the shared DPO onboards three communes, shares a vendor and a model with t
   await expect(ownRow.locator("td")).toHaveText(["Oui", "0", `Ne plus partager ${VENDOR}`]);
 
   // 3. Open the catalogue to the three communes (one identifier at a time: the UI grants one by one).
-  for (const c of COMMUNES) {
+  for (const [i, c] of COMMUNES.entries()) {
     await page.getByLabel("Identifiant (adresse) de l'organisme").fill(c.slug);
     await page.getByRole("button", { name: "Autoriser", exact: true }).click();
-    await expect(status(page, "Organisme autorisé.")).toBeVisible();
+    // Wait for this grant's own result before the next one (the toast of the previous one may still show).
+    await expect(page.getByRole("button", { name: `Retirer l'autorisation ${c.name}` })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: i === 0 ? "1 organisme autorisé" : `${i + 1} organismes autorisés` })).toBeVisible();
   }
-  await expect(page.getByRole("heading", { level: 2, name: "3 organismes autorisés" })).toBeVisible();
-  for (const c of COMMUNES) await expect(page.getByRole("button", { name: `Retirer l'autorisation ${c.name}` })).toBeVisible();
+  await expect(status(page, "Organisme autorisé.")).toBeVisible();
   await expectAccessible(page);
 
   // Each commune subscribes from its own catalogue page (the DPO is DPO there).
@@ -211,7 +212,7 @@ test("the shared DPO onboards three communes, shares a vendor and a model with t
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(VENDOR);
   await addStorage(page, "US");
   const card = page.getByRole("article", { name: SERVICE });
-  await card.getByRole("button", { name: "Retirer le lieu Stockage, France" }).click();
+  await card.getByRole("button", { name: "Retirer le lieu Stockage, FR" }).click();
   const locations = card.getByRole("table", { name: `Lieux du service ${SERVICE}` }).locator("tbody tr");
   await expect(locations).toHaveCount(1);
   await expect(locations).toContainText("États-Unis");
