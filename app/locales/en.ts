@@ -14,6 +14,7 @@ import { enVocabulary } from "./en.vocabulary.ts";
 import { enDpia } from "./en.dpia.ts";
 import { enBreaches } from "./en.breaches.ts";
 import { enCatalogue } from "./en.catalogue.ts";
+import { enModelOrigin } from "./en.model-origin.ts";
 import { enRequests } from "./en.requests.ts";
 import { enOnboarding } from "./en.onboarding.ts";
 import { enAuditLog } from "./en.audit-log.ts";
@@ -50,6 +51,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enDpia,
   ...enBreaches,
   ...enCatalogue,
+  ...enModelOrigin,
   ...enRequests,
   ...enOnboarding,
   ...enAuditLog,

@@ -14,6 +14,7 @@ import { frVocabulary } from "./fr.vocabulary.ts";
 import { frDpia } from "./fr.dpia.ts";
 import { frBreaches } from "./fr.breaches.ts";
 import { frCatalogue } from "./fr.catalogue.ts";
+import { frModelOrigin } from "./fr.model-origin.ts";
 import { frRequests } from "./fr.requests.ts";
 import { frOnboarding } from "./fr.onboarding.ts";
 import { frAuditLog } from "./fr.audit-log.ts";
@@ -250,6 +251,7 @@ export const fr = {
   ...frDpia,
   ...frBreaches,
   ...frCatalogue,
+  ...frModelOrigin,
   ...frRequests,
   ...frOnboarding,
   ...frAuditLog,

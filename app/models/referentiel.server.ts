@@ -224,3 +224,19 @@ export async function listModelCandidates(ownerOrgId: string) {
     take: 500,
   });
 }
+
+export type ModelOrigin = { model: string; owner: string; version: number; latest: number };
+
+/**
+ * Where an activity proposed from a model comes from, for its page (ADR 020): the model's name, the
+ * organization that keeps it, the version this organization last reviewed and the model's newest one.
+ * Null for an activity that does not come from a model. The caller has already checked that the
+ * user may read the activity; the model's name and owner were told to its DPO/ADMIN when proposed.
+ */
+export async function modelOriginOf(activity: { modelId: string | null; modelVersion: number | null }): Promise<ModelOrigin | null> {
+  if (!activity.modelId) return null;
+  const model = await getDb().activityModel.findUnique({ where: { id: activity.modelId }, select: { name: true, version: true, ownerOrgId: true } });
+  if (!model) return null;
+  const owner = await getDb().organization.findUnique({ where: { id: model.ownerOrgId }, select: { name: true } });
+  return { model: model.name, owner: owner?.name ?? "", version: activity.modelVersion ?? model.version, latest: model.version };
+}

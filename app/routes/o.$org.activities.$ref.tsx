@@ -18,6 +18,8 @@ import { ActivityPublicPanel } from "~/components/activity-public.tsx";
 import { ActivitySovereignty } from "~/components/activity-sovereignty.tsx";
 import { DpiaPanel } from "~/components/dpia-panel.tsx";
 import { dpiaPanel } from "~/models/dpia.server.ts";
+import { modelOriginOf } from "~/models/referentiel.server.ts";
+import { canReviewModelUpdate } from "~/policies/catalogue.ts";
 import { ErrorList } from "~/components/forms.tsx";
 import { addComment, ConflictError, listComments, transitionActivity } from "~/models/activity.server.ts";
 import type { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
@@ -82,10 +84,11 @@ function pagePath(ctx: OrgContext, activity: { ref: string }) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, activity } = await requireActivity(request, params, "read");
   const m = ctx.membership;
-  const [comments, sovereignty, dpia] = await Promise.all([
+  const [comments, sovereignty, dpia, modelOrigin] = await Promise.all([
     listComments(ctx.org.id, activity.id),
     loadActivitySovereignty(ctx, activity),
     dpiaPanel(ctx.org.id, activity),
+    modelOriginOf(activity),
   ]);
   return {
     activity: {
@@ -114,6 +117,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     dpia,
     /** Parts prefilled from a template that nobody has confirmed yet. */
     prefilledCount: parsePrefilledPaths(activity.prefilledPaths).length,
+    /** The model activity it was proposed from (ADR 020), and whether this member may review a newer version. */
+    modelOrigin: modelOrigin ? { ...modelOrigin, canReview: canReviewModelUpdate(m, activity) } : null,
   };
 }
 
@@ -263,6 +268,18 @@ function ActivityPage() {
       {d.prefilledCount > 0 ? (
         <p className="callout prefilled-callout">
           {d.prefilledCount === 1 ? t("guided.prefilled.pageNotice.one") : t("guided.prefilled.pageNotice.other", { count: d.prefilledCount })}
+        </p>
+      ) : null}
+
+      {d.modelOrigin ? (
+        <p className="callout model-origin">
+          {t("activityView.modelOrigin", { model: d.modelOrigin.model, version: d.modelOrigin.version, owner: d.modelOrigin.owner })}
+          {d.modelOrigin.latest > d.modelOrigin.version && d.modelOrigin.canReview ? (
+            <>
+              {" "}
+              <Link to={`${self}/model`}>{t("activityView.modelUpdate", { version: d.modelOrigin.latest })}</Link>
+            </>
+          ) : null}
         </p>
       ) : null}
 
