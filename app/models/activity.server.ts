@@ -6,7 +6,7 @@ import { diffContents } from "~/domain/activity-diff.ts";
 import { activityValueChanges } from "~/utils/audit-values.ts";
 import { TRANSITION_TARGET, type Transition } from "~/policies/activity.ts";
 import { scopeDepartmentIds, type ActivityScope } from "~/policies/department.ts";
-import { getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
+import { fromSqlDate, getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
 import type { Sort } from "~/domain/register-query.ts";
 import { notifyMentionsTx, notifyTransitionTx } from "./notifications.server.ts";
 import { toFtsQuery } from "./activity-search.server.ts";
@@ -513,7 +513,7 @@ type ListRow = {
 
 /** Raw rows come back with SQLite's storage types: give the list the same shape as a Prisma select. */
 function toListRow(r: ListRow) {
-  const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+  const date = fromSqlDate;
   return {
     id: r.id,
     ref: r.ref,
