@@ -513,7 +513,6 @@ type ListRow = {
 
 /** Raw rows come back with SQLite's storage types: give the list the same shape as a Prisma select. */
 function toListRow(r: ListRow) {
-  const date = fromSqlDate;
   return {
     id: r.id,
     ref: r.ref,
@@ -525,10 +524,10 @@ function toListRow(r: ListRow) {
     hasSensitive: Boolean(Number(r.hasSensitive)),
     hasOffences: Boolean(Number(r.hasOffences)),
     completeness: Number(r.completeness),
-    nextReviewAt: r.nextReviewAt === null ? null : date(r.nextReviewAt),
+    nextReviewAt: r.nextReviewAt === null ? null : fromSqlDate(r.nextReviewAt),
     approvedVersion: r.approvedVersion === null ? null : Number(r.approvedVersion),
     pendingChanges: Boolean(Number(r.pendingChanges)),
-    updatedAt: date(r.updatedAt),
+    updatedAt: fromSqlDate(r.updatedAt),
     departmentId: r.departmentId,
     department: r.departmentName === null ? null : { name: r.departmentName },
   };

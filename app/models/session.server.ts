@@ -84,14 +84,13 @@ export async function validateSessionForOrganization(
   );
   const r = rows[0];
   if (!r) return null;
-  const date = fromSqlDate;
   const checked = await checkSession(
     {
       id: r.id,
       secretHash: new Uint8Array(r.secretHash),
       userId: r.userId,
-      createdAt: date(r.createdAt),
-      lastVerifiedAt: date(r.lastVerifiedAt),
+      createdAt: fromSqlDate(r.createdAt),
+      lastVerifiedAt: fromSqlDate(r.lastVerifiedAt),
       ipAddress: r.ipAddress,
       userAgent: r.userAgent,
       user: { id: r.userId, email: r.email, name: r.name, locale: r.locale },
