@@ -1,5 +1,5 @@
 import type { Activity, Prisma } from "~/generated/prisma/client.ts";
-import type { ActivityStatus } from "~/reference/vocabularies.ts";
+import { ACTIVITY_STATUSES, type ActivityStatus } from "~/reference/vocabularies.ts";
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
 import { computeCompleteness, hasOffenceData, hasSensitiveData } from "~/domain/activity-rules.ts";
 import { diffContents } from "~/domain/activity-diff.ts";
@@ -511,13 +511,21 @@ type ListRow = {
   departmentName: string | null;
 };
 
+const isActivityStatus = (v: string): v is ActivityStatus => (ACTIVITY_STATUSES as readonly string[]).includes(v);
+
+/** Raw SQL skips the enum check Prisma's client makes on read: make it here, so the status is typed without a cast. */
+function listStatus(v: string): ActivityStatus {
+  if (!isActivityStatus(v)) throw new Error(`Unknown activity status in the database: ${v}`);
+  return v;
+}
+
 /** Raw rows come back with SQLite's storage types: give the list the same shape as a Prisma select. */
 function toListRow(r: ListRow) {
   return {
     id: r.id,
     ref: r.ref,
     name: r.name,
-    status: r.status,
+    status: listStatus(r.status),
     regime: r.regime,
     role: r.role,
     legalBases: r.legalBases,

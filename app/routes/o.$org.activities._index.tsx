@@ -328,7 +328,7 @@ export default function Register() {
                   </td>
                   <td>{r.department ?? t("common.notProvided")}</td>
                   <td>
-                    <span className={`status-badge status-${r.status.toLowerCase()}`}>{t(`vocab.status.${r.status as "DRAFT"}`)}</span>
+                    <span className={`status-badge status-${r.status.toLowerCase()}`}>{t(`vocab.status.${r.status}`)}</span>
                     {r.approvedVersion ? <span className="muted"> v{r.approvedVersion}</span> : null}
                     {r.pendingChanges && r.status !== "APPROVED" && r.approvedVersion ? <span className="muted"> · {t("register.pendingChanges")}</span> : null}
                   </td>
