@@ -29,7 +29,6 @@ const RULES: { what: string; pattern: RegExp; only: string }[] = [
   { what: "the content-disposition package", pattern: /from "content-disposition"/, only: "app/utils/file-response.server.ts" },
   { what: "the cookie package", pattern: /from "cookie"/, only: "app/utils/cookies.server.ts" },
   { what: "the blank() preprocessor", pattern: /(const|function) blank\b/, only: "app/utils/validation.ts" },
-  { what: "blank-means-none written inline", pattern: /trim\(\) === "" \? undefined/, only: "app/utils/validation.ts" },
   { what: "Prisma's SQLite DateTime text for raw SQL", pattern: /replace\("Z", "\+00:00"\)/, only: "app/utils/db.server.ts" },
   { what: "raw-row date readers", pattern: /instanceof Date \? \w+ : new Date\(/, only: "app/utils/db.server.ts" },
   { what: "list editors (Conform insert buttons)", pattern: /\.insert\.getButtonProps\(/, only: "app/components/list-editor.tsx" },
