@@ -3,6 +3,7 @@
  * rows the model computed (ADR 019). Pure: shared by the page, its exports and the tests.
  */
 import { z } from "zod";
+import { emptyToUndefined } from "~/utils/validation.ts";
 import { compareLevels, type ExposureLevel } from "./sovereignty.ts";
 
 /** Kinds of organization (ADR 019): the filter of the portfolio and the "type" column of onboarding files. */
@@ -27,18 +28,16 @@ export const PORTFOLIO_SORTS = [
 export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
 export const PORTFOLIO_PAGE_SIZE = 50;
 
-const optional = (v: unknown) => (v === "" || v === null ? undefined : v);
-
 export const PortfolioQuerySchema = z.object({
-  q: z.preprocess(optional, z.string().trim().max(200).optional()),
-  kind: z.preprocess(optional, z.string().max(40).optional()),
-  dep: z.preprocess(optional, z.string().max(3).optional()),
-  group: z.preprocess(optional, z.string().max(40).optional()),
+  q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
+  kind: z.preprocess(emptyToUndefined, z.string().max(40).optional()),
+  dep: z.preprocess(emptyToUndefined, z.string().max(3).optional()),
+  group: z.preprocess(emptyToUndefined, z.string().max(40).optional()),
   /** Only the organizations whose exposure level changed (the propagation hook of issue 14). */
-  changed: z.preprocess(optional, z.literal("1").optional()),
-  sort: z.preprocess(optional, z.enum(PORTFOLIO_SORTS).catch("name").default("name")),
-  dir: z.preprocess(optional, z.enum(["asc", "desc"]).catch("asc").default("asc")),
-  page: z.preprocess(optional, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
+  changed: z.preprocess(emptyToUndefined, z.literal("1").optional()),
+  sort: z.preprocess(emptyToUndefined, z.enum(PORTFOLIO_SORTS).catch("name").default("name")),
+  dir: z.preprocess(emptyToUndefined, z.enum(["asc", "desc"]).catch("asc").default("asc")),
+  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100_000).catch(1).default(1)),
 });
 export type PortfolioQuery = z.infer<typeof PortfolioQuerySchema>;
 

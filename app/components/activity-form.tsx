@@ -452,7 +452,7 @@ function Repeat<T>({
     remove: (n) => t(`activityForm.list.${k}.remove`, { n }),
     itemLegend: (n) => t("activityForm.itemLegend", { label: listLabel, n }),
   };
-  return <ListEditor form={form} field={field} domId={listDomId(k)} text={text} notice={notice} item={item} simple={simple} />;
+  return <ListEditor form={form} field={field} domId={listDomId(k)} text={text} notice={notice} item={item} row={simple ? "simple" : "block"} />;
 }
 
 /* ------------------------------------------------------------------ */

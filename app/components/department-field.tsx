@@ -46,6 +46,27 @@ export function DepartmentSelect({
 }
 
 /**
+ * A filter menu of departments (the register, the templates): "All" first, then one option each, read by the
+ * page's GET form as `department`. Not a field of a record, so no required mark, hint or errors.
+ */
+export function DepartmentFilter({ label, value, options }: { label: string; value: string | undefined; options: { value: string; label: string }[] }) {
+  const { t } = useT();
+  return (
+    <label>
+      {label}
+      <select name="department" defaultValue={value ?? ""}>
+        <option value="">{t("common.all")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/**
  * Label (starred when a department is required), hint, select and errors. An editor must pick one of their
  * departments; whoever may leave it empty (`allowNone`) gets a "No department" option.
  */

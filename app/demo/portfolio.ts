@@ -16,7 +16,7 @@ export const DEMO_SERVICE = {
   slug: "syndicat-numerique-demo",
   name: "Syndicat mixte Démo Numérique",
   siren: demoSiren("25340001"),
-  kind: "dpo_service" as OrganizationKind,
+  kind: "dpo_service" satisfies OrganizationKind,
   departmentCode: "34",
   address: "3 allée des Serveurs, 34000 Démo-sur-Lez",
 };

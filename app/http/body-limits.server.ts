@@ -14,6 +14,7 @@
  */
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { IMPORT_LIMITS } from "~/import/limits.ts";
+import { cookieFromHeader } from "~/utils/cookies.server.ts";
 import { errorPageHtml, localeOfHeaders } from "~/utils/error-page.server.ts";
 
 // Copies, so that server.ts does not load the models (and Prisma) outside the Remix build;
@@ -58,7 +59,7 @@ const UPLOADS: [RegExp, number][] = [
 const VERIFY = /^\/verify(?:\.data)?\/?$/;
 
 function hasSessionCookie(cookieHeader: string | undefined): boolean {
-  return !!cookieHeader && cookieHeader.split(";").some((c) => c.trim().startsWith(`${SESSION_COOKIE}=`) && c.trim().length > SESSION_COOKIE.length + 1);
+  return !!cookieFromHeader(cookieHeader, SESSION_COOKIE);
 }
 
 /** The largest body accepted for this request, in bytes. */

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { isDepartmentCode, ORGANIZATION_KINDS } from "~/analysis/portfolio.ts";
 import type { MessageKey } from "~/utils/i18n.ts";
 import { slugify } from "~/utils/slug.ts";
-import { emailField, isValidSiren, optionalText, requiredText, slugField } from "~/utils/validation.ts";
+import { blankThen, emailField, isValidSiren, optionalText, requiredText, slugField } from "~/utils/validation.ts";
 import { decodeText, detectSeparator, looksBinary, parseCsv } from "./csv.ts";
 import { ImportFileError } from "./limits.ts";
 import { isZip, readXlsx } from "./xlsx.ts";
@@ -78,7 +78,7 @@ export const OnboardingRowSchema = z.object({
   address: optionalText(500),
   email: emailField,
   departmentCode: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim().toUpperCase() : v),
+    blankThen((s) => s.toUpperCase()),
     z.string().refine(isDepartmentCode, "portfolio.onboard.errors.department").optional(),
   ),
 });

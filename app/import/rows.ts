@@ -9,6 +9,7 @@ import { frLegalExports } from "~/locales/fr.legal-exports.ts";
 import { cellFingerprint, decodeRowData, ROW_DATA_GROUPS, type RowDataColumn, type RowDataContent } from "~/documents/tabular-data.ts";
 import { isSensitiveCategory, type DataCategory, type TRANSFER_SAFEGUARDS } from "~/reference/vocabularies.ts";
 import type { MessageKey } from "~/utils/i18n.ts";
+import { blank } from "~/utils/validation.ts";
 import type { ColumnInfo, ImportField } from "./headers.ts";
 import type { ImportMessage } from "./limits.ts";
 import type { ImportPatch } from "./merge.ts";
@@ -60,8 +61,6 @@ export function cellText(cell: RawCell | undefined, onFormula: () => void): stri
   if (NEUTRALISED.test(cell)) return cell.slice(1);
   return cell;
 }
-
-const blank = (s: string) => (s.trim() === "" ? undefined : s.trim());
 
 /*
  * Quoted sub-fields (ADR 008). An export writes an item of a compound cell ("Label : text (purpose)",

@@ -1,12 +1,12 @@
 import type { Activity, Prisma } from "~/generated/prisma/client.ts";
-import type { ActivityStatus } from "~/reference/vocabularies.ts";
+import { ACTIVITY_STATUSES, type ActivityStatus } from "~/reference/vocabularies.ts";
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
 import { computeCompleteness, hasOffenceData, hasSensitiveData } from "~/domain/activity-rules.ts";
 import { diffContents } from "~/domain/activity-diff.ts";
 import { activityValueChanges } from "~/utils/audit-values.ts";
 import { TRANSITION_TARGET, type Transition } from "~/policies/activity.ts";
 import { scopeDepartmentIds, type ActivityScope } from "~/policies/department.ts";
-import { getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
+import { fromSqlDate, getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
 import type { Sort } from "~/domain/register-query.ts";
 import { notifyMentionsTx, notifyTransitionTx } from "./notifications.server.ts";
 import { organizationMatch, toFtsQuery } from "./activity-search.server.ts";
@@ -513,24 +513,31 @@ type ListRow = {
   departmentName: string | null;
 };
 
+const isActivityStatus = (v: string): v is ActivityStatus => (ACTIVITY_STATUSES as readonly string[]).includes(v);
+
+/** Raw SQL skips the enum check Prisma's client makes on read: make it here, so the status is typed without a cast. */
+function listStatus(v: string): ActivityStatus {
+  if (!isActivityStatus(v)) throw new Error(`Unknown activity status in the database: ${v}`);
+  return v;
+}
+
 /** Raw rows come back with SQLite's storage types: give the list the same shape as a Prisma select. */
 function toListRow(r: ListRow) {
-  const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
   return {
     id: r.id,
     ref: r.ref,
     name: r.name,
-    status: r.status,
+    status: listStatus(r.status),
     regime: r.regime,
     role: r.role,
     legalBases: r.legalBases,
     hasSensitive: Boolean(Number(r.hasSensitive)),
     hasOffences: Boolean(Number(r.hasOffences)),
     completeness: Number(r.completeness),
-    nextReviewAt: r.nextReviewAt === null ? null : date(r.nextReviewAt),
+    nextReviewAt: r.nextReviewAt === null ? null : fromSqlDate(r.nextReviewAt),
     approvedVersion: r.approvedVersion === null ? null : Number(r.approvedVersion),
     pendingChanges: Boolean(Number(r.pendingChanges)),
-    updatedAt: date(r.updatedAt),
+    updatedAt: fromSqlDate(r.updatedAt),
     departmentId: r.departmentId,
     department: r.departmentName === null ? null : { name: r.departmentName },
   };

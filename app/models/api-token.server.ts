@@ -7,7 +7,7 @@
 import type { ApiToken } from "~/generated/prisma/client.ts";
 import type { ApiTokenScope } from "~/policies/api-token.ts";
 import { bytesEqual, generateSecureRandomString, sha256Bytes } from "~/utils/crypto.server.ts";
-import { getDb } from "~/utils/db.server.ts";
+import { fromSqlDate, getDb } from "~/utils/db.server.ts";
 import { logger } from "~/utils/logger.server.ts";
 import { isRole } from "~/policies/roles.ts";
 import type { MembershipContext } from "./membership.server.ts";
@@ -125,7 +125,7 @@ export async function authenticateApiToken(raw: string, now = new Date()): Promi
   const row = rows[0];
   if (!row || !bytesEqual(sha256Bytes(secret), new Uint8Array(row.secretHash))) return { failure: "invalid" };
   if (row.revokedAt !== null) return { failure: "revoked" };
-  const expiresAt = asDate(row.expiresAt);
+  const expiresAt = fromSqlDate(row.expiresAt);
   if (expiresAt.getTime() <= now.getTime()) return { failure: "expired" };
   if (!row.membershipId || !row.orgSlug || !row.orgName || !isRole(row.role)) return { failure: "invalid" };
   const membership: MembershipContext = {
@@ -146,16 +146,11 @@ export async function authenticateApiToken(raw: string, now = new Date()): Promi
       scope: row.scope,
       organizationId: row.organizationId,
       expiresAt,
-      lastAuditedAt: row.lastAuditedAt === null ? null : asDate(row.lastAuditedAt),
+      lastAuditedAt: row.lastAuditedAt === null ? null : fromSqlDate(row.lastAuditedAt),
     },
     user: { id: row.userId, name: row.userName, email: row.email, locale: row.locale },
     membership,
   };
-}
-
-/** Raw SQLite rows hold Prisma's DateTime as text or epoch milliseconds. */
-function asDate(v: Date | string | number): Date {
-  return v instanceof Date ? v : new Date(v);
 }
 
 /**

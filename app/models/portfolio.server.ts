@@ -6,7 +6,7 @@
  */
 import { compareLevels, EXPOSURE_LEVELS, type ExposureLevel } from "~/analysis/sovereignty.ts";
 import { isRole, type Role } from "~/policies/roles.ts";
-import { getDb, sqlDate } from "~/utils/db.server.ts";
+import { fromSqlDate, getDb, sqlDate } from "~/utils/db.server.ts";
 import { analyseOrganization } from "./sovereignty.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 
@@ -131,7 +131,7 @@ export async function portfolioRows(userId: string, now = new Date()): Promise<P
   const dpiaBy = new Map(dpia.map((r) => [r.organizationId, num(r.n)]));
   const actionsBy = new Map(actions.map((r) => [r.organizationId, num(r.n)]));
   const vendorsBy = new Map(vendors.map((r) => [r.organizationId, r]));
-  const lastBy = new Map(last.map((r) => [r.organizationId, new Date(r.at).toISOString()]));
+  const lastBy = new Map(last.map((r) => [r.organizationId, fromSqlDate(r.at).toISOString()]));
   const groupsBy = new Map<string, string[]>();
   for (const g of groups) groupsBy.set(g.organizationId, [...(groupsBy.get(g.organizationId) ?? []), g.groupId]);
   return orgs.flatMap((o): PortfolioRow[] => {
@@ -199,7 +199,7 @@ export async function exposureSnapshots(organizationIds: string[], now = new Dat
       ? {
           level: r.level,
           previousLevel: isLevel(r.previousLevel) ? r.previousLevel : null,
-          changedAt: r.changedAt ? new Date(r.changedAt).toISOString() : null,
+          changedAt: r.changedAt ? fromSqlDate(r.changedAt).toISOString() : null,
         }
       : null;
     if (snap && r.version !== null && Number(r.version) === Number(r.current)) out.set(r.id, snap);

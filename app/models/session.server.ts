@@ -1,6 +1,6 @@
 import type { Session, User } from "~/generated/prisma/client.ts";
 import { bytesEqual, generateSecureRandomString, sha256Bytes } from "~/utils/crypto.server.ts";
-import { getDb } from "~/utils/db.server.ts";
+import { fromSqlDate, getDb } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { MEMBERSHIP_COLUMNS, toMembershipContext, type MembershipContext, type MembershipRow } from "./membership.server.ts";
 
@@ -84,14 +84,13 @@ export async function validateSessionForOrganization(
   );
   const r = rows[0];
   if (!r) return null;
-  const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
   const checked = await checkSession(
     {
       id: r.id,
       secretHash: new Uint8Array(r.secretHash),
       userId: r.userId,
-      createdAt: date(r.createdAt),
-      lastVerifiedAt: date(r.lastVerifiedAt),
+      createdAt: fromSqlDate(r.createdAt),
+      lastVerifiedAt: fromSqlDate(r.lastVerifiedAt),
       ipAddress: r.ipAddress,
       userAgent: r.userAgent,
       user: { id: r.userId, email: r.email, name: r.name, locale: r.locale },

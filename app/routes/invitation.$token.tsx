@@ -95,9 +95,7 @@ export default function AcceptInvitation() {
   return (
     <div className="narrow">
       <h1>{t("invitation.title", { organization: invitation.organization })}</h1>
-      <p className="lead">
-        {t("invitation.intro", { email: invitation.email, role: t(`roles.${invitation.role as "ADMIN"}`), date: date(invitation.expiresAt, true) })}
-      </p>
+      <p className="lead">{t("invitation.intro", { email: invitation.email, role: t(`roles.${invitation.role}`), date: date(invitation.expiresAt, true) })}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} id={form.errorId} />
         {invitation.hasAccount ? (

@@ -22,7 +22,6 @@ import { modelOriginOf } from "~/models/referentiel.server.ts";
 import { canReviewModelUpdate } from "~/policies/catalogue.ts";
 import { ErrorList } from "~/components/forms.tsx";
 import { addComment, ConflictError, listComments, transitionActivity } from "~/models/activity.server.ts";
-import type { ACTIVITY_STATUSES } from "~/reference/vocabularies.ts";
 import { domainError, replyOptions } from "~/http/domain-errors.server.ts";
 import { requireActivity } from "~/http/activity-access.server.ts";
 import { linkIntentAction, loadActivitySovereignty } from "~/http/activity-sovereignty.server.ts";
@@ -94,7 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     activity: {
       ref: activity.ref,
       name: activity.name,
-      status: activity.status as (typeof ACTIVITY_STATUSES)[number],
+      status: activity.status,
       revision: activity.revision,
       approvedVersion: activity.approvedVersion,
       pendingChanges: activity.pendingChanges,

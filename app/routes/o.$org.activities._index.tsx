@@ -7,6 +7,7 @@ import { activityIdsForDpiaFilter } from "~/models/dpia.server.ts";
 import { SORTS } from "~/domain/register-query.ts";
 import { listDepartments } from "~/models/department.server.ts";
 import { ACTIVITY_ROLES, ACTIVITY_STATUSES, LEGAL_BASES, REGIMES } from "~/reference/vocabularies.ts";
+import { DepartmentFilter } from "~/components/department-field.tsx";
 import { StartActivityLinks } from "~/components/onboarding-checklist.tsx";
 import { canCreateIn } from "~/policies/activity.ts";
 import { inScope } from "~/policies/department.ts";
@@ -160,17 +161,7 @@ export default function Register() {
           {t("register.search")}
           <input type="search" name="q" defaultValue={q.q ?? ""} />
         </label>
-        <label>
-          {t("register.department")}
-          <select name="department" defaultValue={q.department ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {d.departments.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DepartmentFilter label={t("register.department")} value={q.department} options={d.departments.map((x) => ({ value: x.id, label: x.name }))} />
         <label>
           {t("register.status")}
           <select name="status" defaultValue={q.status ?? ""}>
@@ -328,7 +319,7 @@ export default function Register() {
                   </td>
                   <td>{r.department ?? t("common.notProvided")}</td>
                   <td>
-                    <span className={`status-badge status-${r.status.toLowerCase()}`}>{t(`vocab.status.${r.status as "DRAFT"}`)}</span>
+                    <span className={`status-badge status-${r.status.toLowerCase()}`}>{t(`vocab.status.${r.status}`)}</span>
                     {r.approvedVersion ? <span className="muted"> v{r.approvedVersion}</span> : null}
                     {r.pendingChanges && r.status !== "APPROVED" && r.approvedVersion ? <span className="muted"> · {t("register.pendingChanges")}</span> : null}
                   </td>

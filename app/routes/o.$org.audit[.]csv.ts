@@ -8,6 +8,7 @@ import { requireOrgContext } from "~/http/auth.server.ts";
 import { formatDate } from "~/utils/i18n.ts";
 import { createT } from "~/utils/messages.server.ts";
 import { getLocale } from "~/http/i18n.server.ts";
+import { fileResponse } from "~/utils/file-response.server.ts";
 
 const MAX_ROWS = 10_000;
 
@@ -24,11 +25,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const header = [t("auditLog.col.when"), t("auditLog.col.person"), t("auditLog.col.action"), t("auditLog.col.object"), t("auditLog.col.changes")];
   const body = csvBuffer([header, ...rows], locale === "fr" ? ";" : ",");
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="journal-audit-${ctx.org.slug}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return fileResponse(body, { fileName: `journal-audit-${ctx.org.slug}.csv`, contentType: "text/csv; charset=utf-8" });
 }

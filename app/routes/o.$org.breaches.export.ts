@@ -2,7 +2,6 @@
  * GET ?format=pdf|csv|xlsx: the breach register, recorded in the export log like every export (so it
  * can be shared with the CNIL through a share link that gives access to this file only).
  */
-import { create as contentDisposition } from "content-disposition";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { breachRegisterCsv, breachRegisterDoc, breachRegisterXlsx } from "~/documents/breach-register.ts";
 import { renderPdfOffThread } from "~/documents/pdf-runner.server.ts";
@@ -12,6 +11,7 @@ import { canDraftBreach } from "~/policies/breach.ts";
 import { forbidden } from "~/http/auth.server.ts";
 import { breachActor, requireBreachRegister } from "~/http/breach-access.server.ts";
 import { getLocale } from "~/http/i18n.server.ts";
+import { fileResponse } from "~/utils/file-response.server.ts";
 import { z } from "~/utils/validation.ts";
 
 const QuerySchema = z.object({ format: z.enum(["pdf", "csv", "xlsx"]), lang: z.enum(["fr", "en"]).optional() });
@@ -45,12 +45,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     fileName,
     channel: "ui",
   });
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": TYPES[q.data.format],
-      "Content-Disposition": contentDisposition(fileName),
-      "Content-Length": String(bytes.byteLength),
-      "Cache-Control": "no-store",
-    },
-  });
+  return fileResponse(bytes, { fileName, contentType: TYPES[q.data.format], cache: "none" });
 }

@@ -25,7 +25,7 @@ import {
   updateSubscriptionContract,
 } from "~/models/catalogue.server.ts";
 import { canManageCatalogue, canReadCatalogue, canSubscribe } from "~/policies/catalogue.ts";
-import { DPA_STATUSES, type DpaStatus } from "~/schemas/vendor.ts";
+import { DPA_STATUSES } from "~/schemas/vendor.ts";
 import { forbidden, requireOrgContext } from "~/http/auth.server.ts";
 import { InvalidDpaFileError, MAX_DPA_BYTES } from "~/models/vendor.server.ts";
 import type { Locale, MessageKey } from "~/utils/i18n.ts";
@@ -95,7 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       services: v.services.map((s) => ({ id: s.id, name: s.name, snc: s.secNumCloudQualified, countries: [...new Set(s.locations.map((l) => l.country))] })),
       subscription: v.subscription
         ? {
-            dpaStatus: (DPA_STATUSES as readonly string[]).includes(v.subscription.dpaStatus) ? (v.subscription.dpaStatus as DpaStatus) : "NONE",
+            dpaStatus: v.subscription.dpaStatus,
             dpaSignedAt: v.subscription.dpaSignedAt?.toISOString().slice(0, 10) ?? "",
             dpaReference: v.subscription.dpaReference ?? "",
             dpaNextReview: v.subscription.dpaNextReview?.toISOString().slice(0, 10) ?? "",

@@ -15,7 +15,7 @@ import { redirectWithToast } from "~/utils/toast.server.ts";
 import { formatLabel } from "~/schemas/export-request.ts";
 import { exportFormatLabel, exportParamLabels } from "~/utils/export-log-labels.ts";
 import { useT } from "~/utils/use-i18n.ts";
-import { z } from "~/utils/validation.ts";
+import { emptyToUndefined, z } from "~/utils/validation.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
 
 const ShareSchema = z.object({
@@ -23,7 +23,7 @@ const ShareSchema = z.object({
   exportId: z.string().min(1).max(40),
   recipient: z.string().trim().min(1).max(200),
   expiresAt: z.iso.date({ error: "errors.shareExpiry" }),
-  passphrase: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(8).max(200).optional()),
+  passphrase: z.preprocess(emptyToUndefined, z.string().min(8).max(200).optional()),
 });
 const RevokeSchema = z.object({ intent: z.literal("revoke"), id: z.string().min(1).max(40) });
 

@@ -3,7 +3,7 @@
  * Every member may browse it (a VIEWER only reads); search and department filter are GET parameters,
  * so the page is bookmarkable and works without JavaScript.
  */
-import { DepartmentField } from "~/components/department-field.tsx";
+import { DepartmentField, DepartmentFilter } from "~/components/department-field.tsx";
 import { Breadcrumbs } from "~/components/breadcrumbs.tsx";
 import { formError } from "~/http/domain-errors.server.ts";
 import { readForm } from "~/utils/form-limits.server.ts";
@@ -136,17 +136,11 @@ export default function TemplateLibrary() {
             {t("templatesUi.searchHint")}
           </span>
         </label>
-        <label>
-          {t("templatesUi.filter.department")}
-          <select name="department" defaultValue={d.query.department ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {d.departments.map((x) => (
-              <option key={x.key} value={x.key}>
-                {t("templatesUi.filter.departmentOption", { name: x.label, count: x.count })}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DepartmentFilter
+          label={t("templatesUi.filter.department")}
+          value={d.query.department}
+          options={d.departments.map((x) => ({ value: x.key, label: t("templatesUi.filter.departmentOption", { name: x.label, count: x.count }) }))}
+        />
         <button type="submit" className="button">
           {t("templatesUi.searchButton")}
         </button>

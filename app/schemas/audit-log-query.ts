@@ -1,27 +1,26 @@
 /** The audit log's filters (GET parameters), shared by the page and its CSV export. */
 import type { AuditLogFilter } from "~/models/audit-log.server.ts";
-import { z } from "~/utils/validation.ts";
+import { emptyToUndefined, z } from "~/utils/validation.ts";
 
-const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 export const AuditLogQuerySchema = z.object({
   action: z.preprocess(
-    blank,
+    emptyToUndefined,
     z
       .string()
       .regex(/^[a-zA-Z_.]{1,80}$/)
       .optional(),
   ),
   entity: z.preprocess(
-    blank,
+    emptyToUndefined,
     z
       .string()
       .regex(/^[A-Za-z]{1,40}$/)
       .optional(),
   ),
-  actor: z.preprocess(blank, z.string().max(40).optional()),
-  from: z.preprocess(blank, z.iso.date().optional()),
-  to: z.preprocess(blank, z.iso.date().optional()),
-  page: z.preprocess(blank, z.coerce.number().int().min(1).max(100000).default(1)),
+  actor: z.preprocess(emptyToUndefined, z.string().max(40).optional()),
+  from: z.preprocess(emptyToUndefined, z.iso.date().optional()),
+  to: z.preprocess(emptyToUndefined, z.iso.date().optional()),
+  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100000).default(1)),
 });
 export type AuditLogQuery = z.infer<typeof AuditLogQuerySchema>;
 

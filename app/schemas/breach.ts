@@ -1,9 +1,8 @@
 /** A breach's record and the forms that write it. One schema for forms, model and demo. */
 import { DATA_CATEGORIES, DATA_SUBJECT_CATEGORIES } from "~/reference/vocabularies.ts";
 import { parisLocalToUtc } from "~/utils/paris-time.ts";
-import { z } from "~/utils/validation.ts";
+import { blank, z } from "~/utils/validation.ts";
 
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 const text = (max: number) => z.preprocess(blank, z.string().max(max).optional());
 const required = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(max));
 const list = <T extends z.ZodType>(item: T, max = 200) =>

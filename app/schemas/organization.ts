@@ -1,6 +1,6 @@
-import { emailField, optionalText, requiredText, sirenField, slugField, z } from "~/utils/validation.ts";
+import { blank, emailField, optionalText, requiredText, sirenField, slugField, z } from "~/utils/validation.ts";
 
-const optionalEmail = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), emailField.optional());
+const optionalEmail = z.preprocess(blank, emailField.optional());
 
 /**
  * Staff headcount: CNIL exempt type 1 (délibération 2019-118) applies below 250. A whole number from 0
@@ -26,7 +26,7 @@ export const OrganizationFieldsSchema = z.object({
   dpoName: optionalText(200),
   dpoEmail: optionalEmail,
   dpoPhone: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    blank,
     z
       .string()
       .trim()

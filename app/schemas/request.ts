@@ -1,7 +1,6 @@
 /** Data-subject requests: the forms of the request log. */
-import { z } from "~/utils/validation.ts";
+import { blank, z } from "~/utils/validation.ts";
 
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 const text = (max: number) => z.preprocess(blank, z.string().max(max).optional());
 const required = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(max));
 const list = <T extends z.ZodType>(item: T, max = 200) =>

@@ -7,7 +7,7 @@ import { LOCATION_ROLES, LOCATION_SAFEGUARDS, SECNUMCLOUD_VERSIONS } from "~/ana
 import { isCountryCode } from "~/reference/countries.ts";
 // Types only: erased at build time, so this module stays client-safe.
 import type { LocationInput, ServiceInput, VendorInput } from "~/models/vendor.server.ts";
-import { blank, z } from "~/utils/validation.ts";
+import { blank, blankThen, z } from "~/utils/validation.ts";
 
 /** Same values as DPA_STATUSES in app/models/vendor.server.ts (a test checks they agree). */
 export const DPA_STATUSES = ["NONE", "REQUESTED", "SIGNED", "NOT_REQUIRED"] as const;
@@ -27,7 +27,7 @@ const url = z.preprocess(
     .optional(),
 );
 const email = z.preprocess(
-  (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim().toLowerCase() : v),
+  blankThen((s) => s.toLowerCase()),
   z.email().max(254).optional(),
 );
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean());

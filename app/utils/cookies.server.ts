@@ -1,19 +1,26 @@
-/** Minimal cookie helpers: our cookies are plain values, so no signing secret is needed. */
-export function readCookie(request: Request, name: string): string | null {
-  const header = request.headers.get("Cookie");
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq === -1) continue;
-    if (part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return null;
-      }
-    }
+/**
+ * Cookie helpers over the `cookie` package (RFC 6265 parsing and serialization, no hand-written splitting).
+ * Our cookies are plain values, so no signing secret is needed.
+ */
+import { parse, serialize } from "cookie";
+
+/** decodeURIComponent, but a malformed value reads as absent (the package would hand back the raw text). */
+function decodeOrNone(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
   }
-  return null;
+}
+
+/** The value of cookie `name` in a `Cookie` header (the first one if repeated), or null. */
+export function cookieFromHeader(header: string | null | undefined, name: string): string | null {
+  if (!header) return null;
+  return parse(header, { decode: decodeOrNone })[name] ?? null;
+}
+
+export function readCookie(request: Request, name: string): string | null {
+  return cookieFromHeader(request.headers.get("Cookie"), name);
 }
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
@@ -26,9 +33,11 @@ export function isSecureContext(request: Request): boolean {
 }
 
 export function serializeCookie(request: Request, name: string, value: string, opts: { maxAgeSeconds?: number; httpOnly?: boolean } = {}): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, "Path=/", "SameSite=Lax"];
-  if (opts.httpOnly !== false) parts.push("HttpOnly");
-  if (isSecureContext(request)) parts.push("Secure");
-  if (opts.maxAgeSeconds !== undefined) parts.push(`Max-Age=${Math.max(0, Math.floor(opts.maxAgeSeconds))}`);
-  return parts.join("; ");
+  return serialize(name, value, {
+    path: "/",
+    sameSite: "lax",
+    httpOnly: opts.httpOnly !== false,
+    secure: isSecureContext(request),
+    ...(opts.maxAgeSeconds !== undefined ? { maxAge: Math.max(0, Math.floor(opts.maxAgeSeconds)) } : {}),
+  });
 }

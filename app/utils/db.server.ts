@@ -255,3 +255,8 @@ export async function disconnectDb() {
 export function sqlDate(d: Date): string {
   return d.toISOString().replace("Z", "+00:00");
 }
+
+/** The other way: a DateTime read by raw SQL comes back as that text (or epoch milliseconds); Prisma's own reads give a Date. */
+export function fromSqlDate(v: Date | string | number): Date {
+  return v instanceof Date ? v : new Date(v);
+}

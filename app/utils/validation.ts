@@ -30,8 +30,7 @@ z.config({
 });
 
 /** Trims and turns an empty field into undefined, so optional fields stay optional. */
-export const optionalText = (max = 500) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v), z.string().max(max).optional());
+export const optionalText = (max = 500) => z.preprocess(blank, z.string().max(max).optional());
 
 export const requiredText = (max = 200) => z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(1).max(max));
 
@@ -72,8 +71,22 @@ export const sirenField = z.preprocess(
 
 export const localeField = z.enum(["fr", "en"]);
 
-/** Form preprocessing: a blank string is no value; other strings are trimmed. */
-export const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
+/** Form preprocessing: a blank string is no value; other strings are trimmed. The one copy (issue 13). */
+export function blank(v: string): string | undefined;
+export function blank(v: unknown): unknown;
+export function blank(v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  const t = v.trim();
+  return t === "" ? undefined : t;
+}
+
+/** `blank`, then a rewrite of the text that is left (an email in lower case, a code in upper case). */
+export const blankThen =
+  (rewrite: (s: string) => string) =>
+  (v: unknown): unknown => {
+    const b = blank(v);
+    return typeof b === "string" ? rewrite(b) : b;
+  };
 
 /** Query-string preprocessing: an empty parameter (or null) is no value; others are kept as they are. */
 export const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);

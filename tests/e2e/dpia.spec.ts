@@ -102,3 +102,42 @@ test("without JavaScript, the DPO adds and removes a library measure", async ({ 
   await expect(measures.locator("li", { hasText: "Sauvegardes" })).toHaveCount(0);
   await context.close();
 });
+
+test("without JavaScript, the DPO adds, saves and removes an action-plan row (the shared list editor)", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "fr-FR", javaScriptEnabled: false });
+  const page = await context.newPage();
+  await login(page, "dpo@demo.example");
+  await useFrench(page);
+  await page.goto(`${ORG}/activities/new`);
+  await page.locator('input[name="name"]').fill(`AIPD plan sans JS ${Date.now()}`);
+  await page.getByRole("button", { name: "Créer le brouillon" }).click();
+  await expect(page).toHaveURL(/\/activities\/T-\d{4}\/edit$/);
+  const ref = /activities\/(T-\d{4})\/edit/.exec(page.url())![1]!;
+  await page.goto(`${ORG}/activities/${ref}/dpia`);
+  await page.getByRole("button", { name: "Commencer l'AIPD (pré-remplie depuis le registre)" }).click();
+  await expect(page.locator("main")).toContainText("Version 1");
+  const plan = page.getByRole("region", { name: "Plan d'action" });
+  await expect(plan).toContainText("Aucune action.");
+
+  // Adding posts the form: the server answers with one more row, and the page lands on it.
+  await plan.getByRole("button", { name: "Ajouter une action" }).click();
+  await expect(page).toHaveURL(/#dpia-plan-1$/);
+  const row = plan.getByRole("group", { name: "Action 1" });
+  await expect(row.getByLabel("État")).toHaveValue("todo");
+  await row.getByLabel("Action", { exact: true }).fill("Former les agents instructeurs");
+  await row.getByLabel("Responsable").fill("DRH");
+  await row.getByLabel("Échéance").fill("2027-06-30");
+  await page.getByRole("button", { name: "Enregistrer l'AIPD" }).click();
+  await expect(page.locator("main")).toContainText("Version 2");
+  await expect(page.locator('input[name="actionPlan[0].action"]')).toHaveValue("Former les agents instructeurs");
+  await expect(page.locator('input[name="actionPlan[0].owner"]')).toHaveValue("DRH");
+
+  // Removing posts the form too; the save then records a plan without the row.
+  await plan.getByRole("button", { name: "Retirer l'action" }).click();
+  await expect(page.locator('input[name="actionPlan[0].action"]')).toHaveCount(0);
+  await expect(plan).toContainText("Aucune action.");
+  await page.getByRole("button", { name: "Enregistrer l'AIPD" }).click();
+  await expect(page.locator("main")).toContainText("Version 3");
+  await expect(page.locator('input[name="actionPlan[0].action"]')).toHaveCount(0);
+  await context.close();
+});

@@ -3,6 +3,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { ErrorList } from "~/components/forms.tsx";
+import { ListEditor } from "~/components/list-editor.tsx";
 import { ACTION_STATUSES, DPIA_RISKS, DPIA_SECTIONS, DpiaContentFormSchema, type DpiaQuestion, type DpiaRiskId } from "~/schemas/dpia.ts";
 import { type MessageKey } from "~/utils/i18n.ts";
 import { useT } from "~/utils/use-i18n.ts";
@@ -37,7 +38,6 @@ export function ContentForm({ dpia, editable, actionData }: { dpia: Dpia; editab
   });
   const answers = fields.answers.getFieldset();
   const risks = fields.risks.getFieldset();
-  const plan = fields.actionPlan.getFieldList();
   const levelOptions = (
     <>
       <option value="">{t("dpia.risk.notAssessed")}</option>
@@ -159,16 +159,25 @@ export function ContentForm({ dpia, editable, actionData }: { dpia: Dpia; editab
             );
           })}
         </section>
-        <section className="panel" aria-labelledby="plan-h">
-          <h2 id="plan-h">{t("dpia.plan.title")}</h2>
-          {plan.length === 0 ? <p className="muted">{t("dpia.plan.empty")}</p> : null}
-          {plan.map((row, i) => {
+        <ListEditor
+          form={form}
+          field={fields.actionPlan}
+          domId="dpia-plan"
+          frame="panel"
+          row="inline"
+          rowClassName="dpia-row"
+          insertDefault={{ status: "todo" }}
+          text={{
+            legend: t("dpia.plan.title"),
+            empty: t("dpia.plan.empty"),
+            add: t("dpia.plan.add"),
+            remove: () => t("dpia.plan.remove"),
+            itemLegend: (n) => `${t("dpia.plan.action")} ${n}`,
+          }}
+          item={(row) => {
             const f = row.getFieldset();
             return (
-              <fieldset key={row.key} className="dpia-row">
-                <legend className="visually-hidden">
-                  {t("dpia.plan.action")} {i + 1}
-                </legend>
+              <>
                 <div className="field">
                   <label htmlFor={f.action.id}>{t("dpia.plan.action")}</label>
                   <input {...getInputProps(f.action, { type: "text" })} key={f.action.key} />
@@ -193,16 +202,10 @@ export function ContentForm({ dpia, editable, actionData }: { dpia: Dpia; editab
                     ))}
                   </select>
                 </div>
-                <button className="button" {...form.remove.getButtonProps({ name: fields.actionPlan.name, index: i })}>
-                  {t("dpia.plan.remove")}
-                </button>
-              </fieldset>
+              </>
             );
-          })}
-          <button className="button" {...form.insert.getButtonProps({ name: fields.actionPlan.name, defaultValue: { status: "todo" } })}>
-            {t("dpia.plan.add")}
-          </button>
-        </section>
+          }}
+        />
         <ErrorList errors={form.errors} />
         {editable ? (
           <button type="submit" className="button primary">

@@ -113,7 +113,7 @@ function IdentityStep({ c, form, d, departmentField }: StepProps & { d: LoaderDa
         form={form}
         field={p.sub}
         domId="list-purposes-sub"
-        simple
+        row="simple"
         text={list("purposes.sub")}
         item={(row, n) => (
           <GuidedInput
