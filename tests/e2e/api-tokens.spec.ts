@@ -21,13 +21,14 @@ function tokenRow(page: Page) {
 }
 
 test("a member creates a read-only token, sees it once, uses it, then revokes it and it stops working", async ({ page }, testInfo) => {
-  const baseURL = testInfo.project.use.baseURL!;
+  // 127.0.0.1: the server listens on IPv4, and Node's fetch may try "localhost" as ::1 first.
+  const baseURL = testInfo.project.use.baseURL!.replace("localhost", "127.0.0.1");
   await login(page, "lecteur@demo.example");
   await useFrench(page);
   // Reached from the organization's menu.
   await page.goto(`/o/${ORG}`);
   await page.getByRole("link", { name: "Jetons d'API" }).click();
-  await expect(page).toHaveURL(`/o/${ORG}/api-tokens`);
+  await expect(page).toHaveURL(new RegExp(`/o/${ORG}/api-tokens$`));
   await expect(page.getByRole("heading", { level: 1, name: "Jetons d'accès à l'API" })).toBeVisible();
   await expect(page.getByText("Vous n'avez créé aucun jeton pour cette organisation.")).toBeVisible();
   await expectAccessible(page);

@@ -137,7 +137,7 @@ describe("the demo's SMTP catcher", () => {
         preferencesUrl: "http://localhost:3000/account#mail",
       }),
     );
-    // Sent one after another, as the queue does: they arrive within the same millisecond or so.
+    // Sent one after another, as the queue delivers them: none overwrites another, and the names sort by arrival.
     for (const m of mails) await transport.send({ from: "registre@demo.invalid", to: "dpo@demo.example", ...m });
     const files = savedMails().slice(before);
     expect(files).toHaveLength(3);
