@@ -95,29 +95,34 @@ test("the samples cover every mail of the catalogue in both languages", () => {
   expect(kinds.length).toBeGreaterThanOrEqual(20);
 });
 
-for (const sample of ALL) {
-  test(`mail ${sample.id}: accessible HTML, its language and title, and a plain-text part`, async ({ page }) => {
-    const { mail, locale } = sample;
-    await page.setContent(mail.html);
-    await expect(page.locator("html")).toHaveAttribute("lang", locale);
-    expect(await page.title()).toBe(mail.subject);
-    expect(mail.subject).not.toMatch(/[{}]/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(mail.subject);
-    // Every link is an absolute URL (a mail has no base), and the page concerned is linked.
-    for (const href of await page.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
-      expect(href).toMatch(/^https:\/\//);
-    }
-    for (const url of sample.links) await expect(page.locator(`a[href="${url}"]`)).toHaveCount(1);
-    for (const s of sample.says) await expect(page.locator("body")).toContainText(s);
-    await expectAccessible(page);
+/** One page per language, each mail a step: a fresh browser context per mail only cost time. */
+for (const locale of LOCALES) {
+  test(`every mail in ${locale}: accessible HTML, its language and title, and a plain-text part`, async ({ page }) => {
+    test.setTimeout(180_000);
+    for (const sample of ALL.filter((x) => x.locale === locale)) {
+      await test.step(sample.id, async () => {
+        const { mail } = sample;
+        await page.setContent(mail.html);
+        await expect(page.locator("html")).toHaveAttribute("lang", locale);
+        expect(await page.title()).toBe(mail.subject);
+        expect(mail.subject).not.toMatch(/[{}]/);
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText(mail.subject);
+        // Every link is an absolute URL (a mail has no base), and the page concerned is linked.
+        for (const href of await page.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
+          expect(href, sample.id).toMatch(/^https:\/\//);
+        }
+        for (const url of sample.links) await expect(page.locator(`a[href="${url}"]`)).toHaveCount(1);
+        for (const s of sample.says) await expect(page.locator("body")).toContainText(s);
+        await expectAccessible(page);
 
-    // The plain-text part says the same thing, without markup, and spells every link out.
-    expect(mail.text.trim().length).toBeGreaterThan(50);
-    expect(mail.text).not.toMatch(/<[a-z/!][^>]*>/i);
-    expect(mail.text).not.toMatch(/[{}]/);
-    for (const s of [...sample.says, ...sample.links]) expect(mail.text).toContain(s);
-    const unsubscribe = translate(locale, "mail.unsubscribe");
-    if (mail.html.includes("/mail/unsubscribe/")) expect(mail.text).toContain(unsubscribe);
-    else if (!sample.id.startsWith("digest")) expect(mail.text).toContain(translate(locale, "mail.noUnsubscribe"));
+        // The plain-text part says the same thing, without markup, and spells every link out.
+        expect(mail.text.trim().length).toBeGreaterThan(50);
+        expect(mail.text).not.toMatch(/<[a-z/!][^>]*>/i);
+        expect(mail.text).not.toMatch(/[{}]/);
+        for (const s of [...sample.says, ...sample.links]) expect(mail.text, sample.id).toContain(s);
+        if (mail.html.includes("/mail/unsubscribe/")) expect(mail.text).toContain(translate(locale, "mail.unsubscribe"));
+        else if (!sample.id.startsWith("digest")) expect(mail.text).toContain(translate(locale, "mail.noUnsubscribe"));
+      });
+    }
   });
 }
