@@ -9,11 +9,16 @@ process.env.DATABASE_URL ||= "file:./data/demo.db";
 
 // Mails: a configured SMTP server wins; otherwise a local catcher (DEMO_SMTP=outbox keeps them in the outbox page).
 if (!process.env.SMTP_HOST && process.env.DEMO_SMTP !== "outbox") {
-  const { startDemoSmtp } = await import("./demo-smtp.ts");
-  const port = await startDemoSmtp("data/demo-mails");
-  if (port) {
-    Object.assign(process.env, { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port), SMTP_TLS: "none", MAIL_FROM: "Registre (démo) <registre@demo.invalid>" });
-    console.log(`Demo mails are caught by a local SMTP server and saved in data/demo-mails/`);
+  const { DEMO_MAIL_DIR, startDemoSmtp } = await import("./demo-smtp.ts");
+  const catcher = await startDemoSmtp(DEMO_MAIL_DIR);
+  if (catcher) {
+    Object.assign(process.env, {
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: String(catcher.port),
+      SMTP_TLS: "none",
+      MAIL_FROM: "Registre (démo) <registre@demo.invalid>",
+    });
+    console.log(`Demo mails are caught by a local SMTP server and saved in ${DEMO_MAIL_DIR}/`);
   } else console.log("Demo mails stay in the outbox page (Messages, as ADMIN)");
 }
 

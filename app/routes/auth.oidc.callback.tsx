@@ -41,8 +41,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     claims = await exchangeCode(settings, url, saved);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const unreachable = /fetch failed|ECONNREFUSED|timed? ?out|ENOTFOUND|aborted/i.test(message + String((err as { cause?: unknown })?.cause ?? ""));
-    await auditSsoFailure(unreachable ? "unavailable" : "token", { error: message.slice(0, 200) });
+    const cause = (err as { cause?: unknown })?.cause;
+    const unreachable = /fetch failed|ECONNREFUSED|timed? ?out|ENOTFOUND|aborted/i.test(message + String(cause ?? ""));
+    // openid-client's message is generic ("JWT timestamp claim value failed validation"); its code and
+    // cause say what the administrator must look at (an expired token, a signature, a key).
+    const code = (err as { code?: unknown })?.code;
+    const why = cause instanceof Error && cause.message !== message ? cause.message : null;
+    await auditSsoFailure(unreachable ? "unavailable" : "token", {
+      error: message.slice(0, 200),
+      ...(typeof code === "string" ? { code: code.slice(0, 80) } : {}),
+      ...(why ? { cause: why.slice(0, 200) } : {}),
+    });
     return fail(request, unreachable ? "unavailable" : "token");
   }
   if (!claims.email || !claims.emailVerified) {

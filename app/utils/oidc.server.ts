@@ -31,8 +31,14 @@ export async function oidcConfig(s: OidcSettings): Promise<client.Configuration>
   if (cached?.key === key) return cached.config;
   const insecure = s.issuer.startsWith("http:");
   const config = await client.discovery(new URL(s.issuer), s.clientId, s.clientSecret, undefined, {
-    // Plain http is only accepted for localhost (checked in env.server.ts), for local providers and tests.
-    ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
+    execute: [
+      // By default openid-client does not check the signature of an ID token received from the token
+      // endpoint (TLS vouches for the issuer). We check it against the provider's JWKS anyway (issue 16):
+      // a token signed with a key the provider does not publish is refused (tests/unit/sso.test.ts).
+      client.enableNonRepudiationChecks,
+      // Plain http is only accepted for localhost (checked in env.server.ts), for local providers and tests.
+      ...(insecure ? [client.allowInsecureRequests] : []),
+    ],
     timeout: 10,
   });
   cached = { key, config };

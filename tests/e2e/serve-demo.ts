@@ -10,10 +10,15 @@ import Database from "better-sqlite3";
 
 // As `npm run demo`: mails go to a local SMTP catcher.
 if (!process.env.SMTP_HOST && process.env.DEMO_SMTP !== "outbox") {
-  const { startDemoSmtp } = await import("../../app/cli/demo-smtp.ts");
-  const port = await startDemoSmtp("data/demo-mails");
-  if (port)
-    Object.assign(process.env, { SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port), SMTP_TLS: "none", MAIL_FROM: "Registre (démo) <registre@demo.invalid>" });
+  const { DEMO_MAIL_DIR, startDemoSmtp } = await import("../../app/cli/demo-smtp.ts");
+  const catcher = await startDemoSmtp(DEMO_MAIL_DIR);
+  if (catcher)
+    Object.assign(process.env, {
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: String(catcher.port),
+      SMTP_TLS: "none",
+      MAIL_FROM: "Registre (démo) <registre@demo.invalid>",
+    });
 }
 
 const { getEnv } = await import("../../app/utils/env.server.ts");

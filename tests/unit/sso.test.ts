@@ -16,7 +16,7 @@ import { resetEnvCache } from "~/utils/env.server.ts";
 import { resetOidcCache } from "~/utils/oidc.server.ts";
 import { SESSION_COOKIE } from "~/http/session.server.ts";
 import { addMember, createOrg, createUser, form, request, signedInMember, TEST_PASSWORD } from "../helpers/factories.ts";
-import { browseToCallback, startIdp, type TestIdp } from "../helpers/oidc.ts";
+import { browseToCallback, ID_TOKEN_TTL_SECONDS, startIdp, type IdTokenSigning, type TestAccount, type TestIdp } from "../helpers/oidc.ts";
 import { freePort } from "../helpers/smtp.ts";
 import { call, formErrors, type Outcome } from "./route-helpers.ts";
 
@@ -63,23 +63,23 @@ function sessionTokenOf(o: Outcome): string | null {
 }
 
 /** The browser's trip: our login URL → the provider → back to our callback URL. */
-async function startLogin(account: string) {
-  idp.loginAs = account;
+async function startLogin(account: string, provider: TestIdp = idp) {
+  provider.loginAs = account;
   const start = await call(oidcLogin.loader, request("/auth/oidc/login?redirectTo=/account"));
   expect(start.status).toBe(302);
   const stateCookie = setCookies(start)
     .find((c) => c.startsWith("registre_oidc_state="))!
     .split(";")[0]!;
   const authUrl = new URL(start.location!);
-  expect(authUrl.origin).toBe(idp.issuer);
+  expect(authUrl.origin).toBe(provider.issuer);
   expect(authUrl.searchParams.get("code_challenge_method")).toBe("S256");
   expect(authUrl.searchParams.get("nonce")).toBeTruthy();
   expect(authUrl.searchParams.get("state")).toBe(stateCookie.split("=")[1]);
   return { authUrl: authUrl.toString(), stateCookie };
 }
 
-async function fullLogin(account: string) {
-  const { authUrl, stateCookie } = await startLogin(account);
+async function fullLogin(account: string, provider: TestIdp = idp) {
+  const { authUrl, stateCookie } = await startLogin(account, provider);
   const back = await browseToCallback(authUrl, REDIRECT);
   const res = await call(callback.loader, request(back.replace(APP, ""), { cookie: stateCookie }));
   return { res, back, stateCookie };
@@ -351,5 +351,80 @@ describe("single sign-on against a real OpenID provider", () => {
     expect(page.status).toBe(200);
     // The next SSO login goes where it was asked to.
     expect((await fullLogin("karim-sub")).res.location).toBe("/account");
+  });
+});
+
+describe("ID tokens that a real provider issues wrongly", () => {
+  /** Another oidc-provider, configured to misbehave, stands in for the usual one during `run`. */
+  async function withProvider(options: { clockShiftSeconds?: number; idTokenSigning?: IdTokenSigning }, run: (p: TestIdp) => Promise<void>) {
+    const other = await startIdp({
+      port: await freePort(),
+      clientId: "registre",
+      clientSecret: "s3cret-registre-client",
+      redirectUri: REDIRECT,
+      postLogoutRedirectUri: `${APP}/login`,
+      ...options,
+    });
+    configure(other.issuer);
+    try {
+      await run(other);
+    } finally {
+      await other.close();
+    }
+  }
+
+  function account(name: string): TestAccount {
+    return { sub: `${name}-sub`, email: `${name}@ville.test`, email_verified: true, name };
+  }
+
+  /** The control: the same provider setup with a sound token signs the person in. */
+  async function expectSignedIn(p: TestIdp, who: TestAccount) {
+    p.accounts.set(who.sub, who);
+    const { res } = await fullLogin(who.sub, p);
+    expect(res.status).toBe(302);
+    expect((await validateSessionToken(sessionTokenOf(res)!))?.user.email).toBe(who.email);
+  }
+
+  /** The translated error page, no session, no account, and the failure in the audit log with its cause. */
+  async function expectRefused(p: TestIdp, who: TestAccount, why: { code: string; cause: RegExp }) {
+    p.accounts.set(who.sub, who);
+    const sessions = await getDb().session.count();
+    const { res } = await fullLogin(who.sub, p);
+    expect(res.status).toBe(400);
+    expect(res.data).toEqual({ reason: "token" });
+    expect(sessionTokenOf(res)).toBeNull();
+    expect(setCookies(res).some((c) => c.startsWith("registre_oidc_state=;"))).toBe(true);
+    expect(await getDb().session.count()).toBe(sessions);
+    expect(await getDb().user.findUnique({ where: { email: who.email } })).toBeNull();
+    expect(await getDb().ssoIdentity.findFirst({ where: { subject: who.sub } })).toBeNull();
+    const failed = (await auditActions("sso.login_failed")).at(-1)!;
+    const details = JSON.parse(failed.details!) as Record<string, string>;
+    expect(details).toMatchObject({ reason: "token", code: why.code });
+    // openid-client's own message, or the cause under it when the message is generic.
+    expect(details.cause ?? details.error).toMatch(why.cause);
+    expect(translate("fr", "sso.error.token")).toMatch(/vérifiée/);
+    expect(translate("en", "sso.error.token")).toMatch(/could not be verified/);
+  }
+
+  it("refuses an ID token that had already expired when the provider issued it (its clock is behind)", async () => {
+    // A provider 10 minutes behind still issues tokens valid for an hour: accepted.
+    await withProvider({ clockShiftSeconds: -10 * 60 }, (p) => expectSignedIn(p, account("olga")));
+    // One hour past the token's lifetime behind: every ID token it issues is expired on arrival.
+    await withProvider({ clockShiftSeconds: -(ID_TOKEN_TTL_SECONDS + 60 * 60) }, (p) =>
+      expectRefused(p, account("paul"), { code: "OAUTH_JWT_TIMESTAMP_CHECK_FAILED", cause: /"exp" .*expiration is past current timestamp/ }),
+    );
+  });
+
+  it("refuses an ID token signed with a key the provider's JWKS does not hold", async () => {
+    // External signing with the published key: accepted, so the next refusal is the signature's alone.
+    await withProvider({ idTokenSigning: "external" }, (p) => expectSignedIn(p, account("quentin")));
+    // The token names the published key but was signed with another one.
+    await withProvider({ idTokenSigning: "forged" }, (p) =>
+      expectRefused(p, account("rose"), { code: "OAUTH_INVALID_RESPONSE", cause: /^JWT signature verification failed$/ }),
+    );
+    // The token is signed with a key that the JWKS endpoint does not list at all.
+    await withProvider({ idTokenSigning: "unpublished" }, (p) =>
+      expectRefused(p, account("simon"), { code: "OAUTH_KEY_SELECTION_FAILED", cause: /no applicable keys found/ }),
+    );
   });
 });
