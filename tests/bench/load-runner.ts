@@ -248,6 +248,8 @@ export async function runLoad(opts: {
   await disconnectDb();
   fs.rmSync(dir, { recursive: true, force: true });
   if (errorSamples.length) log(`first errors: ${errorSamples.join(" | ")}`);
+  // The server's own error lines say why a request failed (its log level is "error").
+  if (errorSamples.length) log(`server log: ${server.output().slice(-4000)}`);
 
   latencies.sort((a, b) => a - b);
   return {
