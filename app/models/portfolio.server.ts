@@ -27,7 +27,7 @@ export type PortfolioRow = {
   /** Saved screenings that require a DPIA, with no DPIA started and no decision not to do one. */
   dpiaMissing: number;
   overdueDpiaActions: number;
-  /** Vendors without a signed DPA (none, requested), and signed ones whose review is due within 30 days. */
+  /** Contracts without a signed DPA (none, requested), and signed ones whose review is due within 30 days: private vendors and subscriptions to shared ones. */
   dpaMissing: number;
   dpaDue: number;
   exposure: ExposureLevel;
@@ -91,7 +91,11 @@ export async function portfolioRows(userId: string, now = new Date()): Promise<P
     db.$queryRawUnsafe<{ organizationId: string; missing: bigint; due: bigint }[]>(
       `SELECT m."organizationId", sum(v."dpaStatus" IN ('NONE', 'REQUESTED')) AS missing,
               sum(v."dpaStatus" = 'SIGNED' AND v."dpaNextReview" IS NOT NULL AND v."dpaNextReview" < ?) AS due
-       FROM "Membership" m CROSS JOIN "Vendor" v
+       FROM "Membership" m CROSS JOIN (
+         -- Private vendors hold their contract; a shared vendor's contract is the subscription's own (ADR 020).
+         SELECT "organizationId", "dpaStatus", "dpaNextReview" FROM "Vendor"
+         UNION ALL SELECT "organizationId", "dpaStatus", "dpaNextReview" FROM "VendorSubscription"
+       ) v
        WHERE m."userId" = ? AND v."organizationId" = m."organizationId"
        GROUP BY m."organizationId"`,
       sqlDate(soon),

@@ -340,3 +340,45 @@ describe("register ZIP", () => {
     expect((await call(zipRoute.loader, request("/portfolio/zip", { cookie: dpo.cookie }))).status).toBe(405);
   });
 });
+
+describe("DPA measures include the organization's own contracts with shared vendors", () => {
+  it("counts a subscription without a signed DPA as missing, and one whose review is near as due", async () => {
+    const owner = await createOrg("Service mutualisé (catalogue)");
+    const client = await createOrg("Commune de Delta");
+    const clientDpo = await signedInMember(client.org.id, "DPO");
+    const ownerDpo = await signedInMember(owner.org.id, "DPO");
+    const db = getDb();
+    const shared1 = await createVendor(
+      ownerDpo.user.id,
+      owner.org.id,
+      vendorFields("Suite mairie partagée", { dpaStatus: "SIGNED", dpaNextReview: new Date("2999-01-01") }),
+    );
+    const shared2 = await createVendor(
+      ownerDpo.user.id,
+      owner.org.id,
+      vendorFields("Paie partagée", { dpaStatus: "SIGNED", dpaNextReview: new Date("2999-01-01") }),
+    );
+    const shared3 = await createVendor(
+      ownerDpo.user.id,
+      owner.org.id,
+      vendorFields("Messagerie partagée", { dpaStatus: "SIGNED", dpaNextReview: new Date("2999-01-01") }),
+    );
+    // The owner's signed contracts are not the client's: the client's own subscriptions decide.
+    await db.vendorSubscription.create({ data: { organizationId: client.org.id, vendorId: shared1.id, dpaStatus: "REQUESTED" } });
+    await db.vendorSubscription.create({
+      data: { organizationId: client.org.id, vendorId: shared2.id, dpaStatus: "SIGNED", dpaNextReview: new Date(Date.now() + 3 * 86_400_000) },
+    });
+    await db.vendorSubscription.create({
+      data: { organizationId: client.org.id, vendorId: shared3.id, dpaStatus: "SIGNED", dpaNextReview: new Date("2999-01-01") },
+    });
+    await createVendor(clientDpo.user.id, client.org.id, vendorFields("Prestataire local sans contrat"));
+
+    const [row] = await portfolioRows(clientDpo.user.id);
+    expect(row!.id).toBe(client.org.id);
+    expect(row!.dpaMissing).toBe(2); // the requested subscription and the private vendor
+    expect(row!.dpaDue).toBe(1); // the subscription due in 3 days
+    const [ownerRow] = await portfolioRows(ownerDpo.user.id);
+    expect(ownerRow!.dpaMissing).toBe(0);
+    expect(ownerRow!.dpaDue).toBe(0);
+  });
+});
