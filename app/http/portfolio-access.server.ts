@@ -4,12 +4,15 @@ import { listGroups } from "~/models/organization-group.server.ts";
 import { heldRoles, portfolioRows } from "~/models/portfolio.server.ts";
 import { canOnboardOrganizations, canSeePortfolio } from "~/policies/portfolio.ts";
 import { forbidden, requireUser } from "./auth.server.ts";
+import { isPlatformAdminEmail } from "./platform-rule.server.ts";
 
 export async function requirePortfolio(request: Request) {
   const s = await requireUser(request);
-  const held = await heldRoles(s.user.id);
+  // In an instance catalogue, only a platform administrator keeps their role (ADR 020).
+  const platformAdmin = isPlatformAdminEmail(s.user.email);
+  const held = await heldRoles(s.user.id, platformAdmin);
   if (!canSeePortfolio(held)) throw forbidden();
-  return { ...s, held, canOnboard: canOnboardOrganizations(held) };
+  return { ...s, held, platformAdmin, canOnboard: canOnboardOrganizations(held) };
 }
 
 export async function requireOnboarder(request: Request) {
@@ -19,9 +22,9 @@ export async function requireOnboarder(request: Request) {
 }
 
 /** Every row the filters of `params` keep, sorted; a group the user neither owns nor co-owns is ignored (ADR 019). */
-export async function portfolioView(userId: string, params: URLSearchParams) {
+export async function portfolioView(ctx: { user: { id: string }; platformAdmin: boolean }, params: URLSearchParams) {
   const q = parsePortfolioQuery(params);
-  const [rows, groups] = await Promise.all([portfolioRows(userId), listGroups(userId)]);
+  const [rows, groups] = await Promise.all([portfolioRows(ctx.user.id, new Date(), ctx.platformAdmin), listGroups(ctx.user.id)]);
   let invalid = false;
   if (q.group && !groups.some((g) => g.id === q.group)) {
     q.group = undefined;

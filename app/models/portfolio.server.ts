@@ -5,6 +5,7 @@
  * counts the activities of their departments (the same scope as the organization's own dashboard).
  */
 import { compareLevels, EXPOSURE_LEVELS, type ExposureLevel } from "~/analysis/sovereignty.ts";
+import { effectiveRole } from "~/policies/platform.ts";
 import { isRole, type Role } from "~/policies/roles.ts";
 import { fromSqlDate, getDb, sqlDate } from "~/utils/db.server.ts";
 import { analyseOrganization } from "./sovereignty.server.ts";
@@ -43,13 +44,24 @@ const DPA_SOON_DAYS = 30;
 /** An EDITOR (membership m) counts only the activities (a) of their departments. */
 const EDITOR_SCOPE = `(m."role" <> 'EDITOR' OR a."departmentId" IN (SELECT md."departmentId" FROM "MembershipDepartment" md WHERE md."membershipId" = m."id"))`;
 
-export async function portfolioRows(userId: string, now = new Date()): Promise<PortfolioRow[]> {
+/** `platformAdmin`: whether the user is a platform administrator, who alone keeps a role in an instance catalogue (ADR 020). */
+export async function portfolioRows(userId: string, now = new Date(), platformAdmin = false): Promise<PortfolioRow[]> {
   const db = getDb();
   const today = now.toISOString().slice(0, 10);
   const soon = new Date(now.getTime() + DPA_SOON_DAYS * 86_400_000);
   const [orgs, activities, dpia, actions, vendors, groups, last] = await Promise.all([
-    db.$queryRawUnsafe<{ id: string; slug: string; name: string; kind: string | null; departmentCode: string | null; role: string }[]>(
-      `SELECT o."id", o."slug", o."name", o."kind", o."departmentCode", m."role"
+    db.$queryRawUnsafe<
+      {
+        id: string;
+        slug: string;
+        name: string;
+        kind: string | null;
+        departmentCode: string | null;
+        role: string;
+        instanceCatalogue: number | bigint | boolean;
+      }[]
+    >(
+      `SELECT o."id", o."slug", o."name", o."kind", o."departmentCode", m."role", o."instanceCatalogue"
        FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId" WHERE m."userId" = ?`,
       userId,
     ),
@@ -150,7 +162,7 @@ export async function portfolioRows(userId: string, now = new Date()): Promise<P
         name: o.name,
         kind: o.kind,
         departmentCode: o.departmentCode,
-        role: o.role,
+        role: effectiveRole(o.role, { instanceCatalogue: Boolean(o.instanceCatalogue) }, platformAdmin),
         groupIds: groupsBy.get(o.id) ?? [],
         status: { DRAFT: a?.draft ?? 0, SUBMITTED: a?.submitted ?? 0, CHANGES_REQUESTED: a?.changes ?? 0, APPROVED: a?.approved ?? 0 },
         activities: a?.total ?? 0,
@@ -242,12 +254,29 @@ export async function exposureSnapshots(organizationIds: string[], now = new Dat
   return out;
 }
 
-/** The user's role in each organization, with the organization's kind (for the onboarding policy). */
-export async function heldRoles(userId: string) {
+/**
+ * The user's role in each organization, with the organization's kind (for the onboarding policy); in an
+ * instance catalogue, the role the platform rule leaves (ADR 020).
+ */
+export async function heldRoles(userId: string, platformAdmin = false) {
   // One join (every portfolio request starts here): the ORM's relation select costs several times more.
-  const rows = await getDb().$queryRawUnsafe<{ role: string; id: string; slug: string; name: string; kind: string | null }[]>(
-    `SELECT m."role", o."id", o."slug", o."name", o."kind" FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId" WHERE m."userId" = ?`,
+  const rows = await getDb().$queryRawUnsafe<
+    { role: string; id: string; slug: string; name: string; kind: string | null; instanceCatalogue: number | bigint | boolean }[]
+  >(
+    `SELECT m."role", o."id", o."slug", o."name", o."kind", o."instanceCatalogue" FROM "Membership" m JOIN "Organization" o ON o."id" = m."organizationId" WHERE m."userId" = ?`,
     userId,
   );
-  return rows.flatMap((r) => (isRole(r.role) ? [{ role: r.role, id: r.id, slug: r.slug, name: r.name, kind: r.kind }] : []));
+  return rows.flatMap((r) =>
+    isRole(r.role)
+      ? [
+          {
+            role: effectiveRole(r.role, { instanceCatalogue: Boolean(r.instanceCatalogue) }, platformAdmin),
+            id: r.id,
+            slug: r.slug,
+            name: r.name,
+            kind: r.kind,
+          },
+        ]
+      : [],
+  );
 }

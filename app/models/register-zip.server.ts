@@ -14,8 +14,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { zipStore, type ZipEntry } from "~/documents/zip.ts";
+import { effectiveRole } from "~/policies/platform.ts";
 import { canDownloadZip } from "~/policies/portfolio.ts";
-import type { Role } from "~/policies/roles.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { trackJob } from "~/utils/jobs.server.ts";
@@ -146,10 +146,13 @@ export async function getZipJob(userId: string, id: string): Promise<ZipJob | nu
  * Whether the user may still read every register in the job, by their memberships NOW: a member who
  * has since lost an organization (or become its EDITOR) no longer downloads its register.
  */
-export async function mayDownloadZip(userId: string, job: ZipJob): Promise<boolean> {
+export async function mayDownloadZip(userId: string, job: ZipJob, platformAdmin = false): Promise<boolean> {
   const ids = job.organizations.map((o) => o.id);
-  const memberships = await getDb().membership.findMany({ where: { userId, organizationId: { in: ids } }, select: { organizationId: true, role: true } });
-  const roles = new Map(memberships.map((m) => [m.organizationId, m.role as Role]));
+  const memberships = await getDb().membership.findMany({
+    where: { userId, organizationId: { in: ids } },
+    select: { organizationId: true, role: true, organization: { select: { instanceCatalogue: true } } },
+  });
+  const roles = new Map(memberships.map((m) => [m.organizationId, effectiveRole(m.role, m.organization, platformAdmin)]));
   return canDownloadZip(ids.map((id) => roles.get(id) ?? null));
 }
 

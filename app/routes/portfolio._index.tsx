@@ -12,7 +12,7 @@ import { useT } from "~/utils/use-i18n.ts";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = await requirePortfolio(request);
-  const view = await portfolioView(ctx.user.id, new URL(request.url).searchParams);
+  const view = await portfolioView(ctx, new URL(request.url).searchParams);
   const page = pageOf(view.rows, view.q.page);
   const departments = [...new Set(view.all.flatMap((r) => (r.departmentCode ? [r.departmentCode] : [])))].sort();
   return {

@@ -11,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const format = url.searchParams.get("format");
   if (format !== "csv" && format !== "xlsx") throw new Response("Bad Request", { status: 400 });
   const locale = await getLocale(request);
-  const view = await portfolioView(ctx.user.id, url.searchParams);
+  const view = await portfolioView(ctx, url.searchParams);
   const now = new Date();
   const stamp = now.toISOString().slice(0, 10);
   if (format === "csv") return fileResponse(portfolioCsv(view.rows, locale), { fileName: `portefeuille-${stamp}.csv`, contentType: "text/csv; charset=utf-8" });

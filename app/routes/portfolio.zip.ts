@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (typeof v === "string") params.set(k, v);
   }
   const chosen = new Set(form.getAll("org").filter((v): v is string => typeof v === "string"));
-  const view = await portfolioView(ctx.user.id, params);
+  const view = await portfolioView(ctx, params);
   const rows = view.rows.filter((r) => canZipRegister(r.role) && (chosen.size === 0 || chosen.has(r.slug)));
   if (rows.length === 0) return redirectWithToast(request, "/portfolio", { type: "error", key: "portfolio.zip.none" });
   const { job } = await startRegisterZip(

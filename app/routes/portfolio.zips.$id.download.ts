@@ -12,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requirePortfolio(request);
   const job = await getZipJob(ctx.user.id, params.id ?? "");
   if (!job) throw notFound();
-  if (!(await mayDownloadZip(ctx.user.id, job))) throw forbidden();
+  if (!(await mayDownloadZip(ctx.user.id, job, ctx.platformAdmin))) throw forbidden();
   const bytes = readZip(job);
   if (!bytes) throw notFound();
   return fileResponse(bytes, { fileName: job.fileName, contentType: "application/zip" });

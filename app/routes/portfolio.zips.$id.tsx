@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     done,
     organizations: job.organizations.map((o) => ({ slug: o.slug, name: o.name, state: o.state })),
     size: job.size,
-    mayDownload: job.state === "done" && (await mayDownloadZip(ctx.user.id, job)),
+    mayDownload: job.state === "done" && (await mayDownloadZip(ctx.user.id, job, ctx.platformAdmin)),
     retentionDays: ZIP_RETENTION_DAYS,
   };
 }

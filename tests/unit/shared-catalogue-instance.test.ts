@@ -18,6 +18,9 @@ import * as catalogue from "~/routes/o.$org.catalogue.tsx";
 import * as vendorEdit from "~/routes/o.$org.vendors.$vendorId.edit.tsx";
 import * as vendorPage from "~/routes/o.$org.vendors.$vendorId/route.tsx";
 import * as platform from "~/routes/platform.tsx";
+import * as onboard from "~/routes/portfolio.onboard.tsx";
+import * as portfolio from "~/routes/portfolio._index.tsx";
+import { heldRoles, portfolioRows } from "~/models/portfolio.server.ts";
 import { SESSION_COOKIE } from "~/http/session.server.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";
@@ -225,6 +228,20 @@ describe("the instance catalogue: routes × roles", () => {
     expect((await getDb().vendor.findUniqueOrThrow({ where: { id: vendorId } })).shared).toBe(true);
     const own = await call(catalogue.loader, request(`/o/${P.slug}/catalogue`, { cookie: platformAdmin.cookie }), { org: P.slug });
     expect(own.data).toMatchObject({ manage: true, instanceCatalogue: true });
+  });
+
+  it("the portfolio applies the same rule: another member of P is a VIEWER there, and cannot onboard through it", async () => {
+    const [row] = await portfolioRows(notAdminInP.id);
+    expect(row).toMatchObject({ id: P.id, role: "VIEWER" });
+    expect(await heldRoles(notAdminInP.id)).toEqual([expect.objectContaining({ id: P.id, role: "VIEWER" })]);
+    // Held as ADMIN in the database, so before the rule reached the portfolio this answered 200.
+    expect((await call(onboard.loader, request("/portfolio/onboard", { cookie: notAdminInP.cookie }))).status).toBe(403);
+    const page = await call(portfolio.loader, request("/portfolio", { cookie: notAdminInP.cookie }));
+    expect(page.status).toBe(200);
+    expect(page.data).toMatchObject({ canOnboard: false });
+    // A platform administrator keeps the role stored for them.
+    const own = (await portfolioRows(platformAdmin.id, new Date(), true)).find((r) => r.id === P.id);
+    expect(own?.role).toBe("ADMIN");
   });
 
   it("every organization reads it and subscribes without a grant; a viewer reads but does not subscribe", async () => {
