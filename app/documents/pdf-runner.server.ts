@@ -1,9 +1,13 @@
 /**
  * PDF generation off the request thread: each job runs in a child process (Node 20 worker threads
  * cannot load TypeScript through tsx), so a 1,000-activity register never blocks other requests.
+ * The child streams the PDF into a temporary file as it is drawn and answers with its path: it never
+ * holds the whole document (issue 18: collecting it, then copying it into the IPC message, cost the
+ * child four times the PDF's size at its peak).
  */
 import { fork } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RegisterExport } from "~/schemas/register-export.ts";
@@ -36,12 +40,26 @@ function workerEntry(): { file: string; execArgv: string[] } {
   return { file: path.join(projectRoot, "app", "documents", "pdf-worker.ts"), execArgv: ["--import", "tsx"] };
 }
 
+/** The child's answer: the PDF is in `file`; `peakRssMb` is the child's peak resident memory (benchmarks). */
+export type PdfWorkerReply = { ok: true; file: string; peakRssMb: number } | { ok: false; error: string };
+
 export function renderPdfOffThread(job: PdfJob): Promise<Buffer> {
   // Tracked so that a graceful shutdown lets the rendering finish.
-  return trackJob(renderInChild(job));
+  return trackJob(renderPdfInChild(job).then((r) => r.bytes));
 }
 
-function renderInChild(job: PdfJob): Promise<Buffer> {
+/** Renders in a child process; the bytes, and the child's peak resident memory. */
+export async function renderPdfInChild(job: PdfJob): Promise<{ bytes: Buffer; childPeakRssMb: number }> {
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "registre-pdf-"));
+  try {
+    const { file, peakRssMb } = await renderInChild(job, path.join(dir, "document.pdf"));
+    return { bytes: await fs.promises.readFile(file), childPeakRssMb: peakRssMb };
+  } finally {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
+}
+
+function renderInChild(job: PdfJob, file: string): Promise<{ file: string; peakRssMb: number }> {
   const entry = workerEntry();
   return new Promise((resolve, reject) => {
     const child = fork(entry.file, [], {
@@ -54,10 +72,10 @@ function renderInChild(job: PdfJob): Promise<Buffer> {
       child.kill("SIGKILL");
       reject(new Error("PDF generation timed out"));
     }, TIMEOUT_MS);
-    child.once("message", (msg: { ok: true; pdf: Uint8Array } | { ok: false; error: string }) => {
+    child.once("message", (msg: PdfWorkerReply) => {
       clearTimeout(timer);
       child.disconnect();
-      if (msg.ok) resolve(Buffer.from(msg.pdf));
+      if (msg.ok) resolve({ file: msg.file, peakRssMb: msg.peakRssMb });
       else reject(new Error(msg.error));
     });
     child.once("error", (err) => {
@@ -68,6 +86,6 @@ function renderInChild(job: PdfJob): Promise<Buffer> {
       clearTimeout(timer);
       if (code !== 0) reject(new Error(`PDF process exited with code ${code}`));
     });
-    child.send(job);
+    child.send({ job, file });
   });
 }

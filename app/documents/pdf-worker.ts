@@ -1,32 +1,30 @@
-/** Child process entry: receives one PdfJob, renders it, sends the bytes back, exits. */
-import type { PdfJob } from "./pdf-runner.server.ts";
+/** Child process entry: receives one PdfJob and a file path, streams the PDF into the file, answers, exits. */
+import fs from "node:fs";
+import { pipeline } from "node:stream/promises";
+import type { PdfJob, PdfWorkerReply } from "./pdf-runner.server.ts";
 import { renderActivityPdf } from "./activity-pdf.ts";
 import { renderDpiaPdf } from "./dpia-pdf.ts";
 import { renderRegisterPdf } from "./register-pdf.ts";
 import { renderTextDocPdf } from "./text-pdf.ts";
 
-function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on("data", (c: Buffer) => chunks.push(c));
-    stream.on("end", () => resolve(Buffer.concat(chunks)));
-    stream.on("error", reject);
-  });
+function render(job: PdfJob): NodeJS.ReadableStream {
+  return job.kind === "register"
+    ? renderRegisterPdf(job.data, job.opts)
+    : job.kind === "dpia"
+      ? renderDpiaPdf(job.data, job.opts)
+      : job.kind === "text"
+        ? renderTextDocPdf(job.data, job.opts)
+        : renderActivityPdf(job.data, job.ref, job.opts);
 }
 
-process.once("message", async (job: PdfJob) => {
+const reply = (msg: PdfWorkerReply, code: number) => process.send!(msg, () => process.exit(code));
+
+process.once("message", async ({ job, file }: { job: PdfJob; file: string }) => {
   try {
-    const stream =
-      job.kind === "register"
-        ? renderRegisterPdf(job.data, job.opts)
-        : job.kind === "dpia"
-          ? renderDpiaPdf(job.data, job.opts)
-          : job.kind === "text"
-            ? renderTextDocPdf(job.data, job.opts)
-            : renderActivityPdf(job.data, job.ref, job.opts);
-    const pdf = await collect(stream);
-    process.send!({ ok: true, pdf: new Uint8Array(pdf) }, () => process.exit(0));
+    // Each page goes to the file as soon as it is written: the whole document is never in memory.
+    await pipeline(render(job), fs.createWriteStream(file));
+    reply({ ok: true, file, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, 0);
   } catch (err) {
-    process.send!({ ok: false, error: err instanceof Error ? err.message : String(err) }, () => process.exit(1));
+    reply({ ok: false, error: err instanceof Error ? err.message : String(err) }, 1);
   }
 });

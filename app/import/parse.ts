@@ -12,6 +12,7 @@ import { describeColumns, headerScore, type ColumnInfo, type ColumnMapping, type
 import { IMPORT_LIMITS, ImportFileError, type ImportMessage } from "./limits.ts";
 import { buildContent, issueMessage, type ImportPatch } from "./merge.ts";
 import { applyRowData, cellText, rowToPatch, type RawRow } from "./rows.ts";
+import { clearMatchCaches } from "./vocabulary.ts";
 import { isZip, readXlsx, zipUncompressedSize } from "./xlsx.ts";
 
 export type ImportFormat = "xlsx" | "csv" | "json";
@@ -238,6 +239,15 @@ export type ParseOptions = { mapping?: ColumnMapping };
 
 /** Reads a file into rows. Throws ImportFileError when the file as a whole cannot be read. */
 export async function parseImportFile(bytes: Uint8Array, opts: ParseOptions = {}): Promise<ParsedImport> {
+  try {
+    return await parseFile(bytes, opts);
+  } finally {
+    // The file's cells are not needed once its rows are read (see clearMatchCaches).
+    clearMatchCaches();
+  }
+}
+
+async function parseFile(bytes: Uint8Array, opts: ParseOptions): Promise<ParsedImport> {
   const detected = detectFormat(bytes);
   if (detected.format === "json") return parseRegisterJson(detected.data);
   if (detected.format === "xlsx") {

@@ -82,10 +82,22 @@ function build<C extends string>(prefix: string, codes: readonly C[], extra: Par
     const w = entry.v.text.split(" ")[0]!;
     byFirstWord.set(w, [...(byFirstWord.get(w) ?? []), entry]);
   }
-  return { variants, byFirstWord, cache: new Map() };
+  const matcher: Matcher<C> = { variants, byFirstWord, cache: new Map() };
+  matchers.push(matcher as unknown as Matcher<string>);
+  return matcher;
 }
 
 const CACHE_SIZE = 5000;
+const matchers: Matcher<string>[] = [];
+
+/**
+ * Empties the recent-results caches. Called after each file: a cached value is often a slice of a
+ * whole cell's text, which keeps that text alive; 5,000 entries per vocabulary held ~60 MB of a
+ * 5,000-row import's cells until the next import (issue 18, ADR 021).
+ */
+export function clearMatchCaches(): void {
+  for (const m of matchers) m.cache.clear();
+}
 
 export function matchLabel<C extends string>(m: Matcher<C>, value: string): Match<C> | null {
   const cached = m.cache.get(value);
