@@ -45,7 +45,8 @@ describe("npm run export (JSON)", () => {
     });
     expect(JSON.parse(fs.readFileSync(past, "utf8")).activities).toEqual([]);
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+    // Each step spawns a tsx process: seconds apiece, many more on a loaded machine.
+  }, 90_000);
 
   it("explains bad arguments and an unknown organization, and exits non-zero", () => {
     const bad = spawnSync(tsx, ["app/cli/export.ts", "--org", "x", "--format", "json", "--out", "/tmp/x.json", "--as-of", "yesterday"], {

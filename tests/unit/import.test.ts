@@ -631,7 +631,8 @@ describe("npm run import", () => {
     expect(real.status).toBe(0);
     expect(real.stdout).toContain("Written: 2 created, 0 updated");
     expect(await getDb().activity.count({ where: { organizationId: org.id } })).toBe(2);
-  });
+    // Each step spawns a tsx process: seconds apiece, many more on a loaded machine.
+  }, 90_000);
 });
 
 describe("the import page", () => {
