@@ -463,7 +463,8 @@ export function exportScreening(content: ActivityContent, info: { screening: Scr
 export async function loadPrefillLinks(organizationId: string, activityId: string) {
   const links = await getDb().activityLink.findMany({
     where: { organizationId, activityId },
-    orderBy: { createdAt: "asc" },
+    // Links made in the same millisecond: the id (a cuid: time, then a counter) keeps the order they were added in.
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     include: { service: { select: { name: true, vendor: { select: { name: true, dpaStatus: true } } } }, site: { select: { name: true } } },
   });
   return links.map((l) => ({

@@ -112,7 +112,8 @@ function toExportActivity(
 async function loadExportLinks(organizationId: string): Promise<Map<string, ExportLink[]>> {
   const rows = await getDb().activityLink.findMany({
     where: { organizationId },
-    orderBy: { createdAt: "asc" },
+    // Links made in the same millisecond: the id (a cuid: time, then a counter) keeps the order they were added in.
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       activityId: true,
       role: true,

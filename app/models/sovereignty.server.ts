@@ -128,29 +128,49 @@ export async function loadServiceGraph(organizationId: string): Promise<ServiceG
   return graph;
 }
 
-/** Every link of an organization in creation order, read on the covering index (organizationId, createdAt, …) (ADR 021). */
-export const ANALYSIS_LINKS_SQL = `SELECT l.activityId, l.role, l.serviceId, h.name AS siteName, h.country AS siteCountry
+/**
+ * Every link of an organization in creation order, read on the covering index (organizationId, createdAt, …)
+ * (ADR 021). Links created in the same millisecond tie on createdAt; the index would then order them by
+ * their random ids, so the rowid (insertion order, also in the index) breaks ties: an activity's services
+ * keep the order they were added in, and an export restored elsewhere lists them the same way.
+ */
+export const ANALYSIS_LINKS_SQL = `SELECT l.rowid AS "rowid", l.createdAt AS "createdAt", l.activityId, l.role, l.serviceId, h.name AS siteName, h.country AS siteCountry
   FROM "ActivityLink" l LEFT JOIN "HostingSite" h ON h.id = l.siteId WHERE l.organizationId = ? ORDER BY l.createdAt`;
 
 type LinkRow = { activityId: string; role: string; serviceId: string | null; site: { name: string; country: string } | null };
+type RawLink = {
+  rowid: number | bigint;
+  createdAt: string | number | Date;
+  activityId: string;
+  role: string;
+  serviceId: string | null;
+  siteName: string | null;
+  siteCountry: string | null;
+};
+
+const instant = (v: string | number | Date) => (v instanceof Date ? v.getTime() : typeof v === "number" ? v : Date.parse(v));
 
 async function loadLinks(organizationId: string, activityIds?: string[]): Promise<Map<string, LinkRow[]>> {
-  const rows = activityIds
-    ? await getDb().activityLink.findMany({
-        where: { organizationId, activityId: { in: activityIds } },
-        select: { activityId: true, role: true, serviceId: true, site: { select: { name: true, country: true } } },
-      })
-    : (
-        await getDb().$queryRawUnsafe<{ activityId: string; role: string; serviceId: string | null; siteName: string | null; siteCountry: string | null }[]>(
-          ANALYSIS_LINKS_SQL,
+  const raw = activityIds
+    ? activityIds.length === 0
+      ? []
+      : await getDb().$queryRawUnsafe<RawLink[]>(
+          `${ANALYSIS_LINKS_SQL.replace(" ORDER BY", ` AND l.activityId IN (${activityIds.map(() => "?").join(", ")}) ORDER BY`)}`,
           organizationId,
+          ...activityIds,
         )
-      ).map((l) => ({
-        activityId: l.activityId,
-        role: l.role,
-        serviceId: l.serviceId,
-        site: l.siteName !== null ? { name: l.siteName, country: l.siteCountry ?? "FR" } : null,
-      }));
+    : await getDb().$queryRawUnsafe<RawLink[]>(ANALYSIS_LINKS_SQL, organizationId);
+  // Stable order: creation time, then insertion order (see ANALYSIS_LINKS_SQL).
+  const ordered = raw
+    .map((l) => ({ l, at: instant(l.createdAt), seq: Number(l.rowid) }))
+    .sort((a, b) => a.at - b.at || a.seq - b.seq)
+    .map(({ l }) => l);
+  const rows: LinkRow[] = ordered.map((l) => ({
+    activityId: l.activityId,
+    role: l.role,
+    serviceId: l.serviceId,
+    site: l.siteName !== null ? { name: l.siteName, country: l.siteCountry ?? "FR" } : null,
+  }));
   const byActivity = new Map<string, LinkRow[]>();
   for (const l of rows) {
     const list = byActivity.get(l.activityId) ?? [];

@@ -280,7 +280,8 @@ export async function deleteHostingSite(actorId: string, organizationId: string,
 export function listActivityLinks(organizationId: string, activityId: string) {
   return getDb().activityLink.findMany({
     where: { organizationId, activityId },
-    orderBy: { createdAt: "asc" },
+    // Links made in the same millisecond: the id (a cuid: time, then a counter) keeps the order they were added in.
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     include: {
       service: { select: { id: true, name: true, vendor: { select: { id: true, name: true, country: true } } } },
       site: { select: { id: true, name: true, country: true, city: true } },
