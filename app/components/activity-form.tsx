@@ -45,7 +45,7 @@ import { ActivityContentSchema, DepartmentIdField, type ActivityContent } from "
 import type { CompletenessItem } from "~/domain/activity-rules.ts";
 import { pathParts, type DiffRow } from "~/domain/activity-diff.ts";
 import { type MessageKey } from "~/utils/i18n.ts";
-import type { ContentKey } from "~/domain/prefilled.ts";
+import { CONTENT_KEYS, type ContentKey } from "~/domain/prefilled.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { z } from "~/utils/validation.ts";
 
@@ -186,34 +186,9 @@ type ListKey =
   | "transfers"
   | "securityMeasures";
 
-/** Top-level order of the form, used to sort the rows of the conflict diff like the form reads. */
-const FORM_ORDER = [
-  "name",
-  "description",
-  "departmentId",
-  "internalContact",
-  "implementationDate",
-  "regime",
-  "role",
-  "jointControllers",
-  "processorFor",
-  "purposes",
-  "legalBases",
-  "art9Conditions",
-  "art10Basis",
-  "ledLegalBasis",
-  "ledProfiling",
-  "domain",
-  "dataSubjects",
-  "dataCategories",
-  "recipients",
-  "transfers",
-  "securityMeasures",
-  "rights",
-  "riskFlags",
-  "nextReviewAt",
-  "lastReviewAt",
-];
+/** Top-level order of the form, used to sort the rows of the conflict diff like the form reads: the
+ * content's keys, with the department (a column, not content) after the description. */
+const FORM_ORDER: readonly string[] = [...CONTENT_KEYS.slice(0, 2), "departmentId", ...CONTENT_KEYS.slice(2)];
 
 /** Stable sort of diff rows in the order of the form (diffContents sorts alphabetically). */
 export function sortDiffLikeForm(rows: DiffRow[]): DiffRow[] {
