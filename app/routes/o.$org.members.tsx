@@ -5,7 +5,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorList, FormErrors, SelectField, TextField } from "~/components/forms.tsx";
+import { ErrorList, FormErrors, SelectField, TextField, type AnyField } from "~/components/forms.tsx";
 import { AccessRequestDecidedError, AccessRequestNotFoundError, decideAccessRequest, listPendingAccessRequests } from "~/models/access-request.server.ts";
 import { listDepartments } from "~/models/department.server.ts";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server.ts";
@@ -15,7 +15,7 @@ import { forbidden, notFound, requireOrgContext } from "~/http/auth.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { roleHasDepartments } from "~/policies/department.ts";
 import { canAssignRole, canDecideAccessRequests, canManageMembers, organizationHasAdmin } from "~/policies/organization.ts";
-import { isRole, ROLES } from "~/policies/roles.ts";
+import { isRole, ROLES, type Role } from "~/policies/roles.ts";
 import { redirectWithToast } from "~/utils/toast.server.ts";
 import { useT } from "~/utils/use-i18n.ts";
 import { emailField, z } from "~/utils/validation.ts";
@@ -182,6 +182,43 @@ function DepartmentChecks({
   );
 }
 
+/** The role and, for an EDITOR, the departments: the same pair on a member, an access request and an invitation. */
+function RoleFields({
+  label,
+  hint = false,
+  fields,
+  roles,
+  departments,
+  selected,
+}: {
+  label: string;
+  hint?: boolean;
+  fields: { role: AnyField; departmentIds: { errors?: string[]; errorId: string } };
+  roles: readonly Role[];
+  departments: { id: string; name: string }[];
+  selected: string[];
+}) {
+  const { t } = useT();
+  return (
+    <>
+      <SelectField
+        label={label}
+        hint={hint ? t("hints.roles") : undefined}
+        field={fields.role}
+        options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+      />
+      <DepartmentChecks
+        name="departmentIds"
+        departments={departments}
+        selected={selected}
+        legend={t("members.editorDepartments")}
+        errors={fields.departmentIds.errors}
+        errorId={fields.departmentIds.errorId}
+      />
+    </>
+  );
+}
+
 function CopyLink({ link, label }: { link: string; label: string }) {
   const { t } = useT();
   return (
@@ -230,18 +267,12 @@ function MemberRow({
             <FormErrors errors={form.errors} />
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="membershipId" value={member.id} />
-            <SelectField
+            <RoleFields
               label={t("fields.roleOf", { name: member.user.name })}
-              field={fields.role}
-              options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            />
-            <DepartmentChecks
-              name="departmentIds"
+              fields={fields}
+              roles={roles}
               departments={d.departments}
               selected={member.departments.map((x) => x.id)}
-              legend={t("members.editorDepartments")}
-              errors={fields.departmentIds.errors}
-              errorId={fields.departmentIds.errorId}
             />
             <button type="submit" className="button">
               {t("members.saveRole")}
@@ -305,20 +336,7 @@ function AccessRequestRow({
         <FormErrors errors={form.errors} />
         <input type="hidden" name="intent" value="accept-request" />
         <input type="hidden" name="requestId" value={req.id} />
-        <SelectField
-          label={t("members.roleFor", { name: req.user.name })}
-          hint={t("hints.roles")}
-          field={fields.role}
-          options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-        />
-        <DepartmentChecks
-          name="departmentIds"
-          departments={d.departments}
-          selected={[]}
-          legend={t("members.editorDepartments")}
-          errors={fields.departmentIds.errors}
-          errorId={fields.departmentIds.errorId}
-        />
+        <RoleFields label={t("members.roleFor", { name: req.user.name })} hint fields={fields} roles={roles} departments={d.departments} selected={[]} />
         <button type="submit" className="button primary">
           {t("members.accept")}
           <span className="visually-hidden"> {req.user.name}</span>
@@ -373,20 +391,7 @@ export default function Members() {
             <FormErrors errors={form.errors} />
             <input type="hidden" name="intent" value="invite" />
             <TextField label={t("fields.email")} field={fields.email} type="email" required />
-            <SelectField
-              label={t("fields.role")}
-              hint={t("hints.roles")}
-              field={fields.role}
-              options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            />
-            <DepartmentChecks
-              name="departmentIds"
-              departments={d.departments}
-              selected={[]}
-              legend={t("members.editorDepartments")}
-              errors={fields.departmentIds.errors}
-              errorId={fields.departmentIds.errorId}
-            />
+            <RoleFields label={t("fields.role")} hint fields={fields} roles={roles} departments={d.departments} selected={[]} />
             <button type="submit" className="button primary">
               {t("members.createInvitation")}
             </button>
