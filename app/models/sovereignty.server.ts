@@ -134,8 +134,11 @@ export async function loadServiceGraph(organizationId: string): Promise<ServiceG
  * their random ids, so the rowid (insertion order, also in the index) breaks ties: an activity's services
  * keep the order they were added in, and an export restored elsewhere lists them the same way.
  */
-export const ANALYSIS_LINKS_SQL = `SELECT l.rowid AS "rowid", l.createdAt AS "createdAt", l.activityId, l.role, l.serviceId, h.name AS siteName, h.country AS siteCountry
-  FROM "ActivityLink" l LEFT JOIN "HostingSite" h ON h.id = l.siteId WHERE l.organizationId = ? ORDER BY l.createdAt`;
+const linksSql = (
+  filter: string,
+) => `SELECT l.rowid AS "rowid", l.createdAt AS "createdAt", l.activityId, l.role, l.serviceId, h.name AS siteName, h.country AS siteCountry
+  FROM "ActivityLink" l LEFT JOIN "HostingSite" h ON h.id = l.siteId WHERE l.organizationId = ?${filter} ORDER BY l.createdAt`;
+export const ANALYSIS_LINKS_SQL = linksSql("");
 
 type LinkRow = { activityId: string; role: string; serviceId: string | null; site: { name: string; country: string } | null };
 type RawLink = {
@@ -148,18 +151,19 @@ type RawLink = {
   siteCountry: string | null;
 };
 
+const LINK_CHUNK = 10_000;
+
 const instant = (v: string | number | Date) => (v instanceof Date ? v.getTime() : typeof v === "number" ? v : Date.parse(v));
 
 async function loadLinks(organizationId: string, activityIds?: string[]): Promise<Map<string, LinkRow[]>> {
-  const raw = activityIds
-    ? activityIds.length === 0
-      ? []
-      : await getDb().$queryRawUnsafe<RawLink[]>(
-          `${ANALYSIS_LINKS_SQL.replace(" ORDER BY", ` AND l.activityId IN (${activityIds.map(() => "?").join(", ")}) ORDER BY`)}`,
-          organizationId,
-          ...activityIds,
-        )
-    : await getDb().$queryRawUnsafe<RawLink[]>(ANALYSIS_LINKS_SQL, organizationId);
+  let raw: RawLink[] = [];
+  if (!activityIds) raw = await getDb().$queryRawUnsafe<RawLink[]>(ANALYSIS_LINKS_SQL, organizationId);
+  // In chunks: SQLite binds at most 32,766 values per statement.
+  else
+    for (let i = 0; i < activityIds.length; i += LINK_CHUNK) {
+      const ids = activityIds.slice(i, i + LINK_CHUNK);
+      raw = raw.concat(await getDb().$queryRawUnsafe<RawLink[]>(linksSql(` AND l.activityId IN (${ids.map(() => "?").join(", ")})`), organizationId, ...ids));
+    }
   // Stable order: creation time, then insertion order (see ANALYSIS_LINKS_SQL).
   const ordered = raw
     .map((l) => ({ l, at: instant(l.createdAt), seq: Number(l.rowid) }))
