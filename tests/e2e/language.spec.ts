@@ -92,8 +92,14 @@ test("after the first page, a data request carries no messages again, and pages 
   await expect(page).toHaveURL(/\/o\/ville-demo\/vendors$/);
   await nav.getByRole("link", { name: "Registre", exact: true }).click();
   await expect(page).toHaveURL(/\/o\/ville-demo\/activities$/);
-  await page.getByRole("searchbox").first().fill("zzzz-none");
-  await page.getByRole("searchbox").first().press("Enter");
+  // The register must have rendered after the client navigation: a search typed earlier was reset
+  // by the arriving page and submitted empty.
+  await expect(page.getByRole("heading", { level: 1, name: "Registre des activités de traitement" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const search = page.getByRole("searchbox").first();
+  await search.fill("zzzz-none");
+  await expect(search).toHaveValue("zzzz-none");
+  await search.press("Enter");
   await expect(page).toHaveURL(/q=zzzz-none/);
   const res = await rootData;
   const body = await res.text();
