@@ -11,7 +11,7 @@ import { decodeText, detectSeparator, looksBinary, parseCsv, type CsvEncoding, t
 import { describeColumns, headerScore, type ColumnInfo, type ColumnMapping, type ImportField } from "./headers.ts";
 import { IMPORT_LIMITS, ImportFileError, type ImportMessage } from "./limits.ts";
 import { buildContent, issueMessage, type ImportPatch } from "./merge.ts";
-import { applyRowData, cellText, rowToPatch, type RawRow } from "./rows.ts";
+import { cellText, readRow, type RawRow } from "./rows.ts";
 import { clearMatchCaches } from "./vocabulary.ts";
 import { isZip, readXlsx, zipUncompressedSize } from "./xlsx.ts";
 
@@ -219,8 +219,7 @@ function parseTable(raw: RawRow[], mapping: ColumnMapping | undefined): Omit<Par
   if (unmatched.length > 0) fileWarnings.push({ key: "import.warn.unmatchedColumns", params: { count: unmatched.length } });
 
   const parsedRows = data.map((r): ParsedRow => {
-    const rp = rowToPatch(r, columns);
-    applyRowData(rp, r, columns);
+    const rp = readRow(r, columns);
     const built = buildContent(rp.patch);
     return {
       rowNumber: r.rowNumber,
