@@ -25,7 +25,7 @@ import type { ActivityContent } from "~/schemas/activity.ts";
 import { ExportActivitySchema, type RegisterExport } from "~/schemas/register-export.ts";
 import type { ActivityStatus } from "~/reference/vocabularies.ts";
 import { diffContents } from "~/domain/activity-diff.ts";
-import { getDb, sqlDate, type Tx } from "~/utils/db.server.ts";
+import { getDb, sqlDate, type Tx, writeStatement } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { ActivityNotFoundError, derivedColumns, formatRef, parseContent, saveActivityInUnit, transitionActivityInUnit } from "./activity.server.ts";
 import { unitOfWork, type Work } from "./unit-of-work.server.ts";
@@ -496,17 +496,31 @@ export function newCuid(): string {
   return `c${Date.now().toString(36).padStart(8, "0")}${idCounter.toString(36).padStart(4, "0")}${fingerprint}${random}`;
 }
 
-/** Multi-row INSERTs; each statement's values are built only when it runs, so a large import stays small in memory. */
+/** The tables insertRows writes, and the form of a column name: the only identifiers its SQL interpolates. */
+const BULK_TABLES: ReadonlySet<string> = new Set(["Activity", "ActivitySearch", "AuditEvent"]);
+const COLUMN_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/**
+ * Multi-row INSERTs, `perStatement` rows each, with bound values, on the unit of work's transaction
+ * (writeStatement: the write connection's handle, ADR 025). Full batches reuse one prepared statement;
+ * only the last, shorter batch prepares its own. Each statement's values are built only when it runs, so
+ * a large import stays small in memory, and the event loop gets a turn between statements.
+ */
 export async function insertRows(tx: Tx, table: string, columns: string[], count: number, row: (i: number) => unknown[], perStatement: number) {
+  if (!BULK_TABLES.has(table) || columns.length === 0 || !columns.every((c) => COLUMN_NAME.test(c)))
+    throw new Error(`insertRows: ${table} (${columns.join(", ")}) is not a bulk-insert target`);
   const one = `(${columns.map(() => "?").join(", ")})`;
+  const sql = (n: number) => `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${Array.from({ length: n }, () => one).join(", ")}`;
   for (let i = 0; i < count; i += perStatement) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     const n = Math.min(perStatement, count - i);
     const args: unknown[] = [];
-    for (let k = 0; k < n; k++) args.push(...row(i + k));
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${Array.from({ length: n }, () => one).join(", ")}`,
-      ...args,
-    );
+    for (let k = 0; k < n; k++) {
+      const values = row(i + k);
+      if (values.length !== columns.length) throw new Error(`insertRows: ${values.length} values for ${columns.length} columns`);
+      for (const v of values) args.push(v);
+    }
+    writeStatement(tx, sql(n)).run(args);
   }
 }
 
