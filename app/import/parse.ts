@@ -11,7 +11,7 @@ import { decodeText, detectSeparator, looksBinary, parseCsv, type CsvEncoding, t
 import { describeColumns, headerScore, type ColumnInfo, type ColumnMapping, type ImportField } from "./headers.ts";
 import { IMPORT_LIMITS, ImportFileError, type ImportMessage } from "./limits.ts";
 import { buildContent, issueMessage, type ImportPatch } from "./merge.ts";
-import { applyRowData, cellText, rowToPatch, type RawRow } from "./rows.ts";
+import { cellText, readRow, type RawRow } from "./rows.ts";
 import { clearMatchCaches } from "./vocabulary.ts";
 import { isZip, readXlsx, zipUncompressedSize } from "./xlsx.ts";
 
@@ -178,8 +178,13 @@ const isBlankRow = (r: RawRow) => r.cells.every((c) => typeof c === "string" && 
 /** Fields that hold one value: two columns for one of them is a mistake to fix by hand. */
 const SINGLE_FIELDS: readonly ImportField[] = ["ref", "name", "department", "role", "regime", "domain", "implementationDate", "nextReviewAt", "lastReviewAt"];
 
+/**
+ * The table's rows -> parsed rows. Consumes `raw`: each row's cells are released once the row is read,
+ * so a large file's cells and its parsed rows are not all in memory at once (issue 18, ADR 025).
+ */
 function parseTable(raw: RawRow[], mapping: ColumnMapping | undefined): Omit<ParsedImport, "format"> {
   const rows = raw.filter((r) => !isBlankRow(r));
+  raw.length = 0;
   if (rows.length === 0) throw new ImportFileError("errors.import.empty");
   // The header row: the most recognisable of the first rows (a register may have a title above it).
   let headerAt = 0;
@@ -218,9 +223,10 @@ function parseTable(raw: RawRow[], mapping: ColumnMapping | undefined): Omit<Par
   const unmatched = columns.filter((c) => c.source === "none" && (c.header !== "" || hasData(c.index)));
   if (unmatched.length > 0) fileWarnings.push({ key: "import.warn.unmatchedColumns", params: { count: unmatched.length } });
 
-  const parsedRows = data.map((r): ParsedRow => {
-    const rp = rowToPatch(r, columns);
-    applyRowData(rp, r, columns);
+  rows.length = 0;
+  const parsedRows = data.map((r, i): ParsedRow => {
+    (data as (RawRow | undefined)[])[i] = undefined;
+    const rp = readRow(r, columns);
     const built = buildContent(rp.patch);
     return {
       rowNumber: r.rowNumber,

@@ -488,7 +488,7 @@ function isYes(s: string): boolean {
  * Reads one row with the columns' fields. Every field of a column that exists is set in the patch,
  * even when its cell is empty (an empty cell in an existing column means "none").
  */
-export function rowToPatch(row: RawRow, columns: ColumnInfo[]): RowPatch {
+export function rowToPatch(row: RawRow, columns: ColumnInfo[], skip?: ReadonlySet<number>): RowPatch {
   const warnings: ImportMessage[] = [];
   const seen = new Set<string>();
   const patch: ImportPatch = { notes: [] };
@@ -501,7 +501,8 @@ export function rowToPatch(row: RawRow, columns: ColumnInfo[]): RowPatch {
   const concat = <T>(a: T[] | undefined, b: T[]) => [...(a ?? []), ...b];
 
   for (const col of columns) {
-    if (!col.field || col.informational) continue;
+    // `skip`: columns whose fields and messages applyRowData replaces anyway (see readRow).
+    if (!col.field || col.informational || skip?.has(col.index)) continue;
     const field: ImportField = col.field;
     const c: Ctx = {
       header: col.header,
@@ -690,31 +691,60 @@ function groupFields(group: readonly RowDataColumn[], c: RowDataContent): Partia
   }
 }
 
+/** A group of readable columns that was not edited since the export, and the exact patch fields it stands for. */
+export type UneditedGroup = { columns: ColumnInfo[]; fields: Partial<ImportPatch> };
+
 /**
  * Our own exports carry, per row, the exact values behind the readable cells (documents/tabular-data.ts).
- * For each group of columns whose cells were not edited since the export (same fingerprints), the patch
- * takes those values, and the notes and warnings that reading their text gave are dropped: the re-import
- * is then exact. Edited cells keep what their text says. Malformed data is ignored (the text is read).
+ * The groups of columns whose cells were not edited since the export (same fingerprints), with the values
+ * the patch takes for them. Malformed data is ignored (the text is read): an empty list.
  */
-export function applyRowData(rp: RowPatch, row: RawRow, columns: ColumnInfo[]): void {
+export function uneditedGroups(row: RawRow, columns: ColumnInfo[]): UneditedGroup[] {
   const dataColumns = columns.filter((c) => c.field === "registreData");
-  if (dataColumns.length !== 1) return;
+  if (dataColumns.length !== 1) return [];
   const data = decodeRowData(cellText(row.cells[dataColumns[0]!.index], () => undefined));
-  if (!data) return;
+  if (!data) return [];
+  const out: UneditedGroup[] = [];
   for (const group of ROW_DATA_GROUPS) {
     const cols = columns.filter((c) => c.field !== null && (group as readonly string[]).includes(c.field));
     if (cols.length !== group.length || new Set(cols.map((c) => c.field)).size !== group.length) continue;
     const unedited = cols.every((c) => data.h[c.field as RowDataColumn] === cellFingerprint(cellText(row.cells[c.index], () => undefined)));
     if (!unedited) continue;
-    let fields: Partial<ImportPatch>;
     try {
-      fields = groupFields(group, data.c);
+      out.push({ columns: cols, fields: groupFields(group, data.c) });
     } catch {
       continue;
     }
+  }
+  return out;
+}
+
+/**
+ * For each unedited group (uneditedGroups), the patch takes the exact values, and the notes and warnings
+ * that reading their text gave are dropped: the re-import is then exact. Edited cells keep what their
+ * text says.
+ */
+export function applyRowData(rp: RowPatch, row: RawRow, columns: ColumnInfo[], groups: UneditedGroup[] = uneditedGroups(row, columns)): void {
+  for (const { columns: cols, fields } of groups) {
     Object.assign(rp.patch, fields);
     const labels = new Set(cols.map((c) => c.header || `#${c.index + 1}`));
     rp.patch.notes = rp.patch.notes.filter((n) => ![...labels].some((l) => n.startsWith(`${l} : `)));
     rp.warnings = rp.warnings.filter((w) => !labels.has(String(w.params?.column ?? "")));
   }
+}
+
+/**
+ * rowToPatch then applyRowData, without reading the text of the columns whose values the row's data
+ * replaces (issue 18, ADR 025: for our own 5,000-row export, reading those cells was a third of the
+ * import's parsing). The result is the same: everything reading those cells gives — their patch fields,
+ * notes and warnings — is replaced or dropped by applyRowData. tests/unit/import-row-data-skip.test.ts
+ * compares both on edited and unedited rows.
+ */
+export function readRow(row: RawRow, columns: ColumnInfo[]): RowPatch {
+  const groups = uneditedGroups(row, columns);
+  const skip = new Set<number>();
+  for (const g of groups) for (const c of g.columns) skip.add(c.index);
+  const rp = rowToPatch(row, columns, skip);
+  applyRowData(rp, row, columns, groups);
+  return rp;
 }

@@ -1,6 +1,6 @@
-import { sha256 } from "@oslojs/crypto/sha2";
+import { createHash } from "node:crypto";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 
 /** 120 bits of entropy, 24 characters of lowercase base32. */
 export function generateSecureRandomString(): string {
@@ -10,11 +10,12 @@ export function generateSecureRandomString(): string {
 }
 
 export function sha256Bytes(input: string | Uint8Array): Uint8Array {
-  return sha256(typeof input === "string" ? new TextEncoder().encode(input) : input);
+  return new Uint8Array(createHash("sha256").update(input).digest());
 }
 
+/** Node's native SHA-256 (the audit chain hashes one event per imported activity: ADR 025). */
 export function sha256Hex(input: string | Uint8Array): string {
-  return encodeHexLowerCase(sha256Bytes(input));
+  return createHash("sha256").update(input).digest("hex");
 }
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {

@@ -1,11 +1,15 @@
 /**
  * npm run bench:import — a 5,000-row register XLSX (our own French export format, ~15 data
- * categories per activity) imported into a temporary database through previewImport + commitImport,
- * as the import page does. Prints one JSON line last, against the goals of issue 18: import_5000_s
- * (preview + commit, wall; goal < 5), cpu_s (CPU time of the same: what the code costs, steadier than
- * wall time on a shared machine), peak_rss_mb (the process's true peak resident memory, from the kernel;
- * goal < 400), rss_mb (the highest sampled every 25 ms during the import, kept for comparison),
- * heap_used_mb (the highest sampled V8 heap), and load_avg (the machine's 1-minute load average).
+ * categories per activity) imported into a temporary database the way a user imports it on the import
+ * page (issue 18, ADR 025): the preview page (previewImport: parse and plan), then the confirmation
+ * (the route's action: previewImport of the same upload, then commitImport). Prints one JSON line last,
+ * against the goals of issue 18:
+ * - import_5000_s: both requests, wall time (goal < 5; on a shared machine it counts the wait for a core);
+ * - import_cpu_s (= cpu_s): both requests, CPU time of this process (goal_cpu_s 5): what the code costs,
+ *   steadier than wall time; preview_cpu_s (the page) and commit_cpu_s (the confirmation request);
+ * - peak_rss_mb: the process's true peak resident memory, from the kernel (goal < 400); rss_mb: the
+ *   highest sampled every 25 ms (can miss a short peak); rss_before_mb: the process before the import;
+ * - heap_used_mb (the highest sampled V8 heap) and load_avg (the machine's 1-minute load average).
  *
  * The file is built by a child process (this script with --build <file>), so that the memory measured
  * here is the import's alone.
@@ -61,14 +65,17 @@ const sampler = setInterval(() => {
 const bytes = new Uint8Array(fs.readFileSync(file));
 const start = performance.now();
 const c0 = process.cpuUsage();
+// The preview page (GET ?upload=…).
 const preview = await previewImport(org.id, bytes);
 const previewS = (performance.now() - start) / 1000;
 const previewCpu = cpuSeconds(c0);
 peak = Math.max(peak, rssMb());
 if (!preview.canCommit) throw new Error(`preview has errors: ${JSON.stringify(preview.rows.find((r) => r.errors.length)?.errors ?? preview.fileErrors)}`);
+// The confirmation (POST intent=commit): the route previews the pending upload again, then commits it.
 const commitStart = performance.now();
 const c1 = process.cpuUsage();
-const result = await commitImport(user.id, org.id, preview);
+const confirmed = await previewImport(org.id, bytes);
+const result = await commitImport(user.id, org.id, confirmed);
 const commitS = (performance.now() - commitStart) / 1000;
 const commitCpu = cpuSeconds(c1);
 const totalS = (performance.now() - start) / 1000;
@@ -87,16 +94,17 @@ await disconnectDb();
 const r2 = (n: number) => Math.round(n * 100) / 100;
 const load = r2(os.loadavg()[0]!);
 console.log(
-  `preview          ${previewS.toFixed(2)} s, ${previewCpu.toFixed(2)} s CPU (${preview.counts.rows} rows, ${preview.counts.warnings} with warnings)`,
+  `preview page     ${previewS.toFixed(2)} s, ${previewCpu.toFixed(2)} s CPU (${preview.counts.rows} rows, ${preview.counts.warnings} with warnings)`,
 );
-console.log(`commit           ${commitS.toFixed(2)} s, ${commitCpu.toFixed(2)} s CPU (${result.created} created)`);
-console.log(`total            ${totalS.toFixed(2)} s, ${totalCpu.toFixed(2)} s CPU (goal < 5 s)`);
+console.log(`confirmation     ${commitS.toFixed(2)} s, ${commitCpu.toFixed(2)} s CPU (preview of the upload + commit: ${result.created} created)`);
+console.log(`both requests    ${totalS.toFixed(2)} s, ${totalCpu.toFixed(2)} s CPU (goal < 5 s)`);
 console.log(`memory           peak RSS ${peakRss} MB (goal < 400; ${baseRss} MB before the import), sampled ${peak} MB, heap ${peakHeap} MB`);
 console.log(`load average     ${load} (2 cores shared with other jobs: wall time counts the wait for a core)`);
 console.log(
   JSON.stringify({
     rows: N,
     import_5000_s: r2(totalS),
+    import_cpu_s: r2(totalCpu),
     cpu_s: r2(totalCpu),
     preview_s: r2(previewS),
     preview_cpu_s: r2(previewCpu),
@@ -108,6 +116,7 @@ console.log(
     heap_used_mb: peakHeap,
     load_avg: load,
     goal_s: 5,
+    goal_cpu_s: 5,
     goal_rss_mb: 400,
   }),
 );
