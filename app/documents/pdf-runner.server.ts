@@ -48,16 +48,16 @@ function workerEntry(): { file: string; execArgv: string[] } {
  */
 export type PdfWorkerRequest = { job: PdfJob; file: string; activities?: ActivityFile };
 
-/** The child's answer: the PDF is in `file`; `peakRssMb` is the child's peak resident memory (benchmarks). */
-export type PdfWorkerReply = { ok: true; file: string; peakRssMb: number } | { ok: false; error: string };
+/** The child's answer: the PDF is in `file`; `peakRssMb` and `cpuS` are the child's peak resident memory and CPU seconds (benchmarks). */
+export type PdfWorkerReply = { ok: true; file: string; peakRssMb: number; cpuS: number } | { ok: false; error: string };
 
 export function renderPdfOffThread(job: PdfJob): Promise<Buffer> {
   // Tracked so that a graceful shutdown lets the rendering finish.
   return trackJob(renderPdfInChild(job).then((r) => r.bytes));
 }
 
-/** Renders in a child process; the bytes, and the child's peak resident memory. */
-export async function renderPdfInChild(job: PdfJob): Promise<{ bytes: Buffer; childPeakRssMb: number }> {
+/** Renders in a child process; the bytes, and the child's peak resident memory and CPU time. */
+export async function renderPdfInChild(job: PdfJob): Promise<{ bytes: Buffer; childPeakRssMb: number; childCpuS: number }> {
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), "registre-pdf-"));
   try {
     const request: PdfWorkerRequest =
@@ -68,14 +68,14 @@ export async function renderPdfInChild(job: PdfJob): Promise<{ bytes: Buffer; ch
             activities: await writeActivityFile(path.join(dir, "activities.jsonl"), job.data.activities),
           }
         : { job, file: path.join(dir, "document.pdf") };
-    const { file, peakRssMb } = await renderInChild(request);
-    return { bytes: await fs.promises.readFile(file), childPeakRssMb: peakRssMb };
+    const { file, peakRssMb, cpuS } = await renderInChild(request);
+    return { bytes: await fs.promises.readFile(file), childPeakRssMb: peakRssMb, childCpuS: cpuS };
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });
   }
 }
 
-function renderInChild(request: PdfWorkerRequest): Promise<{ file: string; peakRssMb: number }> {
+function renderInChild(request: PdfWorkerRequest): Promise<{ file: string; peakRssMb: number; cpuS: number }> {
   const entry = workerEntry();
   return new Promise((resolve, reject) => {
     const child = fork(entry.file, [], {
@@ -91,7 +91,7 @@ function renderInChild(request: PdfWorkerRequest): Promise<{ file: string; peakR
     child.once("message", (msg: PdfWorkerReply) => {
       clearTimeout(timer);
       child.disconnect();
-      if (msg.ok) resolve({ file: msg.file, peakRssMb: msg.peakRssMb });
+      if (msg.ok) resolve({ file: msg.file, peakRssMb: msg.peakRssMb, cpuS: msg.cpuS });
       else reject(new Error(msg.error));
     });
     child.once("error", (err) => {

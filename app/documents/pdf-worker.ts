@@ -73,7 +73,9 @@ process.once("message", async ({ job, file, activities }: PdfWorkerRequest) => {
   try {
     // Each page goes to the file as soon as it is written: the whole document is never in memory.
     await writeInto(render(job, activities), file);
-    reply({ ok: true, file, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }, 0);
+    const usage = process.resourceUsage();
+    const cpuS = Math.round((usage.userCPUTime + usage.systemCPUTime) / 1e4) / 100;
+    reply({ ok: true, file, peakRssMb: Math.round(usage.maxRSS / 1024), cpuS }, 0);
   } catch (err) {
     reply({ ok: false, error: err instanceof Error ? err.message : String(err) }, 1);
   }
