@@ -33,6 +33,9 @@ describe("activities as a file of JSON lines", () => {
     const activities: ExportActivity[] = bigRegister(240).activities;
     const file = await writeActivityFile(path.join(dir, "activities.jsonl"), activities);
     expect(fs.statSync(file.file).size).toBeGreaterThan(1 << 20);
+    const long = JSON.stringify(activities[7]);
+    expect(Buffer.byteLength(long)).toBeGreaterThan(64 * 1024);
+    expect(Buffer.byteLength(long)).toBeGreaterThan(long.length + 10_000);
     expect(file.offsets).toHaveLength(activities.length + 1);
     const list = readActivityFile(file);
     try {
