@@ -227,6 +227,12 @@ export type Cell = string | { text: string; style?: TextStyle; goTo?: string; /*
 type CellLine = { s: string; style: TextStyle };
 const cellStyle = (c: Cell): TextStyle => (typeof c === "string" ? STYLES.cell : (c.style ?? STYLES.cell));
 const cellText = (c: Cell): string => (typeof c === "string" ? c : c.text);
+/**
+ * Rows built on demand, once to size the columns and once to draw them, in each pass: a table of
+ * thousands of rows (the register's summary, the transfers annex) is never held whole (ADR 024).
+ */
+export type RowSource = { readonly length: number; row(i: number): Cell[] };
+const rowsOf = (rows: Cell[][] | RowSource): RowSource => (Array.isArray(rows) ? { length: rows.length, row: (i) => rows[i]! } : (rows as RowSource));
 export type TableOptions = { header?: boolean; plain?: boolean; labelColumn?: boolean; padX?: number; padY?: number };
 export type TocEntry = { title: string; anchor: string; level: 1 | 2 };
 
@@ -783,15 +789,15 @@ export class PdfLayout {
    * weights are adjusted so that no column is narrower than its longest word, when possible.
    */
   table(columns: Column[], rows: Cell[][], opts: TableOptions = {}): void {
-    for (const _ of this.tableRows(columns, rows, opts));
+    for (const _ of this.tableRows(columns, rowsOf(rows), opts));
   }
 
   /** The same table, letting the event loop run between rows (for tables of thousands of rows). */
-  async tableAsync(columns: Column[], rows: Cell[][], opts: TableOptions = {}): Promise<void> {
-    for (const _ of this.tableRows(columns, rows, opts)) await this.tick();
+  async tableAsync(columns: Column[], rows: Cell[][] | RowSource, opts: TableOptions = {}): Promise<void> {
+    for (const _ of this.tableRows(columns, rowsOf(rows), opts)) await this.tick();
   }
 
-  private *tableRows(columns: Column[], rows: Cell[][], opts: TableOptions): Generator<void> {
+  private *tableRows(columns: Column[], rows: RowSource, opts: TableOptions): Generator<void> {
     const withHeader = opts.header !== false;
     const padX = opts.padX ?? 4;
     const padY = opts.padY ?? 3;
@@ -842,7 +848,8 @@ export class PdfLayout {
     // Rows go straight under Table (THead/TBody are optional); key/value rows are paragraphs.
     if (!this.measuring && !opts.plain) this.beginGroup("Table");
     let first = true;
-    for (const row of rows) {
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows.row(r);
       const lines = row.map((c, i) => this.cellLines(c, innerW[i]!));
       const leading = Math.max(...row.map((c) => cellStyle(c).leading));
       const n = Math.max(1, ...lines.map((l) => l.length));
@@ -906,19 +913,21 @@ export class PdfLayout {
   }
 
   /** Column widths from the weights, widened to the longest word of each column where others have room. */
-  private columnWidths(columns: Column[], rows: Cell[][], head: TextStyle, padX: number, gutter: (i: number) => number, withHeader: boolean): number[] {
+  private columnWidths(columns: Column[], rows: RowSource, head: TextStyle, padX: number, gutter: (i: number) => number, withHeader: boolean): number[] {
     const total = columns.reduce((a, c) => a + c.width, 0);
     const widths = columns.map((c) => (c.width / total) * CONTENT_WIDTH);
-    const need = columns.map((c, i) => {
-      let m = withHeader ? this.minContent(c.header, head) : 0;
-      for (const row of rows) {
+    // Each row is built once here (a RowSource builds rows on demand), every column measured from it.
+    const widest = columns.map((c) => (withHeader ? this.minContent(c.header, head) : 0));
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows.row(r);
+      for (let i = 0; i < columns.length; i++) {
         const cell = row[i];
         if (cell === undefined) continue;
-        m = Math.max(m, this.minContent(cellText(cell), cellStyle(cell)));
-        if (typeof cell === "object" && cell.note) m = Math.max(m, this.minContent(cell.note, STYLES.cellNote));
+        widest[i] = Math.max(widest[i]!, this.minContent(cellText(cell), cellStyle(cell)));
+        if (typeof cell === "object" && cell.note) widest[i] = Math.max(widest[i]!, this.minContent(cell.note, STYLES.cellNote));
       }
-      return Math.min(m + 2 * padX + gutter(i) + 0.5, CONTENT_WIDTH * 0.45);
-    });
+    }
+    const need = widest.map((m, i) => Math.min(m + 2 * padX + gutter(i) + 0.5, CONTENT_WIDTH * 0.45));
     for (let pass = 0; pass < 3; pass++) {
       const deficit = widths.reduce((a, w, i) => a + Math.max(0, need[i]! - w), 0);
       if (deficit <= 0.01) break;

@@ -9,19 +9,55 @@ import { RISK_FLAGS } from "~/reference/vocabularies.ts";
 import type { ExportActivity, RegisterExport } from "~/schemas/register-export.ts";
 import { formatDate, type Locale, type MessageKey, type T } from "~/utils/i18n.ts";
 import { createT, isMessageKey, translate } from "~/utils/messages.server.ts";
-import { collectStream, COLORS, createDocument, PdfLayout, shortHash, STYLES, type Bookmark, type Cell, type Chrome, type TocEntry } from "./layout.ts";
+import {
+  collectStream,
+  COLORS,
+  createDocument,
+  PdfLayout,
+  shortHash,
+  STYLES,
+  type Bookmark,
+  type Cell,
+  type Chrome,
+  type RowSource,
+  type TocEntry,
+} from "./layout.ts";
 
 export type RegisterScope = "controller" | "processor" | "all";
 export type RegisterPdfOptions = { locale: Locale; scope: RegisterScope; departments?: string[] | null; fingerprint: string };
 export type PdfHooks = { onText?: (s: string) => void };
 export type PdfRun = { stream: PDFKit.PDFDocument; done: Promise<{ pages: number }> };
 
+/**
+ * The activities of a register, read one at a time: the PDF child process keeps them as JSON lines
+ * in a file and parses each one when it is drawn, so that it never holds the whole register as
+ * objects (ADR 024). `json(i)` is `JSON.stringify` of activity `i` (the document ID hashes it).
+ */
+export type ActivityList = { readonly length: number; at(i: number): ExportActivity; json(i: number): string };
+
+/** An in-memory register as an ActivityList. */
+export function activityArray(activities: ExportActivity[]): ActivityList {
+  return { length: activities.length, at: (i) => activities[i]!, json: (i) => JSON.stringify(activities[i]!) };
+}
+
+function inScope(a: ExportActivity, scope: RegisterScope, deps: Set<string> | null): boolean {
+  return (scope === "all" || (scope === "processor") === (a.role === "PROCESSOR")) && (!deps || (a.department !== null && deps.has(a.department)));
+}
+const departmentSet = (departments?: string[] | null) => (departments && departments.length > 0 ? new Set(departments) : null);
+
 /** Processor activities form the Art. 30(2) register; every other role the Art. 30(1) one. */
 export function selectActivities(data: RegisterExport, scope: RegisterScope, departments?: string[] | null): ExportActivity[] {
-  const deps = departments && departments.length > 0 ? new Set(departments) : null;
-  return data.activities.filter(
-    (a) => (scope === "all" || (scope === "processor") === (a.role === "PROCESSOR")) && (!deps || (a.department !== null && deps.has(a.department))),
-  );
+  const deps = departmentSet(departments);
+  return data.activities.filter((a) => inScope(a, scope, deps));
+}
+
+/** The same selection over an ActivityList (each activity read once, only the chosen indexes kept). */
+function selectList(all: ActivityList, scope: RegisterScope, departments?: string[] | null): ActivityList {
+  const deps = departmentSet(departments);
+  const chosen: number[] = [];
+  for (let i = 0; i < all.length; i++) if (inScope(all.at(i), scope, deps)) chosen.push(i);
+  if (chosen.length === all.length) return all;
+  return { length: chosen.length, at: (i) => all.at(chosen[i]!), json: (i) => all.json(chosen[i]!) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -81,10 +117,11 @@ function createHelpers(ctx: DocContext) {
   };
 }
 
-export function documentId(parts: unknown[], activities: ExportActivity[]): Buffer {
+export function documentId(parts: unknown[], activities: ExportActivity[] | ActivityList): Buffer {
+  const list = Array.isArray(activities) ? activityArray(activities) : activities;
   const h = crypto.createHash("sha256");
   for (const p of parts) h.update(JSON.stringify(p ?? null)).update("\n");
-  for (const a of activities) h.update(JSON.stringify(a)).update("\n");
+  for (let i = 0; i < list.length; i++) h.update(list.json(i)).update("\n");
   return h.digest();
 }
 
@@ -516,11 +553,12 @@ const ANCHORS = {
 } as const;
 
 /** Vendors and own hosting sites that the selected activities use (all of them for the full register). */
-function relevantVendors(data: RegisterExport, activities: ExportActivity[], filtered: boolean) {
+function relevantVendors(data: RegisterExport, activities: ActivityList, filtered: boolean) {
   if (!filtered) return { vendors: data.vendors, sites: data.hostingSites };
   const names = new Set<string>();
   const sites = new Set<string>();
-  for (const a of activities) {
+  for (let i = 0; i < activities.length; i++) {
+    const a = activities.at(i);
     for (const s of a.services) {
       if (s.vendor) names.add(s.vendor);
       if (s.ownHosting) sites.add(s.service);
@@ -535,7 +573,7 @@ function relevantVendors(data: RegisterExport, activities: ExportActivity[], fil
   return { vendors: data.vendors.filter((v) => names.has(v.name)), sites: data.hostingSites.filter((s) => sites.has(s.name)) };
 }
 
-async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts: RegisterPdfOptions): Promise<void> {
+async function buildRegister(ctx: DocContext, activities: ActivityList, opts: RegisterPdfOptions): Promise<void> {
   const { L, t, locale, data } = ctx;
   const h = makeHelpers(ctx);
   const org = data.organization;
@@ -577,7 +615,10 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
   const entries: TocEntry[] = [
     { title: t("pdf.summary.title"), anchor: ANCHORS.summary, level: 1 },
     { title: t("pdf.activities.title"), anchor: ANCHORS.activities, level: 1 },
-    ...activities.map((a): TocEntry => ({ title: heading(a), anchor: anchorOf(a.ref), level: 2 })),
+    ...Array.from({ length: activities.length }, (_, i): TocEntry => {
+      const a = activities.at(i);
+      return { title: heading(a), anchor: anchorOf(a.ref), level: 2 };
+    }),
     { title: t("pdf.annexes.title"), anchor: ANCHORS.annexes, level: 1 },
     { title: t("pdf.annex.vendors.title"), anchor: ANCHORS.vendors, level: 2 },
     { title: t("pdf.annex.transfers.title"), anchor: ANCHORS.transfers, level: 2 },
@@ -605,16 +646,20 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
         { header: t("pdf.summary.col.dpia"), width: 0.6 },
         { header: t("pdf.summary.col.lastReview"), width: 1.05 },
       ],
-      activities.map((a): Cell[] => [
-        { text: a.ref, style: LINK, goTo: anchorOf(a.ref) },
-        a.name,
-        a.department ?? h.na,
-        a.legalBases.length ? a.legalBases.map((b) => t(`vocab.legalBasis.${b.basis}`)).join("; ") : a.regime === "LED" ? t("vocab.regime.LED") : h.na,
-        h.yesNo(a.dataCategories.some((d) => d.sensitive) || a.art9Conditions.length > 0),
-        // The DPIA's status when one exists, otherwise the screening's result.
-        a.dpia ? t(`dpia.status.${a.dpia.status}`) : a.screening ? t(`dpia.result.${a.screening.result}`) : h.na,
-        h.date(a.lastReviewAt),
-      ]),
+      // Row by row: one activity read for each row when it is measured or drawn.
+      rowSource(activities.length, (i): Cell[] => {
+        const a = activities.at(i);
+        return [
+          { text: a.ref, style: LINK, goTo: anchorOf(a.ref) },
+          a.name,
+          a.department ?? h.na,
+          a.legalBases.length ? a.legalBases.map((b) => t(`vocab.legalBasis.${b.basis}`)).join("; ") : a.regime === "LED" ? t("vocab.regime.LED") : h.na,
+          h.yesNo(a.dataCategories.some((d) => d.sensitive) || a.art9Conditions.length > 0),
+          // The DPIA's status when one exists, otherwise the screening's result.
+          a.dpia ? t(`dpia.status.${a.dpia.status}`) : a.screening ? t(`dpia.result.${a.screening.result}`) : h.na,
+          h.date(a.lastReviewAt),
+        ];
+      }),
     );
   }
   L.endGroup();
@@ -628,7 +673,7 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
   for (let i = 0; i < activities.length; i++) {
     if (i > 0) L.newPage();
     L.beginGroup("Sect");
-    renderActivity(ctx, activities[i]!, { level: 2, bookmark: activitiesMark, sectionBookmarks: false });
+    renderActivity(ctx, activities.at(i), { level: 2, bookmark: activitiesMark, sectionBookmarks: false });
     L.endGroup();
     await L.tick();
   }
@@ -746,7 +791,12 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
   L.beginGroup("Sect");
   L.heading(2, t("pdf.annex.transfers.title"), { anchor: ANCHORS.transfers, bookmark: annexMark });
   L.paragraph(t("pdf.annex.transfers.intro"), STYLES.note, { gap: 6 });
-  const transfers = activities.flatMap((a) => a.analysis.transfers.map((x) => ({ a, x })));
+  // Which activity and which of its transfers each row shows; the row is built when it is needed.
+  const transfers: [activity: number, transfer: number][] = [];
+  for (let i = 0; i < activities.length; i++) {
+    const count = activities.at(i).analysis.transfers.length;
+    for (let k = 0; k < count; k++) transfers.push([i, k]);
+  }
   if (transfers.length === 0) L.paragraph(t("pdf.annex.transfers.empty"), STYLES.note);
   else
     await L.tableAsync(
@@ -759,15 +809,20 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
         { header: t("pdf.transfers.col.safeguard"), width: 1.2 },
         { header: t("pdf.annex.services.col.tia"), width: 0.75 },
       ],
-      transfers.map(({ a, x }): Cell[] => [
-        { text: a.ref, style: LINK, goTo: anchorOf(a.ref) },
-        h.country(x.country),
-        x.chain.length > 1 ? { text: x.recipient, note: h.chain(x.chain) } : x.recipient,
-        t(`pdf.transfers.source.${x.source}`),
-        t(`sovereignty.transfer.${x.status}`),
-        h.safeguard(x.safeguard),
-        x.source === "declared" ? h.na : x.tiaMissing ? t("pdf.transfers.tiaMissing") : t("pdf.transfers.tiaOk"),
-      ]),
+      rowSource(transfers.length, (j): Cell[] => {
+        const [i, k] = transfers[j]!;
+        const a = activities.at(i);
+        const x = a.analysis.transfers[k]!;
+        return [
+          { text: a.ref, style: LINK, goTo: anchorOf(a.ref) },
+          h.country(x.country),
+          x.chain.length > 1 ? { text: x.recipient, note: h.chain(x.chain) } : x.recipient,
+          t(`pdf.transfers.source.${x.source}`),
+          t(`sovereignty.transfer.${x.status}`),
+          h.safeguard(x.safeguard),
+          x.source === "declared" ? h.na : x.tiaMissing ? t("pdf.transfers.tiaMissing") : t("pdf.transfers.tiaOk"),
+        ];
+      }),
     );
   L.endGroup();
   await L.tick();
@@ -796,10 +851,20 @@ async function buildRegister(ctx: DocContext, activities: ExportActivity[], opts
   L.endGroup();
 }
 
+const rowSource = (length: number, row: (i: number) => Cell[]): RowSource => ({ length, row });
+
 /** Starts rendering; `stream` is the PDF, `done` resolves with the page count when it is complete. */
 export function startRegisterPdf(data: RegisterExport, opts: RegisterPdfOptions, hooks: PdfHooks = {}): PdfRun {
+  return startRegisterPdfFrom(data, activityArray(data.activities), opts, hooks);
+}
+
+/**
+ * The same document, its activities read from `all` (not from `data.activities`, which may be empty):
+ * the PDF child's path, where each activity is parsed from its JSON line when it is needed.
+ */
+export function startRegisterPdfFrom(data: RegisterExport, all: ActivityList, opts: RegisterPdfOptions, hooks: PdfHooks = {}): PdfRun {
   const t = createT(opts.locale);
-  const activities = selectActivities(data, opts.scope, opts.departments);
+  const activities = selectList(all, opts.scope, opts.departments);
   const title = t("pdf.register.title");
   const org = data.organization.name;
   const doc = createDocument({
