@@ -79,6 +79,11 @@ export function mayRetry(organizationId: string, version: number, now = Date.now
   return !f || f.version !== version || f.retryAt <= now;
 }
 
+/** Remembers a failed refresh: reads leave it alone for RETRY_AFTER_MS at this version. */
+export function recordExposureFailure(organizationId: string, version: number, now = Date.now()): void {
+  exposureQueue().failures.set(organizationId, { version, retryAt: now + RETRY_AFTER_MS });
+}
+
 /** Empties the queue (tests). */
 export function clearExposureQueue(): void {
   const q = exposureQueue();

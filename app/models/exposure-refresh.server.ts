@@ -9,7 +9,7 @@
 import { logger } from "~/utils/logger.server.ts";
 import { trackJob } from "~/utils/jobs.server.ts";
 import { getAnalysisVersion } from "./analysis-version.server.ts";
-import { exposureQueue, MAX_QUEUED, RETRY_AFTER_MS, takeNextExposureRefresh } from "./exposure-queue.server.ts";
+import { exposureQueue, MAX_QUEUED, recordExposureFailure, takeNextExposureRefresh } from "./exposure-queue.server.ts";
 import { refreshExposureSnapshot, staleSnapshotOrganizationIds } from "./portfolio.server.ts";
 
 export type DrainReport = { refreshed: number; failed: number };
@@ -60,7 +60,7 @@ export async function drainExposureQueue(
     } catch (err) {
       report.failed++;
       const version = await currentVersion(id);
-      q.failures.set(id, { version, retryAt: Date.now() + RETRY_AFTER_MS });
+      recordExposureFailure(id, version);
       logger.error({ organizationId: id, err: err instanceof Error ? err.message : String(err) }, "exposure snapshot refresh failed");
     }
     // Requests waiting on the event loop run before the next organization.

@@ -9,7 +9,8 @@ import { effectiveRole } from "~/policies/platform.ts";
 import { isRole, type Role } from "~/policies/roles.ts";
 import { fromSqlDate, getDb, sqlDate } from "~/utils/db.server.ts";
 import { analyseOrganization } from "./sovereignty.server.ts";
-import { enqueueExposureRefresh, mayRetry } from "./exposure-queue.server.ts";
+import { logger } from "~/utils/logger.server.ts";
+import { enqueueExposureRefresh, mayRetry, recordExposureFailure } from "./exposure-queue.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 
 export type PortfolioRow = {
@@ -206,7 +207,7 @@ export type ShownSnapshot = Snapshot & { pending: boolean };
  */
 export const INLINE_SNAPSHOT_LIMIT = 5;
 
-/** How many snapshots portfolio requests computed themselves since the process started (tests, benchmark). */
+/** Snapshots computed since the process started: inside portfolio requests, and by the background job (tests, benchmark). */
 export const exposureSnapshotStats = { inline: 0, background: 0 };
 
 const snapshotOf = (r: { level: string | null; previousLevel: string | null; changedAt: string | Date | number | null }): Snapshot | null =>
@@ -243,28 +244,40 @@ export async function exposureSnapshots(organizationIds: string[], now = new Dat
     else stale.push({ id: r.id, version: Number(r.current), before: snap });
   }
   if (stale.length === 0) return out;
-  // Stable: the organizations with no snapshot at all come first, then the others in row order.
+  // Stable: the organizations with no snapshot at all come first, then the others in row order. One
+  // whose refresh failed recently is not tried again here (a failing analysis must not break the page).
   stale.sort((a, b) => Number(a.before !== null) - Number(b.before !== null));
-  const inline = stale.slice(0, Math.max(0, inlineLimit));
-  const later = stale.slice(inline.length);
-  for (const s of later) out.set(s.id, { ...(s.before ?? { level: "unknown", previousLevel: null, changedAt: null }), pending: true });
+  const inline = stale.filter((s) => mayRetry(s.id, s.version)).slice(0, Math.max(0, inlineLimit));
+  const later = stale.filter((s) => !inline.includes(s));
+  const showPending = (s: (typeof stale)[number]) =>
+    out.set(s.id, { ...(s.before ?? { level: "unknown", previousLevel: null, changedAt: null }), pending: true });
+  for (const s of later) showPending(s);
   enqueueExposureRefresh(
     later.filter((s) => mayRetry(s.id, s.version)).map((s) => s.id),
     { urgent: true },
   );
   if (inline.length === 0) return out;
   const computed: { id: string; version: number; level: ExposureLevel }[] = [];
-  for (const s of inline) computed.push({ id: s.id, version: s.version, level: await worstLevelOf(s.id) });
+  for (const s of inline) {
+    try {
+      computed.push({ id: s.id, version: s.version, level: await worstLevelOf(s.id) });
+    } catch (err) {
+      recordExposureFailure(s.id, s.version);
+      logger.error({ organizationId: s.id, err: err instanceof Error ? err.message : String(err) }, "exposure snapshot computation failed");
+      showPending(s);
+    }
+  }
+  if (computed.length === 0) return out;
   exposureSnapshotStats.inline += computed.length;
   const written = await writeSnapshots(computed, now);
-  for (const s of inline) {
-    const w = written.get(s.id);
+  for (const c of computed) {
+    const w = written.get(c.id);
     if (!w) continue; // deleted meanwhile
-    out.set(s.id, { ...w.snapshot, pending: !w.fresh });
+    out.set(c.id, { ...w.snapshot, pending: !w.fresh });
   }
   // Analyses that moved while they were computed: the job catches up.
   enqueueExposureRefresh(
-    inline.filter((s) => written.get(s.id)?.fresh === false).map((s) => s.id),
+    computed.filter((c) => written.get(c.id)?.fresh === false).map((c) => c.id),
     { urgent: true },
   );
   return out;

@@ -241,6 +241,10 @@ describe("restart and failures", () => {
     const version = (await getDb().organization.findUniqueOrThrow({ where: { id: failing } })).analysisVersion;
     expect(exposureQueue().failures.get(failing)?.version).toBe(version);
     expect(mayRetry(failing, version)).toBe(false);
+    // The portfolio does not try it again itself (a failing analysis must not break the page): shown as updating.
+    const inline0 = exposureSnapshotStats.inline;
+    expect((await portfolioRows(dpo.id)).find((r) => r.id === failing)!.exposurePending).toBe(true);
+    expect(exposureSnapshotStats.inline).toBe(inline0);
     // A read that leaves it to the job shows it as updating, and does not queue it again before the retry delay.
     const shown = await exposureSnapshots([failing], new Date(), 0);
     expect(shown.get(failing)?.pending).toBe(true);
