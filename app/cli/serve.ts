@@ -10,6 +10,7 @@ import { flushApiTokenUses } from "../models/api-token.server.ts";
 import { startScheduler } from "../models/scheduler.server.ts";
 import { startScheduledTasks } from "../models/scheduled-tasks.server.ts";
 import { recoverZipJobs } from "../models/register-zip.server.ts";
+import { startExposureRefresher } from "../models/exposure-refresh.server.ts";
 
 /** A shutdown that takes longer than this (a stuck request) ends with exit code 1. */
 const SHUTDOWN_TIMEOUT_MS = 30_000;
@@ -35,6 +36,9 @@ export async function serve(opts: { migrate?: boolean } = {}): Promise<Server> {
   const stopTasks = startScheduledTasks();
   // Reminders, digests and mail retries run in this process: no external cron.
   const mailScheduler = env.SCHEDULER_ENABLED ? startScheduler() : null;
+  // Portfolio exposure snapshots are refreshed in the background; stale ones left by the previous process
+  // are found again by its first sweep (ADR 022).
+  const exposureRefresher = startExposureRefresher();
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -47,6 +51,8 @@ export async function serve(opts: { migrate?: boolean } = {}): Promise<Server> {
     timer.unref();
     stopTasks();
     mailScheduler?.stop();
+    // The organization being refreshed is finished (drainJobs waits for it); the rest is found at the next start.
+    void exposureRefresher.stop();
     // close() stops accepting, closes idle keep-alive connections and calls back once in-flight requests are answered.
     server.close((err) => {
       void (async () => {

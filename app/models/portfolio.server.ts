@@ -9,6 +9,8 @@ import { effectiveRole } from "~/policies/platform.ts";
 import { isRole, type Role } from "~/policies/roles.ts";
 import { fromSqlDate, getDb, sqlDate } from "~/utils/db.server.ts";
 import { analyseOrganization } from "./sovereignty.server.ts";
+import { logger } from "~/utils/logger.server.ts";
+import { enqueueExposureRefresh, mayRetry, recordExposureFailure } from "./exposure-queue.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
 
 export type PortfolioRow = {
@@ -32,6 +34,8 @@ export type PortfolioRow = {
   dpaMissing: number;
   dpaDue: number;
   exposure: ExposureLevel;
+  /** The level shown is the last one computed: a newer analysis waits for the background job (ADR 022). */
+  exposurePending: boolean;
   /** Set when the worst exposure level changed since the previous computation (ADR 019). */
   exposureChangedAt: string | null;
   previousExposure: ExposureLevel | null;
@@ -174,6 +178,7 @@ export async function portfolioRows(userId: string, now = new Date(), platformAd
         dpaMissing: num(v?.missing),
         dpaDue: num(v?.due),
         exposure: e?.level ?? "unknown",
+        exposurePending: e?.pending ?? false,
         previousExposure: e?.previousLevel ?? null,
         exposureChangedAt: e?.changedAt ?? null,
         lastActivityAt: lastBy.get(o.id) ?? null,
@@ -192,14 +197,37 @@ export function worstLevel(levels: Iterable<ExposureLevel>): ExposureLevel {
 }
 
 type Snapshot = { level: ExposureLevel; previousLevel: ExposureLevel | null; changedAt: string | null };
+/** A snapshot as the portfolio shows it: `pending` while a newer analysis waits for the background job (ADR 022). */
+export type ShownSnapshot = Snapshot & { pending: boolean };
 
 /**
- * The worst exposure level of each organization: read from ExposureSnapshot in one query; an
- * organization whose analysis version moved since (any change that can alter the analysis bumps it)
- * is analysed again and its snapshot rewritten, remembering the previous level when it changed.
+ * At most this many stale snapshots are computed inside a portfolio request (ADR 022): a handful of
+ * organizations changed by the user's own edit show at once; after a shared vendor's change reaching
+ * hundreds, the others are left to the background job and shown "updating" meanwhile.
  */
-export async function exposureSnapshots(organizationIds: string[], now = new Date()): Promise<Map<string, Snapshot>> {
-  const out = new Map<string, Snapshot>();
+export const INLINE_SNAPSHOT_LIMIT = 5;
+
+/** Snapshots computed since the process started: inside portfolio requests, and by the background job (tests, benchmark). */
+export const exposureSnapshotStats = { inline: 0, background: 0 };
+
+const snapshotOf = (r: { level: string | null; previousLevel: string | null; changedAt: string | Date | number | null }): Snapshot | null =>
+  isLevel(r.level)
+    ? {
+        level: r.level,
+        previousLevel: isLevel(r.previousLevel) ? r.previousLevel : null,
+        changedAt: r.changedAt ? fromSqlDate(r.changedAt).toISOString() : null,
+      }
+    : null;
+
+/**
+ * The worst exposure level of each organization, read from ExposureSnapshot in one query. A snapshot
+ * whose analysis version differs from its organization's (any change that can alter the analysis bumps
+ * it) is stale: up to `inlineLimit` of them are computed here (organizations without any snapshot first:
+ * they have nothing to show), the others keep their last known level, marked `pending`, and are queued
+ * (ahead of the rest: this user is looking at them) for the background job.
+ */
+export async function exposureSnapshots(organizationIds: string[], now = new Date(), inlineLimit = INLINE_SNAPSHOT_LIMIT): Promise<Map<string, ShownSnapshot>> {
+  const out = new Map<string, ShownSnapshot>();
   if (organizationIds.length === 0) return out;
   const rows = await getDb().$queryRawUnsafe<
     { id: string; current: bigint | number; version: bigint | number | null; level: string | null; previousLevel: string | null; changedAt: string | null }[]
@@ -211,47 +239,151 @@ export async function exposureSnapshots(organizationIds: string[], now = new Dat
   );
   const stale: { id: string; version: number; before: Snapshot | null }[] = [];
   for (const r of rows) {
-    const snap: Snapshot | null = isLevel(r.level)
-      ? {
-          level: r.level,
-          previousLevel: isLevel(r.previousLevel) ? r.previousLevel : null,
-          changedAt: r.changedAt ? fromSqlDate(r.changedAt).toISOString() : null,
-        }
-      : null;
-    if (snap && r.version !== null && Number(r.version) === Number(r.current)) out.set(r.id, snap);
+    const snap = snapshotOf(r);
+    if (snap && r.version !== null && Number(r.version) === Number(r.current)) out.set(r.id, { ...snap, pending: false });
     else stale.push({ id: r.id, version: Number(r.current), before: snap });
   }
   if (stale.length === 0) return out;
-  const fresh: { id: string; version: number; snap: Snapshot }[] = [];
-  for (const s of stale) {
-    const { activities } = await analyseOrganization(s.id);
-    const level = worstLevel(activities.map((a) => a.analysis.level));
-    // The first computation is a baseline, not a change.
-    const changed = s.before !== null && s.before.level !== level;
-    const snap: Snapshot = changed
-      ? { level, previousLevel: s.before!.level, changedAt: now.toISOString() }
-      : { level, previousLevel: s.before?.previousLevel ?? null, changedAt: s.before?.changedAt ?? null };
-    fresh.push({ id: s.id, version: s.version, snap });
-    out.set(s.id, snap);
+  // Stable: the organizations with no snapshot at all come first, then the others in row order. One
+  // whose refresh failed recently is not tried again here (a failing analysis must not break the page).
+  stale.sort((a, b) => Number(a.before !== null) - Number(b.before !== null));
+  const inline = stale.filter((s) => mayRetry(s.id, s.version)).slice(0, Math.max(0, inlineLimit));
+  const later = stale.filter((s) => !inline.includes(s));
+  const showPending = (s: (typeof stale)[number]) =>
+    out.set(s.id, { ...(s.before ?? { level: "unknown", previousLevel: null, changedAt: null }), pending: true });
+  for (const s of later) showPending(s);
+  enqueueExposureRefresh(
+    later.filter((s) => mayRetry(s.id, s.version)).map((s) => s.id),
+    { urgent: true },
+  );
+  if (inline.length === 0) return out;
+  const computed: { id: string; version: number; level: ExposureLevel }[] = [];
+  for (const s of inline) {
+    try {
+      computed.push({ id: s.id, version: s.version, level: await worstLevelOf(s.id) });
+    } catch (err) {
+      recordExposureFailure(s.id, s.version);
+      logger.error({ organizationId: s.id, err: err instanceof Error ? err.message : String(err) }, "exposure snapshot computation failed");
+      showPending(s);
+    }
   }
+  if (computed.length === 0) return out;
+  exposureSnapshotStats.inline += computed.length;
+  const written = await writeSnapshots(computed, now);
+  for (const c of computed) {
+    const w = written.get(c.id);
+    if (!w) continue; // deleted meanwhile
+    out.set(c.id, { ...w.snapshot, pending: !w.fresh });
+  }
+  // Analyses that moved while they were computed: the job catches up.
+  enqueueExposureRefresh(
+    computed.filter((c) => written.get(c.id)?.fresh === false).map((c) => c.id),
+    { urgent: true },
+  );
+  return out;
+}
+
+/** The worst level of the organization's non-archived activities (the analysis is cached per analysis version). */
+async function worstLevelOf(organizationId: string): Promise<ExposureLevel> {
+  const { activities } = await analyseOrganization(organizationId);
+  return worstLevel(activities.map((a) => a.analysis.level));
+}
+
+/**
+ * Writes computed levels, each compared with the snapshot as it stands in the write transaction (the
+ * background job and a request may both have computed it): the first computation is a baseline, a
+ * different level sets previousLevel and changedAt. A snapshot someone already brought up to date is
+ * left alone. `fresh`: the organization's analysis did not move since the level was computed.
+ */
+async function writeSnapshots(
+  computed: { id: string; version: number; level: ExposureLevel }[],
+  now: Date,
+): Promise<Map<string, { snapshot: Snapshot; fresh: boolean }>> {
   // Derived data (a cache of the analysis, recomputable at any time): nothing to audit.
-  await unitOfWork(
+  return unitOfWork(
     { actorId: null, organizationId: null },
     async ({ tx }) => {
-      for (const f of fresh) {
+      const out = new Map<string, { snapshot: Snapshot; fresh: boolean }>();
+      const current = await tx.$queryRawUnsafe<
+        {
+          id: string;
+          current: bigint | number;
+          version: bigint | number | null;
+          level: string | null;
+          previousLevel: string | null;
+          changedAt: string | null;
+        }[]
+      >(
+        `SELECT o."id", o."analysisVersion" AS current, s."analysisVersion" AS version, s."level", s."previousLevel", s."changedAt"
+         FROM "Organization" o LEFT JOIN "ExposureSnapshot" s ON s."organizationId" = o."id"
+         WHERE o."id" IN (SELECT value FROM json_each(?))`,
+        JSON.stringify(computed.map((c) => c.id)),
+      );
+      const byId = new Map(current.map((r) => [r.id, r]));
+      for (const c of computed) {
+        const r = byId.get(c.id);
+        if (!r) continue; // deleted meanwhile
+        const before = snapshotOf(r);
+        const orgVersion = Number(r.current);
+        if (before && r.version !== null && Number(r.version) === orgVersion) {
+          out.set(c.id, { snapshot: before, fresh: true });
+          continue;
+        }
+        const changed = before !== null && before.level !== c.level;
+        const snapshot: Snapshot = changed
+          ? { level: c.level, previousLevel: before.level, changedAt: now.toISOString() }
+          : { level: c.level, previousLevel: before?.previousLevel ?? null, changedAt: before?.changedAt ?? null };
         const data = {
-          analysisVersion: f.version,
-          level: f.snap.level,
-          previousLevel: f.snap.previousLevel,
-          changedAt: f.snap.changedAt ? new Date(f.snap.changedAt) : null,
+          analysisVersion: c.version,
+          level: snapshot.level,
+          previousLevel: snapshot.previousLevel,
+          changedAt: snapshot.changedAt ? new Date(snapshot.changedAt) : null,
           computedAt: now,
         };
-        await tx.exposureSnapshot.upsert({ where: { organizationId: f.id }, create: { organizationId: f.id, ...data }, update: data });
+        await tx.exposureSnapshot.upsert({ where: { organizationId: c.id }, create: { organizationId: c.id, ...data }, update: data });
+        out.set(c.id, { snapshot, fresh: c.version === orgVersion });
       }
+      return out;
     },
     { unaudited: "exposure snapshots are a recomputable cache of the analysis" },
   );
-  return out;
+}
+
+/**
+ * Recomputes one organization's snapshot if it is stale (the background job, ADR 022). Returns
+ * "refreshed", "fresh" (nothing to do), "moved" (its analysis changed again meanwhile: queued again) or
+ * "missing" (the organization no longer exists).
+ */
+export async function refreshExposureSnapshot(organizationId: string, now = new Date()): Promise<"refreshed" | "fresh" | "moved" | "missing"> {
+  const [r] = await getDb().$queryRawUnsafe<{ current: bigint | number; version: bigint | number | null }[]>(
+    `SELECT o."analysisVersion" AS current, s."analysisVersion" AS version
+     FROM "Organization" o LEFT JOIN "ExposureSnapshot" s ON s."organizationId" = o."id" WHERE o."id" = ?`,
+    organizationId,
+  );
+  if (!r) return "missing";
+  const version = Number(r.current);
+  if (r.version !== null && Number(r.version) === version) return "fresh";
+  const level = await worstLevelOf(organizationId);
+  const written = (await writeSnapshots([{ id: organizationId, version, level }], now)).get(organizationId);
+  if (!written) return "missing";
+  exposureSnapshotStats.background++;
+  if (!written.fresh) {
+    enqueueExposureRefresh([organizationId]);
+    return "moved";
+  }
+  return "refreshed";
+}
+
+/** Organizations whose snapshot is missing or stale, in pages (the worker's sweep at startup and after an overflow). */
+export async function staleSnapshotOrganizationIds(after = "", limit = 1000): Promise<string[]> {
+  const rows = await getDb().$queryRawUnsafe<{ id: string }[]>(
+    `SELECT o."id" FROM "Organization" o LEFT JOIN "ExposureSnapshot" s ON s."organizationId" = o."id"
+     WHERE (s."organizationId" IS NULL OR s."analysisVersion" <> o."analysisVersion") AND o."id" > ?
+     ORDER BY o."id" LIMIT ?`,
+    after,
+    limit,
+  );
+  return rows.map((r) => r.id);
 }
 
 /**

@@ -8,6 +8,8 @@
  *   unless it says why with `{ unaudited: "reason" }`.
  * - analysis cache: `w.analysisChanged()` (or an audit event flagged `analysis: true`) bumps the
  *   organization's analysis version ONCE, at the end, whatever the number of changes.
+ * - exposure snapshots: after the commit, the organizations whose analysis changed are queued for a
+ *   background refresh of their portfolio snapshot (ADR 022).
  * - search index: `w.reindex(activity, content, departmentName)` rewrites the activity's FTS row; the
  *   last call per activity wins and runs once, at the end.
  *
@@ -25,6 +27,7 @@ import { indexActivity } from "./activity-search.server.ts";
 import { bumpAnalysisVersions } from "./analysis-version.server.ts";
 import type { AuditEvent } from "~/generated/prisma/client.ts";
 import { recordAudit, recordAuditBatch, type AuditInput } from "./audit.server.ts";
+import { enqueueExposureRefresh } from "./exposure-queue.server.ts";
 
 export type UnitOfWorkContext = {
   /** The user acting; null for the system (command line, scheduled jobs). */
@@ -67,12 +70,14 @@ export type UnitOfWorkOptions = WriteTxOptions & {
 };
 
 export async function unitOfWork<T>(ctx: UnitOfWorkContext, fn: (w: Work) => Promise<T>, opts: UnitOfWorkOptions = {}): Promise<T> {
-  return writeTx(async (tx) => {
+  const analysis = new Set<string>();
+  const result = await writeTx(async (tx) => {
     const changes = async () => Number((await tx.$queryRawUnsafe<{ c: bigint | number }[]>("SELECT total_changes() AS c"))[0]!.c);
     const changesBefore = await changes();
     const events: AuditInput[] = [];
     let recorded = 0;
-    const analysis = new Set<string>();
+    // A retried transaction starts again from an empty set.
+    analysis.clear();
     const reindex = new Map<string, () => Promise<void>>();
     const w: Work = {
       tx,
@@ -112,4 +117,8 @@ export async function unitOfWork<T>(ctx: UnitOfWorkContext, fn: (w: Work) => Pro
     for (const e of events) await recordAudit(tx, e);
     return result;
   }, opts);
+  // After the commit (never for a rolled-back unit): the exposure snapshots of these organizations are
+  // refreshed in the background (ADR 022), not by the next portfolio load.
+  if (analysis.size > 0) enqueueExposureRefresh(analysis);
+  return result;
 }

@@ -24,6 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     groups: view.groups.map((g) => ({ id: g.id, name: g.name })),
     departments,
     canOnboard: ctx.canOnboard,
+    // Counted over every row, not the filtered ones: "changed only" hides exactly those still updating.
+    pendingExposure: view.all.filter((r) => r.exposurePending).length,
   };
 }
 
@@ -128,6 +130,15 @@ export default function Portfolio() {
           {t("portfolio.reset")}
         </Link>
       </Form>
+      {d.pendingExposure > 0 ? (
+        <div className="callout exposure-pending-notice">
+          <p>{t("exposureRefresh.notice", { count: d.pendingExposure })}</p>
+          <p>
+            {/* A plain link to the same URL: works without JavaScript. */}
+            <a href={`/portfolio${portfolioHref(q, {})}`}>{t("exposureRefresh.reload")}</a>
+          </p>
+        </div>
+      ) : null}
       <p aria-live="polite">{t("portfolio.count", { count: d.total })}</p>
       {d.rows.length === 0 ? (
         <p className="empty-state">{t("portfolio.empty")}</p>
@@ -182,6 +193,7 @@ export default function Portfolio() {
                   <td className={r.overdueDpiaActions ? "overdue" : undefined}>{r.overdueDpiaActions}</td>
                   <td>
                     <span className={`exposure-badge exposure-${r.exposure}`}>{t(`sovereignty.level.${r.exposure}`)}</span>
+                    {r.exposurePending ? <span className="exposure-updating"> ({t("exposureRefresh.updating")})</span> : null}
                     {r.exposureChangedAt ? (
                       <span className="muted">
                         {" "}
