@@ -34,6 +34,7 @@ import { enIntegrity } from "./en.integrity.ts";
 import { enDomainErrors } from "./en.domain-errors.ts";
 import { enZipJobs } from "./en.zip-jobs.ts";
 import { enCatalogueDpa } from "./en.catalogue-dpa.ts";
+import { enPortfolioChanges } from "./en.portfolio-changes.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 import { enOperations } from "./en.operations.ts";
 
@@ -74,6 +75,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enDomainErrors,
   ...enZipJobs,
   ...enCatalogueDpa,
+  ...enPortfolioChanges,
   "app.name": "Registre",
   "app.tagline": "Your local authority's record of processing activities (GDPR, Article 30)",
   "app.footer": "Registre — record of processing activities (GDPR Art. 30), hosted by your local authority.",

@@ -35,6 +35,7 @@ import { frUi } from "./fr.ui.ts";
 import { frDomainErrors } from "./fr.domain-errors.ts";
 import { frZipJobs } from "./fr.zip-jobs.ts";
 import { frCatalogueDpa } from "./fr.catalogue-dpa.ts";
+import { frPortfolioChanges } from "./fr.portfolio-changes.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -272,4 +273,5 @@ export const fr = {
   ...frDomainErrors,
   ...frZipJobs,
   ...frCatalogueDpa,
+  ...frPortfolioChanges,
 } as const;

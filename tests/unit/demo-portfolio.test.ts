@@ -15,7 +15,8 @@ import { seedDemoPortfolio } from "~/models/demo-portfolio.server.ts";
 import { listGroups } from "~/models/organization-group.server.ts";
 import { portfolioRows } from "~/models/portfolio.server.ts";
 import { analyseOrganization } from "~/models/sovereignty.server.ts";
-import { canOnboardOrganizations } from "~/policies/portfolio.ts";
+import { changedActivities } from "~/models/portfolio-changes.server.ts";
+import { canOnboardOrganizations, canSeeExposureChanges } from "~/policies/portfolio.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { isValidSiren } from "~/utils/validation.ts";
 
@@ -261,6 +262,26 @@ describe("the payroll vendor's sale to a US group, propagated on the demo's star
       const aniane = rows.find((r) => r.slug === "aniane-demo")!;
       expect([aniane.exposure, aniane.exposureChangedAt]).toEqual(["safeguarded_transfer", null]);
     }
+  });
+
+  it("the portfolio names, for each changed organization, the activities the sale moved", async () => {
+    const rows = await portfolioRows(sharedDpo);
+    const byOrg = await changedActivities(rows);
+    expect(Object.fromEntries([...byOrg].map(([id, list]) => [slugOf(id), list.map((a) => `${a.name}: ${a.before} → ${a.after}`)]))).toEqual({
+      // Worst level first, then by reference (the register order: the payroll activity is T-0001).
+      "cc-pays-de-demo": [`${PAIE}: eu → foreign_law`, `${CARRIERES}: eu → foreign_law`],
+      "saint-martin-demo": [`${PAIE}: eu → foreign_law`],
+      "villeneuve-demo": [`${PAIE}: eu → foreign_law`],
+      "castelnau-demo": [`${PAIE}: eu → foreign_law`],
+      "ccas-saint-martin-demo": [`${PAIE}: eu → foreign_law`],
+    });
+    // Outside the window before the row's change, an impact explains nothing.
+    const cc = rows.find((r) => r.slug === "cc-pays-de-demo")!;
+    const later = new Date(Date.parse(cc.exposureChangedAt!) + 31 * 86_400_000).toISOString();
+    expect((await changedActivities([{ id: cc.id, exposureChangedAt: later }])).size).toBe(0);
+    expect((await changedActivities([{ id: cc.id, exposureChangedAt: null }])).size).toBe(0);
+    // Told to the organizations' ADMINs and DPOs, as their notifications are.
+    expect(["ADMIN", "DPO", "EDITOR", "VIEWER"].map((r) => canSeeExposureChanges(r as "ADMIN"))).toEqual([true, true, false, false]);
   });
 
   it("leaves the demo city alone and the audit chain intact", async () => {
