@@ -35,6 +35,7 @@ import { enDomainErrors } from "./en.domain-errors.ts";
 import { enZipJobs } from "./en.zip-jobs.ts";
 import { enCatalogueDpa } from "./en.catalogue-dpa.ts";
 import { enExposureRefresh } from "./en.exposure-refresh.ts";
+import { enPortfolioChanges } from "./en.portfolio-changes.ts";
 /** English, the second language. Typed against French so a missing key fails to compile. */
 import { enOperations } from "./en.operations.ts";
 
@@ -76,6 +77,7 @@ export const en: Record<keyof typeof fr, string> = {
   ...enZipJobs,
   ...enCatalogueDpa,
   ...enExposureRefresh,
+  ...enPortfolioChanges,
   "app.name": "Registre",
   "app.tagline": "Your local authority's record of processing activities (GDPR, Article 30)",
   "app.footer": "Registre — record of processing activities (GDPR Art. 30), hosted by your local authority.",

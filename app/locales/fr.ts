@@ -36,6 +36,7 @@ import { frDomainErrors } from "./fr.domain-errors.ts";
 import { frZipJobs } from "./fr.zip-jobs.ts";
 import { frCatalogueDpa } from "./fr.catalogue-dpa.ts";
 import { frExposureRefresh } from "./fr.exposure-refresh.ts";
+import { frPortfolioChanges } from "./fr.portfolio-changes.ts";
 
 const frCore = {
   "app.name": "Registre",
@@ -274,4 +275,5 @@ export const fr = {
   ...frZipJobs,
   ...frCatalogueDpa,
   ...frExposureRefresh,
+  ...frPortfolioChanges,
 } as const;

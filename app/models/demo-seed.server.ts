@@ -187,7 +187,8 @@ export async function seedDemoActivities(orgId: string, users: Map<string, strin
 
 const day = (d: DemoDate | undefined): Date | null => (d ? new Date(`${d}T00:00:00.000Z`) : null);
 
-function demoVendorInput(v: DemoVendor): VendorInput {
+/** Also used by the DPO service's catalogue (demo-portfolio.server.ts). */
+export function demoVendorInput(v: DemoVendor): VendorInput {
   return {
     name: v.name,
     legalName: v.legalName ?? null,

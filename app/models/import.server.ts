@@ -526,8 +526,8 @@ export function newCuid(): string {
   return `c${Date.now().toString(36).padStart(8, "0")}${idCounter.toString(36).padStart(4, "0")}${fingerprint}${random}`;
 }
 
-/** The tables insertRows writes, and the form of a column name: the only identifiers its SQL interpolates. */
-const BULK_TABLES: ReadonlySet<string> = new Set(["Activity", "ActivitySearch", "AuditEvent"]);
+/** The tables insertRows writes (the import, and a shared vendor's propagation), and the form of a column name: the only identifiers its SQL interpolates. */
+const BULK_TABLES: ReadonlySet<string> = new Set(["Activity", "ActivitySearch", "AuditEvent", "CatalogueImpact"]);
 const COLUMN_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /**

@@ -80,3 +80,11 @@ export function canZipRegister(role: Role): boolean {
 export function canDownloadZip(roles: readonly (Role | null)[]): boolean {
   return roles.every((r) => r !== null && canZipRegister(r));
 }
+
+/**
+ * Which activities a shared vendor's change moved is told to an organization's ADMINs and DPOs (their
+ * notifications, ADR 020); the portfolio shows it on the same rows only (ADR 026).
+ */
+export function canSeeExposureChanges(role: Role): boolean {
+  return role === "ADMIN" || role === "DPO";
+}

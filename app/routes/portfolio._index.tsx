@@ -5,7 +5,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ORGANIZATION_KINDS, pageOf, portfolioHref, PORTFOLIO_SORTS, type PortfolioQuery, type PortfolioSort } from "~/analysis/portfolio.ts";
-import { canZipRegister } from "~/policies/portfolio.ts";
+import { canSeeExposureChanges, canZipRegister } from "~/policies/portfolio.ts";
+import { changedActivities } from "~/models/portfolio-changes.server.ts";
 import { portfolioView, requirePortfolio } from "~/http/portfolio-access.server.ts";
 import { titleMeta } from "~/utils/page-title.ts";
 import { useT } from "~/utils/use-i18n.ts";
@@ -15,10 +16,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const view = await portfolioView(ctx, new URL(request.url).searchParams);
   const page = pageOf(view.rows, view.q.page);
   const departments = [...new Set(view.all.flatMap((r) => (r.departmentCode ? [r.departmentCode] : [])))].sort();
+  // The activities a shared vendor's change moved, for the rows of this page whose role is told of them.
+  const changes = await changedActivities(page.rows.filter((r) => canSeeExposureChanges(r.role)));
   return {
     q: { ...view.q, page: page.page },
     invalid: view.invalid,
-    rows: page.rows.map((r) => ({ ...r, canZip: canZipRegister(r.role) })),
+    rows: page.rows.map((r) => {
+      const moved = changes.get(r.id) ?? [];
+      return { ...r, canZip: canZipRegister(r.role), changes: moved.slice(0, SHOWN_CHANGES), moreChanges: Math.max(0, moved.length - SHOWN_CHANGES) };
+    }),
     total: page.total,
     pages: page.pages,
     groups: view.groups.map((g) => ({ id: g.id, name: g.name })),
@@ -28,6 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pendingExposure: view.all.filter((r) => r.exposurePending).length,
   };
 }
+
+/** Activities listed under a changed exposure; the organization's notifications list them all. */
+const SHOWN_CHANGES = 3;
 
 /** A specific page title (RGAA 8.6). */
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "portfolio.title");
@@ -202,6 +211,24 @@ export default function Portfolio() {
                           ? t("portfolio.exposureChanged", { date: date(r.exposureChangedAt), previous: t(`sovereignty.level.${r.previousExposure}`) })
                           : null}
                       </span>
+                    ) : null}
+                    {r.changes.length ? (
+                      <>
+                        <ul className="exposure-changes" aria-label={t("portfolioChanges.label", { name: r.name })}>
+                          {r.changes.map((c) => (
+                            <li key={c.activityId}>
+                              {t("portfolioChanges.item", {
+                                ref: c.ref,
+                                name: c.name,
+                                before: t(`sovereignty.level.${c.before}`),
+                                after: t(`sovereignty.level.${c.after}`),
+                              })}
+                            </li>
+                          ))}
+                          {r.moreChanges ? <li>{t("portfolioChanges.more", { count: r.moreChanges })}</li> : null}
+                        </ul>
+                        <Link to={`/o/${r.slug}/notifications`}>{t("portfolioChanges.details")}</Link>
+                      </>
                     ) : null}
                   </td>
                   <td>{t("portfolio.dpaCounts", { missing: r.dpaMissing, due: r.dpaDue })}</td>

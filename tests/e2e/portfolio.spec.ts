@@ -86,3 +86,44 @@ test("the shared DPO generates a ZIP of two registers and follows its progress",
   await page.goto("/o/ccas-saint-martin-demo/exports");
   await expect(page.locator("main")).toContainText("registre-ccas-saint-martin-demo");
 });
+
+test("the demo opens on the payroll vendor's sale to a US group: the changed members, their activities, their notifications", async ({ page }) => {
+  test.setTimeout(90_000);
+  await login(page, "dpo-mutualise@demo.example");
+  await useFrench(page);
+  await page.goto("/portfolio?changed=1&sort=name&dir=asc");
+  const rows = page.getByRole("region", { name: "Portefeuille" }).locator("table tbody tr");
+  await expect(page.getByText("5 organisations", { exact: true })).toBeVisible();
+  await expect(rows.locator("td:nth-child(2) > a")).toHaveText([
+    "CCAS de Saint-Martin-de-Démo",
+    "Communauté de communes du Pays de Démo",
+    "Commune de Castelnau-la-Démo",
+    "Commune de Saint-Martin-de-Démo",
+    "Commune de Villeneuve-lès-Démo",
+  ]);
+  const cc = rows.filter({ has: page.getByRole("link", { name: "Communauté de communes du Pays de Démo", exact: true }) });
+  await expect(cc.locator(".exposure-badge")).toHaveText("Exposé à une loi extra-européenne");
+  await expect(cc).toContainText("(avant : Hébergé et contrôlé dans l'UE)");
+  await expect(
+    cc.getByRole("list", { name: "Activités dont l'exposition a changé (Communauté de communes du Pays de Démo)" }).getByRole("listitem"),
+  ).toHaveText([
+    "T-0001 — Paie des agents et des élus, déclarations sociales : Hébergé et contrôlé dans l'UE → Exposé à une loi extra-européenne",
+    "T-0002 — Gestion des carrières et dossier individuel des agents : Hébergé et contrôlé dans l'UE → Exposé à une loi extra-européenne",
+  ]);
+  await expectAccessible(page);
+
+  await cc.getByRole("link", { name: "Détail dans ses notifications" }).click();
+  await page.waitForURL("**/o/cc-pays-de-demo/notifications");
+  await expect(page.getByRole("heading", { level: 2, name: "Le prestataire partagé Horizon Paie a changé" })).toBeVisible();
+  const table = page.getByRole("table", { name: "Activités dont le niveau d'exposition a changé (Horizon Paie)" });
+  await expect(table.locator("tbody tr th")).toHaveText([
+    "T-0001 — Paie des agents et des élus, déclarations sociales",
+    "T-0002 — Gestion des carrières et dossier individuel des agents",
+  ]);
+
+  // Aniane was told too (its payroll activity moved), but its worst level was already a safeguarded transfer.
+  await page.goto("/o/aniane-demo/notifications");
+  await expect(page.getByRole("heading", { level: 2, name: "Le prestataire partagé Horizon Paie a changé" })).toBeVisible();
+  await page.goto("/portfolio?changed=1&q=Aniane");
+  await expect(page.getByText("Aucune organisation", { exact: true })).toBeVisible();
+});

@@ -6,8 +6,12 @@
  * exposure in the portfolio and in their notifications.
  *
  * What the UI imposes, done as a DPO would:
- * - the demo's DPO service ("Syndicat mixte Démo Numérique") has no shared vendor yet: the DPO first
- *   creates one (vendor, service, storage in France) and shares it;
+ * - the demo's DPO service ("Syndicat mixte Démo Numérique") already shares four vendors with its 12
+ *   members (ADR 026), none granted to the new communes: the DPO creates one more (vendor, service,
+ *   storage in France) and shares it;
+ * - the demo starts with the sale of the catalogue's payroll vendor to a US group already propagated
+ *   (five members' exposure moved from the EU to foreign law): the "changed" filter shows those five
+ *   and the three communes, and nothing else;
  * - the catalogue is granted one organization at a time (by its identifier), and subscribing is done by
  *   each subscriber: the DPO opens each commune's catalogue page (they are DPO of each);
  * - an activity's exposure comes from the services it links: the DPO links each commune's draft to the
@@ -49,7 +53,23 @@ const SERVICE = "Élections et état civil en ligne";
 const TEMPLATE = "listes-electorales";
 const MODEL = "Gestion des listes électorales";
 const OWNER = "Syndicat mixte Démo Numérique";
-const LEVEL = { eu: "Hébergé et contrôlé dans l'UE", toVerify: "À vérifier : un fait manque pour conclure" } as const;
+const LEVEL = {
+  eu: "Hébergé et contrôlé dans l'UE",
+  toVerify: "À vérifier : un fait manque pour conclure",
+  foreignLaw: "Exposé à une loi extra-européenne",
+} as const;
+/** The members whose exposure the demo's seeded propagation moved (the payroll vendor's sale, ADR 026). */
+const SEEDED_CHANGED = [
+  "CCAS de Saint-Martin-de-Démo",
+  "Communauté de communes du Pays de Démo",
+  "Commune de Castelnau-la-Démo",
+  "Commune de Saint-Martin-de-Démo",
+  "Commune de Villeneuve-lès-Démo",
+] as const;
+/** Shared by the DPO service before this test adds its own (app/demo/portfolio-catalogue.ts). */
+const SEEDED_SHARED_VENDORS = 4;
+/** The organizations the DPO service granted its catalogue to: its 12 members. */
+const SEEDED_GRANTS = 12;
 
 const CSV = [
   "Nom;SIREN;Type;Identifiant;Adresse;Courriel du contact;Département",
@@ -134,7 +154,8 @@ test("the shared DPO onboards three communes, shares a vendor and a model with t
     await page.getByRole("button", { name: "Autoriser", exact: true }).click();
     // Wait for this grant's own result before the next one (the toast of the previous one may still show).
     await expect(page.getByRole("button", { name: `Retirer l'autorisation ${c.name}` })).toBeVisible();
-    await expect(page.getByRole("heading", { level: 2, name: i === 0 ? "1 organisme autorisé" : `${i + 1} organismes autorisés` })).toBeVisible();
+    // After the demo's 12 members, already granted the catalogue.
+    await expect(page.getByRole("heading", { level: 2, name: `${SEEDED_GRANTS + i + 1} organismes autorisés` })).toBeVisible();
   }
   await expect(status(page, "Organisme autorisé.")).toBeVisible();
   await expectAccessible(page);
@@ -142,7 +163,8 @@ test("the shared DPO onboards three communes, shares a vendor and a model with t
   // Each commune subscribes from its own catalogue page (the DPO is DPO there).
   for (const c of COMMUNES) {
     await page.goto(`/o/${c.slug}/catalogue`);
-    await expect(page.getByRole("heading", { level: 2, name: "1 prestataire partagé disponible" })).toBeVisible();
+    // The commune is offered the whole catalogue: the vendors shared with the 12 members, and the new one.
+    await expect(page.getByRole("heading", { level: 2, name: `${SEEDED_SHARED_VENDORS + 1} prestataires partagés disponibles` })).toBeVisible();
     await expect(page.getByRole("heading", { level: 3, name: `${VENDOR} (catalogue de ${OWNER})` })).toBeVisible();
     await page.getByRole("button", { name: `Utiliser ce prestataire ${VENDOR}` }).click();
     await expect(status(page, "Prestataire ajouté à cet organisme.")).toBeVisible();
@@ -162,7 +184,8 @@ test("the shared DPO onboards three communes, shares a vendor and a model with t
   const model = page.locator("li.panel", { has: page.getByRole("heading", { level: 3, name: `${MODEL} — version 1` }) });
   await expect(model).toContainText("utilisée par aucun organisme");
   const proposeTo = model.getByRole("group", { name: `Proposer « ${MODEL} » à` });
-  await expect(proposeTo.getByRole("checkbox")).toHaveCount(3);
+  // Offered to every granted organization (the 12 members and the three), proposed to the three only.
+  await expect(proposeTo.getByRole("checkbox")).toHaveCount(SEEDED_GRANTS + 3);
   for (const c of COMMUNES) await proposeTo.getByLabel(c.name).check();
   await expectAccessible(page);
   await model.getByRole("button", { name: `Proposer ${MODEL}` }).click();
@@ -218,20 +241,34 @@ test("the shared DPO onboards three communes, shares a vendor and a model with t
   await expect(locations).toContainText("États-Unis");
   await expectAccessible(page);
 
-  // 6. The portfolio: exactly the three communes changed exposure, from EU to "to verify".
+  // 6. The portfolio: exactly the three communes changed exposure, from EU to "to verify" (besides the
+  // five members whose exposure the demo's seeded propagation moved, from EU to foreign law).
   await page.goto("/portfolio?changed=1&sort=name&dir=asc");
+  await expect(page.getByText("8 organisations", { exact: true })).toBeVisible();
+  await expect(rows).toHaveCount(8);
+  await expect(rows.locator("td:nth-child(2) > a")).toHaveText([
+    ...[...SEEDED_CHANGED, ...COMMUNES.map((c) => c.name)].sort((a, b) => a.localeCompare(b, "fr")),
+  ]);
+  for (const c of COMMUNES) {
+    const row = rows.filter({ has: page.getByRole("link", { name: c.name, exact: true }) });
+    await expect(exposureCell(row).locator(".exposure-badge")).toHaveText(LEVEL.toVerify);
+    await expect(exposureCell(row)).toContainText(new RegExp(`modifiée le .+ \\(avant : ${LEVEL.eu}\\)`));
+  }
+  for (const name of SEEDED_CHANGED) {
+    const row = rows.filter({ has: page.getByRole("link", { name, exact: true }) });
+    await expect(exposureCell(row).locator(".exposure-badge")).toHaveText(LEVEL.foreignLaw);
+    await expect(exposureCell(row)).toContainText(new RegExp(`modifiée le .+ \\(avant : ${LEVEL.eu}\\)`));
+  }
+  // The three, alone in their département, are the only ones the move of this test changed.
+  await page.goto(`/portfolio?changed=1&dep=${DEPARTMENT}&sort=name&dir=asc`);
   await expect(page.getByText("3 organisations", { exact: true })).toBeVisible();
   await expect(rows).toHaveCount(3);
-  for (const [i, c] of COMMUNES.entries()) {
-    await expect(rows.nth(i).getByRole("link", { name: c.name })).toBeVisible();
-    await expect(exposureCell(rows.nth(i)).locator(".exposure-badge")).toHaveText(LEVEL.toVerify);
-    await expect(exposureCell(rows.nth(i))).toContainText(new RegExp(`modifiée le .+ \\(avant : ${LEVEL.eu}\\)`));
-  }
+  for (const [i, c] of COMMUNES.entries()) await expect(rows.nth(i).getByRole("link", { name: c.name })).toBeVisible();
   await expectAccessible(page);
   // The other organizations of the DPO are untouched.
   await page.goto("/portfolio");
   await expect(page.getByText("16 organisations", { exact: true })).toBeVisible();
-  await expect(portfolioTable(page).locator("tbody tr", { hasText: "modifiée le" })).toHaveCount(3);
+  await expect(portfolioTable(page).locator("tbody tr", { hasText: "modifiée le" })).toHaveCount(3 + SEEDED_CHANGED.length);
 
   // 7. Each commune's notifications name the vendor and the activity whose level moved (EU -> to verify).
   for (const c of COMMUNES) {
