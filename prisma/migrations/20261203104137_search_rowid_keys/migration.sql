@@ -25,3 +25,9 @@ ORDER BY s.rowid;
 DROP TABLE "ActivitySearch";
 
 ALTER TABLE "ActivitySearch_rekeyed" RENAME TO "ActivitySearch";
+
+-- An activity's search row goes with it, whatever deletes it (a cascade from its organization included):
+-- a row left behind under a rowid SQLite may give to the next activity would block that activity's insert.
+CREATE TRIGGER "Activity_search_delete" AFTER DELETE ON "Activity" BEGIN
+  DELETE FROM "ActivitySearch" WHERE rowid = OLD.rowid;
+END;
