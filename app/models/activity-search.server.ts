@@ -43,30 +43,58 @@ export function activityRow(activityId: string): { where: string; args: string[]
   return phrase ? { where: `"ActivitySearch" MATCH ? AND activityId = ?`, args: [phrase, activityId] } : { where: `activityId = ?`, args: [activityId] };
 }
 
-/** Rewrites the activity's row in the FTS5 index; called in the transaction of every save. */
+/**
+ * The search index is keyed by Activity's own rowid (ADR 021, third pass): an FTS5 row's rowid is the
+ * rowid of its activity, so a search's match set is a set of rowids that Activity's indexes already hold
+ * (every SQLite index ends with the rowid) and neither the page nor the count reads the FTS content
+ * table. Every writer of the index must keep this: `indexActivity`, the import's batched insert
+ * (`searchKeys`), and the benchmarks' copies; `tests/unit/search-keys.test.ts` checks it after each kind
+ * of write, and that no later migration rebuilds Activity (which would renumber its rowids) without
+ * re-keying the index.
+ *
+ * Rewrites the activity's row in the FTS5 index, under the activity's rowid; called in the transaction
+ * of every save.
+ */
 export async function indexActivity(tx: Tx, a: { id: string; organizationId: string }, content: ActivityContent, departmentName: string | null) {
   const r = searchRow(content, departmentName);
+  // Whatever row the activity had is found through the index by its id (not by rowid), so the rewrite
+  // also repairs a row that was ever written under another key.
   const row = activityRow(a.id);
   await tx.$executeRawUnsafe(`DELETE FROM "ActivitySearch" WHERE ${row.where}`, ...row.args);
   await tx.$executeRawUnsafe(
-    `INSERT INTO "ActivitySearch" (activityId, organizationId, name, purposes, description, categories, department) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    a.id,
+    `INSERT INTO "ActivitySearch" (rowid, activityId, organizationId, name, purposes, description, categories, department)
+     SELECT a.rowid, a."id", ?, ?, ?, ?, ?, ? FROM "Activity" a WHERE a."id" = ?`,
     a.organizationId,
     r.name,
     r.purposes,
     r.description,
     r.categories,
     r.department,
+    a.id,
   );
 }
 
+/**
+ * The FTS keys (Activity rowids) of activities just inserted in bulk, by id: the import writes its
+ * search rows under them. One statement on the unique (organizationId, seq) index.
+ */
+export async function searchKeys(tx: Tx, organizationId: string, seqFrom: number, seqTo: number): Promise<Map<string, number>> {
+  const rows = await tx.$queryRawUnsafe<{ id: string; k: number | bigint }[]>(
+    `SELECT "id", rowid AS k FROM "Activity" WHERE "organizationId" = ? AND "seq" BETWEEN ? AND ?`,
+    organizationId,
+    seqFrom,
+    seqTo,
+  );
+  return new Map(rows.map((r) => [r.id, Number(r.k)]));
+}
+
 export async function reindexDepartmentName(tx: Tx, organizationId: string, departmentId: string, name: string) {
-  const org = idPhrase("organizationId", organizationId);
+  // The department's activities are found on Activity's (organizationId, departmentId) index; their
+  // rowids are the index's keys.
   await tx.$executeRawUnsafe(
-    `UPDATE "ActivitySearch" SET department = ? WHERE ${org ? `"ActivitySearch" MATCH ? AND ` : ""}organizationId = ?
-       AND activityId IN (SELECT id FROM "Activity" WHERE departmentId = ?)`,
+    `UPDATE "ActivitySearch" SET department = ?
+     WHERE rowid IN (SELECT rowid FROM "Activity" WHERE "organizationId" = ? AND "departmentId" = ?)`,
     name,
-    ...(org ? [org] : []),
     organizationId,
     departmentId,
   );

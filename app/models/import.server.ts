@@ -29,7 +29,7 @@ import { getDb, sqlDate, type Tx, writeStatement } from "~/utils/db.server.ts";
 import { getEnv } from "~/utils/env.server.ts";
 import { ActivityNotFoundError, derivedColumns, formatRef, parseContent, saveActivityInUnit, transitionActivityInUnit } from "./activity.server.ts";
 import { unitOfWork, type Work } from "./unit-of-work.server.ts";
-import { searchRow } from "./activity-search.server.ts";
+import { searchKeys, searchRow } from "./activity-search.server.ts";
 import { safeDpaFileName, writeDpaBytes } from "./vendor.server.ts";
 import { DomainError } from "~/utils/domain-error.ts";
 
@@ -638,16 +638,19 @@ export async function createActivitiesInUnit(
     100,
   );
 
-  // The search index (indexActivity's columns).
+  // The search index (indexActivity's columns), each row under its activity's rowid (ADR 021).
+  const keys = await searchKeys(tx, organizationId, first, first + items.length - 1);
   await insertRows(
     tx,
     "ActivitySearch",
-    ["activityId", "organizationId", "name", "purposes", "description", "categories", "department"],
+    ["rowid", "activityId", "organizationId", "name", "purposes", "description", "categories", "department"],
     items.length,
     (i) => {
       const { content, departmentId } = items[i]!;
       const r = searchRow(content, departmentId ? (depName.get(departmentId) ?? null) : null);
-      return [created[i]!.id, organizationId, r.name, r.purposes, r.description, r.categories, r.department];
+      const key = keys.get(created[i]!.id);
+      if (key === undefined) throw new Error(`No rowid read back for the new activity ${created[i]!.id}`);
+      return [key, created[i]!.id, organizationId, r.name, r.purposes, r.description, r.categories, r.department];
     },
     100,
   );

@@ -40,14 +40,12 @@ export function cloneActivities(
     `INSERT INTO "Activity" ("id", "organizationId", "seq", "ref", "departmentId", ${activityCols.map(q).join(", ")})
      SELECT @id, @org, @seq, @ref, ${department}, ${activityCols.map((c) => `t.${q(c)}`).join(", ")} FROM "Activity" t WHERE t."id" = @tid`,
   );
-  // activityId is an UNINDEXED FTS column: find each template's row once, then copy it by rowid
-  // (a lookup by activityId would scan the whole index for every copy).
-  const searchRowid = new Map<string, number>();
-  const findSearch = db.prepare(`SELECT rowid AS r FROM "ActivitySearch" WHERE activityId = ?`);
-  for (const t of new Set(opts.templateIds)) searchRowid.set(t, (findSearch.get(t) as { r: number }).r);
+  // The search row is copied from the template's (keyed by the template's rowid) under the copy's own
+  // Activity rowid, as indexActivity writes it (ADR 021).
   const insertSearch = db.prepare(
-    `INSERT INTO "ActivitySearch" (activityId, organizationId, name, purposes, description, categories, department)
-     SELECT @id, @org, name, purposes, description, categories, department FROM "ActivitySearch" WHERE rowid = @rowid`,
+    `INSERT INTO "ActivitySearch" (rowid, activityId, organizationId, name, purposes, description, categories, department)
+     SELECT @rowid, @id, @org, name, purposes, description, categories, department FROM "ActivitySearch"
+     WHERE rowid = (SELECT rowid FROM "Activity" WHERE "id" = @tid)`,
   );
   const insertVersions = db.prepare(
     `INSERT INTO "ActivityVersion" ("id", "activityId", "organizationId", "departmentId", ${versionCols.map(q).join(", ")})
@@ -61,8 +59,9 @@ export function cloneActivities(
     for (let k = opts.from; k <= opts.to; k++) {
       const id = `bench${randomUUID().replace(/-/g, "").slice(0, 20)}`;
       const args = { id, org: opts.targetOrgId, seq: k, ref: `T-${String(k).padStart(4, "0")}`, tid: opts.templateIds[(k - 1) % opts.templateIds.length]! };
-      insertActivity.run(args);
-      insertSearch.run({ id, org: args.org, rowid: searchRowid.get(args.tid)! });
+      const { lastInsertRowid } = insertActivity.run(args);
+      if (insertSearch.run({ id, org: args.org, tid: args.tid, rowid: lastInsertRowid }).changes !== 1)
+        throw new Error(`No search row for template ${args.tid}`);
       insertVersions.run({ id, org: args.org, tid: args.tid });
       for (const l of opts.links?.(id, k) ?? []) insertLink.run(opts.targetOrgId, id, l.serviceId, l.role);
       ids.push(id);
