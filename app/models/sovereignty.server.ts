@@ -264,6 +264,14 @@ function sameInputs(
   a: { transfers: string | null; regime: string; legalBases: string },
 ): boolean {
   if (m.transfers !== a.transfers || m.regime !== a.regime || m.legalBases !== a.legalBases || m.links.length !== links.length) return false;
+  // The same array: the links were not read again (ADR 027), only the graph keys can have moved.
+  if (m.links === links) {
+    for (let i = 0; i < links.length; i++) {
+      const id = links[i]!.serviceId;
+      if (m.serviceKeys[i] !== (id ? (serviceKeys.get(id) ?? null) : null)) return false;
+    }
+    return true;
+  }
   for (let i = 0; i < links.length; i++) {
     const was = m.links[i]!;
     const l = links[i]!;
@@ -277,10 +285,15 @@ const memos = new Map<string, Memo>();
 /** Beyond this many interned strings the memo starts afresh (long-lived processes, many changes). */
 const MAX_INTERNED = 200_000;
 
-/** For tests and benchmarks: forget the incremental state, so the next analysis is a full one. */
+/** For tests and benchmarks: forget the incremental state, so the next analysis is a full one (as after a restart). */
 export function resetIncrementalAnalysis(organizationId?: string): void {
-  if (organizationId) memos.delete(organizationId);
-  else memos.clear();
+  if (organizationId) {
+    memos.delete(organizationId);
+    activitySides.delete(organizationId);
+  } else {
+    memos.clear();
+    activitySides.clear();
+  }
 }
 
 /** How many activities the last incremental analysis of each organization recomputed (benchmarks, tests). */
@@ -295,23 +308,61 @@ export const lastRecomputed = new Map<string, number>();
 export const ANALYSIS_ACTIVITIES_SQL = `SELECT id, ref, name, status, (hasSensitive OR hasOffences) AS sensitive, json_extract("content", '$.transfers') AS transfers,
     regime, legalBases FROM "Activity" WHERE organizationId = ? AND status <> 'ARCHIVED' ORDER BY seq`;
 
+type AnalysisActivityRow = {
+  id: string;
+  ref: string;
+  name: string;
+  status: string;
+  sensitive: bigint | number;
+  transfers: string | null;
+  regime: string;
+  legalBases: string;
+};
+
+/**
+ * The activity side of an organization's analysis (its activity rows and links), kept with the
+ * organization's activity data version it was read at (ADR 027). SQLite triggers move that version on
+ * every insert, update or delete of the organization's Activity, ActivityLink and HostingSite rows, in
+ * the writing transaction, so an analysis after a vendor-graph change reads only the graph again.
+ * Read-only once stored: the memo and the results share these rows and arrays.
+ */
+type ActivitySide = { version: number; activities: AnalysisActivityRow[]; links: Map<string, LinkRow[]> };
+const activitySides = new Map<string, ActivitySide>();
+
+async function loadActivitySide(organizationId: string): Promise<Omit<ActivitySide, "version">> {
+  const [links, activities] = await Promise.all([
+    loadLinks(organizationId),
+    getDb().$queryRawUnsafe<AnalysisActivityRow[]>(ANALYSIS_ACTIVITIES_SQL, organizationId),
+  ]);
+  return { links, activities };
+}
+
+async function currentActivitySide(organizationId: string): Promise<Omit<ActivitySide, "version">> {
+  // The version is read BEFORE the rows: rows read after it are at least as recent, so a stored copy is
+  // never older than the version it is stored under (a write in between only costs a re-read next time).
+  const org = await getDb().organization.findUnique({ where: { id: organizationId }, select: { activityDataVersion: true } });
+  const hit = activitySides.get(organizationId);
+  if (org && hit && hit.version === org.activityDataVersion) return hit;
+  const side = await loadActivitySide(organizationId);
+  if (org) activitySides.set(organizationId, { version: org.activityDataVersion, ...side });
+  return side;
+}
+
 async function computeOrganizationAnalysis(
   organizationId: string,
   opts: { graph?: ServiceGraph; rewrite?: (links: LinkRow[]) => LinkRow[] },
 ): Promise<OrganizationAnalysis> {
+  // What-if analyses (another graph, rewritten links) are one-off: computed in full from fresh reads, never
+  // memoised (tests/unit/sovereignty-incremental.test.ts compares the incremental analysis with them).
+  const incremental = !opts.graph && !opts.rewrite;
   // Only the declared transfers are read from each record, by SQLite itself: the whole JSON of
   // thousands of activities is never shipped to JavaScript for a dashboard. It was validated on write.
-  const [graph, links, activities] = await Promise.all([
+  const [graph, { links, activities }] = await Promise.all([
     opts.graph ? Promise.resolve(opts.graph) : currentServiceGraph(organizationId),
-    loadLinks(organizationId),
-    getDb().$queryRawUnsafe<
-      { id: string; ref: string; name: string; status: string; sensitive: bigint | number; transfers: string | null; regime: string; legalBases: string }[]
-    >(ANALYSIS_ACTIVITIES_SQL, organizationId),
+    incremental ? currentActivitySide(organizationId) : loadActivitySide(organizationId),
   ]);
   // Organization-wide views need levels and facts, not the per-activity explanation text.
   const analyse = createAnalyser(graph, countryFacts, { explain: false });
-  // What-if analyses (another graph, rewritten links) are one-off: computed in full, never memoised.
-  const incremental = !opts.graph && !opts.rewrite;
   let memo = memos.get(organizationId);
   if (incremental && (!memo || memo.interner.size > MAX_INTERNED)) {
     memo = { interner: new Interner(), run: 0, byActivity: new Map() };
