@@ -328,6 +328,8 @@ type AnalysisActivityRow = {
  */
 type ActivitySide = { version: number; activities: AnalysisActivityRow[]; links: Map<string, LinkRow[]> };
 const activitySides = new Map<string, ActivitySide>();
+/** How many times each organization's activity side was read for an incremental analysis (tests, benchmarks). */
+export const activitySideLoads = new Map<string, number>();
 
 async function loadActivitySide(organizationId: string): Promise<Omit<ActivitySide, "version">> {
   const [links, activities] = await Promise.all([
@@ -344,6 +346,7 @@ async function currentActivitySide(organizationId: string): Promise<Omit<Activit
   const hit = activitySides.get(organizationId);
   if (org && hit && hit.version === org.activityDataVersion) return hit;
   const side = await loadActivitySide(organizationId);
+  activitySideLoads.set(organizationId, (activitySideLoads.get(organizationId) ?? 0) + 1);
   if (org) activitySides.set(organizationId, { version: org.activityDataVersion, ...side });
   return side;
 }
