@@ -9,7 +9,7 @@ import {
   type ServiceGraph,
   type ServiceNode,
 } from "~/analysis/sovereignty.ts";
-import { Interner, reachableKeys } from "~/analysis/graph-fingerprint.ts";
+import { Interner, reachableKeys, type OwnTokens } from "~/analysis/graph-fingerprint.ts";
 import { adequacyFor, contextLawsFor, isEea, lawsFor } from "~/reference/countries.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseContent } from "./activity.server.ts";
@@ -235,7 +235,7 @@ export async function analyseOrganization(
  * again; the others keep their analysis (an immutable value, shared by the results). Process memory only:
  * a restart starts from a full analysis.
  */
-type Memo = { interner: Interner; run: number; byActivity: Map<string, Memoised> };
+type Memo = { interner: Interner; run: number; byActivity: Map<string, Memoised>; ownTokens: OwnTokens };
 /**
  * One activity's last analysis and the inputs it was computed from: its links, the reachable-graph key of
  * each linked service, its declared transfers, regime and legal bases. Compared field by field on the next
@@ -368,11 +368,11 @@ async function computeOrganizationAnalysis(
   const analyse = createAnalyser(graph, countryFacts, { explain: false });
   let memo = memos.get(organizationId);
   if (incremental && (!memo || memo.interner.size > MAX_INTERNED)) {
-    memo = { interner: new Interner(), run: 0, byActivity: new Map() };
+    memo = { interner: new Interner(), run: 0, byActivity: new Map(), ownTokens: new Map() };
     memos.set(organizationId, memo);
   }
   // Keys only for the services activities link to: a service no activity uses cannot change an analysis.
-  const serviceKeys = incremental ? reachableKeys(graph, memo!.interner, linkedServiceIds(links)) : null;
+  const serviceKeys = incremental ? reachableKeys(graph, memo!.interner, linkedServiceIds(links), memo!.ownTokens) : null;
   const run = memo && incremental ? ++memo.run : 0;
   let recomputed = 0;
   const result = {
