@@ -6,7 +6,14 @@
  * statement starts reading a table that no trigger watches.
  */
 import { describe, expect, it } from "vitest";
-import { activitySideLoads, analyseOrganization, ANALYSIS_ACTIVITIES_SQL, ANALYSIS_LINKS_SQL, resetIncrementalAnalysis } from "~/models/sovereignty.server.ts";
+import {
+  activitySideLoads,
+  analyseOrganization,
+  ANALYSIS_ACTIVITIES_SQL,
+  ANALYSIS_LINKS_SQL,
+  resetIncrementalAnalysis,
+  sovereigntyDashboard,
+} from "~/models/sovereignty.server.ts";
 import { createActivity } from "~/models/activity.server.ts";
 import { ActivityContentSchema } from "~/schemas/activity.ts";
 import { getDb } from "~/utils/db.server.ts";
@@ -105,5 +112,25 @@ describe("activity data version", () => {
     const afterActivity = await analyseOrganization(org.id);
     expect(activitySideLoads.get(org.id)).toBe(2);
     expect(afterActivity.activities[0]!.name).toBe("Paie renommée");
+  });
+
+  it("a dashboard after changes, from reused analyses and rows, equals one computed from scratch", async () => {
+    const { db, org, departments, user, vendor, service, activity } = await setup();
+    const bump = () => db.organization.update({ where: { id: org.id }, data: { analysisVersion: { increment: 1 } } });
+    const other = await db.service.create({ data: { organizationId: org.id, vendorId: vendor.id, name: "Messagerie" } });
+    const loc = await db.serviceLocation.create({ data: { serviceId: service.id, role: "STORAGE", country: "FR" } });
+    await db.serviceLocation.create({ data: { serviceId: other.id, role: "PROCESSING", country: "US", safeguard: null } });
+    await db.activityLink.create({ data: { organizationId: org.id, activityId: activity.id, serviceId: service.id, role: "PROCESSOR" } });
+    const second = await createActivity(user.id, org.id, { content: ActivityContentSchema.parse({ name: "Courriels" }), departmentId: departments[0]!.id });
+    await db.activityLink.create({ data: { organizationId: org.id, activityId: second.id, serviceId: other.id, role: "PROCESSOR" } });
+    await bump();
+    const first = await sovereigntyDashboard(org.id);
+    await db.serviceLocation.update({ where: { id: loc.id }, data: { country: "CN" } });
+    await bump();
+    const incremental = await sovereigntyDashboard(org.id);
+    expect(incremental).not.toEqual(first);
+    resetIncrementalAnalysis(org.id);
+    await bump();
+    expect(await sovereigntyDashboard(org.id)).toEqual(incremental);
   });
 });
