@@ -29,12 +29,19 @@ export class Interner {
  * change anywhere in the reachable part changes the key, never the reverse. With `roots`, only those
  * services get a key (the ones activities link to), and only the services they reach are serialised.
  */
-export function reachableKeys(graph: ServiceGraph, interner: Interner, roots?: Iterable<string>): Map<string, string> {
+export function reachableKeys(graph: ServiceGraph, interner: Interner, roots?: Iterable<string>, previous?: OwnTokens): Map<string, string> {
   const own = new Map<string, string>();
   const ownToken = (s: ServiceNode) => {
     let t = own.get(s.id);
     if (t === undefined) {
-      t = interner.token(JSON.stringify(s));
+      // A node equal to the one the last graph had keeps its token: comparing is far cheaper than
+      // serialising and hashing every reached service again after each change (ADR 027).
+      const was = previous?.get(s.id);
+      if (was && sameValue(was.node, s)) t = was.token;
+      else {
+        t = interner.token(JSON.stringify(s));
+        previous?.set(s.id, { node: s, token: t });
+      }
       own.set(s.id, t);
     }
     return t;
@@ -60,4 +67,35 @@ export function reachableKeys(graph: ServiceGraph, interner: Interner, roots?: I
     keys.set(root.id, interner.token(order.join(",")));
   }
   return keys;
+}
+
+/**
+ * The own token of each service in the last graph keyed, with the node it was made from. Kept per
+ * organization across analyses by the caller; `reachableKeys` reuses a token when the new node is equal.
+ */
+export type OwnTokens = Map<string, { node: ServiceNode; token: string }>;
+
+/**
+ * Deep equality of JSON-like values (what a ServiceNode holds: strings, numbers, booleans, null, plain
+ * objects, arrays). Anything else (a Date, a class instance, NaN) is only equal to itself, so an
+ * unexpected value makes a new token, never a stale one. Equal values serialise to the same facts.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || !isPlain(a) || !isPlain(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!Object.hasOwn(b, k) || !sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
+function isPlain(o: object): boolean {
+  const proto = Object.getPrototypeOf(o) as unknown;
+  return proto === Object.prototype || proto === null;
 }

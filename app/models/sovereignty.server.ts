@@ -9,7 +9,7 @@ import {
   type ServiceGraph,
   type ServiceNode,
 } from "~/analysis/sovereignty.ts";
-import { Interner, reachableKeys } from "~/analysis/graph-fingerprint.ts";
+import { Interner, reachableKeys, type OwnTokens } from "~/analysis/graph-fingerprint.ts";
 import { adequacyFor, contextLawsFor, isEea, lawsFor } from "~/reference/countries.ts";
 import { getDb } from "~/utils/db.server.ts";
 import { parseContent } from "./activity.server.ts";
@@ -235,7 +235,7 @@ export async function analyseOrganization(
  * again; the others keep their analysis (an immutable value, shared by the results). Process memory only:
  * a restart starts from a full analysis.
  */
-type Memo = { interner: Interner; run: number; byActivity: Map<string, Memoised> };
+type Memo = { interner: Interner; run: number; byActivity: Map<string, Memoised>; ownTokens: OwnTokens };
 /**
  * One activity's last analysis and the inputs it was computed from: its links, the reachable-graph key of
  * each linked service, its declared transfers, regime and legal bases. Compared field by field on the next
@@ -264,6 +264,14 @@ function sameInputs(
   a: { transfers: string | null; regime: string; legalBases: string },
 ): boolean {
   if (m.transfers !== a.transfers || m.regime !== a.regime || m.legalBases !== a.legalBases || m.links.length !== links.length) return false;
+  // The same array: the links were not read again (ADR 027), only the graph keys can have moved.
+  if (m.links === links) {
+    for (let i = 0; i < links.length; i++) {
+      const id = links[i]!.serviceId;
+      if (m.serviceKeys[i] !== (id ? (serviceKeys.get(id) ?? null) : null)) return false;
+    }
+    return true;
+  }
   for (let i = 0; i < links.length; i++) {
     const was = m.links[i]!;
     const l = links[i]!;
@@ -277,10 +285,15 @@ const memos = new Map<string, Memo>();
 /** Beyond this many interned strings the memo starts afresh (long-lived processes, many changes). */
 const MAX_INTERNED = 200_000;
 
-/** For tests and benchmarks: forget the incremental state, so the next analysis is a full one. */
+/** For tests and benchmarks: forget the incremental state, so the next analysis is a full one (as after a restart). */
 export function resetIncrementalAnalysis(organizationId?: string): void {
-  if (organizationId) memos.delete(organizationId);
-  else memos.clear();
+  if (organizationId) {
+    memos.delete(organizationId);
+    activitySides.delete(organizationId);
+  } else {
+    memos.clear();
+    activitySides.clear();
+  }
 }
 
 /** How many activities the last incremental analysis of each organization recomputed (benchmarks, tests). */
@@ -295,30 +308,71 @@ export const lastRecomputed = new Map<string, number>();
 export const ANALYSIS_ACTIVITIES_SQL = `SELECT id, ref, name, status, (hasSensitive OR hasOffences) AS sensitive, json_extract("content", '$.transfers') AS transfers,
     regime, legalBases FROM "Activity" WHERE organizationId = ? AND status <> 'ARCHIVED' ORDER BY seq`;
 
+type AnalysisActivityRow = {
+  id: string;
+  ref: string;
+  name: string;
+  status: string;
+  sensitive: bigint | number;
+  transfers: string | null;
+  regime: string;
+  legalBases: string;
+};
+
+/**
+ * The activity side of an organization's analysis (its activity rows and links), kept with the
+ * organization's activity data version it was read at (ADR 027). SQLite triggers move that version on
+ * every insert, update or delete of the organization's Activity, ActivityLink and HostingSite rows, in
+ * the writing transaction, so an analysis after a vendor-graph change reads only the graph again.
+ * Read-only once stored: the memo and the results share these rows and arrays.
+ */
+type ActivitySide = { version: number; activities: AnalysisActivityRow[]; links: Map<string, LinkRow[]> };
+const activitySides = new Map<string, ActivitySide>();
+/** How many times each organization's activity side was read for an incremental analysis (tests, benchmarks). */
+export const activitySideLoads = new Map<string, number>();
+
+async function loadActivitySide(organizationId: string): Promise<Omit<ActivitySide, "version">> {
+  const [links, activities] = await Promise.all([
+    loadLinks(organizationId),
+    getDb().$queryRawUnsafe<AnalysisActivityRow[]>(ANALYSIS_ACTIVITIES_SQL, organizationId),
+  ]);
+  return { links, activities };
+}
+
+async function currentActivitySide(organizationId: string): Promise<Omit<ActivitySide, "version">> {
+  // The version is read BEFORE the rows: rows read after it are at least as recent, so a stored copy is
+  // never older than the version it is stored under (a write in between only costs a re-read next time).
+  const org = await getDb().organization.findUnique({ where: { id: organizationId }, select: { activityDataVersion: true } });
+  const hit = activitySides.get(organizationId);
+  if (org && hit && hit.version === org.activityDataVersion) return hit;
+  const side = await loadActivitySide(organizationId);
+  activitySideLoads.set(organizationId, (activitySideLoads.get(organizationId) ?? 0) + 1);
+  if (org) activitySides.set(organizationId, { version: org.activityDataVersion, ...side });
+  return side;
+}
+
 async function computeOrganizationAnalysis(
   organizationId: string,
   opts: { graph?: ServiceGraph; rewrite?: (links: LinkRow[]) => LinkRow[] },
 ): Promise<OrganizationAnalysis> {
+  // What-if analyses (another graph, rewritten links) are one-off: computed in full from fresh reads, never
+  // memoised (tests/unit/sovereignty-incremental.test.ts compares the incremental analysis with them).
+  const incremental = !opts.graph && !opts.rewrite;
   // Only the declared transfers are read from each record, by SQLite itself: the whole JSON of
   // thousands of activities is never shipped to JavaScript for a dashboard. It was validated on write.
-  const [graph, links, activities] = await Promise.all([
+  const [graph, { links, activities }] = await Promise.all([
     opts.graph ? Promise.resolve(opts.graph) : currentServiceGraph(organizationId),
-    loadLinks(organizationId),
-    getDb().$queryRawUnsafe<
-      { id: string; ref: string; name: string; status: string; sensitive: bigint | number; transfers: string | null; regime: string; legalBases: string }[]
-    >(ANALYSIS_ACTIVITIES_SQL, organizationId),
+    incremental ? currentActivitySide(organizationId) : loadActivitySide(organizationId),
   ]);
   // Organization-wide views need levels and facts, not the per-activity explanation text.
   const analyse = createAnalyser(graph, countryFacts, { explain: false });
-  // What-if analyses (another graph, rewritten links) are one-off: computed in full, never memoised.
-  const incremental = !opts.graph && !opts.rewrite;
   let memo = memos.get(organizationId);
   if (incremental && (!memo || memo.interner.size > MAX_INTERNED)) {
-    memo = { interner: new Interner(), run: 0, byActivity: new Map() };
+    memo = { interner: new Interner(), run: 0, byActivity: new Map(), ownTokens: new Map() };
     memos.set(organizationId, memo);
   }
   // Keys only for the services activities link to: a service no activity uses cannot change an analysis.
-  const serviceKeys = incremental ? reachableKeys(graph, memo!.interner, linkedServiceIds(links)) : null;
+  const serviceKeys = incremental ? reachableKeys(graph, memo!.interner, linkedServiceIds(links), memo!.ownTokens) : null;
   const run = memo && incremental ? ++memo.run : 0;
   let recomputed = 0;
   const result = {
@@ -383,25 +437,64 @@ export function sovereigntyDashboard(organizationId: string, now = new Date()) {
   return cached("dashboard", organizationId, now.toISOString().slice(0, 10), () => computeDashboard(organizationId, now));
 }
 
-async function computeDashboard(organizationId: string, now: Date) {
+/**
+ * What one analysis adds to the dashboard's figures. A pure function of the analysis (an immutable value
+ * that the incremental analysis reuses while its inputs are unchanged), so it is computed once per
+ * analysis: after a change only the recomputed activities' figures are derived again (ADR 027).
+ */
+type Contribution = {
+  stored: string[];
+  reachable: string[];
+  jurisdictions: string[];
+  attention: { country: string; who: string; status: string; missingFact: string | null }[];
+};
+const contributions = new WeakMap<Analysis, Contribution>();
+function contributionOf(analysis: Analysis): Contribution {
+  let c = contributions.get(analysis);
+  if (!c) {
+    c = {
+      stored: [...new Set(analysis.reach.filter((r) => r.role === "STORAGE" || r.role === "BACKUP").map((r) => r.country))],
+      reachable: [...new Set(analysis.reach.map((r) => r.country))],
+      jurisdictions: [...new Set(analysis.exposure.filter(canCompel).map((e) => e.jurisdiction))],
+      // Derogations (Art. 49: occasional transfers only) and conclusions lacking a fact need the DPO too (issue 10).
+      attention: analysis.transfers
+        .filter((t) => ATTENTION_STATUSES.has(t.status))
+        .map((t) => ({ country: t.country, who: t.chain.length ? t.chain.join(" → ") : t.recipient, status: t.status, missingFact: t.missingFact ?? null })),
+    };
+    contributions.set(analysis, c);
+  }
+  return c;
+}
+
+/**
+ * The organization's own vendors and those it subscribes to (ADR 020: the facts are the catalogue's, the
+ * contract is the subscriber's own), and which vendor each of their services belongs to. Flat statements:
+ * Prisma's nested `services` relation cost 47 ms CPU for 2,000 vendors, the service ids read raw ~3 ms.
+ */
+async function dashboardVendors(organizationId: string) {
   const db = getDb();
-  const [{ activities }, own, subscribed] = await Promise.all([
-    analyseOrganization(organizationId),
+  const [own, subscribed, services] = await Promise.all([
     db.vendor.findMany({
       where: { organizationId },
-      select: { id: true, name: true, country: true, parentCountry: true, dpaStatus: true, dpaNextReview: true, services: { select: { id: true } } },
+      select: { id: true, name: true, country: true, parentCountry: true, dpaStatus: true, dpaNextReview: true },
     }),
-    // Shared vendors (ADR 020): the facts are the catalogue's, the contract is the subscriber's own.
     db.vendorSubscription.findMany({
       where: { organizationId },
-      select: {
-        dpaStatus: true,
-        dpaNextReview: true,
-        vendor: { select: { id: true, name: true, country: true, parentCountry: true, services: { select: { id: true } } } },
-      },
+      select: { dpaStatus: true, dpaNextReview: true, vendor: { select: { id: true, name: true, country: true, parentCountry: true } } },
     }),
+    db.$queryRawUnsafe<{ id: string; vendorId: string }[]>(
+      `SELECT s.id, s.vendorId FROM "Service" s WHERE s.vendorId IN (
+         SELECT id FROM "Vendor" WHERE organizationId = ? UNION SELECT vendorId FROM "VendorSubscription" WHERE organizationId = ?)`,
+      organizationId,
+      organizationId,
+    ),
   ]);
   const vendors = [...own, ...subscribed.map((s) => ({ ...s.vendor, dpaStatus: s.dpaStatus, dpaNextReview: s.dpaNextReview }))];
+  return { vendors, serviceToVendor: new Map(services.map((s) => [s.id, s.vendorId] as const)) };
+}
+
+async function computeDashboard(organizationId: string, now: Date) {
+  const [{ activities }, { vendors, serviceToVendor }] = await Promise.all([analyseOrganization(organizationId), dashboardVendors(organizationId)]);
   const byLevel = new Map<ExposureLevel, { count: number; weighted: number }>();
   const stored = new Map<string, number>();
   const reachable = new Map<string, number>();
@@ -414,30 +507,23 @@ async function computeDashboard(organizationId: string, now: Date) {
     entry.count += 1;
     entry.weighted += a.sensitive ? 2 : 1;
     byLevel.set(level, entry);
-    for (const c of new Set(a.analysis.reach.filter((r) => r.role === "STORAGE" || r.role === "BACKUP").map((r) => r.country)))
-      stored.set(c, (stored.get(c) ?? 0) + 1);
-    for (const c of new Set(a.analysis.reach.map((r) => r.country))) reachable.set(c, (reachable.get(c) ?? 0) + 1);
-    for (const j of new Set(a.analysis.exposure.filter(canCompel).map((e) => e.jurisdiction))) jurisdictions.set(j, (jurisdictions.get(j) ?? 0) + 1);
-    for (const t of a.analysis.transfers) {
-      // Derogations (Art. 49: occasional transfers only) and conclusions lacking a fact need the DPO too (issue 10).
-      if (ATTENTION_STATUSES.has(t.status)) {
-        missingCount += 1;
-        if (missingSafeguards.length < MAX_LISTED)
-          missingSafeguards.push({
-            ref: a.ref,
-            name: a.name,
-            country: t.country,
-            who: t.chain.length ? t.chain.join(" → ") : t.recipient,
-            status: t.status,
-            missingFact: t.missingFact ?? null,
-          });
-      }
+    const c = contributionOf(a.analysis);
+    for (const country of c.stored) stored.set(country, (stored.get(country) ?? 0) + 1);
+    for (const country of c.reachable) reachable.set(country, (reachable.get(country) ?? 0) + 1);
+    for (const j of c.jurisdictions) jurisdictions.set(j, (jurisdictions.get(j) ?? 0) + 1);
+    for (const t of c.attention) {
+      missingCount += 1;
+      if (missingSafeguards.length < MAX_LISTED) missingSafeguards.push({ ref: a.ref, name: a.name, ...t });
     }
   }
-  const serviceToVendor = new Map(vendors.flatMap((v) => v.services.map((s) => [s.id, v.id] as const)));
   const dependence = new Map<string, { activities: number; sensitive: number }>();
+  const seen = new Set<string>();
   for (const a of activities) {
-    for (const vid of new Set(a.serviceIds.map((s) => serviceToVendor.get(s)).filter((x): x is string => Boolean(x)))) {
+    seen.clear();
+    for (const s of a.serviceIds) {
+      const vid = serviceToVendor.get(s);
+      if (!vid || seen.has(vid)) continue;
+      seen.add(vid);
       const d = dependence.get(vid) ?? { activities: 0, sensitive: 0 };
       d.activities += 1;
       if (a.sensitive) d.sensitive += 1;
