@@ -12,6 +12,7 @@ import {
 import { Interner, reachableKeys, type OwnTokens } from "~/analysis/graph-fingerprint.ts";
 import { adequacyFor, contextLawsFor, isEea, lawsFor } from "~/reference/countries.ts";
 import { getDb } from "~/utils/db.server.ts";
+import { LruMap } from "~/utils/lru-map.ts";
 import { parseContent } from "./activity.server.ts";
 import { getAnalysisVersion } from "./analysis-version.server.ts";
 
@@ -211,7 +212,10 @@ export type OrganizationAnalysis = {
  * Analyses are cached per organization and analysis version (bumped by every write that matters,
  * in its transaction), so a dashboard reload costs one small query until something changes.
  */
-const cache = new Map<string, { key: string; value: unknown }>();
+/** Organizations whose analysis state (cached results, incremental memo, activity rows) is kept in memory. */
+export const ANALYSIS_CACHE_ORGANIZATIONS = 64;
+// Three cached results per organization: its graph, its analysis and its dashboard.
+const cache = new LruMap<string, { key: string; value: unknown }>(3 * ANALYSIS_CACHE_ORGANIZATIONS);
 async function cached<T>(name: string, organizationId: string, extra: string, compute: () => Promise<T>): Promise<T> {
   const key = `${await getAnalysisVersion(organizationId)}|${extra}`;
   const hit = cache.get(`${name}:${organizationId}`);
@@ -281,9 +285,14 @@ function sameInputs(
   }
   return true;
 }
-const memos = new Map<string, Memo>();
+const memos = new LruMap<string, Memo>(ANALYSIS_CACHE_ORGANIZATIONS);
 /** Beyond this many interned strings the memo starts afresh (long-lived processes, many changes). */
 const MAX_INTERNED = 200_000;
+
+/** For tests: how many organizations each per-organization cache holds (bounded by ANALYSIS_CACHE_ORGANIZATIONS). */
+export function analysisCacheSizes(): { results: number; memos: number; activitySides: number } {
+  return { results: cache.size, memos: memos.size, activitySides: activitySides.size };
+}
 
 /** For tests and benchmarks: forget the incremental state, so the next analysis is a full one (as after a restart). */
 export function resetIncrementalAnalysis(organizationId?: string): void {
@@ -327,7 +336,7 @@ type AnalysisActivityRow = {
  * Read-only once stored: the memo and the results share these rows and arrays.
  */
 type ActivitySide = { version: number; activities: AnalysisActivityRow[]; links: Map<string, LinkRow[]> };
-const activitySides = new Map<string, ActivitySide>();
+const activitySides = new LruMap<string, ActivitySide>(ANALYSIS_CACHE_ORGANIZATIONS);
 /** How many times each organization's activity side was read for an incremental analysis (tests, benchmarks). */
 export const activitySideLoads = new Map<string, number>();
 
