@@ -9,17 +9,17 @@
 import { DEMO_ACTIVITIES } from "~/demo/activities.ts";
 import { DEMO_ACQUISITION, DEMO_CATALOGUE_VENDORS, DEMO_PRIVATE_VENDORS, DEMO_SERVICE_USES } from "~/demo/portfolio-catalogue.ts";
 import { DEMO_GROUP_NAME, DEMO_MEMBERS, DEMO_SERVICE, DEMO_SHARED_DPO, demoMemberSiren } from "~/demo/portfolio.ts";
-import { serviceKey, type DemoDpa, type DemoVendor } from "~/demo/vendors.ts";
+import { serviceKey, type DemoDpa } from "~/demo/vendors.ts";
 import { ActivityContentSchema, type ActivityContent } from "~/schemas/activity.ts";
 import { createActivityInUnit, transitionActivityInUnit } from "./activity.server.ts";
 import { grantCatalogue, listExposureChanges, setVendorShared, subscribeVendor, updateSubscriptionContract, type ContractInput } from "./catalogue.server.ts";
-import { demoVendorInput } from "./demo-seed.server.ts";
+import { demoVendorInput, replayVendors } from "./demo-seed.server.ts";
 import { createGroup, updateGroup } from "./organization-group.server.ts";
 import { exposureSnapshots } from "./portfolio.server.ts";
 import { dbReady, getDb } from "~/utils/db.server.ts";
 import { hashPassword } from "~/utils/password.server.ts";
 import { unitOfWork } from "./unit-of-work.server.ts";
-import { addLocation, createService, createVendor, linkActivity, updateVendor } from "./vendor.server.ts";
+import { linkActivity, updateVendor } from "./vendor.server.ts";
 
 const day = (d: string | undefined): Date | null => (d ? new Date(`${d}T00:00:00.000Z`) : null);
 
@@ -56,44 +56,6 @@ function checkDemoPortfolio(): void {
     for (const v of Object.keys(m.private)) if (!own.has(v)) fail(`${m.slug}: no private vendor ${v}`);
   }
   if (!shared.has(DEMO_ACQUISITION.vendor)) fail(`the acquired vendor ${DEMO_ACQUISITION.vendor} is not in the catalogue`);
-}
-
-/** Vendors, services and locations (providers resolved among `vendors`), through the vendor domain functions. */
-async function replayVendors(actorId: string, orgId: string, vendors: DemoVendor[]) {
-  const vendorIds = new Map<string, string>();
-  const serviceIds = new Map<string, string>();
-  for (const v of vendors) {
-    const vendor = await createVendor(actorId, orgId, demoVendorInput(v));
-    vendorIds.set(v.name, vendor.id);
-    for (const s of v.services) {
-      const service = await createService(actorId, orgId, vendor.id, {
-        name: s.name,
-        description: s.description ?? null,
-        secNumCloudQualified: s.secNumCloudDate !== undefined,
-        secNumCloudDate: day(s.secNumCloudDate),
-        secNumCloudVersion: s.secNumCloud?.version ?? null,
-        secNumCloudScope: s.secNumCloud?.scope ?? null,
-        nonEuAccess: s.nonEuAccess ?? null,
-      });
-      serviceIds.set(serviceKey({ vendor: v.name, service: s.name }), service.id);
-    }
-  }
-  for (const v of vendors) {
-    for (const s of v.services) {
-      for (const l of s.locations) {
-        await addLocation(actorId, orgId, serviceIds.get(serviceKey({ vendor: v.name, service: s.name }))!, {
-          role: l.role,
-          country: l.country,
-          region: l.region ?? null,
-          providerServiceId: l.provider ? serviceIds.get(serviceKey(l.provider))! : null,
-          safeguard: l.safeguard ?? null,
-          tiaDone: l.tiaDone ?? false,
-          safeguardUrl: l.safeguardUrl ?? null,
-        });
-      }
-    }
-  }
-  return { vendorIds, serviceIds };
 }
 
 /**

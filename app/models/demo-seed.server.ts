@@ -214,18 +214,17 @@ export function demoVendorInput(v: DemoVendor): VendorInput {
 }
 
 /**
- * The demo city's vendors, services, locations (sub-processor chains included), own hosting sites
- * and activity links (app/demo/vendors.ts), written by the DPO through the real domain functions so
- * that each row has its audit event. Activities are resolved by name within the organization.
+ * Vendors, services and locations, through the vendor domain functions. Every service is created first:
+ * a location may name a provider (resolved among `vendors`) declared further down the list.
  */
-export async function seedDemoVendors(orgId: string, dpoUserId: string): Promise<void> {
-  checkDemoVendors();
+export async function replayVendors(actorId: string, orgId: string, vendors: DemoVendor[]) {
+  const vendorIds = new Map<string, string>();
   const serviceIds = new Map<string, string>();
-  // Every service first: a location may name a provider declared further down the list.
-  for (const v of DEMO_VENDORS) {
-    const vendor = await createVendor(dpoUserId, orgId, demoVendorInput(v));
+  for (const v of vendors) {
+    const vendor = await createVendor(actorId, orgId, demoVendorInput(v));
+    vendorIds.set(v.name, vendor.id);
     for (const s of v.services) {
-      const service = await createService(dpoUserId, orgId, vendor.id, {
+      const service = await createService(actorId, orgId, vendor.id, {
         name: s.name,
         description: s.description ?? null,
         secNumCloudQualified: s.secNumCloudDate !== undefined,
@@ -237,11 +236,10 @@ export async function seedDemoVendors(orgId: string, dpoUserId: string): Promise
       serviceIds.set(serviceKey({ vendor: v.name, service: s.name }), service.id);
     }
   }
-  for (const v of DEMO_VENDORS) {
+  for (const v of vendors) {
     for (const s of v.services) {
-      const serviceId = serviceIds.get(serviceKey({ vendor: v.name, service: s.name }))!;
       for (const l of s.locations) {
-        await addLocation(dpoUserId, orgId, serviceId, {
+        await addLocation(actorId, orgId, serviceIds.get(serviceKey({ vendor: v.name, service: s.name }))!, {
           role: l.role,
           country: l.country,
           region: l.region ?? null,
@@ -253,6 +251,17 @@ export async function seedDemoVendors(orgId: string, dpoUserId: string): Promise
       }
     }
   }
+  return { vendorIds, serviceIds };
+}
+
+/**
+ * The demo city's vendors, services, locations (sub-processor chains included), own hosting sites
+ * and activity links (app/demo/vendors.ts), written by the DPO through the real domain functions so
+ * that each row has its audit event. Activities are resolved by name within the organization.
+ */
+export async function seedDemoVendors(orgId: string, dpoUserId: string): Promise<void> {
+  checkDemoVendors();
+  const { serviceIds } = await replayVendors(dpoUserId, orgId, DEMO_VENDORS);
   const siteIds = new Map<string, string>();
   for (const s of DEMO_HOSTING_SITES) {
     const site = await createHostingSite(dpoUserId, orgId, { name: s.name, country: s.country, city: s.city, description: s.description });
