@@ -4,10 +4,12 @@ import type { RegisterExport } from "../../app/schemas/register-export.ts";
 
 type RowIdentity = { ref: string; department: string; name?: string };
 
-/** Modules are loaded here, not at the top, so a caller measuring its own memory does not pay for them. */
-export async function writeSyntheticXlsx(file: string, rows: number, identity: (i: number) => RowIdentity): Promise<void> {
+/**
+ * A register export of `rows` synthetic approved activities (benchmarks, and tests of the import's readers).
+ * Modules are loaded here, not at the top, so a caller measuring its own memory does not pay for them.
+ */
+export async function syntheticExport(rows: number, identity: (i: number) => RowIdentity): Promise<RegisterExport> {
   const { syntheticContent } = await import("./synthetic-register.ts");
-  const { toXlsx } = await import("../../app/documents/tabular.ts");
   const { isSensitiveCategory } = await import("../../app/reference/vocabularies.ts");
   const activities: RegisterExport["activities"] = [];
   for (let i = 1; i <= rows; i++) {
@@ -24,7 +26,7 @@ export async function writeSyntheticXlsx(file: string, rows: number, identity: (
       analysis: { level: "unknown", countries: [], reach: [], transfers: [], exposure: [], explanation: { fr: [], en: [] } },
     });
   }
-  const data: RegisterExport = {
+  return {
     schemaVersion: 1,
     generator: "Registre",
     organization: {
@@ -41,5 +43,11 @@ export async function writeSyntheticXlsx(file: string, rows: number, identity: (
     vendors: [],
     hostingSites: [],
   };
+}
+
+/** The same export as an XLSX file, in Registre's French format. */
+export async function writeSyntheticXlsx(file: string, rows: number, identity: (i: number) => RowIdentity): Promise<void> {
+  const data = await syntheticExport(rows, identity);
+  const { toXlsx } = await import("../../app/documents/tabular.ts");
   fs.writeFileSync(file, await toXlsx(data, { locale: "fr" }));
 }

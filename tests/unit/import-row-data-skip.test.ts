@@ -8,45 +8,9 @@ import { describe, expect, it } from "vitest";
 import { registerRows, TABULAR_COLUMNS, registerHeaders } from "~/documents/tabular.ts";
 import { describeColumns } from "~/import/headers.ts";
 import { applyRowData, readRow, rowToPatch, type RawRow } from "~/import/rows.ts";
-import { isSensitiveCategory } from "~/reference/vocabularies.ts";
-import type { RegisterExport } from "~/schemas/register-export.ts";
-import { syntheticContent } from "../bench/synthetic-register.ts";
+import { syntheticExport } from "../bench/synthetic-xlsx.ts";
 
-function exportOf(n: number): RegisterExport["activities"] {
-  return Array.from({ length: n }, (_, k) => {
-    const c = syntheticContent(k + 1);
-    return {
-      ...c,
-      ref: `T-${String(k + 1).padStart(4, "0")}`,
-      department: "Service 1",
-      status: "APPROVED" as const,
-      version: 1,
-      approvedAt: "2026-01-15T10:00:00.000Z",
-      dataCategories: c.dataCategories.map((d) => ({ ...d, sensitive: isSensitiveCategory(d.category) })),
-      completeness: { score: 80, missing: [] },
-      services: [],
-      analysis: { level: "unknown" as const, countries: [], reach: [], transfers: [], exposure: [], explanation: { fr: [], en: [] } },
-    };
-  });
-}
-
-const data = {
-  schemaVersion: 1,
-  generator: "Registre",
-  organization: {
-    slug: "source",
-    name: "Commune source",
-    siren: null,
-    address: null,
-    legalRepresentative: null,
-    dpo: { name: null, email: null, phone: null, cnilDesignationNumber: null },
-  },
-  generatedAt: "2026-11-28T12:00:00.000Z",
-  asOf: null,
-  activities: exportOf(12),
-  vendors: [],
-  hostingSites: [],
-} as unknown as RegisterExport;
+const data = await syntheticExport(12, (i) => ({ ref: `T-${String(i).padStart(4, "0")}`, department: "Service 1" }));
 
 /** The rows as an import reads them (cells as text), and the columns recognised from the headers. */
 function table(locale: "fr" | "en") {
